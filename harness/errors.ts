@@ -1,0 +1,38 @@
+/**
+ * Every error a user can cause carries a stable `code` (for scripts and tests) and a `hint`
+ * that says what to do next. The CLI prints both and exits non-zero; nothing already stored
+ * is touched when one is thrown.
+ */
+export type ErrorCode =
+  | 'E_UNKNOWN_ID'
+  | 'E_DUPLICATE_ID'
+  | 'E_BAD_OPTION'
+  | 'E_BAD_CONFIG'
+  | 'E_CORRUPT_RESULT'
+  | 'E_SCHEMA_VERSION'
+  | 'E_IMPOSSIBLE_BUDGET'
+  | 'E_BACKEND_UNAVAILABLE'
+  | 'E_DATA'
+  | 'E_STATS_INPUT'
+  | 'E_INTERNAL';
+
+export class ReprobenchError extends Error {
+  override readonly name = 'ReprobenchError';
+  readonly code: ErrorCode;
+  readonly hint: string;
+
+  constructor(code: ErrorCode, message: string, hint: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.hint = hint;
+  }
+
+  /** One block for the terminal: `error E_CODE: message` and the hint on its own line. */
+  format(): string {
+    return `error ${this.code}: ${this.message}\n  hint: ${this.hint}`;
+  }
+}
+
+export function isReprobenchError(e: unknown): e is ReprobenchError {
+  return e instanceof ReprobenchError;
+}

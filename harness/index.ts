@@ -1,0 +1,2 @@
+export { ReprobenchError, isReprobenchError } from './errors.js';
+export type { ErrorCode } from './errors.js';
