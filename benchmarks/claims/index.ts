@@ -1,0 +1,5 @@
+import type { ClaimDefinition } from '../../harness/core/claim.js';
+import { adanClaim } from './adan.js';
+
+/** The shipped paper claims, registered by id. */
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim];

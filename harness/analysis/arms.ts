@@ -1,0 +1,53 @@
+import type { HParamValue } from '../core/method.js';
+import type { Target, TrialRecord } from '../core/trial.js';
+
+/** The evaluation repeats of one method on one workload, reduced to what verdicts need. */
+export interface ArmOutcomes {
+  method: string;
+  workload: string;
+  /** The tuned value actually used (null when the claim tunes nothing). */
+  tuned: HParamValue | null;
+  repeats: number[];
+  /** Steps to target, or the steps run when the target was not reached (censored/diverged). */
+  steps: number[];
+  /** Training seconds to target, or at the end of the trial. */
+  seconds: number[];
+  /** True where the target was reached. */
+  events: boolean[];
+  diverged: boolean[];
+  /** Trials that failed or timed out: not outcomes, listed so nothing is silently dropped. */
+  missing: Array<{ repeat: number; status: string; reason: string }>;
+  finalMetric: Array<number | null>;
+  budgetSteps: number;
+}
+
+export function armOutcomes(trials: TrialRecord[], method: string, workload: string, tunedHparam: string | null): ArmOutcomes {
+  const mine = trials
+    .filter((t) => t.config.method.id === method && t.config.workload.id === workload && t.config.repeat.purpose === 'eval')
+    .sort((a, b) => a.config.repeat.index - b.config.repeat.index);
+  const arm: ArmOutcomes = {
+    method, workload,
+    tuned: tunedHparam && mine[0] ? (mine[0].config.method.hparams[tunedHparam] ?? null) : null,
+    repeats: [], steps: [], seconds: [], events: [], diverged: [], missing: [], finalMetric: [],
+    budgetSteps: mine[0]?.config.budget.steps ?? 0,
+  };
+  for (const t of mine) {
+    if (t.status === 'failed' || t.status === 'timeout') {
+      arm.missing.push({ repeat: t.config.repeat.index, status: t.status, reason: t.outcome.reason });
+      continue;
+    }
+    const reached = t.status === 'reached';
+    arm.repeats.push(t.config.repeat.index);
+    arm.steps.push(reached ? t.outcome.stepsToTarget! : t.config.budget.steps);
+    arm.seconds.push(reached ? t.outcome.secondsToTarget! : t.outcome.trainSeconds);
+    arm.events.push(reached);
+    arm.diverged.push(t.status === 'diverged');
+    const m = t.outcome.finalMetrics[t.config.target.metric];
+    arm.finalMetric.push(m ?? null);
+  }
+  return arm;
+}
+
+export function targetOf(trials: TrialRecord[], workload: string): Target | undefined {
+  return trials.find((t) => t.config.workload.id === workload)?.config.target;
+}

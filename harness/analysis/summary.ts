@@ -1,0 +1,88 @@
+import type { ClaimDefinition, Preset } from '../core/claim.js';
+import type { Target, TrialRecord } from '../core/trial.js';
+import type { HostProvenance } from '../store/provenance.js';
+import type { SweepResult } from '../tuning/sweep.js';
+import { armOutcomes, targetOf, type ArmOutcomes } from './arms.js';
+import { judgeClaim, type ClaimJudgement } from './judge.js';
+
+export interface ArmSummary extends ArmOutcomes {
+  n: number;
+  reached: number;
+  censored: number;
+  divergedCount: number;
+  /** Median steps to target with unreached seeds counted as infinite; null when infinite. */
+  medianSteps: number | null;
+  medianSeconds: number | null;
+}
+
+export interface WorkloadSummary {
+  workload: string;
+  target: Target | null;
+  arms: ArmSummary[];
+}
+
+/** Everything `summary.json` holds: enough to rebuild the terminal and HTML summaries. */
+export interface ClaimSummary {
+  claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature'>;
+  methods: string[];
+  baselines: string[];
+  preset: Preset;
+  repeats: number;
+  backend: string;
+  numericsClass: string;
+  tuning: SweepResult | null;
+  workloads: WorkloadSummary[];
+  judgement: ClaimJudgement;
+  host: HostProvenance;
+  generatedAt: string;
+}
+
+function medianWithInfinity(values: number[], events: boolean[]): number | null {
+  if (values.length === 0) return null;
+  const s = values.map((v, i) => (events[i] ? v : Infinity)).sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const m = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return Number.isFinite(m) ? m : null;
+}
+
+export function summarizeArm(a: ArmOutcomes): ArmSummary {
+  const reached = a.events.filter(Boolean).length;
+  const divergedCount = a.diverged.filter(Boolean).length;
+  return {
+    ...a,
+    n: a.steps.length,
+    reached,
+    divergedCount,
+    censored: a.steps.length - reached - divergedCount,
+    medianSteps: medianWithInfinity(a.steps, a.events),
+    medianSeconds: medianWithInfinity(a.seconds, a.events),
+  };
+}
+
+export function summarizeClaim(
+  claim: ClaimDefinition,
+  trials: TrialRecord[],
+  ctx: { preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: SweepResult | null; host: HostProvenance },
+): ClaimSummary {
+  const tuned = claim.tuning?.hparam ?? null;
+  const workloads: WorkloadSummary[] = ctx.workloads.map((w) => ({
+    workload: w,
+    target: targetOf(trials, w) ?? null,
+    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, tuned))),
+  }));
+  const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
+  return {
+    claim: { id, version, title, paper, quote, claimedEffect, testType, margin, miniature },
+    methods: claim.methods.map((m) => m.method),
+    baselines: claim.baselines.map((b) => b.method),
+    preset: ctx.preset,
+    repeats: ctx.repeats,
+    backend: ctx.backend,
+    numericsClass: ctx.numericsClass,
+    tuning: ctx.tuning,
+    workloads,
+    judgement: judgeClaim(claim, workloads),
+    host: ctx.host,
+    generatedAt: new Date().toISOString(),
+  };
+}

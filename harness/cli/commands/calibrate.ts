@@ -1,0 +1,58 @@
+import { join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { initBackend } from '../../backends/select.js';
+import { loadRegistries } from '../../builtins.js';
+import { makeTrial } from '../../scheduler/plan.js';
+import { runPool } from '../../scheduler/pool.js';
+import { lineReporter } from '../../scheduler/progress.js';
+import { hostProvenance } from '../../store/provenance.js';
+import { isFinished, readTrials } from '../../store/trial-store.js';
+import { setTarget } from '../../tuning/targets.js';
+import { positiveInt, trainingOptions } from '../options.js';
+
+export function calibrateCommand(y: Argv) {
+  return y.command(
+    'calibrate <workload>',
+    "set a workload's target and budget from baseline runs (DESIGN § Rules: the value ~80% of seeds reach; budget 4/3 of the median steps to it)",
+    (c) =>
+      trainingOptions(
+        c
+          .positional('workload', { type: 'string', demandOption: true, describe: 'workload id' })
+          .option('method', { type: 'string', default: 'nadamw', describe: 'the reference baseline (AlgoPerf: NAdamW)' })
+          .option('seeds', { type: 'number', default: 10, describe: 'baseline seeds (at least 10)' })
+          .option('steps', { type: 'number', demandOption: true, describe: 'the generous step budget of the baseline runs (also their schedule horizon)' })
+          .option('out', { type: 'string', describe: 'run directory (default: runs/calibrate-<workload>)' }),
+      ).check((argv) => {
+        positiveInt(argv.seeds, '--seeds');
+        positiveInt(argv.steps, '--steps');
+        return true;
+      }),
+    async (argv) => {
+      const registries = await loadRegistries();
+      const workload = registries.workloads.get(argv.workload as string);
+      registries.methods.get(argv.method);
+      const backend = await initBackend(argv.backend);
+      const runDir = resolve(argv.out ?? join('runs', `calibrate-${workload.id}`));
+      const trials = Array.from({ length: argv.seeds }, (_, i) =>
+        makeTrial(registries, { workloadId: workload.id, arm: { method: argv.method }, repeat: { purpose: 'calibrate', index: i }, backend, stopAtTarget: false, budgetSteps: argv.steps }),
+      );
+      const stored = readTrials(runDir);
+      const todo = trials.filter((t) => !(stored.get(t.id) && isFinished(stored.get(t.id)!)));
+      const reporter = lineReporter();
+      reporter.phase('calibration', todo.length, trials.length - todo.length);
+      const fresh = await runPool(todo, { workers: argv.workers, backend, host: hostProvenance(), cacheDir: resolve(argv['cache-dir']), runDir, cwd: process.cwd(), trialTimeoutMs: argv['trial-timeout'] * 1000, events: reporter });
+      const records = trials.map((t) => fresh.get(t.id) ?? stored.get(t.id)!);
+      const bad = records.filter((r) => r.status === 'failed' || r.status === 'timeout');
+      if (bad.length) throw new Error(`${bad.length} calibration trials failed: ${bad[0]!.outcome.reason}`);
+      const t = setTarget(records.map((r) => r.curve), workload.target.metric, workload.target.direction, workload.evalEvery);
+      const out = {
+        workload: workload.id, version: workload.version, baseline: argv.method, backend: backend.name, seeds: argv.seeds, generousSteps: argv.steps,
+        metric: workload.target.metric, direction: workload.target.direction,
+        bestPerSeed: t.best.map((v) => Number(v.toFixed(5))), quantile: Number(t.quantile.toFixed(5)), target: t.target,
+        firstReachPerSeed: t.firstReach, reachedShare: t.reachedShare, medianFirstReach: t.medianFirstReach, budgetSteps: t.budgetSteps,
+        meanMsPerStep: Number(((records.reduce((s, r) => s + r.outcome.trainSeconds / r.outcome.stepsRun, 0) / records.length) * 1000).toFixed(2)),
+      };
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import type { Argv } from 'yargs';
+import { loadRegistries } from '../../builtins.js';
+
+const KINDS = ['workloads', 'methods', 'claims'] as const;
+
+export function listCommand(y: Argv) {
+  return y.command(
+    'list <kind>',
+    'list the workloads, methods or claims reprobench knows (built-ins and reprobench.config.*)',
+    (c) =>
+      c
+        .positional('kind', { choices: KINDS, describe: 'what to list', demandOption: true })
+        .option('json', { type: 'boolean', default: false, describe: 'print JSON (an array of objects) instead of a table' })
+        .example('$0 list claims', 'the paper claims that can be run')
+        .example('$0 list methods --json', 'methods with their default hyperparameters, as JSON'),
+    async (argv) => {
+      const r = await loadRegistries();
+      const kind = argv.kind as (typeof KINDS)[number];
+      const rows =
+        kind === 'workloads'
+          ? r.workloads.values().map((w) => ({ id: w.id, version: w.version, title: w.title, target: w.target, budget: w.budget, evalEvery: w.evalEvery, batchSize: w.batchSize, variants: Object.keys(w.variants ?? {}) }))
+          : kind === 'methods'
+            ? r.methods.values().map((m) => ({ id: m.id, version: m.version, title: m.title, hparams: m.hparams, reference: m.reference ?? null }))
+            : r.claims.values().map((c) => ({ id: c.id, version: c.version, title: c.title, paper: c.paper.title, testType: c.testType, methods: c.methods.map((a) => a.method), baselines: c.baselines.map((a) => a.method), workloads: c.workloads, repeats: c.repeats }));
+      if (argv.json) {
+        process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+        return;
+      }
+      for (const row of rows) {
+        const extra =
+          kind === 'workloads'
+            ? `target ${(row as { target: { metric: string; value: number } }).target.metric} ${(row as { target: { value: number } }).target.value}`
+            : kind === 'claims'
+              ? `${(row as { methods: string[] }).methods.join(', ')} vs ${(row as { baselines: string[] }).baselines.join(', ')}`
+              : '';
+        process.stdout.write(`${row.id.padEnd(20)} v${row.version}  ${row.title}${extra ? `  (${extra})` : ''}\n`);
+      }
+    },
+  );
+}

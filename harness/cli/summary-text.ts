@@ -1,0 +1,41 @@
+import type { ClaimSummary } from '../analysis/summary.js';
+import { fmtValue } from '../scheduler/plan.js';
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+
+/** The terminal summary printed at the end of `run`: per workload a table, then the verdicts. */
+export function formatSummary(s: ClaimSummary): string {
+  const lines: string[] = [];
+  lines.push(`claim ${s.claim.id}: ${s.claim.title}`);
+  lines.push(`  "${s.claim.quote}"`);
+  lines.push(`  ${s.preset} preset, ${s.repeats} repeats, backend ${s.backend} (${s.numericsClass})`);
+  if (s.tuning && s.tuning.rows.length) {
+    lines.push(`  tuning (${s.tuning.hparam}, median steps to target over tuning seeds; ∞ = not reached):`);
+    for (const w of new Set(s.tuning.rows.map((r) => r.workload))) {
+      for (const m of new Set(s.tuning.rows.filter((r) => r.workload === w).map((r) => r.method))) {
+        const rows = s.tuning.rows.filter((r) => r.workload === w && r.method === m);
+        const chosen = s.tuning.chosen[`${w}/${m}`];
+        const cells = rows.map((r) => `${fmtValue(r.value)}${r.value === chosen ? '*' : ''}:${r.medianSteps ?? '∞'}`);
+        lines.push(`    ${pad(w, 20)} ${pad(m, 14)} ${cells.join('  ')}`);
+      }
+    }
+  }
+  for (const w of s.workloads) {
+    lines.push('');
+    lines.push(`  ${w.workload}: target ${w.target ? `${w.target.metric} ${w.target.direction === 'higher' ? '≥' : '≤'} ${w.target.value}` : '—'}`);
+    lines.push(`    ${pad('method', 14)} ${pad('lr', 8)} ${pad('reached', 8)} ${pad('diverged', 9)} ${pad('median steps', 13)} median s`);
+    for (const a of w.arms) {
+      lines.push(
+        `    ${pad(a.method, 14)} ${pad(a.tuned === null ? '—' : fmtValue(a.tuned), 8)} ${pad(`${a.reached}/${a.n}`, 8)} ${pad(String(a.divergedCount), 9)} ${pad(a.medianSteps === null ? '∞' : String(a.medianSteps), 13)} ${a.medianSeconds === null ? '∞' : a.medianSeconds.toFixed(2)}` +
+          (a.missing.length ? `  (${a.missing.length} failed/timeout: ${a.missing.map((m) => `#${m.repeat} ${m.status}`).join(', ')})` : ''),
+      );
+    }
+  }
+  lines.push('');
+  lines.push(`  verdict (${s.judgement.basis}):`);
+  for (const c of s.judgement.comparisons) {
+    lines.push(`    ${c.method} vs ${c.baseline} on ${c.workload}: ${c.verdict.toUpperCase()}`);
+    lines.push(`      ${c.explanation}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { ReprobenchError } from '../errors.js';
+import type { ClaimDefinition } from './claim.js';
+import type { MethodDefinition } from './method.js';
+import type { Definitions } from './registries.js';
+import type { WorkloadDefinition } from './workload.js';
+
+/** Looked up in the working directory, in this order. */
+export const CONFIG_FILES = ['reprobench.config.ts', 'reprobench.config.mjs', 'reprobench.config.js'] as const;
+
+export interface UserConfig {
+  workloads?: WorkloadDefinition[];
+  methods?: MethodDefinition[];
+  claims?: ClaimDefinition[];
+}
+
+/** Declares a `reprobench.config.*` (identity function with types). */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}
+
+const fn = z.custom<(...a: unknown[]) => unknown>((v) => typeof v === 'function', { message: 'expected a function' });
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'ids are letters, digits, ".", "_" and "-"');
+const hp = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
+const target = z.object({ metric: z.string(), value: z.number(), direction: z.enum(['higher', 'lower']) });
+
+const WorkloadShape = z.object({
+  id, version: z.number().int().positive(), title: z.string(), description: z.string(), dataAttribution: z.string(),
+  loadData: fn, createModel: fn, target,
+  budget: z.object({ steps: z.number().int().positive(), seconds: z.number().positive() }),
+  evalEvery: z.number().int().positive(), batchSize: z.number().int().positive(),
+  stepHint: z.number().int().positive().optional(),
+});
+const MethodShape = z.object({
+  id, version: z.number().int().positive(), title: z.string(), description: z.string(),
+  hparams: hp.and(z.object({ learningRate: z.number().positive() })),
+  createOptimizer: fn, learningRate: fn, batchSize: z.number().int().positive().optional(),
+});
+const arm = z.object({ method: id, hparams: hp.optional() });
+const ClaimShape = z.object({
+  id, version: z.number().int().positive(), title: z.string(),
+  paper: z.object({ title: z.string(), authors: z.string(), year: z.number().int(), url: z.string() }),
+  quote: z.string(), claimedEffect: z.object({ description: z.string(), magnitude: z.number().positive().optional() }),
+  testType: z.enum(['time-to-target', 'fixed-budget', 'predictor', 'phenomenon']),
+  methods: z.array(arm).min(1), baselines: z.array(arm).min(1), workloads: z.array(id).min(1),
+  quickWorkloads: z.array(id).optional(),
+  margin: z.object({ value: z.number().positive(), units: z.enum(['relative', 'absolute']) }),
+  repeats: z.object({ quick: z.number().int().min(2), standard: z.number().int().min(2) }),
+  miniature: z.string(),
+  tuning: z
+    .object({ hparam: z.string(), grid: z.record(z.string(), z.array(z.number()).min(1)), seeds: z.number().int().min(1), objective: z.literal('median-steps-to-target') })
+    .optional(),
+});
+const ConfigShape = z.object({
+  workloads: z.array(WorkloadShape).optional(),
+  methods: z.array(MethodShape).optional(),
+  claims: z.array(ClaimShape).optional(),
+});
+
+export function findConfigFile(cwd: string): string | null {
+  for (const name of CONFIG_FILES) {
+    const p = join(cwd, name);
+    if (existsSync(p)) return p;
+  }
+  return null;
+}
+
+/**
+ * Loads the user's `reprobench.config.{ts,mjs,js}` (TypeScript through jiti, so no build step),
+ * and checks its shape so a mistake is reported by field, not as a crash mid-run.
+ * @throws ReprobenchError E_BAD_CONFIG
+ */
+export async function loadUserConfig(path: string): Promise<Definitions> {
+  const shown = relative(process.cwd(), path) || path;
+  let mod: unknown;
+  try {
+    if (path.endsWith('.ts')) {
+      const { createJiti } = await import('jiti');
+      mod = await createJiti(pathToFileURL(resolve(path)).href, { interopDefault: true }).import(resolve(path), { default: true });
+    } else {
+      mod = ((await import(pathToFileURL(resolve(path)).href)) as { default?: unknown }).default;
+    }
+  } catch (e) {
+    throw new ReprobenchError('E_BAD_CONFIG', `${shown} could not be loaded: ${(e as Error).message.split('\n')[0]}`, 'fix the error in the config file, or move it away to run without it', { cause: e });
+  }
+  const parsed = ConfigShape.safeParse(mod);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `${shown}: ${i.path.join('.') || 'default export'}: ${i.message}`,
+      'the default export must be defineConfig({ workloads, methods, claims }) built with defineWorkload/defineMethod/defineClaim (see README, "Your own workloads, methods and claims")',
+    );
+  }
+  return mod as Definitions;
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/** Stored trial files carry this; readers migrate older versions or refuse them with a coded error. */
+export const TRIAL_SCHEMA_VERSION = 1;
+
+const hparamValue = z.union([z.number(), z.string(), z.boolean()]);
+
+export const TargetSchema = z.object({
+  metric: z.string(),
+  value: z.number(),
+  direction: z.enum(['higher', 'lower']),
+});
+
+export type Target = z.infer<typeof TargetSchema>;
+
+/** Everything that determines a trial's result; its hash is the trial id (DESIGN § Rules). */
+export const TrialConfigSchema = z.object({
+  workload: z.object({ id: z.string(), version: z.number().int(), variant: z.string() }),
+  method: z.object({ id: z.string(), version: z.number().int(), hparams: z.record(z.string(), hparamValue) }),
+  repeat: z.object({ purpose: z.enum(['eval', 'tune', 'calibrate']), index: z.number().int().nonnegative() }),
+  backend: z.enum(['tensorflow', 'wasm', 'cpu']),
+  numericsClass: z.string(),
+  batchSize: z.number().int().positive(),
+  budget: z.object({ steps: z.number().int().positive(), seconds: z.number().positive() }),
+  evalEvery: z.number().int().positive(),
+  stepHint: z.number().int().positive(),
+  target: TargetSchema,
+  /** Stop at the first eval that meets the target (time-to-target) or train to the budget. */
+  stopAtTarget: z.boolean(),
+});
+export type TrialConfig = z.infer<typeof TrialConfigSchema>;
+
+export const CurvePointSchema = z.object({
+  step: z.number().int().nonnegative(),
+  examples: z.number().int().nonnegative(),
+  /** Accumulated training seconds at this eval (AlgoPerf submission time: eval excluded). */
+  trainSeconds: z.number().nonnegative(),
+  metrics: z.record(z.string(), z.number().nullable()),
+});
+export type CurvePoint = z.infer<typeof CurvePointSchema>;
+
+export const TrialStatusSchema = z.enum(['reached', 'censored', 'diverged', 'failed', 'timeout']);
+export type TrialStatus = z.infer<typeof TrialStatusSchema>;
+
+export const ProvenanceSchema = z.object({
+  reprobenchVersion: z.string(),
+  gitCommit: z.string().nullable(),
+  gitDirty: z.boolean().nullable(),
+  tfjsVersion: z.string(),
+  backend: z.string(),
+  backendReasons: z.array(z.string()),
+  numericsClass: z.string(),
+  node: z.string(),
+  os: z.string(),
+  cpu: z.object({ model: z.string(), cores: z.number().int() }),
+  gpu: z.string().nullable(),
+  configHash: z.string(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const OutcomeSchema = z.object({
+  /** Steps at the first eval meeting the target; null when censored, diverged or failed. */
+  stepsToTarget: z.number().int().nullable(),
+  examplesToTarget: z.number().int().nullable(),
+  secondsToTarget: z.number().nullable(),
+  stepsRun: z.number().int().nonnegative(),
+  trainSeconds: z.number().nonnegative(),
+  evalSeconds: z.number().nonnegative(),
+  initSeconds: z.number().nonnegative(),
+  /** Metrics at the last eval. */
+  finalMetrics: z.record(z.string(), z.number().nullable()),
+  /** Best value of the target metric over the evals (null when there was no finite one). */
+  bestTargetMetric: z.number().nullable(),
+  /** Why the trial ended where it did, in words. */
+  reason: z.string(),
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const TrialRecordSchema = z.object({
+  schemaVersion: z.literal(TRIAL_SCHEMA_VERSION),
+  id: z.string().regex(/^[0-9a-f]{16}$/),
+  config: TrialConfigSchema,
+  seeds: z.object({ split: z.string(), init: z.string(), order: z.string(), method: z.string() }),
+  status: TrialStatusSchema,
+  outcome: OutcomeSchema,
+  curve: z.array(CurvePointSchema),
+  error: z.object({ message: z.string(), detail: z.string().optional() }).optional(),
+  provenance: ProvenanceSchema,
+  startedAt: z.string(),
+  finishedAt: z.string(),
+});
+export type TrialRecord = z.infer<typeof TrialRecordSchema>;
+
+/** Key-sorted JSON, so the hash does not depend on property order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function configHash(config: TrialConfig): string {
+  return createHash('sha256').update(canonicalJson(config)).digest('hex');
+}
+
+/** The trial id: the first 16 hex digits of the SHA-256 of the canonical configuration. */
+export function trialId(config: TrialConfig): string {
+  return configHash(config).slice(0, 16);
+}

@@ -1,0 +1,30 @@
+import { ReprobenchError } from '../errors.js';
+import type { Registries } from './registries.js';
+import { suggest } from './registry.js';
+
+/**
+ * Every id a claim names must exist, and every tuned arm needs a grid of the same size as the
+ * others (fair tuning). Checked at load, before anything runs.
+ * @throws ReprobenchError E_BAD_CONFIG
+ */
+export function checkClaimReferences(r: Registries): void {
+  for (const c of r.claims.values()) {
+    const refs: Array<[string, string, string[]]> = [
+      ...c.workloads.map((w): [string, string, string[]] => ['workload', w, r.workloads.ids()]),
+      ...(c.quickWorkloads ?? []).map((w): [string, string, string[]] => ['workload', w, c.workloads]),
+      ...[...c.methods, ...c.baselines].map((a): [string, string, string[]] => ['method', a.method, r.methods.ids()]),
+    ];
+    for (const [kind, id, known] of refs) {
+      if (!known.includes(id)) {
+        const s = suggest(id, known);
+        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" names unknown ${kind} "${id}"`, `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`);
+      }
+    }
+    if (c.tuning) {
+      const sizes = [...c.methods, ...c.baselines].map((a) => c.tuning!.grid[a.method]?.length ?? 0);
+      if (new Set(sizes).size !== 1 || sizes[0] === 0) {
+        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": every method needs a tuning grid of the same size (got ${sizes.join(', ')})`, 'give each method in tuning.grid the same number of points: the same tuning budget for all');
+      }
+    }
+  }
+}

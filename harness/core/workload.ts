@@ -1,0 +1,130 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../runner/rng.js';
+import { unknownIdError } from './registry.js';
+
+/** Examples held as flat typed arrays; `x` rows of `featureSize` values, scaled by `xScale` when batched. */
+export interface ExampleSet {
+  /** Features, row-major, `n × featureSize`. Uint8Array keeps image sets small in memory. */
+  x: Float32Array | Uint8Array;
+  /** Class index per example (classification) or `targetSize` reals per example (regression). */
+  y: Int32Array | Float32Array;
+  n: number;
+}
+
+export interface SupervisedData {
+  train: ExampleSet;
+  valid: ExampleSet;
+  featureSize: number;
+  /** Multiplier applied to `x` when a batch is built (1/255 for bytes). @default 1 */
+  xScale?: number;
+  task: { kind: 'classification'; numClasses: number } | { kind: 'regression'; targetSize: number };
+}
+
+/** What a data loader gets: where to cache, and the split seed (depends on workload id, version, variant only). */
+export interface DataContext {
+  cacheDir: string;
+  splitSeed: Rng;
+  variant: string;
+}
+
+/** A model as parameters plus a pure forward function, so optimizers see plain variables. */
+export interface Model {
+  params: tf.Variable[];
+  /** Maps a batch `[b, featureSize]` to outputs `[b, classes|targetSize]` (logits for classification). */
+  apply(x: tf.Tensor2D): tf.Tensor2D;
+}
+
+export type Direction = 'higher' | 'lower';
+
+/** The validation metric a trial must reach, AlgoPerf-style. */
+export interface Target {
+  /** e.g. `validation/accuracy` or `validation/loss` */
+  metric: string;
+  value: number;
+  direction: Direction;
+}
+
+export interface Budget {
+  /** Maximum optimizer steps; the primary, hardware-free budget. */
+  steps: number;
+  /**
+   * Guard on accumulated training seconds (evaluation excluded), per hardware class.
+   * Generous by design: steps decide, seconds only stop a trial whose machine is far slower.
+   */
+  seconds: number;
+}
+
+/** The numbers behind a target and budget, and the command that produced them (DESIGN § Rules). */
+export interface Calibration {
+  command: string;
+  baseline: string;
+  seeds: number;
+  generousSteps: number;
+  measured: string;
+  date: string;
+}
+
+export interface VariantOverride {
+  description: string;
+  target?: Partial<Target>;
+  budget?: Partial<Budget>;
+  batchSize?: number;
+  /** Free-form knobs the workload's data and model read (width, activation, ...). */
+  options?: Record<string, number | string | boolean>;
+}
+
+export interface WorkloadDefinition {
+  id: string;
+  /** Bump whenever data, model, loss, metrics, target, budget or eval cadence change. */
+  version: number;
+  title: string;
+  description: string;
+  /** Where the data comes from and its licence, for the report and NOTICE. */
+  dataAttribution: string;
+  loadData(ctx: DataContext): Promise<SupervisedData>;
+  createModel(rng: Rng, data: SupervisedData, options: Record<string, number | string | boolean>): Model;
+  target: Target;
+  budget: Budget;
+  /** Evaluate every this many steps (and at the last step). */
+  evalEvery: number;
+  /** The horizon schedules anneal over (AlgoPerf's step_hint). @default budget.steps */
+  stepHint?: number;
+  batchSize: number;
+  /** Rough cost per step on each backend, only for `--dry-run` estimates before any trial ran. */
+  msPerStepHint?: Partial<Record<string, number>>;
+  variants?: Record<string, VariantOverride>;
+  calibration?: Calibration;
+}
+
+/** Declares a workload. Identity function with types: definitions are plain data plus functions. */
+export function defineWorkload(def: WorkloadDefinition): WorkloadDefinition {
+  return def;
+}
+
+/** The effective settings of a workload variant (`default` is the workload itself). */
+export interface ResolvedWorkload {
+  def: WorkloadDefinition;
+  variant: string;
+  target: Target;
+  budget: Budget;
+  batchSize: number;
+  stepHint: number;
+  options: Record<string, number | string | boolean>;
+}
+
+export function resolveVariant(def: WorkloadDefinition, variant = 'default'): ResolvedWorkload {
+  const v = variant === 'default' ? undefined : def.variants?.[variant];
+  if (variant !== 'default' && !v) {
+    throw unknownIdError(`variant of ${def.id}`, variant, ['default', ...Object.keys(def.variants ?? {})]);
+  }
+  const budget = { ...def.budget, ...v?.budget };
+  return {
+    def,
+    variant,
+    target: { ...def.target, ...v?.target },
+    budget,
+    batchSize: v?.batchSize ?? def.batchSize,
+    stepHint: def.stepHint ?? budget.steps,
+    options: { ...v?.options },
+  };
+}

@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Model, SupervisedData } from '../core/workload.js';
+import { gatherFeatures, gatherTargets } from './batches.js';
+
+/** Mean training loss of a batch: softmax cross-entropy for classes, MSE for regression. */
+export function taskLoss(task: SupervisedData['task'], outputs: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar {
+  return task.kind === 'classification'
+    ? tf.losses.softmaxCrossEntropy(targets, outputs)
+    : tf.losses.meanSquaredError(targets, outputs);
+}
+
+/** Validation rows per forward pass: large passes are fastest, this bounds their memory. */
+const EVAL_CHUNK = 10_000;
+
+/** Validation tensors built once per trial (their construction is not part of any timing). */
+export interface ValidationSet {
+  chunks: Array<{ x: tf.Tensor2D; y: tf.Tensor2D; labels?: tf.Tensor1D }>;
+  n: number;
+}
+
+export function buildValidationSet(data: SupervisedData): ValidationSet {
+  const { valid, featureSize, task } = data;
+  const chunks: ValidationSet['chunks'] = [];
+  for (let start = 0; start < valid.n; start += EVAL_CHUNK) {
+    const rows = Int32Array.from({ length: Math.min(EVAL_CHUNK, valid.n - start) }, (_, i) => start + i);
+    const x = tf.tensor2d(gatherFeatures(valid, rows, featureSize, data.xScale ?? 1), [rows.length, featureSize]);
+    const y = gatherTargets(valid, rows, task);
+    const labels = task.kind === 'classification' ? tf.tensor1d(Int32Array.from(rows, (r) => valid.y[r]!), 'int32') : undefined;
+    chunks.push(labels ? { x, y, labels } : { x, y });
+  }
+  return { chunks, n: valid.n };
+}
+
+export function disposeValidationSet(v: ValidationSet): void {
+  for (const c of v.chunks) tf.dispose([c.x, c.y, ...(c.labels ? [c.labels] : [])]);
+}
+
+/** AlgoPerf-style metric names: `validation/loss`, and `validation/accuracy` for classification. */
+export function evaluate(model: Model, task: SupervisedData['task'], valid: ValidationSet): Record<string, number> {
+  let lossSum = 0;
+  let correct = 0;
+  for (const c of valid.chunks) {
+    const [loss, hits] = tf.tidy(() => {
+      const out = model.apply(c.x);
+      const rows = c.x.shape[0];
+      const l = tf.mul(taskLoss(task, out, c.y), rows);
+      const h = c.labels ? tf.sum(tf.cast(tf.equal(tf.argMax(out, 1), c.labels), 'int32')) : tf.scalar(0, 'int32');
+      return [l, h];
+    });
+    lossSum += scalarValue(loss);
+    correct += scalarValue(hits);
+    tf.dispose([loss, hits]);
+  }
+  const metrics: Record<string, number> = { 'validation/loss': lossSum / valid.n };
+  if (task.kind === 'classification') metrics['validation/accuracy'] = correct / valid.n;
+  return metrics;
+}
+
+/** Reads a scalar synchronously (wasm and cpu compute synchronously anyway). */
+function scalarValue(t: tf.Tensor): number {
+  return t.dataSync()[0]!;
+}

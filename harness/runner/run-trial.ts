@@ -1,0 +1,54 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendInfo } from '../backends/select.js';
+import type { Registries } from '../core/registries.js';
+import { configHash, TRIAL_SCHEMA_VERSION, type TrialConfig, type TrialRecord } from '../core/trial.js';
+import { resolveVariant } from '../core/workload.js';
+import { trialProvenance, type HostProvenance } from '../store/provenance.js';
+import { workloadData } from './data-cache.js';
+import { trialSeeds } from './seeds.js';
+import { train, type TrialProgress } from './train-loop.js';
+
+export interface RunTrialContext {
+  registries: Registries;
+  backend: BackendInfo;
+  host: HostProvenance;
+  cacheDir: string;
+  onProgress?: (p: TrialProgress) => void;
+}
+
+/** Runs one planned trial in this process and returns its complete record (not yet stored). */
+export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialContext): Promise<TrialRecord> {
+  if (config.backend !== ctx.backend.name) {
+    throw new Error(`trial ${id} was planned for backend ${config.backend}, but this process runs ${ctx.backend.name}`);
+  }
+  const startedAt = new Date().toISOString();
+  const workload = ctx.registries.workloads.get(config.workload.id);
+  const method = ctx.registries.methods.get(config.method.id);
+  const resolved = resolveVariant(workload, config.workload.variant);
+  const seeds = trialSeeds(config.workload, config.method.id, config.repeat);
+  const data = await workloadData(workload, config.workload.variant, ctx.cacheDir);
+  const before = tf.memory().numTensors;
+  const result = train({
+    config,
+    seeds,
+    workload,
+    method,
+    data,
+    options: resolved.options,
+    ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+  });
+  const leaked = tf.memory().numTensors - before;
+  if (leaked !== 0) throw new Error(`trial ${id} leaked ${leaked} tensors`);
+  return {
+    schemaVersion: TRIAL_SCHEMA_VERSION,
+    id,
+    config,
+    seeds,
+    status: result.status,
+    outcome: result.outcome,
+    curve: result.curve,
+    provenance: trialProvenance(ctx.host, ctx.backend, configHash(config)),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,141 @@
+import * as tf from '@tensorflow/tfjs';
+import type { MethodDefinition } from '../core/method.js';
+import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/trial.js';
+import type { SupervisedData, WorkloadDefinition } from '../core/workload.js';
+import { BatchStream } from './batches.js';
+import { buildValidationSet, disposeValidationSet, evaluate, taskLoss } from './evaluate.js';
+import { Rng } from './rng.js';
+import type { TrialSeeds } from './seeds.js';
+
+export interface TrialProgress {
+  step: number;
+  totalSteps: number;
+  /** Latest value of the target metric (null before the first eval). */
+  metric: number | null;
+  trainSeconds: number;
+}
+
+export interface TrainResult {
+  status: Exclude<TrialStatus, 'failed' | 'timeout'>;
+  outcome: Outcome;
+  curve: CurvePoint[];
+}
+
+export interface TrainInputs {
+  config: TrialConfig;
+  seeds: TrialSeeds;
+  workload: WorkloadDefinition;
+  method: MethodDefinition;
+  data: SupervisedData;
+  options: Record<string, number | string | boolean>;
+  onProgress?: (p: TrialProgress) => void;
+  /** Called after each optimizer step with the live tensor count (tests check for leaks). */
+  onStep?: (step: number) => void;
+}
+
+const now = () => performance.now() / 1000;
+
+function meets(value: number | null | undefined, target: TrialConfig['target']): boolean {
+  if (value == null || !Number.isFinite(value)) return false;
+  return target.direction === 'higher' ? value >= target.value : value <= target.value;
+}
+
+/**
+ * One seeded training run. Timing follows AlgoPerf: model and data setup and every evaluation
+ * are excluded; building batches, the forward/backward pass and the update are included.
+ * The target is checked at each eval (every `evalEvery` steps and at the last step); a NaN or
+ * infinite training loss stops the trial as `diverged`.
+ */
+export function train(inputs: TrainInputs): TrainResult {
+  const { config, seeds, workload, method, data } = inputs;
+  const t0 = now();
+  const model = workload.createModel(new Rng(seeds.init), data, inputs.options);
+  const optimizer = method.createOptimizer(config.method.hparams);
+  const batches = new BatchStream(data, config.batchSize, new Rng(seeds.order));
+  const valid = buildValidationSet(data);
+  const initSeconds = now() - t0;
+
+  const curve: CurvePoint[] = [];
+  let trainSeconds = 0;
+  let evalSeconds = 0;
+  let lossSum = 0;
+  let lossCount = 0;
+  let step = 0;
+  let status: TrainResult['status'] = 'censored';
+  let reason = `budget of ${config.budget.steps} steps used without reaching the target`;
+  let reachedAt: CurvePoint | undefined;
+  let best: number | null = null;
+
+  try {
+    while (step < config.budget.steps) {
+      const s0 = now();
+      optimizer.learningRate = method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint });
+      const { x, y } = batches.next();
+      const { value, grads } = tf.variableGrads(() => taskLoss(data.task, model.apply(x), y), model.params);
+      optimizer.applyGradients(grads);
+      const loss = value.dataSync()[0]!;
+      tf.dispose([x, y, value, ...Object.values(grads)]);
+      step++;
+      trainSeconds += now() - s0;
+      inputs.onStep?.(step);
+
+      if (!Number.isFinite(loss)) {
+        // A run that met the target before blowing up keeps its time to target.
+        if (!reachedAt) status = 'diverged';
+        reason = `training loss became ${loss} at step ${step}` + (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : '');
+        break;
+      }
+      lossSum += loss;
+      lossCount++;
+
+      const last = step === config.budget.steps;
+      if (step % config.evalEvery === 0 || last) {
+        const e0 = now();
+        const metrics: Record<string, number | null> = { ...evaluate(model, data.task, valid), 'train/loss': lossSum / lossCount };
+        evalSeconds += now() - e0;
+        lossSum = 0;
+        lossCount = 0;
+        const point: CurvePoint = { step, examples: step * config.batchSize, trainSeconds, metrics };
+        curve.push(point);
+        const value = metrics[config.target.metric];
+        if (value != null && Number.isFinite(value)) {
+          best = best === null ? value : config.target.direction === 'higher' ? Math.max(best, value) : Math.min(best, value);
+        }
+        inputs.onProgress?.({ step, totalSteps: config.budget.steps, metric: value ?? null, trainSeconds });
+        if (!reachedAt && meets(value, config.target)) {
+          reachedAt = point;
+          status = 'reached';
+          reason = `${config.target.metric} ${fmt(value!)} met the target ${config.target.value} at step ${step}`;
+          if (config.stopAtTarget) break;
+        }
+      }
+      if (trainSeconds > config.budget.seconds) {
+        if (!reachedAt) reason = `time budget of ${config.budget.seconds} s used at step ${step} without reaching the target`;
+        break;
+      }
+    }
+  } finally {
+    optimizer.dispose();
+    tf.dispose(model.params);
+    disposeValidationSet(valid);
+  }
+
+  const lastPoint = curve[curve.length - 1];
+  const outcome: Outcome = {
+    stepsToTarget: reachedAt?.step ?? null,
+    examplesToTarget: reachedAt?.examples ?? null,
+    secondsToTarget: reachedAt?.trainSeconds ?? null,
+    stepsRun: step,
+    trainSeconds,
+    evalSeconds,
+    initSeconds,
+    finalMetrics: lastPoint?.metrics ?? {},
+    bestTargetMetric: best,
+    reason,
+  };
+  return { status, outcome, curve };
+}
+
+function fmt(v: number): string {
+  return Number(v.toPrecision(4)).toString();
+}

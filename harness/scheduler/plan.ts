@@ -1,0 +1,116 @@
+import type { BackendInfo } from '../backends/select.js';
+import type { ArmSpec, ClaimDefinition, Preset } from '../core/claim.js';
+import type { HParams, HParamValue } from '../core/method.js';
+import type { Registries } from '../core/registries.js';
+import { trialId, type TrialConfig } from '../core/trial.js';
+import { resolveVariant } from '../core/workload.js';
+import type { Repeat } from '../runner/seeds.js';
+
+export interface PlannedTrial {
+  id: string;
+  config: TrialConfig;
+  /** Short human label: `adan · fashion-mnist-mlp · eval#3`. */
+  label: string;
+}
+
+export function armsOf(claim: ClaimDefinition): ArmSpec[] {
+  return [...claim.methods, ...claim.baselines];
+}
+
+export function workloadsFor(claim: ClaimDefinition, preset: Preset): string[] {
+  return preset === 'quick' && claim.quickWorkloads ? claim.quickWorkloads : claim.workloads;
+}
+
+/** The configuration of one trial of a claim: method defaults, then the card's overrides, then `extra`. */
+export function trialConfig(
+  registries: Registries,
+  claim: ClaimDefinition,
+  workloadId: string,
+  arm: ArmSpec,
+  repeat: Repeat,
+  backend: BackendInfo,
+  extra: HParams = {},
+): PlannedTrial {
+  return makeTrial(registries, { workloadId, arm, repeat, backend, extra, stopAtTarget: claim.testType === 'time-to-target' });
+}
+
+export interface TrialSpec {
+  workloadId: string;
+  arm: ArmSpec;
+  repeat: Repeat;
+  backend: BackendInfo;
+  extra?: HParams;
+  stopAtTarget: boolean;
+  /** Replaces the workload's step budget (and step hint): only target-setting runs do this. */
+  budgetSteps?: number;
+}
+
+export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial {
+  const { workloadId, arm, repeat, backend, extra = {} } = spec;
+  const w = resolveVariant(registries.workloads.get(workloadId));
+  const m = registries.methods.get(arm.method);
+  const config: TrialConfig = {
+    workload: { id: w.def.id, version: w.def.version, variant: w.variant },
+    method: { id: m.id, version: m.version, hparams: { ...m.hparams, ...arm.hparams, ...extra } },
+    repeat,
+    backend: backend.name,
+    numericsClass: backend.numericsClass,
+    batchSize: m.batchSize ?? w.batchSize,
+    budget: spec.budgetSteps ? { ...w.budget, steps: spec.budgetSteps, seconds: w.budget.seconds * (spec.budgetSteps / w.budget.steps) } : w.budget,
+    evalEvery: w.def.evalEvery,
+    stepHint: spec.budgetSteps ?? w.stepHint,
+    target: w.target,
+    stopAtTarget: spec.stopAtTarget,
+  };
+  const extraText = Object.entries(extra).map(([k, v]) => ` ${k}=${fmtValue(v)}`).join('');
+  return { id: trialId(config), config, label: `${m.id} · ${w.def.id} · ${repeat.purpose}#${repeat.index}${extraText}` };
+}
+
+/** The sweep: every arm × workload × grid value × tuning seed. Same grid size for every arm. */
+export function planTuning(registries: Registries, claim: ClaimDefinition, preset: Preset, backend: BackendInfo): PlannedTrial[] {
+  const t = claim.tuning;
+  if (!t) return [];
+  const out: PlannedTrial[] = [];
+  for (const w of workloadsFor(claim, preset)) {
+    for (const arm of armsOf(claim)) {
+      for (const value of t.grid[arm.method] ?? []) {
+        for (let i = 0; i < t.seeds; i++) {
+          out.push(trialConfig(registries, claim, w, arm, { purpose: 'tune', index: i }, backend, { [t.hparam]: value }));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Chosen tuned value per `${workload}/${method}`. */
+export type TunedChoice = Record<string, HParamValue>;
+
+export function choiceKey(workload: string, method: string): string {
+  return `${workload}/${method}`;
+}
+
+export function planEvaluation(
+  registries: Registries,
+  claim: ClaimDefinition,
+  preset: Preset,
+  repeats: number,
+  backend: BackendInfo,
+  tuned: TunedChoice,
+): PlannedTrial[] {
+  const out: PlannedTrial[] = [];
+  for (const w of workloadsFor(claim, preset)) {
+    for (const arm of armsOf(claim)) {
+      const chosen = tuned[choiceKey(w, arm.method)];
+      const extra: HParams = claim.tuning && chosen !== undefined ? { [claim.tuning.hparam]: chosen } : {};
+      for (let i = 0; i < repeats; i++) {
+        out.push(trialConfig(registries, claim, w, arm, { purpose: 'eval', index: i }, backend, extra));
+      }
+    }
+  }
+  return out;
+}
+
+export function fmtValue(v: HParamValue): string {
+  return typeof v === 'number' ? Number(v.toPrecision(3)).toString() : String(v);
+}

@@ -1,0 +1,58 @@
+import type { Direction } from '../core/workload.js';
+import type { CurvePoint } from '../core/trial.js';
+
+export interface TargetSetting {
+  /** Per seed: best value of the metric within the generous budget. */
+  best: number[];
+  /** The quantile of `best` that about 80% of the seeds reach, before rounding. */
+  quantile: number;
+  target: number;
+  /** Per seed: first eval step meeting the target (null if never). */
+  firstReach: Array<number | null>;
+  reachedShare: number;
+  medianFirstReach: number | null;
+  budgetSteps: number | null;
+}
+
+/** Linear-interpolation quantile (numpy's default), q in [0, 1]. */
+export function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
+}
+
+/** Rounds to 3 significant digits toward the easier side, so rounding never lowers the share that reaches it. */
+export function roundTarget(v: number, direction: Direction): number {
+  if (v === 0) return 0;
+  const scale = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 2);
+  const r = direction === 'higher' ? Math.floor(v / scale + 1e-9) * scale : Math.ceil(v / scale - 1e-9) * scale;
+  return Number(r.toPrecision(3));
+}
+
+/**
+ * DESIGN § Rules, targets and budgets: from baseline runs with a generous budget, the target
+ * is the value about 80% of seeds reach (20th percentile of per-seed best values when higher is
+ * better, 80th when lower is better), rounded to 3 significant digits; the budget is 4/3 of the
+ * median step at which the seeds first reach it, rounded up to a whole number of evals.
+ */
+export function setTarget(curves: CurvePoint[][], metric: string, direction: Direction, evalEvery: number): TargetSetting {
+  const better = (a: number, b: number) => (direction === 'higher' ? a >= b : a <= b);
+  const series = curves.map((c) =>
+    c.map((p) => ({ step: p.step, v: p.metrics[metric] })).filter((p): p is { step: number; v: number } => p.v != null && Number.isFinite(p.v)),
+  );
+  const best = series.map((s) => s.reduce((b, p) => (better(p.v, b) ? p.v : b), direction === 'higher' ? -Infinity : Infinity));
+  const q = quantile(best, direction === 'higher' ? 0.2 : 0.8);
+  const target = roundTarget(q, direction);
+  const firstReach = series.map((s) => s.find((p) => better(p.v, target))?.step ?? null);
+  const reached = firstReach.filter((s): s is number => s !== null).sort((a, b) => a - b);
+  const reachedShare = reached.length / curves.length;
+  // Median over all seeds, unreached counted as infinite.
+  const all = firstReach.map((s) => s ?? Infinity).sort((a, b) => a - b);
+  const mid = all.length >> 1;
+  const med = all.length % 2 ? all[mid]! : (all[mid - 1]! + all[mid]!) / 2;
+  const medianFirstReach = Number.isFinite(med) ? med : null;
+  const budgetSteps = medianFirstReach === null ? null : Math.ceil((4 / 3) * medianFirstReach / evalEvery) * evalEvery;
+  return { best, quantile: q, target, firstReach, reachedShare, medianFirstReach, budgetSteps };
+}

@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Model } from '../../harness/core/workload.js';
+import type { Rng } from '../../harness/runner/rng.js';
+
+export type Activation = 'relu' | 'tanh' | 'gelu';
+
+/**
+ * A fully connected network `sizes[0] → … → sizes[last]`. Weights are Glorot-uniform and
+ * biases zero (Keras' defaults), drawn from the trial's init stream in JS so the initial
+ * weights are identical on every backend.
+ */
+export function createMlp(rng: Rng, sizes: number[], activation: Activation = 'relu'): Model {
+  const params: tf.Variable[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const fanIn = sizes[l]!;
+    const fanOut = sizes[l + 1]!;
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    const w = new Float32Array(fanIn * fanOut);
+    for (let i = 0; i < w.length; i++) w[i] = (2 * rng.uniform() - 1) * limit;
+    params.push(toVariable(tf.tensor2d(w, [fanIn, fanOut])));
+    params.push(toVariable(tf.zeros([fanOut])));
+  }
+  const act = (h: tf.Tensor2D): tf.Tensor2D =>
+    activation === 'relu' ? tf.relu(h) : activation === 'tanh' ? tf.tanh(h) : gelu(h);
+  return {
+    params,
+    apply(x) {
+      let h = x;
+      for (let i = 0; i < params.length; i += 2) {
+        h = tf.add(tf.matMul(h, params[i] as tf.Tensor2D), params[i + 1]!) as tf.Tensor2D;
+        if (i + 2 < params.length) h = act(h);
+      }
+      return h;
+    },
+  };
+}
+
+/** A variable owns a copy of its initial value; the initial tensor is freed so nothing leaks. */
+function toVariable(initial: tf.Tensor): tf.Variable {
+  const v = tf.variable(initial);
+  initial.dispose();
+  return v;
+}
+
+/** tanh approximation of GELU (tfjs has no GELU kernel on every backend). */
+function gelu(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const c = Math.sqrt(2 / Math.PI);
+    const inner = tf.mul(c, tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
+    return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
+  });
+}

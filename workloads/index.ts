@@ -1,0 +1,6 @@
+import type { WorkloadDefinition } from '../harness/core/workload.js';
+import { fashionMnistMlp } from './fashion-mnist/workload.js';
+import { teacherStudent } from './synthetic/teacher-student.js';
+
+/** The built-in workloads, registered by id. */
+export const builtinWorkloads: WorkloadDefinition[] = [fashionMnistMlp, teacherStudent];
