@@ -1,2 +1,32 @@
+/**
+ * reprobench's public API: define workloads, methods and claims in a `reprobench.config.*`
+ * (or a script) and run them with the same machinery as the built-in ones.
+ */
 export { ReprobenchError, isReprobenchError } from './errors.js';
 export type { ErrorCode } from './errors.js';
+
+export { defineWorkload, resolveVariant } from './core/workload.js';
+export type {
+  WorkloadDefinition, SupervisedData, ExampleSet, DataContext, Model, Target, Budget, Direction, VariantOverride, Calibration,
+} from './core/workload.js';
+export { defineMethod } from './core/method.js';
+export type { MethodDefinition, HParams, HParamValue, SearchDimension, TrainingOptimizer, ScheduleContext } from './core/method.js';
+export { defineClaim } from './core/claim.js';
+export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset } from './core/claim.js';
+export { defineConfig } from './core/config.js';
+export type { UserConfig } from './core/config.js';
+export type { TrialConfig, TrialRecord, TrialStatus, CurvePoint, Outcome, Provenance } from './core/trial.js';
+export { Registry } from './core/registry.js';
+export { loadRegistries } from './builtins.js';
+export { Rng } from './runner/rng.js';
+export { deriveSeed, trialSeeds } from './runner/seeds.js';
+export { initBackend, KERNEL_SET_VERSION } from './backends/select.js';
+export type { BackendName, BackendInfo, BackendRequest } from './backends/select.js';
+
+// Building blocks for user definitions.
+export { createMlp } from '../workloads/common/mlp.js';
+export { SlotOptimizer } from '../benchmarks/methods/optimizers/slot-optimizer.js';
+export { AdamWOptimizer } from '../benchmarks/methods/optimizers/adamw.js';
+export { AdanOptimizer } from '../benchmarks/methods/optimizers/adan.js';
+export { SgdOptimizer } from '../benchmarks/methods/optimizers/sgd.js';
+export { scheduledLearningRate, scheduleMultiplier } from '../benchmarks/methods/schedules.js';
