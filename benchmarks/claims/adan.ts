@@ -2,7 +2,7 @@ import { defineClaim } from '../../harness/core/claim.js';
 
 /** One schedule for every arm, so the comparison isolates the update rule. */
 const SHARED_SCHEDULE = { schedule: 'cosine', warmupFraction: 0.02 } as const;
-const LR_GRID = [1e-3, 2e-3, 4e-3, 8e-3, 1.6e-2, 3.2e-2];
+const LR_GRID = [2e-3, 4e-3, 8e-3, 1.6e-2, 3.2e-2, 6.4e-2];
 
 /**
  * Catalogue #22. Adan vs AdamW and NAdamW, steps to the workload's target, each optimizer's

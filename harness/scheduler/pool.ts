@@ -147,9 +147,16 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
   const loop = async (index: number) => {
     let slot: Slot | undefined;
     try {
-      while (!fatal && queue.length > 0) {
-        slot ??= await spawnWorker(index);
-        const trial = queue.shift()!;
+      while (!fatal) {
+        // Take the trial before awaiting a worker start, so two loops never race for the last one.
+        const trial = queue.shift();
+        if (!trial) break;
+        try {
+          slot ??= await spawnWorker(index);
+        } catch (e) {
+          queue.unshift(trial);
+          throw e;
+        }
         if ((await runOne(slot, trial)) === 'replace') {
           slot.child.kill('SIGKILL');
           slot = undefined;

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir } from '../helpers/cli.js';
+
+const PROJECT = join(ROOT, 'examples', 'my-project');
+
+describe('run --dry-run', () => {
+  it('prints the plan, what is done, and an estimate, and runs nothing', () => {
+    const out = tempDir();
+    const r = cli(['run', 'adan', '--dry-run', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('plan for claim adan (quick, 5 repeats per method and workload');
+    expect(r.stdout).toContain('tuning: 36 trials (learningRate grid × 2 tuning seeds), 0 already done');
+    expect(r.stdout).toContain('evaluation: 15 trials, 0 already done (their configuration depends on the tuning result)');
+    expect(r.stdout).toMatch(/estimated time: \d+ (s|min)/);
+    expect(existsSync(join(out, 'trials'))).toBe(false);
+  });
+
+  it('counts finished trials and lists only what is left', () => {
+    const out = tempDir();
+    expect(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', out], { cwd: PROJECT }).code).toBe(0);
+    const r = cli(['run', 'constant-vs-cosine', '--seeds', '3', '--dry-run', '--out', out], { cwd: PROJECT });
+    expect(r.stdout).toContain('tuning: 8 trials (learningRate grid × 1 tuning seeds), 8 already done');
+    expect(r.stdout).toContain('evaluation: 12 trials, 8 already done');
+    expect(r.stdout.match(/^ {4}todo /gm)).toHaveLength(4);
+  });
+});
