@@ -23,7 +23,8 @@ export function renderSummaryHtml(s: ClaimSummary): string {
   const tuning = s.tuning
     ? { ...s.tuning, rows: s.tuning.rows.map((r) => ({ ...r, steps: r.steps.map((x) => x ?? '∞').join(', '), chosen: s.tuning!.chosen[`${r.workload}/${r.method}`] === r.value })) }
     : null;
-  return template({ ...s, tuning });
+  const driftList = Object.entries(s.tuningDrift).map(([k, [now, was]]) => `${k}: ${String(now)} (card: ${String(was)})`);
+  return template({ ...s, tuning, driftList });
 }
 
 export function writeSummaryFiles(runDir: string, s: ClaimSummary): { json: string; html: string } {

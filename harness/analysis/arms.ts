@@ -1,5 +1,6 @@
 import type { HParamValue } from '../core/method.js';
 import type { Target, TrialRecord } from '../core/trial.js';
+import { workloadRefOf } from '../core/workload.js';
 
 /** The evaluation repeats of one method on one workload, reduced to what verdicts need. */
 export interface ArmOutcomes {
@@ -23,7 +24,7 @@ export interface ArmOutcomes {
 
 export function armOutcomes(trials: TrialRecord[], method: string, workload: string, tunedHparam: string | null): ArmOutcomes {
   const mine = trials
-    .filter((t) => t.config.method.id === method && t.config.workload.id === workload && t.config.repeat.purpose === 'eval')
+    .filter((t) => t.config.method.id === method && workloadRefOf(t.config.workload) === workload && t.config.repeat.purpose === 'eval')
     .sort((a, b) => a.config.repeat.index - b.config.repeat.index);
   const arm: ArmOutcomes = {
     method, workload,
@@ -49,5 +50,5 @@ export function armOutcomes(trials: TrialRecord[], method: string, workload: str
 }
 
 export function targetOf(trials: TrialRecord[], workload: string): Target | undefined {
-  return trials.find((t) => t.config.workload.id === workload)?.config.target;
+  return trials.find((t) => workloadRefOf(t.config.workload) === workload)?.config.target;
 }

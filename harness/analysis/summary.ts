@@ -23,7 +23,11 @@ export interface WorkloadSummary {
 
 /** Everything `summary.json` holds: enough to rebuild the terminal and HTML summaries. */
 export interface ClaimSummary {
-  claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature'>;
+  claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature'> & {
+    tuningRecord: ClaimDefinition['tuningRecord'] | null;
+  };
+  /** Where this run's sweep chose differently from the card's record (`workload/method`: [now, recorded]). */
+  tuningDrift: Record<string, [unknown, unknown]>;
   methods: string[];
   baselines: string[];
   preset: Preset;
@@ -71,8 +75,16 @@ export function summarizeClaim(
     arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, tuned))),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
+  const tuningDrift: Record<string, [unknown, unknown]> = {};
+  if (claim.tuningRecord && ctx.tuning) {
+    for (const [key, now] of Object.entries(ctx.tuning.chosen)) {
+      const recorded = claim.tuningRecord.chosen[key];
+      if (recorded !== now) tuningDrift[key] = [now, recorded ?? null];
+    }
+  }
   return {
-    claim: { id, version, title, paper, quote, claimedEffect, testType, margin, miniature },
+    claim: { id, version, title, paper, quote, claimedEffect, testType, margin, miniature, tuningRecord: claim.tuningRecord ?? null },
+    tuningDrift,
     methods: claim.methods.map((m) => m.method),
     baselines: claim.baselines.map((b) => b.method),
     preset: ctx.preset,

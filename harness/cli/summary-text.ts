@@ -20,6 +20,15 @@ export function formatSummary(s: ClaimSummary): string {
       }
     }
   }
+  if (s.claim.tuningRecord) {
+    const drift = Object.entries(s.tuningDrift);
+    lines.push(
+      drift.length === 0
+        ? `    the sweep chose what the card records (${s.claim.tuningRecord.date}, ${s.claim.tuningRecord.backend})`
+        : `    WARNING: the sweep chose differently from the card's record (${s.claim.tuningRecord.date}): ` +
+            drift.map(([k, [now, was]]) => `${k} ${String(now)} (card: ${String(was)})`).join(', '),
+    );
+  }
   for (const w of s.workloads) {
     lines.push('');
     lines.push(`  ${w.workload}: target ${w.target ? `${w.target.metric} ${w.target.direction === 'higher' ? '≥' : '≤'} ${w.target.value}` : '—'}`);

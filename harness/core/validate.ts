@@ -1,6 +1,7 @@
 import { ReprobenchError } from '../errors.js';
 import type { Registries } from './registries.js';
 import { suggest } from './registry.js';
+import { parseWorkloadRef } from './workload.js';
 
 /**
  * Every id a claim names must exist, and every tuned arm needs a grid of the same size as the
@@ -10,7 +11,13 @@ import { suggest } from './registry.js';
 export function checkClaimReferences(r: Registries): void {
   for (const c of r.claims.values()) {
     const refs: Array<[string, string, string[]]> = [
-      ...c.workloads.map((w): [string, string, string[]] => ['workload', w, r.workloads.ids()]),
+      ...c.workloads.map((w): [string, string, string[]] => ['workload', parseWorkloadRef(w).id, r.workloads.ids()]),
+      ...c.workloads
+        .filter((w) => r.workloads.has(parseWorkloadRef(w).id) && parseWorkloadRef(w).variant !== 'default')
+        .map((w): [string, string, string[]] => {
+          const { id, variant } = parseWorkloadRef(w);
+          return [`variant of ${id}`, variant, ['default', ...Object.keys(r.workloads.get(id).variants ?? {})]];
+        }),
       ...(c.quickWorkloads ?? []).map((w): [string, string, string[]] => ['workload', w, c.workloads]),
       ...[...c.methods, ...c.baselines].map((a): [string, string, string[]] => ['method', a.method, r.methods.ids()]),
     ];

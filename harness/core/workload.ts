@@ -83,6 +83,11 @@ export interface WorkloadDefinition {
   dataAttribution: string;
   loadData(ctx: DataContext): Promise<SupervisedData>;
   createModel(rng: Rng, data: SupervisedData, options: Record<string, number | string | boolean>): Model;
+  /**
+   * Mean loss of a batch, used for training and for `validation/loss`.
+   * @default softmax cross-entropy for classification, mean squared error for regression
+   */
+  loss?: (outputs: tf.Tensor2D, targets: tf.Tensor2D) => tf.Scalar;
   target: Target;
   budget: Budget;
   /** Evaluate every this many steps (and at the last step). */
@@ -109,7 +114,21 @@ export interface ResolvedWorkload {
   budget: Budget;
   batchSize: number;
   stepHint: number;
+  evalEvery: number;
   options: Record<string, number | string | boolean>;
+}
+
+/**
+ * Claims name workloads as `id` or `id:variant`; trials store the two apart.
+ * `default` is the workload itself and is never written out.
+ */
+export function parseWorkloadRef(ref: string): { id: string; variant: string } {
+  const i = ref.indexOf(':');
+  return i < 0 ? { id: ref, variant: 'default' } : { id: ref.slice(0, i), variant: ref.slice(i + 1) };
+}
+
+export function workloadRefOf(w: { id: string; variant: string }): string {
+  return w.variant === 'default' ? w.id : `${w.id}:${w.variant}`;
 }
 
 export function resolveVariant(def: WorkloadDefinition, variant = 'default'): ResolvedWorkload {
@@ -125,6 +144,7 @@ export function resolveVariant(def: WorkloadDefinition, variant = 'default'): Re
     budget,
     batchSize: v?.batchSize ?? def.batchSize,
     stepHint: def.stepHint ?? budget.steps,
+    evalEvery: def.evalEvery,
     options: { ...v?.options },
   };
 }

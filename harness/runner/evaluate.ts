@@ -36,20 +36,22 @@ export function disposeValidationSet(v: ValidationSet): void {
 }
 
 /** AlgoPerf-style metric names: `validation/loss`, and `validation/accuracy` for classification. */
-export function evaluate(model: Model, task: SupervisedData['task'], valid: ValidationSet): Record<string, number> {
+export type LossFn = (outputs: tf.Tensor2D, targets: tf.Tensor2D) => tf.Scalar;
+
+export function evaluate(model: Model, task: SupervisedData['task'], valid: ValidationSet, loss: LossFn): Record<string, number> {
   let lossSum = 0;
   let correct = 0;
   for (const c of valid.chunks) {
-    const [loss, hits] = tf.tidy(() => {
+    const [chunkLoss, hits] = tf.tidy(() => {
       const out = model.apply(c.x);
       const rows = c.x.shape[0];
-      const l = tf.mul(taskLoss(task, out, c.y), rows);
+      const l = tf.mul(loss(out, c.y), rows);
       const h = c.labels ? tf.sum(tf.cast(tf.equal(tf.argMax(out, 1), c.labels), 'int32')) : tf.scalar(0, 'int32');
       return [l, h];
     });
-    lossSum += scalarValue(loss);
+    lossSum += scalarValue(chunkLoss);
     correct += scalarValue(hits);
-    tf.dispose([loss, hits]);
+    tf.dispose([chunkLoss, hits]);
   }
   const metrics: Record<string, number> = { 'validation/loss': lossSum / valid.n };
   if (task.kind === 'classification') metrics['validation/accuracy'] = correct / valid.n;

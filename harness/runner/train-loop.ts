@@ -53,6 +53,7 @@ export function train(inputs: TrainInputs): TrainResult {
   const optimizer = method.createOptimizer(config.method.hparams);
   const batches = new BatchStream(data, config.batchSize, new Rng(seeds.order));
   const valid = buildValidationSet(data);
+  const loss = workload.loss ?? ((o: tf.Tensor2D, y: tf.Tensor2D) => taskLoss(data.task, o, y));
   const initSeconds = now() - t0;
 
   const curve: CurvePoint[] = [];
@@ -71,27 +72,27 @@ export function train(inputs: TrainInputs): TrainResult {
       const s0 = now();
       optimizer.learningRate = method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint });
       const { x, y } = batches.next();
-      const { value, grads } = tf.variableGrads(() => taskLoss(data.task, model.apply(x), y), model.params);
+      const { value, grads } = tf.variableGrads(() => loss(model.apply(x), y), model.params);
       optimizer.applyGradients(grads);
-      const loss = value.dataSync()[0]!;
+      const batchLoss = value.dataSync()[0]!;
       tf.dispose([x, y, value, ...Object.values(grads)]);
       step++;
       trainSeconds += now() - s0;
       inputs.onStep?.(step);
 
-      if (!Number.isFinite(loss)) {
+      if (!Number.isFinite(batchLoss)) {
         // A run that met the target before blowing up keeps its time to target.
         if (!reachedAt) status = 'diverged';
-        reason = `training loss became ${loss} at step ${step}` + (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : '');
+        reason = `training loss became ${batchLoss} at step ${step}` + (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : '');
         break;
       }
-      lossSum += loss;
+      lossSum += batchLoss;
       lossCount++;
 
       const last = step === config.budget.steps;
       if (step % config.evalEvery === 0 || last) {
         const e0 = now();
-        const metrics: Record<string, number | null> = { ...evaluate(model, data.task, valid), 'train/loss': lossSum / lossCount };
+        const metrics: Record<string, number | null> = { ...evaluate(model, data.task, valid, loss), 'train/loss': lossSum / lossCount };
         evalSeconds += now() - e0;
         lossSum = 0;
         lossCount = 0;

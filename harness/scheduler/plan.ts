@@ -3,7 +3,7 @@ import type { ArmSpec, ClaimDefinition, Preset } from '../core/claim.js';
 import type { HParams, HParamValue } from '../core/method.js';
 import type { Registries } from '../core/registries.js';
 import { trialId, type TrialConfig } from '../core/trial.js';
-import { resolveVariant } from '../core/workload.js';
+import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
 import type { Repeat } from '../runner/seeds.js';
 
 export interface PlannedTrial {
@@ -47,7 +47,8 @@ export interface TrialSpec {
 
 export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial {
   const { workloadId, arm, repeat, backend, extra = {} } = spec;
-  const w = resolveVariant(registries.workloads.get(workloadId));
+  const ref = parseWorkloadRef(workloadId);
+  const w = resolveVariant(registries.workloads.get(ref.id), ref.variant);
   const m = registries.methods.get(arm.method);
   const config: TrialConfig = {
     workload: { id: w.def.id, version: w.def.version, variant: w.variant },
@@ -57,13 +58,13 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
     numericsClass: backend.numericsClass,
     batchSize: m.batchSize ?? w.batchSize,
     budget: spec.budgetSteps ? { ...w.budget, steps: spec.budgetSteps, seconds: w.budget.seconds * (spec.budgetSteps / w.budget.steps) } : w.budget,
-    evalEvery: w.def.evalEvery,
+    evalEvery: w.evalEvery,
     stepHint: spec.budgetSteps ?? w.stepHint,
     target: w.target,
     stopAtTarget: spec.stopAtTarget,
   };
   const extraText = Object.entries(extra).map(([k, v]) => ` ${k}=${fmtValue(v)}`).join('');
-  return { id: trialId(config), config, label: `${m.id} · ${w.def.id} · ${repeat.purpose}#${repeat.index}${extraText}` };
+  return { id: trialId(config), config, label: `${m.id} · ${workloadId} · ${repeat.purpose}#${repeat.index}${extraText}` };
 }
 
 /** The sweep: every arm × workload × grid value × tuning seed. Same grid size for every arm. */

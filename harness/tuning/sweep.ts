@@ -1,6 +1,7 @@
 import type { ClaimDefinition } from '../core/claim.js';
 import type { HParamValue } from '../core/method.js';
 import type { TrialRecord } from '../core/trial.js';
+import { workloadRefOf } from '../core/workload.js';
 import { choiceKey, type TunedChoice } from '../scheduler/plan.js';
 
 export interface SweepRow {
@@ -42,7 +43,7 @@ export function chooseFromSweep(claim: ClaimDefinition, trials: TrialRecord[], w
       let best: { row: SweepRow; key: [number, number] } | undefined;
       for (const value of t.grid[arm.method] ?? []) {
         const mine = trials.filter(
-          (r) => r.config.workload.id === w && r.config.method.id === arm.method && r.config.repeat.purpose === 'tune' && r.config.method.hparams[t.hparam] === value,
+          (r) => workloadRefOf(r.config.workload) === w && r.config.method.id === arm.method && r.config.repeat.purpose === 'tune' && r.config.method.hparams[t.hparam] === value,
         );
         const steps = mine.map((r) => (r.status === 'reached' ? r.outcome.stepsToTarget : null));
         const med = steps.length ? median(steps.map((s) => s ?? Infinity)) : Infinity;

@@ -12,7 +12,7 @@ describe('progress', () => {
     const lines: string[] = [];
     const r = lineReporter((l) => lines.push(l));
     r.phase('evaluation', 3, 1);
-    r.started(0, trial);
+    r.started!(0, trial);
     r.progress!(0, trial, { step: 25, totalSteps: 1000, metric: 0.5, trainSeconds: 1 }); // throttled: too soon after start
     r.finished!(0, trial, record);
     expect(lines).toEqual([
