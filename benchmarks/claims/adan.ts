@@ -41,6 +41,18 @@ export const adanClaim = defineClaim({
     seeds: 2,
     objective: 'median-steps-to-target',
   },
+  // The sweep as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench run adan --preset quick',
+    date: '2026-11-27',
+    backend: 'wasm-tfjs4.22.0-k1',
+    chosen: { 'fashion-mnist-mlp/adan': 0.032, 'fashion-mnist-mlp/adamw': 0.008, 'fashion-mnist-mlp/nadamw': 0.008 },
+    table: {
+      adan: { '0.002': null, '0.004': 825, '0.008': 562.5, '0.016': 487.5, '0.032': 400, '0.064': 525 },
+      adamw: { '0.002': 750, '0.004': 637.5, '0.008': 637.5, '0.016': 637.5, '0.032': 750, '0.064': null },
+      nadamw: { '0.002': 662.5, '0.004': 562.5, '0.008': 537.5, '0.016': 612.5, '0.032': 625, '0.064': 800 },
+    },
+  },
   miniature:
     'The paper trains ViT, GPT-2 and MAE for hundreds of epochs with batch 2k–32k; here a 784-128-10 MLP learns ' +
     'Fashion-MNIST at batch 128 to a validation-accuracy target set from NAdamW baseline runs, in about two epochs. ' +

@@ -5,7 +5,7 @@ import { configHash, TRIAL_SCHEMA_VERSION, type TrialRecord } from '../core/tria
 import { ReprobenchError, type ErrorCode } from '../errors.js';
 import type { TrialProgress } from '../runner/train-loop.js';
 import { trialSeeds } from '../runner/seeds.js';
-import { trialProvenance, type HostProvenance } from '../store/provenance.js';
+import { scrubPaths, trialProvenance, type HostProvenance } from '../store/provenance.js';
 import { writeTrial } from '../store/trial-store.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import type { PlannedTrial } from './plan.js';
@@ -92,10 +92,10 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
     status,
     outcome: {
       stepsToTarget: null, examplesToTarget: null, secondsToTarget: null, stepsRun: 0,
-      trainSeconds: 0, evalSeconds: 0, initSeconds: 0, finalMetrics: {}, bestTargetMetric: null, reason: message,
+      trainSeconds: 0, evalSeconds: 0, initSeconds: 0, finalMetrics: {}, bestTargetMetric: null, reason: scrubPaths(message),
     },
     curve: [],
-    error: detail ? { message, detail } : { message },
+    error: detail ? { message: scrubPaths(message), detail: scrubPaths(detail) } : { message: scrubPaths(message) },
     provenance: trialProvenance(opts.host, opts.backend, configHash(trial.config)),
     startedAt,
     finishedAt: new Date().toISOString(),

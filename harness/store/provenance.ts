@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus, release, type } from 'node:os';
+import { availableParallelism, cpus, homedir, release, type } from 'node:os';
 import type { BackendInfo } from '../backends/select.js';
 import type { Provenance } from '../core/trial.js';
 import { PACKAGE_ROOT, PACKAGE_VERSION } from '../package-root.js';
@@ -37,6 +37,21 @@ export function hostProvenance(): HostProvenance {
     os: `${type()} ${release()} ${process.arch}`,
     cpu: { model: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism() },
   };
+}
+
+/**
+ * Error text for stored trials: the reprobench checkout, the working directory and the home
+ * directory become `<reprobench>`, `.` and `~`, so no absolute path or user name is stored.
+ */
+export function scrubPaths(text: string): string {
+  const swaps: Array<[string, string]> = [
+    [PACKAGE_ROOT, '<reprobench>'],
+    [process.cwd(), '.'],
+    [homedir(), '~'],
+  ];
+  let out = text;
+  for (const [from, to] of swaps.sort((a, b) => b[0].length - a[0].length)) if (from.length > 1) out = out.split(from).join(to);
+  return out;
 }
 
 export function trialProvenance(host: HostProvenance, backend: BackendInfo, configHash: string): Provenance {

@@ -29,6 +29,9 @@ describe('scheduler: crashing, throwing and hung trials', () => {
     for (const t of by('throws')) {
       expect(t.status).toBe('failed');
       expect(t.error?.message).toContain('deliberate failure at step 3');
+      // The stack is kept for diagnosis, without absolute paths (DESIGN § Provenance).
+      expect(t.error?.detail).toMatch(/reprobench\.config\.mjs/);
+      expect(t.error?.detail).not.toContain(ROOT);
     }
     for (const t of by('nadamw')) expect(['reached', 'censored']).toContain(t.status);
     // The summary lists the missing trials instead of dropping them silently.

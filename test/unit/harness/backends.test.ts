@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { firstLine, initBackend } from '../../../harness/backends/select.js';
+
+describe('backend selection', () => {
+  it('auto picks the first backend that loads and says why for each candidate', async () => {
+    const b = await initBackend('auto');
+    // On this project's machines tfjs-node cannot install, so auto lands on wasm.
+    expect(['tensorflow', 'wasm']).toContain(b.name);
+    expect(b.reasons.some((r) => r.startsWith('auto chose'))).toBe(true);
+    if (b.name === 'wasm') expect(b.reasons.filter((r) => r.startsWith('tensorflow:'))).toHaveLength(2);
+    expect(b.numericsClass).toBe(`${b.name}-tfjs4.22.0-k1`);
+    expect(b.reasons.join('\n')).not.toMatch(/\/(work|tmp|home|root)\//);
+  });
+
+  it('keeps absolute paths out of the reasons it stores', () => {
+    expect(firstLine(new Error("Cannot find package '@tensorflow/tfjs-node' imported from /tmp/x/dist/harness/backends/select.js\nstack")))
+      .toBe("Cannot find package '@tensorflow/tfjs-node'");
+    expect(firstLine('failed to open /home/someone/.cache/libtensorflow.so.2')).toBe('failed to open <path>');
+  });
+});
