@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import type { TrainingOptimizer } from '../../harness/core/method.js';
 
@@ -31,3 +32,14 @@ export function trajectory(opt: TrainingOptimizer): number[][] {
 }
 
 /** float32 arithmetic against float64 references: 1e-6 relative, with a floor for values near zero. */
+
+/** float32 arithmetic against float64 references: 1e-6 relative, absolute near zero. */
+export function expectClose(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected)));
+}
+
+/** Checks a whole trajectory against the fixture's. */
+export function expectTrajectory(actual: number[][], expected: number[][]): void {
+  expect(actual).toHaveLength(expected.length);
+  actual.forEach((row, i) => row.forEach((v, j) => expectClose(v, expected[i]![j]!)));
+}

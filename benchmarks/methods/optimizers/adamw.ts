@@ -24,16 +24,14 @@ export interface AdamWConfig {
  * With `nesterov: true` it is AlgoPerf's NAdamW (prize_qualification_baselines/external_tuning/
  * pytorch_nadamw_full_budget.py in mlcommons/algorithmic-efficiency, checked 2026-11-27).
  */
-export class AdamWOptimizer extends SlotOptimizer {
+export class AdamWOptimizer extends SlotOptimizer<AdamWConfig> {
   static get className(): string {
     return 'AdamW';
   }
   protected readonly slotNames = ['m', 'v'] as const;
-  readonly config: AdamWConfig;
 
   constructor(config: Partial<AdamWConfig> & { learningRate: number }) {
-    super(config.learningRate);
-    this.config = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0.01, nesterov: false, ...config };
+    super({ beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0.01, nesterov: false, ...config });
   }
 
   protected update(param: tf.Variable, grad: tf.Tensor, s: Slots, t: number): void {
@@ -48,17 +46,6 @@ export class AdamWOptimizer extends SlotOptimizer {
     s.m!.assign(m);
     s.v!.assign(v);
     param.assign(tf.sub(decayed, tf.mul(tf.div(numer, denom), step)));
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...this.config, learningRate: this.learningRate };
-  }
-
-  static override fromConfig<T extends tf.serialization.Serializable>(
-    cls: tf.serialization.SerializableConstructor<T>,
-    config: tf.serialization.ConfigDict,
-  ): T {
-    return new cls(config as unknown as AdamWConfig);
   }
 }
 tf.serialization.registerClass(AdamWOptimizer);

@@ -29,16 +29,14 @@ export interface AdanConfig {
  *
  * Gradient clipping (`max_grad_norm`, off by default there) is not implemented.
  */
-export class AdanOptimizer extends SlotOptimizer {
+export class AdanOptimizer extends SlotOptimizer<AdanConfig> {
   static get className(): string {
     return 'Adan';
   }
   protected readonly slotNames = ['m', 'v', 'n', 'prevGrad'] as const;
-  readonly config: AdanConfig;
 
   constructor(config: Partial<AdanConfig> & { learningRate: number }) {
-    super(config.learningRate);
-    this.config = { beta1: 0.98, beta2: 0.92, beta3: 0.99, epsilon: 1e-8, weightDecay: 0, noProx: false, ...config };
+    super({ beta1: 0.98, beta2: 0.92, beta3: 0.99, epsilon: 1e-8, weightDecay: 0, noProx: false, ...config });
   }
 
   protected update(param: tf.Variable, grad: tf.Tensor, s: Slots, t: number): void {
@@ -60,17 +58,6 @@ export class AdanOptimizer extends SlotOptimizer {
     s.n!.assign(n);
     s.prevGrad!.assign(grad);
     param.assign(p);
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...this.config, learningRate: this.learningRate };
-  }
-
-  static override fromConfig<T extends tf.serialization.Serializable>(
-    cls: tf.serialization.SerializableConstructor<T>,
-    config: tf.serialization.ConfigDict,
-  ): T {
-    return new cls(config as unknown as AdanConfig);
   }
 }
 tf.serialization.registerClass(AdanOptimizer);

@@ -15,16 +15,14 @@ export interface SgdConfig {
  * SGD with heavy-ball or Nesterov momentum, as torch.optim.SGD computes it (dampening 0):
  * d = g + λθ; b_1 = d, b_k = μ b_{k−1} + d; step direction b (or d + μ b with Nesterov); θ ← θ − η·step.
  */
-export class SgdOptimizer extends SlotOptimizer {
+export class SgdOptimizer extends SlotOptimizer<SgdConfig> {
   static get className(): string {
     return 'SGDMomentum';
   }
   protected readonly slotNames = ['buf'] as const;
-  readonly config: SgdConfig;
 
   constructor(config: Partial<SgdConfig> & { learningRate: number }) {
-    super(config.learningRate);
-    this.config = { momentum: 0.9, nesterov: true, weightDecay: 0, ...config };
+    super({ momentum: 0.9, nesterov: true, weightDecay: 0, ...config });
   }
 
   protected update(param: tf.Variable, grad: tf.Tensor, s: Slots, t: number): void {
@@ -34,17 +32,6 @@ export class SgdOptimizer extends SlotOptimizer {
     const dir = nesterov ? tf.add(d, tf.mul(buf, momentum)) : buf;
     s.buf!.assign(buf);
     param.assign(tf.sub(param, tf.mul(dir, this.learningRate)));
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...this.config, learningRate: this.learningRate };
-  }
-
-  static override fromConfig<T extends tf.serialization.Serializable>(
-    cls: tf.serialization.SerializableConstructor<T>,
-    config: tf.serialization.ConfigDict,
-  ): T {
-    return new cls(config as unknown as SgdConfig);
   }
 }
 tf.serialization.registerClass(SgdOptimizer);

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingOptimizer } from '../../../harness/core/method.js';
 
-/** Per-parameter state ("slots": moments, previous gradient) keyed by slot name. */
 export interface NamedTensor {
   name: string;
   tensor: tf.Tensor;
 }
 
+/** Per-parameter state ("slots": moments, previous gradient) keyed by slot name. */
 export type Slots = Record<string, tf.Variable>;
 
 /**
@@ -15,15 +15,29 @@ export type Slots = Record<string, tf.Variable>;
  * slot variables created lazily per parameter and exposed through getWeights/setWeights for resume.
  * Bias corrections are computed from the step count in JS doubles, like the PyTorch references.
  */
-export abstract class SlotOptimizer extends tf.Optimizer implements TrainingOptimizer {
+export abstract class SlotOptimizer<C extends { learningRate: number }> extends tf.Optimizer implements TrainingOptimizer {
   learningRate: number;
+  /** The hyperparameters, defaults filled in; what getConfig/fromConfig round-trip. */
+  readonly config: C;
   protected abstract readonly slotNames: readonly string[];
   private slots: Slots[] = [];
   private slotOwners: string[] = [];
 
-  constructor(learningRate: number) {
+  constructor(config: C) {
     super();
-    this.learningRate = learningRate;
+    this.config = config;
+    this.learningRate = config.learningRate;
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...this.config, learningRate: this.learningRate } as unknown as tf.serialization.ConfigDict;
+  }
+
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
+    return new cls(config);
   }
 
   /** One update of `param` in place; `t` is the 1-based step. Runs inside a tidy. */

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AdamWOptimizer } from '../../../../../benchmarks/methods/optimizers/adamw.js';
 import { useBackend } from '../../../../helpers/backend.js';
-import { fixtures, trajectory } from '../../../../helpers/optimizer-steps.js';
-
-const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(b)));
+import { expectTrajectory, fixtures, trajectory } from '../../../../helpers/optimizer-steps.js';
 
 describe('AdamW and NAdamW', () => {
   beforeAll(() => useBackend('cpu'));
@@ -11,11 +9,11 @@ describe('AdamW and NAdamW', () => {
   it('AdamW matches torch.optim.AdamW', () => {
     const f = fixtures.adamw!;
     expect(f.source).toMatch(/torch\.optim\.AdamW/);
-    trajectory(new AdamWOptimizer(f.config as never)).forEach((row, i) => row.forEach((v, j) => close(v, f.thetas[i]![j]!)));
+    expectTrajectory(trajectory(new AdamWOptimizer(f.config as never)), f.thetas);
   });
 
   it('NAdamW matches the AlgoPerf baseline update', () => {
     const f = fixtures.nadamw!;
-    trajectory(new AdamWOptimizer(f.config as never)).forEach((row, i) => row.forEach((v, j) => close(v, f.thetas[i]![j]!)));
+    expectTrajectory(trajectory(new AdamWOptimizer(f.config as never)), f.thetas);
   });
 });

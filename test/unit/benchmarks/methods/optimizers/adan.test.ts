@@ -2,9 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AdanOptimizer } from '../../../../../benchmarks/methods/optimizers/adan.js';
 import { useBackend } from '../../../../helpers/backend.js';
-import { fixtures, trajectory } from '../../../../helpers/optimizer-steps.js';
-
-const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(b)));
+import { expectClose as close, expectTrajectory, fixtures, trajectory } from '../../../../helpers/optimizer-steps.js';
 
 describe('Adan', () => {
   beforeAll(() => useBackend('cpu'));
@@ -12,7 +10,7 @@ describe('Adan', () => {
   it('matches the independent reference for its first steps (paper Algorithm 1, authors\' conventions)', () => {
     const f = fixtures.adan!;
     const got = trajectory(new AdanOptimizer(f.config as never));
-    got.forEach((row, i) => row.forEach((v, j) => close(v, f.thetas[i]![j]!)));
+    expectTrajectory(got, f.thetas);
     // Step 1 by hand: d = 0, m̂ = g, v̂ = 0, n̂ = g², so θ1 = (θ0 − η·sign(g)) / (1 + ηλ).
     close(got[0]![0]!, (1 - 0.1) / (1 + 0.1 * 0.02));
     close(got[0]![1]!, (-2 + 0.1) / (1 + 0.1 * 0.02));
