@@ -4,6 +4,8 @@ import { hideBin } from 'yargs/helpers';
 import { isReprobenchError, ReprobenchError } from '../errors.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import { calibrateCommand } from './commands/calibrate.js';
+import { checkCommand } from './commands/check.js';
+import { referenceCommand } from './commands/reference.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
   cli = runCommand(cli);
   cli = listCommand(cli);
   cli = calibrateCommand(cli);
+  cli = checkCommand(cli);
+  cli = referenceCommand(cli);
   await cli.parseAsync();
 }
 

@@ -41,10 +41,13 @@ export function formatSummary(s: ClaimSummary): string {
     }
   }
   lines.push('');
-  lines.push(`  verdict (${s.judgement.basis}):`);
-  for (const c of s.judgement.comparisons) {
-    lines.push(`    ${c.method} vs ${c.baseline} on ${c.workload}: ${c.verdict.toUpperCase()}`);
+  const j = s.judgement;
+  lines.push(`  verdict: ${j.overall.toUpperCase()}${j.repeatsNeeded ? ` (about ${j.repeatsNeeded} repeats per method would decide it)` : ''}`);
+  lines.push(`    ${j.basis}`);
+  for (const c of j.comparisons) {
+    lines.push(`    ${c.methodId} vs ${c.baselineId} on ${c.workload}: ${c.verdict.toUpperCase()}`);
     lines.push(`      ${c.explanation}`);
   }
+  for (const u of j.unjudged) lines.push(`    ${u.method} vs ${u.baseline} on ${u.workload}: NOT JUDGED (${u.reason})`);
   return lines.join('\n');
 }

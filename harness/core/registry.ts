@@ -7,6 +7,7 @@ import { ReprobenchError } from '../errors.js';
  */
 export class Registry<T extends { id: string }> {
   private readonly items = new Map<string, T>();
+  private readonly origins = new Map<string, string>();
 
   /** @param kind what the registry holds, in the singular ("workload"), for messages */
   constructor(readonly kind: string) {}
@@ -21,7 +22,13 @@ export class Registry<T extends { id: string }> {
       );
     }
     this.items.set(item.id, item);
+    this.origins.set(item.id, origin);
     return this;
+  }
+
+  /** `built-in`, or the config file that defined it. */
+  originOf(id: string): string | undefined {
+    return this.origins.get(id);
   }
 
   has(id: string): boolean {

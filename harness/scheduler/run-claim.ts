@@ -1,6 +1,7 @@
 import type { Preset } from '../core/claim.js';
 import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
 import { readManifest, writeManifest, type Manifest } from '../store/manifest.js';
+import type { TrialRecord } from '../core/trial.js';
 import { isFinished } from '../store/trial-store.js';
 import { chooseFromSweep, type SweepResult } from '../tuning/sweep.js';
 import { estimateSeconds, formatDuration } from './estimate.js';
@@ -19,6 +20,11 @@ export interface RunClaimResult {
   summary: ClaimSummary | null;
   ranTrials: number;
   reusedTrials: number;
+  /** The evaluation trials, in plan order (empty for a dry run). */
+  records: TrialRecord[];
+  sweep: SweepResult | null;
+  session: ClaimSession;
+  repeats: number;
 }
 
 /**
@@ -34,7 +40,7 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
 
   if (o.dryRun) {
     dryRun(s, o, tuning, repeats, workloads);
-    return { summary: null, ranTrials: 0, reusedTrials: 0 };
+    return { summary: null, ranTrials: 0, reusedTrials: 0, records: [], sweep: null, session: s, repeats };
   }
 
   const now = new Date().toISOString();
@@ -74,7 +80,7 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
     preset: o.preset, repeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host,
   });
   writeManifest(o.runDir, { ...manifest, updatedAt: new Date().toISOString(), status: 'complete', evalTrials: evaluation.map((t) => t.id), chosen: sweep?.chosen ?? {} });
-  return { summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran };
+  return { summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran, records: evalPhase.records, sweep, session: s, repeats };
 }
 
 /** `--dry-run`: the plan, what is already done, and an estimate; nothing runs. */

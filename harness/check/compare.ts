@@ -1,0 +1,127 @@
+import type { ClaimDefinition } from '../core/claim.js';
+import type { CurvePoint, TrialRecord } from '../core/trial.js';
+import { workloadRefOf } from '../core/workload.js';
+import { referenceVerdict, type ReferenceVerdict } from '../stats/index.js';
+import { curveDigest, type ReferenceFile, type ReferenceTrial } from '../store/reference.js';
+import { diffConfig, type FieldChange } from './config-diff.js';
+
+/** What one rerun trial says against its reference trial. */
+export interface TrialComparison {
+  workload: string;
+  method: string;
+  repeat: number;
+  /** identical: bit-equal curve and same configuration; config-changed: some field differs; differs: same configuration, different numbers. */
+  result: 'identical' | 'differs' | 'config-changed' | 'other-class' | 'not-in-reference' | 'not-run';
+  configChanges: FieldChange[];
+  /** The first eval where the curves part, for `differs` (and for config changes when the curves also part). */
+  firstDifference: { step: number; metric: string; reference: number | null; current: number | null } | null;
+  detail: string;
+}
+
+/** The statistical comparison of one method on one workload (steps to target, and train seconds). */
+export interface GroupComparison {
+  workload: string;
+  method: string;
+  steps: ReferenceVerdict | { verdict: 'not-compared'; explanation: string };
+  seconds: ReferenceVerdict | { verdict: 'not-compared'; explanation: string };
+}
+
+export interface CheckComparison {
+  claim: string;
+  referenceClass: string;
+  currentClass: string;
+  sameClass: boolean;
+  trials: TrialComparison[];
+  groups: GroupComparison[];
+}
+
+const key = (w: string, m: string, r: number) => `${w}|${m}|${r}`;
+
+/** First step and metric where two curves differ; steps missing from one side count too. */
+export function firstCurveDifference(ref: CurvePoint[], cur: CurvePoint[]): TrialComparison['firstDifference'] {
+  const byStep = new Map(cur.map((p) => [p.step, p]));
+  for (const r of ref) {
+    const c = byStep.get(r.step);
+    if (!c) return { step: r.step, metric: '(no eval at this step)', reference: null, current: null };
+    for (const m of Object.keys(r.metrics).sort()) {
+      const a = r.metrics[m] ?? null;
+      const b = c.metrics[m] ?? null;
+      if (!Object.is(a, b)) return { step: r.step, metric: m, reference: a, current: b };
+    }
+  }
+  const extra = cur.find((p) => !ref.some((r) => r.step === p.step));
+  return extra ? { step: extra.step, metric: '(eval not in the reference)', reference: null, current: null } : null;
+}
+
+const IGNORED = new Set(['numericsClass', 'backend']);
+
+function compareTrial(ref: ReferenceTrial, cur: TrialRecord, sameClass: boolean): TrialComparison {
+  const base = { workload: ref.workload, method: ref.method, repeat: ref.repeat };
+  const changes = diffConfig(ref.config, cur.config).filter((c) => !IGNORED.has(c.path));
+  const sameCurve = curveDigest(cur.curve) === ref.curveDigest;
+  const diff = sameCurve ? null : firstCurveDifference(ref.curve, cur.curve);
+  if (changes.length) {
+    const what = changes.map((c) => `${c.path} ${JSON.stringify(c.reference)} → ${JSON.stringify(c.current)}`).join(', ');
+    return { ...base, result: 'config-changed', configChanges: changes, firstDifference: diff, detail: `configuration changed: ${what}` };
+  }
+  if (!sameClass) return { ...base, result: 'other-class', configChanges: [], firstDifference: diff, detail: 'other numerics class: compared statistically' };
+  if (sameCurve && cur.status === ref.status) return { ...base, result: 'identical', configChanges: [], firstDifference: null, detail: 'bit-identical eval curve' };
+  const where = diff
+    ? `first difference at step ${diff.step}, ${diff.metric}: reference ${diff.reference} vs now ${diff.current}`
+    : ref.curveThinned
+      ? 'the curves differ between the stored (thinned) points'
+      : `status ${ref.status} → ${cur.status}`;
+  return { ...base, result: 'differs', configChanges: [], firstDifference: diff, detail: `same configuration, different result: ${where}` };
+}
+
+type Stat = GroupComparison['steps'];
+
+function statVerdict(claim: ClaimDefinition, reference: number[], current: number[], identical: boolean): Stat {
+  if (current.length < 2) return { verdict: 'not-compared', explanation: `only ${current.length} comparable seed(s)` };
+  try {
+    // Steps and seconds to target: lower is better. Repeat k of both is the same seed: paired.
+    return referenceVerdict({ current, reference, identical, margin: claim.margin.value, marginUnits: claim.margin.units, lowerIsBetter: true, paired: true });
+  } catch (e) {
+    return { verdict: 'not-compared', explanation: (e as Error).message };
+  }
+}
+
+/**
+ * Compares rerun trials with a reference. On the same numerics class each trial must be
+ * bit-identical; across classes the per-seed steps to target of each method and workload get a
+ * statistical reference verdict with the claim's margin. Wall time gets one everywhere, for
+ * information (it depends on the machine as much as on the code).
+ */
+export function compareWithReference(claim: ClaimDefinition, reference: ReferenceFile, current: TrialRecord[], currentClass: string): CheckComparison {
+  const sameClass = reference.numericsClass === currentClass;
+  const refByKey = new Map(reference.trials.map((t) => [key(t.workload, t.method, t.repeat), t]));
+  const trials: TrialComparison[] = [];
+  const pairsByGroup = new Map<string, Array<[ReferenceTrial, TrialRecord]>>();
+  for (const cur of current) {
+    const w = workloadRefOf(cur.config.workload);
+    const base = { workload: w, method: cur.config.method.id, repeat: cur.config.repeat.index, configChanges: [], firstDifference: null };
+    const ref = refByKey.get(key(base.workload, base.method, base.repeat));
+    if (!ref) {
+      trials.push({ ...base, result: 'not-in-reference', detail: 'the reference has no such trial (regenerate it with more repeats)' });
+    } else if (cur.status === 'failed' || cur.status === 'timeout') {
+      trials.push({ ...base, result: 'not-run', detail: `${cur.status}: ${cur.outcome.reason}` });
+    } else {
+      trials.push(compareTrial(ref, cur, sameClass));
+      const g = `${w}|${base.method}`;
+      pairsByGroup.set(g, [...(pairsByGroup.get(g) ?? []), [ref, cur]]);
+    }
+  }
+  const groups: GroupComparison[] = [...pairsByGroup].map(([g, pairs]) => {
+    const [workload, method] = g.split('|') as [string, string];
+    const identical = sameClass && pairs.every(([r, c]) => curveDigest(c.curve) === r.curveDigest);
+    const steps = (o: ReferenceTrial['outcome'], budget: number) => o.stepsToTarget ?? budget;
+    const seconds = (o: ReferenceTrial['outcome']) => o.secondsToTarget ?? o.trainSeconds;
+    return {
+      workload,
+      method,
+      steps: statVerdict(claim, pairs.map(([r]) => steps(r.outcome, r.config.budget.steps)), pairs.map(([, c]) => steps(c.outcome, c.config.budget.steps)), identical),
+      seconds: statVerdict(claim, pairs.map(([r]) => seconds(r.outcome)), pairs.map(([, c]) => seconds(c.outcome)), false),
+    };
+  });
+  return { claim: claim.id, referenceClass: reference.numericsClass, currentClass, sameClass, trials, groups };
+}

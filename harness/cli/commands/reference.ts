@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { buildReference, describeReferenceChanges } from '../../check/reference-build.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
+import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
+import { runClaim } from '../../scheduler/run-claim.js';
+import { readReference, referencePath, writeReference } from '../../store/reference.js';
+import { trainingOptions } from '../options.js';
+
+export function referenceCommand(y: Argv) {
+  return y.command('reference', 'manage stored reference results (reference-results/<claim>/<numerics-class>.json)', (r) =>
+    r
+      .command(
+        'update <claim>',
+        'run a claim and write (or refresh) its reference results for this numerics class, printing what changed',
+        (c) =>
+          trainingOptions(
+            c
+              .positional('claim', { type: 'string', demandOption: true, describe: 'claim id' })
+              .option('preset', { choices: ['quick', 'standard'] as const, default: 'standard' as const, describe: 'repeats to store (check reruns a prefix of them)' })
+              .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>; finished trials there are reused)' }),
+          ).example('$0 reference update adan', 'the standard preset, then commit reference-results/adan/'),
+        async (argv) => {
+          const log = (l: string) => process.stdout.write(l + '\n');
+          const claimId = argv.claim as string;
+          const cwd = process.cwd();
+          const res = await runClaim({
+            claim: claimId, preset: argv.preset, backend: argv.backend, workers: argv.workers, runDir: resolve(argv.out ?? join('runs', claimId)),
+            cacheDir: resolve(argv['cache-dir']), cwd, trialTimeoutSec: argv['trial-timeout'], dryRun: false,
+            command: ['reprobench', ...process.argv.slice(2)].join(' '),
+            reporter: process.stdout.isTTY ? ttyReporter(argv.workers) : lineReporter(log), log,
+          });
+          const s = res.session;
+          const bad = res.records.filter((t) => t.status === 'failed' || t.status === 'timeout');
+          if (bad.length) {
+            log(`not written: ${bad.length} trials failed or timed out (first: ${bad[0]!.outcome.reason}); fix that and rerun`);
+            process.exitCode = 1;
+            return;
+          }
+          // Shipped claims keep their references in the package; users' claims in their project.
+          const dir = join(s.registries.claims.originOf(claimId) === 'built-in' ? PACKAGE_ROOT : cwd, 'reference-results');
+          const path = referencePath(dir, claimId, s.backend.numericsClass);
+          const before = existsSync(path) ? readReference(path) : null;
+          const next = buildReference({ claim: s.claim, backend: s.backend, host: s.host, preset: argv.preset, repeats: res.repeats, sweep: res.sweep, records: res.records, command: `reprobench reference update ${claimId} --preset ${argv.preset}` });
+          for (const line of describeReferenceChanges(before, next)) log(line);
+          writeReference(path, next);
+          log(`wrote ${relative(cwd, path)}`);
+        },
+      )
+      .demandCommand(1, 'name a reference subcommand: update'),
+  );
+}
