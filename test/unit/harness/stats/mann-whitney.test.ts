@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mannWhitneyU, type MannWhitneyMethod } from '../../../../harness/stats/mann-whitney.js';
+import { mannWhitneyExactSf } from '../../../../harness/stats/mann-whitney-exact.js';
+import type { Alternative } from '../../../../harness/stats/validate.js';
+import { expectClose, expectCode, loadFixture } from './fixtures.js';
+
+interface Case { name: string; a: number[]; b: number[]; alternative: Alternative; method: MannWhitneyMethod; continuity: boolean; statistic: number; pValue: number }
+
+describe('mannWhitneyU', () => {
+  const cases = loadFixture<Case>('mann-whitney');
+  it.each(cases.map((c) => [`${c.name} ${c.method} ${c.alternative} cc=${c.continuity}`, c] as const))('matches scipy mannwhitneyu: %s', (_n, c) => {
+    const r = mannWhitneyU(c.a, c.b, { alternative: c.alternative, method: c.method, continuity: c.continuity });
+    expectClose(r.statistic, c.statistic, 1e-6, 'statistic');
+    expectClose(r.pValue, c.pValue, 1e-6, 'pValue');
+  });
+
+  it('exact null: full support sums to one and matches hand counts', () => {
+    // m = n = 2: U takes 0,1,2,2,3,4 over the 6 arrangements.
+    expect(mannWhitneyExactSf(0, 2, 2)).toBe(1);
+    expect(mannWhitneyExactSf(2, 2, 2)).toBeCloseTo(4 / 6, 15);
+    expect(mannWhitneyExactSf(4, 2, 2)).toBeCloseTo(1 / 6, 15);
+    expect(mannWhitneyExactSf(5, 2, 2)).toBe(0);
+    // Large counts (C(400, 200) overflows a double) still give a probability.
+    const p = mannWhitneyExactSf(20000, 200, 200);
+    expect(p).toBeGreaterThan(0.4);
+    expect(p).toBeLessThan(0.6);
+  });
+
+  it('reports P(A > B) = U / (n m)', () => {
+    expect(mannWhitneyU([3, 4], [1, 2, 3]).probabilityOfSuperiority).toBeCloseTo((2 + 0.5 + 3) / 6, 12);
+  });
+
+  it('rejects empty, NaN input, unknown methods and oversized exact requests', () => {
+    expectCode(() => mannWhitneyU([], [1]), 'E_STATS_INPUT');
+    expectCode(() => mannWhitneyU([NaN], [1]), 'E_STATS_INPUT');
+    expectCode(() => mannWhitneyU([1], [2], { method: 'magic' as MannWhitneyMethod }), 'E_STATS_INPUT');
+    const big = Array.from({ length: 400 }, (_, i) => i);
+    expectCode(() => mannWhitneyU(big, big.map((x) => x + 0.5), { method: 'exact' }), 'E_STATS_INPUT');
+  });
+
+  const sample = fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 12 });
+  it('property: p in [0,1], U_a + U_b = nm, shift invariance, mirrored alternatives', () => {
+    fc.assert(
+      fc.property(sample, sample, fc.integer({ min: -100, max: 100 }), (a, b, s) => {
+        for (const method of ['exact', 'asymptotic', 'auto'] as const) {
+          const r = mannWhitneyU(a, b, { method });
+          expect(r.pValue).toBeGreaterThanOrEqual(0);
+          expect(r.pValue).toBeLessThanOrEqual(1);
+          expect(r.statistic + mannWhitneyU(b, a, { method }).statistic).toBe(a.length * b.length);
+          expect(mannWhitneyU(a.map((x) => x + s), b.map((x) => x + s), { method }).pValue).toBe(r.pValue);
+          expect(mannWhitneyU(a, b, { method, alternative: 'greater' }).pValue).toBeCloseTo(
+            mannWhitneyU(b, a, { method, alternative: 'less' }).pValue,
+            12,
+          );
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
