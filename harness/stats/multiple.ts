@@ -44,7 +44,8 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   let running = 1;
   for (let i = m - 1; i >= 0; i--) {
     const idx = order[i] as number;
-    running = Math.min(running, ((pValues[idx] as number) * m) / (i + 1));
+    // Divide by the ecdf factor (i+1)/m, as statsmodels does, so the last p-value stays exact.
+    running = Math.min(running, (pValues[idx] as number) / ((i + 1) / m));
     out[idx] = Math.min(1, running);
   }
   return out;
