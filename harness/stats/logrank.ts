@@ -26,6 +26,8 @@ export interface LogRankResult {
    * predicts; for two groups z² = statistic and normSf(z) is the one-sided p-value.
    */
   z: number;
+  /** Var(O₀ − E₀) under H0; (O₀ − E₀)/variance estimates group 0's log hazard ratio (Peto). */
+  variance: number;
 }
 
 /**
@@ -94,6 +96,7 @@ export function logRankTest(groups: readonly CensoredSample[]): LogRankResult {
     observed: obs.map((o) => o.reduce((s, x) => s + x, 0)),
     expected,
     z: v00 > 0 ? (oe[0] as number) / Math.sqrt(v00) : 0,
+    variance: v00,
   };
 }
 
