@@ -1,5 +1,5 @@
 import { ReprobenchError } from '../errors.js';
-import { normCdf, normQuantile, normSf } from './distributions.js';
+import { normQuantile, normSf } from './distributions.js';
 
 /** Lan–DeMets alpha-spending function families. */
 export type SpendingFunction = 'obrien-fleming' | 'pocock';
@@ -162,4 +162,3 @@ export function pToZ(pGreater: number): number {
   return -normQuantile(Math.min(1, Math.max(0, pGreater)));
 }
 
-export { normCdf as standardNormalCdf };
