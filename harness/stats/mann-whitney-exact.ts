@@ -4,6 +4,12 @@ import { ReprobenchError } from '../errors.js';
 // approximation is accurate anyway (both samples are then large).
 const MAX_EXACT_WORK = 1e7;
 
+/** Whether the exact null for sizes m and n is small enough to enumerate (≈ a second at most). */
+export function exactFeasible(m: number, n: number): boolean {
+  const small = Math.min(m, n);
+  return small * small * Math.max(m, n) <= MAX_EXACT_WORK;
+}
+
 /**
  * P(U >= k) under H0 for the Mann–Whitney U of samples of sizes m and n without ties.
  * The null counts are the coefficients of the Gaussian binomial [m+n choose m]_q, built as
@@ -14,7 +20,7 @@ const MAX_EXACT_WORK = 1e7;
 export function mannWhitneyExactSf(k: number, m: number, n: number): number {
   const small = Math.min(m, n);
   const big = Math.max(m, n);
-  if (small * small * big > MAX_EXACT_WORK) {
+  if (!exactFeasible(m, n)) {
     throw new ReprobenchError(
       'E_STATS_INPUT',
       `the exact Mann–Whitney null distribution for sizes ${m} and ${n} is too large to enumerate`,

@@ -1,6 +1,6 @@
 import { ReprobenchError } from '../errors.js';
 import { normSf } from './distributions.js';
-import { mannWhitneyExactSf } from './mann-whitney-exact.js';
+import { exactFeasible, mannWhitneyExactSf } from './mann-whitney-exact.js';
 import { rankAverage } from './rank.js';
 import { requireAlternative, requireFinite, type Alternative } from './validate.js';
 
@@ -11,7 +11,7 @@ export type MannWhitneyMethod = 'exact' | 'asymptotic' | 'auto';
 export interface MannWhitneyOptions {
   /** 'greater': a tends to be larger than b. @default 'two-sided' */
   alternative?: Alternative;
-  /** 'auto' uses the exact null when either sample has at most 8 values and there are no ties. @default 'auto' */
+  /** 'auto' uses the exact null when either sample has at most 8 values and there are no ties (and the null is small enough to enumerate). @default 'auto' */
   method?: MannWhitneyMethod;
   /** Continuity correction of the normal approximation. @default true */
   continuity?: boolean;
@@ -54,7 +54,9 @@ export function mannWhitneyU(a: readonly number[], b: readonly number[], options
   const u1 = r1 - (n1 * (n1 + 1)) / 2;
   const u2 = n1 * n2 - u1;
   const hasTies = ties.some((t) => t > 1);
-  const method = requested === 'auto' ? (n1 > 8 && n2 > 8) || hasTies ? 'asymptotic' : 'exact' : requested;
+  // Beyond scipy's rule, 'auto' also avoids an exact null too large to enumerate (one tiny sample
+  // against a huge one), where the approximation is accurate anyway.
+  const method = requested === 'auto' ? (n1 > 8 && n2 > 8) || hasTies || !exactFeasible(n1, n2) ? 'asymptotic' : 'exact' : requested;
   const [u, factor] = alternative === 'greater' ? [u1, 1] : alternative === 'less' ? [u2, 1] : [Math.max(u1, u2), 2];
   let p: number;
   if (method === 'exact') {

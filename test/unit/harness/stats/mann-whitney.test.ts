@@ -24,6 +24,9 @@ describe('mannWhitneyU', () => {
     expectCode(() => mannWhitneyU([1], [2], { method: 'magic' as MannWhitneyMethod }), 'E_STATS_INPUT');
     const big = Array.from({ length: 400 }, (_, i) => i);
     expectCode(() => mannWhitneyU(big, big.map((x) => x + 0.5), { method: 'exact' }), 'E_STATS_INPUT');
+    // 'auto' never throws for size: 8 values against 200,000 falls back to the approximation.
+    const huge = Array.from({ length: 200_000 }, (_, i) => i + 0.25);
+    expect(mannWhitneyU([1, 2, 3, 4, 5, 6, 7, 8.5], huge).method).toBe('asymptotic');
   });
 
   const sample = fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 12 });
