@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'E_BACKEND_UNAVAILABLE'
   | 'E_DATA'
   | 'E_STATS_INPUT'
+  | 'E_STATS_DEGENERATE'
   | 'E_REFERENCE_TAMPERED'
   | 'E_NO_REFERENCE'
   | 'E_INTERNAL';
