@@ -24,7 +24,11 @@ export function renderSummaryHtml(s: ClaimSummary): string {
     ? { ...s.tuning, rows: s.tuning.rows.map((r) => ({ ...r, steps: r.steps.map((x) => x ?? '∞').join(', '), chosen: s.tuning!.chosen[`${r.workload}/${r.method}`] === r.value })) }
     : null;
   const driftList = Object.entries(s.tuningDrift).map(([k, [now, was]]) => `${k}: ${String(now)} (card: ${String(was)})`);
-  return template({ ...s, tuning, driftList });
+  const adaptiveFinal = s.adaptive?.comparisons.map((c) => {
+    const d = c.looks.at(-1)!;
+    return { method: c.method, baseline: c.baseline, workload: c.workload, decision: d.decision, reason: d.reason, explanation: d.explanation, lookNumber: d.look + 1 };
+  });
+  return template({ ...s, tuning, driftList, adaptiveFinal });
 }
 
 export function writeSummaryFiles(runDir: string, s: ClaimSummary): { json: string; html: string } {

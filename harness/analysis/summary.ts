@@ -2,6 +2,7 @@ import type { ClaimDefinition, Preset } from '../core/claim.js';
 import type { Target, TrialRecord } from '../core/trial.js';
 import type { HostProvenance } from '../store/provenance.js';
 import type { SweepResult } from '../tuning/sweep.js';
+import type { AdaptiveResult } from '../scheduler/adaptive.js';
 import { armOutcomes, targetOf, type ArmOutcomes } from './arms.js';
 import { judgeClaim, type ClaimJudgement } from './judge.js';
 
@@ -37,6 +38,8 @@ export interface ClaimSummary {
   tuning: SweepResult | null;
   workloads: WorkloadSummary[];
   judgement: ClaimJudgement;
+  /** Set by `run --adaptive`: the sequential design and its decisions (the verdict that accounts for the looks). */
+  adaptive: AdaptiveResult | null;
   host: HostProvenance;
   generatedAt: string;
 }
@@ -66,7 +69,7 @@ export function summarizeArm(a: ArmOutcomes): ArmSummary {
 export function summarizeClaim(
   claim: ClaimDefinition,
   trials: TrialRecord[],
-  ctx: { preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: SweepResult | null; host: HostProvenance },
+  ctx: { preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: SweepResult | null; host: HostProvenance; adaptive?: AdaptiveResult | null },
 ): ClaimSummary {
   const tuned = claim.tuning?.hparam ?? null;
   const workloads: WorkloadSummary[] = ctx.workloads.map((w) => ({
@@ -94,6 +97,7 @@ export function summarizeClaim(
     tuning: ctx.tuning,
     workloads,
     judgement: judgeClaim(claim, workloads),
+    adaptive: ctx.adaptive ?? null,
     host: ctx.host,
     generatedAt: new Date().toISOString(),
   };

@@ -42,6 +42,16 @@ export function formatSummary(s: ClaimSummary): string {
   }
   lines.push('');
   const j = s.judgement;
+  if (s.adaptive) {
+    const a = s.adaptive;
+    lines.push(`  adaptive seeding (group-sequential, ${a.plan.options.spending}, one-sided α ${a.plan.alpha} per comparison): stopped at ${a.seedsPerArm} seeds per arm of at most ${a.maxSeedsPerArm}`);
+    for (const c of a.comparisons) {
+      const d = c.looks.at(-1)!;
+      lines.push(`    ${c.method} vs ${c.baseline} on ${c.workload}: ${d.decision.toUpperCase()} at look ${d.look + 1}${d.reason ? ` (${d.reason})` : ''}`);
+      lines.push(`      ${d.explanation}`);
+    }
+    lines.push('  fixed-sample analysis of the same seeds (its p-values do not account for the interim looks):');
+  }
   lines.push(`  verdict: ${j.overall.toUpperCase()}${j.repeatsNeeded ? ` (about ${j.repeatsNeeded} repeats per method would decide it)` : ''}`);
   lines.push(`    ${j.basis}`);
   for (const c of j.comparisons) {

@@ -7,6 +7,7 @@ import { chooseFromSweep, type SweepResult } from '../tuning/sweep.js';
 import { estimateSeconds, formatDuration } from './estimate.js';
 import { planEvaluation, planTuning, workloadsFor, type PlannedTrial } from './plan.js';
 import { isDone, openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
+import { runAdaptive, type AdaptiveResult } from './adaptive.js';
 
 export interface RunClaimOptions extends SessionOptions {
   preset: Preset;
@@ -14,6 +15,8 @@ export interface RunClaimOptions extends SessionOptions {
   seeds?: number;
   dryRun: boolean;
   command: string;
+  /** Group-sequential seeding: add `batch` seeds per arm until every comparison is decided, up to `seeds ?? repeats.standard`. */
+  adaptive?: { batch: number };
 }
 
 export interface RunClaimResult {
@@ -71,16 +74,27 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
     ran += phase.ran;
     sweep = chooseFromSweep(claim, phase.records, workloads);
   }
-  const evaluation = planEvaluation(registries, claim, o.preset, repeats, backend, sweep?.chosen ?? {});
-  const evalPhase = await runPhase(s, 'evaluation', evaluation);
-  ran += evalPhase.ran;
+  let records: TrialRecord[];
+  let adaptive: AdaptiveResult | null = null;
+  if (o.adaptive) {
+    const max = o.seeds ?? claim.repeats.standard;
+    const a = await runAdaptive(s, { preset: o.preset, maxSeedsPerArm: max, batchSize: o.adaptive.batch, chosen: sweep?.chosen ?? {}, runDir: o.runDir });
+    ({ records, result: adaptive } = a);
+    ran += a.ran;
+  } else {
+    const evalPhase = await runPhase(s, 'evaluation', planEvaluation(registries, claim, o.preset, repeats, backend, sweep?.chosen ?? {}));
+    records = evalPhase.records;
+    ran += evalPhase.ran;
+  }
   s.reporter.stop();
+  const evaluation = records;
+  const usedRepeats = adaptive ? adaptive.seedsPerArm : repeats;
 
-  const summary = summarizeClaim(claim, evalPhase.records, {
-    preset: o.preset, repeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host,
+  const summary = summarizeClaim(claim, records, {
+    preset: o.preset, repeats: usedRepeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host, adaptive,
   });
   writeManifest(o.runDir, { ...manifest, updatedAt: new Date().toISOString(), status: 'complete', evalTrials: evaluation.map((t) => t.id), chosen: sweep?.chosen ?? {} });
-  return { summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran, records: evalPhase.records, sweep, session: s, repeats };
+  return { summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats };
 }
 
 /** `--dry-run`: the plan, what is already done, and an estimate; nothing runs. */

@@ -17,14 +17,18 @@ export function runCommand(y: Argv) {
           .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'how many repeats (presets never change budgets, cadence or targets)' })
           .option('seeds', { type: 'number', describe: 'repeats per method and workload, overriding the preset' })
           .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>)' })
-          .option('dry-run', { type: 'boolean', default: false, describe: 'print the planned trials, how many are done, and an estimated time; run nothing' }),
+          .option('dry-run', { type: 'boolean', default: false, describe: 'print the planned trials, how many are done, and an estimated time; run nothing' })
+          .option('adaptive', { type: 'boolean', default: false, describe: 'add seeds in batches and stop once every comparison is decided (group-sequential, O\'Brien–Fleming); --seeds (default: the standard preset\'s repeats) is the cap' })
+          .option('batch', { type: 'number', default: 5, describe: 'with --adaptive: seeds added per arm between looks' }),
       )
         .check((argv) => {
           positiveInt(argv.seeds, '--seeds');
+          positiveInt(argv.batch, '--batch');
           return true;
         })
         .example('$0 run adan --preset quick', 'the Adan claim with the quick preset\'s repeats')
-        .example('$0 run adan --dry-run', 'what would run, and how long it should take'),
+        .example('$0 run adan --dry-run', 'what would run, and how long it should take')
+        .example('$0 run adan --adaptive', 'seeds in batches of 5 until decided, at most 20 per method'),
     async (argv) => {
       const claim = argv.claim as string;
       const runDir = resolve(argv.out ?? join('runs', claim));
@@ -41,6 +45,7 @@ export function runCommand(y: Argv) {
         cwd: process.cwd(),
         trialTimeoutSec: argv['trial-timeout'],
         dryRun: argv['dry-run'],
+        ...(argv.adaptive ? { adaptive: { batch: argv.batch } } : {}),
         command: ['reprobench', ...process.argv.slice(2)].join(' '),
         reporter: tty ? ttyReporter(argv.workers) : lineReporter(log),
         log,
