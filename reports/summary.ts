@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { ClaimSummary } from '../harness/analysis/summary.js';
 import { PACKAGE_ROOT } from '../harness/package-root.js';
+import { sequentialLabel } from '../harness/scheduler/adaptive.js';
 import { writeFileAtomic, writeJsonAtomic } from '../harness/store/atomic.js';
 
 const hb = Handlebars.create();
@@ -26,7 +27,7 @@ export function renderSummaryHtml(s: ClaimSummary): string {
   const driftList = Object.entries(s.tuningDrift).map(([k, [now, was]]) => `${k}: ${String(now)} (card: ${String(was)})`);
   const adaptiveFinal = s.adaptive?.comparisons.map((c) => {
     const d = c.looks.at(-1)!;
-    return { method: c.method, baseline: c.baseline, workload: c.workload, decision: d.decision, reason: d.reason, explanation: d.explanation, lookNumber: d.look + 1 };
+    return { method: c.method, baseline: c.baseline, workload: c.workload, decision: sequentialLabel(d), explanation: d.explanation, lookNumber: d.look + 1 };
   });
   return template({ ...s, tuning, driftList, adaptiveFinal });
 }

@@ -1,4 +1,5 @@
 import type { ClaimSummary } from '../analysis/summary.js';
+import { sequentialLabel } from '../scheduler/adaptive.js';
 import { fmtValue } from '../scheduler/plan.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -47,10 +48,10 @@ export function formatSummary(s: ClaimSummary): string {
     lines.push(`  adaptive seeding (group-sequential, ${a.plan.options.spending}, one-sided α ${a.plan.alpha} per comparison): stopped at ${a.seedsPerArm} seeds per arm of at most ${a.maxSeedsPerArm}`);
     for (const c of a.comparisons) {
       const d = c.looks.at(-1)!;
-      lines.push(`    ${c.method} vs ${c.baseline} on ${c.workload}: ${d.decision.toUpperCase()} at look ${d.look + 1}${d.reason ? ` (${d.reason})` : ''}`);
+      lines.push(`    ${c.method} vs ${c.baseline} on ${c.workload}: ${sequentialLabel(d).toUpperCase()} at look ${d.look + 1}`);
       lines.push(`      ${d.explanation}`);
     }
-    lines.push('  fixed-sample analysis of the same seeds (its p-values do not account for the interim looks):');
+    lines.push('  claim verdict on the same seeds (effect size against the claim; fixed-sample p-values, not adjusted for the looks):');
   }
   lines.push(`  verdict: ${j.overall.toUpperCase()}${j.repeatsNeeded ? ` (about ${j.repeatsNeeded} repeats per method would decide it)` : ''}`);
   lines.push(`    ${j.basis}`);

@@ -28,6 +28,23 @@ export interface AdaptiveResult {
   seedsSaved: number;
 }
 
+/**
+ * How a sequential decision reads next to the claim verdict: the design decides significance
+ * only, while `reproduced` in a claim verdict also asks whether the CI reaches the claimed size.
+ */
+export function sequentialLabel(d: SequentialDecision): string {
+  switch (d.decision) {
+    case 'reproduced':
+      return 'significant in the claimed direction';
+    case 'not reproduced':
+      return d.reason === 'equivalence' ? 'not reproduced (equivalent within the margin)' : 'not reproduced (significantly the other way)';
+    case 'inconclusive':
+      return 'undecided at the seed cap';
+    default:
+      return 'still open';
+  }
+}
+
 export interface AdaptiveOptions {
   preset: Preset;
   maxSeedsPerArm: number;

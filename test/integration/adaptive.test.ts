@@ -28,7 +28,7 @@ describe('run --adaptive', () => {
     const evalTrials = readdirSync(join(out, 'trials')).length - 8; // minus the 8 tuning trials
     expect(evalTrials).toBe(2 * 2 * n);
     expect(r.stdout).toMatch(new RegExp(`adaptive seeding \\(group-sequential, obrien-fleming, one-sided α 0\\.025 per comparison\\): stopped at ${n} seeds per arm of at most 8`));
-    expect(r.stdout).toContain('fixed-sample analysis of the same seeds');
+    expect(r.stdout).toContain('claim verdict on the same seeds');
 
     const again = cli(args, { cwd: PROJECT, timeoutMs: 170_000 });
     expect(again.code).toBe(0);

@@ -7,6 +7,8 @@ import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
 import { readReference, referencePath, writeReference } from '../../store/reference.js';
 import { trainingOptions } from '../options.js';
+import { formatSummary } from '../summary-text.js';
+import { writeSummaryFiles } from '../../../reports/summary.js';
 
 export function referenceCommand(y: Argv) {
   return y.command('reference', 'manage stored reference results (reference-results/<claim>/<numerics-class>.json)', (r) =>
@@ -32,6 +34,12 @@ export function referenceCommand(y: Argv) {
             reporter: process.stdout.isTTY ? ttyReporter(argv.workers) : lineReporter(log), log,
           });
           const s = res.session;
+          if (res.summary) {
+            log('');
+            log(formatSummary(res.summary));
+            writeSummaryFiles(res.session.pool.runDir, res.summary);
+            log('');
+          }
           const bad = res.records.filter((t) => t.status === 'failed' || t.status === 'timeout');
           if (bad.length) {
             log(`not written: ${bad.length} trials failed or timed out (first: ${bad[0]!.outcome.reason}); fix that and rerun`);
