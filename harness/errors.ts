@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'E_STATS_DEGENERATE'
   | 'E_REFERENCE_TAMPERED'
   | 'E_NO_REFERENCE'
+  | 'E_NOT_A_RUN'
   | 'E_INTERNAL';
 
 export class ReprobenchError extends Error {

@@ -76,7 +76,7 @@ function compareTrial(ref: ReferenceTrial, cur: TrialRecord, sameClass: boolean)
 
 type Stat = GroupComparison['steps'];
 
-function statVerdict(claim: ClaimDefinition, reference: number[], current: number[], identical: boolean): Stat {
+function statVerdict(claim: Pick<ClaimDefinition, 'margin'>, reference: number[], current: number[], identical: boolean): Stat {
   if (current.length < 2) return { verdict: 'not-compared', explanation: `only ${current.length} comparable seed(s)` };
   try {
     // Steps and seconds to target: lower is better. Repeat k of both is the same seed: paired.
@@ -92,7 +92,7 @@ function statVerdict(claim: ClaimDefinition, reference: number[], current: numbe
  * statistical reference verdict with the claim's margin. Wall time gets one everywhere, for
  * information (it depends on the machine as much as on the code).
  */
-export function compareWithReference(claim: ClaimDefinition, reference: ReferenceFile, current: TrialRecord[], currentClass: string): CheckComparison {
+export function compareWithReference(claim: Pick<ClaimDefinition, 'id' | 'margin'>, reference: ReferenceFile, current: TrialRecord[], currentClass: string): CheckComparison {
   const sameClass = reference.numericsClass === currentClass;
   const refByKey = new Map(reference.trials.map((t) => [key(t.workload, t.method, t.repeat), t]));
   const trials: TrialComparison[] = [];

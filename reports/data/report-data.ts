@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArmSummary, ClaimSummary } from '../../harness/analysis/summary.js';
+import type { TrialRecord } from '../../harness/core/trial.js';
+import { ReprobenchError } from '../../harness/errors.js';
+import { readManifest, type Manifest } from '../../harness/store/manifest.js';
+import { readTrials } from '../../harness/store/trial-store.js';
+import { workloadRefOf } from '../../harness/core/workload.js';
+import { fasterThan, timeSummary, type Superiority, type TimeSummary } from './arm-stats.js';
+import { summarizeCurves, type CurveSummary } from './curves.js';
+import { referenceSection, type ReferenceSection } from './reference-section.js';
+import { profileSection, type ProfileSection } from './profile-section.js';
+
+export interface ArmReport {
+  method: string;
+  isBaseline: boolean;
+  tuned: ArmSummary['tuned'];
+  n: number;
+  reached: number;
+  censored: number;
+  diverged: number;
+  missing: number;
+  steps: TimeSummary;
+  seconds: TimeSummary;
+  /** Speedup vs each baseline from the claim verdict (methods only). */
+  ratios: Array<{ baseline: string; estimate: number; ci: [number, number]; estimand: string }>;
+  faster: Superiority[];
+  /** Median over seeds of the best value of the target metric. */
+  bestMetric: number | null;
+  seeds: Array<{ repeat: number; steps: number; seconds: number; kind: 'reached' | 'censored' | 'diverged' }>;
+  curve: CurveSummary;
+}
+
+export interface WorkloadReport {
+  workload: string;
+  target: ClaimSummary['workloads'][number]['target'];
+  budgetSteps: number;
+  arms: ArmReport[];
+}
+
+/** Everything a claim report shows, computed from a run directory alone. */
+export interface ReportData {
+  summary: ClaimSummary;
+  manifest: Manifest;
+  workloads: WorkloadReport[];
+  reference: ReferenceSection | null;
+  profile: ProfileSection | null;
+}
+
+const median = (xs: number[]): number | null => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** @throws ReprobenchError E_NOT_A_RUN when the directory holds no finished run */
+export function readSummary(runDir: string): { summary: ClaimSummary; manifest: Manifest } {
+  const manifest = readManifest(runDir);
+  const path = join(runDir, 'summary.json');
+  if (!manifest || !existsSync(path)) {
+    throw new ReprobenchError('E_NOT_A_RUN', `${runDir} holds no finished run (no manifest.json or summary.json)`, 'point at a directory written by `reprobench run` (default runs/<claim>); an unfinished run finishes, reusing its trials, when you run the same command again');
+  }
+  try {
+    return { summary: JSON.parse(readFileSync(path, 'utf8')) as ClaimSummary, manifest };
+  } catch (e) {
+    throw new ReprobenchError('E_CORRUPT_RESULT', `${path} is not valid JSON (${(e as Error).message})`, 'rerun the same `reprobench run` command: it rewrites the summary from the stored trials');
+  }
+}
+
+export function buildReportData(runDir: string, cwd: string): ReportData {
+  const { summary, manifest } = readSummary(runDir);
+  const stored = readTrials(runDir);
+  const evalTrials = manifest.evalTrials.map((id) => stored.get(id)).filter((t): t is TrialRecord => t !== undefined);
+  const baselines = new Set(summary.baselines);
+  const seed = summary.judgement.seed;
+  const workloads = summary.workloads.map((w): WorkloadReport => {
+    const trials = evalTrials.filter((t) => workloadRefOf(t.config.workload) === w.workload);
+    const arms = w.arms.map((a): ArmReport => {
+      const mine = trials.filter((t) => t.config.method.id === a.method);
+      const ratios = summary.judgement.comparisons
+        .filter((c) => c.workload === w.workload && c.methodId === a.method)
+        .map((c) => ({ baseline: c.baselineId ?? '', estimate: c.estimate, ci: c.ci, estimand: c.estimand }));
+      const faster = baselines.has(a.method) ? [] : summary.baselines.map((b) => fasterThan(a, w.arms.find((x) => x.method === b)!, seed)).filter((f): f is Superiority => f !== null);
+      return {
+        method: a.method, isBaseline: baselines.has(a.method), tuned: a.tuned, n: a.n, reached: a.reached, censored: a.censored,
+        diverged: a.divergedCount, missing: a.missing.length,
+        steps: timeSummary(a.steps, a.events), seconds: timeSummary(a.seconds, a.events),
+        ratios, faster,
+        bestMetric: median(mine.map((t) => t.outcome.bestTargetMetric).filter((v): v is number => v !== null)),
+        seeds: a.repeats.map((r, i) => ({ repeat: r, steps: a.steps[i]!, seconds: a.seconds[i]!, kind: a.events[i] ? 'reached' : a.diverged[i] ? 'diverged' : 'censored' })),
+        curve: summarizeCurves(mine, w.target?.metric ?? 'validation/loss'),
+      };
+    });
+    return { workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? 0, arms };
+  });
+  return {
+    summary, manifest, workloads,
+    reference: referenceSection(summary, evalTrials, cwd),
+    profile: profileSection(workloads),
+  };
+}

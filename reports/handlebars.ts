@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { PACKAGE_ROOT } from '../harness/package-root.js';
+
+/** A Handlebars instance with the formatting helpers the templates share. Every `{{x}}` is escaped. */
+export const hb = Handlebars.create();
+
+const isNum = (v: unknown): v is number => typeof v === 'number';
+hb.registerHelper('join', (xs: string[]) => xs.join(', '));
+hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hb.registerHelper('dir', (d: string) => (d === 'higher' ? '≥' : '≤'));
+hb.registerHelper('slug', (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+hb.registerHelper('inf', (v: unknown) => (v === null || v === undefined ? '∞' : isNum(v) ? (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '∞') : String(v)));
+hb.registerHelper('sec', (v: unknown) => (isNum(v) ? v.toFixed(2) : '∞'));
+hb.registerHelper('num', (v: unknown) => (isNum(v) ? (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : '∞') : v === null || v === undefined ? '—' : String(v)));
+hb.registerHelper('pv', (p: unknown) => (isNum(p) ? (p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)))) : '—'));
+
+/** Reads a file from `reports/templates/` (shipped with the package, next to dist/). */
+export function templateFile(name: string): string {
+  return readFileSync(join(PACKAGE_ROOT, 'reports', 'templates', name), 'utf8');
+}
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+export function template(name: string): Handlebars.TemplateDelegate {
+  let t = compiled.get(name);
+  if (!t) {
+    t = hb.compile(templateFile(name));
+    compiled.set(name, t);
+  }
+  return t;
+}
