@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'E_BACKEND_UNAVAILABLE'
   | 'E_DATA'
   | 'E_STATS_INPUT'
+  | 'E_SCORING_INPUT'
+  | 'E_IMPORT_LAYOUT'
   | 'E_INTERNAL';
 
 export class ReprobenchError extends Error {
