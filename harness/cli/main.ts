@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   cli = runCommand(cli);
   cli = listCommand(cli);
   cli = calibrateCommand(cli);
+  cli = (await import('./commands/import.js')).importCommand(cli);
+  cli = (await import('./commands/score.js')).scoreCommand(cli);
   await cli.parseAsync();
 }
 

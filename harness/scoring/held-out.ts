@@ -50,7 +50,7 @@ export function applyHeldOutRule(times: TimeTable, baseWorkloads: readonly strin
   for (const [s, row] of Object.entries(capped)) {
     for (const w of columns) {
       if (Number.isFinite(t[s]![w]!) && !Number.isFinite(row[w]!)) {
-        notes.push({ submission: s, workload: w, rule: 'beyond-max-ratio', message: `${w} counted as not reached: more than ${maxRatio}× the fastest time` });
+        notes.push({ submission: s, workload: w, rule: 'beyond-max-ratio', message: `${w} counted as not reached: more than ${maxRatio}x the fastest time` });
       }
     }
   }
@@ -59,7 +59,8 @@ export function applyHeldOutRule(times: TimeTable, baseWorkloads: readonly strin
     for (const h of heldOut) {
       if (!Number.isFinite(row[h.workload]!) && Number.isFinite(row[h.base]!)) {
         row[h.base] = Infinity;
-        notes.push({ submission: s, workload: h.base, rule: 'base-needs-held-out', message: `${h.base} counted as not reached: held-out variant ${h.workload} not reached or more than ${maxRatio}× the fastest` });
+        const why = Number.isFinite(t[s]![h.workload]!) ? `took more than ${maxRatio}x the fastest time` : times[s]?.[h.workload] === undefined ? 'was not run' : 'was not reached';
+        notes.push({ submission: s, workload: h.base, rule: 'base-needs-held-out', message: `${h.base} counted as not reached: its held-out variant ${h.workload} ${why}` });
       }
     }
   }

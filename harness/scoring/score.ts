@@ -109,7 +109,8 @@ export function scoreSubmissions(pool: readonly ScoringSubmission[], options: Sc
     }
   }
 
-  const raw: TimeTable = Object.fromEntries(pool.map((s) => [s.name, Object.fromEntries(scored.map((w) => [w, workloadTimes[s.name]![w]!.value]))]));
+  // Workloads a submission did not run stay absent here, so notes can say "not run"; the rules read them as Infinity.
+  const raw: TimeTable = Object.fromEntries(pool.map((s) => [s.name, Object.fromEntries(scored.filter((w) => !workloadTimes[s.name]![w]!.missing).map((w) => [w, workloadTimes[s.name]![w]!.value]))]));
   const { times: scoredTimes, notes } = applyHeldOutRule(raw, baseWorkloads, heldOut, maxTau);
   const ratios = performanceRatios(scoredTimes, baseWorkloads);
   const profile = performanceProfile(ratios, baseWorkloads, { maxTau, points: options.points ?? 100, workloadCount: baseWorkloads.length });
