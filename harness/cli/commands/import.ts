@@ -17,7 +17,7 @@ export function importCommand(y: Argv) {
         })
         .option('out', { type: 'string', demandOption: true, describe: 'folder to write one sub-folder per submission into' })
         .option('ruleset', { choices: ['external', 'self'] as const, describe: 'which ruleset to import when the folder holds both' })
-        .option('algoperf-version', { choices: ALGOPERF_VERSION_IDS, describe: 'AlgoPerf version of the logs (default: from an algoperf_v05/algoperf_v06 folder in the path)' })
+        .option('algoperf-version', { type: 'string', choices: ALGOPERF_VERSION_IDS, describe: 'AlgoPerf version of the logs (default: from an algoperf_v05/algoperf_v06 folder in the path)' })
         .option('targets', { type: 'string', describe: "the version's workload_targets*.json (default: scoring/<file> found above the logs folder)" })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace submission folders an earlier import wrote' })
         .option('json', { type: 'boolean', default: false, describe: 'print the import report as JSON' })

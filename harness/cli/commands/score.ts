@@ -19,7 +19,7 @@ export function scoreCommand(y: Argv) {
           describe: 'a submission folder written by `reprobench import algoperf`, or a folder of them (every submission found joins the pool)',
         })
         .option('ruleset', { choices: ['external', 'self'] as const, describe: 'tuning ruleset (default: the one the results were imported under; must match it)' })
-        .option('algoperf-version', { choices: ALGOPERF_VERSION_IDS, describe: 'AlgoPerf version whose workloads and held-out rule apply (default: the imported one; must match it)' })
+        .option('algoperf-version', { type: 'string', choices: ALGOPERF_VERSION_IDS, describe: 'AlgoPerf version whose workloads and held-out rule apply (default: the imported one; must match it)' })
         .option('held-out', { type: 'boolean', default: true, describe: 'apply the held-out-variant rule (v0.5); --no-held-out scores the base workloads alone' })
         .option('trial-selection', {
           choices: ['fastest', 'earliest-eval'] as const,
