@@ -84,8 +84,12 @@ describe('importing the committed v0.5 subset', () => {
 
   it('refuses to write over an earlier import unless told to, and never over a foreign folder', () => {
     expect(() => importAlgoPerfLogs(V05_LOGS, { out, ruleset: 'external' })).toThrow(expect.objectContaining({ code: 'E_BAD_OPTION', message: expect.stringMatching(/already exists/) }));
+    const sample = join(out, 'lawa_queue', 'trials', 'criteo1tb_pytorch', 'study_0', 'trial_2.json');
+    const before = [readFileSync(sample, 'utf8'), readFileSync(join(out, 'lawa_queue', 'submission.json'), 'utf8')];
     const again = importAlgoPerfLogs(V05_LOGS, { out, ruleset: 'external', overwrite: true });
     expect(again.trials).toBe(68);
+    // Deterministic output: a second import writes the same bytes.
+    expect([readFileSync(sample, 'utf8'), readFileSync(join(out, 'lawa_queue', 'submission.json'), 'utf8')]).toEqual(before);
     expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
     const foreign = tmp();
     mkdirSync(join(foreign, 'baseline'));
