@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'E_REFERENCE_TAMPERED'
   | 'E_NO_REFERENCE'
   | 'E_NOT_A_RUN'
+  | 'E_SCORING_INPUT'
+  | 'E_IMPORT_LAYOUT'
   | 'E_INTERNAL';
 
 export class ReprobenchError extends Error {

@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   cli = calibrateCommand(cli);
   cli = checkCommand(cli);
   cli = referenceCommand(cli);
+  cli = (await import('./commands/import.js')).importCommand(cli);
+  cli = (await import('./commands/score.js')).scoreCommand(cli);
   await cli.parseAsync();
 }
 
