@@ -7,12 +7,14 @@ import { PACKAGE_ROOT } from '../harness/package-root.js';
 export const hb = Handlebars.create();
 
 const isNum = (v: unknown): v is number => typeof v === 'number';
+// Links from user text: web and relative URLs survive; any other scheme (javascript:, data:) becomes '#'.
+hb.registerHelper('url', (u: unknown) => (typeof u === 'string' && (/^(https?:|mailto:)/i.test(u) || !/^[a-z][a-z0-9+.-]*:/i.test(u.trim())) ? u : '#'));
 hb.registerHelper('join', (xs: string[]) => xs.join(', '));
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerHelper('dir', (d: string) => (d === 'higher' ? '≥' : '≤'));
 hb.registerHelper('slug', (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-'));
 hb.registerHelper('inf', (v: unknown) => (v === null || v === undefined ? '∞' : isNum(v) ? (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '∞') : String(v)));
-hb.registerHelper('sec', (v: unknown) => (isNum(v) ? v.toFixed(2) : '∞'));
+hb.registerHelper('sec', (v: unknown) => (isNum(v) && Number.isFinite(v) ? v.toFixed(2) : '∞'));
 hb.registerHelper('num', (v: unknown) => (isNum(v) ? (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : '∞') : v === null || v === undefined ? '—' : String(v)));
 hb.registerHelper('pv', (p: unknown) => (isNum(p) ? (p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)))) : '—'));
 

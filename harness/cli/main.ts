@@ -6,6 +6,7 @@ import { PACKAGE_VERSION } from '../package-root.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
 import { referenceCommand } from './commands/reference.js';
+import { reportCommand } from './commands/report.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   cli = calibrateCommand(cli);
   cli = checkCommand(cli);
   cli = referenceCommand(cli);
+  cli = reportCommand(cli);
   cli = (await import('./commands/import.js')).importCommand(cli);
   cli = (await import('./commands/score.js')).scoreCommand(cli);
   await cli.parseAsync();

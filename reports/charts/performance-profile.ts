@@ -3,7 +3,10 @@ import { axes, colorOf, DEFAULT_FRAME, esc, fmt, legend, scales, svg } from './s
 
 /** AlgoPerf performance profiles: the share of workloads each entry solves within τ × the fastest time. */
 export function performanceProfileChart(input: { title: string; taus: number[]; series: Array<{ name: string; rho: number[]; score: number }> }): string {
-  const shell = scales(DEFAULT_FRAME, [1, Math.max(...input.taus)], [0, 1]);
+  // Entry names can be long (`method · claim`): a wider legend margin keeps them whole.
+  const longest = Math.max(10, ...input.series.map((s) => s.name.length + 9));
+  const right = Math.min(420, 40 + longest * 6.2);
+  const shell = scales({ ...DEFAULT_FRAME, width: 490 + right, margin: { ...DEFAULT_FRAME.margin, right } }, [1, Math.max(...input.taus)], [0, 1]);
   const { x, y } = shell;
   const parts: string[] = [axes(shell, 'τ (time ÷ fastest time on the workload)', 'share of workloads within τ')];
   input.series.forEach((s, i) => {

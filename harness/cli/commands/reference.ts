@@ -8,7 +8,8 @@ import { runClaim } from '../../scheduler/run-claim.js';
 import { readReference, referencePath, writeReference } from '../../store/reference.js';
 import { trainingOptions } from '../options.js';
 import { formatSummary } from '../summary-text.js';
-import { writeSummaryFiles } from '../../../reports/summary.js';
+import { writeSummaryJson } from '../../../reports/summary.js';
+import { writeReport } from '../../../reports/render-report.js';
 
 export function referenceCommand(y: Argv) {
   return y.command('reference', 'manage stored reference results (reference-results/<claim>/<numerics-class>.json)', (r) =>
@@ -37,7 +38,8 @@ export function referenceCommand(y: Argv) {
           if (res.summary) {
             log('');
             log(formatSummary(res.summary));
-            writeSummaryFiles(res.session.pool.runDir, res.summary);
+            writeSummaryJson(res.session.pool.runDir, res.summary);
+            writeReport(res.session.pool.runDir, cwd);
             log('');
           }
           const bad = res.records.filter((t) => t.status === 'failed' || t.status === 'timeout');

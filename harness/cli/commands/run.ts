@@ -1,6 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { writeSummaryFiles } from '../../../reports/summary.js';
+import { writeReport } from '../../../reports/render-report.js';
+import { writeSummaryJson } from '../../../reports/summary.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
 import { positiveInt, trainingOptions } from '../options.js';
@@ -53,10 +54,11 @@ export function runCommand(y: Argv) {
       if (!result.summary) return;
       log('');
       log(formatSummary(result.summary));
-      const files = writeSummaryFiles(runDir, result.summary);
+      const json = writeSummaryJson(runDir, result.summary);
+      const report = writeReport(runDir, process.cwd());
       log('');
       log(`trials: ${result.ranTrials} run now, ${result.reusedTrials} reused from ${relative(process.cwd(), runDir) || '.'}`);
-      log(`summary: ${relative(process.cwd(), files.html)}  (data: ${relative(process.cwd(), files.json)})`);
+      log(`report: ${relative(process.cwd(), report.html)}  (data: ${relative(process.cwd(), json)}, ${relative(process.cwd(), report.json)})`);
     },
   );
 }

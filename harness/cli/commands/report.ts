@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { writeLeaderboardSite } from '../../../reports/render-leaderboard.js';
+import { writeReport } from '../../../reports/render-report.js';
+import { importedEntries } from '../../../reports/data/leaderboard-imported.js';
+
+export function reportCommand(y: Argv) {
+  return y
+    .command(
+      'report <run-dir>',
+      'render the claim report of a finished run: one self-contained HTML file (report.html) and its numbers (report.json)',
+      (c) => c.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run directory written by `reprobench run`' }).example('$0 report runs/adan', 'writes runs/adan/report.html'),
+      (argv) => {
+        const files = writeReport(resolve(argv['run-dir'] as string), process.cwd());
+        process.stdout.write(`report: ${relative(process.cwd(), files.html)}  (numbers: ${relative(process.cwd(), files.json)})\n`);
+      },
+    )
+    .command(
+      'leaderboard <dirs...>',
+      'render a static leaderboard site from finished runs and imported AlgoPerf submissions',
+      (c) =>
+        c
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run directories (`reprobench run`) and/or folders of imported AlgoPerf submissions (`reprobench import algoperf`)' })
+          .option('out', { type: 'string', default: 'site', describe: 'output folder: index.html, leaderboard.json and runs/<n>/report.html' })
+          .example('$0 leaderboard runs/adan runs/my-claim --out site', 'methods × workloads over two claims'),
+      (argv) => {
+        const dirs = (argv.dirs as string[]).map((d) => resolve(d));
+        const native = dirs.filter((d) => existsSync(join(d, 'manifest.json')));
+        const imported = dirs.filter((d) => !native.includes(d));
+        const { index, data } = writeLeaderboardSite(native, resolve(argv.out), process.cwd(), importedEntries(imported));
+        process.stdout.write(`leaderboard: ${relative(process.cwd(), index)}  (${data.entries.length} entries, ${data.workloads.length} workloads)\n`);
+      },
+    );
+}
