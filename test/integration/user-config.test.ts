@@ -27,7 +27,7 @@ describe('reprobench.config.ts: users add workloads, methods and claims without 
     expect(summary.workloads.map((w: { workload: string }) => w.workload)).toEqual(['two-moons', 'teacher-student']);
     for (const w of summary.workloads) for (const a of w.arms) expect(a.n).toBe(2);
     expect(Object.keys(summary.tuning.chosen).sort()).toEqual(['teacher-student/adam-constant', 'teacher-student/nadamw', 'two-moons/adam-constant', 'two-moons/nadamw']);
-    expect(readFileSync(join(out, 'summary.html'), 'utf8')).toContain('A constant learning rate reaches the target as fast as warmup + cosine');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('A constant learning rate reaches the target as fast as warmup + cosine');
   });
 
   it('reports a broken config by field, with a coded error', () => {
