@@ -5,6 +5,7 @@ import { performanceProfileChart } from './charts/performance-profile.js';
 import { leaderboard, nativeEntries, type LeaderboardData, type LeaderboardEntry } from './data/leaderboard-data.js';
 import { template, templateFile } from './handlebars.js';
 import { renderReport } from './render-report.js';
+import { renderSubmissionReport } from './render-submission.js';
 
 export function renderLeaderboard(d: LeaderboardData): string {
   return template('leaderboard.hbs')({
@@ -28,10 +29,11 @@ export function renderLeaderboard(d: LeaderboardData): string {
  * `reprobench leaderboard <run-dir...> --out site/`: a static site with `index.html` (the
  * leaderboard) and each run's report under `runs/`, all self-contained, linked relatively.
  */
-export function writeLeaderboardSite(runDirs: string[], outDir: string, cwd: string, extra: LeaderboardEntry[] = []): { index: string; data: LeaderboardData } {
+export function writeLeaderboardSite(runDirs: string[], outDir: string, cwd: string, imported: Array<LeaderboardEntry & { dir: string }> = []): { index: string; data: LeaderboardData } {
   const native = nativeEntries(runDirs, cwd);
-  const data = leaderboard([...native.entries, ...extra], native.reports);
+  const data = leaderboard([...native.entries, ...imported.map(({ dir: _dir, ...e }) => e)], native.reports);
   for (const r of data.reports) writeFileAtomic(join(outDir, r.href), renderReport(r.data));
+  for (const e of imported) writeFileAtomic(join(outDir, e.reportHref!), renderSubmissionReport(e.dir));
   const index = join(outDir, 'index.html');
   writeFileAtomic(index, renderLeaderboard(data));
   writeFileAtomic(join(outDir, 'leaderboard.json'), JSON.stringify({ workloads: data.workloads, scores: data.scores, entries: data.entries }, (_, v) => (v === Infinity ? null : v), 2) + '\n');

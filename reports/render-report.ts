@@ -72,7 +72,7 @@ export function reportNumbers(data: ReportData) {
       arms: w.arms.map((a) => ({
         method: a.method, reached: a.reached, n: a.n, diverged: a.diverged,
         stepsMedian: a.steps.median, stepsQ1: a.steps.q1, stepsQ3: a.steps.q3, stepsCI: a.steps.ci,
-        secondsMedian: a.seconds.median, ratios: a.ratios, faster: a.faster, bestMetric: a.bestMetric,
+        secondsMedian: a.seconds.median, ratios: a.ratios, faster: a.faster, finalMetric: a.finalMetric,
       })),
     })),
     profile: data.profile ? data.profile.series.map((x) => ({ name: x.name, score: x.score })) : null,

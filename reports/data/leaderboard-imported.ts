@@ -7,11 +7,11 @@ import type { LeaderboardEntry } from './leaderboard-data.js';
  * time AlgoPerf's rules give (median over studies of each study's fastest trial, after the
  * held-out and 4× rules of the submissions' own pool). AlgoPerf publishes no CIs, so there are none.
  */
-export function importedEntries(paths: string[]): LeaderboardEntry[] {
+export function importedEntries(paths: string[]): Array<LeaderboardEntry & { dir: string }> {
   if (paths.length === 0) return [];
   const loaded = loadImportedPool(paths);
   const scored = scoreSubmissions(loaded.pool, { ruleset: loaded.ruleset, version: loaded.version });
-  return loaded.pool.map((sub) => {
+  return loaded.pool.map((sub, i) => {
     const cells: LeaderboardEntry['cells'] = {};
     for (const w of scored.baseWorkloads) {
       const t = scored.workloadTimes[sub.name]?.[w];
@@ -23,7 +23,8 @@ export function importedEntries(paths: string[]): LeaderboardEntry[] {
       name: `${sub.name} · AlgoPerf v${loaded.version} ${loaded.ruleset}`,
       method: sub.name,
       source: `imported AlgoPerf v${loaded.version} ${loaded.ruleset}-tuning logs (pool score ${scored.scores[sub.name]?.toFixed(4) ?? '—'})`,
-      reportHref: null,
+      reportHref: `algoperf/${sub.name.replace(/[^A-Za-z0-9._-]/g, '_')}/report.html`,
+      dir: loaded.dirs[i]!,
       date: `AlgoPerf v${loaded.version} leaderboard`,
       provenance: "mlcommons/submissions_algorithms logs (Apache-2.0), timed on the competition's own hardware, not this machine",
       cells,

@@ -25,8 +25,8 @@ export interface ArmReport {
   /** Speedup vs each baseline from the claim verdict (methods only). */
   ratios: Array<{ baseline: string; estimate: number; ci: [number, number]; estimand: string }>;
   faster: Superiority[];
-  /** Median over seeds of the best value of the target metric. */
-  bestMetric: number | null;
+  /** Median over seeds of the target metric at the last eval: at the budget, or where the seed stopped at the target. */
+  finalMetric: number | null;
   seeds: Array<{ repeat: number; steps: number; seconds: number; kind: 'reached' | 'censored' | 'diverged' }>;
   curve: CurveSummary;
 }
@@ -87,7 +87,7 @@ export function buildReportData(runDir: string, cwd: string): ReportData {
         diverged: a.divergedCount, missing: a.missing.length,
         steps: timeSummary(a.steps, a.events), seconds: timeSummary(a.seconds, a.events),
         ratios, faster,
-        bestMetric: median(mine.map((t) => t.outcome.bestTargetMetric).filter((v): v is number => v !== null)),
+        finalMetric: median(mine.map((t) => t.outcome.finalMetrics[t.config.target.metric]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v))),
         seeds: a.repeats.map((r, i) => ({ repeat: r, steps: a.steps[i]!, seconds: a.seconds[i]!, kind: a.events[i] ? 'reached' : a.diverged[i] ? 'diverged' : 'censored' })),
         curve: summarizeCurves(mine, w.target?.metric ?? 'validation/loss'),
       };

@@ -64,6 +64,7 @@ describe('claim report in Chromium', () => {
         expect(await row.locator('[data-k="diverged"]').innerText()).toBe(String(arm.diverged));
         expect(await row.locator('[data-k="steps-median"]').innerText()).toBe(inf(arm.stepsMedian));
         expect(await row.locator('[data-k="seconds-median"]').innerText()).toBe(arm.secondsMedian === null ? '∞' : arm.secondsMedian.toFixed(2));
+        expect(await row.locator('[data-k="final-metric"]').innerText()).toBe(String(Number(arm.finalMetric.toPrecision(4))));
       }
     }
     expect(await w.page.locator('#verdict .badge').first().innerText()).toBe(numbers.verdict);
@@ -99,8 +100,14 @@ describe('leaderboard site in Chromium', () => {
     }
     expect(await w.page.locator('svg.chart[data-chart="performance-profile"]').count()).toBe(1);
     await w.page.screenshot({ path: join(ARTIFACTS, 'leaderboard.png'), fullPage: true });
+    // Every entry links to its report: native runs' claim reports, imported submissions' pages.
+    expect(await w.page.locator('table.leaderboard tbody tr th a').count()).toBe(board.entries.length);
     await Promise.all([w.page.waitForURL(/runs\/01-.*\/report\.html$/), w.page.locator('table.leaderboard a').first().click()]);
     expect(await w.page.locator('svg.chart').count()).toBeGreaterThan(3);
+    await w.page.goBack();
+    await Promise.all([w.page.waitForURL(/algoperf\/.*\/report\.html$/), w.page.locator('tr[data-entry*="AlgoPerf"] a').first().click()]);
+    expect(await w.page.locator('svg.chart[data-chart="trial-curves"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await w.page.locator('table.studies tbody tr').count()).toBeGreaterThan(0);
     expect(w.errors).toEqual([]);
     expect(w.network).toEqual([]);
   });

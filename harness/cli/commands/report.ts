@@ -4,15 +4,27 @@ import type { Argv } from 'yargs';
 import { writeLeaderboardSite } from '../../../reports/render-leaderboard.js';
 import { writeReport } from '../../../reports/render-report.js';
 import { importedEntries } from '../../../reports/data/leaderboard-imported.js';
+import { renderSubmissionReport } from '../../../reports/render-submission.js';
+import { writeFileAtomic } from '../../store/atomic.js';
 
 export function reportCommand(y: Argv) {
   return y
     .command(
       'report <run-dir>',
-      'render the claim report of a finished run: one self-contained HTML file (report.html) and its numbers (report.json)',
-      (c) => c.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run directory written by `reprobench run`' }).example('$0 report runs/adan', 'writes runs/adan/report.html'),
+      'render the report of a finished run (report.html and report.json), or of an imported AlgoPerf submission folder',
+      (c) =>
+        c
+          .positional('run-dir', { type: 'string', demandOption: true, describe: 'a run directory written by `reprobench run`, or a submission folder written by `reprobench import algoperf`' })
+          .example('$0 report runs/adan', 'writes runs/adan/report.html'),
       (argv) => {
-        const files = writeReport(resolve(argv['run-dir'] as string), process.cwd());
+        const dir = resolve(argv['run-dir'] as string);
+        if (existsSync(join(dir, 'submission.json'))) {
+          const html = join(dir, 'report.html');
+          writeFileAtomic(html, renderSubmissionReport(dir));
+          process.stdout.write(`report: ${relative(process.cwd(), html)}\n`);
+          return;
+        }
+        const files = writeReport(dir, process.cwd());
         process.stdout.write(`report: ${relative(process.cwd(), files.html)}  (numbers: ${relative(process.cwd(), files.json)})\n`);
       },
     )
