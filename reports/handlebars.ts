@@ -9,6 +9,7 @@ export const hb = Handlebars.create();
 const isNum = (v: unknown): v is number => typeof v === 'number';
 // Links from user text: web and relative URLs survive; any other scheme (javascript:, data:) becomes '#'.
 hb.registerHelper('url', (u: unknown) => (typeof u === 'string' && (/^(https?:|mailto:)/i.test(u) || !/^[a-z][a-z0-9+.-]*:/i.test(u.trim())) ? u : '#'));
+hb.registerHelper('point', (p: unknown) => (p && typeof p === 'object' ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `${k}=${isNum(v) ? Number(v.toPrecision(4)) : String(v)}`).join(' ') : '—'));
 hb.registerHelper('join', (xs: string[]) => xs.join(', '));
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerHelper('dir', (d: string) => (d === 'higher' ? '≥' : '≤'));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { sequentialLabel } from '../harness/scheduler/adaptive.js';
+import { pointText } from '../harness/cli/summary-text.js';
 import { writeFileAtomic, writeJsonAtomic } from '../harness/store/atomic.js';
 import { kaplanMeierChart } from './charts/kaplan-meier.js';
 import { learningCurves } from './charts/learning-curves.js';
@@ -40,7 +41,6 @@ function workloadCharts(w: WorkloadReport, data: ReportData): { curves: string; 
 /** Renders the claim report: one self-contained HTML page (inline CSS, SVG and a small script; no network). */
 export function renderReport(data: ReportData): string {
   const s = data.summary;
-  const chosen = s.tuning?.chosen ?? {};
   const ref = data.reference?.comparison;
   return template('report.hbs')({
     s,
@@ -50,7 +50,8 @@ export function renderReport(data: ReportData): string {
       const d = c.looks[c.looks.length - 1]!;
       return { method: c.method, baseline: c.baseline, workload: c.workload, label: sequentialLabel(d), look: d.look + 1, explanation: d.explanation };
     }),
-    tuningRows: s.tuning?.rows.map((r) => ({ ...r, steps: r.steps.map((x) => x ?? '∞').join(', '), chosen: chosen[`${r.workload}/${r.method}`] === r.value })) ?? [],
+    tuningRows: s.tuning?.rows.map((r) => ({ ...r, point: pointText(r.point), steps: r.steps.map((x) => x ?? '∞').join(', ') })) ?? [],
+    tuningChoices: s.tuning?.choices.map((c) => ({ ...c, point: pointText(c.point) })) ?? [],
     profile: data.profile,
     profileChart: data.profile ? performanceProfileChart({ title: 'Performance profiles over the workloads', taus: data.profile.taus, series: data.profile.series }) : '',
     reference: data.reference,

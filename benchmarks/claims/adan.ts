@@ -2,11 +2,12 @@ import { defineClaim } from '../../harness/core/claim.js';
 
 /** One schedule for every arm, so the comparison isolates the update rule. */
 const SHARED_SCHEDULE = { schedule: 'cosine', warmupFraction: 0.02 } as const;
-const LR_GRID = [2e-3, 4e-3, 8e-3, 1.6e-2, 3.2e-2, 6.4e-2];
+/** The same search space for every method: learning rate, log-uniform over 32×. */
+const LR_SPACE = { learningRate: { min: 2e-3, max: 6.4e-2, scaling: 'log' as const } };
 
 /**
- * Catalogue #22. Adan vs AdamW and NAdamW, steps to the workload's target, each optimizer's
- * learning rate picked by the same six-point sweep on two tuning seeds.
+ * Catalogue #22. Adan vs AdamW and NAdamW, steps to the workload's target, each optimizer tuned
+ * by AlgoPerf's external-tuning ruleset with the same budget (2 studies × 6 Halton points).
  */
 export const adanClaim = defineClaim({
   id: 'adan',
@@ -36,28 +37,18 @@ export const adanClaim = defineClaim({
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 5, standard: 20 },
   tuning: {
-    hparam: 'learningRate',
-    grid: { adan: LR_GRID, adamw: LR_GRID, nadamw: LR_GRID },
-    seeds: 2,
-    objective: 'median-steps-to-target',
-  },
-  // The sweep as first run for this card (tuning trials do not depend on the preset).
-  tuningRecord: {
-    command: 'npx reprobench run adan --preset quick',
-    date: '2026-11-27',
-    backend: 'wasm-tfjs4.22.0-k1',
-    chosen: { 'fashion-mnist-mlp/adan': 0.032, 'fashion-mnist-mlp/adamw': 0.008, 'fashion-mnist-mlp/nadamw': 0.008 },
-    table: {
-      adan: { '0.002': null, '0.004': 825, '0.008': 562.5, '0.016': 487.5, '0.032': 400, '0.064': 525 },
-      adamw: { '0.002': 750, '0.004': 637.5, '0.008': 637.5, '0.016': 637.5, '0.032': 750, '0.064': null },
-      nadamw: { '0.002': 662.5, '0.004': 562.5, '0.008': 537.5, '0.016': 612.5, '0.032': 625, '0.064': 800 },
-    },
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { adan: LR_SPACE, adamw: LR_SPACE, nadamw: LR_SPACE },
   },
   miniature:
     'The paper trains ViT, GPT-2 and MAE for hundreds of epochs with batch 2k–32k; here a 784-128-10 MLP learns ' +
     'Fashion-MNIST at batch 128 to a validation-accuracy target set from NAdamW baseline runs, in about two epochs. ' +
     'All optimizers share one schedule (2% linear warmup, cosine decay over the workload\'s step hint) and keep their ' +
     'authors\' other defaults (Adan: betas 0.98/0.92/0.99, weight decay 0.02; AdamW: PyTorch defaults; NAdamW: the ' +
-    'AlgoPerf baseline point); only the learning rate is tuned, by the same six-point grid on two tuning seeds. ' +
+    'AlgoPerf baseline point); only the learning rate is tuned, by AlgoPerf external tuning with the same budget for ' +
+    'each (2 studies × 6 Halton points over 2e-3–6.4e-2, log scale, each trial on its own tuning seed). ' +
     '"Training cost (epochs)" becomes optimizer steps to the target; batch-size tolerance is not tested.',
 });

@@ -1,4 +1,4 @@
-import type { HParamValue } from '../core/method.js';
+import type { HParams } from '../core/method.js';
 import type { Target, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
 
@@ -6,8 +6,8 @@ import { workloadRefOf } from '../core/workload.js';
 export interface ArmOutcomes {
   method: string;
   workload: string;
-  /** The tuned value actually used (null when the claim tunes nothing). */
-  tuned: HParamValue | null;
+  /** The tuned point the trials ran with (null when the claim tunes nothing). */
+  tuned: HParams | null;
   repeats: number[];
   /** Steps to target, or the steps run when the target was not reached (censored/diverged). */
   steps: number[];
@@ -22,13 +22,13 @@ export interface ArmOutcomes {
   budgetSteps: number;
 }
 
-export function armOutcomes(trials: TrialRecord[], method: string, workload: string, tunedHparam: string | null): ArmOutcomes {
+export function armOutcomes(trials: TrialRecord[], method: string, workload: string, tuned: HParams | null = null): ArmOutcomes {
   const mine = trials
     .filter((t) => t.config.method.id === method && workloadRefOf(t.config.workload) === workload && t.config.repeat.purpose === 'eval')
     .sort((a, b) => a.config.repeat.index - b.config.repeat.index);
   const arm: ArmOutcomes = {
     method, workload,
-    tuned: tunedHparam && mine[0] ? (mine[0].config.method.hparams[tunedHparam] ?? null) : null,
+    tuned,
     repeats: [], steps: [], seconds: [], events: [], diverged: [], missing: [], finalMetric: [],
     budgetSteps: mine[0]?.config.budget.steps ?? 0,
   };

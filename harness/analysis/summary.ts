@@ -1,7 +1,9 @@
 import type { ClaimDefinition, Preset } from '../core/claim.js';
 import type { Target, TrialRecord } from '../core/trial.js';
 import type { HostProvenance } from '../store/provenance.js';
-import type { SweepResult } from '../tuning/sweep.js';
+import type { TuningResult } from '../tuning/result.js';
+import { chosenPoints } from '../tuning/result.js';
+import { canonicalJson } from '../core/trial.js';
 import type { AdaptiveResult } from '../scheduler/adaptive.js';
 import { armOutcomes, targetOf, type ArmOutcomes } from './arms.js';
 import { judgeClaim, type ClaimJudgement } from './judge.js';
@@ -35,7 +37,7 @@ export interface ClaimSummary {
   repeats: number;
   backend: string;
   numericsClass: string;
-  tuning: SweepResult | null;
+  tuning: TuningResult | null;
   workloads: WorkloadSummary[];
   judgement: ClaimJudgement;
   /** Set by `run --adaptive`: the sequential design and its decisions (the verdict that accounts for the looks). */
@@ -69,20 +71,20 @@ export function summarizeArm(a: ArmOutcomes): ArmSummary {
 export function summarizeClaim(
   claim: ClaimDefinition,
   trials: TrialRecord[],
-  ctx: { preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: SweepResult | null; host: HostProvenance; adaptive?: AdaptiveResult | null },
+  ctx: { preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: TuningResult | null; host: HostProvenance; adaptive?: AdaptiveResult | null },
 ): ClaimSummary {
-  const tuned = claim.tuning?.hparam ?? null;
+  const points = chosenPoints(ctx.tuning);
   const workloads: WorkloadSummary[] = ctx.workloads.map((w) => ({
     workload: w,
     target: targetOf(trials, w) ?? null,
-    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, tuned))),
+    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null))),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
   const tuningDrift: Record<string, [unknown, unknown]> = {};
   if (claim.tuningRecord && ctx.tuning) {
-    for (const [key, now] of Object.entries(ctx.tuning.chosen)) {
+    for (const [key, now] of Object.entries(chosenPoints(ctx.tuning))) {
       const recorded = claim.tuningRecord.chosen[key];
-      if (recorded !== now) tuningDrift[key] = [now, recorded ?? null];
+      if (!recorded || canonicalJson(recorded) !== canonicalJson(now)) tuningDrift[key] = [now, recorded ?? null];
     }
   }
   return {

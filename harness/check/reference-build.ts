@@ -4,7 +4,8 @@ import { workloadRefOf } from '../core/workload.js';
 import type { BackendInfo } from '../backends/select.js';
 import type { HostProvenance } from '../store/provenance.js';
 import { curveDigest, thinCurve, type ReferenceFile, type ReferenceTrial } from '../store/reference.js';
-import type { SweepResult } from '../tuning/sweep.js';
+import { chosenPoints, type TuningResult } from '../tuning/result.js';
+import { canonicalJson } from '../core/trial.js';
 
 export function referenceTrial(r: TrialRecord): ReferenceTrial {
   const { curve, thinned } = thinCurve(r.curve);
@@ -29,7 +30,7 @@ export function buildReference(args: {
   host: HostProvenance;
   preset: Preset;
   repeats: number;
-  sweep: SweepResult | null;
+  sweep: TuningResult | null;
   records: TrialRecord[];
   command: string;
 }): Omit<ReferenceFile, 'contentHash'> {
@@ -45,9 +46,7 @@ export function buildReference(args: {
     backend: backend.name,
     preset: args.preset,
     repeats: args.repeats,
-    tuning: sweep && sweep.hparam
-      ? { hparam: sweep.hparam, chosen: sweep.chosen, rows: sweep.rows.map(({ workload, method, value, steps, medianSteps }) => ({ workload, method, value, steps, medianSteps })) }
-      : null,
+    tuning: sweep ? { kind: sweep.kind, description: sweep.description, choices: sweep.choices, rows: sweep.rows } : null,
     trials,
     provenance: { ...host, tfjsVersion: backend.tfjsVersion, backend: backend.name, backendReasons: backend.reasons, numericsClass: backend.numericsClass, gpu: null },
     command: args.command,
@@ -72,9 +71,9 @@ export function describeReferenceChanges(before: ReferenceFile | null, after: Om
     else same++;
   }
   for (const [key, o] of old) if (!now.has(key)) lines.push(`- ${o.method} on ${o.workload}, seed ${o.repeat}: removed`);
-  for (const [key, v] of Object.entries(after.tuning?.chosen ?? {})) {
-    const was = before.tuning?.chosen[key];
-    if (was !== v) lines.push(`~ tuning ${key}: ${String(was)} → ${String(v)}`);
+  const was = chosenPoints(before.tuning);
+  for (const [key, v] of Object.entries(chosenPoints(after.tuning))) {
+    if (!was[key] || canonicalJson(was[key]) !== canonicalJson(v)) lines.push(`~ tuning ${key}: ${JSON.stringify(was[key] ?? null)} → ${JSON.stringify(v)}`);
   }
   lines.push(`${same} of ${after.trials.length} trials unchanged`);
   return lines;

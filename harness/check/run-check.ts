@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Preset } from '../core/claim.js';
 import { ReprobenchError } from '../errors.js';
 import { planEvaluation } from '../scheduler/plan.js';
+import { chosenPoints } from '../tuning/result.js';
 import { openSession, runPhase, type SessionOptions } from '../scheduler/session.js';
 import { findReferences, readReference, type ReferenceFile } from '../store/reference.js';
 import { compareWithReference } from './compare.js';
@@ -40,7 +41,7 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   const reference = pickReference(files, s.backend.numericsClass);
   s.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)} (${reference.trials.length} trials, ${reference.repeats} repeats)`);
   const repeats = Math.min(s.claim.repeats[o.preset], reference.repeats);
-  const plan = planEvaluation(s.registries, s.claim, o.preset, repeats, s.backend, reference.tuning?.chosen ?? {});
+  const plan = planEvaluation(s.registries, s.claim, o.preset, repeats, s.backend, chosenPoints(reference.tuning));
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();
   const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass);

@@ -7,6 +7,7 @@ import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
 import { referenceCommand } from './commands/reference.js';
 import { reportCommand } from './commands/report.js';
+import { tuneCommand } from './commands/tune.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   cli = checkCommand(cli);
   cli = referenceCommand(cli);
   cli = reportCommand(cli);
+  cli = tuneCommand(cli);
   cli = (await import('./commands/import.js')).importCommand(cli);
   cli = (await import('./commands/score.js')).scoreCommand(cli);
   await cli.parseAsync();

@@ -1,8 +1,14 @@
 import type { ClaimSummary } from '../analysis/summary.js';
 import { sequentialLabel } from '../scheduler/adaptive.js';
 import { fmtValue } from '../scheduler/plan.js';
+import type { HParams } from '../core/method.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+
+/** `learningRate=0.032 weightDecay=0.02`: a tuned point in one short line. */
+export function pointText(p: HParams): string {
+  return Object.entries(p).map(([k, v]) => `${k}=${fmtValue(v)}`).join(' ') || '(defaults)';
+}
 
 /** The terminal summary printed at the end of `run`: per workload a table, then the verdicts. */
 export function formatSummary(s: ClaimSummary): string {
@@ -11,14 +17,16 @@ export function formatSummary(s: ClaimSummary): string {
   lines.push(`  "${s.claim.quote}"`);
   lines.push(`  ${s.preset} preset, ${s.repeats} repeats, backend ${s.backend} (${s.numericsClass})`);
   if (s.tuning && s.tuning.rows.length) {
-    lines.push(`  tuning (${s.tuning.hparam}, median steps to target over tuning seeds; ∞ = not reached):`);
-    for (const w of new Set(s.tuning.rows.map((r) => r.workload))) {
-      for (const m of new Set(s.tuning.rows.filter((r) => r.workload === w).map((r) => r.method))) {
-        const rows = s.tuning.rows.filter((r) => r.workload === w && r.method === m);
-        const chosen = s.tuning.chosen[`${w}/${m}`];
-        const cells = rows.map((r) => `${fmtValue(r.value)}${r.value === chosen ? '*' : ''}:${r.medianSteps ?? '∞'}`);
-        lines.push(`    ${pad(w, 20)} ${pad(m, 14)} ${cells.join('  ')}`);
-      }
+    const t = s.tuning;
+    lines.push(`  tuning: ${t.description} (steps to target; ∞ = not reached; * = ${t.kind === 'grid' ? 'chosen' : "study's fastest"})`);
+    for (const c of t.choices) {
+      const rows = t.rows.filter((r) => r.workload === c.workload && r.method === c.method);
+      const cells =
+        t.kind === 'grid'
+          ? rows.map((r) => `${pointText(r.point)}${r.winner ? '*' : ''}:${r.medianSteps ?? '∞'}`)
+          : [...new Set(rows.map((r) => r.study))].map((k) => `study ${k}: ${rows.filter((r) => r.study === k).map((r) => `${r.medianSteps ?? '∞'}${r.winner ? '*' : ''}`).join(' ')}`);
+      lines.push(`    ${pad(c.workload, 20)} ${pad(c.method, 14)} ${cells.join('  ')}`);
+      lines.push(`    ${pad('', 20)} ${pad('', 14)} → ${pointText(c.point)} (median ${c.medianSteps ?? '∞'} steps)`);
     }
   }
   if (s.claim.tuningRecord) {
@@ -27,16 +35,16 @@ export function formatSummary(s: ClaimSummary): string {
       drift.length === 0
         ? `    the sweep chose what the card records (${s.claim.tuningRecord.date}, ${s.claim.tuningRecord.backend})`
         : `    WARNING: the sweep chose differently from the card's record (${s.claim.tuningRecord.date}): ` +
-            drift.map(([k, [now, was]]) => `${k} ${String(now)} (card: ${String(was)})`).join(', '),
+            drift.map(([k, [now, was]]) => `${k} ${JSON.stringify(now)} (card: ${JSON.stringify(was)})`).join(', '),
     );
   }
   for (const w of s.workloads) {
     lines.push('');
     lines.push(`  ${w.workload}: target ${w.target ? `${w.target.metric} ${w.target.direction === 'higher' ? '≥' : '≤'} ${w.target.value}` : '—'}`);
-    lines.push(`    ${pad('method', 14)} ${pad('lr', 8)} ${pad('reached', 8)} ${pad('diverged', 9)} ${pad('median steps', 13)} median s`);
+    lines.push(`    ${pad('method', 14)} ${pad('tuned', 22)} ${pad('reached', 8)} ${pad('diverged', 9)} ${pad('median steps', 13)} median s`);
     for (const a of w.arms) {
       lines.push(
-        `    ${pad(a.method, 14)} ${pad(a.tuned === null ? '—' : fmtValue(a.tuned), 8)} ${pad(`${a.reached}/${a.n}`, 8)} ${pad(String(a.divergedCount), 9)} ${pad(a.medianSteps === null ? '∞' : String(a.medianSteps), 13)} ${a.medianSeconds === null ? '∞' : a.medianSeconds.toFixed(2)}` +
+        `    ${pad(a.method, 14)} ${pad(a.tuned === null ? '—' : pointText(a.tuned), 22)} ${pad(`${a.reached}/${a.n}`, 8)} ${pad(String(a.divergedCount), 9)} ${pad(a.medianSteps === null ? '∞' : String(a.medianSteps), 13)} ${a.medianSeconds === null ? '∞' : a.medianSeconds.toFixed(2)}` +
           (a.missing.length ? `  (${a.missing.length} failed/timeout: ${a.missing.map((m) => `#${m.repeat} ${m.status}`).join(', ')})` : ''),
       );
     }

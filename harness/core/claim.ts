@@ -1,4 +1,4 @@
-import type { HParams } from './method.js';
+import type { HParams, SearchDimension } from './method.js';
 
 export type TestType = 'time-to-target' | 'fixed-budget' | 'predictor' | 'phenomenon';
 
@@ -10,11 +10,12 @@ export interface ArmSpec {
 }
 
 /**
- * The learning-rate sweep every arm of a claim gets (DESIGN § Rules, fair tuning): the same grid
- * size and tuning seeds for each method, disjoint from the evaluation seeds.
+ * A grid sweep of one hyperparameter (DESIGN § Rules, fair tuning): every method gets the same
+ * number of grid points and tuning seeds, disjoint from the evaluation seeds.
  */
-export interface TuningSpec {
-  /** The hyperparameter swept. @default 'learningRate' */
+export interface GridTuning {
+  kind?: 'grid';
+  /** The hyperparameter swept. */
   hparam: string;
   /** Candidate values per method id; every method gets the same number of points. */
   grid: Record<string, number[]>;
@@ -24,14 +25,33 @@ export interface TuningSpec {
   objective: 'median-steps-to-target';
 }
 
-/** What the sweep chose when the card's author ran it, with the command (the card's record). */
+/**
+ * AlgoPerf's external-tuning ruleset: per method, `studies` studies of `trialsPerStudy` points
+ * drawn (Halton) from its search space, each trial on its own tuning seed. A study's result is its
+ * fastest trial (fewest steps to target); the method's is the median over studies (a missed
+ * target counts as infinite), and its evaluation runs the point of the median study's winner.
+ * Every method gets the same studies × trials.
+ */
+export interface SearchTuning {
+  kind: 'search';
+  ruleset: 'external';
+  studies: number;
+  trialsPerStudy: number;
+  /** Search space per method id; a method without one here uses its own `searchSpace`. */
+  spaces?: Record<string, Record<string, SearchDimension>>;
+}
+
+export type TuningSpec = GridTuning | SearchTuning;
+
+/** What the tuning chose when the card's author ran it, with the command (the card's record). */
 export interface TuningRecord {
   command: string;
   date: string;
   backend: string;
-  chosen: Record<string, number>;
-  /** Median steps to target per method and grid value, as the sweep printed it. */
-  table: Record<string, Record<string, number | null>>;
+  /** The chosen point per `workload/method`. */
+  chosen: Record<string, HParams>;
+  /** Median steps to target per `workload/method` of the chosen point (null = not reached). */
+  time: Record<string, number | null>;
 }
 
 export interface ClaimDefinition {

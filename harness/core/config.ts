@@ -51,7 +51,13 @@ const ClaimShape = z.object({
   repeats: z.object({ quick: z.number().int().min(2), standard: z.number().int().min(2) }),
   miniature: z.string(),
   tuning: z
-    .object({ hparam: z.string(), grid: z.record(z.string(), z.array(z.number()).min(1)), seeds: z.number().int().min(1), objective: z.literal('median-steps-to-target') })
+    .union([
+      z.object({ kind: z.literal('grid').optional(), hparam: z.string(), grid: z.record(z.string(), z.array(z.number()).min(1)), seeds: z.number().int().min(1), objective: z.literal('median-steps-to-target') }),
+      z.object({
+        kind: z.literal('search'), ruleset: z.literal('external'), studies: z.number().int().min(1), trialsPerStudy: z.number().int().min(1),
+        spaces: z.record(z.string(), z.record(z.string(), z.union([z.object({ min: z.number(), max: z.number(), scaling: z.enum(['log', 'linear']) }), z.object({ feasiblePoints: z.array(z.union([z.number(), z.string(), z.boolean()])).min(1) })]))).optional(),
+      }),
+    ])
     .optional(),
 });
 const ConfigShape = z.object({

@@ -27,8 +27,16 @@ export function checkClaimReferences(r: Registries): void {
         throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" names unknown ${kind} "${id}"`, `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`);
       }
     }
-    if (c.tuning) {
-      const sizes = [...c.methods, ...c.baselines].map((a) => c.tuning!.grid[a.method]?.length ?? 0);
+    if (c.tuning && c.tuning.kind === 'search') {
+      for (const a of [...c.methods, ...c.baselines]) {
+        const space = c.tuning.spaces?.[a.method] ?? (r.methods.has(a.method) ? r.methods.get(a.method).searchSpace : undefined);
+        if (!space || Object.keys(space).length === 0) {
+          throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": method "${a.method}" has no search space to tune`, 'give the method a `searchSpace`, or the claim `tuning.spaces[method]`');
+        }
+      }
+    } else if (c.tuning) {
+      const grid = c.tuning.grid;
+      const sizes = [...c.methods, ...c.baselines].map((a) => grid[a.method]?.length ?? 0);
       if (new Set(sizes).size !== 1 || sizes[0] === 0) {
         throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": every method needs a tuning grid of the same size (got ${sizes.join(', ')})`, 'give each method in tuning.grid the same number of points: the same tuning budget for all');
       }

@@ -1,5 +1,5 @@
 import type { Preset } from '../core/claim.js';
-import type { HParamValue } from '../core/method.js';
+import type { HParams } from '../core/method.js';
 import type { TrialRecord } from '../core/trial.js';
 import { ReprobenchError } from '../errors.js';
 import { armOutcomes } from '../analysis/arms.js';
@@ -49,7 +49,7 @@ export interface AdaptiveOptions {
   preset: Preset;
   maxSeedsPerArm: number;
   batchSize: number;
-  chosen: Record<string, HParamValue>;
+  chosen: Record<string, HParams>;
   runDir: string;
 }
 
@@ -90,8 +90,8 @@ export async function runAdaptive(s: ClaimSession, o: AdaptiveOptions): Promise<
     ran += phase.ran;
     for (const c of comparisons) {
       if (c.looks.at(-1)?.stop) continue;
-      const m = armOutcomes(records, c.method, c.workload, null);
-      const b = armOutcomes(records, c.baseline, c.workload, null);
+      const m = armOutcomes(records, c.method, c.workload);
+      const b = armOutcomes(records, c.baseline, c.workload);
       const d = sequentialDecision(plan, look, { method: m.steps, baseline: b.steps, methodEvents: m.events, baselineEvents: b.events });
       c.looks.push(d);
       s.log(`look ${look + 1}: ${c.method} vs ${c.baseline} on ${c.workload}: ${d.explanation}`);

@@ -4,6 +4,7 @@ import type { HParams, HParamValue } from '../core/method.js';
 import type { Registries } from '../core/registries.js';
 import { trialId, type TrialConfig } from '../core/trial.js';
 import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
+import { choiceKey } from '../tuning/result.js';
 import type { Repeat } from '../runner/seeds.js';
 
 export interface PlannedTrial {
@@ -67,43 +68,19 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
   return { id: trialId(config), config, label: `${m.id} · ${workloadId} · ${repeat.purpose}#${repeat.index}${extraText}` };
 }
 
-/** The sweep: every arm × workload × grid value × tuning seed. Same grid size for every arm. */
-export function planTuning(registries: Registries, claim: ClaimDefinition, preset: Preset, backend: BackendInfo): PlannedTrial[] {
-  const t = claim.tuning;
-  if (!t) return [];
-  const out: PlannedTrial[] = [];
-  for (const w of workloadsFor(claim, preset)) {
-    for (const arm of armsOf(claim)) {
-      for (const value of t.grid[arm.method] ?? []) {
-        for (let i = 0; i < t.seeds; i++) {
-          out.push(trialConfig(registries, claim, w, arm, { purpose: 'tune', index: i }, backend, { [t.hparam]: value }));
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/** Chosen tuned value per `${workload}/${method}`. */
-export type TunedChoice = Record<string, HParamValue>;
-
-export function choiceKey(workload: string, method: string): string {
-  return `${workload}/${method}`;
-}
-
 export function planEvaluation(
   registries: Registries,
   claim: ClaimDefinition,
   preset: Preset,
   repeats: number,
   backend: BackendInfo,
-  tuned: TunedChoice,
+  /** The tuned point per `workload/method` (see tuning/result.ts); empty when the claim tunes nothing. */
+  tuned: Record<string, HParams>,
 ): PlannedTrial[] {
   const out: PlannedTrial[] = [];
   for (const w of workloadsFor(claim, preset)) {
     for (const arm of armsOf(claim)) {
-      const chosen = tuned[choiceKey(w, arm.method)];
-      const extra: HParams = claim.tuning && chosen !== undefined ? { [claim.tuning.hparam]: chosen } : {};
+      const extra: HParams = tuned[choiceKey(w, arm.method)] ?? {};
       for (let i = 0; i < repeats; i++) {
         out.push(trialConfig(registries, claim, w, arm, { purpose: 'eval', index: i }, backend, extra));
       }

@@ -3,9 +3,10 @@ import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
 import { readManifest, writeManifest, type Manifest } from '../store/manifest.js';
 import type { TrialRecord } from '../core/trial.js';
 import { isFinished } from '../store/trial-store.js';
-import { chooseFromSweep, type SweepResult } from '../tuning/sweep.js';
+import { planClaimTuning, type ClaimTuning } from '../tuning/claim-tuning.js';
+import { chosenPoints, type TuningResult } from '../tuning/result.js';
 import { estimateSeconds, formatDuration } from './estimate.js';
-import { planEvaluation, planTuning, workloadsFor, type PlannedTrial } from './plan.js';
+import { planEvaluation, workloadsFor, type PlannedTrial } from './plan.js';
 import { isDone, openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
 import { runAdaptive, type AdaptiveResult } from './adaptive.js';
 
@@ -25,7 +26,7 @@ export interface RunClaimResult {
   reusedTrials: number;
   /** The evaluation trials, in plan order (empty for a dry run). */
   records: TrialRecord[];
-  sweep: SweepResult | null;
+  sweep: TuningResult | null;
   session: ClaimSession;
   repeats: number;
 }
@@ -39,10 +40,11 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   const { registries, claim, backend } = s;
   const repeats = o.seeds ?? claim.repeats[o.preset];
   const workloads = workloadsFor(claim, o.preset);
-  const tuning = planTuning(registries, claim, o.preset, backend);
+  const plannedTuning = planClaimTuning(registries, claim, o.preset, backend);
+  const tuning = plannedTuning?.trials ?? [];
 
   if (o.dryRun) {
-    dryRun(s, o, tuning, repeats, workloads);
+    dryRun(s, o, plannedTuning, repeats, workloads);
     return { summary: null, ranTrials: 0, reusedTrials: 0, records: [], sweep: null, session: s, repeats };
   }
 
@@ -68,21 +70,22 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   writeManifest(o.runDir, manifest);
 
   let ran = 0;
-  let sweep: SweepResult | null = null;
-  if (claim.tuning) {
+  let sweep: TuningResult | null = null;
+  if (plannedTuning) {
     const phase = await runPhase(s, 'tuning', tuning);
     ran += phase.ran;
-    sweep = chooseFromSweep(claim, phase.records, workloads);
+    sweep = plannedTuning.choose(phase.records);
   }
+  const chosen = chosenPoints(sweep);
   let records: TrialRecord[];
   let adaptive: AdaptiveResult | null = null;
   if (o.adaptive) {
     const max = o.seeds ?? claim.repeats.standard;
-    const a = await runAdaptive(s, { preset: o.preset, maxSeedsPerArm: max, batchSize: o.adaptive.batch, chosen: sweep?.chosen ?? {}, runDir: o.runDir });
+    const a = await runAdaptive(s, { preset: o.preset, maxSeedsPerArm: max, batchSize: o.adaptive.batch, chosen, runDir: o.runDir });
     ({ records, result: adaptive } = a);
     ran += a.ran;
   } else {
-    const evalPhase = await runPhase(s, 'evaluation', planEvaluation(registries, claim, o.preset, repeats, backend, sweep?.chosen ?? {}));
+    const evalPhase = await runPhase(s, 'evaluation', planEvaluation(registries, claim, o.preset, repeats, backend, chosen));
     records = evalPhase.records;
     ran += evalPhase.ran;
   }
@@ -93,22 +96,23 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   const summary = summarizeClaim(claim, records, {
     preset: o.preset, repeats: usedRepeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host, adaptive,
   });
-  writeManifest(o.runDir, { ...manifest, updatedAt: new Date().toISOString(), status: 'complete', evalTrials: evaluation.map((t) => t.id), chosen: sweep?.chosen ?? {} });
+  writeManifest(o.runDir, { ...manifest, updatedAt: new Date().toISOString(), status: 'complete', evalTrials: evaluation.map((t) => t.id), chosen });
   return { summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats };
 }
 
 /** `--dry-run`: the plan, what is already done, and an estimate; nothing runs. */
-function dryRun(s: ClaimSession, o: RunClaimOptions, tuning: PlannedTrial[], repeats: number, workloads: string[]): void {
+function dryRun(s: ClaimSession, o: RunClaimOptions, planned: ClaimTuning | null, repeats: number, workloads: string[]): void {
   const { registries, claim, backend } = s;
+  const tuning = planned?.trials ?? [];
   const tuneTodo = tuning.filter((t) => !isDone(s, t));
   const evalCount = workloads.length * (claim.methods.length + claim.baselines.length) * repeats;
   let evalTodo: PlannedTrial[] | null = null;
   if (tuneTodo.length === 0) {
-    const sweep = chooseFromSweep(claim, tuning.map((t) => s.stored.get(t.id)!), workloads);
-    evalTodo = planEvaluation(registries, claim, o.preset, repeats, backend, sweep.chosen).filter((t) => !isDone(s, t));
+    const chosen = planned ? chosenPoints(planned.choose(tuning.map((t) => s.stored.get(t.id)!))) : {};
+    evalTodo = planEvaluation(registries, claim, o.preset, repeats, backend, chosen).filter((t) => !isDone(s, t));
   }
   o.log(`plan for claim ${claim.id} (${o.preset}, ${repeats} repeats per method and workload, ${o.workers} workers):`);
-  if (claim.tuning) o.log(`  tuning: ${tuning.length} trials (${claim.tuning.hparam} grid × ${claim.tuning.seeds} tuning seeds), ${tuning.length - tuneTodo.length} already done`);
+  if (planned) o.log(`  tuning: ${tuning.length} trials (${planned.choose([]).description}), ${tuning.length - tuneTodo.length} already done`);
   o.log(`  evaluation: ${evalCount} trials, ${evalTodo ? evalCount - evalTodo.length : 0} already done${evalTodo ? '' : ' (their configuration depends on the tuning result)'}`);
   for (const t of [...tuneTodo, ...(evalTodo ?? [])]) o.log(`    todo ${t.id} ${t.label}`);
   const pendingEval = evalTodo ?? planEvaluation(registries, claim, o.preset, repeats, backend, {});

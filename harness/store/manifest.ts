@@ -22,7 +22,8 @@ export const ManifestSchema = z.object({
   status: z.enum(['running', 'complete']),
   tuningTrials: z.array(z.string()),
   evalTrials: z.array(z.string()),
-  chosen: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+  /** The tuned point per `workload/method`. */
+  chosen: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

@@ -39,11 +39,15 @@ export const ReferenceFileSchema = z.object({
   backend: z.string(),
   preset: z.enum(['quick', 'standard']),
   repeats: z.number().int().positive(),
+  /** What the claim's tuning chose (the evaluation trials ran these points) and the rows behind it. */
   tuning: z
     .object({
-      hparam: z.string(),
-      chosen: z.record(z.string(), hparamValue),
-      rows: z.array(z.object({ workload: z.string(), method: z.string(), value: hparamValue, steps: z.array(z.number().nullable()), medianSteps: z.number().nullable() })),
+      kind: z.enum(['grid', 'search']),
+      description: z.string(),
+      choices: z.array(z.object({ workload: z.string(), method: z.string(), point: z.record(z.string(), hparamValue), medianSteps: z.number().nullable() })),
+      rows: z.array(
+        z.object({ workload: z.string(), method: z.string(), study: z.number().int().nullable(), point: z.record(z.string(), hparamValue), steps: z.array(z.number().nullable()), medianSteps: z.number().nullable(), winner: z.boolean() }),
+      ),
     })
     .nullable(),
   trials: z.array(ReferenceTrialSchema),

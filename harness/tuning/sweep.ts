@@ -1,62 +1,41 @@
-import type { ClaimDefinition } from '../core/claim.js';
-import type { HParamValue } from '../core/method.js';
+import type { GridTuning } from '../core/claim.js';
+import type { ArmSpec } from '../core/claim.js';
 import type { TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
-import { choiceKey, type TunedChoice } from '../scheduler/plan.js';
-
-export interface SweepRow {
-  workload: string;
-  method: string;
-  value: HParamValue;
-  /** Steps to target per tuning seed; null = not reached (censored, diverged, failed). */
-  steps: Array<number | null>;
-  /** Median over seeds with unreached counted as infinite; null when the median is infinite. */
-  medianSteps: number | null;
-  /** Mean of the best target-metric values, the tie-breaker. */
-  meanBest: number | null;
-}
-
-export interface SweepResult {
-  hparam: string;
-  rows: SweepRow[];
-  chosen: TunedChoice;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+import { finiteOrNull, medianInf, type TuningChoice, type TuningResult, type TuningRow } from './result.js';
 
 /**
- * The sweep's choice per (workload, method): the grid value with the lowest median steps to
- * target over the tuning seeds (unreached = infinite, as AlgoPerf counts a missed target);
- * ties go to the better mean best metric, then to the earlier grid point.
+ * A grid sweep's choice per (workload, method): the grid value with the lowest median steps to
+ * target over the tuning seeds (unreached = infinite, as AlgoPerf counts a missed target); ties
+ * go to the better mean best metric, then to the earlier grid point.
  */
-export function chooseFromSweep(claim: ClaimDefinition, trials: TrialRecord[], workloads: string[]): SweepResult {
-  const t = claim.tuning;
-  if (!t) return { hparam: '', rows: [], chosen: {} };
-  const rows: SweepRow[] = [];
-  const chosen: TunedChoice = {};
+export function chooseFromGrid(t: GridTuning, arms: ArmSpec[], trials: TrialRecord[], workloads: string[]): TuningResult {
+  const rows: TuningRow[] = [];
+  const choices: TuningChoice[] = [];
   for (const w of workloads) {
-    for (const arm of [...claim.methods, ...claim.baselines]) {
-      let best: { row: SweepRow; key: [number, number] } | undefined;
+    for (const arm of arms) {
+      let best: { row: TuningRow; key: [number, number] } | undefined;
+      const mine: TuningRow[] = [];
       for (const value of t.grid[arm.method] ?? []) {
-        const mine = trials.filter(
+        const trs = trials.filter(
           (r) => workloadRefOf(r.config.workload) === w && r.config.method.id === arm.method && r.config.repeat.purpose === 'tune' && r.config.method.hparams[t.hparam] === value,
         );
-        const steps = mine.map((r) => (r.status === 'reached' ? r.outcome.stepsToTarget : null));
-        const med = steps.length ? median(steps.map((s) => s ?? Infinity)) : Infinity;
-        const bests = mine.map((r) => r.outcome.bestTargetMetric).filter((b): b is number => b !== null);
+        const steps = trs.map((r) => (r.status === 'reached' ? r.outcome.stepsToTarget : null));
+        const med = medianInf(steps.map((s) => s ?? Infinity));
+        const bests = trs.map((r) => r.outcome.bestTargetMetric).filter((b): b is number => b !== null);
         const meanBest = bests.length ? bests.reduce((a, b) => a + b, 0) / bests.length : null;
-        const row: SweepRow = { workload: w, method: arm.method, value, steps, medianSteps: Number.isFinite(med) ? med : null, meanBest };
-        rows.push(row);
-        const higher = (mine[0]?.config.target.direction ?? 'higher') === 'higher';
+        const row: TuningRow = { workload: w, method: arm.method, study: null, point: { [t.hparam]: value }, steps, medianSteps: finiteOrNull(med), winner: false };
+        mine.push(row);
+        const higher = (trs[0]?.config.target.direction ?? 'higher') === 'higher';
         const key: [number, number] = [med, meanBest === null ? Infinity : higher ? -meanBest : meanBest];
         if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && key[1] < best.key[1])) best = { row, key };
       }
-      if (best) chosen[choiceKey(w, arm.method)] = best.row.value;
+      if (best) {
+        best.row.winner = true;
+        choices.push({ workload: w, method: arm.method, point: best.row.point, medianSteps: best.row.medianSteps });
+      }
+      rows.push(...mine);
     }
   }
-  return { hparam: t.hparam, rows, chosen };
+  return { kind: 'grid', description: `grid over ${t.hparam}, ${t.seeds} tuning seed${t.seeds === 1 ? '' : 's'} per point, lowest median steps to target wins`, rows, choices };
 }

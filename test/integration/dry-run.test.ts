@@ -11,7 +11,7 @@ describe('run --dry-run', () => {
     const r = cli(['run', 'adan', '--dry-run', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('plan for claim adan (quick, 5 repeats per method and workload');
-    expect(r.stdout).toContain('tuning: 36 trials (learningRate grid × 2 tuning seeds), 0 already done');
+    expect(r.stdout).toContain('tuning: 36 trials (AlgoPerf external tuning: 2 studies × 6 Halton points per method, each study\'s fastest trial, median over studies), 0 already done');
     expect(r.stdout).toContain('evaluation: 15 trials, 0 already done (their configuration depends on the tuning result)');
     expect(r.stdout).toMatch(/estimated time: \d+ (s|min)/);
     expect(existsSync(join(out, 'trials'))).toBe(false);
@@ -21,7 +21,7 @@ describe('run --dry-run', () => {
     const out = tempDir();
     expect(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', out], { cwd: PROJECT }).code).toBe(0);
     const r = cli(['run', 'constant-vs-cosine', '--seeds', '3', '--dry-run', '--out', out], { cwd: PROJECT });
-    expect(r.stdout).toContain('tuning: 8 trials (learningRate grid × 1 tuning seeds), 8 already done');
+    expect(r.stdout).toContain('tuning: 8 trials (grid over learningRate, 1 tuning seed per point, lowest median steps to target wins), 8 already done');
     expect(r.stdout).toContain('evaluation: 12 trials, 8 already done');
     expect(r.stdout.match(/^ {4}todo /gm)).toHaveLength(4);
   });

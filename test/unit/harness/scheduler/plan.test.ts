@@ -6,7 +6,8 @@ import { defineClaim } from '../../../../harness/core/claim.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import { checkClaimReferences } from '../../../../harness/core/validate.js';
 import { defineWorkload } from '../../../../harness/core/workload.js';
-import { makeTrial, planEvaluation, planTuning } from '../../../../harness/scheduler/plan.js';
+import { makeTrial, planEvaluation } from '../../../../harness/scheduler/plan.js';
+import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
 const withVariant = defineWorkload({
@@ -37,10 +38,10 @@ describe('planning', () => {
   });
 
   it('plans the same tuning budget for every arm, then evaluation with the chosen values', () => {
-    const tuning = planTuning(registries, claim, 'quick', backend);
+    const tuning = planClaimTuning(registries, claim, 'quick', backend)!.trials;
     expect(tuning).toHaveLength(2 /* workloads */ * 2 /* arms */ * 2 /* grid */ * 2 /* seeds */);
     expect(new Set(tuning.map((t) => t.config.repeat.purpose))).toEqual(new Set(['tune']));
-    const evals = planEvaluation(registries, claim, 'standard', 4, backend, { 'ts-variants/adan': 1e-2, 'ts-variants/adamw': 1e-3 });
+    const evals = planEvaluation(registries, claim, 'standard', 4, backend, { 'ts-variants/adan': { learningRate: 1e-2 }, 'ts-variants/adamw': { learningRate: 1e-3 } });
     expect(evals).toHaveLength(2 * 2 * 4);
     const adan = evals.find((t) => t.config.method.id === 'adan' && t.config.workload.variant === 'default')!;
     expect(adan.config.method.hparams).toMatchObject({ learningRate: 1e-2, schedule: 'cosine', beta1: 0.98 });

@@ -1,0 +1,52 @@
+import type { HParams } from '../core/method.js';
+
+/** One tuning trial (search) or one grid point over its tuning seeds (grid). */
+export interface TuningRow {
+  workload: string;
+  method: string;
+  /** The study (search tuning); null for a grid sweep. */
+  study: number | null;
+  point: HParams;
+  /** Steps to target per trial in this row; null = not reached (censored, diverged, failed). */
+  steps: Array<number | null>;
+  /** Median of `steps` with unreached counted as infinite; null when infinite. */
+  medianSteps: number | null;
+  /** This row is the chosen point (grid), or its study's fastest trial (search). */
+  winner: boolean;
+}
+
+/** The point a method evaluates with on a workload, and the tuning time behind the choice. */
+export interface TuningChoice {
+  workload: string;
+  method: string;
+  point: HParams;
+  /** Grid: the chosen point's median steps over tuning seeds; search: the median over studies of each study's fastest trial. Null = infinite. */
+  medianSteps: number | null;
+}
+
+export interface TuningResult {
+  kind: 'grid' | 'search';
+  /** One line: what was tuned and how, for summaries. */
+  description: string;
+  rows: TuningRow[];
+  choices: TuningChoice[];
+}
+
+export function choiceKey(workload: string, method: string): string {
+  return `${workload}/${method}`;
+}
+
+/** The chosen points by `workload/method`, as evaluation planning and reference files take them. */
+export function chosenPoints(r: Pick<TuningResult, 'choices'> | null | undefined): Record<string, HParams> {
+  return Object.fromEntries((r?.choices ?? []).map((c) => [choiceKey(c.workload, c.method), c.point]));
+}
+
+/** Median with Infinity taking part (numpy's median of a list holding inf). */
+export function medianInf(xs: number[]): number {
+  if (xs.length === 0) return Infinity;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
