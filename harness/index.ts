@@ -30,3 +30,12 @@ export { AdamWOptimizer } from '../benchmarks/methods/optimizers/adamw.js';
 export { AdanOptimizer } from '../benchmarks/methods/optimizers/adan.js';
 export { SgdOptimizer } from '../benchmarks/methods/optimizers/sgd.js';
 export { scheduledLearningRate, scheduleMultiplier } from '../benchmarks/methods/schedules.js';
+
+// AlgoPerf: scoring, search spaces and Halton sampling, imported logs.
+export { scoreSubmissions, timeToResult, performanceProfile, performanceRatios, benchmarkScore, geometricMeanSpeedup } from './scoring/index.js';
+export type { ScoreOptions, ScoreResult, Profile, TimeTable } from './scoring/index.js';
+export { parseSearchSpace, sampleSearchSpace } from './tuning/search-space.js';
+export type { SearchSpace } from './tuning/search-space.js';
+export { haltonSequence, haltonStart } from './tuning/halton.js';
+export { importAlgoPerfLogs } from './importers/algoperf.js';
+export type { TuningResult, TuningChoice, TuningRow } from './tuning/result.js';

@@ -5,7 +5,8 @@ import { buildReference, describeReferenceChanges } from '../../check/reference-
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
-import { readReference, referencePath, writeReference } from '../../store/reference.js';
+import { readReference, referencePath, writeReference, type ReferenceFile } from '../../store/reference.js';
+import { isReprobenchError } from '../../errors.js';
 import { trainingOptions } from '../options.js';
 import { formatSummary } from '../summary-text.js';
 import { writeSummaryJson } from '../../../reports/summary.js';
@@ -51,7 +52,15 @@ export function referenceCommand(y: Argv) {
           // Shipped claims keep their references in the package; users' claims in their project.
           const dir = join(s.registries.claims.originOf(claimId) === 'built-in' ? PACKAGE_ROOT : cwd, 'reference-results');
           const path = referencePath(dir, claimId, s.backend.numericsClass);
-          const before = existsSync(path) ? readReference(path) : null;
+          let before: ReferenceFile | null = null;
+          if (existsSync(path)) {
+            try {
+              before = readReference(path);
+            } catch (e) {
+              // Refreshing is how an outdated or damaged reference gets fixed: say so, then replace it.
+              log(`the previous reference could not be read and is replaced (${isReprobenchError(e) ? e.code : 'error'}: ${(e as Error).message})`);
+            }
+          }
           const next = buildReference({ claim: s.claim, backend: s.backend, host: s.host, preset: argv.preset, repeats: res.repeats, sweep: res.sweep, records: res.records, command: `reprobench reference update ${claimId} --preset ${argv.preset}` });
           for (const line of describeReferenceChanges(before, next)) log(line);
           writeReference(path, next);
