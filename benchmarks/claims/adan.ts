@@ -43,6 +43,18 @@ export const adanClaim = defineClaim({
     trialsPerStudy: 6,
     spaces: { adan: LR_SPACE, adamw: LR_SPACE, nadamw: LR_SPACE },
   },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update adan --preset standard',
+    date: '2026-11-27',
+    backend: 'wasm-tfjs4.22.0-k1',
+    chosen: {
+      'fashion-mnist-mlp/adan': { learningRate: 0.01833231350118136 },
+      'fashion-mnist-mlp/adamw': { learningRate: 0.01030173106268039 },
+      'fashion-mnist-mlp/nadamw': { learningRate: 0.012432190070400797 },
+    },
+    time: { 'fashion-mnist-mlp/adan': 425, 'fashion-mnist-mlp/adamw': 587.5, 'fashion-mnist-mlp/nadamw': 462.5 },
+  },
   miniature:
     'The paper trains ViT, GPT-2 and MAE for hundreds of epochs with batch 2k–32k; here a 784-128-10 MLP learns ' +
     'Fashion-MNIST at batch 128 to a validation-accuracy target set from NAdamW baseline runs, in about two epochs. ' +

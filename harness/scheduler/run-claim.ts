@@ -49,7 +49,13 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   }
 
   const now = new Date().toISOString();
-  const previous = readManifest(o.runDir);
+  let previous: Manifest | null = null;
+  try {
+    previous = readManifest(o.runDir);
+  } catch (e) {
+    // The manifest is derived from the trials and rewritten by every run: replace an unreadable one.
+    o.log(`warning: ${(e as Error).message}; writing a new one`);
+  }
   const manifest: Manifest = {
     schemaVersion: 1,
     claim: { id: claim.id, version: claim.version },
