@@ -33,8 +33,8 @@ export function formatSummary(s: ClaimSummary): string {
     const drift = Object.entries(s.tuningDrift);
     lines.push(
       drift.length === 0
-        ? `    the sweep chose what the card records (${s.claim.tuningRecord.date}, ${s.claim.tuningRecord.backend})`
-        : `    WARNING: the sweep chose differently from the card's record (${s.claim.tuningRecord.date}): ` +
+        ? `    the tuning chose what the card records (${s.claim.tuningRecord.date}, ${s.claim.tuningRecord.backend})`
+        : `    WARNING: the tuning chose differently from the card's record (${s.claim.tuningRecord.date}): ` +
             drift.map(([k, [now, was]]) => `${k} ${JSON.stringify(now)} (card: ${JSON.stringify(was)})`).join(', '),
     );
   }
