@@ -26,7 +26,7 @@ describe('reprobench.config.ts: users add workloads, methods and claims without 
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.workloads.map((w: { workload: string }) => w.workload)).toEqual(['two-moons', 'teacher-student']);
     for (const w of summary.workloads) for (const a of w.arms) expect(a.n).toBe(2);
-    expect(Object.keys(summary.tuning.chosen).sort()).toEqual(['teacher-student/adam-constant', 'teacher-student/nadamw', 'two-moons/adam-constant', 'two-moons/nadamw']);
+    expect(summary.tuning.choices.map((c: { workload: string; method: string }) => `${c.workload}/${c.method}`).sort()).toEqual(['teacher-student/adam-constant', 'teacher-student/nadamw', 'two-moons/adam-constant', 'two-moons/nadamw']);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('A constant learning rate reaches the target as fast as warmup + cosine');
   });
 
