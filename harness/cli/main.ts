@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import { createRequire } from 'node:module';
+import type yargsType from 'yargs';
 import { isReprobenchError, ReprobenchError } from '../errors.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import { calibrateCommand } from './commands/calibrate.js';
@@ -20,6 +20,11 @@ function fail(e: unknown): never {
   process.stderr.write(`reprobench: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
   process.exit(1);
 }
+
+// yargs' CommonJS build wraps help text at word boundaries (its ESM build cuts words in half).
+const require = createRequire(import.meta.url);
+const yargs = require('yargs') as typeof yargsType;
+const { hideBin } = require('yargs/helpers') as typeof import('yargs/helpers');
 
 async function main(): Promise<void> {
   let cli = yargs(hideBin(process.argv))
