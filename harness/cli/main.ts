@@ -46,6 +46,9 @@ async function main(): Promise<void> {
   cli = tuneCommand(cli);
   cli = (await import('./commands/import.js')).importCommand(cli);
   cli = (await import('./commands/score.js')).scoreCommand(cli);
+  cli = (await import('./commands/plan.js')).planCommand(cli);
+  cli = (await import('./commands/merge.js')).mergeCommand(cli);
+  cli = (await import('./commands/slurm.js')).slurmCommand(cli);
   await cli.parseAsync();
 }
 
