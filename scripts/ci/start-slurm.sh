@@ -56,7 +56,8 @@ fi
 WANT="$(cat <<EOF
 # Written by reprobench scripts/ci/start-slurm.sh: one node, this machine.
 ClusterName=reprobench
-SlurmctldHost=${HOST}
+# The address is given so nothing depends on the host name resolving (a fresh CI container may lack it in /etc/hosts).
+SlurmctldHost=${HOST}(127.0.0.1)
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -86,7 +87,7 @@ KillWait=10
 InactiveLimit=0
 SlurmctldTimeout=60
 SlurmdTimeout=60
-NodeName=${HOST} CPUs=${CPUS} RealMemory=${MEM_MB} State=UNKNOWN
+NodeName=${HOST} NodeAddr=127.0.0.1 CPUs=${CPUS} RealMemory=${MEM_MB} State=UNKNOWN
 PartitionName=debug Nodes=${HOST} Default=YES MaxTime=INFINITE State=UP OverSubscribe=NO
 EOF
 )"
