@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
+import { jobSchemaErrors } from '../helpers/k8s-schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../helpers/cli.js';
 import { freshDir, runWorkflow, type Workflow } from '../helpers/github-actions.js';
@@ -144,5 +145,35 @@ describe('merge', () => {
     expect(r.stderr).toContain('error E_MERGE_MISMATCH');
     expect(r.stderr).toContain('4 repeats');
     expect(r.stderr).toContain('2 repeats');
+  });
+});
+
+describe('the scale-out commands', () => {
+  it('k8s writes Jobs that validate against the Kubernetes Job schema, for the claim\'s phases', () => {
+    const file = join(tempDir('reprobench-k8s-'), 'jobs.yaml');
+    const w = run(['k8s', CLAIM, '--shards', '3', '--image', 'ghcr.io/example/repro:1', '--seeds', '2', '--gpus', '1', '--file', file]);
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stdout).toContain('kubectl apply -f');
+    const printed = run(['k8s', CLAIM, '--shards', '3', '--image', 'ghcr.io/example/repro:1', '--seeds', '2', '--gpus', '1', '--print']);
+    const body = (text: string) => text.split('\n').filter((l) => !l.startsWith('# Written by:')).join('\n');
+    expect(body(printed.stdout)).toBe(body(readFileSync(file, 'utf8')));
+    const docs = parseAllDocuments(printed.stdout).map((d) => d.toJS());
+    expect(docs.map((d) => d.metadata.name)).toEqual([`rb-${CLAIM}-tune`, `rb-${CLAIM}-eval`, `rb-${CLAIM}-merge`]);
+    for (const d of docs) expect(jobSchemaErrors(d), d.metadata.name).toEqual([]);
+    expect(docs[0].spec).toMatchObject({ completionMode: 'Indexed', completions: 3 });
+    expect(docs[0].spec.template.spec.containers[0].command[2]).toContain('--shard "$((JOB_COMPLETION_INDEX + 1))/3" --phase tuning');
+  });
+
+  it('refuses option combinations that cannot work, with E_BAD_OPTION', () => {
+    for (const [args, text] of [
+      [['--shard', '0/2'], '--shard must be i/n'],
+      [['--phase', 'tuning'], '--phase goes with --shard'],
+      [['--shard', '1/2', '--adaptive'], '--shard cannot be combined with --adaptive'],
+    ] as const) {
+      const r = run(['run', CLAIM, ...args, '--out', tempDir()]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('error E_BAD_OPTION');
+      expect(r.stderr).toContain(text);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from '../helpers/cli.js';
+import { cli, cliAsync, ROOT, tempDir } from '../helpers/cli.js';
 import { deterministicPart, trialsOf } from '../helpers/trials.js';
 
 // These tests submit real jobs to a real Slurm (one node, this machine). `.ci/run` starts it with
@@ -100,16 +100,33 @@ describe('reprobench slurm on a real Slurm', () => {
   it('resubmits only a shard killed mid-run, and completes with every trial exactly once', async () => {
     requireSlurm();
     const dir = tempDir('reprobench-slurm-kill-');
-    const r = slurm(dir);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
+    // --wait: the submitting command follows the jobs, and must report the killed shard.
+    const waiting = cliAsync(['slurm', CLAIM, ...PLAN, '--array-size', '4', '--out', dir, '--wait'], { cwd: PROJECT });
+    let stdout = '';
+    let stderr = '';
+    waiting.stdout.on('data', (d) => (stdout += d));
+    waiting.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => waiting.on('exit', (code) => resolve(code)));
+    await until('the submission', () => existsSync(join(dir, 'manifest.json')) && stdout.includes('submitted merge'));
     const [tune, evaluation] = manifestOf(dir).slurm.submissions[0].jobs;
+
+    // While its jobs are queued or running, the run is not submitted twice.
+    const busy = slurm(dir);
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain('error E_SLURM_BUSY');
+    expect(busy.stderr).toContain(`scancel ${tune.jobId}`);
+
     // Kill tuning shard 3 once it has started its trials.
     await until('tuning shard 3 to start', () => existsSync(join(dir, 'shards', 'tuning-3-of-4.json')));
     expect(sh('scancel', [`${tune.jobId}_3`]).status).toBe(0);
-    await until('the other tuning shards to finish', () => sh('squeue', ['--noheader', '--array', '--jobs', tune.jobId]).stdout.trim() === '');
+    expect(await exited, stdout + stderr).toBe(2);
+    expect(stderr).toContain('error E_RUN_INCOMPLETE');
+    expect(stderr).toContain('tuning shards left: 3, evaluation shards left: 1-4');
+    expect(stderr).toContain(`${evaluation.jobId}_1`);
+    // By then the other tuning shards are done and the evaluation array can never start.
+    expect(sh('squeue', ['--noheader', '--array', '--format=%F|%r']).stdout.split('\n').filter((l) => l.startsWith(`${tune.jobId}|`))).toEqual([]);
     expect(sh('scontrol', ['show', 'job', `${tune.jobId}_3`]).stdout).toContain('JobState=CANCELLED');
-    // The evaluation array now waits on a dependency that can never be satisfied.
-    await until('the evaluation array to be stuck', () => sh('squeue', ['--noheader', '--array', '--format=%r', '--jobs', evaluation.jobId]).stdout.includes('DependencyNeverSatisfied'), 60_000);
+    expect(sh('squeue', ['--noheader', '--array', '--format=%r', '--jobs', evaluation.jobId]).stdout).toContain('DependencyNeverSatisfied');
     const shard3 = JSON.parse(readFileSync(join(dir, 'shards', 'tuning-3-of-4.json'), 'utf8'));
     expect(shard3.status).toBe('running');
     const survived = new Map([...trialsOf(dir)].map(([id, t]) => [id, JSON.stringify(t)]));
