@@ -125,6 +125,12 @@ describe('merge', () => {
     expect(early.stderr).toContain('error E_TUNING_INCOMPLETE');
     expect(early.stderr).toContain('6 of the 8 tuning trials');
 
+    // Until tuning is complete, plan lists the evaluation trials without ids (tuning decides them).
+    const plan = JSON.parse(run(['plan', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--shards', '4', '--out', shard, '--json']).stdout);
+    expect(plan.phases).toEqual({ tuning: { trials: 8, done: 2 }, evaluation: { trials: 16, done: 0, planned: false } });
+    expect(plan.trials.filter((t: { phase: string; id: string | null }) => t.phase === 'evaluation' && t.id !== null)).toEqual([]);
+    expect(plan.shardTotals.map((x: { tuning: { trials: number } }) => x.tuning.trials)).toEqual([2, 2, 2, 2]);
+
     const out = tempDir('reprobench-merge-part-');
     const m = run(['merge', shard, '--out', out]);
     expect(m.code).toBe(2);

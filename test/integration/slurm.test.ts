@@ -97,6 +97,22 @@ describe('reprobench slurm on a real Slurm', () => {
     expect(new Map([...trialsOf(dir)].map(([id, t]) => [id, t.startedAt]))).toEqual(before);
   }, 600_000);
 
+  it('writes scripts that this Slurm accepts (--print submits nothing)', () => {
+    requireSlurm();
+    const dir = tempDir('reprobench-slurm-print-');
+    const r = slurm(dir, ['--print', '--partition', 'debug', '--time', '10', '--cpus-per-task', '2', '--sbatch-option=--mem=1G']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`sbatch --parsable --array=1-4 --dependency=afterok:<tuning-job-id> ${join(dir, 'slurm', 'evaluation.sbatch')}`);
+    expect(existsSync(join(dir, 'manifest.json'))).toBe(false);
+    for (const role of ['tuning', 'evaluation', 'merge']) {
+      const script = join(dir, 'slurm', `${role}.sbatch`);
+      expect(readFileSync(script, 'utf8')).toContain('#SBATCH --partition=debug');
+      const t = sh('sbatch', ['--test-only', ...(role === 'merge' ? [] : ['--array=1-4']), script]);
+      expect(t.status, `${role}: ${t.stderr}`).toBe(0);
+      expect(t.stderr).toMatch(/to start at/);
+    }
+  });
+
   it('resubmits only a shard killed mid-run, and completes with every trial exactly once', async () => {
     requireSlurm();
     const dir = tempDir('reprobench-slurm-kill-');
