@@ -20,6 +20,13 @@ export type ErrorCode =
   | 'E_NOT_A_RUN'
   | 'E_SCORING_INPUT'
   | 'E_IMPORT_LAYOUT'
+  | 'E_TUNING_INCOMPLETE'
+  | 'E_RUN_INCOMPLETE'
+  | 'E_MERGE_CONFLICT'
+  | 'E_MERGE_MISMATCH'
+  | 'E_SLURM_UNAVAILABLE'
+  | 'E_SLURM_BUSY'
+  | 'E_SLURM_SUBMIT'
   | 'E_INTERNAL';
 
 export class ReprobenchError extends Error {

@@ -25,6 +25,14 @@ export function numericsClassOf(name: BackendName): string {
   return `${name}-tfjs${tf.version.tfjs}-k${KERNEL_SET_VERSION}`;
 }
 
+/**
+ * A backend as a plan names it, without loading it: enough to compute trial ids (the numerics
+ * class is part of them), e.g. on a login node that submits jobs for compute nodes.
+ */
+export function namedBackend(name: BackendName, reason = `${name}: named on the command line`): BackendInfo {
+  return { name, tfjsVersion: tf.version.tfjs, numericsClass: numericsClassOf(name), reasons: [reason] };
+}
+
 /** Native TensorFlow bindings register the `tensorflow` backend on import; GPU build first. */
 async function tryTensorflow(reasons: string[]): Promise<boolean> {
   for (const pkg of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {

@@ -6,6 +6,11 @@ import { ReprobenchError } from '../errors.js';
 import { planEvaluation } from '../scheduler/plan.js';
 import { chosenPoints } from '../tuning/result.js';
 import { openSession, runPhase, type SessionOptions } from '../scheduler/session.js';
+import { loadRegistries } from '../builtins.js';
+import { BACKEND_CHOICES, type BackendName } from '../backends/select.js';
+import { readManifest } from '../store/manifest.js';
+import { isFinished, readTrials } from '../store/trial-store.js';
+import { canonicalJson } from '../core/trial.js';
 import { findReferences, readReference, type ReferenceFile } from '../store/reference.js';
 import { compareWithReference } from './compare.js';
 import type { CheckedClaim } from './formats.js';
@@ -45,5 +50,53 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();
   const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass);
+  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * `reprobench check <claim> --run DIR`: compares the trials `check` would recompute with the
+ * reference, taking them from a finished run directory instead (typically one merged from shards
+ * that recomputed them on a cluster). The run must hold exactly those trials: the preset's seeds
+ * with the reference's tuned points, on the run's numerics class.
+ * @throws ReprobenchError E_NO_REFERENCE, E_NOT_A_RUN (no manifest, or a run of another claim),
+ *   E_RUN_INCOMPLETE (the run lacks some of those trials)
+ */
+export async function checkRun(o: { claim: string; preset: Preset; strict: boolean; cwd: string; runDir: string; log: (l: string) => void }): Promise<CheckedClaim> {
+  const started = Date.now();
+  const registries = await loadRegistries(o.cwd);
+  const claim = registries.claims.get(o.claim);
+  const files = findReferences(o.cwd, claim.id);
+  if (files.length === 0) {
+    throw new ReprobenchError('E_NO_REFERENCE', `claim "${claim.id}" has no reference results`, `create them with \`reprobench reference update ${claim.id} --preset standard\` and commit reference-results/${claim.id}/`);
+  }
+  const manifest = readManifest(o.runDir);
+  if (!manifest || manifest.claim.id !== claim.id) {
+    throw new ReprobenchError('E_NOT_A_RUN', `${o.runDir} holds no run of claim ${claim.id}${manifest ? ` (it holds ${manifest.claim.id})` : ''}`, 'point --run at a directory written by `reprobench run` or `reprobench merge` for this claim');
+  }
+  if (!BACKEND_CHOICES.includes(manifest.backend as BackendName)) throw new ReprobenchError('E_CORRUPT_RESULT', `${o.runDir}/manifest.json names an unknown backend "${manifest.backend}"`, 'rerun or re-merge the run');
+  const backend = { name: manifest.backend as BackendName, numericsClass: manifest.numericsClass, tfjsVersion: '', reasons: manifest.backendReasons };
+  const reference = pickReference(files, backend.numericsClass);
+  o.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)}; trials from ${relative(o.cwd, o.runDir) || '.'} (${backend.numericsClass})`);
+  const repeats = Math.min(claim.repeats[o.preset], reference.repeats);
+  const chosen = chosenPoints(reference.tuning);
+  const plan = planEvaluation(registries, claim, o.preset, repeats, backend, chosen);
+  const stored = readTrials(o.runDir);
+  const missing = plan.filter((t) => {
+    const r = stored.get(t.id);
+    return !r || !isFinished(r);
+  });
+  if (missing.length) {
+    const otherChoice = Object.keys(chosen).some((k) => canonicalJson(chosen[k]) !== canonicalJson(manifest.chosen[k] ?? {}));
+    throw new ReprobenchError(
+      'E_RUN_INCOMPLETE',
+      `${relative(o.cwd, o.runDir) || '.'} lacks ${missing.length} of the ${plan.length} trials check compares (first: ${missing[0]!.label})` +
+        (otherChoice ? `; its tuning chose other points than the reference (${JSON.stringify(manifest.chosen)} vs ${JSON.stringify(chosen)}), which is itself a difference` : ''),
+      otherChoice
+        ? `run \`reprobench check ${claim.id}\` (it recomputes with the reference's points), or update the reference deliberately`
+        : `run at least ${repeats} seeds (\`--seeds ${repeats}\`) on ${backend.numericsClass}, merge the shards, and check again`,
+    );
+  }
+  const records = plan.map((t) => stored.get(t.id)!);
+  const comparison = compareWithReference(claim, reference, records, backend.numericsClass);
   return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000 };
 }

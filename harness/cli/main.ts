@@ -51,6 +51,11 @@ async function main(): Promise<void> {
   cli = tuneCommand(cli);
   cli = (await import('./commands/import.js')).importCommand(cli);
   cli = (await import('./commands/score.js')).scoreCommand(cli);
+  cli = (await import('./commands/plan.js')).planCommand(cli);
+  cli = (await import('./commands/merge.js')).mergeCommand(cli);
+  cli = (await import('./commands/slurm.js')).slurmCommand(cli);
+  cli = (await import('./commands/k8s.js')).k8sCommand(cli);
+  cli = (await import('./commands/wait.js')).waitCommand(cli);
   await cli.parseAsync();
 }
 

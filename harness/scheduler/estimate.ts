@@ -16,11 +16,20 @@ export function estimateSeconds(trials: PlannedTrial[], done: TrialRecord[], reg
       const share = same.reduce((s, d) => s + d.outcome.stepsRun / d.config.budget.steps, 0) / same.length;
       total += perStep * share * t.config.budget.steps;
     } else {
-      const hint = registries.workloads.get(t.config.workload.id).msPerStepHint?.[t.config.backend] ?? 50;
-      total += (hint / 1000) * t.config.budget.steps * 1.15;
+      total += plannedSeconds(t, registries);
     }
   }
   return total / Math.max(1, Math.min(workers, trials.length));
+}
+
+/**
+ * A trial's cost before anything ran: the workload's msPerStepHint for the backend over the full
+ * step budget. It depends on the plan alone, never on a machine's measurements, so every machine
+ * that plans the same claim gets the same number (shards are balanced with it).
+ */
+export function plannedSeconds(t: PlannedTrial, registries: Registries): number {
+  const hint = registries.workloads.get(t.config.workload.id).msPerStepHint?.[t.config.backend] ?? 50;
+  return (hint / 1000) * t.config.budget.steps * 1.15;
 }
 
 export function formatDuration(seconds: number): string {

@@ -72,6 +72,8 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
     tuningTrials: tuning.map((t) => t.id),
     evalTrials: [],
     chosen: {},
+    // Kept across reruns: the run directory's history with a cluster.
+    ...(previous?.slurm ? { slurm: previous.slurm } : {}),
   };
   writeManifest(o.runDir, manifest);
 

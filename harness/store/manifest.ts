@@ -6,6 +6,39 @@ import { writeJsonAtomic } from './atomic.js';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 
+/** One job `reprobench slurm` submitted. */
+export const SlurmJobSchema = z.object({
+  role: z.enum(['tuning', 'evaluation', 'merge']),
+  jobId: z.string(),
+  /** The array indices submitted (`1-4`, or `2,4` when a rerun resubmits unfinished shards); null for the merge job. */
+  array: z.string().nullable(),
+  /** The batch script as submitted. */
+  script: z.string(),
+  /** Where the script was written, relative to the run directory. */
+  scriptFile: z.string(),
+  /** The exact `sbatch` command line. */
+  command: z.string(),
+});
+export type SlurmJob = z.infer<typeof SlurmJobSchema>;
+
+export const SlurmSubmissionSchema = z.object({
+  submittedAt: z.string(),
+  arraySize: z.number().int().positive(),
+  /** The `reprobench slurm` command line that submitted. */
+  command: z.string(),
+  jobs: z.array(SlurmJobSchema),
+});
+export type SlurmSubmission = z.infer<typeof SlurmSubmissionSchema>;
+
+export const MergeRecordSchema = z.object({
+  mergedAt: z.string(),
+  /** The directories merged (relative to the run directory), with how many trial files each held and its shard files. */
+  sources: z.array(z.object({ dir: z.string(), trialFiles: z.number().int().nonnegative(), shards: z.array(z.string()) })),
+  /** Trials found in more than one directory with the same result. */
+  duplicates: z.number().int().nonnegative(),
+});
+export type MergeRecord = z.infer<typeof MergeRecordSchema>;
+
 export const ManifestSchema = z.object({
   schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
   claim: z.object({ id: z.string(), version: z.number().int() }),
@@ -24,6 +57,10 @@ export const ManifestSchema = z.object({
   evalTrials: z.array(z.string()),
   /** The tuned point per `workload/method`. */
   chosen: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))),
+  /** Set by `reprobench slurm`: every submission, newest last (optional: older manifests lack it). */
+  slurm: z.object({ submissions: z.array(SlurmSubmissionSchema) }).optional(),
+  /** Set by `reprobench merge`: where the trials came from. */
+  merge: MergeRecordSchema.optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 

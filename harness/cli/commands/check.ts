@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { loadRegistries } from '../../builtins.js';
-import { checkClaim } from '../../check/run-check.js';
+import { checkClaim, checkRun } from '../../check/run-check.js';
+import { ReprobenchError } from '../../errors.js';
 import { toJunit, toMarkdown, type CheckedClaim } from '../../check/formats.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { findReferences } from '../../store/reference.js';
@@ -21,15 +22,21 @@ export function checkCommand(y: Argv) {
           .option('junit', { type: 'string', describe: 'write JUnit XML to this file' })
           .option('markdown', { type: 'string', describe: 'write a Markdown summary (for a pull-request comment) to this file' })
           .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON on stdout (progress goes to stderr)' })
-          .option('out', { type: 'string', describe: 'run directory for the recomputed trials (default: a fresh temp dir)' }),
+          .option('out', { type: 'string', describe: 'run directory for the recomputed trials (default: a fresh temp dir)' })
+          .option('run', { type: 'string', describe: 'compare the trials of this finished run (e.g. merged from shards that recomputed them) instead of recomputing here' }),
       )
+        .check((argv) => {
+          if (argv.run !== undefined && argv.claim === 'all') throw new ReprobenchError('E_BAD_OPTION', '--run checks one claim', 'name the claim the run directory holds');
+          return true;
+        })
         .epilogue(
           'Exit codes: 0 pass; 1 a difference: on the same numerics class any changed result or configuration (update the reference ' +
             'deliberately with `reprobench reference update`), across classes a regressed verdict (inconclusive too with --strict); ' +
             '2 usage or configuration errors.',
         )
         .example('$0 check adan --preset quick', 'rerun the first seeds of the adan claim and compare bit for bit')
-        .example('$0 check all --junit check.xml --markdown check.md', 'every claim with a reference, with CI reports'),
+        .example('$0 check all --junit check.xml --markdown check.md', 'every claim with a reference, with CI reports')
+        .example('$0 check adan --run runs/adan-merged', 'compare a merged sharded run with the reference'),
     async (argv) => {
       const out = argv.json ? process.stderr : process.stdout;
       const log = (l: string) => out.write(l + '\n');
@@ -39,6 +46,10 @@ export function checkCommand(y: Argv) {
       const results: CheckedClaim[] = [];
       for (const claim of claims) {
         const tty = Boolean(out.isTTY) && !argv.json;
+        if (argv.run !== undefined) {
+          results.push(await checkRun({ claim, preset: argv.preset, strict: argv.strict, cwd, runDir: resolve(argv.run), log }));
+          continue;
+        }
         results.push(
           await checkClaim({
             claim, preset: argv.preset, strict: argv.strict, backend: argv.backend, workers: argv.workers, cacheDir: resolve(argv['cache-dir']), cwd,

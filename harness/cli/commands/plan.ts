@@ -1,0 +1,57 @@
+import { join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { BACKEND_CHOICES, initBackend, namedBackend, type BackendInfo, type BackendRequest } from '../../backends/select.js';
+import { loadRegistries } from '../../builtins.js';
+import { formatDuration } from '../../scheduler/estimate.js';
+import { listPlan, type PlanListing } from '../../scheduler/plan-listing.js';
+import { readTrials } from '../../store/trial-store.js';
+import { positiveInt } from '../options.js';
+
+/** Explicit backends are only named (a login node need not load tfjs-node-gpu to plan for a GPU node); `auto` is resolved here. */
+export async function planningBackend(request: BackendRequest): Promise<BackendInfo> {
+  return request === 'auto' ? initBackend('auto') : namedBackend(request);
+}
+
+export function planCommand(y: Argv) {
+  return y.command(
+    'plan <claim>',
+    'list the trials a run of the claim plans, with their ids, phase, estimated cost and (with --shards) shard',
+    (c) =>
+      c
+        .positional('claim', { type: 'string', demandOption: true, describe: 'claim id (see `reprobench list claims`)' })
+        .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'how many repeats' })
+        .option('seeds', { type: 'number', describe: 'repeats per method and workload, overriding the preset' })
+        .option('backend', { choices: BACKEND_CHOICES, default: 'auto' as const, describe: 'the backend the trials will run on (part of every trial id)' })
+        .option('out', { type: 'string', describe: 'run directory whose finished trials count as done (default: runs/<claim>)' })
+        .option('shards', { type: 'number', describe: 'also assign each trial to one of this many shards, as `run --shard k/<shards>` would' })
+        .option('json', { type: 'boolean', default: false, describe: 'print the plan as JSON' })
+        .check((argv) => {
+          positiveInt(argv.seeds, '--seeds');
+          positiveInt(argv.shards, '--shards');
+          return true;
+        })
+        .example('$0 plan adan --shards 8 --json', 'trial ids, phases, costs and shard numbers for an 8-way split'),
+    async (argv) => {
+      const cwd = process.cwd();
+      const registries = await loadRegistries(cwd);
+      const claim = registries.claims.get(argv.claim as string);
+      const backend = await planningBackend(argv.backend);
+      const stored = readTrials(resolve(argv.out ?? join('runs', claim.id)));
+      const listing = listPlan({ registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend }, stored, argv.shards ?? null);
+      process.stdout.write(argv.json ? JSON.stringify(listing, null, 2) + '\n' : planText(listing));
+    },
+  );
+}
+
+export function planText(p: PlanListing): string {
+  const lines = [`plan for claim ${p.claim.id} v${p.claim.version} (${p.preset}, ${p.repeats} repeats, ${p.numericsClass}):`];
+  lines.push(`  tuning: ${p.phases.tuning.trials} trials, ${p.phases.tuning.done} done`);
+  lines.push(`  evaluation: ${p.phases.evaluation.trials} trials, ${p.phases.evaluation.done} done${p.phases.evaluation.planned ? '' : ' (ids known once tuning is complete)'}`);
+  lines.push(`  estimated: ${formatDuration(p.estimatedSeconds)} of trial time (from the workloads' step-time hints)`);
+  for (const s of p.shardTotals ?? []) {
+    const ev = s.evaluation ? `${s.evaluation.trials} evaluation (${formatDuration(s.evaluation.estimatedSeconds)})` : 'evaluation after tuning';
+    lines.push(`  shard ${s.shard}/${p.shards}: ${s.tuning.trials} tuning (${formatDuration(s.tuning.estimatedSeconds)}), ${ev}`);
+  }
+  for (const t of p.trials) lines.push(`    ${t.id ?? '(after tuning)'.padEnd(16)} ${t.phase.padEnd(10)} ${t.done ? 'done' : 'todo'} ${t.shard ? `shard ${t.shard} ` : ''}${t.label}`);
+  return lines.join('\n') + '\n';
+}

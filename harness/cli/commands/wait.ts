@@ -1,0 +1,58 @@
+import { join, relative, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { BACKEND_CHOICES } from '../../backends/select.js';
+import { loadRegistries } from '../../builtins.js';
+import { ReprobenchError } from '../../errors.js';
+import { missingText } from '../../scheduler/merge-runs.js';
+import { planPhases } from '../../scheduler/phases.js';
+import { readTrials } from '../../store/trial-store.js';
+import { positive, positiveInt } from '../options.js';
+import { planningBackend } from './plan.js';
+
+export function waitCommand(y: Argv) {
+  return y.command(
+    'wait <claim>',
+    'wait until every trial of a phase is finished in a run directory that shards write to (used by the Kubernetes Jobs of `reprobench k8s`)',
+    (c) =>
+      c
+        .positional('claim', { type: 'string', demandOption: true, describe: 'claim id' })
+        .option('phase', { choices: ['tuning', 'evaluation'] as const, demandOption: true, describe: 'the phase whose trials must all be finished' })
+        .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>)' })
+        .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'as given to the shards' })
+        .option('seeds', { type: 'number', describe: 'as given to the shards' })
+        .option('backend', { choices: BACKEND_CHOICES, default: 'auto' as const, describe: 'as given to the shards' })
+        .option('timeout', { type: 'number', default: 86_400, describe: 'seconds to wait before failing' })
+        .option('interval', { type: 'number', default: 10, describe: 'seconds between looks' })
+        .check((argv) => {
+          positiveInt(argv.seeds, '--seeds');
+          positive(argv.timeout, '--timeout');
+          positive(argv.interval, '--interval');
+          return true;
+        }),
+    async (argv) => {
+      const cwd = process.cwd();
+      const registries = await loadRegistries(cwd);
+      const claim = registries.claims.get(argv.claim as string);
+      const backend = await planningBackend(argv.backend);
+      const runDir = resolve(argv.out ?? join('runs', claim.id));
+      const ctx = { registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend };
+      const deadline = Date.now() + argv.timeout * 1000;
+      let last = '';
+      for (;;) {
+        const plan = planPhases(ctx, readTrials(runDir));
+        const done = argv.phase === 'tuning' ? plan.tuningMissing.length === 0 : plan.evaluationMissing?.length === 0;
+        if (done) {
+          process.stdout.write(`${argv.phase} of ${claim.id} is complete in ${relative(cwd, runDir) || '.'}\n`);
+          return;
+        }
+        const now = missingText(plan);
+        if (now !== last) process.stdout.write(`waiting: ${now}\n`);
+        last = now;
+        if (Date.now() > deadline) {
+          throw new ReprobenchError('E_RUN_INCOMPLETE', `gave up after ${argv.timeout} s: ${now}`, 'look at the shards of that phase (`kubectl logs`, failed indexes in `kubectl describe job`); rerun failed shards, then this');
+        }
+        await new Promise((r) => setTimeout(r, argv.interval * 1000));
+      }
+    },
+  );
+}

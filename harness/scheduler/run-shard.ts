@@ -1,0 +1,97 @@
+import type { Preset } from '../core/claim.js';
+import { ReprobenchError } from '../errors.js';
+import { isFinished, readTrials } from '../store/trial-store.js';
+import { writeShardFile, type ShardFile } from '../store/shard-file.js';
+import { plannedSeconds } from './estimate.js';
+import type { PlannedTrial } from './plan.js';
+import { planPhases } from './phases.js';
+import { openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
+import { shardShare, shardText, type ShardSpec } from './shard.js';
+
+/** `tuning` or `evaluation` runs that phase's share; `all` runs both, evaluation once tuning is complete. */
+export type ShardPhase = 'tuning' | 'evaluation' | 'all';
+
+export interface RunShardOptions extends SessionOptions {
+  preset: Preset;
+  seeds?: number;
+  shard: ShardSpec;
+  phase: ShardPhase;
+  command: string;
+}
+
+export interface ShardPhaseResult {
+  phase: 'tuning' | 'evaluation';
+  /** Trials in the whole phase. */
+  planned: number;
+  /** This shard's trials. */
+  share: string[];
+  ran: number;
+  /** Shard trials still without a finished result (failed or timed out): rerun the shard. */
+  unfinished: string[];
+}
+
+export interface RunShardResult {
+  phases: ShardPhaseResult[];
+  session: ClaimSession;
+}
+
+/** Trials other processes (shards sharing the directory) finished since the session opened. */
+function refreshStored(s: ClaimSession): void {
+  for (const [id, r] of readTrials(s.pool.runDir)) {
+    const mine = s.stored.get(id);
+    if (!mine || (!isFinished(mine) && isFinished(r))) s.stored.set(id, r);
+  }
+}
+
+/**
+ * `reprobench run <claim> --shard i/n`: this shard's share of each phase (see docs/scale-out).
+ * Tuning is sharded like any trial set. Evaluation needs what tuning chose, so it starts only when
+ * every tuning trial is finished in the run directory (a directory the shards share, or one the
+ * tuning shards' trials were merged into); each shard then recomputes the choice from those
+ * trials — the same choice on every machine — and runs its share of the evaluation trials.
+ * @throws ReprobenchError E_TUNING_INCOMPLETE when evaluation is asked for before tuning is complete
+ */
+export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
+  const s = await openSession(o);
+  const { registries, claim, backend } = s;
+  const repeats = o.seeds ?? claim.repeats[o.preset];
+  const ctx = { registries, claim, preset: o.preset, repeats, backend };
+  const cost = (t: PlannedTrial) => plannedSeconds(t, registries);
+  const phases: ShardPhaseResult[] = [];
+
+  const runShare = async (phase: 'tuning' | 'evaluation', trials: PlannedTrial[]): Promise<void> => {
+    const share = shardShare(trials, o.shard, cost);
+    const file: ShardFile = {
+      schemaVersion: 1, claim: { id: claim.id, version: claim.version }, preset: o.preset, repeats, backend: backend.name, numericsClass: backend.numericsClass,
+      configFile: registries.configFile, phase, shard: { index: o.shard.index, count: o.shard.count }, trials: share.map((t) => t.id),
+      unfinished: share.map((t) => t.id), status: 'running', command: o.command, startedAt: new Date().toISOString(), finishedAt: null,
+    };
+    writeShardFile(o.runDir, file);
+    const { ran } = await runPhase(s, `${phase}, shard ${shardText(o.shard)}`, share);
+    const unfinished = share.filter((t) => !isFinished(s.stored.get(t.id)!)).map((t) => t.id);
+    writeShardFile(o.runDir, { ...file, unfinished, status: unfinished.length ? 'incomplete' : 'complete', finishedAt: new Date().toISOString() });
+    phases.push({ phase, planned: trials.length, share: file.trials, ran, unfinished });
+  };
+
+  if (o.phase !== 'evaluation') {
+    const plan = planPhases(ctx, s.stored);
+    if (plan.tuning) await runShare('tuning', plan.tuningTrials);
+    else s.log(`claim ${claim.id} has no tuning phase`);
+  }
+  if (o.phase !== 'tuning') {
+    refreshStored(s);
+    const plan = planPhases(ctx, s.stored);
+    if (!plan.evaluation) {
+      s.reporter.stop();
+      const n = plan.tuningMissing.length;
+      throw new ReprobenchError(
+        'E_TUNING_INCOMPLETE',
+        `the evaluation trials depend on what tuning chooses, and ${n} of the ${plan.tuningTrials.length} tuning trials have no finished result in ${o.runDir}`,
+        `run the tuning phase of every shard first (\`reprobench run ${claim.id} --shard i/${o.shard.count} --phase tuning\` for each i, into a shared run directory or merged into this one with \`reprobench merge\`), then this command again`,
+      );
+    }
+    await runShare('evaluation', plan.evaluation);
+  }
+  s.reporter.stop();
+  return { phases, session: s };
+}
