@@ -42,6 +42,28 @@ def fail(message):
     sys.exit(2)
 
 
+def adamw_step(params, m_state, v_state, lr, t, beta1, beta2, eps, wd, nesterov):
+    """One AdamW (NAdamW with ``nesterov``) update of every parameter from its ``.grad``, op for op as
+    benchmarks/methods/optimizers/adamw.ts: θ ← θ(1 − ηλ) − η/(1 − β1^t) · n / (√v / √(1 − β2^t) + ε),
+    n = m, or β1·m + (1 − β1)·g for NAdamW. ``t`` is the 1-based step; gradients are cleared."""
+    import torch
+
+    with torch.no_grad():
+        bc2 = math.sqrt(1 - beta2 ** t)
+        step_size = lr / (1 - beta1 ** t)
+        for p, m, v in zip(params, m_state, v_state):
+            g = p.grad
+            decayed = p * (1 - lr * wd) if wd != 0 else p
+            m_new = m * beta1 + g * (1 - beta1)
+            v_new = v * beta2 + g.square() * (1 - beta2)
+            numer = m_new * beta1 + g * (1 - beta1) if nesterov else m_new
+            denom = v_new.sqrt() / bc2 + eps
+            m.copy_(m_new)
+            v.copy_(v_new)
+            p.copy_(decayed - (numer / denom) * step_size)
+            p.grad = None
+
+
 def main():
     cfg = json.load(sys.stdin)
     if cfg.get("protocol") != PROTOCOL:
@@ -106,21 +128,7 @@ def main():
     v_state = [torch.zeros_like(p) for p in params]
 
     def update(lr, t):
-        """benchmarks/methods/optimizers/adamw.ts, op for op (t is the 1-based step)."""
-        with torch.no_grad():
-            bc2 = math.sqrt(1 - beta2 ** t)
-            step_size = lr / (1 - beta1 ** t)
-            for p, m, v in zip(params, m_state, v_state):
-                g = p.grad
-                decayed = p * (1 - lr * wd) if wd != 0 else p
-                m_new = m * beta1 + g * (1 - beta1)
-                v_new = v * beta2 + g.square() * (1 - beta2)
-                numer = m_new * beta1 + g * (1 - beta1) if nesterov else m_new
-                denom = v_new.sqrt() / bc2 + eps
-                m.copy_(m_new)
-                v.copy_(v_new)
-                p.copy_(decayed - (numer / denom) * step_size)
-                p.grad = None
+        adamw_step(params, m_state, v_state, lr, t, beta1, beta2, eps, wd, nesterov)
 
     def evaluate():
         with torch.no_grad():
