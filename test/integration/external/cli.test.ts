@@ -32,6 +32,15 @@ function planned(stdout: string): Map<string, string> {
 }
 
 describe('external trainers in a claim run (reprobench run)', () => {
+  it('lists external methods with their command, next to the built-ins', () => {
+    const r = cli(['list', 'methods', '--json'], { cwd: PROJECT });
+    expect(r.code, r.stderr).toBe(0);
+    const methods = JSON.parse(r.stdout) as Array<{ id: string; kind: string; command?: string[] }>;
+    expect(methods.find((m) => m.id === 'stub-python')).toMatchObject({ kind: 'command', command: ['python3', 'trainers/stub_trainer.py', 'good'] });
+    expect(methods.find((m) => m.id === 'nadamw')).toMatchObject({ kind: 'tfjs' });
+    expect(cli(['list', 'methods'], { cwd: PROJECT }).stdout).toMatch(/^stub-node +v1 +stub-node +\(external: node trainers\/stub-trainer\.mjs good\)$/m);
+  });
+
   it('runs built-in and external methods side by side; every misbehaving trainer becomes a stored failed/timeout trial', () => {
     const out = tempDir();
     const pids = tempDir();
@@ -79,7 +88,8 @@ describe('external trainers in a claim run (reprobench run)', () => {
     expect(r.stdout).toMatch(/stub-node vs nadamw on teacher-student: (REPRODUCED|NOT REPRODUCED|INCONCLUSIVE|PARTIALLY REPRODUCED)/);
     expect(r.stdout).toMatch(/stub-malformed vs nadamw on teacher-student: NOT JUDGED \(stub-malformed has 0 usable outcomes \(2 failed or timed out\)\)/);
     expect(r.stdout).toMatch(/stub-slow +— +0\/0 .*\(2 failed\/timeout: #0 timeout, #1 timeout\)/);
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('stub-python');
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/External trainers[^]*<strong>stub-python<\/strong>: <code>python3 trainers\/stub_trainer\.py good<\/code>/);
     // No trainer outlives its trial, however it ended (the Node stubs record their pids: 5 methods × 2 seeds).
     const started = readdirSync(pids);
     expect(started.length).toBe(10);

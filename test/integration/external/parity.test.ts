@@ -52,6 +52,7 @@ describe('framework parity: PyTorch external trainer vs built-in tfjs', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain(`badge v-${j.overall.replace(/ /g, '-')}`);
     expect(html).toContain('TOST');
+    expect(html).toMatch(/External trainers[^]*<strong>nadamw-pytorch<\/strong>: <code>\/usr\/bin\/python3 examples\/pytorch\/fashion_mnist_mlp\.py<\/code>[^]*torch 1\./);
 
     const trials = readdirSync(join(out, 'trials')).map((f) => JSON.parse(readFileSync(join(out, 'trials', f), 'utf8')) as TrialRecord);
     const torch = trials.filter((t) => t.config.method.id === 'nadamw-pytorch').sort((a, b) => a.config.repeat.index - b.config.repeat.index);
