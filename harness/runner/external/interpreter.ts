@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 
 const cache = new Map<string, { command: string; version: string | null }>();
 
 /**
  * The program that interprets a command, and its version for provenance: `argv[0] --version`
- * (first line), or, when `argv[0]` is a script of the project, the interpreter of its `#!` line.
- * A project script is never run with `--version` (it could do anything). Cached per process.
+ * (first line), or, when `argv[0]` is a script of the project (it starts with `#!`), the
+ * interpreter its `#!` line names: a script is never run with `--version` (it could do anything).
+ * A program given by relative path that is not a script (a virtualenv's `bin/python`) is asked
+ * for its version like one on the PATH. Cached per process.
  */
 export function interpreterOf(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): { command: string; version: string | null } {
   const first = argv[0]!;
@@ -17,8 +19,17 @@ export function interpreterOf(argv: readonly string[], cwd: string, env: NodeJS.
   let program: string[] = [first];
   const local = !isAbsolute(first) && (first.includes('/') || existsSync(resolve(cwd, first))) ? resolve(cwd, first) : null;
   if (local && existsSync(local) && statSync(local).isFile()) {
-    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(readFileSync(local, 'utf8').split('\n', 1)[0] ?? '');
-    program = shebang ? (basename(shebang[1]!) === 'env' && shebang[2] ? [shebang[2]] : [shebang[1]!]) : [];
+    const buf = Buffer.alloc(256);
+    const fd = openSync(local, 'r');
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    closeSync(fd);
+    const head = buf.subarray(0, n).toString('latin1');
+    if (head.startsWith('#!')) {
+      const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(head.split('\n', 1)[0]!);
+      program = shebang ? (basename(shebang[1]!) === 'env' && shebang[2] ? [shebang[2]] : [shebang[1]!]) : [];
+    } else {
+      program = [local];
+    }
   }
   let version: string | null = null;
   if (program.length) {
