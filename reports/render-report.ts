@@ -45,6 +45,7 @@ export function renderReport(data: ReportData): string {
   return template('report.hbs')({
     s,
     manifest: data.manifest,
+    externals: data.externals,
     workloads: data.workloads.map((w) => ({ ...w, charts: workloadCharts(w, data) })),
     adaptive: s.adaptive?.comparisons.map((c) => {
       const d = c.looks[c.looks.length - 1]!;

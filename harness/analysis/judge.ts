@@ -27,6 +27,7 @@ function arm(a: ArmSummary) {
  * baseline on every workload, one-sided in the claimed direction, Holm over the claim's family.
  */
 export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[]): ClaimJudgement {
+  const equivalence = claim.claimedEffect.direction === 'equivalent';
   const comparisons: ComparisonInput[] = [];
   const unjudged: ClaimJudgement['unjudged'] = [];
   for (const w of workloads) {
@@ -45,6 +46,7 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
           baseline: arm(ba),
           workload: w.workload,
           testType: claim.testType,
+          ...(equivalence ? { direction: 'equivalent' as const } : {}),
           lowerIsBetter: true,
           budget: ma.budgetSteps,
           margin: claim.margin.value,
@@ -66,7 +68,9 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
   return {
     ...v,
     overall: unjudged.length && v.overall === 'reproduced' ? 'partially reproduced' : v.overall,
-    basis: `statistics engine: ${claim.testType}, one-sided tests in the claimed direction, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
+    basis: equivalence
+      ? `statistics engine: ${claim.testType}, equivalence claim: TOST within ±${claim.margin.value}${claim.margin.units === 'relative' ? ' of the baseline mean' : ''} (reproduced) against a difference beyond the margin (not reproduced, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'}) at α = ${v.alpha}${left}`
+      : `statistics engine: ${claim.testType}, one-sided tests in the claimed direction, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
     unjudged,
   };
 }

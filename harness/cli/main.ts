@@ -5,6 +5,7 @@ import { isReprobenchError, ReprobenchError } from '../errors.js';
 import { PACKAGE_VERSION } from '../package-root.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
+import { dataCommand } from './commands/data.js';
 import { referenceCommand } from './commands/reference.js';
 import { reportCommand } from './commands/report.js';
 import { tuneCommand } from './commands/tune.js';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   cli = referenceCommand(cli);
   cli = reportCommand(cli);
   cli = tuneCommand(cli);
+  cli = dataCommand(cli);
   cli = (await import('./commands/import.js')).importCommand(cli);
   cli = (await import('./commands/score.js')).scoreCommand(cli);
   cli = (await import('./commands/plan.js')).planCommand(cli);

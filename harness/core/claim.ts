@@ -61,8 +61,14 @@ export interface ClaimDefinition {
   paper: { title: string; authors: string; year: number; url: string; catalogue?: number };
   /** The paper's own words. */
   quote: string;
-  /** The effect the paper claims, in words, and its size where the paper gives one. */
-  claimedEffect: { description: string; magnitude?: number };
+  /**
+   * The effect the paper claims, in words, and its size where the paper gives one. `direction`
+   * is what the claim says of method vs baseline: better (the default: one-sided tests in the
+   * claimed direction), or `equivalent` (a parity claim: reproduced when TOST shows equivalence
+   * within the card's margin, not reproduced when the difference is significantly beyond it;
+   * docs/protocol.md). An equivalence claim states no magnitude.
+   */
+  claimedEffect: { description: string; magnitude?: number; direction?: 'method-better' | 'equivalent' };
   testType: TestType;
   methods: ArmSpec[];
   baselines: ArmSpec[];

@@ -34,16 +34,38 @@ const WorkloadShape = z.object({
   evalEvery: z.number().int().positive(), batchSize: z.number().int().positive(),
   stepHint: z.number().int().positive().optional(),
 });
-const MethodShape = z.object({
-  id, version: z.number().int().positive(), title: z.string(), description: z.string(),
+const methodCommon = {
+  id, version: z.number().int().positive(), title: z.string(), description: z.string(), batchSize: z.number().int().positive().optional(),
+};
+const TfjsMethodShape = z.object({
+  ...methodCommon, kind: z.literal('tfjs').optional(),
   hparams: hp.and(z.object({ learningRate: z.number().positive() })),
-  createOptimizer: fn, learningRate: fn, batchSize: z.number().int().positive().optional(),
+  createOptimizer: fn, learningRate: fn,
+});
+const CommandMethodShape = z.object({
+  ...methodCommon, kind: z.literal('command'),
+  command: z.array(z.string().min(1)).min(1, 'give the program and its arguments, e.g. ["python3", "train.py"]'),
+  hparams: hp,
+  cwd: z.string().optional(),
+  env: z.record(z.string(), z.string().nullable()).optional(),
+  files: z.array(z.string().min(1)).optional(),
+  watchdogSeconds: z.number().positive().optional(),
+});
+/** Picks the shape by `kind`, so a mistake is reported by the field of the kind the user meant. */
+const MethodShape = z.unknown().superRefine((v, ctx) => {
+  const kind = (v as { kind?: unknown } | null)?.kind;
+  if (kind !== undefined && kind !== 'tfjs' && kind !== 'command') {
+    ctx.addIssue({ code: 'custom', path: ['kind'], message: `unknown method kind ${JSON.stringify(kind)} (use 'tfjs', the default, or 'command')` });
+    return;
+  }
+  const r = (kind === 'command' ? CommandMethodShape : TfjsMethodShape).safeParse(v);
+  if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
 });
 const arm = z.object({ method: id, hparams: hp.optional() });
 const ClaimShape = z.object({
   id, version: z.number().int().positive(), title: z.string(),
   paper: z.object({ title: z.string(), authors: z.string(), year: z.number().int(), url: z.string() }),
-  quote: z.string(), claimedEffect: z.object({ description: z.string(), magnitude: z.number().positive().optional() }),
+  quote: z.string(), claimedEffect: z.object({ description: z.string(), magnitude: z.number().positive().optional(), direction: z.enum(['method-better', 'equivalent']).optional() }),
   testType: z.enum(['time-to-target', 'fixed-budget', 'predictor', 'phenomenon']),
   methods: z.array(arm).min(1), baselines: z.array(arm).min(1), workloads: z.array(id).min(1),
   quickWorkloads: z.array(id).optional(),

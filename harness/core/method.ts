@@ -27,7 +27,8 @@ export interface ScheduleContext {
   totalSteps: number;
 }
 
-export interface MethodDefinition {
+/** What every method declares, whatever runs it. */
+interface MethodCommon {
   id: string;
   /** Bump whenever the update rule or its defaults change, so stored trials are not reused. */
   version: number;
@@ -35,17 +36,58 @@ export interface MethodDefinition {
   description: string;
   /** The paper or code the method follows, cited where its formula was checked. */
   reference?: { title: string; url: string };
-  /** Defaults: the paper's recommended values. `learningRate` is required. */
-  hparams: HParams & { learningRate: number };
   searchSpace?: Record<string, SearchDimension>;
-  createOptimizer(hp: HParams): TrainingOptimizer;
-  /** Learning rate at a step. */
-  learningRate(hp: HParams, ctx: ScheduleContext): number;
   /** Overrides the workload's batch size when set. */
   batchSize?: number;
 }
 
+/** A method the built-in TensorFlow.js engine trains: an optimizer and a learning-rate function. */
+export interface TfjsMethodDefinition extends MethodCommon {
+  /** @default 'tfjs' */
+  kind?: 'tfjs';
+  /** Defaults: the paper's recommended values. `learningRate` is required. */
+  hparams: HParams & { learningRate: number };
+  createOptimizer(hp: HParams): TrainingOptimizer;
+  /** Learning rate at a step. */
+  learningRate(hp: HParams, ctx: ScheduleContext): number;
+}
+
+/**
+ * A method trained by an external program that speaks reprobench's trainer protocol
+ * (docs/protocol.md): it gets the trial's configuration as JSON on stdin and reports progress and
+ * evaluations as JSON lines on stdout. The harness keeps target detection, censoring,
+ * divergence, timeouts and provenance, exactly as for built-in trials.
+ */
+export interface CommandMethodDefinition extends MethodCommon {
+  kind: 'command';
+  /**
+   * The program and its arguments (no shell). Relative paths are resolved against `cwd`; every
+   * argument that names an existing file there (a relative path) is hashed into the trial id, so
+   * editing the script never reuses stale trials.
+   */
+  command: string[];
+  /** Defaults passed to the trainer as `hparams` (tuning overrides them like any method's). */
+  hparams: HParams;
+  /** Directory the command runs in. @default the working directory reprobench runs in */
+  cwd?: string;
+  /** Environment changes for the command: a string sets a variable, null unsets it. Part of the trial id. */
+  env?: Record<string, string | null>;
+  /** More files or directories (relative to `cwd`) whose content the trainer depends on, hashed into the trial id. */
+  files?: string[];
+  /**
+   * Seconds without a line on stdout after which the trainer is stopped and the trial stored as
+   * `timeout`. Covers start-up too (importing a framework, loading data). @default 300
+   */
+  watchdogSeconds?: number;
+}
+
+export type MethodDefinition = TfjsMethodDefinition | CommandMethodDefinition;
+
+export function isCommandMethod(m: MethodDefinition): m is CommandMethodDefinition {
+  return m.kind === 'command';
+}
+
 /** Declares a method (identity function with types). */
-export function defineMethod(def: MethodDefinition): MethodDefinition {
+export function defineMethod<M extends MethodDefinition>(def: M): M {
   return def;
 }

@@ -14,10 +14,27 @@ export const TargetSchema = z.object({
 
 export type Target = z.infer<typeof TargetSchema>;
 
+/**
+ * What identifies an external trainer (a `kind: 'command'` method): the command as written, its
+ * environment changes, and the SHA-256 of every file it depends on, by path relative to its
+ * working directory. Part of the trial id, so editing the script never reuses stale trials.
+ * Absent for built-in methods, whose trial ids therefore do not change.
+ */
+export const CommandIdentitySchema = z.object({
+  /** Version of the trainer protocol (docs/protocol.md) the trial was run with. */
+  protocol: z.number().int().positive(),
+  argv: z.array(z.string()).min(1),
+  /** Variables set (string) or unset (null) for the command. */
+  env: z.record(z.string(), z.string().nullable()),
+  /** Relative path → SHA-256 of the file's content. */
+  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+});
+export type CommandIdentity = z.infer<typeof CommandIdentitySchema>;
+
 /** Everything that determines a trial's result; its hash is the trial id (DESIGN § Rules). */
 export const TrialConfigSchema = z.object({
   workload: z.object({ id: z.string(), version: z.number().int(), variant: z.string() }),
-  method: z.object({ id: z.string(), version: z.number().int(), hparams: z.record(z.string(), hparamValue) }),
+  method: z.object({ id: z.string(), version: z.number().int(), hparams: z.record(z.string(), hparamValue), command: CommandIdentitySchema.optional() }),
   repeat: z.object({ purpose: z.enum(['eval', 'tune', 'calibrate']), index: z.number().int().nonnegative() }),
   backend: z.enum(['tensorflow', 'wasm', 'cpu']),
   numericsClass: z.string(),
@@ -56,6 +73,23 @@ export const ProvenanceSchema = z.object({
   cpu: z.object({ model: z.string(), cores: z.number().int() }),
   gpu: z.string().nullable(),
   configHash: z.string(),
+  /**
+   * External trainers only: what ran the trial. `backend`/`tfjsVersion` above then describe the
+   * harness process that supervised it, not the trainer's numerics.
+   */
+  external: z
+    .object({
+      protocol: z.number().int(),
+      command: z.array(z.string()),
+      /** SHA-256 over the hashed files (canonical JSON of path → SHA-256). */
+      scriptHash: z.string(),
+      files: z.record(z.string(), z.string()),
+      /** The interpreter (or program) and the first line of its `--version` output (null when it has none). */
+      interpreter: z.object({ command: z.string(), version: z.string().nullable() }),
+      /** What the trainer reported about itself in its `start` line, e.g. `torch 1.13.0`. */
+      framework: z.string().nullable(),
+    })
+    .optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -86,6 +120,8 @@ export const TrialRecordSchema = z.object({
   outcome: OutcomeSchema,
   curve: z.array(CurvePointSchema),
   error: z.object({ message: z.string(), detail: z.string().optional() }).optional(),
+  /** External trainers only: their stderr, size-capped (head and tail kept), absolute paths replaced. */
+  log: z.object({ stderr: z.string(), bytes: z.number().int().nonnegative(), truncated: z.boolean() }).optional(),
   provenance: ProvenanceSchema,
   startedAt: z.string(),
   finishedAt: z.string(),

@@ -27,6 +27,14 @@ export function checkClaimReferences(r: Registries): void {
         throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" names unknown ${kind} "${id}"`, `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`);
       }
     }
+    if (c.claimedEffect.direction === 'equivalent') {
+      if (c.claimedEffect.magnitude !== undefined) {
+        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" claims equivalence and a magnitude`, 'an equivalence (parity) claim has no claimed size: drop claimedEffect.magnitude; the margin says how close counts as equivalent');
+      }
+      if (c.testType !== 'time-to-target' && c.testType !== 'fixed-budget') {
+        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": equivalence is tested for time-to-target and fixed-budget claims, not ${c.testType}`, "use testType 'time-to-target' or 'fixed-budget'");
+      }
+    }
     if (c.tuning && c.tuning.kind === 'search') {
       for (const a of [...c.methods, ...c.baselines]) {
         const space = c.tuning.spaces?.[a.method] ?? (r.methods.has(a.method) ? r.methods.get(a.method).searchSpace : undefined);

@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../backends/select.js';
+import { isCommandMethod } from '../core/method.js';
 import type { Registries } from '../core/registries.js';
 import { configHash, TRIAL_SCHEMA_VERSION, type TrialConfig, type TrialRecord } from '../core/trial.js';
 import { resolveVariant } from '../core/workload.js';
 import { trialProvenance, type HostProvenance } from '../store/provenance.js';
 import { workloadData } from './data-cache.js';
+import { runCommandTrial } from './external/command-trial.js';
 import { trialSeeds } from './seeds.js';
 import { train, type TrialProgress } from './train-loop.js';
 
@@ -14,6 +16,10 @@ export interface RunTrialContext {
   host: HostProvenance;
   cacheDir: string;
   onProgress?: (p: TrialProgress) => void;
+  /** External trainers only: the trial timeout, enforced by the runner so the partial curve is kept. */
+  timeoutMs?: number;
+  /** External trainers only: the trainer's pid once it runs (its supervisor may need to kill it). */
+  onSpawn?: (pid: number) => void;
 }
 
 /** Runs one planned trial in this process and returns its complete record (not yet stored). */
@@ -21,9 +27,10 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   if (config.backend !== ctx.backend.name) {
     throw new Error(`trial ${id} was planned for backend ${config.backend}, but this process runs ${ctx.backend.name}`);
   }
+  const method = ctx.registries.methods.get(config.method.id);
+  if (isCommandMethod(method)) return runCommandTrial(id, config, method, ctx);
   const startedAt = new Date().toISOString();
   const workload = ctx.registries.workloads.get(config.workload.id);
-  const method = ctx.registries.methods.get(config.method.id);
   const resolved = resolveVariant(workload, config.workload.variant);
   const seeds = trialSeeds(config.workload, config.method.id, config.repeat);
   const data = await workloadData(workload, config.workload.variant, ctx.cacheDir);

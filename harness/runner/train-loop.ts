@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { MethodDefinition } from '../core/method.js';
+import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/trial.js';
 import type { SupervisedData, WorkloadDefinition } from '../core/workload.js';
 import { BatchStream } from './batches.js';
@@ -25,6 +25,7 @@ export interface TrainInputs {
   config: TrialConfig;
   seeds: TrialSeeds;
   workload: WorkloadDefinition;
+  /** A tfjs method; command methods run through runner/external (run-trial.ts dispatches). */
   method: MethodDefinition;
   data: SupervisedData;
   options: Record<string, number | string | boolean>;
@@ -48,6 +49,7 @@ function meets(value: number | null | undefined, target: TrialConfig['target']):
  */
 export function train(inputs: TrainInputs): TrainResult {
   const { config, seeds, workload, method, data } = inputs;
+  if (isCommandMethod(method)) throw new Error(`method ${method.id} runs an external command; the tfjs training loop cannot train it`);
   const t0 = now();
   const model = workload.createModel(new Rng(seeds.init), data, inputs.options);
   const optimizer = method.createOptimizer(config.method.hparams);

@@ -67,6 +67,9 @@ export async function runAdaptive(s: ClaimSession, o: AdaptiveOptions): Promise<
   if (claim.testType !== 'time-to-target') {
     throw new ReprobenchError('E_BAD_OPTION', `--adaptive supports time-to-target claims; "${claim.id}" is ${claim.testType}`, 'run it without --adaptive, with a fixed number of seeds');
   }
+  if (claim.claimedEffect.direction === 'equivalent') {
+    throw new ReprobenchError('E_BAD_OPTION', `--adaptive tests a one-sided claim; "${claim.id}" claims equivalence`, 'run it without --adaptive, with a fixed number of seeds (--seeds N)');
+  }
   const workloads = workloadsFor(claim, o.preset);
   const pairs = workloads.flatMap((w) => claim.methods.flatMap((m) => claim.baselines.map((b) => ({ workload: w, method: m.method, baseline: b.method }))));
   const plan = createSequentialPlan({

@@ -1,6 +1,7 @@
 import type { BackendInfo } from '../backends/select.js';
 import type { ArmSpec, ClaimDefinition, Preset } from '../core/claim.js';
-import type { HParams, HParamValue } from '../core/method.js';
+import { isCommandMethod, type HParams, type HParamValue } from '../core/method.js';
+import { commandIdentity } from '../runner/external/identity.js';
 import type { Registries } from '../core/registries.js';
 import { trialId, type TrialConfig } from '../core/trial.js';
 import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
@@ -53,7 +54,11 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
   const m = registries.methods.get(arm.method);
   const config: TrialConfig = {
     workload: { id: w.def.id, version: w.def.version, variant: w.variant },
-    method: { id: m.id, version: m.version, hparams: { ...m.hparams, ...arm.hparams, ...extra } },
+    method: {
+      id: m.id, version: m.version, hparams: { ...m.hparams, ...arm.hparams, ...extra },
+      // External trainers: the command and its files' hashes join the id (absent for built-ins, whose ids stay as they were).
+      ...(isCommandMethod(m) ? { command: commandIdentity(m) } : {}),
+    },
     repeat,
     backend: backend.name,
     numericsClass: backend.numericsClass,

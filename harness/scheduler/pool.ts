@@ -36,12 +36,27 @@ function workerEntry(): { path: string; execArgv: string[] } {
 }
 
 const STDERR_TAIL = 4000;
+/**
+ * External trainers enforce the trial timeout inside the worker (so the partial curve and the
+ * trainer's log are kept); the pool's own timer is a backstop that fires this much later.
+ */
+const EXTERNAL_TIMEOUT_GRACE_MS = 15_000;
+
+/** Kills an external trainer's process group (it runs detached from its worker). */
+function killTrainer(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
 
 interface Slot {
   index: number;
   child: ChildProcess;
   stderr: string;
-  current?: { trial: PlannedTrial; timer: NodeJS.Timeout };
+  current?: { trial: PlannedTrial; timer: NodeJS.Timeout; trainer?: number };
 }
 
 /**
@@ -117,7 +132,8 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
         resolve(replace ? 'replace' : 'ok');
       };
       const onMessage = (m: FromWorker) => {
-        if (m.type === 'progress' && m.id === trial.id) opts.events?.progress?.(slot.index, trial, m.progress);
+        if (m.type === 'trainer' && m.id === trial.id && slot.current) slot.current.trainer = m.pid;
+        else if (m.type === 'progress' && m.id === trial.id) opts.events?.progress?.(slot.index, trial, m.progress);
         else if (m.type === 'done' && m.id === trial.id) finish(m.record, false);
         else if (m.type === 'failed' && m.id === trial.id) {
           const rec = record(trial, 'failed', startedAt, m.message, m.detail);
@@ -126,22 +142,25 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
         }
       };
       const onExit = (code: number | null, signal: string | null) => {
+        killTrainer(slot.current?.trainer);
         const rec = record(trial, 'failed', startedAt, `worker exited during the trial (code ${code}, signal ${signal})`, slot.stderr.trim().slice(-STDERR_TAIL));
         writeTrial(opts.runDir, rec);
         finish(rec, true);
       };
+      const external = trial.config.method.command !== undefined;
       const timer = setTimeout(() => {
         slot.child.off('exit', onExit);
         slot.child.kill('SIGKILL');
+        killTrainer(slot.current?.trainer);
         const rec = record(trial, 'timeout', startedAt, `stopped after the trial timeout of ${Math.round(opts.trialTimeoutMs / 1000)} s`);
         writeTrial(opts.runDir, rec);
         finish(rec, true);
-      }, opts.trialTimeoutMs);
+      }, opts.trialTimeoutMs + (external ? EXTERNAL_TIMEOUT_GRACE_MS : 0));
       slot.current = { trial, timer };
       slot.child.on('message', onMessage);
       slot.child.once('exit', onExit);
       opts.events?.started?.(slot.index, trial);
-      slot.child.send({ type: 'run', id: trial.id, config: trial.config } satisfies ToWorker);
+      slot.child.send({ type: 'run', id: trial.id, config: trial.config, timeoutMs: opts.trialTimeoutMs } satisfies ToWorker);
     });
 
   const loop = async (index: number) => {

@@ -19,6 +19,16 @@ const PROGRESS_INTERVAL_MS = 250;
 
 let state: { registries: Registries; backend: BackendInfo; host: HostProvenance; cacheDir: string; runDir: string } | undefined;
 let queue = Promise.resolve();
+/** The running external trainer's process group, stopped if this worker dies mid-trial. */
+let trainer: number | undefined;
+process.on('exit', () => {
+  if (trainer === undefined) return;
+  try {
+    process.kill(-trainer, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+});
 
 // The parent is gone (finished, or killed): stop once the current trial is written.
 process.on('disconnect', () => queue.then(() => process.exit(0)));
@@ -48,6 +58,11 @@ async function handle(msg: ToWorker): Promise<void> {
       backend: state.backend,
       host: state.host,
       cacheDir: state.cacheDir,
+      timeoutMs: msg.timeoutMs,
+      onSpawn: (pid) => {
+        trainer = pid;
+        send({ type: 'trainer', id: msg.id, pid });
+      },
       onProgress: (progress) => {
         const t = Date.now();
         if (t - last < PROGRESS_INTERVAL_MS) return;
@@ -55,9 +70,11 @@ async function handle(msg: ToWorker): Promise<void> {
         send({ type: 'progress', id: msg.id, progress });
       },
     });
+    trainer = undefined;
     writeTrial(state.runDir, record);
     send({ type: 'done', id: msg.id, record });
   } catch (e) {
+    trainer = undefined;
     const err = e as Error;
     send({ type: 'failed', id: msg.id, message: err?.message ?? String(e), detail: err?.stack ?? '' });
   }

@@ -28,8 +28,11 @@ export interface ComparisonInput {
   baseline?: ArmOutcomes;
   workload: string;
   testType: TestType;
-  /** The claim's direction; the only one reprobench tests is that the method is better. @default 'method-better' */
-  direction?: 'method-better';
+  /**
+   * The claim's direction: the method is better (one-sided tests), or method and baseline are
+   * `equivalent` within the margin (a parity claim; see equivalenceVerdict). @default 'method-better'
+   */
+  direction?: 'method-better' | 'equivalent';
   /**
    * Whether lower outcomes are better: fixed-budget (loss vs accuracy), predictor (true for errors),
    * phenomenon (true: the claim is that the statistic lies below the null region). Ignored for
@@ -116,7 +119,9 @@ export function validateComparison(c: ComparisonInput): void {
   if (!['time-to-target', 'fixed-budget', 'predictor', 'phenomenon'].includes(c.testType)) {
     throw bad(`${where}: unknown testType '${String(c.testType)}'`, "use 'time-to-target', 'fixed-budget', 'predictor' or 'phenomenon'");
   }
-  if (c.direction !== undefined && c.direction !== 'method-better') throw bad(`${where}: unknown direction '${String(c.direction)}'`, "use 'method-better'");
+  if (c.direction !== undefined && c.direction !== 'method-better' && c.direction !== 'equivalent') {
+    throw bad(`${where}: unknown direction '${String(c.direction)}'`, "use 'method-better' or 'equivalent'");
+  }
   if (c.testType !== 'phenomenon') {
     if (!c.baseline) throw bad(`${where}: no baseline arm`, 'a comparison needs a baseline (only phenomenon claims do not)');
     if (!(Number.isFinite(c.margin) && c.margin > 0)) throw bad(`${where}: margin is ${String(c.margin)}`, 'give the claim card a positive margin δ');

@@ -58,6 +58,7 @@ export {
   type ClaimVerdictOptions,
   type ComparisonVerdict,
 } from './verdict-claim.js';
+export { equivalenceVerdict } from './verdict-equivalence.js';
 export {
   referenceVerdict,
   type ReferenceInput,

@@ -2,6 +2,7 @@ import { ReprobenchError, isReprobenchError } from '../errors.js';
 import { analyseComparison, type ComparisonAnalysis, type Pilot } from './claim-effects.js';
 import { validateComparison, type ComparisonInput, type TestType } from './claim-input.js';
 import { holm } from './multiple.js';
+import { equivalenceVerdict } from './verdict-equivalence.js';
 import { seedsForTost, seedsForTTest } from './power.js';
 import { requireInteger, requireProbability } from './validate.js';
 
@@ -116,6 +117,7 @@ function combine(labels: ClaimVerdictLabel[]): ClaimVerdictLabel {
  * measures, tests and rules of DESIGN § Statistics; Holm over the family of comparisons. The
  * overall verdict is `reproduced` / `not reproduced` when every comparison is, `partially
  * reproduced` when some (not all) are reproduced or partially so, else `inconclusive`.
+ * Comparisons whose direction is `equivalent` (all of them, or none) go to {@link equivalenceVerdict}.
  * @throws ReprobenchError `E_STATS_INPUT` on an empty claim, bad options or unusable comparisons.
  */
 export function claimVerdict(comparisons: readonly ComparisonInput[], options: ClaimVerdictOptions): ClaimVerdict {
@@ -131,6 +133,11 @@ export function claimVerdict(comparisons: readonly ComparisonInput[], options: C
   const power = options.power ?? 0.8;
   requireProbability(power, 'power');
   comparisons.forEach(validateComparison);
+  const equivalence = comparisons.filter((c) => c.direction === 'equivalent').length;
+  if (equivalence === comparisons.length) return equivalenceVerdict(comparisons, { ...options, alpha, resamples, power });
+  if (equivalence > 0) {
+    throw new ReprobenchError('E_STATS_INPUT', 'a claim mixes equivalence comparisons with one-sided ones', "give every comparison of a claim the claim's direction");
+  }
   const analyses = comparisons.map((c, i) => analyseComparison(c, { alpha, seed: options.seed + i, resamples }));
   const adj = holm(analyses.map((a) => a.test.pValue));
   const adjOpp = holm(analyses.map((a) => a.test.pValueOpposite));

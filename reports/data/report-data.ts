@@ -38,11 +38,23 @@ export interface WorkloadReport {
   arms: ArmReport[];
 }
 
+/** A method trained by an external command (docs/protocol.md), as its trials' provenance records it. */
+export interface ExternalTrainerReport {
+  method: string;
+  command: string;
+  /** SHA-256 over the trainer's hashed files. */
+  scriptHash: string;
+  interpreter: string;
+  framework: string | null;
+  protocol: number;
+}
+
 /** Everything a claim report shows, computed from a run directory alone. */
 export interface ReportData {
   summary: ClaimSummary;
   manifest: Manifest;
   workloads: WorkloadReport[];
+  externals: ExternalTrainerReport[];
   reference: ReferenceSection | null;
   profile: ProfileSection | null;
 }
@@ -94,8 +106,18 @@ export function buildReportData(runDir: string, cwd: string): ReportData {
     });
     return { workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? 0, arms };
   });
+  const externals = new Map<string, ExternalTrainerReport>();
+  for (const t of evalTrials) {
+    const e = t.provenance.external;
+    if (!e || externals.has(t.config.method.id)) continue;
+    externals.set(t.config.method.id, {
+      method: t.config.method.id, command: e.command.join(' '), scriptHash: e.scriptHash,
+      interpreter: [e.interpreter.command, e.interpreter.version].filter(Boolean).join(' '), framework: e.framework, protocol: e.protocol,
+    });
+  }
   return {
     summary, manifest, workloads,
+    externals: [...externals.values()],
     reference: referenceSection(summary, evalTrials, cwd),
     profile: profileSection(workloads),
   };

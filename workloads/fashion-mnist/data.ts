@@ -87,6 +87,6 @@ export async function loadFashionMnist(ctx: DataContext): Promise<SupervisedData
     valid: take(TOTAL - VALID, VALID),
     featureSize: PIXELS,
     xScale: 1 / 255,
-    task: { kind: 'classification', numClasses: CLASSES },
+    task: { kind: 'classification', numClasses: CLASSES, classNames: FASHION_MNIST_CLASSES },
   };
 }

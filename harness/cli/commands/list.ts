@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { loadRegistries } from '../../builtins.js';
+import { isCommandMethod } from '../../core/method.js';
 
 const KINDS = ['workloads', 'methods', 'claims'] as const;
 
@@ -20,7 +21,7 @@ export function listCommand(y: Argv) {
         kind === 'workloads'
           ? r.workloads.values().map((w) => ({ id: w.id, version: w.version, title: w.title, target: w.target, budget: w.budget, evalEvery: w.evalEvery, batchSize: w.batchSize, variants: Object.keys(w.variants ?? {}) }))
           : kind === 'methods'
-            ? r.methods.values().map((m) => ({ id: m.id, version: m.version, title: m.title, hparams: m.hparams, reference: m.reference ?? null }))
+            ? r.methods.values().map((m) => ({ id: m.id, version: m.version, title: m.title, kind: m.kind ?? 'tfjs', ...(isCommandMethod(m) ? { command: m.command } : {}), hparams: m.hparams, reference: m.reference ?? null }))
             : r.claims.values().map((c) => ({ id: c.id, version: c.version, title: c.title, paper: c.paper.title, testType: c.testType, methods: c.methods.map((a) => a.method), baselines: c.baselines.map((a) => a.method), workloads: c.workloads, repeats: c.repeats }));
       if (argv.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
@@ -32,7 +33,9 @@ export function listCommand(y: Argv) {
             ? `target ${(row as { target: { metric: string; value: number } }).target.metric} ${(row as { target: { value: number } }).target.value}`
             : kind === 'claims'
               ? `${(row as { methods: string[] }).methods.join(', ')} vs ${(row as { baselines: string[] }).baselines.join(', ')}`
-              : '';
+              : (row as { command?: string[] }).command
+                ? `external: ${(row as { command: string[] }).command.join(' ')}`
+                : '';
         process.stdout.write(`${row.id.padEnd(20)} v${row.version}  ${row.title}${extra ? `  (${extra})` : ''}\n`);
       }
     },

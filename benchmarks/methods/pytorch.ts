@@ -1,0 +1,29 @@
+import { defineMethod } from '../../harness/core/method.js';
+import { PACKAGE_ROOT } from '../../harness/package-root.js';
+import { nadamw } from './adamw.js';
+
+/**
+ * NAdamW trained by PyTorch through the trainer protocol (docs/protocol.md): the example trainer
+ * examples/pytorch/fashion_mnist_mlp.py, which reproduces the tfjs fashion-mnist-mlp trial —
+ * same data split, initial weights, batch order, update formulas and schedule — so that the
+ * framework is the only difference. Debian's python3-torch (`apt-get install python3-torch`)
+ * provides the interpreter at /usr/bin/python3; a project with another Python defines its own
+ * command method (README, "External trainers"). One thread, OpenBLAS left to its defaults
+ * (DESIGN § Backends: this machine's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE are unset for it).
+ */
+export const nadamwPytorch = defineMethod({
+  kind: 'command',
+  id: 'nadamw-pytorch',
+  version: 1,
+  title: 'NAdamW in PyTorch (external trainer)',
+  description: 'The nadamw method, ported to PyTorch as an external trainer for fashion-mnist-mlp (examples/pytorch).',
+  reference: nadamw.reference,
+  command: ['/usr/bin/python3', 'examples/pytorch/fashion_mnist_mlp.py'],
+  cwd: PACKAGE_ROOT,
+  files: ['examples/pytorch/reprobench_rng.py'],
+  env: { OPENBLAS_CORETYPE: null, OPENBLAS_L2_SIZE: null, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
+  hparams: { ...nadamw.hparams, optimizer: 'nadamw' },
+  searchSpace: nadamw.searchSpace,
+  // Start-up (importing torch, reading 47 MB of data, drawing the initial weights) takes seconds.
+  watchdogSeconds: 120,
+});
