@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isReprobenchError, ReprobenchError } from '../errors.js';
 import { PACKAGE_VERSION } from '../package-root.js';
+import { benchCommand } from './commands/bench.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
 import { referenceCommand } from './commands/reference.js';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   cli = calibrateCommand(cli);
   cli = checkCommand(cli);
   cli = referenceCommand(cli);
+  cli = benchCommand(cli);
   await cli.parseAsync();
 }
 

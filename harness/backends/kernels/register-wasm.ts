@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilter } from './conv2d-backprop-filter.js';
 import { replaceKernel, type ProjectKernel } from './heap.js';
 import { materialisingBatchMatMul } from './matmul-transposed.js';
+import { maxPoolGrad } from './max-pool-grad.js';
 import { unsortedSegmentSum } from './unsorted-segment-sum.js';
 
 /**
@@ -9,9 +10,10 @@ import { unsortedSegmentSum } from './unsorted-segment-sum.js';
  * - Conv2DBackpropFilter and UnsortedSegmentSum, which wasm lacks (convolutions and embeddings
  *   could not train);
  * - BatchMatMul, replaced so that transposed products reach XNNPACK (changes summation order,
- *   hence the kernel-set version).
+ *   hence the kernel-set version);
+ * - MaxPoolGrad, replaced: the shipped one took half of a small CNN's training step.
  */
-export const WASM_KERNELS = ['BatchMatMul', 'Conv2DBackpropFilter', 'UnsortedSegmentSum'] as const;
+export const WASM_KERNELS = ['BatchMatMul', 'Conv2DBackpropFilter', 'MaxPoolGrad', 'UnsortedSegmentSum'] as const;
 
 let registered = false;
 
@@ -26,5 +28,6 @@ export function registerWasmKernels(): void {
   add('BatchMatMul', materialisingBatchMatMul(original.kernelFunc), original.setupFunc);
   add('Conv2DBackpropFilter', conv2dBackpropFilter);
   add('UnsortedSegmentSum', unsortedSegmentSum);
+  add('MaxPoolGrad', maxPoolGrad);
   registered = true;
 }

@@ -1,0 +1,56 @@
+import type { BackendInfo } from '../../harness/backends/select.js';
+import type { Registries } from '../../harness/core/registries.js';
+import { timedPool } from './pool-run.js';
+import { round } from './stats.js';
+import { benchTrial } from './trial-spec.js';
+
+/** Trials each worker runs in `reprobench run adan --preset standard` on 2 workers (36 tuning + 60 eval). */
+export const ADAN_STANDARD_TRIALS_PER_WORKER = 48;
+
+export interface OverheadReport {
+  backend: string;
+  trials: number;
+  stepsPerTrial: number;
+  /** Worker start: process spawn, imports, backend, registries (once per worker per run), s. */
+  workerStartSeconds: number;
+  /** Per trial: wall time in the pool, training steps, evals, and the rest (setup, data, IPC, store), s. */
+  perTrial: Array<{ wallSeconds: number; trainSeconds: number; evalSeconds: number; overheadSeconds: number; overheadFraction: number }>;
+  /** Share of a trial's pool time that is neither training steps nor evals, median over trials. */
+  steadyStateFraction: number;
+  /** The same with the worker start spread over a whole adan standard run (48 trials per worker). */
+  amortisedFraction: number;
+  /** This run alone (worker start over its own few trials). */
+  thisRunFraction: number;
+}
+
+/**
+ * Harness overhead as DESIGN counts time: a trial's wall time on the worker pool minus its
+ * training steps (which include building batches, as AlgoPerf times them) and its evals.
+ */
+export async function measureOverhead(registries: Registries, backend: BackendInfo, trials: number, steps: number, cacheDir: string): Promise<OverheadReport> {
+  const planned = Array.from({ length: trials }, (_, i) => benchTrial(registries, backend, i, steps));
+  const run = await timedPool(planned, 1, backend, cacheDir);
+  const perTrial = run.trials.map(({ record, wallMs }) => {
+    const wallSeconds = wallMs / 1000;
+    const { trainSeconds, evalSeconds } = record.outcome;
+    const overheadSeconds = wallSeconds - trainSeconds - evalSeconds;
+    return { wallSeconds, trainSeconds, evalSeconds, overheadSeconds, overheadFraction: overheadSeconds / wallSeconds };
+  });
+  const sum = (f: (t: (typeof perTrial)[number]) => number) => perTrial.reduce((s, t) => s + f(t), 0);
+  const fractions = perTrial.map((t) => t.overheadFraction).sort((a, b) => a - b);
+  const median = fractions[Math.floor((fractions.length - 1) / 2)]!;
+  const meanWall = sum((t) => t.wallSeconds) / perTrial.length;
+  const meanOver = sum((t) => t.overheadSeconds) / perTrial.length;
+  const start = run.firstStartMs / 1000;
+  const n = ADAN_STANDARD_TRIALS_PER_WORKER;
+  return {
+    backend: backend.name,
+    trials,
+    stepsPerTrial: steps,
+    workerStartSeconds: round(start, 4),
+    perTrial: perTrial.map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v, 4)]))) as OverheadReport['perTrial'],
+    steadyStateFraction: round(median, 3),
+    amortisedFraction: round((start + n * meanOver) / (start + n * meanWall), 3),
+    thisRunFraction: round((run.wallMs / 1000 - sum((t) => t.trainSeconds + t.evalSeconds)) / (run.wallMs / 1000), 3),
+  };
+}
