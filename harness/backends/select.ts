@@ -17,7 +17,7 @@ export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'tensorflow',
  * Part of the numerics class: bump it whenever a kernel the project registers changes, and
  * regenerate reference results in the same change.
  * - 1: none (tfjs 4.22 as shipped).
- * - 2: wasm gains Conv2DBackpropFilter and UnsortedSegmentSum, gets a faster MaxPoolGrad, and its BatchMatMul materialises
+ * - 2: wasm gains Conv2DBackpropFilter and UnsortedSegmentSum, gets faster MaxPoolGrad and Conv2DBackpropInput, and its BatchMatMul materialises
  *   transposes so they reach XNNPACK (harness/backends/kernels/); the `blas` backend appears.
  */
 export const KERNEL_SET_VERSION = 2;

@@ -11,6 +11,7 @@
 #include <node_api.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #define CHECK(call)                                                             \
@@ -227,6 +228,76 @@ static napi_value conv2d(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/*
+ * maxPoolGrad(heap, xOff, dyOff, outOff, batch, inH, inW, C, outH, outW, fH, fW, strideH, strideW,
+ *             padTop, padLeft, dilH, dilW)
+ * Each output position sends its gradient to the first maximum of its window (row-major), the
+ * rule of tfjs's cpu backend; positions are visited in order, so overlapping windows add in a
+ * fixed order. Same loop as harness/backends/kernels/max-pool-grad.ts, so the same bits.
+ */
+static napi_value max_pool_grad(napi_env env, napi_callback_info info) {
+  size_t argc = 18;
+  napi_value a[18];
+  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
+  if (argc < 18) {
+    napi_throw_type_error(env, "E_BLAS", "maxPoolGrad: 18 arguments expected");
+    return NULL;
+  }
+  float *heap;
+  size_t len;
+  if (get_f32(env, a[0], &heap, &len) != napi_ok) {
+    napi_throw_type_error(env, "E_BLAS", "maxPoolGrad: heap must be a Float32Array");
+    return NULL;
+  }
+  double xOff = num(env, a[1]), dyOff = num(env, a[2]), outOff = num(env, a[3]);
+  int g[14];
+  for (int i = 0; i < 14; i++) g[i] = (int)num(env, a[4 + i]);
+  int B = g[0], H = g[1], W = g[2], C = g[3], OH = g[4], OW = g[5], FH = g[6], FW = g[7], SH = g[8], SW = g[9];
+  int PT = g[10], PL = g[11], DH = g[12], DW = g[13];
+  if (B < 1 || H < 1 || W < 1 || C < 1 || OH < 1 || OW < 1 || FH < 1 || FW < 1 || SH < 1 || SW < 1 || DH < 1 || DW < 1) {
+    napi_throw_range_error(env, "E_BLAS", "maxPoolGrad: bad geometry");
+    return NULL;
+  }
+  const double nx = (double)B * H * W * C, ny = (double)B * OH * OW * C;
+  if (!in_bounds(len, xOff, nx) || !in_bounds(len, outOff, nx) || !in_bounds(len, dyOff, ny)) {
+    napi_throw_range_error(env, "E_BLAS", "maxPoolGrad: operand out of the heap's bounds");
+    return NULL;
+  }
+  const float *x = heap + (size_t)xOff, *dy = heap + (size_t)dyOff;
+  float *out = heap + (size_t)outOff;
+  memset(out, 0, sizeof(float) * (size_t)nx);
+  size_t gi = 0;
+  for (int b = 0; b < B; b++) {
+    const float *xb = x + (size_t)b * H * W * C;
+    float *ob = out + (size_t)b * H * W * C;
+    for (int oy = 0; oy < OH; oy++) {
+      int y0 = oy * SH - PT;
+      for (int ox = 0; ox < OW; ox++) {
+        int x0 = ox * SW - PL;
+        for (int c = 0; c < C; c++, gi++) {
+          float best = -INFINITY;
+          long at = -1;
+          for (int fy = 0; fy < FH; fy++) {
+            int iy = y0 + fy * DH;
+            if (iy < 0 || iy >= H) continue;
+            for (int fx = 0; fx < FW; fx++) {
+              int ix = x0 + fx * DW;
+              if (ix < 0 || ix >= W) continue;
+              long idx = ((long)iy * W + ix) * C + c;
+              if (xb[idx] > best) {
+                best = xb[idx];
+                at = idx;
+              }
+            }
+          }
+          if (at >= 0) ob[at] += dy[gi];
+        }
+      }
+    }
+  }
+  return NULL;
+}
+
 /* info() → { corename, config, threads }: what identifies the BLAS kernel in the numerics class. */
 static napi_value blas_info(napi_env env, napi_callback_info info) {
   (void)info;
@@ -247,6 +318,7 @@ static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"sgemmBatched", NULL, sgemm_batched, NULL, NULL, NULL, napi_default, NULL},
       {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_default, NULL},
+      {"maxPoolGrad", NULL, max_pool_grad, NULL, NULL, NULL, napi_default, NULL},
       {"info", NULL, blas_info, NULL, NULL, NULL, napi_default, NULL},
   };
   if (napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props) != napi_ok) return NULL;

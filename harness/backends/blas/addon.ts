@@ -11,6 +11,8 @@ export interface BlasAddon {
     aOff: number, bOff: number, cOff: number, batch: number, strideA: number, strideB: number, strideC: number): void;
   /** mode 0 forward, 1 input gradient, 2 filter gradient; then 4 offsets and 15 geometry numbers. */
   conv2d(heap: Float32Array, mode: number, xOff: number, wOff: number, dyOff: number, outOff: number, ...geometry: number[]): void;
+  /** Max-pool gradient: offsets of x, dy, out, then batch, inH, inW, C, outH, outW, fH, fW, strides, pads, dilations. */
+  maxPoolGrad(heap: Float32Array, xOff: number, dyOff: number, outOff: number, ...geometry: number[]): void;
   /** What identifies the BLAS kernel: OpenBLAS's core type and build configuration. */
   info(): { corename: string; config: string; threads: number };
 }

@@ -100,6 +100,17 @@ export function blasKernels(addon: BlasAddon): Record<string, ProjectKernel> {
       const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as Shape4, strides, 1, pad, dimRoundingMode, false, dataFormatOf(dataFormat));
       return conv(backend, 1, info, { dy, w: filter }, [...inputShape]);
     },
+    MaxPoolGrad: ({ inputs, backend, attrs }: KernelArgs) => {
+      const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
+      const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as tf.MaxPoolGradAttrs;
+      if (input.dtype !== 'float32') throw new Error('MaxPoolGrad on blas: float32 only');
+      const i = tf.backend_util.computePool2DInfo(input.shape as Shape4, filterSize, strides, 1, pad, dimRoundingMode);
+      const out = backend.makeOutput([...input.shape], 'float32');
+      addon.maxPoolGrad(heapF32(backend), elementOffset(backend, input), elementOffset(backend, dy), elementOffset(backend, out),
+        i.batchSize, i.inHeight, i.inWidth, i.inChannels, i.outHeight, i.outWidth, i.filterHeight, i.filterWidth,
+        i.strideHeight, i.strideWidth, i.padInfo.top, i.padInfo.left, i.dilationHeight, i.dilationWidth);
+      return out;
+    },
     Conv2DBackpropFilter: ({ inputs, backend, attrs }: KernelArgs) => {
       const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
       const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;

@@ -60,3 +60,28 @@ export function im2col(heap: Float32Array, g: ConvGeometry, xOff: number, colsOf
     }
   }
 }
+
+/** dx[b, iy, ix, c] = Σ cols[p, (fy, fx, c)] over the patches p that read (iy, ix), added in patch order. */
+export function col2im(heap: Float32Array, g: ConvGeometry, colsOff: number, dxOff: number): void {
+  const K = g.fH * g.fW * g.inC;
+  heap.fill(0, dxOff, dxOff + g.batch * g.inH * g.inW * g.inC);
+  let p = 0;
+  for (let b = 0; b < g.batch; b++) {
+    for (let oy = 0; oy < g.outH; oy++) {
+      for (let ox = 0; ox < g.outW; ox++, p++) {
+        const row = colsOff + p * K;
+        for (let fy = 0; fy < g.fH; fy++) {
+          const iy = oy * g.strideH - g.padTop + fy * g.dilH;
+          if (iy < 0 || iy >= g.inH) continue;
+          for (let fx = 0; fx < g.fW; fx++) {
+            const ix = ox * g.strideW - g.padLeft + fx * g.dilW;
+            if (ix < 0 || ix >= g.inW) continue;
+            const src = row + (fy * g.fW + fx) * g.inC;
+            const dst = dxOff + ((b * g.inH + iy) * g.inW + ix) * g.inC;
+            for (let c = 0; c < g.inC; c++) heap[dst + c]! += heap[src + c]!;
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilter } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInput } from './conv2d-backprop-input.js';
 import { replaceKernel, type ProjectKernel } from './heap.js';
 import { materialisingBatchMatMul } from './matmul-transposed.js';
 import { maxPoolGrad } from './max-pool-grad.js';
@@ -11,9 +12,10 @@ import { unsortedSegmentSum } from './unsorted-segment-sum.js';
  *   could not train);
  * - BatchMatMul, replaced so that transposed products reach XNNPACK (changes summation order,
  *   hence the kernel-set version);
- * - MaxPoolGrad, replaced: the shipped one took half of a small CNN's training step.
+ * - MaxPoolGrad and Conv2DBackpropInput, replaced: the shipped ones took most of a small CNN's
+ *   training step (scalar loops).
  */
-export const WASM_KERNELS = ['BatchMatMul', 'Conv2DBackpropFilter', 'MaxPoolGrad', 'UnsortedSegmentSum'] as const;
+export const WASM_KERNELS = ['BatchMatMul', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'UnsortedSegmentSum'] as const;
 
 let registered = false;
 
@@ -29,5 +31,6 @@ export function registerWasmKernels(): void {
   add('Conv2DBackpropFilter', conv2dBackpropFilter);
   add('UnsortedSegmentSum', unsortedSegmentSum);
   add('MaxPoolGrad', maxPoolGrad);
+  add('Conv2DBackpropInput', conv2dBackpropInput);
   registered = true;
 }
