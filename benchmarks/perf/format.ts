@@ -21,12 +21,16 @@ export function formatReport(r: BenchReport): string {
   out.push(`auto picks: ${r.auto.backend} (${r.auto.numericsClass})`);
 
   if (r.results.length) {
-    out.push('', 'Training step, ms (median over rounds, [min–max]); ratio = tfjs / PyTorch per round, median [min–max]');
+    out.push('', 'Training step, ms (median over rounds, [min–max]); vs PyTorch = tfjs / PyTorch and vs stock = wasm-stock / this, per round, median [min–max]');
     const rows = r.results.map((x) => {
       const ratio = r.ratios.find((q) => q.name === x.name && q.backend === x.backend);
-      return [x.name, x.backend, `${ms(x.msPerStep)} [${ms(x.min)}–${ms(x.max)}]`, `${x.rounds.length}×${x.stepsPerRound}`, ratio ? `${round(ratio.vsPytorch, 3)}× [${round(ratio.min, 3)}–${round(ratio.max, 3)}]` : ''];
+      const sp = r.speedups.find((q) => q.name === x.name && q.backend === x.backend);
+      return [x.name, x.backend, `${ms(x.msPerStep)} [${ms(x.min)}–${ms(x.max)}]`, `${x.rounds.length}×${x.stepsPerRound}`,
+        ratio ? `${round(ratio.vsPytorch, 3)}× [${round(ratio.min, 3)}–${round(ratio.max, 3)}]` : '',
+        sp ? `${round(sp.vsStock, 3)}× [${round(sp.min, 3)}–${round(sp.max, 3)}]` : ''];
     });
-    out.push(...table(['model', 'backend', 'ms/step', 'rounds×steps', 'vs PyTorch'], rows));
+    out.push(...table(['model', 'backend', 'ms/step', 'rounds×steps', 'vs PyTorch', 'vs stock'], rows));
+    out.push('  wasm-stock: tfjs 4.22 wasm as shipped, without the project\'s kernels (the "before")');
     for (const name of new Set(r.results.map((x) => x.name))) out.push(`  ${name}: ${MODEL_TITLES[name]}`);
   }
   if ('skipped' in r.pytorch) out.push(`PyTorch: skipped — ${r.pytorch.skipped}`);

@@ -15,6 +15,7 @@ export function benchOptions<T>(y: Argv<T>) {
     .option('models', { type: 'string', describe: `models, comma-separated (${MODEL_NAMES.join(', ')}); default all` })
     .option('rounds', { type: 'number', describe: 'rounds of the step benchmark (default 5, --quick 2)' })
     .option('pytorch', { type: 'boolean', default: true, describe: 'measure PyTorch in the same run where /usr/bin/python3 has torch (--no-pytorch to skip)' })
+    .option('stock', { type: 'boolean', default: true, describe: 'also measure tfjs\'s wasm as shipped, without the project\'s kernels (row wasm-stock, the "before"; --no-stock to skip)' })
     .option('slow', { type: 'boolean', default: false, describe: 'include the cpu backend\'s CNN (about 20 s a step)' })
     .option('cache-dir', { type: 'string', default: defaultCacheDir(), defaultDescription: '$REPROBENCH_CACHE or ~/.cache/reprobench', describe: 'dataset cache (Fashion-MNIST, for the overhead and scaling runs)' });
 }
@@ -41,6 +42,7 @@ export function toBenchOptions(argv: Record<string, unknown>, log: (l: string) =
     models: list<ModelName>(argv.models as string | undefined, MODEL_NAMES, [...MODEL_NAMES], '--models'),
     rounds,
     pytorch: argv.pytorch !== false,
+    stock: argv.stock !== false,
     slow: Boolean(argv.slow),
     cacheDir: argv['cache-dir'] as string,
     command: ['reprobench bench', ...process.argv.slice(2)].join(' '),

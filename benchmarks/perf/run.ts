@@ -7,7 +7,7 @@ import { harnessMicro, kernelMicro, type MicroResult } from './micro.js';
 import { MODEL_NAMES, type ModelName } from './models.js';
 import { measureOverhead, type OverheadReport } from './overhead.js';
 import { measureScaling, type ScalingReport } from './scaling.js';
-import { measureSteps, type RatioResult, type Skipped, type StepReport } from './steps.js';
+import { measureSteps, type RatioResult, type Skipped, type SpeedupResult, type StepReport } from './steps.js';
 
 export const SECTIONS = ['steps', 'micro', 'overhead', 'scaling'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -22,6 +22,8 @@ export interface BenchOptions {
   /** Rounds of the step benchmark (each measures every model on every backend, then PyTorch). */
   rounds: number;
   pytorch: boolean;
+  /** Also measure tfjs's wasm as shipped (row `wasm-stock`), the "before". */
+  stock: boolean;
   slow: boolean;
   cacheDir: string;
   command: string;
@@ -36,6 +38,8 @@ export interface BenchReport {
   /** Per-step times: tfjs rows, then PyTorch rows (backend `pytorch`). */
   results: StepReport['results'];
   ratios: RatioResult[];
+  /** Speed-up of each backend over tfjs's wasm as shipped, per round, median. */
+  speedups: SpeedupResult[];
   pytorch: StepReport['pytorch'];
   skipped: Skipped[];
   backendReasons: Record<string, string[]>;
@@ -56,9 +60,9 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const started = new Date().toISOString();
   // Before any explicit backend: initBackend('auto') returns whichever backend is active.
   const auto = await initBackend('auto');
-  const empty: StepReport = { results: [], ratios: [], skipped: [], pytorch: { skipped: 'steps section not run' }, backendReasons: {} };
+  const empty: StepReport = { results: [], ratios: [], speedups: [], skipped: [], pytorch: { skipped: 'steps section not run' }, backendReasons: {} };
   const steps = o.sections.includes('steps')
-    ? await measureSteps({ backends: o.backends, models: o.models, rounds: o.rounds, seconds: o.quick ? 0.4 : 2, pytorch: o.pytorch, slow: o.slow, log: o.log })
+    ? await measureSteps({ backends: o.backends, models: o.models, rounds: o.rounds, seconds: o.quick ? 0.4 : 2, pytorch: o.pytorch, stock: o.stock, slow: o.slow, log: o.log })
     : empty;
 
   const micro: MicroResult[] = [];
@@ -112,6 +116,7 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     },
     results: steps.results,
     ratios: steps.ratios,
+    speedups: steps.speedups,
     pytorch: steps.pytorch,
     skipped: steps.skipped,
     backendReasons: steps.backendReasons,

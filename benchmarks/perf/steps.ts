@@ -3,11 +3,16 @@ import { gpuDeviceNode } from '../../harness/backends/webgpu.js';
 import { firstLine } from '../../harness/backends/reasons.js';
 import { CREATE, type BenchModel, type ModelName } from './models.js';
 import { spread } from './stats.js';
+import { childEntry } from './child-entry.js';
+import { LinePeer } from './peer.js';
 import { TorchPeer, torchUnavailable } from './torch.js';
+
+/** Row label of tfjs 4.22's wasm backend as shipped (the "before"), measured in a child process. */
+export const STOCK = 'wasm-stock';
 
 export interface StepResult {
   name: ModelName;
-  /** A tfjs backend, or `pytorch` for the PyTorch peer. */
+  /** A tfjs backend, `wasm-stock` for tfjs's wasm without the project's kernels, or `pytorch`. */
   backend: string;
   /** Median over rounds. */
   msPerStep: number;
@@ -28,6 +33,16 @@ export interface RatioResult {
   rounds: number[];
 }
 
+export interface SpeedupResult {
+  name: ModelName;
+  backend: string;
+  /** wasm-stock ms per step / this backend's, per round, then the median: what the engine work gained. */
+  vsStock: number;
+  min: number;
+  max: number;
+  rounds: number[];
+}
+
 export interface Skipped {
   name: ModelName | '*';
   backend: string;
@@ -41,6 +56,8 @@ export interface StepOptions {
   /** Target seconds per (model, backend) measurement in one round. */
   seconds: number;
   pytorch: boolean;
+  /** Measure tfjs's wasm as shipped too (a child process), the "before" of the project's kernels. */
+  stock: boolean;
   /** Include the pure-JS cpu backend's CNN (about 20 s a step). */
   slow: boolean;
   log: (line: string) => void;
@@ -49,6 +66,7 @@ export interface StepOptions {
 export interface StepReport {
   results: StepResult[];
   ratios: RatioResult[];
+  speedups: SpeedupResult[];
   skipped: Skipped[];
   pytorch: { version: string; threads: 1 } | { skipped: string };
   backendReasons: Record<string, string[]>;
@@ -93,6 +111,14 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
     }
   }
 
+  const peers: Array<{ label: string; peer: LinePeer }> = [];
+  if (o.stock) {
+    const entry = childEntry('stock-peer');
+    peers.push({ label: STOCK, peer: new LinePeer(process.execPath, [...entry.execArgv, entry.path]) });
+  }
+  if (peer) peers.push({ label: 'pytorch', peer });
+  const failed = new Set<string>();
+
   const models = new Map<string, BenchModel>();
   const steps = new Map<string, number>();
   const times = new Map<string, number[]>();
@@ -124,17 +150,23 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
           push(k, (performance.now() - t0) / n);
         }
       }
-      if (peer) {
+      for (const { label, peer: p } of peers) {
         for (const m of o.models) {
-          const k = key(m, 'pytorch');
-          if (!steps.has(k)) steps.set(k, clampSteps(await peer.run(m, 3, 2), o.seconds));
-          push(k, await peer.run(m, steps.get(k)!, 1));
+          const k = key(m, label);
+          if (failed.has(k)) continue;
+          try {
+            if (!steps.has(k)) steps.set(k, clampSteps(await p.run(m, 2, 2), o.seconds));
+            push(k, await p.run(m, steps.get(k)!, 1));
+          } catch (e) {
+            failed.add(k);
+            skipped.push({ name: m, backend: label, reason: `fails: ${(e as Error).message}` });
+          }
         }
       }
       o.log(`steps: round ${r + 1}/${o.rounds} done`);
     }
   } finally {
-    peer?.close();
+    for (const p of peers) p.peer.close();
     for (const [k, model] of models) {
       await initBackend(k.split('@')[1] as BackendName);
       model.dispose();
@@ -143,9 +175,11 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
 
   const results: StepResult[] = [];
   const ratios: RatioResult[] = [];
+  const speedups: SpeedupResult[] = [];
   for (const m of o.models) {
     const torch = times.get(key(m, 'pytorch'));
-    for (const b of [...usable.map((u) => u.name as string), 'pytorch']) {
+    const stock = times.get(key(m, STOCK));
+    for (const b of [...usable.map((u) => u.name as string), STOCK, 'pytorch']) {
       const rounds = times.get(key(m, b));
       if (!rounds) continue;
       const s = spread(rounds);
@@ -156,7 +190,12 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
         const rs = spread(per);
         ratios.push({ name: m, backend: b, vsPytorch: rs.median, min: rs.min, max: rs.max, rounds: per });
       }
+      if (stock && b !== 'pytorch' && b !== STOCK) {
+        const per = rounds.map((v, i) => stock[i]! / v);
+        const ss = spread(per);
+        speedups.push({ name: m, backend: b, vsStock: ss.median, min: ss.min, max: ss.max, rounds: per });
+      }
     }
   }
-  return { results, ratios, skipped, pytorch, backendReasons };
+  return { results, ratios, speedups, skipped, pytorch, backendReasons };
 }
