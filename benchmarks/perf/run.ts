@@ -92,11 +92,11 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     // Build the dataset cache first: a one-time cost per machine, not per trial.
     await workloadData(registries.workloads.get('fashion-mnist-mlp'), 'default', o.cacheDir);
     if (o.sections.includes('overhead')) {
-      overhead = await measureOverhead(registries, auto, o.quick ? 2 : 3, o.quick ? 300 : 1000, o.cacheDir);
+      overhead = await measureOverhead(registries, auto, o.quick ? 2 : 4, o.quick ? 300 : 1000, o.cacheDir);
       o.log('overhead: done');
     }
     if (o.sections.includes('scaling')) {
-      scaling = await measureScaling(registries, auto, o.quick ? 200 : 600, o.quick ? 1 : 3, o.cacheDir, o.log);
+      scaling = await measureScaling(registries, auto, o.quick ? 200 : 400, o.quick ? 2 : 4, o.quick ? 1 : 3, o.cacheDir, o.log);
     }
   }
 

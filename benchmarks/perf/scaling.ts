@@ -10,23 +10,25 @@ export interface ScalingReport {
   backend: string;
   stepsPerTrial: number;
   repeats: number;
-  /** Wall seconds: one plain process alone, two at once; the pool with 1 and with 2 workers on two trials. */
+  /** Trials per measurement (the same trials on both sides). */
+  trials: number;
+  /** Wall seconds for the same trials: one plain process running them all, two plain processes splitting them; the pool with 1 and with 2 workers. */
   plain1: Spread;
   plain2: Spread;
   pool1: Spread;
   pool2: Spread;
-  /** Throughput gain of two plain processes over one: 2 · plain1 / plain2, per repeat. */
+  /** Gain of two plain processes over one on the same trials: plain1 / plain2, per repeat. */
   plainScaling: Spread;
-  /** Throughput gain of 2 workers over 1 on the same two trials: pool1 / pool2, per repeat. */
+  /** Gain of 2 workers over 1 on the same trials: pool1 / pool2, per repeat. */
   poolScaling: Spread;
   /** poolScaling / plainScaling per repeat (the goal is ≥ 0.95). */
   efficiency: Spread;
 }
 
-function plainProcess(backend: string, steps: number, repeat: number, cacheDir: string): Promise<void> {
+function plainProcess(backend: string, steps: number, repeats: number[], cacheDir: string): Promise<void> {
   const entry = childEntry('plain-child');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...entry.execArgv, entry.path, backend, String(steps), String(repeat), cacheDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...entry.execArgv, entry.path, backend, String(steps), repeats.join(','), cacheDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`plain benchmark process exited ${code}: ${err.trim()}`))));
@@ -40,18 +42,21 @@ async function wall(f: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Worker-pool scaling against plain processes, in the same run: per repeat, one plain process
- * running the benchmark trial, two at once, then the pool running two such trials with one
- * worker and with two (the order alternates between repeats to spread drift in machine load).
- * Both sides count process start, so the comparison isolates what the pool adds.
+ * Worker-pool scaling against plain processes, in the same run, on the same trials: per repeat,
+ * one plain process running all of them in a row, then two plain processes each running half;
+ * the pool running them with one worker, then with two (the order alternates between repeats to
+ * spread drift in machine load). Both sides start processes the same way (one, or two at once),
+ * so the ratio of the two gains isolates what the pool adds: IPC, the store, scheduling.
  */
-export async function measureScaling(registries: Registries, backend: BackendInfo, steps: number, repeats: number, cacheDir: string, log: (l: string) => void): Promise<ScalingReport> {
-  const trials = [0, 1].map((i) => benchTrial(registries, backend, i, steps));
+export async function measureScaling(registries: Registries, backend: BackendInfo, steps: number, count: number, repeats: number, cacheDir: string, log: (l: string) => void): Promise<ScalingReport> {
+  const ids = Array.from({ length: count }, (_, i) => i);
+  const trials = ids.map((i) => benchTrial(registries, backend, i, steps));
+  const halves = [ids.filter((i) => i % 2 === 0), ids.filter((i) => i % 2 === 1)];
   const s = { plain1: [] as number[], plain2: [] as number[], pool1: [] as number[], pool2: [] as number[] };
   for (let r = 0; r < repeats; r++) {
     const plain = async () => {
-      s.plain1.push(await wall(() => plainProcess(backend.name, steps, 0, cacheDir)));
-      s.plain2.push(await wall(() => Promise.all([0, 1].map((i) => plainProcess(backend.name, steps, i, cacheDir)))));
+      s.plain1.push(await wall(() => plainProcess(backend.name, steps, ids, cacheDir)));
+      s.plain2.push(await wall(() => Promise.all(halves.map((h) => plainProcess(backend.name, steps, h, cacheDir)))));
     };
     const pool = async () => {
       s.pool1.push(await wall(() => timedPool(trials, 1, backend, cacheDir)));
@@ -66,13 +71,13 @@ export async function measureScaling(registries: Registries, backend: BackendInf
     }
     log(`scaling: repeat ${r + 1}/${repeats} done`);
   }
-  // One plain process does one trial; the pool with one worker does two in a row.
-  const plainScaling = s.plain1.map((v, i) => (2 * v) / s.plain2[i]!);
+  const plainScaling = s.plain1.map((v, i) => v / s.plain2[i]!);
   const poolScaling = s.pool1.map((v, i) => v / s.pool2[i]!);
   const r3 = (x: Spread): Spread => ({ median: round(x.median), min: round(x.min), max: round(x.max), n: x.n });
   return {
     backend: backend.name,
     stepsPerTrial: steps,
+    trials: count,
     repeats,
     plain1: r3(spread(s.plain1)),
     plain2: r3(spread(s.plain2)),
