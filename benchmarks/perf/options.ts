@@ -9,7 +9,7 @@ import { defaultBackends, SECTIONS, type BenchOptions, type Section } from './ru
 export function benchOptions<T>(y: Argv<T>) {
   return y
     .option('json', { type: 'boolean', default: false, describe: 'print the report as JSON (results: [{name, backend, msPerStep}], ratios, micro, overhead, scaling)' })
-    .option('quick', { type: 'boolean', default: false, describe: 'about a minute: 2 short rounds, short micro-benchmarks, small overhead and scaling runs' })
+    .option('quick', { type: 'boolean', default: false, describe: 'about a minute: 2 short rounds, short micro-benchmarks, small overhead and scaling runs, no cpu backend unless --backends names it' })
     .option('only', { type: 'string', describe: `sections to run, comma-separated (${SECTIONS.join(', ')}); default all` })
     .option('backends', { type: 'string', describe: `tfjs backends, comma-separated (default every one: ${defaultBackends().join(', ')}; unavailable ones are skipped with the reason)` })
     .option('models', { type: 'string', describe: `models, comma-separated (${MODEL_NAMES.join(', ')}); default all` })
@@ -38,7 +38,8 @@ export function toBenchOptions(argv: Record<string, unknown>, log: (l: string) =
   return {
     quick,
     sections: list<Section>(argv.only as string | undefined, SECTIONS, [...SECTIONS], '--only'),
-    backends: list<BackendName>(argv.backends as string | undefined, backendChoices, defaultBackends(), '--backends'),
+    // --quick leaves out pure-JS cpu (100× slower, and not a backend anyone trains on) unless named.
+    backends: list<BackendName>(argv.backends as string | undefined, backendChoices, defaultBackends().filter((b) => !quick || b !== 'cpu'), '--backends'),
     models: list<ModelName>(argv.models as string | undefined, MODEL_NAMES, [...MODEL_NAMES], '--models'),
     rounds,
     pytorch: argv.pytorch !== false,

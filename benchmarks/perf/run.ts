@@ -96,7 +96,7 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       o.log('overhead: done');
     }
     if (o.sections.includes('scaling')) {
-      scaling = await measureScaling(registries, auto, o.quick ? 200 : 400, o.quick ? 2 : 4, o.quick ? 1 : 3, o.cacheDir, o.log);
+      scaling = await measureScaling(registries, auto, o.quick ? 150 : 400, o.quick ? 2 : 4, o.quick ? 1 : 3, o.cacheDir, o.log);
     }
   }
 
