@@ -1,16 +1,26 @@
 import * as tf from '@tensorflow/tfjs';
 import { ReprobenchError } from '../errors.js';
+import { blasKernelId, loadBlasAddon, type BlasAddon } from './blas/addon.js';
+import { BLAS_BACKEND, registerBlasBackend } from './blas/backend.js';
+import { registerWasmKernels } from './kernels/register-wasm.js';
+import { firstLine } from './reasons.js';
+import { tryWebgpu } from './webgpu.js';
 
-export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+export { firstLine };
+
+export type BackendName = 'tensorflow' | 'webgpu' | 'blas' | 'wasm' | 'cpu';
 export type BackendRequest = 'auto' | BackendName;
-export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'tensorflow', 'webgpu', 'blas', 'wasm', 'cpu'];
 
 /**
  * Version of the project's own kernel set (kernels registered or replaced for a backend).
  * Part of the numerics class: bump it whenever a kernel the project registers changes, and
  * regenerate reference results in the same change.
+ * - 1: none (tfjs 4.22 as shipped).
+ * - 2: wasm gains Conv2DBackpropFilter and UnsortedSegmentSum, gets faster MaxPoolGrad and Conv2DBackpropInput, and its BatchMatMul materialises
+ *   transposes so they reach XNNPACK (harness/backends/kernels/); the `blas` backend appears.
  */
-export const KERNEL_SET_VERSION = 1;
+export const KERNEL_SET_VERSION = 2;
 
 export interface BackendInfo {
   name: BackendName;
@@ -21,8 +31,16 @@ export interface BackendInfo {
   reasons: string[];
 }
 
-export function numericsClassOf(name: BackendName): string {
-  return `${name}-tfjs${tf.version.tfjs}-k${KERNEL_SET_VERSION}`;
+/**
+ * `<backend>-tfjs<version>-k<kernel set>`, and for `blas` the BLAS kernel too
+ * (`-openblas<version>-<core type>`): OpenBLAS picks its kernels by CPU, so two machines with
+ * different core types are different classes.
+ */
+export function numericsClassOf(name: BackendName, blas?: BlasAddon): string {
+  const base = `${name}-tfjs${tf.version.tfjs}-k${KERNEL_SET_VERSION}`;
+  if (name !== 'blas') return base;
+  if (!blas) throw new Error('numericsClassOf(blas) needs the loaded addon');
+  return `${base}-${blasKernelId(blas)}`;
 }
 
 /**
@@ -50,16 +68,48 @@ async function tryTensorflow(reasons: string[]): Promise<boolean> {
   return false;
 }
 
+/** Loads tfjs-backend-wasm with the project's kernels (registered before the backend runs). */
+async function loadWasm(): Promise<boolean> {
+  await import('@tensorflow/tfjs-backend-wasm');
+  registerWasmKernels();
+  return tf.setBackend('wasm');
+}
+
 async function tryWasm(reasons: string[]): Promise<boolean> {
   try {
-    await import('@tensorflow/tfjs-backend-wasm');
-    if (await tf.setBackend('wasm')) {
-      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node)');
+    if (await loadWasm()) {
+      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: conv filter gradient, segment sum, transposed products)');
       return true;
     }
     reasons.push('wasm: setBackend failed');
   } catch (e) {
     reasons.push(`wasm: unavailable (${firstLine(e)})`);
+  }
+  return false;
+}
+
+let blasAddon: BlasAddon | undefined;
+
+async function tryBlas(reasons: string[]): Promise<boolean> {
+  const loaded = loadBlasAddon();
+  if ('reason' in loaded) {
+    reasons.push(`blas: ${loaded.reason}`);
+    return false;
+  }
+  try {
+    if (!(await loadWasm())) {
+      reasons.push('blas: the wasm backend it builds on failed to initialise');
+      return false;
+    }
+    registerBlasBackend(loaded.addon);
+    if (await tf.setBackend(BLAS_BACKEND)) {
+      blasAddon = loaded.addon;
+      reasons.push(`blas: wasm kernels with OpenBLAS products and convolutions (${blasKernelId(loaded.addon)}, 1 thread)`);
+      return true;
+    }
+    reasons.push('blas: setBackend failed');
+  } catch (e) {
+    reasons.push(`blas: unavailable (${firstLine(e)})`);
   }
   return false;
 }
@@ -70,14 +120,16 @@ async function tryCpu(reasons: string[]): Promise<boolean> {
   return ok;
 }
 
-const TRY: Record<BackendName, (r: string[]) => Promise<boolean>> = { tensorflow: tryTensorflow, wasm: tryWasm, cpu: tryCpu };
-const AUTO_ORDER: BackendName[] = ['tensorflow', 'wasm', 'cpu'];
+const TRY: Record<BackendName, (r: string[]) => Promise<boolean>> = { tensorflow: tryTensorflow, webgpu: (r) => tryWebgpu(r, { requireDeviceNode: autoMode }), blas: tryBlas, wasm: tryWasm, cpu: tryCpu };
+export const AUTO_ORDER: readonly BackendName[] = ['tensorflow', 'webgpu', 'blas', 'wasm', 'cpu'];
 
 let active: BackendInfo | undefined;
+let autoMode = false;
 
 /**
- * Initialises a backend in this process. `auto` tries tfjs-node-gpu, tfjs-node, wasm, cpu in
- * that order and records why each was taken or passed over.
+ * Initialises a backend in this process. `auto` tries tfjs-node-gpu, tfjs-node, webgpu (Dawn,
+ * with a GPU adapter), blas (OpenBLAS addon), wasm, cpu in that order and records why each was
+ * taken or passed over.
  * @throws ReprobenchError E_BACKEND_UNAVAILABLE when an explicitly requested backend cannot load
  */
 export async function initBackend(request: BackendRequest): Promise<BackendInfo> {
@@ -86,12 +138,13 @@ export async function initBackend(request: BackendRequest): Promise<BackendInfo>
   tf.enableProdMode();
   const reasons: string[] = [];
   const order = request === 'auto' ? AUTO_ORDER : [request];
+  autoMode = request === 'auto';
   for (const name of order) {
     if (await TRY[name](reasons)) {
       await tf.ready();
       if (request === 'auto') reasons.push(`auto chose ${name}: first that loaded in the order ${AUTO_ORDER.join(' > ')}`);
       else reasons.push(`${name}: requested with --backend`);
-      active = { name, tfjsVersion: tf.version.tfjs, numericsClass: numericsClassOf(name), reasons };
+      active = { name, tfjsVersion: tf.version.tfjs, numericsClass: numericsClassOf(name, name === 'blas' ? blasAddon : undefined), reasons };
       return active;
     }
   }
@@ -100,15 +153,10 @@ export async function initBackend(request: BackendRequest): Promise<BackendInfo>
     `backend "${request}" could not be initialised: ${reasons.join('; ')}`,
     request === 'tensorflow'
       ? 'install @tensorflow/tfjs-node (it downloads libtensorflow at install time), or use --backend auto'
-      : 'use --backend auto to fall back to an available backend',
+      : request === 'blas'
+        ? 'install OpenBLAS (Debian: apt-get install libopenblas-dev) and rebuild the addon with `npm run build:native`, or use --backend auto'
+        : request === 'webgpu'
+          ? 'WebGPU needs the optional npm packages webgpu and @tensorflow/tfjs-backend-webgpu and a GPU adapter; or use --backend auto'
+          : 'use --backend auto to fall back to an available backend',
   );
-}
-
-/** The first line of an error, without file-system paths (provenance never holds absolute paths). */
-export function firstLine(e: unknown): string {
-  return String(e instanceof Error ? e.message : e)
-    .split('\n')[0]!
-    .replace(/ imported from \S+/g, '')
-    .replace(/(?:[A-Za-z]:)?(?:[\\/][\w.@+-]+){2,}[\\/]?/g, '<path>')
-    .slice(0, 160);
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type yargsType from 'yargs';
 import { isReprobenchError, ReprobenchError } from '../errors.js';
 import { PACKAGE_VERSION } from '../package-root.js';
+import { benchCommand } from './commands/bench.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   cli = (await import('./commands/slurm.js')).slurmCommand(cli);
   cli = (await import('./commands/k8s.js')).k8sCommand(cli);
   cli = (await import('./commands/wait.js')).waitCommand(cli);
+  cli = benchCommand(cli);
   await cli.parseAsync();
 }
 

@@ -36,7 +36,7 @@ export const TrialConfigSchema = z.object({
   workload: z.object({ id: z.string(), version: z.number().int(), variant: z.string() }),
   method: z.object({ id: z.string(), version: z.number().int(), hparams: z.record(z.string(), hparamValue), command: CommandIdentitySchema.optional() }),
   repeat: z.object({ purpose: z.enum(['eval', 'tune', 'calibrate']), index: z.number().int().nonnegative() }),
-  backend: z.enum(['tensorflow', 'wasm', 'cpu']),
+  backend: z.enum(['tensorflow', 'webgpu', 'blas', 'wasm', 'cpu']),
   numericsClass: z.string(),
   batchSize: z.number().int().positive(),
   budget: z.object({ steps: z.number().int().positive(), seconds: z.number().positive() }),

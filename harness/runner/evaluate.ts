@@ -31,6 +31,22 @@ export function buildValidationSet(data: SupervisedData): ValidationSet {
   return { chunks, n: valid.n };
 }
 
+const kept = new WeakMap<SupervisedData, Map<string, ValidationSet>>();
+
+/**
+ * The validation tensors of `data` on the active backend, built once per process and kept: a
+ * worker runs many trials of the same data, and rebuilding 10,000 rows each time was most of the
+ * harness's per-trial overhead. The tensors are never changed, so results do not depend on reuse.
+ */
+export function keptValidationSet(data: SupervisedData): ValidationSet {
+  let byBackend = kept.get(data);
+  if (!byBackend) kept.set(data, (byBackend = new Map()));
+  const backend = tf.getBackend();
+  let v = byBackend.get(backend);
+  if (!v) byBackend.set(backend, (v = buildValidationSet(data)));
+  return v;
+}
+
 export function disposeValidationSet(v: ValidationSet): void {
   for (const c of v.chunks) tf.dispose([c.x, c.y, ...(c.labels ? [c.labels] : [])]);
 }

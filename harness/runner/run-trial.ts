@@ -7,6 +7,7 @@ import { resolveVariant } from '../core/workload.js';
 import { trialProvenance, type HostProvenance } from '../store/provenance.js';
 import { workloadData } from './data-cache.js';
 import { runCommandTrial } from './external/command-trial.js';
+import { keptValidationSet } from './evaluate.js';
 import { trialSeeds } from './seeds.js';
 import { train, type TrialProgress } from './train-loop.js';
 
@@ -34,8 +35,11 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   const resolved = resolveVariant(workload, config.workload.variant);
   const seeds = trialSeeds(config.workload, config.method.id, config.repeat);
   const data = await workloadData(workload, config.workload.variant, ctx.cacheDir);
+  // Built (once per process and data set) before the leak count, so keeping it is no leak.
+  const valid = keptValidationSet(data);
   const before = tf.memory().numTensors;
   const result = train({
+    valid,
     config,
     seeds,
     workload,

@@ -3,7 +3,7 @@ import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/trial.js';
 import type { SupervisedData, WorkloadDefinition } from '../core/workload.js';
 import { BatchStream } from './batches.js';
-import { buildValidationSet, disposeValidationSet, evaluate, taskLoss } from './evaluate.js';
+import { buildValidationSet, disposeValidationSet, evaluate, taskLoss, type ValidationSet } from './evaluate.js';
 import { Rng } from './rng.js';
 import type { TrialSeeds } from './seeds.js';
 
@@ -30,6 +30,8 @@ export interface TrainInputs {
   data: SupervisedData;
   options: Record<string, number | string | boolean>;
   onProgress?: (p: TrialProgress) => void;
+  /** Validation tensors built beforehand and owned by the caller (runTrial keeps one per data set); built and freed here when absent. */
+  valid?: ValidationSet;
   /** Called after each optimizer step with the live tensor count (tests check for leaks). */
   onStep?: (step: number) => void;
 }
@@ -54,7 +56,7 @@ export function train(inputs: TrainInputs): TrainResult {
   const model = workload.createModel(new Rng(seeds.init), data, inputs.options);
   const optimizer = method.createOptimizer(config.method.hparams);
   const batches = new BatchStream(data, config.batchSize, new Rng(seeds.order));
-  const valid = buildValidationSet(data);
+  const valid = inputs.valid ?? buildValidationSet(data);
   const loss = workload.loss ?? ((o: tf.Tensor2D, y: tf.Tensor2D) => taskLoss(data.task, o, y));
   const initSeconds = now() - t0;
 
@@ -120,7 +122,7 @@ export function train(inputs: TrainInputs): TrainResult {
   } finally {
     optimizer.dispose();
     tf.dispose(model.params);
-    disposeValidationSet(valid);
+    if (!inputs.valid) disposeValidationSet(valid);
   }
 
   const lastPoint = curve[curve.length - 1];

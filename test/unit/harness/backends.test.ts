@@ -4,11 +4,16 @@ import { firstLine, initBackend } from '../../../harness/backends/select.js';
 describe('backend selection', () => {
   it('auto picks the first backend that loads and says why for each candidate', async () => {
     const b = await initBackend('auto');
-    // On this project's machines tfjs-node cannot install, so auto lands on wasm.
-    expect(['tensorflow', 'wasm']).toContain(b.name);
+    // On this project's machines tfjs-node cannot install and there is no GPU, so auto lands on
+    // blas where the OpenBLAS addon was built (.ci/run installs OpenBLAS), else on wasm.
+    expect(['tensorflow', 'webgpu', 'blas', 'wasm']).toContain(b.name);
     expect(b.reasons.some((r) => r.startsWith('auto chose'))).toBe(true);
-    if (b.name === 'wasm') expect(b.reasons.filter((r) => r.startsWith('tensorflow:'))).toHaveLength(2);
-    expect(b.numericsClass).toBe(`${b.name}-tfjs4.22.0-k1`);
+    if (b.name === 'blas' || b.name === 'wasm') {
+      expect(b.reasons.filter((r) => r.startsWith('tensorflow:'))).toHaveLength(2);
+      expect(b.reasons.filter((r) => r.startsWith('webgpu:'))).toHaveLength(1);
+    }
+    if (b.name === 'wasm') expect(b.reasons.filter((r) => r.startsWith('blas:'))).toHaveLength(1);
+    expect(b.numericsClass.startsWith(`${b.name}-tfjs4.22.0-k2`)).toBe(true);
     expect(b.reasons.join('\n')).not.toMatch(/\/(work|tmp|home|root)\//);
   });
 

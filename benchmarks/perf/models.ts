@@ -1,0 +1,143 @@
+import * as tf from '@tensorflow/tfjs';
+import { Rng } from '../../harness/runner/rng.js';
+import { AdamWOptimizer } from '../methods/optimizers/adamw.js';
+
+/**
+ * The pinned engine benchmark models (DESIGN § Engine benchmark models), written with plain
+ * tfjs ops as the workloads are, trained with the project's own Adam (AdamW, no decay) on one
+ * fixed synthetic batch. `torch_peer.py` builds the same models in PyTorch.
+ */
+export type ModelName = 'mlp' | 'cnn' | 'transformer';
+export const MODEL_NAMES: readonly ModelName[] = ['mlp', 'cnn', 'transformer'];
+
+export const MODEL_TITLES: Record<ModelName, string> = {
+  mlp: 'MLP 784-256-10 ReLU, batch 128, Adam',
+  cnn: 'CNN conv3×3×16-pool-conv3×3×32-pool-dense10, 28×28×1, batch 128, Adam',
+  transformer: 'char-transformer 1 layer d=64 4 heads ctx 16 vocab 32, batch 64, Adam',
+};
+
+export interface BenchModel {
+  name: ModelName;
+  /** One training step (forward, backward, Adam update); returns the batch loss (read back, as the train loop does). */
+  step(): number;
+  dispose(): void;
+}
+
+const SEED = '5eed0000000000000000000000000001';
+
+function glorot(rng: Rng, shape: number[], fanIn: number, fanOut: number): tf.Variable {
+  const limit = Math.sqrt(6 / (fanIn + fanOut));
+  const w = new Float32Array(tf.util.sizeFromShape(shape));
+  for (let i = 0; i < w.length; i++) w[i] = (2 * rng.uniform() - 1) * limit;
+  return tf.variable(tf.tensor(w, shape));
+}
+const zeros = (shape: number[]) => tf.variable(tf.zeros(shape));
+const ones = (shape: number[]) => tf.variable(tf.ones(shape));
+
+function normalBatch(rng: Rng, shape: number[]): tf.Tensor {
+  const v = new Float32Array(tf.util.sizeFromShape(shape));
+  for (let i = 0; i < v.length; i++) v[i] = rng.normal();
+  return tf.tensor(v, shape);
+}
+function labels(rng: Rng, n: number, classes: number): Int32Array {
+  return Int32Array.from({ length: n }, () => rng.int(classes));
+}
+
+function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, data: tf.Tensor[]): BenchModel {
+  const opt = new AdamWOptimizer({ learningRate: 1e-3, weightDecay: 0 });
+  return {
+    name,
+    step() {
+      const { value, grads } = tf.variableGrads(loss, params);
+      opt.applyGradients(grads);
+      const l = value.dataSync()[0]!;
+      tf.dispose([value, ...Object.values(grads)]);
+      return l;
+    },
+    dispose() {
+      opt.dispose();
+      tf.dispose([...params, ...data]);
+    },
+  };
+}
+
+export function createMlp(): BenchModel {
+  const rng = new Rng(SEED);
+  const w1 = glorot(rng, [784, 256], 784, 256);
+  const b1 = zeros([256]);
+  const w2 = glorot(rng, [256, 10], 256, 10);
+  const b2 = zeros([10]);
+  const x = normalBatch(rng, [128, 784]) as tf.Tensor2D;
+  const y = tf.oneHot(tf.tensor1d(labels(rng, 128, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
+  const loss = () => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)) as tf.Scalar;
+  return trainer('mlp', [w1, b1, w2, b2], loss, [x, y]);
+}
+
+export function createCnn(): BenchModel {
+  const rng = new Rng(SEED);
+  const k1 = glorot(rng, [3, 3, 1, 16], 9, 144);
+  const c1 = zeros([16]);
+  const k2 = glorot(rng, [3, 3, 16, 32], 144, 288);
+  const c2 = zeros([32]);
+  const wd = glorot(rng, [7 * 7 * 32, 10], 1568, 10);
+  const bd = zeros([10]);
+  const x = normalBatch(rng, [128, 28, 28, 1]) as tf.Tensor4D;
+  const y = tf.oneHot(tf.tensor1d(labels(rng, 128, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
+  const loss = () => {
+    const h1 = tf.maxPool(tf.relu(tf.add(tf.conv2d(x, k1 as tf.Tensor4D, 1, 'same'), c1)) as tf.Tensor4D, 2, 2, 'valid');
+    const h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h1, k2 as tf.Tensor4D, 1, 'same'), c2)) as tf.Tensor4D, 2, 2, 'valid');
+    const logits = tf.add(tf.matMul(tf.reshape(h, [128, 7 * 7 * 32]), wd), bd) as tf.Tensor2D;
+    return tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
+  };
+  return trainer('cnn', [k1, c1, k2, c2, wd, bd], loss, [x, y]);
+}
+
+const T = { batch: 64, ctx: 16, d: 64, heads: 4, vocab: 32, ff: 256 } as const;
+
+function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), gamma), beta);
+}
+function gelu(x: tf.Tensor): tf.Tensor {
+  const inner = tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.mul(x, tf.mul(x, x)))));
+  return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
+}
+
+export function createTransformer(): BenchModel {
+  const rng = new Rng(SEED);
+  const { batch, ctx, d, heads, vocab, ff } = T;
+  const dh = d / heads;
+  const tok = tf.variable(tf.mul(normalBatch(rng, [vocab, d]), 0.02));
+  const pos = tf.variable(tf.mul(normalBatch(rng, [ctx, d]), 0.02));
+  const g1 = ones([d]), be1 = zeros([d]), g2 = ones([d]), be2 = zeros([d]), gf = ones([d]), bef = zeros([d]);
+  const wqkv = glorot(rng, [d, 3 * d], d, 3 * d), bqkv = zeros([3 * d]);
+  const wo = glorot(rng, [d, d], d, d), bo = zeros([d]);
+  const wf1 = glorot(rng, [d, ff], d, ff), bf1 = zeros([ff]);
+  const wf2 = glorot(rng, [ff, d], ff, d), bf2 = zeros([d]);
+  const wout = glorot(rng, [d, vocab], d, vocab), bout = zeros([vocab]);
+  const seq = Int32Array.from({ length: batch * (ctx + 1) }, () => rng.int(vocab));
+  const inputs = tf.tensor2d(Int32Array.from({ length: batch * ctx }, (_, i) => seq[Math.floor(i / ctx) * (ctx + 1) + (i % ctx)]!), [batch, ctx], 'int32');
+  const targets = tf.oneHot(tf.tensor1d(Int32Array.from({ length: batch * ctx }, (_, i) => seq[Math.floor(i / ctx) * (ctx + 1) + (i % ctx) + 1]!), 'int32'), vocab).toFloat();
+  // Causal mask: 0 on and below the diagonal, -1e9 above.
+  const maskValues = new Float32Array(ctx * ctx);
+  for (let i = 0; i < ctx; i++) for (let j = i + 1; j < ctx; j++) maskValues[i * ctx + j] = -1e9;
+  const mask = tf.tensor2d(maskValues, [ctx, ctx]);
+  const split = (t: tf.Tensor) => tf.transpose(tf.reshape(t, [batch, ctx, heads, dh]), [0, 2, 1, 3]);
+  const loss = () => {
+    const x0 = tf.add(tf.gather(tok, inputs), pos); // [b, ctx, d]
+    const h = tf.reshape(layerNorm(x0, g1, be1), [batch * ctx, d]);
+    const qkv = tf.add(tf.matMul(h as tf.Tensor2D, wqkv), bqkv);
+    const [q, k, v] = tf.split(qkv, 3, 1);
+    const att = tf.softmax(tf.add(tf.mul(tf.matMul(split(q!), split(k!), false, true), 1 / Math.sqrt(dh)), mask));
+    const ctxv = tf.reshape(tf.transpose(tf.matMul(att, split(v!)), [0, 2, 1, 3]), [batch * ctx, d]);
+    const x1 = tf.add(tf.reshape(x0, [batch * ctx, d]), tf.add(tf.matMul(ctxv as tf.Tensor2D, wo), bo));
+    const m = tf.add(tf.matMul(gelu(tf.add(tf.matMul(layerNorm(x1, g2, be2) as tf.Tensor2D, wf1), bf1)) as tf.Tensor2D, wf2), bf2);
+    const x2 = tf.add(x1, m);
+    const logits = tf.add(tf.matMul(layerNorm(x2, gf, bef) as tf.Tensor2D, wout), bout) as tf.Tensor2D;
+    return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
+  };
+  const params = [tok, pos, g1, be1, wqkv, bqkv, wo, bo, g2, be2, wf1, bf1, wf2, bf2, gf, bef, wout, bout];
+  return trainer('transformer', params, loss, [inputs, targets, mask]);
+}
+
+export const CREATE: Record<ModelName, () => BenchModel> = { mlp: createMlp, cnn: createCnn, transformer: createTransformer };

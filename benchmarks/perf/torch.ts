@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../harness/package-root.js';
+import { LinePeer } from './peer.js';
+
+/** Debian's python3-torch; the system interpreter, not whatever `python3` is first on PATH. */
+export const SYSTEM_PYTHON = '/usr/bin/python3';
+
+const PEER = join(PACKAGE_ROOT, 'benchmarks', 'perf', 'torch_peer.py');
+
+/**
+ * PyTorch's environment for a fair single-threaded peer: this machine sets OPENBLAS_CORETYPE and
+ * OPENBLAS_L2_SIZE for other tools; they are unset for this subprocess only (DESIGN § Backends).
+ */
+function peerEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+/** Why PyTorch rows cannot be measured here, or null when they can. */
+export function torchUnavailable(): string | null {
+  const r = spawnSync(SYSTEM_PYTHON, ['-c', 'import torch'], { env: peerEnv(), encoding: 'utf8', timeout: 60_000 });
+  if (r.error) return `${SYSTEM_PYTHON} not found (Debian python3-torch is not installed)`;
+  if (r.status !== 0) return `${SYSTEM_PYTHON} cannot import torch (Debian python3-torch is not installed)`;
+  return null;
+}
+
+/** The PyTorch peer (torch_peer.py): the same models, torch.set_num_threads(1). */
+export class TorchPeer extends LinePeer {
+  version = '';
+
+  constructor() {
+    super(SYSTEM_PYTHON, [PEER], peerEnv());
+  }
+
+  async start(): Promise<void> {
+    this.version = (await this.request<{ torch: string }>({ cmd: 'info' })).torch;
+  }
+}

@@ -1,0 +1,106 @@
+"""PyTorch peer of benchmarks/perf/models.ts: the same pinned models, single-threaded.
+
+Driven over stdin/stdout by benchmarks/perf/torch.ts so that PyTorch and tfjs rounds interleave
+in one run: each input line is a JSON request, each output line a JSON reply.
+  {"cmd": "info"}                               -> {"torch": "...", "threads": 1, "blas": "..."}
+  {"cmd": "run", "model": "mlp", "steps": 50}   -> {"model": "mlp", "msPerStep": 1.23, "loss": ...}
+"""
+import json
+import math
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+torch.manual_seed(0)
+
+
+def mlp():
+    m = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+    x = torch.randn(128, 784)
+    y = torch.randint(0, 10, (128,))
+    return m, lambda: F.cross_entropy(m(x), y)
+
+
+def cnn():
+    m = torch.nn.Sequential(
+        torch.nn.Conv2d(1, 16, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(16, 32, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Flatten(), torch.nn.Linear(7 * 7 * 32, 10))
+    x = torch.randn(128, 1, 28, 28)
+    y = torch.randint(0, 10, (128,))
+    return m, lambda: F.cross_entropy(m(x), y)
+
+
+class Transformer(torch.nn.Module):
+    """1 layer, d=64, 4 heads, context 16, vocabulary 32, pre-norm, GELU (tanh) MLP of width 256."""
+
+    def __init__(self, vocab=32, ctx=16, d=64, heads=4, ff=256):
+        super().__init__()
+        self.heads, self.ctx, self.d = heads, ctx, d
+        self.tok = torch.nn.Parameter(torch.randn(vocab, d) * 0.02)
+        self.pos = torch.nn.Parameter(torch.randn(ctx, d) * 0.02)
+        self.ln1, self.ln2, self.lnf = torch.nn.LayerNorm(d), torch.nn.LayerNorm(d), torch.nn.LayerNorm(d)
+        self.qkv, self.proj = torch.nn.Linear(d, 3 * d), torch.nn.Linear(d, d)
+        self.fc1, self.fc2, self.out = torch.nn.Linear(d, ff), torch.nn.Linear(ff, d), torch.nn.Linear(d, vocab)
+        self.register_buffer('mask', torch.triu(torch.full((ctx, ctx), -1e9), diagonal=1))
+
+    def forward(self, ids):
+        b, t = ids.shape
+        dh = self.d // self.heads
+        x = self.tok[ids] + self.pos
+        q, k, v = self.qkv(self.ln1(x)).split(self.d, dim=-1)
+        split = lambda z: z.view(b, t, self.heads, dh).transpose(1, 2)
+        att = torch.softmax(split(q) @ split(k).transpose(-1, -2) / math.sqrt(dh) + self.mask, dim=-1)
+        x = x + self.proj((att @ split(v)).transpose(1, 2).reshape(b, t, self.d))
+        x = x + self.fc2(F.gelu(self.fc1(self.ln2(x)), approximate='tanh'))
+        return self.out(self.lnf(x))
+
+
+def transformer():
+    m = Transformer()
+    seq = torch.randint(0, 32, (64, 17))
+    ids, targets = seq[:, :-1], seq[:, 1:]
+    return m, lambda: F.cross_entropy(m(ids).reshape(-1, 32), targets.reshape(-1))
+
+
+MODELS = {'mlp': mlp, 'cnn': cnn, 'transformer': transformer}
+built = {}
+
+
+def run(name, steps, warmup):
+    if name not in built:
+        m, loss = MODELS[name]()
+        built[name] = (m, loss, torch.optim.Adam(m.parameters(), lr=1e-3))
+    m, loss, opt = built[name]
+
+    def step():
+        opt.zero_grad(set_to_none=True)
+        value = loss()
+        value.backward()
+        opt.step()
+        return value.item()
+
+    for _ in range(warmup):
+        step()
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        last = step()
+    return {'model': name, 'msPerStep': (time.perf_counter() - t0) * 1000 / steps, 'steps': steps, 'loss': last}
+
+
+def main():
+    for line in sys.stdin:
+        req = json.loads(line)
+        if req.get('cmd') == 'info':
+            reply = {'torch': torch.__version__, 'threads': torch.get_num_threads()}
+        else:
+            reply = run(req['model'], int(req['steps']), int(req.get('warmup', 2)))
+        sys.stdout.write(json.dumps(reply) + '\n')
+        sys.stdout.flush()
+
+
+if __name__ == '__main__':
+    main()
