@@ -102,8 +102,8 @@ export async function harnessMicro(backend: BackendName, timeMs: number): Promis
       const b = batches.next();
       tf.dispose([b.x, b.y]);
     })
-    .add('eval: 10,000 validation rows, MLP 784-128-10', () => {
-      evaluate(model, data.task, valid, loss);
+    .add('eval: 10,000 validation rows, MLP 784-128-10', async () => {
+      await evaluate(model, data.task, valid, loss);
     })
     .add('store: write one trial record (40 eval points, atomic)', () => writeTrial(dir, record));
   await bench.run();

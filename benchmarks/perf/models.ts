@@ -19,7 +19,7 @@ export const MODEL_TITLES: Record<ModelName, string> = {
 export interface BenchModel {
   name: ModelName;
   /** One training step (forward, backward, Adam update); returns the batch loss (read back, as the train loop does). */
-  step(): number;
+  step(): Promise<number>;
   dispose(): void;
 }
 
@@ -47,10 +47,10 @@ function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, 
   const opt = new AdamWOptimizer({ learningRate: 1e-3, weightDecay: 0 });
   return {
     name,
-    step() {
+    async step() {
       const { value, grads } = tf.variableGrads(loss, params);
       opt.applyGradients(grads);
-      const l = value.dataSync()[0]!;
+      const l = (await value.data())[0]!;
       tf.dispose([value, ...Object.values(grads)]);
       return l;
     },

@@ -139,14 +139,14 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
           if (!model) {
             model = CREATE[m]();
             models.set(k, model);
-            model.step(); // first step: kernel setup, weight packing, allocation
+            await model.step(); // first step: kernel setup, weight packing, allocation
             const t = performance.now();
-            model.step();
+            await model.step();
             steps.set(k, clampSteps(performance.now() - t, o.seconds));
           }
           const n = steps.get(k)!;
           const t0 = performance.now();
-          for (let i = 0; i < n; i++) model.step();
+          for (let i = 0; i < n; i++) await model.step();
           push(k, (performance.now() - t0) / n);
         }
       }

@@ -20,9 +20,9 @@ for await (const line of createInterface({ input: process.stdin })) {
     try {
       let m = built.get(req.model);
       if (!m) built.set(req.model, (m = CREATE[req.model]()));
-      for (let i = 0; i < req.warmup; i++) m.step();
+      for (let i = 0; i < req.warmup; i++) await m.step();
       const t0 = performance.now();
-      for (let i = 0; i < req.steps; i++) m.step();
+      for (let i = 0; i < req.steps; i++) await m.step();
       reply = { model: req.model, msPerStep: (performance.now() - t0) / req.steps };
     } catch (e) {
       reply = { error: String((e as Error).message ?? e).split('\n')[0] };

@@ -54,7 +54,7 @@ export function disposeValidationSet(v: ValidationSet): void {
 /** AlgoPerf-style metric names: `validation/loss`, and `validation/accuracy` for classification. */
 export type LossFn = (outputs: tf.Tensor2D, targets: tf.Tensor2D) => tf.Scalar;
 
-export function evaluate(model: Model, task: SupervisedData['task'], valid: ValidationSet, loss: LossFn): Record<string, number> {
+export async function evaluate(model: Model, task: SupervisedData['task'], valid: ValidationSet, loss: LossFn): Promise<Record<string, number>> {
   let lossSum = 0;
   let correct = 0;
   for (const c of valid.chunks) {
@@ -65,8 +65,8 @@ export function evaluate(model: Model, task: SupervisedData['task'], valid: Vali
       const h = c.labels ? tf.sum(tf.cast(tf.equal(tf.argMax(out, 1), c.labels), 'int32')) : tf.scalar(0, 'int32');
       return [l, h];
     });
-    lossSum += scalarValue(chunkLoss);
-    correct += scalarValue(hits);
+    lossSum += await scalarValue(chunkLoss);
+    correct += await scalarValue(hits);
     tf.dispose([chunkLoss, hits]);
   }
   const metrics: Record<string, number> = { 'validation/loss': lossSum / valid.n };
@@ -74,7 +74,7 @@ export function evaluate(model: Model, task: SupervisedData['task'], valid: Vali
   return metrics;
 }
 
-/** Reads a scalar synchronously (wasm and cpu compute synchronously anyway). */
-function scalarValue(t: tf.Tensor): number {
-  return t.dataSync()[0]!;
+/** Reads a scalar; async because WebGPU in Node cannot read back synchronously (see train-loop). */
+async function scalarValue(t: tf.Tensor): Promise<number> {
+  return (await t.data())[0]!;
 }

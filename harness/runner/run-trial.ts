@@ -38,7 +38,7 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   // Built (once per process and data set) before the leak count, so keeping it is no leak.
   const valid = keptValidationSet(data);
   const before = tf.memory().numTensors;
-  const result = train({
+  const result = await train({
     valid,
     config,
     seeds,

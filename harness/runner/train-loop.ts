@@ -49,7 +49,7 @@ function meets(value: number | null | undefined, target: TrialConfig['target']):
  * The target is checked at each eval (every `evalEvery` steps and at the last step); a NaN or
  * infinite training loss stops the trial as `diverged`.
  */
-export function train(inputs: TrainInputs): TrainResult {
+export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const { config, seeds, workload, method, data } = inputs;
   if (isCommandMethod(method)) throw new Error(`method ${method.id} runs an external command; the tfjs training loop cannot train it`);
   const t0 = now();
@@ -78,7 +78,9 @@ export function train(inputs: TrainInputs): TrainResult {
       const { x, y } = batches.next();
       const { value, grads } = tf.variableGrads(() => loss(model.apply(x), y), model.params);
       optimizer.applyGradients(grads);
-      const batchLoss = value.dataSync()[0]!;
+      // Read asynchronously: WebGPU in Node has no synchronous read-back (tfjs's readSync needs
+      // OffscreenCanvas), and on wasm/blas/cpu the promise resolves at once with the same value.
+      const batchLoss = (await value.data())[0]!;
       tf.dispose([x, y, value, ...Object.values(grads)]);
       step++;
       trainSeconds += now() - s0;
@@ -96,7 +98,7 @@ export function train(inputs: TrainInputs): TrainResult {
       const last = step === config.budget.steps;
       if (step % config.evalEvery === 0 || last) {
         const e0 = now();
-        const metrics: Record<string, number | null> = { ...evaluate(model, data.task, valid, loss), 'train/loss': lossSum / lossCount };
+        const metrics: Record<string, number | null> = { ...(await evaluate(model, data.task, valid, loss)), 'train/loss': lossSum / lossCount };
         evalSeconds += now() - e0;
         lossSum = 0;
         lossCount = 0;

@@ -55,7 +55,7 @@ describe('no tensor leak', () => {
     const data = await workloadData(workload, 'default', TEST_CACHE);
     const before = tf.memory().numTensors;
     const counts: number[] = [];
-    train({
+    await train({
       config: trial.config,
       seeds: trialSeeds(trial.config.workload, 'adan', trial.config.repeat),
       workload,

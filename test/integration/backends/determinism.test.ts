@@ -26,7 +26,7 @@ describe('bit-reproducible training on the project\'s kernels', () => {
     it(`${backend}: the same CNN and transformer training in two processes ends in bit-identical weights`, async () => {
       await initBackend(backend);
       for (const model of ['cnn', 'transformer'] as const) {
-        const here = trainAndHash(model, 3);
+        const here = await trainAndHash(model, 3);
         const there = inChild(backend, model, 3);
         expect(there.hash, model).toBe(here.hash);
         expect(there.losses, model).toEqual(here.losses);

@@ -9,4 +9,4 @@ import type { ModelName } from '../../../benchmarks/perf/models.js';
 
 const [backend, model, steps] = process.argv.slice(2);
 await initBackend(backend as BackendName);
-process.stdout.write(JSON.stringify(trainAndHash(model as ModelName, Number(steps))) + '\n');
+process.stdout.write(JSON.stringify(await trainAndHash(model as ModelName, Number(steps))) + '\n');

@@ -1,0 +1,32 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { initBackend } from '../../harness/backends/select.js';
+import { loadRegistries } from '../../harness/builtins.js';
+import { runTrial } from '../../harness/runner/run-trial.js';
+import { makeTrial } from '../../harness/scheduler/plan.js';
+import { hostProvenance } from '../../harness/store/provenance.js';
+import { TEST_CACHE } from '../helpers/cli.js';
+
+// tfjs's WebGPU backend cannot read back synchronously in Node (its readSync needs OffscreenCanvas):
+// a trial must never call dataSync. Measured on an H200 (docs/engine.md § WebGPU); here the same
+// constraint is imposed on wasm, where the results must also equal those of a normal run.
+describe('trials read tensors asynchronously', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a trial runs with dataSync forbidden and gives the same curve', async () => {
+    const registries = await loadRegistries();
+    const backend = await initBackend('wasm');
+    const trial = makeTrial(registries, { workloadId: 'teacher-student', arm: { method: 'adan' }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 60 });
+    const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
+    const free = await runTrial(trial.id, trial.config, ctx);
+
+    const sync = vi.spyOn(tf.Tensor.prototype, 'dataSync').mockImplementation(() => {
+      throw new Error('synchronous read-back is unavailable (as on WebGPU in Node)');
+    });
+    const strict = await runTrial(trial.id, trial.config, ctx);
+    expect(sync).not.toHaveBeenCalled();
+    expect(strict.status).toBe(free.status);
+    expect(strict.curve.map((p) => p.metrics)).toEqual(free.curve.map((p) => p.metrics));
+    expect(strict.curve).toHaveLength(3);
+  });
+});
