@@ -11,6 +11,7 @@ const isNum = (v: unknown): v is number => typeof v === 'number';
 hb.registerHelper('url', (u: unknown) => (typeof u === 'string' && (/^(https?:|mailto:)/i.test(u) || !/^[a-z][a-z0-9+.-]*:/i.test(u.trim())) ? u : '#'));
 hb.registerHelper('point', (p: unknown) => (p && typeof p === 'object' ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `${k}=${isNum(v) ? Number(v.toPrecision(4)) : String(v)}`).join(' ') : '—'));
 hb.registerHelper('join', (xs: string[]) => xs.join(', '));
+hb.registerHelper('margin', (m: { value: number; units: string }) => (m.units === 'relative' ? `±${Number((m.value * 100).toPrecision(4))}% (relative)` : `±${m.value} (absolute)`));
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerHelper('dir', (d: string) => (d === 'higher' ? '≥' : '≤'));
 hb.registerHelper('slug', (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-'));

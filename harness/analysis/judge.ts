@@ -69,7 +69,7 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
     ...v,
     overall: unjudged.length && v.overall === 'reproduced' ? 'partially reproduced' : v.overall,
     basis: equivalence
-      ? `statistics engine: ${claim.testType}, equivalence claim: TOST within ±${claim.margin.value}${claim.margin.units === 'relative' ? ' of the baseline mean' : ''} (reproduced) against a difference beyond the margin (not reproduced, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'}) at α = ${v.alpha}${left}`
+      ? `statistics engine: ${claim.testType}, equivalence claim: TOST within ${claim.margin.units === 'relative' ? `±${claim.margin.value * 100}% of the baseline mean` : `±${claim.margin.value}`} (reproduced) against a difference beyond the margin (not reproduced, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'}) at α = ${v.alpha}${left}`
       : `statistics engine: ${claim.testType}, one-sided tests in the claimed direction, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
     unjudged,
   };

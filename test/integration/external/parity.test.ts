@@ -42,7 +42,7 @@ describe('framework parity: PyTorch external trainer vs built-in tfjs', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as ClaimSummary;
     const j = summary.judgement;
     expect(['reproduced', 'partially reproduced', 'not reproduced', 'inconclusive']).toContain(j.overall);
-    expect(j.basis).toMatch(/equivalence claim: TOST within ±0.1 of the baseline mean/);
+    expect(j.basis).toMatch(/equivalence claim: TOST within ±10% of the baseline mean/);
     expect(j.unjudged).toEqual([]);
     const c = j.comparisons[0]!;
     expect([c.methodId, c.baselineId, c.testType]).toEqual(['nadamw-pytorch', 'nadamw', 'time-to-target']);
