@@ -1,7 +1,8 @@
 import type { MethodDefinition } from '../../harness/core/method.js';
 import { adan } from './adan.js';
 import { adamw, nadamw } from './adamw.js';
+import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan];
+export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods];
