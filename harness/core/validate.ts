@@ -27,6 +27,19 @@ export function checkClaimReferences(r: Registries): void {
         throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" names unknown ${kind} "${id}"`, `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`);
       }
     }
+    if (c.testType === 'phenomenon' && !c.phenomenon) {
+      throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" is a phenomenon claim without a statistic`, 'declare `phenomenon: { description, statistic, nullRegion, claimedSide }` (docs/claims.md)');
+    }
+    if (c.testType !== 'phenomenon' && c.baselines.length === 0) {
+      throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" (${c.testType}) has no baseline`, 'name at least one baseline arm; only phenomenon claims go without');
+    }
+    if (c.phenomenon) {
+      const [lo, hi] = c.phenomenon.nullRegion;
+      const bound = c.phenomenon.claimedSide === 'above' ? hi : lo;
+      if (bound === null || (lo !== null && hi !== null && lo >= hi)) {
+        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": null region [${lo}, ${hi}] is empty or unbounded on the claimed side (${c.phenomenon.claimedSide})`, 'bound the null region on the side where the paper says the statistic lies');
+      }
+    }
     if (c.tuning && c.tuning.kind === 'search') {
       for (const a of [...c.methods, ...c.baselines]) {
         const space = c.tuning.spaces?.[a.method] ?? (r.methods.has(a.method) ? r.methods.get(a.method).searchSpace : undefined);
