@@ -1,5 +1,7 @@
 import type { ClaimDefinition } from '../../harness/core/claim.js';
 import { adanClaim } from './adan.js';
+import { linearDecayClaim } from './linear-decay.js';
+import { rexClaim } from './rex.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim];

@@ -37,7 +37,9 @@ export function planClaimTuning(registries: Registries, claim: ClaimDefinition, 
       choose: (records) => {
         const byId = new Map(records.map((r) => [r.id, r]));
         const parts = plans.map((p) => chooseFromStudies([p], byId, objective(p.workload)));
-        const description = describeSearch(t) + (fixedBudget ? ` (fixed budget: each study's best ${claim.outcome ?? 'final'} target metric instead of its fastest trial)` : '');
+        const description = fixedBudget
+          ? describeSearch(t).replace("each study's fastest trial", `each study's best ${claim.outcome ?? 'final'} target metric (fixed budget)`)
+          : describeSearch(t);
         return { kind: 'search', description, rows: parts.flatMap((x) => x.rows), choices: parts.flatMap((x) => x.choices) };
       },
     };

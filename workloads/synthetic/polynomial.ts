@@ -61,6 +61,13 @@ export const polynomialRegression = defineWorkload({
   evalEvery: 20,
   batchSize: BATCH,
   msPerStepHint: { wasm: 2, cpu: 6, tensorflow: 1 },
+  // Budgeted training (REX, catalogue #34): the schedule anneals over the shortened budget (the
+  // step hint follows the budget). Fixed-budget claims use the target only for its metric and
+  // direction, so these variants keep the workload's target.
+  variants: {
+    'budget-10': { description: '10% of the step budget (174 steps), schedules anneal over it', budget: { steps: 174 } },
+    'budget-25': { description: '25% of the step budget (435 steps), schedules anneal over it', budget: { steps: 435 } },
+  },
   calibration: {
     command: 'reprobench calibrate polynomial-regression --steps 2000 --seeds 10 --backend wasm',
     baseline: 'nadamw (AlgoPerf baseline defaults)',
