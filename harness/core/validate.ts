@@ -10,6 +10,7 @@ import { parseWorkloadRef } from './workload.js';
  */
 export function checkClaimReferences(r: Registries): void {
   for (const c of r.claims.values()) {
+    if (c.id === 'all') throw new ReprobenchError('E_BAD_CONFIG', 'a claim is named "all", which `reprobench run all` reserves for the whole catalogue', 'rename the claim');
     const refs: Array<[string, string, string[]]> = [
       ...c.workloads.map((w): [string, string, string[]] => ['workload', parseWorkloadRef(w).id, r.workloads.ids()]),
       ...c.workloads

@@ -29,7 +29,7 @@ describe('char-lm data', () => {
     expect([ctxOf(0), ctxOf(1), ctxOf(2)]).toEqual(['...', '..a', '.ab']);
     expect([...ex.y].map((i) => ALPHABET[i])).toEqual(['a', 'b', '.']);
     // Exactly one active symbol per context slot.
-    expect(ex.x.reduce((s, v) => s + v, 0)).toBe(3 * 3);
+    expect(Array.from(ex.x).reduce((s, v) => s + v, 0)).toBe(3 * 3);
   });
 
   it('splits by word with a seed: held-out words are never in training, and the split is reproducible', () => {
