@@ -10,7 +10,7 @@ import { scheduledLearningRate, type ScheduleName } from './schedules.js';
  * `adamw` with PyTorch's defaults, or `sgd` with heavy-ball momentum), so a card can run the
  * REX paper's SGD and Adam settings without more methods.
  */
-function createOptimizer(hp: HParams) {
+export function createOptimizer(hp: HParams) {
   const lr = Number(hp.learningRate);
   switch (hp.optimizer) {
     case 'adamw':
@@ -22,7 +22,7 @@ function createOptimizer(hp: HParams) {
   }
 }
 
-const BASE: HParams & { learningRate: number } = {
+export const BASE: HParams & { learningRate: number } = {
   learningRate: 1e-3,
   optimizer: 'adamw',
   beta1: 0.9,

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { BatchSelectionSpec } from '../runner/batch-selection.js';
 
 export type HParamValue = number | string | boolean;
 export type HParams = Record<string, HParamValue>;
@@ -43,6 +44,11 @@ export interface MethodDefinition {
   learningRate(hp: HParams, ctx: ScheduleContext): number;
   /** Overrides the workload's batch size when set. */
   batchSize?: number;
+  /**
+   * Data selection: which batches to train on (e.g. high-loss mini-batches). Absent or null:
+   * every batch of the seeded stream, in order.
+   */
+  batchSelection?(hp: HParams): BatchSelectionSpec | null;
 }
 
 /** Declares a method (identity function with types). */

@@ -3,6 +3,7 @@ import type { MethodDefinition } from '../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/trial.js';
 import type { SupervisedData, WorkloadDefinition } from '../core/workload.js';
 import { BatchStream } from './batches.js';
+import { HighLossBatches, type BatchSource } from './batch-selection.js';
 import { buildValidationSet, disposeValidationSet, evaluate, taskLoss } from './evaluate.js';
 import { Rng } from './rng.js';
 import type { TrialSeeds } from './seeds.js';
@@ -51,9 +52,13 @@ export function train(inputs: TrainInputs): TrainResult {
   const t0 = now();
   const model = workload.createModel(new Rng(seeds.init), data, inputs.options);
   const optimizer = method.createOptimizer(config.method.hparams);
-  const batches = new BatchStream(data, config.batchSize, new Rng(seeds.order));
+  const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order));
   const valid = buildValidationSet(data);
   const loss = workload.loss ?? ((o: tf.Tensor2D, y: tf.Tensor2D) => taskLoss(data.task, o, y));
+  const selection = method.batchSelection?.(config.method.hparams) ?? null;
+  const batches: BatchSource = selection
+    ? new HighLossBatches(stream, (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))), selection)
+    : stream;
   const initSeconds = now() - t0;
 
   const curve: CurvePoint[] = [];
@@ -116,6 +121,7 @@ export function train(inputs: TrainInputs): TrainResult {
       }
     }
   } finally {
+    batches.dispose?.();
     optimizer.dispose();
     tf.dispose(model.params);
     disposeValidationSet(valid);
@@ -135,6 +141,13 @@ export function train(inputs: TrainInputs): TrainResult {
     reason,
   };
   return { status, outcome, curve };
+}
+
+/** Reads a scalar and frees it. */
+function scalarOf(t: tf.Scalar): number {
+  const v = t.dataSync()[0]!;
+  t.dispose();
+  return v;
 }
 
 function fmt(v: number): string {
