@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BatchSelectionSpec } from '../runner/batch-selection.js';
+import type { Rng } from '../runner/rng.js';
 
 export type HParamValue = number | string | boolean;
 export type HParams = Record<string, HParamValue>;
@@ -49,6 +50,12 @@ export interface MethodDefinition {
    * every batch of the seeded stream, in order.
    */
   batchSelection?(hp: HParams): BatchSelectionSpec | null;
+  /**
+   * The training rows this method trains on (e.g. a random 10% repeated for more epochs).
+   * `rng` is the trial's method stream, seeded from (method id, repeat) (DESIGN § Rules).
+   * Absent or null: the whole training set. Runs before training, outside the timed steps.
+   */
+  trainSubset?(hp: HParams, ctx: { trainSize: number; rng: Rng }): Int32Array | null;
 }
 
 /** Declares a method (identity function with types). */

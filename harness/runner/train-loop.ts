@@ -4,6 +4,7 @@ import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/tria
 import type { SupervisedData, WorkloadDefinition } from '../core/workload.js';
 import { BatchStream } from './batches.js';
 import { HighLossBatches, type BatchSource } from './batch-selection.js';
+import { subsetTraining } from './subset.js';
 import { buildValidationSet, disposeValidationSet, evaluate, taskLoss } from './evaluate.js';
 import { Rng } from './rng.js';
 import type { TrialSeeds } from './seeds.js';
@@ -48,8 +49,10 @@ function meets(value: number | null | undefined, target: TrialConfig['target']):
  * infinite training loss stops the trial as `diverged`.
  */
 export function train(inputs: TrainInputs): TrainResult {
-  const { config, seeds, workload, method, data } = inputs;
+  const { config, seeds, workload, method } = inputs;
   const t0 = now();
+  const rows = method.trainSubset?.(config.method.hparams, { trainSize: inputs.data.train.n, rng: new Rng(seeds.method) }) ?? null;
+  const data = rows ? subsetTraining(inputs.data, rows) : inputs.data;
   const model = workload.createModel(new Rng(seeds.init), data, inputs.options);
   const optimizer = method.createOptimizer(config.method.hparams);
   const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order));

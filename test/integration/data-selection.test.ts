@@ -58,3 +58,41 @@ describe('high-loss mini-batch selection', () => {
     expect(selected.outcome.stepsRun).toBe(60);
   });
 });
+
+describe('training on a subset of the data', () => {
+  it('draws the subset from the method seed, trains only on it, and leaves the shared data untouched', async () => {
+    const { subsetTraining } = await import('../../harness/runner/subset.js');
+    const data = {
+      train: { x: Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 7]), y: Int32Array.from([0, 1, 0, 1]), n: 4 },
+      valid: { x: Uint8Array.from([9, 9]), y: Int32Array.from([1]), n: 1 },
+      featureSize: 2,
+      task: { kind: 'classification' as const, numClasses: 2 },
+    };
+    const sub = subsetTraining(data, Int32Array.from([3, 1]));
+    expect([...sub.train.x]).toEqual([6, 7, 2, 3]);
+    expect([...sub.train.y]).toEqual([1, 1]);
+    expect(sub.train.n).toBe(2);
+    expect(sub.valid).toBe(data.valid);
+    expect([...data.train.x]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(() => subsetTraining(data, Int32Array.from([4]))).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG' }));
+  });
+
+  it('data-subset with dataFraction 1 trains on a reordering of all the data; a tenth gives another curve, the same on a rerun', async () => {
+    const registries = await loadRegistries();
+    const backend = await initBackend('wasm');
+    const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
+    const run = async (hparams: Record<string, number>) => {
+      const t = makeTrial(registries, { workloadId: 'teacher-student', arm: { method: 'data-subset', hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 60 });
+      return runTrial(t.id, t.config, ctx);
+    };
+    const tenth = await run({ learningRate: 0.01, dataFraction: 0.1 });
+    const again = await run({ learningRate: 0.01, dataFraction: 0.1 });
+    const all = await run({ learningRate: 0.01, dataFraction: 1 });
+    expect(again.curve.map((p) => p.metrics)).toEqual(tenth.curve.map((p) => p.metrics));
+    expect(all.curve.map((p) => p.metrics)).not.toEqual(tenth.curve.map((p) => p.metrics));
+    // 2,048 training examples: a tenth (205) at batch 32 is seen ~9 times in 60 steps, so it fits its subset better.
+    const trainLoss = (r: typeof tenth) => r.curve.at(-1)!.metrics['train/loss']!;
+    expect(trainLoss(tenth)).toBeLessThan(trainLoss(all));
+    await expect(run({ learningRate: 0.01, dataFraction: 0 })).rejects.toMatchObject({ code: 'E_BAD_CONFIG' });
+  });
+});
