@@ -1,6 +1,8 @@
+import type { CurveStatistic } from '../core/claim.js';
 import type { HParams } from '../core/method.js';
 import type { Target, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
+import { curveStatistic } from './curve-statistic.js';
 
 /** The evaluation repeats of one method on one workload, reduced to what verdicts need. */
 export interface ArmOutcomes {
@@ -19,17 +21,22 @@ export interface ArmOutcomes {
   /** Trials that failed or timed out: not outcomes, listed so nothing is silently dropped. */
   missing: Array<{ repeat: number; status: string; reason: string }>;
   finalMetric: Array<number | null>;
+  /** Best value of the target metric over the curve (fixed-budget claims with `outcome: 'best'`). */
+  bestMetric: Array<number | null>;
+  /** Phenomenon claims: the card's statistic per repeat (null where the curve gives none). */
+  statistic?: Array<number | null>;
   budgetSteps: number;
 }
 
-export function armOutcomes(trials: TrialRecord[], method: string, workload: string, tuned: HParams | null = null): ArmOutcomes {
+export function armOutcomes(trials: TrialRecord[], method: string, workload: string, tuned: HParams | null = null, statistic?: CurveStatistic): ArmOutcomes {
   const mine = trials
     .filter((t) => t.config.method.id === method && workloadRefOf(t.config.workload) === workload && t.config.repeat.purpose === 'eval')
     .sort((a, b) => a.config.repeat.index - b.config.repeat.index);
   const arm: ArmOutcomes = {
     method, workload,
     tuned,
-    repeats: [], steps: [], seconds: [], events: [], diverged: [], missing: [], finalMetric: [],
+    repeats: [], steps: [], seconds: [], events: [], diverged: [], missing: [], finalMetric: [], bestMetric: [],
+    ...(statistic ? { statistic: [] } : {}),
     budgetSteps: mine[0]?.config.budget.steps ?? 0,
   };
   for (const t of mine) {
@@ -45,6 +52,8 @@ export function armOutcomes(trials: TrialRecord[], method: string, workload: str
     arm.diverged.push(t.status === 'diverged');
     const m = t.outcome.finalMetrics[t.config.target.metric];
     arm.finalMetric.push(m ?? null);
+    arm.bestMetric.push(t.outcome.bestTargetMetric);
+    if (statistic) arm.statistic!.push(t.status === 'diverged' ? null : curveStatistic(statistic, t.curve, t.config.budget.steps).value);
   }
   return arm;
 }

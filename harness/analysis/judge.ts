@@ -7,7 +7,7 @@ export type ClaimJudgement = ClaimVerdict & {
   /** How the verdicts were reached, shown next to them. */
   basis: string;
   /** Comparisons left out for lack of outcomes (trials that failed or timed out), with why. */
-  unjudged: Array<{ workload: string; method: string; baseline: string; reason: string }>;
+  unjudged: Array<{ workload: string; method: string; baseline: string | null; reason: string }>;
 };
 
 /** Fewer usable seeds than this in an arm and no test can say anything. */
@@ -18,8 +18,22 @@ export function verdictSeed(claim: ClaimDefinition): number {
   return parseInt(createHash('sha256').update(`reprobench-verdict-v1\0${claim.id}\0${claim.version}`).digest('hex').slice(0, 7), 16);
 }
 
-function arm(a: ArmSummary) {
-  return { id: a.method, repeats: a.repeats, values: a.steps, events: a.events, diverged: a.diverged };
+/**
+ * One arm's per-seed outcomes as the claim's test type measures them (DESIGN § Statistics):
+ * steps to target (censored at the budget); the final or best target metric at the budget; or
+ * the card's statistic. A seed without a finite outcome (diverged, or a curve that gives no
+ * statistic) is passed as diverged: the statistics engine then leaves it out and counts it.
+ */
+export function armValues(claim: ClaimDefinition, a: ArmSummary): { id: string; repeats: number[]; values: number[]; events: boolean[]; diverged: boolean[] } {
+  if (claim.testType === 'time-to-target') return { id: a.method, repeats: a.repeats, values: a.steps, events: a.events, diverged: a.diverged };
+  const raw = claim.testType === 'phenomenon' ? (a.statistic ?? []) : claim.outcome === 'best' ? a.bestMetric : a.finalMetric;
+  const missing = a.repeats.map((_, i) => a.diverged[i] === true || raw[i] == null || !Number.isFinite(raw[i]));
+  return { id: a.method, repeats: a.repeats, values: a.repeats.map((_, i) => (missing[i] ? NaN : (raw[i] as number))), events: a.repeats.map(() => true), diverged: missing };
+}
+
+/** Usable outcomes of an arm for this claim (time-to-target keeps diverged seeds, censored). */
+function usable(claim: ClaimDefinition, a: ArmSummary): number {
+  return claim.testType === 'time-to-target' ? a.n : armValues(claim, a).diverged.filter((d) => !d).length;
 }
 
 /**
@@ -30,28 +44,34 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
   const equivalence = claim.claimedEffect.direction === 'equivalent';
   const comparisons: ComparisonInput[] = [];
   const unjudged: ClaimJudgement['unjudged'] = [];
+  const phen = claim.testType === 'phenomenon' ? claim.phenomenon : undefined;
   for (const w of workloads) {
+    // Which way is better: fewer steps; the target metric's direction; the side the card claims.
+    const lowerIsBetter = claim.testType === 'time-to-target' ? true : phen ? phen.claimedSide === 'below' : w.target?.direction !== 'higher';
     for (const m of claim.methods) {
-      for (const b of claim.baselines) {
+      for (const b of phen ? [null] : claim.baselines) {
         const ma = w.arms.find((a) => a.method === m.method)!;
-        const ba = w.arms.find((a) => a.method === b.method)!;
-        const short = [ma, ba].filter((a) => a.n < MIN_OUTCOMES);
+        const ba = b ? w.arms.find((a) => a.method === b.method)! : null;
+        const short = [ma, ...(ba ? [ba] : [])].filter((a) => usable(claim, a) < MIN_OUTCOMES);
         if (short.length) {
-          const reason = short.map((a) => `${a.method} has ${a.n} usable outcome${a.n === 1 ? '' : 's'} (${a.missing.length} failed or timed out)`).join('; ');
-          unjudged.push({ workload: w.workload, method: m.method, baseline: b.method, reason });
+          const reason = short
+            .map((a) => { const k = usable(claim, a); return `${a.method} has ${k} usable outcome${k === 1 ? '' : 's'} (${a.missing.length} failed or timed out${a.n > k ? `, ${a.n - k} without a value` : ''})`; })
+            .join('; ');
+          unjudged.push({ workload: w.workload, method: m.method, baseline: b?.method ?? null, reason });
           continue;
         }
         comparisons.push({
-          method: arm(ma),
-          baseline: arm(ba),
+          method: armValues(claim, ma),
+          ...(ba ? { baseline: armValues(claim, ba) } : {}),
           workload: w.workload,
           testType: claim.testType,
           ...(equivalence ? { direction: 'equivalent' as const } : {}),
-          lowerIsBetter: true,
+          lowerIsBetter,
           budget: ma.budgetSteps,
           margin: claim.margin.value,
           marginUnits: claim.margin.units,
           ...(claim.claimedEffect.magnitude !== undefined ? { claimedMagnitude: claim.claimedEffect.magnitude } : {}),
+          ...(phen ? { nullRegion: phen.nullRegion } : {}),
         });
       }
     }

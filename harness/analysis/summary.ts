@@ -26,7 +26,7 @@ export interface WorkloadSummary {
 
 /** Everything `summary.json` holds: enough to rebuild the terminal and HTML summaries. */
 export interface ClaimSummary {
-  claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature'> & {
+  claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature' | 'outcome' | 'phenomenon'> & {
     tuningRecord: ClaimDefinition['tuningRecord'] | null;
   };
   /** Where this run's sweep chose differently from the card's record (`workload/method`: [now, recorded]). */
@@ -77,7 +77,7 @@ export function summarizeClaim(
   const workloads: WorkloadSummary[] = ctx.workloads.map((w) => ({
     workload: w,
     target: targetOf(trials, w) ?? null,
-    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null))),
+    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
   const tuningDrift: Record<string, [unknown, unknown]> = {};
@@ -88,7 +88,12 @@ export function summarizeClaim(
     }
   }
   return {
-    claim: { id, version, title, paper, quote, claimedEffect, testType, margin, miniature, tuningRecord: claim.tuningRecord ?? null },
+    claim: {
+      id, version, title, paper, quote, claimedEffect, testType, margin, miniature,
+      ...(claim.outcome ? { outcome: claim.outcome } : {}),
+      ...(claim.phenomenon ? { phenomenon: claim.phenomenon } : {}),
+      tuningRecord: claim.tuningRecord ?? null,
+    },
     tuningDrift,
     methods: claim.methods.map((m) => m.method),
     baselines: claim.baselines.map((b) => b.method),

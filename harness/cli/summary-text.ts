@@ -10,6 +10,17 @@ export function pointText(p: HParams): string {
   return Object.entries(p).map(([k, v]) => `${k}=${fmtValue(v)}`).join(' ') || '(defaults)';
 }
 
+/** A tuning trial's cell: its outcome for fixed-budget claims, else its steps to target. */
+const cell = (r: { metric?: number | null; medianSteps: number | null }): string =>
+  r.metric !== undefined ? (r.metric === null ? '—' : fmtValue(r.metric)) : `${r.medianSteps ?? '∞'}`;
+
+const median = (xs: Array<number | null | undefined>): number | null => {
+  const s = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
 /** The terminal summary printed at the end of `run`: per workload a table, then the verdicts. */
 export function formatSummary(s: ClaimSummary): string {
   const lines: string[] = [];
@@ -18,15 +29,17 @@ export function formatSummary(s: ClaimSummary): string {
   lines.push(`  ${s.preset} preset, ${s.repeats} repeats, backend ${s.backend} (${s.numericsClass})`);
   if (s.tuning && s.tuning.rows.length) {
     const t = s.tuning;
-    lines.push(`  tuning: ${t.description} (steps to target; ∞ = not reached; * = ${t.kind === 'grid' ? 'chosen' : "study's fastest"})`);
+    const fb = t.rows.some((r) => r.metric !== undefined);
+    lines.push(`  tuning: ${t.description} (${fb ? 'outcome; — = none' : 'steps to target; ∞ = not reached'}; * = ${t.kind === 'grid' ? 'chosen' : fb ? "study's best" : "study's fastest"})`);
     for (const c of t.choices) {
       const rows = t.rows.filter((r) => r.workload === c.workload && r.method === c.method);
       const cells =
         t.kind === 'grid'
           ? rows.map((r) => `${pointText(r.point)}${r.winner ? '*' : ''}:${r.medianSteps ?? '∞'}`)
-          : [...new Set(rows.map((r) => r.study))].map((k) => `study ${k}: ${rows.filter((r) => r.study === k).map((r) => `${r.medianSteps ?? '∞'}${r.winner ? '*' : ''}`).join(' ')}`);
+          : [...new Set(rows.map((r) => r.study))].map((k) => `study ${k}: ${rows.filter((r) => r.study === k).map((r) => `${cell(r)}${r.winner ? '*' : ''}`).join(' ')}`);
       lines.push(`    ${pad(c.workload, 20)} ${pad(c.method, 14)} ${cells.join('  ')}`);
-      lines.push(`    ${pad('', 20)} ${pad('', 14)} → ${pointText(c.point)} (median ${c.medianSteps ?? '∞'} steps)`);
+      const med = c.medianMetric !== undefined ? `median best outcome ${c.medianMetric === null ? '—' : fmtValue(c.medianMetric)}` : `median ${c.medianSteps ?? '∞'} steps`;
+      lines.push(`    ${pad('', 20)} ${pad('', 14)} → ${pointText(c.point)} (${med})`);
     }
   }
   if (s.claim.tuningRecord) {
@@ -41,10 +54,15 @@ export function formatSummary(s: ClaimSummary): string {
   for (const w of s.workloads) {
     lines.push('');
     lines.push(`  ${w.workload}: target ${w.target ? `${w.target.metric} ${w.target.direction === 'higher' ? '≥' : '≤'} ${w.target.value}` : '—'}`);
-    lines.push(`    ${pad('method', 14)} ${pad('tuned', 22)} ${pad('reached', 8)} ${pad('diverged', 9)} ${pad('median steps', 13)} median s`);
+    // Fixed-budget and phenomenon claims are judged on another outcome: show its median too.
+    const tt = s.claim.testType;
+    const outcomeName = tt === 'fixed-budget' ? `median ${s.claim.outcome ?? 'final'}` : tt === 'phenomenon' ? 'median statistic' : null;
+    lines.push(`    ${pad('method', 14)} ${pad('tuned', 22)} ${pad('reached', 8)} ${pad('diverged', 9)} ${pad('median steps', 13)} ${outcomeName ? pad('median s', 9) + ' ' + outcomeName : 'median s'}`);
     for (const a of w.arms) {
+      const outcome = tt === 'fixed-budget' ? median(s.claim.outcome === 'best' ? a.bestMetric : a.finalMetric) : tt === 'phenomenon' ? median(a.statistic ?? []) : undefined;
+      const secs = a.medianSeconds === null ? '∞' : a.medianSeconds.toFixed(2);
       lines.push(
-        `    ${pad(a.method, 14)} ${pad(a.tuned === null ? '—' : pointText(a.tuned), 22)} ${pad(`${a.reached}/${a.n}`, 8)} ${pad(String(a.divergedCount), 9)} ${pad(a.medianSteps === null ? '∞' : String(a.medianSteps), 13)} ${a.medianSeconds === null ? '∞' : a.medianSeconds.toFixed(2)}` +
+        `    ${pad(a.method, 14)} ${pad(a.tuned === null ? '—' : pointText(a.tuned), 22)} ${pad(`${a.reached}/${a.n}`, 8)} ${pad(String(a.divergedCount), 9)} ${pad(a.medianSteps === null ? '∞' : String(a.medianSteps), 13)} ${outcome === undefined ? secs : `${pad(secs, 9)} ${outcome === null ? '—' : fmtValue(outcome)}`}` +
           (a.missing.length ? `  (${a.missing.length} failed/timeout: ${a.missing.map((m) => `#${m.repeat} ${m.status}`).join(', ')})` : ''),
       );
     }
@@ -64,9 +82,9 @@ export function formatSummary(s: ClaimSummary): string {
   lines.push(`  verdict: ${j.overall.toUpperCase()}${j.repeatsNeeded ? ` (about ${j.repeatsNeeded} repeats per method would decide it)` : ''}`);
   lines.push(`    ${j.basis}`);
   for (const c of j.comparisons) {
-    lines.push(`    ${c.methodId} vs ${c.baselineId} on ${c.workload}: ${c.verdict.toUpperCase()}`);
+    lines.push(`    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.verdict.toUpperCase()}`);
     lines.push(`      ${c.explanation}`);
   }
-  for (const u of j.unjudged) lines.push(`    ${u.method} vs ${u.baseline} on ${u.workload}: NOT JUDGED (${u.reason})`);
+  for (const u of j.unjudged) lines.push(`    ${u.method}${u.baseline ? ` vs ${u.baseline}` : ""} on ${u.workload}: NOT JUDGED (${u.reason})`);
   return lines.join('\n');
 }

@@ -54,6 +54,30 @@ export interface TuningRecord {
   time: Record<string, number | null>;
 }
 
+/**
+ * A per-trial statistic read off the eval curve, for phenomenon claims (DESIGN § Statistics:
+ * "the card's declared statistic"). Declared as data so the summary can show what was measured.
+ * - `threshold-ratio`: the step at which `then` is first met divided by the step at which `first`
+ *   is first met (e.g. test loss vs train loss: a grokking delay). `then` never met counts as the
+ *   step budget, a lower bound; `first` never met leaves the trial without a value (reported).
+ * - `final-minus-best`: the metric at the last eval minus its best value over the curve, in the
+ *   metric's better direction made positive (0 = still at its best; > 0 = it got worse: overfitting).
+ */
+export type CurveStatistic =
+  | { kind: 'threshold-ratio'; first: { metric: string; value: number; direction: 'higher' | 'lower' }; then: { metric: string; value: number; direction: 'higher' | 'lower' } }
+  | { kind: 'final-minus-best'; metric: string; direction: 'higher' | 'lower' };
+
+/** What decides a phenomenon claim: the statistic, and the values that would mean "no phenomenon". */
+export interface PhenomenonSpec {
+  /** In words, with units, for the report. */
+  description: string;
+  statistic: CurveStatistic;
+  /** Values of the statistic consistent with no phenomenon; null = unbounded on that side. */
+  nullRegion: [number | null, number | null];
+  /** Where the paper says the statistic lies: above or below the null region. */
+  claimedSide: 'above' | 'below';
+}
+
 export interface ClaimDefinition {
   id: string;
   version: number;
@@ -70,7 +94,12 @@ export interface ClaimDefinition {
    */
   claimedEffect: { description: string; magnitude?: number; direction?: 'method-better' | 'equivalent' };
   testType: TestType;
+  /** fixed-budget only: the per-seed outcome is the target metric at the last eval (`final`) or its best value. @default 'final' */
+  outcome?: 'final' | 'best';
+  /** phenomenon only (required there): the statistic and its null region. */
+  phenomenon?: PhenomenonSpec;
   methods: ArmSpec[];
+  /** The arms each method is compared with; empty for phenomenon claims. */
   baselines: ArmSpec[];
   workloads: string[];
   /** Workloads the `quick` preset runs (all when absent). */

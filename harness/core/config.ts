@@ -67,7 +67,19 @@ const ClaimShape = z.object({
   paper: z.object({ title: z.string(), authors: z.string(), year: z.number().int(), url: z.string() }),
   quote: z.string(), claimedEffect: z.object({ description: z.string(), magnitude: z.number().positive().optional(), direction: z.enum(['method-better', 'equivalent']).optional() }),
   testType: z.enum(['time-to-target', 'fixed-budget', 'predictor', 'phenomenon']),
-  methods: z.array(arm).min(1), baselines: z.array(arm).min(1), workloads: z.array(id).min(1),
+  methods: z.array(arm).min(1), baselines: z.array(arm), workloads: z.array(id).min(1),
+  outcome: z.enum(['final', 'best']).optional(),
+  phenomenon: z
+    .object({
+      description: z.string(),
+      statistic: z.union([
+        z.object({ kind: z.literal('threshold-ratio'), first: target, then: target }),
+        z.object({ kind: z.literal('final-minus-best'), metric: z.string(), direction: z.enum(['higher', 'lower']) }),
+      ]),
+      nullRegion: z.tuple([z.number().nullable(), z.number().nullable()]),
+      claimedSide: z.enum(['above', 'below']),
+    })
+    .optional(),
   quickWorkloads: z.array(id).optional(),
   margin: z.object({ value: z.number().positive(), units: z.enum(['relative', 'absolute']) }),
   repeats: z.object({ quick: z.number().int().min(2), standard: z.number().int().min(2) }),

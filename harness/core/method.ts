@@ -1,4 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { BatchSelectionSpec } from '../runner/batch-selection.js';
+import type { Rng } from '../runner/rng.js';
 
 export type HParamValue = number | string | boolean;
 export type HParams = Record<string, HParamValue>;
@@ -39,6 +41,17 @@ interface MethodCommon {
   searchSpace?: Record<string, SearchDimension>;
   /** Overrides the workload's batch size when set. */
   batchSize?: number;
+  /**
+   * Data selection: which batches to train on (e.g. high-loss mini-batches). Absent or null:
+   * every batch of the seeded stream, in order.
+   */
+  batchSelection?(hp: HParams): BatchSelectionSpec | null;
+  /**
+   * The training rows this method trains on (e.g. a random 10% repeated for more epochs).
+   * `rng` is the trial's method stream, seeded from (method id, repeat) (DESIGN § Rules).
+   * Absent or null: the whole training set. Runs before training, outside the timed steps.
+   */
+  trainSubset?(hp: HParams, ctx: { trainSize: number; rng: Rng }): Int32Array | null;
 }
 
 /** A method the built-in TensorFlow.js engine trains: an optimizer and a learning-rate function. */

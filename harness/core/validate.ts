@@ -10,6 +10,7 @@ import { parseWorkloadRef } from './workload.js';
  */
 export function checkClaimReferences(r: Registries): void {
   for (const c of r.claims.values()) {
+    if (c.id === 'all') throw new ReprobenchError('E_BAD_CONFIG', 'a claim is named "all", which `reprobench run all` reserves for the whole catalogue', 'rename the claim');
     const refs: Array<[string, string, string[]]> = [
       ...c.workloads.map((w): [string, string, string[]] => ['workload', parseWorkloadRef(w).id, r.workloads.ids()]),
       ...c.workloads
@@ -33,6 +34,19 @@ export function checkClaimReferences(r: Registries): void {
       }
       if (c.testType !== 'time-to-target' && c.testType !== 'fixed-budget') {
         throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": equivalence is tested for time-to-target and fixed-budget claims, not ${c.testType}`, "use testType 'time-to-target' or 'fixed-budget'");
+      }
+    }
+    if (c.testType === 'phenomenon' && !c.phenomenon) {
+      throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" is a phenomenon claim without a statistic`, 'declare `phenomenon: { description, statistic, nullRegion, claimedSide }` (docs/claims.md)');
+    }
+    if (c.testType !== 'phenomenon' && c.baselines.length === 0) {
+      throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" (${c.testType}) has no baseline`, 'name at least one baseline arm; only phenomenon claims go without');
+    }
+    if (c.phenomenon) {
+      const [lo, hi] = c.phenomenon.nullRegion;
+      const bound = c.phenomenon.claimedSide === 'above' ? hi : lo;
+      if (bound === null || (lo !== null && hi !== null && lo >= hi)) {
+        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": null region [${lo}, ${hi}] is empty or unbounded on the claimed side (${c.phenomenon.claimedSide})`, 'bound the null region on the side where the paper says the statistic lies');
       }
     }
     if (c.tuning && c.tuning.kind === 'search') {

@@ -3,6 +3,8 @@ import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/trial.js';
 import type { SupervisedData, WorkloadDefinition } from '../core/workload.js';
 import { BatchStream } from './batches.js';
+import { HighLossBatches, type BatchSource } from './batch-selection.js';
+import { subsetTraining } from './subset.js';
 import { buildValidationSet, disposeValidationSet, evaluate, taskLoss, type ValidationSet } from './evaluate.js';
 import { Rng } from './rng.js';
 import type { TrialSeeds } from './seeds.js';
@@ -50,14 +52,20 @@ function meets(value: number | null | undefined, target: TrialConfig['target']):
  * infinite training loss stops the trial as `diverged`.
  */
 export async function train(inputs: TrainInputs): Promise<TrainResult> {
-  const { config, seeds, workload, method, data } = inputs;
+  const { config, seeds, workload, method } = inputs;
   if (isCommandMethod(method)) throw new Error(`method ${method.id} runs an external command; the tfjs training loop cannot train it`);
   const t0 = now();
+  const rows = method.trainSubset?.(config.method.hparams, { trainSize: inputs.data.train.n, rng: new Rng(seeds.method) }) ?? null;
+  const data = rows ? subsetTraining(inputs.data, rows) : inputs.data;
   const model = workload.createModel(new Rng(seeds.init), data, inputs.options);
   const optimizer = method.createOptimizer(config.method.hparams);
-  const batches = new BatchStream(data, config.batchSize, new Rng(seeds.order));
+  const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order));
   const valid = inputs.valid ?? buildValidationSet(data);
   const loss = workload.loss ?? ((o: tf.Tensor2D, y: tf.Tensor2D) => taskLoss(data.task, o, y));
+  const selection = method.batchSelection?.(config.method.hparams) ?? null;
+  const batches: BatchSource = selection
+    ? new HighLossBatches(stream, (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))), selection)
+    : stream;
   const initSeconds = now() - t0;
 
   const curve: CurvePoint[] = [];
@@ -122,6 +130,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
       }
     }
   } finally {
+    batches.dispose?.();
     optimizer.dispose();
     tf.dispose(model.params);
     if (!inputs.valid) disposeValidationSet(valid);
@@ -141,6 +150,13 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     reason,
   };
   return { status, outcome, curve };
+}
+
+/** Reads a scalar and frees it. */
+function scalarOf(t: tf.Scalar): number {
+  const v = t.dataSync()[0]!;
+  t.dispose();
+  return v;
 }
 
 function fmt(v: number): string {

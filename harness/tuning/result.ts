@@ -13,6 +13,8 @@ export interface TuningRow {
   medianSteps: number | null;
   /** This row is the chosen point (grid), or its study's fastest trial (search). */
   winner: boolean;
+  /** Fixed-budget claims: the trial's outcome (final or best target metric; null = diverged or missing). */
+  metric?: number | null;
 }
 
 /** The point a method evaluates with on a workload, and the tuning time behind the choice. */
@@ -22,6 +24,8 @@ export interface TuningChoice {
   point: HParams;
   /** Grid: the chosen point's median steps over tuning seeds; search: the median over studies of each study's fastest trial. Null = infinite. */
   medianSteps: number | null;
+  /** Fixed-budget claims: the median over studies of each study's best outcome (null = none finite). */
+  medianMetric?: number | null;
 }
 
 export interface TuningResult {

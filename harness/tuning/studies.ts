@@ -56,11 +56,25 @@ export function planStudies(
 const stepsOf = (r: TrialRecord | undefined): number | null => (r && r.status === 'reached' ? r.outcome.stepsToTarget : null);
 
 /**
+ * What a tuning study optimises: steps to target (time-to-target claims, AlgoPerf's rule), or
+ * for fixed-budget claims the outcome those claims compare (the target metric at the last eval,
+ * or its best), so a method is tuned for what it is judged on.
+ */
+export type StudyObjective = { kind: 'steps' } | { kind: 'metric'; outcome: 'final' | 'best'; direction: 'higher' | 'lower' };
+
+function metricOf(r: TrialRecord | undefined, o: Extract<StudyObjective, { kind: 'metric' }>): number | null {
+  if (!r || r.status === 'diverged' || r.status === 'failed' || r.status === 'timeout') return null;
+  const v = o.outcome === 'best' ? r.outcome.bestTargetMetric : r.outcome.finalMetrics[r.config.target.metric];
+  return v != null && Number.isFinite(v) ? v : null;
+}
+
+/**
  * Each study's fastest trial (fewest steps to target; ties to the earlier trial), the median over
  * studies with a missed target as infinite, and the chosen point: the winner of the median study
  * (the lower median for an even count), so the evaluated point is the one behind the reported time.
  */
-export function chooseFromStudies(plans: StudyPlan[], records: Map<string, TrialRecord>): Pick<TuningResult, 'rows' | 'choices'> {
+export function chooseFromStudies(plans: StudyPlan[], records: Map<string, TrialRecord>, objective: StudyObjective = { kind: 'steps' }): Pick<TuningResult, 'rows' | 'choices'> {
+  if (objective.kind === 'metric') return chooseByMetric(plans, records, objective);
   const rows: TuningRow[] = [];
   const choices: TuningChoice[] = [];
   for (const p of plans) {
@@ -80,6 +94,39 @@ export function chooseFromStudies(plans: StudyPlan[], records: Map<string, Trial
     const ordered = [...winners].sort((a, b) => a.steps - b.steps || a.k - b.k);
     const chosen = ordered[Math.floor((ordered.length - 1) / 2)]!;
     choices.push({ workload: p.workload, method: p.method, point: chosen.point, medianSteps: finiteOrNull(median) });
+  }
+  return { rows, choices };
+}
+
+/**
+ * The fixed-budget form of {@link chooseFromStudies}: each study's best trial by the claim's
+ * outcome (a diverged trial counts as the worst), the median over studies, the median study's winner.
+ */
+function chooseByMetric(plans: StudyPlan[], records: Map<string, TrialRecord>, o: Extract<StudyObjective, { kind: 'metric' }>): Pick<TuningResult, 'rows' | 'choices'> {
+  // Oriented so that lower is better; a missing outcome is +∞.
+  const key = (v: number | null): number => (v === null ? Infinity : o.direction === 'higher' ? -v : v);
+  const rows: TuningRow[] = [];
+  const choices: TuningChoice[] = [];
+  for (const p of plans) {
+    const winners = p.studies.map((study, k) => {
+      let best = { j: -1, key: Infinity };
+      const studyRows = study.map(({ trial, point }, j) => {
+        const r = records.get(trial.id);
+        const m = metricOf(r, o);
+        if (key(m) < best.key) best = { j, key: key(m) };
+        const s = stepsOf(r);
+        const row: TuningRow = { workload: p.workload, method: p.method, study: k, point, steps: [s], medianSteps: s, winner: false, metric: m };
+        return row;
+      });
+      if (best.j >= 0) studyRows[best.j]!.winner = true;
+      rows.push(...studyRows);
+      return { k, key: best.key, point: best.j >= 0 ? study[best.j]!.point : study[0]?.point ?? {} };
+    });
+    const ordered = [...winners].sort((a, b) => a.key - b.key || a.k - b.k);
+    const chosen = ordered[Math.floor((ordered.length - 1) / 2)]!;
+    const med = medianInf(winners.map((w) => w.key));
+    const medianMetric = Number.isFinite(med) ? (o.direction === 'higher' ? -med : med) : null;
+    choices.push({ workload: p.workload, method: p.method, point: chosen.point, medianSteps: null, medianMetric });
   }
   return { rows, choices };
 }

@@ -1,13 +1,16 @@
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { writeCatalogue } from '../../../reports/render-catalogue.js';
 import { writeReport } from '../../../reports/render-report.js';
+import { loadRegistries } from '../../builtins.js';
+import { ReprobenchError } from '../../errors.js';
+import { readTrials } from '../../store/trial-store.js';
 import { writeSummaryJson } from '../../../reports/summary.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
-import { runShard } from '../../scheduler/run-shard.js';
-import { parseShard, shardText } from '../../scheduler/shard.js';
-import { ReprobenchError } from '../../errors.js';
+import { parseShard } from '../../scheduler/shard.js';
 import { positiveInt, trainingOptions } from '../options.js';
+import { runShardFromCli } from './run-shard-cli.js';
 import { formatSummary } from '../summary-text.js';
 
 export function runCommand(y: Argv) {
@@ -17,10 +20,10 @@ export function runCommand(y: Argv) {
     (c) =>
       trainingOptions(
         c
-          .positional('claim', { type: 'string', demandOption: true, describe: 'claim id (see `reprobench list claims`)' })
+          .positional('claim', { type: 'string', demandOption: true, describe: 'claim id (see `reprobench list claims`), or `all` for the whole catalogue' })
           .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'how many repeats (presets never change budgets, cadence or targets)' })
           .option('seeds', { type: 'number', describe: 'repeats per method and workload, overriding the preset' })
-          .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>)' })
+          .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>); with `all`, the parent of one directory per claim (default: runs)' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'print the planned trials, how many are done, and an estimated time; run nothing' })
           .option('adaptive', { type: 'boolean', default: false, describe: 'add seeds in batches and stop once every comparison is decided (group-sequential, O\'Brien–Fleming); --seeds (default: the standard preset\'s repeats) is the cap' })
           .option('batch', { type: 'number', default: 5, describe: 'with --adaptive: seeds added per arm between looks' })
@@ -35,60 +38,85 @@ export function runCommand(y: Argv) {
           if (argv.shard !== undefined && (argv.adaptive || argv['dry-run'])) {
             throw new ReprobenchError('E_BAD_OPTION', `--shard cannot be combined with --${argv.adaptive ? 'adaptive' : 'dry-run'}`, argv.adaptive ? 'adaptive seeding decides between looks, so it runs in one process' : 'see a shard\'s trials with `reprobench plan <claim> --shards n`');
           }
+          if (argv.shard !== undefined && argv.claim === 'all') throw new ReprobenchError('E_BAD_OPTION', '--shard runs one claim', 'shard each claim on its own: reprobench run <claim> --shard i/n');
           return true;
         })
         .example('$0 run adan --preset quick', 'the Adan claim with the quick preset\'s repeats')
         .example('$0 run adan --dry-run', 'what would run, and how long it should take')
         .example('$0 run adan --adaptive', 'seeds in batches of 5 until decided, at most 20 per method')
-        .example('$0 run adan --shard 2/4 --phase tuning --out runs/adan', 'this machine\'s quarter of the tuning trials'),
+        .example('$0 run adan --shard 2/4 --phase tuning --out runs/adan', 'this machine\'s quarter of the tuning trials')
+        .example('$0 run all --preset standard', 'every claim, one after the other, then runs/catalogue.html'),
     async (argv) => {
-      const claim = argv.claim as string;
-      const runDir = resolve(argv.out ?? join('runs', claim));
-      const tty = Boolean(process.stdout.isTTY) && !argv['dry-run'];
       const log = (l: string) => process.stdout.write(l + '\n');
       if (argv.shard !== undefined) {
-        const shard = parseShard(argv.shard);
-        const res = await runShard({
-          claim, preset: argv.preset, ...(argv.seeds !== undefined ? { seeds: argv.seeds } : {}), backend: argv.backend, workers: argv.workers, runDir,
-          cacheDir: resolve(argv['cache-dir']), cwd: process.cwd(), trialTimeoutSec: argv['trial-timeout'], shard, phase: argv.phase ?? 'all',
-          command: ['reprobench', ...process.argv.slice(2)].join(' '), reporter: tty ? ttyReporter(argv.workers) : lineReporter(log), log,
-        });
-        for (const p of res.phases) {
-          log(`${p.phase}, shard ${shardText(shard)}: ${p.share.length} of ${p.planned} trials, ${p.ran} run now, ${p.share.length - p.ran} reused${p.unfinished.length ? `, ${p.unfinished.length} FAILED or timed out` : ''}`);
-        }
-        const unfinished = res.phases.flatMap((p) => p.unfinished);
-        if (unfinished.length) {
-          log(`shard ${shardText(shard)} is not complete: run the same command again to retry ${unfinished.length} trial${unfinished.length === 1 ? '' : 's'} (finished ones are kept)`);
-          process.exitCode = 1;
-        } else {
-          log(`shard ${shardText(shard)} complete in ${relative(process.cwd(), runDir) || '.'}; when every shard is, \`reprobench merge <run-dirs...> --out DIR\` writes the summary and report`);
-        }
+        const claim = argv.claim as string;
+        await runShardFromCli({ ...argv, shard: argv.shard }, claim, resolve(argv.out ?? join('runs', claim)), resolve(argv['cache-dir']), log);
         return;
       }
-      const result = await runClaim({
-        claim,
-        preset: argv.preset,
-        ...(argv.seeds !== undefined ? { seeds: argv.seeds } : {}),
-        backend: argv.backend,
-        workers: argv.workers,
-        runDir,
-        cacheDir: resolve(argv['cache-dir']),
-        cwd: process.cwd(),
-        trialTimeoutSec: argv['trial-timeout'],
-        dryRun: argv['dry-run'],
-        ...(argv.adaptive ? { adaptive: { batch: argv.batch } } : {}),
-        command: ['reprobench', ...process.argv.slice(2)].join(' '),
-        reporter: tty ? ttyReporter(argv.workers) : lineReporter(log),
-        log,
-      });
-      if (!result.summary) return;
+      if (argv.claim !== 'all') {
+        await runOne(argv, argv.claim as string, resolve(argv.out ?? join('runs', argv.claim as string)), log);
+        return;
+      }
+      // The whole catalogue: each claim in its own run directory, then one page listing them all.
+      if (argv.adaptive) throw new ReprobenchError('E_BAD_OPTION', '--adaptive cannot be combined with `run all`', 'run claims adaptively one at a time: reprobench run <claim> --adaptive');
+      const base = resolve(argv.out ?? 'runs');
+      const ids = (await loadRegistries()).claims.ids();
+      const t0 = performance.now();
+      const trainSeconds: Record<string, number> = {};
+      for (const id of ids) {
+        log(`\n=== claim ${id} (${ids.indexOf(id) + 1}/${ids.length}) ===`);
+        const dir = join(base, id);
+        await runOne(argv, id, dir, log);
+        trainSeconds[id] = [...readTrials(dir).values()].reduce((sum, t) => sum + t.outcome.trainSeconds, 0);
+      }
+      if (argv['dry-run']) return;
+      const wall = (performance.now() - t0) / 1000;
+      const cat = writeCatalogue(base, ids, { wallSeconds: wall, trainSeconds });
       log('');
-      log(formatSummary(result.summary));
-      const json = writeSummaryJson(runDir, result.summary);
-      const report = writeReport(runDir, process.cwd());
-      log('');
-      log(`trials: ${result.ranTrials} run now, ${result.reusedTrials} reused from ${relative(process.cwd(), runDir) || '.'}`);
-      log(`report: ${relative(process.cwd(), report.html)}  (data: ${relative(process.cwd(), json)}, ${relative(process.cwd(), report.json)})`);
+      for (const r of cat.data.rows) log(`  ${r.id.padEnd(16)} ${r.verdict.toUpperCase().padEnd(22)} ${r.explanation}`);
+      log(`catalogue: ${relative(process.cwd(), cat.html)}  (${ids.length} claims, ${wall.toFixed(0)} s wall)`);
     },
   );
+}
+
+/** The options `run` passes on to each claim. */
+interface RunArgs {
+  preset: 'quick' | 'standard';
+  seeds?: number | undefined;
+  backend: Parameters<typeof runClaim>[0]['backend'];
+  workers: number;
+  'cache-dir': string;
+  'trial-timeout': number;
+  'dry-run': boolean;
+  adaptive: boolean;
+  batch: number;
+}
+
+/** One claim: run it, print its summary, write summary.json and report.html into `runDir`. */
+async function runOne(argv: RunArgs, claim: string, runDir: string, log: (l: string) => void): Promise<void> {
+  const tty = Boolean(process.stdout.isTTY) && !argv['dry-run'];
+  const result = await runClaim({
+    claim,
+    preset: argv.preset,
+    ...(argv.seeds !== undefined ? { seeds: argv.seeds } : {}),
+    backend: argv.backend,
+    workers: argv.workers,
+    runDir,
+    cacheDir: resolve(argv['cache-dir']),
+    cwd: process.cwd(),
+    trialTimeoutSec: argv['trial-timeout'],
+    dryRun: argv['dry-run'],
+    ...(argv.adaptive ? { adaptive: { batch: argv.batch } } : {}),
+    command: ['reprobench', ...process.argv.slice(2)].join(' '),
+    reporter: tty ? ttyReporter(argv.workers) : lineReporter(log),
+    log,
+  });
+  if (!result.summary) return;
+  log('');
+  log(formatSummary(result.summary));
+  const json = writeSummaryJson(runDir, result.summary);
+  const report = writeReport(runDir, process.cwd());
+  log('');
+  log(`trials: ${result.ranTrials} run now, ${result.reusedTrials} reused from ${relative(process.cwd(), runDir) || '.'}`);
+  log(`report: ${relative(process.cwd(), report.html)}  (data: ${relative(process.cwd(), json)}, ${relative(process.cwd(), report.json)})`);
 }

@@ -105,7 +105,7 @@ describe('judgeClaim for an equivalence claim', () => {
   } satisfies ClaimDefinition;
   const armOf = (method: string, steps: number[]) => summarizeArm({
     method, workload: 'w', tuned: null, repeats: steps.map((_, i) => i), steps, seconds: steps.map((s) => s / 100), events: steps.map(() => true),
-    diverged: steps.map(() => false), missing: [], finalMetric: steps.map(() => 0.87), budgetSteps: BUDGET,
+    diverged: steps.map(() => false), missing: [], finalMetric: steps.map(() => 0.87), bestMetric: steps.map(() => 0.87), budgetSteps: BUDGET,
   });
 
   it('says how it decided, and decides by TOST', () => {

@@ -62,3 +62,43 @@ describe('AlgoPerf external tuning of a claim', () => {
     expect(t.choose([]).description).toMatch(/2 studies × 3 Halton points per method/);
   });
 });
+
+describe('fixed-budget tuning', () => {
+  /** A record that ran to the budget with this final (and best) target metric; null = diverged. */
+  const fin = (id: string, v: number | null) =>
+    ({ id, status: v === null ? 'diverged' : 'censored', config: { target: { metric: 'validation/loss' } }, outcome: { stepsToTarget: null, finalMetrics: { 'validation/loss': v }, bestTargetMetric: v === null ? null : v - 0.01 } }) as unknown as TrialRecord;
+
+  it('keeps each study\'s best final metric (diverged is worst) and evaluates the median study\'s winner', () => {
+    const p = planStudies(registries, { workload: 'teacher-student', arm: { method: 'nadamw' }, space, studies: 3, trials: 2, backend, stopAtTarget: false });
+    const ids = p.studies.map((s) => s.map((t) => t.trial.id));
+    const records = new Map([
+      [ids[0]![0]!, fin(ids[0]![0]!, 0.5)], [ids[0]![1]!, fin(ids[0]![1]!, 0.3)], // study 0: 0.3
+      [ids[1]![0]!, fin(ids[1]![0]!, null)], [ids[1]![1]!, fin(ids[1]![1]!, 0.9)], // study 1: 0.9
+      [ids[2]![0]!, fin(ids[2]![0]!, 0.2)], [ids[2]![1]!, fin(ids[2]![1]!, 0.4)], // study 2: 0.2
+    ]);
+    const { rows, choices } = chooseFromStudies([p], records, { kind: 'metric', outcome: 'final', direction: 'lower' });
+    expect(rows.filter((r) => r.winner).map((r) => [r.study, r.metric])).toEqual([[0, 0.3], [1, 0.9], [2, 0.2]]);
+    expect(choices[0]!.medianMetric).toBe(0.3);
+    expect(choices[0]!.point).toEqual(p.studies[0]![1]!.point);
+    // Higher-is-better flips the order; `best` reads the curve's best value.
+    const hi = chooseFromStudies([p], records, { kind: 'metric', outcome: 'best', direction: 'higher' });
+    expect(hi.choices[0]!.medianMetric).toBeCloseTo(0.49, 12);
+  });
+
+  it('is what a fixed-budget claim\'s tuning uses, and time-to-target claims keep steps', () => {
+    const base = {
+      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+      methods: [{ method: 'rex' }], baselines: [{ method: 'linear-decay' }], workloads: ['teacher-student'],
+      margin: { value: 0.01, units: 'absolute' as const }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
+      tuning: { kind: 'search' as const, ruleset: 'external' as const, studies: 1, trialsPerStudy: 2 },
+    };
+    const fb = planClaimTuning(registries, defineClaim({ ...base, testType: 'fixed-budget' }), 'quick', backend)!;
+    expect(fb.trials.every((t) => t.config.stopAtTarget === false)).toBe(true);
+    const records = fb.trials.map((t, i) => fin(t.id, 0.1 * (i + 1)));
+    const r = fb.choose(records);
+    expect(r.description).toMatch(/fixed budget/);
+    expect(r.choices.map((c) => c.medianMetric)).toEqual([0.1, 0.30000000000000004]);
+    const ttt = planClaimTuning(registries, defineClaim({ ...base, testType: 'time-to-target', margin: { value: 0.1, units: 'relative' } }), 'quick', backend)!;
+    expect(ttt.choose(records).choices.every((c) => c.medianMetric === undefined)).toBe(true);
+  });
+});

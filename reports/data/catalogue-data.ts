@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ClaimSummary } from '../../harness/analysis/summary.js';
+import { ReprobenchError } from '../../harness/errors.js';
+
+/** One comparison of a claim as the catalogue lists it. */
+export interface CatalogueComparison {
+  label: string;
+  verdict: string;
+  effectName: string;
+  estimate: number;
+  ci: [number, number];
+  adjustedPValue: number;
+}
+
+/** One row of the catalogue: a claim, its overall verdict and the numbers behind it. */
+export interface CatalogueRow {
+  id: string;
+  catalogue: number | null;
+  title: string;
+  paper: string;
+  testType: string;
+  preset: string;
+  repeats: number;
+  verdict: string;
+  explanation: string;
+  comparisons: CatalogueComparison[];
+  unjudged: number;
+  /** The claim's report, relative to the catalogue page. */
+  reportHref: string;
+  /** Training seconds of every trial of the run (tuning included), summed. */
+  trainSeconds: number;
+}
+
+export interface CatalogueData {
+  rows: CatalogueRow[];
+  /** Claims that have no summary in the runs directory (not run yet). */
+  missing: string[];
+  backend: string | null;
+}
+
+function readSummary(path: string): ClaimSummary {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as ClaimSummary;
+  } catch (e) {
+    throw new ReprobenchError('E_CORRUPT_RESULT', `cannot read ${path}: ${(e as Error).message}`, 'rerun that claim (`reprobench run <claim>`) to rewrite its summary', { cause: e });
+  }
+}
+
+/**
+ * The catalogue from `<runsDir>/<claim>/summary.json` for each claim id: one row per claim with its
+ * verdict, and per comparison the effect, its CI and the Holm-adjusted p, linking to the claim's report.
+ */
+export function catalogueData(runsDir: string, claimIds: string[], trainSeconds: Record<string, number> = {}): CatalogueData {
+  const rows: CatalogueRow[] = [];
+  const missing: string[] = [];
+  let backend: string | null = null;
+  for (const id of claimIds) {
+    const file = join(runsDir, id, 'summary.json');
+    if (!existsSync(file)) {
+      missing.push(id);
+      continue;
+    }
+    const s = readSummary(file);
+    backend ??= s.numericsClass;
+    rows.push({
+      id,
+      catalogue: s.claim.paper.catalogue ?? null,
+      title: s.claim.title,
+      paper: `${s.claim.paper.title} (${s.claim.paper.year})`,
+      testType: s.claim.testType,
+      preset: s.preset,
+      repeats: s.repeats,
+      verdict: s.judgement.overall,
+      explanation: s.judgement.explanation,
+      comparisons: s.judgement.comparisons.map((c) => ({
+        label: `${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} · ${c.workload}`,
+        verdict: c.verdict,
+        effectName: c.effectName,
+        estimate: c.estimate,
+        ci: c.ci,
+        adjustedPValue: c.test.adjustedPValue,
+      })),
+      unjudged: s.judgement.unjudged.length,
+      reportHref: relative(runsDir, join(runsDir, id, 'report.html')).split('\\').join('/'),
+      trainSeconds: trainSeconds[id] ?? NaN,
+    });
+  }
+  return { rows, missing, backend };
+}

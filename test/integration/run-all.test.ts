@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchmarkClaims } from '../../benchmarks/claims/index.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+describe('run all', () => {
+  it('plans every claim in its own run directory (dry run: nothing runs, no catalogue yet)', () => {
+    const out = tempDir();
+    const r = cli(['run', 'all', '--dry-run', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const n = benchmarkClaims.length;
+    expect(r.stdout.match(/^=== claim /gm)).toHaveLength(n);
+    benchmarkClaims.forEach((c) => {
+      expect(r.stdout).toMatch(new RegExp(`=== claim ${c.id} \\(\\d+/${n}\\) ===`));
+      expect(r.stdout).toContain(`plan for claim ${c.id} (quick`);
+    });
+    expect(r.stdout).toContain("each study's best final target metric (fixed budget)");
+    expect(existsSync(join(out, 'catalogue.html'))).toBe(false);
+  });
+
+  it('refuses --adaptive, which decides per claim', () => {
+    const r = cli(['run', 'all', '--adaptive', '--dry-run', '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_BAD_OPTION');
+  });
+});

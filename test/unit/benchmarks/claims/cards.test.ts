@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { benchmarkClaims } from '../../../../benchmarks/claims/index.js';
+import { builtinMethods } from '../../../../benchmarks/methods/index.js';
+import { builtinWorkloads } from '../../../../workloads/index.js';
+import { createRegistries } from '../../../../harness/core/registries.js';
+import { checkClaimReferences } from '../../../../harness/core/validate.js';
+import { parseWorkloadRef } from '../../../../harness/core/workload.js';
+
+describe('shipped claim cards', () => {
+  it('name only registered workloads, variants and methods, and give every arm the same tuning', () => {
+    const r = createRegistries([{ defs: { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims }, origin: 'built-in' }]);
+    expect(() => checkClaimReferences(r)).not.toThrow();
+  });
+
+  it.each(benchmarkClaims.map((c) => [c.id, c] as const))('%s: quotes its paper, says how the miniature differs and declares what decides it', (_id, c) => {
+    expect(c.quote.length).toBeGreaterThan(40);
+    expect(c.paper.catalogue).toBeGreaterThan(0);
+    expect(c.miniature.length).toBeGreaterThan(100);
+    expect(c.margin.value).toBeGreaterThan(0);
+    expect(c.repeats.standard).toBeGreaterThanOrEqual(c.repeats.quick);
+    if (c.testType === 'phenomenon') expect(c.phenomenon).toBeDefined();
+    else expect(c.baselines.length).toBeGreaterThan(0);
+    for (const w of c.quickWorkloads ?? []) expect(c.workloads).toContain(w);
+    // Fixed-budget cards: the outcome compared is a workload's target metric, whose direction decides "better".
+    for (const w of c.workloads) expect(builtinWorkloads.some((d) => d.id === parseWorkloadRef(w).id)).toBe(true);
+  });
+});

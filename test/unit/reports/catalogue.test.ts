@@ -1,0 +1,43 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCatalogue } from '../../../reports/render-catalogue.js';
+import { tempDir } from '../../helpers/cli.js';
+
+/** The parts of a run's summary.json that the catalogue reads. */
+function summary(id: string, overall: string, title: string) {
+  return {
+    claim: { id, version: 1, title, paper: { title: 'A paper', authors: 'x', year: 2024, url: 'https://example.org', catalogue: 34 }, testType: 'fixed-budget' },
+    preset: 'standard', repeats: 20, numericsClass: 'wasm-tfjs4.22.0-k1',
+    judgement: {
+      overall, explanation: `${overall}: 1 ${overall} of 1 comparison(s)`, unjudged: [],
+      comparisons: [{ methodId: 'rex', baselineId: 'linear-decay', workload: 'w:budget-10', verdict: overall, effectName: 'difference', estimate: -0.0123, ci: [-0.02, -0.004], test: { adjustedPValue: 0.003 } }],
+    },
+  };
+}
+
+describe('catalogue report', () => {
+  it('lists one row per claim with verdict, effect, CI and a relative link to its report; names claims not run', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'rex'), { recursive: true });
+    writeFileSync(join(dir, 'rex', 'summary.json'), JSON.stringify(summary('rex', 'reproduced', 'REX <beats> linear')));
+    const out = writeCatalogue(dir, ['rex', 'grokking'], { wallSeconds: 1234.5, trainSeconds: { rex: 99.5 } });
+    expect(out.data.rows).toHaveLength(1);
+    expect(out.data.rows[0]).toMatchObject({ id: 'rex', verdict: 'reproduced', reportHref: 'rex/report.html', trainSeconds: 99.5, catalogue: 34 });
+    expect(out.data.missing).toEqual(['grokking']);
+    const html = readFileSync(out.html, 'utf8');
+    expect(html).toContain('href="rex/report.html"');
+    expect(html).toContain('difference -0.0123 [-0.02, -0.004]');
+    expect(html).toContain('REX &lt;beats&gt; linear');
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
+    expect(html).toContain('Not run yet: grokking');
+    expect(JSON.parse(readFileSync(out.json, 'utf8')).wallSeconds).toBe(1234.5);
+  });
+
+  it('refuses an unreadable summary with a coded error', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'rex'), { recursive: true });
+    writeFileSync(join(dir, 'rex', 'summary.json'), '{ not json');
+    expect(() => writeCatalogue(dir, ['rex'])).toThrow(expect.objectContaining({ code: 'E_CORRUPT_RESULT' }));
+  });
+});
