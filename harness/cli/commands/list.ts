@@ -32,7 +32,7 @@ export function listCommand(y: Argv) {
           kind === 'workloads'
             ? `target ${(row as { target: { metric: string; value: number } }).target.metric} ${(row as { target: { value: number } }).target.value}`
             : kind === 'claims'
-              ? `${(row as { methods: string[] }).methods.join(', ')} vs ${(row as { baselines: string[] }).baselines.join(', ')}`
+              ? claimArms(row as { methods: string[]; baselines: string[] })
               : (row as { command?: string[] }).command
                 ? `external: ${(row as { command: string[] }).command.join(' ')}`
                 : '';
@@ -40,4 +40,9 @@ export function listCommand(y: Argv) {
       }
     },
   );
+}
+
+/** "a vs b, c"; a phenomenon claim has no baseline, so only its methods. */
+function claimArms(c: { methods: string[]; baselines: string[] }): string {
+  return c.baselines.length ? `${c.methods.join(', ')} vs ${c.baselines.join(', ')}` : `${c.methods.join(', ')}, phenomenon`;
 }
