@@ -1,9 +1,10 @@
 import type { ClaimDefinition } from '../../harness/core/claim.js';
 import { adanClaim } from './adan.js';
 import { grokkingClaim } from './grokking.js';
+import { hardBatchesClaim } from './hard-batches.js';
 import { linearDecayClaim } from './linear-decay.js';
 import { oneEpochClaim } from './one-epoch.js';
 import { rexClaim } from './rex.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim];
