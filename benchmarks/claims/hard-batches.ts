@@ -31,12 +31,12 @@ export const hardBatchesClaim = defineClaim({
   workloads: ['fashion-mnist-mlp'],
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 3, standard: 12 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { 'high-loss-batches': LR_SPACE, 'cosine-decay': LR_SPACE } },
+  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 2, spaces: { 'high-loss-batches': LR_SPACE, 'cosine-decay': LR_SPACE } },
   miniature:
     'The paper trains ResNets, EfficientNets and MobileNets on CIFAR-10/100 and STL-10. Here: the 784-128-10 MLP on Fashion-MNIST ' +
     '(batch 128) to its calibrated validation-accuracy target; both arms AdamW (PyTorch defaults) with cosine decay over the ' +
     'step budget. The method forwards pools of 4 mini-batches and trains one step on each of the 2 with the highest loss ' +
     '(δ = 0.5); the paper\'s own pool is not checked. "Epochs" become optimizer steps (each trained mini-batch is one step); ' +
     'the extra forward passes of the selection are counted in the reported training seconds, not in the steps. Each arm\'s ' +
-    'learning rate is tuned with the same budget (2 studies × 3 Halton points over 1e-3–1e-1, log scale, tuning seeds).',
+    'learning rate is tuned with the same budget (2 studies × 2 Halton points over 1e-3–1e-1, log scale, tuning seeds: the most the 2-minute quick cap allows here).',
 });
