@@ -11,8 +11,9 @@ export type {
 } from './core/workload.js';
 export { defineMethod } from './core/method.js';
 export type { MethodDefinition, HParams, HParamValue, SearchDimension, TrainingOptimizer, ScheduleContext } from './core/method.js';
+export type { BatchSelectionSpec } from './runner/batch-selection.js';
 export { defineClaim } from './core/claim.js';
-export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset } from './core/claim.js';
+export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset, CurveStatistic, PhenomenonSpec } from './core/claim.js';
 export { defineConfig } from './core/config.js';
 export type { UserConfig } from './core/config.js';
 export type { TrialConfig, TrialRecord, TrialStatus, CurvePoint, Outcome, Provenance } from './core/trial.js';
@@ -29,7 +30,9 @@ export { SlotOptimizer } from '../benchmarks/methods/optimizers/slot-optimizer.j
 export { AdamWOptimizer } from '../benchmarks/methods/optimizers/adamw.js';
 export { AdanOptimizer } from '../benchmarks/methods/optimizers/adan.js';
 export { SgdOptimizer } from '../benchmarks/methods/optimizers/sgd.js';
-export { scheduledLearningRate, scheduleMultiplier } from '../benchmarks/methods/schedules.js';
+export { scheduledLearningRate, scheduleMultiplier, SCHEDULE_NAMES } from '../benchmarks/methods/schedules.js';
+export type { ScheduleName, ScheduleOptions } from '../benchmarks/methods/schedules.js';
+export { createScaledTwoLayer } from '../workloads/common/scaled-two-layer.js';
 
 // AlgoPerf: scoring, search spaces and Halton sampling, imported logs.
 export { scoreSubmissions, timeToResult, performanceProfile, performanceRatios, benchmarkScore, geometricMeanSpeedup } from './scoring/index.js';

@@ -2,9 +2,10 @@ import type { ClaimDefinition } from '../../harness/core/claim.js';
 import { adanClaim } from './adan.js';
 import { frameworkParityClaim } from './framework-parity.js';
 import { grokkingClaim } from './grokking.js';
+import { hardBatchesClaim } from './hard-batches.js';
 import { linearDecayClaim } from './linear-decay.js';
 import { oneEpochClaim } from './one-epoch.js';
 import { rexClaim } from './rex.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, frameworkParityClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim];

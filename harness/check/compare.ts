@@ -1,3 +1,4 @@
+import { curveStatistic } from '../analysis/curve-statistic.js';
 import type { ClaimDefinition } from '../core/claim.js';
 import type { CurvePoint, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
@@ -18,10 +19,13 @@ export interface TrialComparison {
   detail: string;
 }
 
-/** The statistical comparison of one method on one workload (steps to target, and train seconds). */
+/** The statistical comparison of one method on one workload (the claim's outcome, and train seconds). */
 export interface GroupComparison {
   workload: string;
   method: string;
+  /** What `steps` compares: steps to target (time-to-target claims), the final or best target metric (fixed budget), the card's statistic (phenomenon). */
+  quantity?: string;
+  /** The verdict on the claim's per-seed outcome (named for the time-to-target case, which came first). */
   steps: ReferenceVerdict | { verdict: 'not-compared'; explanation: string };
   seconds: ReferenceVerdict | { verdict: 'not-compared'; explanation: string };
 }
@@ -76,11 +80,36 @@ function compareTrial(ref: ReferenceTrial, cur: TrialRecord, sameClass: boolean)
 
 type Stat = GroupComparison['steps'];
 
-function statVerdict(claim: Pick<ClaimDefinition, 'margin'>, reference: number[], current: number[], identical: boolean): Stat {
+type ClaimForCheck = Pick<ClaimDefinition, 'id' | 'margin'> & Partial<Pick<ClaimDefinition, 'testType' | 'outcome' | 'phenomenon'>>;
+
+/**
+ * The per-seed number a claim is judged on, read from a stored or fresh trial, and which way is
+ * better: steps to target (censored at the budget); the final or best target metric; the card's
+ * statistic. null: the trial has none (diverged, or a curve that gives no statistic).
+ */
+function claimOutcome(claim: ClaimForCheck, t: Pick<ReferenceTrial, 'config' | 'outcome' | 'curve' | 'status'>): number | null {
+  if (claim.testType === 'fixed-budget') {
+    if (t.status === 'diverged') return null;
+    const v = claim.outcome === 'best' ? t.outcome.bestTargetMetric : t.outcome.finalMetrics[t.config.target.metric];
+    return v != null && Number.isFinite(v) ? v : null;
+  }
+  if (claim.testType === 'phenomenon' && claim.phenomenon) {
+    return t.status === 'diverged' ? null : curveStatistic(claim.phenomenon.statistic, t.curve, t.config.budget.steps).value;
+  }
+  return t.outcome.stepsToTarget ?? t.config.budget.steps;
+}
+
+function quantityOf(claim: ClaimForCheck, target: ReferenceTrial['config']['target']): { name: string; lowerIsBetter: boolean } {
+  if (claim.testType === 'fixed-budget') return { name: `${claim.outcome ?? 'final'} ${target.metric}`, lowerIsBetter: target.direction === 'lower' };
+  if (claim.testType === 'phenomenon' && claim.phenomenon) return { name: 'the card statistic', lowerIsBetter: claim.phenomenon.claimedSide === 'below' };
+  return { name: 'steps to target', lowerIsBetter: true };
+}
+
+function statVerdict(claim: Pick<ClaimDefinition, 'margin'>, reference: number[], current: number[], identical: boolean, lowerIsBetter = true): Stat {
   if (current.length < 2) return { verdict: 'not-compared', explanation: `only ${current.length} comparable seed(s)` };
   try {
-    // Steps and seconds to target: lower is better. Repeat k of both is the same seed: paired.
-    return referenceVerdict({ current, reference, identical, margin: claim.margin.value, marginUnits: claim.margin.units, lowerIsBetter: true, paired: true });
+    // Repeat k of both is the same seed: paired.
+    return referenceVerdict({ current, reference, identical, margin: claim.margin.value, marginUnits: claim.margin.units, lowerIsBetter, paired: true });
   } catch (e) {
     return { verdict: 'not-compared', explanation: (e as Error).message };
   }
@@ -88,11 +117,12 @@ function statVerdict(claim: Pick<ClaimDefinition, 'margin'>, reference: number[]
 
 /**
  * Compares rerun trials with a reference. On the same numerics class each trial must be
- * bit-identical; across classes the per-seed steps to target of each method and workload get a
+ * bit-identical; across classes the per-seed outcome the claim is judged on (steps to target, the
+ * final or best target metric, or the card's statistic) of each method and workload gets a
  * statistical reference verdict with the claim's margin. Wall time gets one everywhere, for
  * information (it depends on the machine as much as on the code).
  */
-export function compareWithReference(claim: Pick<ClaimDefinition, 'id' | 'margin'>, reference: ReferenceFile, current: TrialRecord[], currentClass: string): CheckComparison {
+export function compareWithReference(claim: ClaimForCheck, reference: ReferenceFile, current: TrialRecord[], currentClass: string): CheckComparison {
   const sameClass = reference.numericsClass === currentClass;
   const refByKey = new Map(reference.trials.map((t) => [key(t.workload, t.method, t.repeat), t]));
   const trials: TrialComparison[] = [];
@@ -114,12 +144,15 @@ export function compareWithReference(claim: Pick<ClaimDefinition, 'id' | 'margin
   const groups: GroupComparison[] = [...pairsByGroup].map(([g, pairs]) => {
     const [workload, method] = g.split('|') as [string, string];
     const identical = sameClass && pairs.every(([r, c]) => curveDigest(c.curve) === r.curveDigest);
-    const steps = (o: ReferenceTrial['outcome'], budget: number) => o.stepsToTarget ?? budget;
     const seconds = (o: ReferenceTrial['outcome']) => o.secondsToTarget ?? o.trainSeconds;
+    const q = quantityOf(claim, pairs[0]![0].config.target);
+    // A seed without an outcome on either side leaves the pair out.
+    const values = pairs.map(([r, c]) => [claimOutcome(claim, r), claimOutcome(claim, c)] as const).filter((v): v is readonly [number, number] => v[0] !== null && v[1] !== null);
     return {
       workload,
       method,
-      steps: statVerdict(claim, pairs.map(([r]) => steps(r.outcome, r.config.budget.steps)), pairs.map(([, c]) => steps(c.outcome, c.config.budget.steps)), identical),
+      quantity: q.name,
+      steps: statVerdict(claim, values.map(([r]) => r), values.map(([, c]) => c), identical, q.lowerIsBetter),
       seconds: statVerdict(claim, pairs.map(([r]) => seconds(r.outcome)), pairs.map(([, c]) => seconds(c.outcome)), false),
     };
   });

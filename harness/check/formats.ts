@@ -23,8 +23,9 @@ export function toJunit(results: CheckedClaim[]): string {
       );
     }
     for (const g of c.groups) {
-      const name = `${g.method} · ${g.workload} · steps to target vs ${c.referenceClass}`;
-      const failed = outcome.failures.some((f) => f.includes(`${g.method} on ${g.workload}, steps to target`));
+      const quantity = g.quantity ?? 'steps to target';
+      const name = `${g.method} · ${g.workload} · ${quantity} vs ${c.referenceClass}`;
+      const failed = outcome.failures.some((f) => f.includes(`${g.method} on ${g.workload}, ${quantity}`));
       cases.push(`    <testcase classname="${xml(c.claim)}" name="${xml(name)}">${failed ? `<failure message="${xml(g.steps.explanation)}" type="${xml(g.steps.verdict)}"/>` : `<system-out>${xml(g.steps.explanation)}</system-out>`}</testcase>`);
     }
     const failures = cases.filter((x) => x.includes('<failure')).length;
@@ -44,8 +45,8 @@ export function toMarkdown(results: CheckedClaim[]): string {
     const identical = c.trials.filter((t) => t.result === 'identical').length;
     lines.push(`### \`${md(c.claim)}\` — ${outcome.code ? 'failed' : 'passed'}`, '');
     lines.push(`Reference ${md(c.referenceClass)}, this run ${md(c.currentClass)}${c.sameClass ? ` (same numerics class: ${identical}/${c.trials.length} seeds bit-identical)` : ' (other numerics class: statistical comparison)'}.`, '');
-    lines.push('| method | workload | steps to target | wall time |', '| --- | --- | --- | --- |');
-    for (const g of c.groups) lines.push(`| ${md(g.method)} | ${md(g.workload)} | ${md(g.steps.verdict)} | ${md(g.seconds.verdict)} |`);
+    lines.push('| method | workload | claim outcome vs reference | wall time |', '| --- | --- | --- | --- |');
+    for (const g of c.groups) lines.push(`| ${md(g.method)} | ${md(g.workload)} | ${md(`${g.quantity ?? 'steps to target'}: ${g.steps.verdict}`)} | ${md(g.seconds.verdict)} |`);
     lines.push('');
     for (const f of outcome.failures) lines.push(`- ❌ ${md(f)}`);
     for (const w of outcome.warnings) lines.push(`- ⚠️ ${md(w)}`);

@@ -44,9 +44,10 @@ export const ReferenceFileSchema = z.object({
     .object({
       kind: z.enum(['grid', 'search']),
       description: z.string(),
-      choices: z.array(z.object({ workload: z.string(), method: z.string(), point: z.record(z.string(), hparamValue), medianSteps: z.number().nullable() })),
+      // medianMetric / metric: fixed-budget claims' tuning outcome (absent for time-to-target claims).
+      choices: z.array(z.object({ workload: z.string(), method: z.string(), point: z.record(z.string(), hparamValue), medianSteps: z.number().nullable(), medianMetric: z.number().nullable().optional() })),
       rows: z.array(
-        z.object({ workload: z.string(), method: z.string(), study: z.number().int().nullable(), point: z.record(z.string(), hparamValue), steps: z.array(z.number().nullable()), medianSteps: z.number().nullable(), winner: z.boolean() }),
+        z.object({ workload: z.string(), method: z.string(), study: z.number().int().nullable(), point: z.record(z.string(), hparamValue), steps: z.array(z.number().nullable()), medianSteps: z.number().nullable(), winner: z.boolean(), metric: z.number().nullable().optional() }),
       ),
     })
     .nullable(),

@@ -28,8 +28,8 @@ export interface CatalogueRow {
   unjudged: number;
   /** The claim's report, relative to the catalogue page. */
   reportHref: string;
-  /** Training seconds of every trial of the run (tuning included), summed. */
-  trainSeconds: number;
+  /** Training seconds of every trial of the run (tuning included), summed; null when not measured by this call. */
+  trainSeconds: number | null;
 }
 
 export interface CatalogueData {
@@ -83,7 +83,7 @@ export function catalogueData(runsDir: string, claimIds: string[], trainSeconds:
       })),
       unjudged: s.judgement.unjudged.length,
       reportHref: relative(runsDir, join(runsDir, id, 'report.html')).split('\\').join('/'),
-      trainSeconds: trainSeconds[id] ?? NaN,
+      trainSeconds: trainSeconds[id] ?? null,
     });
   }
   return { rows, missing, backend };

@@ -90,9 +90,10 @@ export function buildReportData(runDir: string, cwd: string): ReportData {
     const trials = evalTrials.filter((t) => workloadRefOf(t.config.workload) === w.workload);
     const arms = w.arms.map((a): ArmReport => {
       const mine = trials.filter((t) => t.config.method.id === a.method);
+      // Effects against a baseline only: a phenomenon claim's statistic is shown with the verdict, not as a ratio.
       const ratios = summary.judgement.comparisons
-        .filter((c) => c.workload === w.workload && c.methodId === a.method)
-        .map((c) => ({ baseline: c.baselineId ?? '', estimate: c.estimate, ci: c.ci, estimand: c.estimand }));
+        .filter((c) => c.workload === w.workload && c.methodId === a.method && c.baselineId !== null)
+        .map((c) => ({ baseline: c.baselineId!, estimate: c.estimate, ci: c.ci, estimand: c.estimand }));
       const faster = baselines.has(a.method) ? [] : summary.baselines.map((b) => fasterThan(a, w.arms.find((x) => x.method === b)!, seed)).filter((f): f is Superiority => f !== null);
       return {
         method: a.method, isBaseline: baselines.has(a.method), tuned: a.tuned, n: a.n, reached: a.reached, censored: a.censored,

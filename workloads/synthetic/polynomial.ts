@@ -40,6 +40,7 @@ export async function loadPolynomial(_ctx: DataContext): Promise<SupervisedData>
 }
 
 const alphaOf = (o: Record<string, number | string | boolean>): number => Number(o.alpha ?? 1);
+const widthOf = (o: Record<string, number | string | boolean>): number => Number(o.width ?? HIDDEN);
 
 export const polynomialRegression = defineWorkload({
   id: 'polynomial-regression',
@@ -51,7 +52,7 @@ export const polynomialRegression = defineWorkload({
     `(lazy-training scaling; α = 1 here, the option \`alpha\` sets it), mini-batches of ${BATCH}.`,
   dataAttribution: 'synthetic (generated from a fixed seed)',
   loadData: loadPolynomial,
-  createModel: (rng, _data, options) => createScaledTwoLayer(rng, { inputs: DIM, hidden: HIDDEN, outputs: 1, alpha: alphaOf(options), activation: 'relu' }),
+  createModel: (rng, _data, options) => createScaledTwoLayer(rng, { inputs: DIM, hidden: widthOf(options), outputs: 1, alpha: alphaOf(options), activation: 'relu' }),
   // `reprobench calibrate polynomial-regression --steps 2000 --seeds 10 --backend wasm` (2026-11-27):
   // NAdamW at its AlgoPerf defaults, best validation MSE per seed 0.1636–0.1908, 80th percentile
   // 0.18192 → 0.182; 8/10 reach it, median first at step 1300 → budget 1740. The seconds guard is
@@ -67,6 +68,14 @@ export const polynomialRegression = defineWorkload({
   variants: {
     'budget-10': { description: '10% of the step budget (174 steps), schedules anneal over it', budget: { steps: 174 } },
     'budget-25': { description: '25% of the step budget (435 steps), schedules anneal over it', budget: { steps: 435 } },
+    // `reprobench calibrate polynomial-regression:full-batch --steps 2000 --seeds 10 --backend wasm`
+    // (2026-11-27): best validation MSE per seed 0.17562–0.20319, 80th percentile 0.19737 → 0.198;
+    // 8/10 reach it, median first at step 660 → budget 880 (3.8 ms/step).
+    'full-batch': { description: 'full-batch gradient steps (batch 600)', batchSize: TRAIN, target: { value: 0.198 }, budget: { steps: 880 } },
+    // `reprobench calibrate polynomial-regression:wide --steps 2000 --seeds 10 --backend wasm`
+    // (2026-11-27): best validation MSE per seed 0.1569–0.17021, 80th percentile 0.16831 → 0.169;
+    // 8/10 reach it, median first at step 1050 → budget 1400 (2.7 ms/step).
+    wide: { description: 'width 400 instead of 100', options: { width: 400 }, target: { value: 0.169 }, budget: { steps: 1400 } },
   },
   calibration: {
     command: 'reprobench calibrate polynomial-regression --steps 2000 --seeds 10 --backend wasm',

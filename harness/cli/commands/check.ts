@@ -61,7 +61,7 @@ export function checkCommand(y: Argv) {
       for (const { comparison: c, outcome } of results) {
         log('');
         log(`check ${c.claim}: ${outcome.code ? 'FAILED' : 'passed'} (reference ${c.referenceClass}, now ${c.currentClass}${c.sameClass ? ', same numerics class' : ''})`);
-        for (const g of c.groups) log(`  ${g.method} on ${g.workload}: steps ${g.steps.verdict}, wall time ${g.seconds.verdict}`);
+        for (const g of c.groups) log(`  ${g.method} on ${g.workload}: ${g.quantity && g.quantity !== 'steps to target' ? g.quantity : 'steps'} ${g.steps.verdict}, wall time ${g.seconds.verdict}`);
         for (const f of outcome.failures) log(`  FAIL ${f}`);
         for (const w of outcome.warnings) log(`  warning: ${w}`);
       }

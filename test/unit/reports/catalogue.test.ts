@@ -32,6 +32,9 @@ describe('catalogue report', () => {
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
     expect(html).toContain('Not run yet: grokking');
     expect(JSON.parse(readFileSync(out.json, 'utf8')).wallSeconds).toBe(1234.5);
+    // Re-rendered without timings: no made-up number.
+    expect(writeCatalogue(dir, ['rex']).data.rows[0]!.trainSeconds).toBeNull();
+    expect(readFileSync(out.html, 'utf8')).not.toContain('∞');
   });
 
   it('refuses an unreadable summary with a coded error', () => {

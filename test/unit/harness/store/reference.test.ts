@@ -20,3 +20,29 @@ describe('reference files', () => {
     expect(contentHash(file)).toBe(contentHash({ y: { a: 1, b: 2 }, x: 1 } as never));
   });
 });
+
+describe('reference files of fixed-budget claims', () => {
+  it('keep the tuning outcome (metric per trial, median per choice) and read back without a tamper error', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readReference, writeReference } = await import('../../../../harness/store/reference.js');
+    const path = join(mkdtempSync(join(tmpdir(), 'reprobench-ref-')), 'rex', 'wasm.json');
+    const file = {
+      schemaVersion: 1 as const,
+      claim: { id: 'rex', version: 1 }, numericsClass: 'wasm-x', backend: 'wasm', preset: 'quick' as const, repeats: 2,
+      tuning: {
+        kind: 'search' as const, description: 'd',
+        choices: [{ workload: 'w', method: 'rex', point: { learningRate: 0.01 }, medianSteps: null, medianMetric: 0.16 }],
+        rows: [{ workload: 'w', method: 'rex', study: 0, point: { learningRate: 0.01 }, steps: [null], medianSteps: null, winner: true, metric: 0.16 }],
+      },
+      trials: [],
+      provenance: { reprobenchVersion: '0', gitCommit: null, gitDirty: null, tfjsVersion: '4', backend: 'wasm', backendReasons: [], numericsClass: 'wasm-x', node: '20', os: 'linux', cpu: { model: 'x', cores: 2 }, gpu: null },
+      command: 'reprobench reference update rex', createdAt: '2026-11-27T00:00:00Z',
+    };
+    writeReference(path, file);
+    const back = readReference(path);
+    expect(back.tuning!.choices[0]!.medianMetric).toBe(0.16);
+    expect(back.tuning!.rows[0]!.metric).toBe(0.16);
+  });
+});
