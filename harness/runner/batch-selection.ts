@@ -8,7 +8,8 @@ export interface Batch {
 
 /** Where the training loop takes its next batch from; the loop disposes each batch it takes. */
 export interface BatchSource {
-  next(): Batch;
+  /** A batch, or a promise of one when choosing it reads tensors (async: WebGPU cannot read synchronously). */
+  next(): Batch | Promise<Batch>;
   /** Frees batches drawn but not handed out (called once, when the trial ends). */
   dispose?(): void;
 }
@@ -35,8 +36,8 @@ export class HighLossBatches implements BatchSource {
   scored = 0;
 
   constructor(
-    private readonly stream: BatchSource,
-    private readonly lossOf: (b: Batch) => number,
+    private readonly stream: { next(): Batch },
+    private readonly lossOf: (b: Batch) => Promise<number>,
     private readonly spec: BatchSelectionSpec,
   ) {
     if (!(Number.isInteger(spec.pool) && spec.pool >= 1) || !(spec.fraction > 0 && spec.fraction <= 1)) {
@@ -49,13 +50,14 @@ export class HighLossBatches implements BatchSource {
     return Math.max(1, Math.ceil(this.spec.fraction * this.spec.pool - 1e-9));
   }
 
-  next(): Batch {
+  async next(): Promise<Batch> {
     if (this.queue.length === 0) {
       const pool = Array.from({ length: this.spec.pool }, () => this.stream.next());
-      const losses = pool.map((b) => {
-        const l = this.lossOf(b);
-        return Number.isNaN(l) ? Infinity : l;
-      });
+      const losses: number[] = [];
+      for (const b of pool) {
+        const l = await this.lossOf(b);
+        losses.push(Number.isNaN(l) ? Infinity : l);
+      }
       this.scored += pool.length;
       // Highest loss first; ties keep draw order (Array.prototype.sort is stable).
       const order = pool.map((_, i) => i).sort((a, b) => losses[b]! - losses[a]!);

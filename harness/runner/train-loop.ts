@@ -83,7 +83,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     while (step < config.budget.steps) {
       const s0 = now();
       optimizer.learningRate = method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint });
-      const { x, y } = batches.next();
+      const { x, y } = await batches.next();
       const { value, grads } = tf.variableGrads(() => loss(model.apply(x), y), model.params);
       optimizer.applyGradients(grads);
       // Read asynchronously: WebGPU in Node has no synchronous read-back (tfjs's readSync needs
@@ -152,9 +152,9 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   return { status, outcome, curve };
 }
 
-/** Reads a scalar and frees it. */
-function scalarOf(t: tf.Scalar): number {
-  const v = t.dataSync()[0]!;
+/** Reads a scalar (asynchronously, as everywhere in a trial: see the loss read above) and frees it. */
+async function scalarOf(t: tf.Scalar): Promise<number> {
+  const v = (await t.data())[0]!;
   t.dispose();
   return v;
 }

@@ -29,4 +29,19 @@ describe('trials read tensors asynchronously', () => {
     expect(strict.curve.map((p) => p.metrics)).toEqual(free.curve.map((p) => p.metrics));
     expect(strict.curve).toHaveLength(3);
   });
+
+  it('high-loss batch selection scores its pools without dataSync', async () => {
+    const registries = await loadRegistries();
+    const backend = await initBackend('wasm');
+    const trial = makeTrial(registries, { workloadId: 'teacher-student', arm: { method: 'high-loss-batches', hparams: { selectPool: 4, selectFraction: 0.5 } }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 40 });
+    const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
+    const free = await runTrial(trial.id, trial.config, ctx);
+    const sync = vi.spyOn(tf.Tensor.prototype, 'dataSync').mockImplementation(() => {
+      throw new Error('synchronous read-back is unavailable (as on WebGPU in Node)');
+    });
+    const strict = await runTrial(trial.id, trial.config, ctx);
+    expect(sync).not.toHaveBeenCalled();
+    expect(strict.status).toBe(free.status);
+    expect(strict.curve.map((p) => p.metrics)).toEqual(free.curve.map((p) => p.metrics));
+  });
 });

@@ -13,7 +13,7 @@ function valueStream(values: number[]) {
   let i = 0;
   return { next: (): Batch => ({ x: tf.tensor2d([[values[i++ % values.length]!]]), y: tf.tensor2d([[0]]) }) };
 }
-const lossOf = (b: Batch) => b.x.dataSync()[0]!;
+const lossOf = async (b: Batch) => (await b.x.data())[0]!;
 
 describe('high-loss mini-batch selection', () => {
   it('trains on the ⌈δ·pool⌉ highest-loss batches of each pool, in loss order, and frees the rest', async () => {
@@ -22,8 +22,8 @@ describe('high-loss mini-batch selection', () => {
     const s = new HighLossBatches(valueStream([3, 9, 1, 7, 5, 2, NaN, 4]), lossOf, { kind: 'high-loss', pool: 4, fraction: 0.5 });
     const taken: number[] = [];
     for (let k = 0; k < 4; k++) {
-      const b = s.next();
-      taken.push(lossOf(b));
+      const b = await s.next();
+      taken.push(await lossOf(b));
       tf.dispose([b.x, b.y]);
     }
     // Pool 1: 3 9 1 7 → 9, 7. Pool 2: 5 2 NaN 4 → NaN first (a diverging model still trains on it), then 5.
@@ -31,7 +31,7 @@ describe('high-loss mini-batch selection', () => {
     expect(Number.isNaN(taken[2])).toBe(true);
     expect(taken[3]).toBe(5);
     expect(s.scored).toBe(8);
-    s.next(); // leaves one selected batch queued
+    await s.next(); // leaves one selected batch queued
     s.dispose();
     expect(tf.memory().numTensors).toBe(before + 2); // only the batch handed out last is still alive
   });
