@@ -2,13 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendInfo } from '../backends/select.js';
 import { isCommandMethod } from '../core/method.js';
 import type { Registries } from '../core/registries.js';
-import { configHash, TRIAL_SCHEMA_VERSION, type TrialConfig, type TrialRecord } from '../core/trial.js';
+import type { TrialConfig, TrialRecord } from '../core/trial.js';
 import { resolveVariant } from '../core/workload.js';
-import { trialProvenance, type HostProvenance } from '../store/provenance.js';
+import type { HostProvenance } from '../store/provenance.js';
 import { workloadData } from './data-cache.js';
 import { runCommandTrial } from './external/command-trial.js';
 import { keptValidationSet } from './evaluate.js';
 import { trialSeeds } from './seeds.js';
+import { trialRecord } from './trial-record.js';
 import { train, type TrialProgress } from './train-loop.js';
 
 export interface RunTrialContext {
@@ -50,16 +51,5 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   });
   const leaked = tf.memory().numTensors - before;
   if (leaked !== 0) throw new Error(`trial ${id} leaked ${leaked} tensors`);
-  return {
-    schemaVersion: TRIAL_SCHEMA_VERSION,
-    id,
-    config,
-    seeds,
-    status: result.status,
-    outcome: result.outcome,
-    curve: result.curve,
-    provenance: trialProvenance(ctx.host, ctx.backend, configHash(config)),
-    startedAt,
-    finishedAt: new Date().toISOString(),
-  };
+  return trialRecord(id, config, { seeds, status: result.status, outcome: result.outcome, curve: result.curve }, ctx, startedAt);
 }

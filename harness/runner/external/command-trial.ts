@@ -1,12 +1,13 @@
 import { join, relative } from 'node:path';
 import type { CommandMethodDefinition } from '../../core/method.js';
-import { canonicalJson, configHash, TRIAL_SCHEMA_VERSION, type TrialConfig, type TrialRecord } from '../../core/trial.js';
+import { canonicalJson, type TrialConfig, type TrialRecord } from '../../core/trial.js';
 import { resolveVariant } from '../../core/workload.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
-import { scrubPaths, trialProvenance } from '../../store/provenance.js';
+import { scrubPaths } from '../../store/provenance.js';
 import { ensureExport, HEADER_FILE } from '../data-export.js';
 import type { RunTrialContext } from '../run-trial.js';
 import { trialSeeds } from '../seeds.js';
+import { trialRecord } from '../trial-record.js';
 import { commandCwd, commandIdentity, scriptHash } from './identity.js';
 import { interpreterOf } from './interpreter.js';
 import { trainerInput } from './protocol.js';
@@ -73,28 +74,13 @@ export async function runCommandTrial(id: string, config: TrialConfig, method: C
       ...(ctx.onSpawn ? { onSpawn: ctx.onSpawn } : {}),
     });
   }
-  return {
-    schemaVersion: TRIAL_SCHEMA_VERSION,
-    id,
-    config,
-    seeds,
-    status: result.status,
-    outcome: result.outcome,
-    curve: result.curve,
-    ...(result.error ? { error: result.error } : {}),
-    log: result.log,
-    provenance: {
-      ...trialProvenance(ctx.host, ctx.backend, configHash(config)),
-      external: {
-        protocol: identity.protocol,
-        command: identity.argv.map(scrub),
-        scriptHash: scriptHash(identity.files),
-        files: identity.files,
-        interpreter: interpreterOf(identity.argv, cwd, env),
-        framework: result.framework,
-      },
-    },
-    startedAt,
-    finishedAt: new Date().toISOString(),
-  };
+  const ran = { seeds, status: result.status, outcome: result.outcome, curve: result.curve, ...(result.error ? { error: result.error } : {}), log: result.log };
+  return trialRecord(id, config, ran, ctx, startedAt, {
+    protocol: identity.protocol,
+    command: identity.argv.map(scrub),
+    scriptHash: scriptHash(identity.files),
+    files: identity.files,
+    interpreter: interpreterOf(identity.argv, cwd, env),
+    framework: result.framework,
+  });
 }
