@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define CHECK(call)                                                             \
@@ -40,6 +41,30 @@ static double num(napi_env env, napi_value v) {
   return d;
 }
 
+/*
+ * The calling convention every entry point shares: exactly `n` arguments, the first the wasm heap
+ * as a Float32Array. Throws a TypeError naming `fn` and returns 0 when the call does not fit.
+ */
+static int heap_args(napi_env env, napi_callback_info info, const char *fn, size_t n, napi_value *a, float **heap, size_t *len) {
+  char msg[96];
+  size_t argc = n;
+  if (napi_get_cb_info(env, info, &argc, a, NULL, NULL) != napi_ok) {
+    napi_throw_error(env, "E_BLAS", "reprobench_blas: N-API call failed: napi_get_cb_info");
+    return 0;
+  }
+  if (argc < n) {
+    snprintf(msg, sizeof msg, "%s: %zu arguments expected", fn, n);
+    napi_throw_type_error(env, "E_BLAS", msg);
+    return 0;
+  }
+  if (get_f32(env, a[0], heap, len) != napi_ok) {
+    snprintf(msg, sizeof msg, "%s: heap must be a Float32Array", fn);
+    napi_throw_type_error(env, "E_BLAS", msg);
+    return 0;
+  }
+  return 1;
+}
+
 /* A scratch buffer reused across calls (one addon instance per process, one thread). */
 static float *scratch = NULL;
 static size_t scratch_len = 0;
@@ -62,19 +87,10 @@ static int in_bounds(size_t len, double off, double count) {
  * A stride of 0 broadcasts that operand over the batch.
  */
 static napi_value sgemm_batched(napi_env env, napi_callback_info info) {
-  size_t argc = 13;
   napi_value a[13];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
-  if (argc < 13) {
-    napi_throw_type_error(env, "E_BLAS", "sgemmBatched: 13 arguments expected");
-    return NULL;
-  }
   float *heap;
   size_t len;
-  if (get_f32(env, a[0], &heap, &len) != napi_ok) {
-    napi_throw_type_error(env, "E_BLAS", "sgemmBatched: heap must be a Float32Array");
-    return NULL;
-  }
+  if (!heap_args(env, info, "sgemmBatched", 13, a, &heap, &len)) return NULL;
   int ta = num(env, a[1]) != 0, tb = num(env, a[2]) != 0;
   int M = (int)num(env, a[3]), N = (int)num(env, a[4]), K = (int)num(env, a[5]);
   double aOff = num(env, a[6]), bOff = num(env, a[7]), cOff = num(env, a[8]);
@@ -174,19 +190,10 @@ static void col2im(const Geo *g, const float *cols, float *dx) {
  * Unused operand offsets are ignored.
  */
 static napi_value conv2d(napi_env env, napi_callback_info info) {
-  size_t argc = 21;
   napi_value a[21];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
-  if (argc < 21) {
-    napi_throw_type_error(env, "E_BLAS", "conv2d: 21 arguments expected");
-    return NULL;
-  }
   float *heap;
   size_t len;
-  if (get_f32(env, a[0], &heap, &len) != napi_ok) {
-    napi_throw_type_error(env, "E_BLAS", "conv2d: heap must be a Float32Array");
-    return NULL;
-  }
+  if (!heap_args(env, info, "conv2d", 21, a, &heap, &len)) return NULL;
   int mode = (int)num(env, a[1]);
   double xOff = num(env, a[2]), wOff = num(env, a[3]), dyOff = num(env, a[4]), outOff = num(env, a[5]);
   Geo g;
@@ -236,19 +243,10 @@ static napi_value conv2d(napi_env env, napi_callback_info info) {
  * fixed order. Same loop as harness/backends/kernels/max-pool-grad.ts, so the same bits.
  */
 static napi_value max_pool_grad(napi_env env, napi_callback_info info) {
-  size_t argc = 18;
   napi_value a[18];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
-  if (argc < 18) {
-    napi_throw_type_error(env, "E_BLAS", "maxPoolGrad: 18 arguments expected");
-    return NULL;
-  }
   float *heap;
   size_t len;
-  if (get_f32(env, a[0], &heap, &len) != napi_ok) {
-    napi_throw_type_error(env, "E_BLAS", "maxPoolGrad: heap must be a Float32Array");
-    return NULL;
-  }
+  if (!heap_args(env, info, "maxPoolGrad", 18, a, &heap, &len)) return NULL;
   double xOff = num(env, a[1]), dyOff = num(env, a[2]), outOff = num(env, a[3]);
   int g[14];
   for (int i = 0; i < 14; i++) g[i] = (int)num(env, a[4 + i]);
