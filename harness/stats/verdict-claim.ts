@@ -146,7 +146,9 @@ export function claimVerdict(comparisons: readonly ComparisonInput[], options: C
     const d = decide(a, adj[i] as number, adjOpp[i] as number, alpha);
     const need = d.verdict === 'inconclusive' ? repeatsNeeded(a.pilot, alpha, comparisons.length, power) : null;
     const { pilot: _pilot, test, ...rest } = a;
-    const counts = `n ${a.n.method}/${a.n.baseline}${a.censored.method + a.censored.baseline ? `, censored ${a.censored.method}/${a.censored.baseline}` : ''}${a.diverged.method + a.diverged.baseline ? `, diverged ${a.diverged.method}/${a.diverged.baseline}` : ''}`;
+    // A phenomenon has no baseline arm: its counts are the method's alone (not "n 12/0").
+    const pair = (m: number, b: number): string => (c.testType === 'phenomenon' ? `${m}` : `${m}/${b}`);
+    const counts = `n ${pair(a.n.method, a.n.baseline)}${a.censored.method + a.censored.baseline ? `, censored ${pair(a.censored.method, a.censored.baseline)}` : ''}${a.diverged.method + a.diverged.baseline ? `, diverged ${pair(a.diverged.method, a.diverged.baseline)}` : ''}`;
     const tail = d.verdict === 'inconclusive' ? (need === null ? '; no repeat count would decide it' : `; about ${need} repeats per arm would decide it`) : '';
     return {
       ...rest,

@@ -135,6 +135,8 @@ describe('claimVerdict — time-to-target, predictor, phenomenon', () => {
     const yes = claimVerdict([{ method: grok, workload: 'modular', testType: 'phenomenon', lowerIsBetter: false, margin: 1, marginUnits: 'absolute', nullRegion: [-100, 100] }], { seed: 1 });
     expect(yes.comparisons[0]!.verdict).toBe('reproduced');
     expect(yes.comparisons[0]!.baselineId).toBeNull();
+    // One arm: the counts name the method's seeds only, not a "/0" baseline.
+    expect(yes.comparisons[0]!.explanation).toMatch(/\(n 6\)$/);
     const none = arm('grokking', [3, -5, 2, 0, 4, -1, 1, -2]);
     const no = claimVerdict([{ method: none, workload: 'modular', testType: 'phenomenon', lowerIsBetter: false, margin: 1, marginUnits: 'absolute', nullRegion: [-100, 100] }], { seed: 1 });
     expect(no.comparisons[0]!.verdict).toBe('not reproduced');
