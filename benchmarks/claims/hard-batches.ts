@@ -32,6 +32,17 @@ export const hardBatchesClaim = defineClaim({
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 3, standard: 12 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 2, spaces: { 'high-loss-batches': LR_SPACE, 'cosine-decay': LR_SPACE } },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update hard-batches --preset standard --backend blas',
+    date: '2026-11-27',
+    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
+    chosen: {
+      'fashion-mnist-mlp/high-loss-batches': { learningRate: 0.015208340191205807 },
+      'fashion-mnist-mlp/cosine-decay': { learningRate: 0.004267345715858542 },
+    },
+    time: { 'fashion-mnist-mlp/high-loss-batches': 587.5, 'fashion-mnist-mlp/cosine-decay': 762.5 },
+  },
   miniature:
     'The paper trains ResNets, EfficientNets and MobileNets on CIFAR-10/100 and STL-10. Here: the 784-128-10 MLP on Fashion-MNIST ' +
     '(batch 128) to its calibrated validation-accuracy target; both arms AdamW (PyTorch defaults) with cosine decay over the ' +

@@ -50,8 +50,10 @@ export interface TuningRecord {
   backend: string;
   /** The chosen point per `workload/method`. */
   chosen: Record<string, HParams>;
-  /** Median steps to target per `workload/method` of the chosen point (null = not reached). */
-  time: Record<string, number | null>;
+  /** Time-to-target claims: median steps to target per `workload/method` of the chosen point (null = not reached). */
+  time?: Record<string, number | null>;
+  /** Fixed-budget claims: the chosen point's median final (or best) target metric per `workload/method`. */
+  metric?: Record<string, number | null>;
 }
 
 /**
