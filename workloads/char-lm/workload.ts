@@ -38,7 +38,7 @@ export const charLm = defineWorkload({
   budget: { steps: 1450, seconds: 600 },
   evalEvery: 50,
   batchSize: 128,
-  msPerStepHint: { wasm: 12, cpu: 60, tensorflow: 3 },
+  msPerStepHint: { wasm: 12, cpu: 60, tensorflow: 3, blas: 9.5 },
   variants: {
     // Budgeted training (REX, catalogue #34): see the polynomial-regression variants.
     'budget-10': { description: '10% of the step budget (145 steps), schedules anneal over it', budget: { steps: 145 } },

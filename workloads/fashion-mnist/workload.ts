@@ -26,7 +26,7 @@ export const fashionMnistMlp = defineWorkload({
   budget: { steps: 1000, seconds: 600 },
   evalEvery: 25,
   batchSize: 128,
-  msPerStepHint: { wasm: 16, cpu: 140, tensorflow: 3 },
+  msPerStepHint: { wasm: 16, cpu: 140, tensorflow: 3, blas: 6.4 },
   calibration: {
     command: 'reprobench calibrate fashion-mnist-mlp --steps 1000 --seeds 10 --backend wasm',
     baseline: 'nadamw (AlgoPerf baseline defaults)',

@@ -61,7 +61,7 @@ export const polynomialRegression = defineWorkload({
   budget: { steps: 1740, seconds: 300 },
   evalEvery: 20,
   batchSize: BATCH,
-  msPerStepHint: { wasm: 2, cpu: 6, tensorflow: 1 },
+  msPerStepHint: { wasm: 2, cpu: 6, tensorflow: 1, blas: 4.3 },
   // Budgeted training (REX, catalogue #34): the schedule anneals over the shortened budget (the
   // step hint follows the budget). Fixed-budget claims use the target only for its metric and
   // direction, so these variants keep the workload's target.
