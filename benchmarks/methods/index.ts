@@ -1,6 +1,7 @@
 import type { MethodDefinition } from '../../harness/core/method.js';
 import { adan } from './adan.js';
 import { adamw, nadamw } from './adamw.js';
+import { autolrs } from './autolrs.js';
 import { dataSubset } from './data-subset.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { nadamwPytorch } from './pytorch.js';
@@ -8,4 +9,4 @@ import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch];
+export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs];

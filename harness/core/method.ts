@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BatchSelectionSpec } from '../runner/batch-selection.js';
 import type { Rng } from '../runner/rng.js';
+import type { StagePlanner } from '../runner/stages.js';
 
 export type HParamValue = number | string | boolean;
 export type HParams = Record<string, HParamValue>;
@@ -52,6 +53,13 @@ interface MethodCommon {
    * Absent or null: the whole training set. Runs before training, outside the timed steps.
    */
   trainSubset?(hp: HParams, ctx: { trainSize: number; rng: Rng }): Int32Array | null;
+  /**
+   * Stage-wise learning-rate search (e.g. AutoLRS): a fresh planner per trial, asked before each
+   * stage for its learning rate and length; it may probe candidates first (runner/stages.ts), and
+   * every probe step counts as a training step. While it is set, the planner's learning rate
+   * replaces `learningRate(hp, ctx)`. Absent or null: no stages.
+   */
+  stagePlanner?(hp: HParams): StagePlanner | null;
 }
 
 /** A method the built-in TensorFlow.js engine trains: an optimizer and a learning-rate function. */

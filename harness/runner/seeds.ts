@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
  *   initialisation and batch order. Shared by every method, so repeat k of each method starts
  *   from the same weights and sees the same batches (paired comparisons, common random numbers).
  * - `method`: (method id, repeat purpose, repeat index) — method-specific randomness.
+ *   A stage planner's probe batches (runner/stages.ts) come from a stream seeded with
+ *   deriveSeed('method', [that method seed, 'stage-probes']), so they never share draws with it.
  *
  * Tuning repeats use purpose `tune`, evaluation repeats `eval`, target-setting runs `calibrate`,
  * so no two of them share a seed.

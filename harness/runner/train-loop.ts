@@ -7,7 +7,8 @@ import { HighLossBatches, type BatchSource } from './batch-selection.js';
 import { subsetTraining } from './subset.js';
 import { buildValidationSet, disposeValidationSet, evaluate, taskLoss, type ValidationSet } from './evaluate.js';
 import { Rng } from './rng.js';
-import type { TrialSeeds } from './seeds.js';
+import { deriveSeed, type TrialSeeds } from './seeds.js';
+import { planStage } from './stages.js';
 
 export interface TrialProgress {
   step: number;
@@ -66,6 +67,10 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const batches: BatchSource = selection
     ? new HighLossBatches(stream, (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))), selection)
     : stream;
+  const planner = method.stagePlanner?.(config.method.hparams) ?? null;
+  // Probe batches come from a stream of their own (seeded from the method seed), so the shared
+  // stream hands the stage steps the same batches, in order, that every other method sees.
+  const probeStream = planner ? new BatchStream(data, config.batchSize, new Rng(deriveSeed('method', [seeds.method, 'stage-probes']))) : null;
   const initSeconds = now() - t0;
 
   const curve: CurvePoint[] = [];
@@ -78,19 +83,86 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   let reason = `budget of ${config.budget.steps} steps used without reaching the target`;
   let reachedAt: CurvePoint | undefined;
   let best: number | null = null;
+  let lastEvalStep = 0;
+  let stage = 0;
+  let stageLeft = 0;
+  let stageLr = 0;
+
+  /** One optimizer step on a batch; the caller frees the batch. */
+  const optimizerStep = async (x: tf.Tensor2D, y: tf.Tensor2D): Promise<number> => {
+    const { value, grads } = tf.variableGrads(() => loss(model.apply(x), y), model.params);
+    optimizer.applyGradients(grads);
+    // Read asynchronously: WebGPU in Node has no synchronous read-back (tfjs's readSync needs
+    // OffscreenCanvas), and on wasm/blas/cpu the promise resolves at once with the same value.
+    const batchLoss = (await value.data())[0]!;
+    tf.dispose([value, ...Object.values(grads)]);
+    return batchLoss;
+  };
+
+  /** Evaluates the model as it is now and records the point; true when the trial should stop at the target. */
+  const evalPoint = async (): Promise<boolean> => {
+    const e0 = now();
+    const metrics: Record<string, number | null> = { ...(await evaluate(model, data.task, valid, loss)), 'train/loss': lossCount > 0 ? lossSum / lossCount : null };
+    evalSeconds += now() - e0;
+    lossSum = 0;
+    lossCount = 0;
+    lastEvalStep = step;
+    const point: CurvePoint = { step, examples: step * config.batchSize, trainSeconds, metrics };
+    curve.push(point);
+    const value = metrics[config.target.metric];
+    if (value != null && Number.isFinite(value)) {
+      best = best === null ? value : config.target.direction === 'higher' ? Math.max(best, value) : Math.min(best, value);
+    }
+    inputs.onProgress?.({ step, totalSteps: config.budget.steps, metric: value ?? null, trainSeconds });
+    if (!reachedAt && meets(value, config.target)) {
+      reachedAt = point;
+      status = 'reached';
+      reason = `${config.target.metric} ${fmt(value!)} met the target ${config.target.value} at step ${step}`;
+      return config.stopAtTarget;
+    }
+    return false;
+  };
 
   try {
     while (step < config.budget.steps) {
+      if (planner && stageLeft === 0) {
+        // The search is part of the method: its steps are charged and its time (snapshots,
+        // probes, restores, the planner's own work) counts as training time.
+        const p0 = now();
+        const plan = await planStage(planner, stage++, {
+          params: model.params,
+          optimizer,
+          budgetSteps: config.budget.steps,
+          stepsTaken: () => step,
+          drawProbeBatch: () => probeStream!.next(),
+          chargedStep: async (b) => {
+            const l = await optimizerStep(b.x, b.y);
+            step++;
+            inputs.onStep?.(step);
+            return l;
+          },
+        });
+        trainSeconds += now() - p0;
+        stageLr = plan.learningRate;
+        stageLeft = plan.steps;
+        if (step >= config.budget.steps) {
+          // The budget ran out during the search: the model is back at the stage's start, so
+          // the final point evaluates the model the method would have handed over.
+          if (step > lastEvalStep) await evalPoint();
+          break;
+        }
+        if (trainSeconds > config.budget.seconds) {
+          if (!reachedAt) reason = `time budget of ${config.budget.seconds} s used at step ${step} without reaching the target`;
+          break;
+        }
+      }
       const s0 = now();
-      optimizer.learningRate = method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint });
+      optimizer.learningRate = planner ? stageLr : method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint });
       const { x, y } = await batches.next();
-      const { value, grads } = tf.variableGrads(() => loss(model.apply(x), y), model.params);
-      optimizer.applyGradients(grads);
-      // Read asynchronously: WebGPU in Node has no synchronous read-back (tfjs's readSync needs
-      // OffscreenCanvas), and on wasm/blas/cpu the promise resolves at once with the same value.
-      const batchLoss = (await value.data())[0]!;
-      tf.dispose([x, y, value, ...Object.values(grads)]);
+      const batchLoss = await optimizerStep(x, y);
+      tf.dispose([x, y]);
       step++;
+      if (planner) stageLeft--;
       trainSeconds += now() - s0;
       inputs.onStep?.(step);
 
@@ -104,25 +176,10 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
       lossCount++;
 
       const last = step === config.budget.steps;
-      if (step % config.evalEvery === 0 || last) {
-        const e0 = now();
-        const metrics: Record<string, number | null> = { ...(await evaluate(model, data.task, valid, loss)), 'train/loss': lossSum / lossCount };
-        evalSeconds += now() - e0;
-        lossSum = 0;
-        lossCount = 0;
-        const point: CurvePoint = { step, examples: step * config.batchSize, trainSeconds, metrics };
-        curve.push(point);
-        const value = metrics[config.target.metric];
-        if (value != null && Number.isFinite(value)) {
-          best = best === null ? value : config.target.direction === 'higher' ? Math.max(best, value) : Math.min(best, value);
-        }
-        inputs.onProgress?.({ step, totalSteps: config.budget.steps, metric: value ?? null, trainSeconds });
-        if (!reachedAt && meets(value, config.target)) {
-          reachedAt = point;
-          status = 'reached';
-          reason = `${config.target.metric} ${fmt(value!)} met the target ${config.target.value} at step ${step}`;
-          if (config.stopAtTarget) break;
-        }
+      // Every evalEvery steps; a stage method's probe steps are never evaluated (the probed model
+      // is thrown away), so it evaluates at the first stage step at or past each multiple.
+      if (Math.floor(step / config.evalEvery) > Math.floor(lastEvalStep / config.evalEvery) || last) {
+        if (await evalPoint()) break;
       }
       if (trainSeconds > config.budget.seconds) {
         if (!reachedAt) reason = `time budget of ${config.budget.seconds} s used at step ${step} without reaching the target`;

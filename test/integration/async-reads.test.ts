@@ -42,4 +42,11 @@ describe('trials read tensors asynchronously', () => {
     expect(strict.status).toBe(free.status);
     expect(strict.curve.map((p) => p.metrics)).toEqual(free.curve.map((p) => p.metrics));
   });
+
+  it('AutoLRS snapshots, probes and restores without dataSync', async () => {
+    const { free, strict, sync } = await withAndWithoutDataSync('autolrs', { learningRate: 0.01, stageSteps: 10, probeSteps: 3, candidates: 3 }, 40);
+    expect(sync).not.toHaveBeenCalled();
+    expect(strict.outcome.stepsRun).toBe(40);
+    expect(strict.curve.map((p) => p.metrics)).toEqual(free.curve.map((p) => p.metrics));
+  });
 });
