@@ -2,10 +2,11 @@ import type { MethodDefinition } from '../../harness/core/method.js';
 import { adan } from './adan.js';
 import { adamw, nadamw } from './adamw.js';
 import { dataSubset } from './data-subset.js';
+import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { nadamwPytorch } from './pytorch.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch];
+export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, ghostBatchNorm];
