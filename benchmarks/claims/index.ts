@@ -2,6 +2,7 @@ import type { ClaimDefinition } from '../../harness/core/claim.js';
 import { adanClaim } from './adan.js';
 import { autolrsClaim } from './autolrs.js';
 import { frameworkParityClaim } from './framework-parity.js';
+import { ghostBnClaim } from './ghost-bn.js';
 import { grokkingClaim } from './grokking.js';
 import { hardBatchesClaim } from './hard-batches.js';
 import { linearDecayClaim } from './linear-decay.js';
@@ -9,4 +10,4 @@ import { oneEpochClaim } from './one-epoch.js';
 import { rexClaim } from './rex.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim];

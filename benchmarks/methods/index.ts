@@ -3,10 +3,11 @@ import { adan } from './adan.js';
 import { adamw, nadamw } from './adamw.js';
 import { autolrs } from './autolrs.js';
 import { dataSubset } from './data-subset.js';
+import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { nadamwPytorch } from './pytorch.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs];
+export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm];

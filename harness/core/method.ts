@@ -60,6 +60,14 @@ interface MethodCommon {
    * replaces `learningRate(hp, ctx)`. Absent or null: no stages.
    */
   stagePlanner?(hp: HParams): StagePlanner | null;
+  /**
+   * Settings the method gives the workload's model (e.g. batch normalisation's ghost batch size),
+   * merged over the variant's options when the model is built. Read from the trial's hparams, so
+   * they are part of the trial id. The model must have a training-mode path (`applyTrain`) that
+   * reads them, or the trial fails with `E_BAD_CONFIG`. `batchSize` is the trial's, for checks.
+   * @throws ReprobenchError E_BAD_CONFIG on settings that cannot work (before anything is built)
+   */
+  modelOptions?(hp: HParams, ctx: { batchSize: number }): Record<string, HParamValue>;
 }
 
 /** A method the built-in TensorFlow.js engine trains: an optimizer and a learning-rate function. */

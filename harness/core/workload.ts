@@ -30,9 +30,21 @@ export interface DataContext {
 
 /** A model as parameters plus a pure forward function, so optimizers see plain variables. */
 export interface Model {
+  /** The trainable variables: exactly what the optimizer updates. */
   params: tf.Variable[];
-  /** Maps a batch `[b, featureSize]` to outputs `[b, classes|targetSize]` (logits for classification). */
+  /**
+   * Maps a batch `[b, featureSize]` to outputs `[b, classes|targetSize]` (logits for classification).
+   * The inference path: evaluation and batch scoring use it.
+   */
   apply(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * The training-mode forward pass, for models that behave differently in training (batch
+   * normalisation: batch statistics, and an update of the running ones in `state`).
+   * @default apply
+   */
+  applyTrain?(x: tf.Tensor2D): tf.Tensor2D;
+  /** Non-trainable variables that `applyTrain` updates (running statistics); freed with the model. @default [] */
+  state?: tf.Variable[];
 }
 
 export type Direction = 'higher' | 'lower';

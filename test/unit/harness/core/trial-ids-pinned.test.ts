@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendInfo } from '../../../../harness/backends/select.js';
+import { loadRegistries } from '../../../../harness/builtins.js';
+import { makeTrial } from '../../../../harness/scheduler/plan.js';
+
+const backend: BackendInfo = { name: 'blas', tfjsVersion: '4.22.0', numericsClass: 'blas-test', reasons: [] };
+
+describe('trial ids of existing workloads and methods', () => {
+  // Computed before batch normalisation, model options and the ghost-batch-norm method were added
+  // (commit ea72541): adding variants, methods or optional hooks must not move any existing trial.
+  it.each([
+    ['fashion-mnist-mlp', 'sgd-nesterov', '36601625570d73db'],
+    ['fashion-mnist-mlp', 'adamw', '223955724f0e927a'],
+    ['char-lm:budget-10', 'rex', 'db9b804e77f89779'],
+    ['teacher-student', 'adan', 'f4533ceba081bfb1'],
+  ])('%s × %s keeps id %s', async (workloadId, method, id) => {
+    const registries = await loadRegistries();
+    const t = makeTrial(registries, { workloadId, arm: { method, hparams: {} }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: true });
+    expect(t.id).toBe(id);
+  });
+});
