@@ -36,6 +36,17 @@ export const autolrsClaim = defineClaim({
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 3, standard: 12 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 2, spaces: { autolrs: LR_SPACE, 'cosine-decay': LR_SPACE } },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update autolrs --preset standard --backend blas',
+    date: '2026-11-27',
+    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
+    chosen: {
+      'fashion-mnist-mlp/autolrs': { learningRate: 0.005974654939269943 },
+      'fashion-mnist-mlp/cosine-decay': { learningRate: 0.004267345715858542 },
+    },
+    time: { 'fashion-mnist-mlp/autolrs': null, 'fashion-mnist-mlp/cosine-decay': 762.5 },
+  },
   miniature:
     'The paper trains ResNet-50 (ImageNet), Transformer (WMT) and BERT with SGD/Adam and compares time to a target with the ' +
     'original papers\' schedules and with tuned CLR/SGDR (the 1.31× average). Here: the 784-128-10 MLP on Fashion-MNIST ' +

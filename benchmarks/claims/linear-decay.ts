@@ -38,6 +38,19 @@ export const linearDecayClaim = defineClaim({
   margin: { value: 0.01, units: 'relative' },
   repeats: { quick: 5, standard: 12 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { 'linear-decay': LR_SPACE, 'cosine-decay': LR_SPACE } },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update linear-decay --preset standard --backend blas',
+    date: '2026-11-27',
+    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
+    chosen: {
+      'polynomial-regression/linear-decay': { learningRate: 0.003681516971085096 },
+      'polynomial-regression/cosine-decay': { learningRate: 0.03625773560130232 },
+      'char-lm/linear-decay': { learningRate: 0.019716982685162924 },
+      'char-lm/cosine-decay': { learningRate: 0.012596983944089781 },
+    },
+    metric: { 'polynomial-regression/linear-decay': 0.1671918029785156, 'polynomial-regression/cosine-decay': 0.1702860565185547, 'char-lm/linear-decay': 3.2536180019656378, 'char-lm/cosine-decay': 3.281448611313337 },
+  },
   miniature:
     'The paper evaluates 10 deep-learning problems, LLMs and logistic regression with tuned baselines. Here: the polynomial ' +
     'regression net and the CMU-dict character MLP at their full calibrated step budgets, AdamW (PyTorch defaults) with a 2% ' +

@@ -34,6 +34,17 @@ export const oneEpochClaim = defineClaim({
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 3, standard: 12 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { 'cosine-decay': LR_SPACE, 'data-subset': LR_SPACE } },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update one-epoch --preset standard --backend blas',
+    date: '2026-11-27',
+    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
+    chosen: {
+      'char-lm/cosine-decay': { learningRate: 0.012596983944089781 },
+      'char-lm/data-subset': { learningRate: 0.009093030418458726 },
+    },
+    time: { 'char-lm/cosine-decay': 350, 'char-lm/data-subset': 450 },
+  },
   miniature:
     'The paper trains Transformer language models on WebText-scale data for 1 vs 10 epochs with the same number of updates and ' +
     'measures wall-clock time to a test loss. Here: the CMU-dict character MLP (32,768 training words, about 290k predicted ' +

@@ -37,6 +37,23 @@ export const rexClaim = defineClaim({
   margin: { value: 0.01, units: 'relative' },
   repeats: { quick: 5, standard: 20 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 4, spaces: { rex: LR_SPACE, 'linear-decay': LR_SPACE } },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update rex --preset standard --backend blas',
+    date: '2026-11-27',
+    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
+    chosen: {
+      'polynomial-regression:budget-10/rex': { learningRate: 0.042899572537462405 },
+      'polynomial-regression:budget-10/linear-decay': { learningRate: 0.06266158295913886 },
+      'polynomial-regression:budget-25/rex': { learningRate: 0.02920571283057851 },
+      'polynomial-regression:budget-25/linear-decay': { learningRate: 0.05044636034652514 },
+      'char-lm:budget-10/rex': { learningRate: 0.0257314233391911 },
+      'char-lm:budget-10/linear-decay': { learningRate: 0.018043858688147233 },
+      'char-lm:budget-25/rex': { learningRate: 0.013857553333136728 },
+      'char-lm:budget-25/linear-decay': { learningRate: 0.02016614513961492 },
+    },
+    metric: { 'polynomial-regression:budget-10/rex': 0.1594874572753906, 'polynomial-regression:budget-10/linear-decay': 0.16102583312988283, 'polynomial-regression:budget-25/rex': 0.16829380798339844, 'polynomial-regression:budget-25/linear-decay': 0.16432557678222656, 'char-lm:budget-10/rex': 3.4781198923005077, 'char-lm:budget-10/linear-decay': 3.4917332795808766, 'char-lm:budget-25/rex': 3.385481257109636, 'char-lm:budget-25/linear-decay': 3.3806021006724456 },
+  },
   miniature:
     'The paper trains image classifiers, detectors and language models with SGD and Adam at budgets from 1% to 100% of a ' +
     'full schedule. Here: a two-layer ReLU net on a polynomial regression target (mini-batch 100) and a 6-character-context ' +
