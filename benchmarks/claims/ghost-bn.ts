@@ -38,6 +38,17 @@ export const ghostBnClaim = defineClaim({
   margin: { value: 0.005, units: 'absolute' },
   repeats: { quick: 2, standard: 14 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 2, spaces: { 'ghost-batch-norm': LR_SPACE, 'sgd-nesterov': LR_SPACE } },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update ghost-bn --preset standard --backend blas',
+    date: '2026-11-27',
+    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
+    chosen: {
+      'fashion-mnist-mlp:bn-large/ghost-batch-norm': { learningRate: 0.44790274536058505 },
+      'fashion-mnist-mlp:bn-large/sgd-nesterov': { learningRate: 0.6604969698987228 },
+    },
+    metric: { 'fashion-mnist-mlp:bn-large/ghost-batch-norm': 0.8526, 'fashion-mnist-mlp:bn-large/sgd-nesterov': 0.84885 },
+  },
   miniature:
     'The paper trains MLPs and ConvNets/ResNets on MNIST, CIFAR-10/100 and ImageNet at batch 4096 vs 128, with SGD + momentum, ' +
     'learning rates scaled by √(batch ratio), and Ghost BN with ghost batches of 128. Here: Fashion-MNIST with the 784-128-10 ' +
