@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Model } from '../../harness/core/workload.js';
 import type { Rng } from '../../harness/runner/rng.js';
 import { BatchNorm, ownedVariable, type BatchNormSettings } from './batch-norm.js';
+import { glorotUniform } from './mlp.js';
 
 /**
  * A ReLU MLP `sizes[0] → … → sizes[last]` with batch normalisation after every hidden linear
@@ -15,12 +16,8 @@ export function createBnMlp(rng: Rng, sizes: number[], bn: BatchNormSettings): M
   const norms: BatchNorm[] = [];
   let outBias: tf.Variable | undefined;
   for (let l = 0; l + 1 < sizes.length; l++) {
-    const fanIn = sizes[l]!;
     const fanOut = sizes[l + 1]!;
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    const w = new Float32Array(fanIn * fanOut);
-    for (let i = 0; i < w.length; i++) w[i] = (2 * rng.uniform() - 1) * limit;
-    weights.push(ownedVariable(tf.tensor2d(w, [fanIn, fanOut])));
+    weights.push(ownedVariable(glorotUniform(rng, sizes[l]!, fanOut)));
     if (l + 2 < sizes.length) norms.push(new BatchNorm(fanOut, bn));
     else outBias = ownedVariable(tf.zeros([fanOut]));
   }

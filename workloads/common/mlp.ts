@@ -5,6 +5,17 @@ import type { Rng } from '../../harness/runner/rng.js';
 export type Activation = 'relu' | 'tanh' | 'gelu';
 
 /**
+ * A Glorot-uniform `[fanIn, fanOut]` weight matrix drawn from `rng` in row-major order (the
+ * stream's order is part of every stored trial's initial weights: keep it).
+ */
+export function glorotUniform(rng: Rng, fanIn: number, fanOut: number): tf.Tensor2D {
+  const limit = Math.sqrt(6 / (fanIn + fanOut));
+  const w = new Float32Array(fanIn * fanOut);
+  for (let i = 0; i < w.length; i++) w[i] = (2 * rng.uniform() - 1) * limit;
+  return tf.tensor2d(w, [fanIn, fanOut]);
+}
+
+/**
  * A fully connected network `sizes[0] → … → sizes[last]`. Weights are Glorot-uniform and
  * biases zero (Keras' defaults), drawn from the trial's init stream in JS so the initial
  * weights are identical on every backend.
@@ -12,13 +23,8 @@ export type Activation = 'relu' | 'tanh' | 'gelu';
 export function createMlp(rng: Rng, sizes: number[], activation: Activation = 'relu'): Model {
   const params: tf.Variable[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
-    const fanIn = sizes[l]!;
-    const fanOut = sizes[l + 1]!;
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    const w = new Float32Array(fanIn * fanOut);
-    for (let i = 0; i < w.length; i++) w[i] = (2 * rng.uniform() - 1) * limit;
-    params.push(toVariable(tf.tensor2d(w, [fanIn, fanOut])));
-    params.push(toVariable(tf.zeros([fanOut])));
+    params.push(toVariable(glorotUniform(rng, sizes[l]!, sizes[l + 1]!)));
+    params.push(toVariable(tf.zeros([sizes[l + 1]!])));
   }
   const act = (h: tf.Tensor2D): tf.Tensor2D =>
     activation === 'relu' ? tf.relu(h) : activation === 'tanh' ? tf.tanh(h) : gelu(h);
