@@ -3,10 +3,11 @@ import { adanClaim } from './adan.js';
 import { frameworkParityClaim } from './framework-parity.js';
 import { grokkingClaim } from './grokking.js';
 import { hardBatchesClaim } from './hard-batches.js';
+import { lcExtrapolationClaim } from './lc-extrapolation.js';
 import { linearDecayClaim } from './linear-decay.js';
 import { lrAnnealingLawClaim } from './lr-annealing-law.js';
 import { oneEpochClaim } from './one-epoch.js';
 import { rexClaim } from './rex.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, lrAnnealingLawClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, lrAnnealingLawClaim, lcExtrapolationClaim];

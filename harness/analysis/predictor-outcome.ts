@@ -43,38 +43,44 @@ const finitePoints = (t: CurveTrial, metric: string): Array<{ step: number; valu
 
 /** The errors of both predictors on one seed's curves, by arm; a string says why there are none. */
 function seedErrors(spec: PredictorSpec, byArm: Map<string, CurveTrial>, lrOf: LearningRatesOf | undefined): { perArm: Array<{ arm: string; method: number; baseline: number }>; fitted?: { method: number[]; baseline: number[] } } | string {
-  const needed = spec.task === 'schedule-transfer' ? [...spec.fit, ...spec.heldOut] : [...byArm.keys()];
+  const unusable = (a: string): boolean => byArm.get(a)!.status === 'diverged' || finitePoints(byArm.get(a)!, spec.metric).length === 0;
+  if (spec.task === 'extrapolate-final') {
+    // Every curve is a separate extrapolation: a diverged one has no error (NaN) and is left out of
+    // the seed's mean, not the seed.
+    const arms = [...byArm.keys()].sort();
+    if (arms.every(unusable)) return `no arm has a finite ${spec.metric}`;
+    return { perArm: arms.map((a) => (unusable(a) ? { arm: a, method: NaN, baseline: NaN } : extrapolationError(spec, a, byArm.get(a)!))) };
+  }
+  const needed = [...spec.fit, ...spec.heldOut];
   const absent = needed.filter((a) => !byArm.has(a));
   if (absent.length) return `no usable trial of ${absent.join(', ')}`;
-  const bad = needed.filter((a) => byArm.get(a)!.status === 'diverged' || finitePoints(byArm.get(a)!, spec.metric).length === 0);
+  const bad = needed.filter(unusable);
   if (bad.length) return `${bad.join(', ')} diverged or has no finite ${spec.metric}`;
-  if (spec.task === 'schedule-transfer') {
-    if (!lrOf) throw new ReprobenchError('E_INTERNAL', 'a schedule-transfer predictor needs the learning rates of each trial', 'pass the registries\' learning-rate function to the analysis');
-    const curve = (arm: string): ScheduleCurve => ({ arm, lrs: lrOf(byArm.get(arm)!.config), points: finitePoints(byArm.get(arm)!, spec.metric) });
-    const fitCurves = spec.fit.map(curve);
-    const m = SCHEDULE_PREDICTORS[spec.method]!.fit(fitCurves);
-    const b = SCHEDULE_PREDICTORS[spec.baseline]!.fit(fitCurves);
-    const perArm = spec.heldOut.map((arm) => {
-      const c = curve(arm);
-      const from = spec.skipFraction * byArm.get(arm)!.config.budget.steps;
-      const keep = c.points.map((p, i) => (p.step >= from ? i : -1)).filter((i) => i >= 0);
-      const obs = keep.map((i) => c.points[i]!.value);
-      const pm = m.predict(c);
-      const pb = b.predict(c);
-      return { arm, method: mape(keep.map((i) => pm[i]!), obs), baseline: mape(keep.map((i) => pb[i]!), obs) };
-    });
-    return { perArm, fitted: { method: m.params, baseline: b.params } };
-  }
-  const perArm = needed.map((arm) => {
-    const t = byArm.get(arm)!;
-    const pts = finitePoints(t, spec.metric);
-    const last = pts[pts.length - 1]!;
-    const head = pts.filter((p) => p.step <= spec.observedFraction * t.config.budget.steps);
-    if (head.length === 0) return { arm, method: NaN, baseline: NaN };
-    const err = (id: string): number => Math.abs(EXTRAPOLATORS[id]!.predict(head, last.step) - last.value);
-    return { arm, method: err(spec.method), baseline: err(spec.baseline) };
+  if (!lrOf) throw new ReprobenchError('E_INTERNAL', 'a schedule-transfer predictor needs the learning rates of each trial', 'pass the registries\' learning-rate function to the analysis');
+  const curve = (arm: string): ScheduleCurve => ({ arm, lrs: lrOf(byArm.get(arm)!.config), points: finitePoints(byArm.get(arm)!, spec.metric) });
+  const fitCurves = spec.fit.map(curve);
+  const m = SCHEDULE_PREDICTORS[spec.method]!.fit(fitCurves);
+  const b = SCHEDULE_PREDICTORS[spec.baseline]!.fit(fitCurves);
+  const perArm = spec.heldOut.map((arm) => {
+    const c = curve(arm);
+    const from = spec.skipFraction * byArm.get(arm)!.config.budget.steps;
+    const keep = c.points.map((p, i) => (p.step >= from ? i : -1)).filter((i) => i >= 0);
+    const obs = keep.map((i) => c.points[i]!.value);
+    const pm = m.predict(c);
+    const pb = b.predict(c);
+    return { arm, method: mape(keep.map((i) => pm[i]!), obs), baseline: mape(keep.map((i) => pb[i]!), obs) };
   });
-  return { perArm };
+  return { perArm, fitted: { method: m.params, baseline: b.params } };
+}
+
+/** Extrapolation: a curve's final value predicted from its head; the absolute error of each predictor. */
+function extrapolationError(spec: Extract<PredictorSpec, { task: 'extrapolate-final' }>, arm: string, t: CurveTrial): { arm: string; method: number; baseline: number } {
+  const pts = finitePoints(t, spec.metric);
+  const last = pts[pts.length - 1]!;
+  const head = pts.filter((p) => p.step <= spec.observedFraction * t.config.budget.steps);
+  if (head.length === 0) return { arm, method: NaN, baseline: NaN };
+  const err = (id: string): number => Math.abs(EXTRAPOLATORS[id]!.predict(head, last.step) - last.value);
+  return { arm, method: err(spec.method), baseline: err(spec.baseline) };
 }
 
 const meanOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

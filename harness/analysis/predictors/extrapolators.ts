@@ -54,6 +54,18 @@ export function familyPredictions(head: CurveHead, finalStep: number): Record<st
   return out;
 }
 
+/**
+ * Domhan et al.'s prior in its simplest form: learning curves are monotone, so a prediction never
+ * goes back past the last observed value, and a decreasing curve of nonnegative values (a loss)
+ * does not go below 0. Without it one wild fit of three parameters to a short head dominates the mean.
+ */
+export function plausible(head: CurveHead, v: number): number {
+  const first = head[0]!.value;
+  const last = head[head.length - 1]!.value;
+  if (last <= first) return Math.min(last, head.every((p) => p.value >= 0) ? Math.max(0, v) : v);
+  return Math.max(last, v);
+}
+
 /** Predictors of a curve's final value from its head, by id. */
 export const EXTRAPOLATORS: Record<string, { title: string; predict(head: CurveHead, finalStep: number): number }> = {
   'last-value': { title: 'the last observed value', predict: (head) => head[head.length - 1]!.value },
@@ -62,7 +74,7 @@ export const EXTRAPOLATORS: Record<string, { title: string; predict(head: CurveH
     predict(head, finalStep) {
       // Too few points to fit three parameters: fall back to the last value.
       if (head.length < 4) return head[head.length - 1]!.value;
-      const vs = Object.values(familyPredictions(head, finalStep)).filter((v): v is number => v !== null);
+      const vs = Object.values(familyPredictions(head, finalStep)).filter((v): v is number => v !== null).map((v) => plausible(head, v));
       return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : head[head.length - 1]!.value;
     },
   },
