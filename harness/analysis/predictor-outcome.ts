@@ -3,6 +3,7 @@ import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { TrialConfig, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
+import { predictiveEarlyStopping, type EarlyStoppingResult } from './predictors/early-stopping.js';
 import { EXTRAPOLATORS } from './predictors/extrapolators.js';
 import { mape, SCHEDULE_PREDICTORS, type ScheduleCurve } from './predictors/schedule-transfer.js';
 
@@ -28,6 +29,11 @@ export interface PredictorOutcome {
   fitted: Array<{ repeat: number; method: number[]; baseline: number[] }>;
   /** Seeds without an error, and why. */
   notes: string[];
+  /**
+   * extrapolate-final on a lower-is-better metric only: predictive early stopping with the card's
+   * predictor over each seed's curves (in the card's arm order), a secondary number the verdict does not use.
+   */
+  earlyStopping?: Array<{ repeat: number } & EarlyStoppingResult>;
 }
 
 /** Predictor ids a task accepts (for validation messages). */
@@ -90,7 +96,7 @@ const meanOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.leng
  * of `workload`: the arms' evaluation trials with the same repeat index are one seed (common
  * random numbers), so the two errors are paired.
  */
-export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], workload: string, lrOf?: LearningRatesOf): PredictorOutcome {
+export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], workload: string, lrOf?: LearningRatesOf, armOrder?: string[]): PredictorOutcome {
   const mine = trials.filter((t) => workloadRefOf(t.config.workload) === workload && t.config.repeat.purpose === 'eval' && t.status !== 'failed' && t.status !== 'timeout');
   const repeats = [...new Set(mine.map((t) => t.config.repeat.index))].sort((a, b) => a - b);
   const out: PredictorOutcome = {
@@ -114,6 +120,12 @@ export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], work
     out.baselineErrors.push(ok.length ? meanOf(ok.map((a) => a.baseline)) : NaN);
     out.perCurve.push(...e.perArm.map((a) => ({ repeat: r, ...a })));
     if (e.fitted) out.fitted.push({ repeat: r, ...e.fitted });
+    if (spec.task === 'extrapolate-final' && armOrder && mine[0]?.config.target.direction === 'lower') {
+      const curves = armOrder
+        .filter((a) => byArm.has(a) && byArm.get(a)!.status !== 'diverged' && finitePoints(byArm.get(a)!, spec.metric).length > 0)
+        .map((a) => ({ arm: a, points: finitePoints(byArm.get(a)!, spec.metric), budget: byArm.get(a)!.config.budget.steps }));
+      (out.earlyStopping ??= []).push({ repeat: r, ...predictiveEarlyStopping(curves, spec.method, spec.observedFraction) });
+    }
   }
   return out;
 }

@@ -85,7 +85,7 @@ export function summarizeClaim(
     workload: w,
     target: targetOf(trials, w) ?? null,
     arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
-    ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.learningRates) } : {}),
+    ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.learningRates, claim.methods.map((m) => m.method)) } : {}),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
   const tuningDrift: Record<string, [unknown, unknown]> = {};

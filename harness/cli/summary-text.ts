@@ -103,5 +103,11 @@ function predictorLines(p: PredictorOutcome): string[] {
       return `    ${pad(String(r), 6)} ${pad(f(m), 22)} ${pad(f(b), 22)} ${f(m !== undefined && b ? m / b : null)}`;
     }),
     ...p.notes.map((n) => `    note: ${n}`),
+    ...(p.earlyStopping?.length
+      ? [
+          `    predictive early stopping with ${p.method} (secondary, not judged): speed-up ${p.earlyStopping.map((e) => f(e.speedup)).join(', ')}; ` +
+            `regret ${p.earlyStopping.map((e) => f(e.regret)).join(', ')} (per seed)`,
+        ]
+      : []),
   ];
 }

@@ -10,6 +10,8 @@ export interface PredictorReport {
   /** Per curve (arm): the mean error of each predictor over the seeds, to show which curves are hard. */
   curves: Array<{ arm: string; method: number | null; baseline: number | null; seeds: number }>;
   notes: string[];
+  /** Predictive early stopping per seed (a secondary number), when computed. */
+  earlyStopping: PredictorOutcome['earlyStopping'] | null;
 }
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -27,5 +29,5 @@ export function predictorReport(p: PredictorOutcome): PredictorReport {
     const rows = p.perCurve.filter((c) => c.arm === arm && finite(c.method) && finite(c.baseline));
     return { arm, method: meanOrNull(rows.map((c) => c.method)), baseline: meanOrNull(rows.map((c) => c.baseline)), seeds: rows.length };
   });
-  return { method: p.method, baseline: p.baseline, errorName: p.errorName, seeds, curves, notes: p.notes };
+  return { method: p.method, baseline: p.baseline, errorName: p.errorName, seeds, curves, notes: p.notes, earlyStopping: p.earlyStopping ?? null };
 }

@@ -6,7 +6,7 @@ import { cli, ROOT, tempDir } from '../helpers/cli.js';
 const PROJECT = join(ROOT, 'test', 'fixtures', 'predictor-project');
 
 interface Summary {
-  workloads: Array<{ workload: string; predictor?: { method: string; baseline: string; repeats: number[]; methodErrors: number[]; baselineErrors: number[]; perCurve: Array<{ arm: string }> } }>;
+  workloads: Array<{ workload: string; predictor?: { method: string; baseline: string; repeats: number[]; methodErrors: number[]; baselineErrors: number[]; perCurve: Array<{ arm: string }>; earlyStopping?: Array<{ repeat: number; speedup: number; regret: number }> } }>;
   judgement: { comparisons: Array<{ effectName: string; n: { method: number; baseline: number }; paired: boolean }> };
 }
 
@@ -30,6 +30,9 @@ describe('predictor claims end to end', () => {
       const c = s.judgement.comparisons[0]!;
       expect([c.effectName, c.paired, c.n]).toEqual(['error ratio', true, { method: 2, baseline: 2 }]);
       expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(p.method);
+      // Extrapolation claims also report predictive early stopping per seed (a secondary number).
+      if (claim === 'final-extrapolation') for (const e of p.earlyStopping!) expect(e.speedup).toBeGreaterThanOrEqual(1);
+      else expect(p.earlyStopping).toBeUndefined();
     }
   }, 300_000);
 });

@@ -4,6 +4,7 @@ import { predictorReport } from '../../../../reports/data/predictor-section.js';
 describe('predictor tables of the report', () => {
   it('shows per-seed errors with their ratio and per-curve means; a seed without errors (null in JSON) shows none', () => {
     const r = predictorReport({
+      earlyStopping: [{ repeat: 0, speedup: 1.5, regret: 0, stopped: [{ arm: 'wsd', step: 40 }] }],
       method: 'law', baseline: 'power', errorName: 'MAPE', repeats: [0, 1, 2],
       methodErrors: [0.01, 0.03, null as unknown as number], baselineErrors: [0.02, 0.04, NaN],
       perCurve: [
@@ -23,5 +24,6 @@ describe('predictor tables of the report', () => {
       expect(r.curves[i]!.baseline).toBeCloseTo(b!, 12);
     });
     expect(r.notes).toEqual(['repeat 2: wsd diverged']);
+    expect(r.earlyStopping![0]!.speedup).toBe(1.5);
   });
 });
