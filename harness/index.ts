@@ -13,7 +13,7 @@ export { defineMethod } from './core/method.js';
 export type { MethodDefinition, HParams, HParamValue, SearchDimension, TrainingOptimizer, ScheduleContext } from './core/method.js';
 export type { BatchSelectionSpec } from './runner/batch-selection.js';
 export { defineClaim } from './core/claim.js';
-export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset, CurveStatistic, PhenomenonSpec } from './core/claim.js';
+export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset, CurveStatistic, PhenomenonSpec, PredictorSpec } from './core/claim.js';
 export { defineConfig } from './core/config.js';
 export type { UserConfig } from './core/config.js';
 export type { TrialConfig, TrialRecord, TrialStatus, CurvePoint, Outcome, Provenance } from './core/trial.js';

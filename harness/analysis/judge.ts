@@ -41,6 +41,7 @@ function usable(claim: ClaimDefinition, a: ArmSummary): number {
  * baseline on every workload, one-sided in the claimed direction, Holm over the claim's family.
  */
 export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[]): ClaimJudgement {
+  if (claim.testType === 'predictor') return judgePredictor(claim, workloads);
   const equivalence = claim.claimedEffect.direction === 'equivalent';
   const comparisons: ComparisonInput[] = [];
   const unjudged: ClaimJudgement['unjudged'] = [];
@@ -91,6 +92,55 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
     basis: equivalence
       ? `statistics engine: ${claim.testType}, equivalence claim: TOST within ${claim.margin.units === 'relative' ? `±${claim.margin.value * 100}% of the baseline mean` : `±${claim.margin.value}`} (reproduced) against a difference beyond the margin (not reproduced, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'}) at α = ${v.alpha}${left}`
       : `statistics engine: ${claim.testType}, one-sided tests in the claimed direction, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
+    unjudged,
+  };
+}
+
+/** A predictor's per-seed errors as a statistics-engine arm: a seed without an error is left out (and counted). */
+function predictorArm(id: string, repeats: number[], errors: number[]): { id: string; repeats: number[]; values: number[]; diverged: boolean[] } {
+  return { id, repeats, values: errors, diverged: errors.map((e) => !Number.isFinite(e)) };
+}
+
+/**
+ * Predictor claims: per workload, the card's predictor vs its baseline predictor on the same
+ * seeds' curves (paired), error ratio with a one-sided Wilcoxon signed-rank test (lower is better),
+ * Holm over the workloads (DESIGN § Statistics).
+ */
+function judgePredictor(claim: ClaimDefinition, workloads: WorkloadSummary[]): ClaimJudgement {
+  const comparisons: ComparisonInput[] = [];
+  const unjudged: ClaimJudgement['unjudged'] = [];
+  for (const w of workloads) {
+    const p = w.predictor;
+    if (!p) continue;
+    const usableSeeds = p.repeats.filter((_, i) => Number.isFinite(p.methodErrors[i]) && Number.isFinite(p.baselineErrors[i])).length;
+    if (usableSeeds < MIN_OUTCOMES) {
+      unjudged.push({ workload: w.workload, method: p.method, baseline: p.baseline, reason: `${usableSeeds} seed(s) with both predictor errors${p.notes.length ? ` (${p.notes.join('; ')})` : ''}` });
+      continue;
+    }
+    comparisons.push({
+      method: predictorArm(p.method, p.repeats, p.methodErrors),
+      baseline: predictorArm(p.baseline, p.repeats, p.baselineErrors),
+      workload: w.workload,
+      testType: 'predictor',
+      lowerIsBetter: true,
+      margin: claim.margin.value,
+      marginUnits: claim.margin.units,
+      ...(claim.claimedEffect.magnitude !== undefined ? { claimedMagnitude: claim.claimedEffect.magnitude } : {}),
+    });
+  }
+  const seed = verdictSeed(claim);
+  if (comparisons.length === 0) {
+    return {
+      overall: 'inconclusive', explanation: `no comparison has enough predictor errors: ${unjudged.map((u) => u.reason).join('; ')}`,
+      comparisons: [], alpha: 0.05, seed, repeatsNeeded: null, basis: 'statistics engine: nothing to test', unjudged,
+    };
+  }
+  const v = claimVerdict(comparisons, { seed });
+  const left = unjudged.length ? `; ${unjudged.length} comparison${unjudged.length === 1 ? '' : 's'} left out for lack of errors` : '';
+  return {
+    ...v,
+    overall: unjudged.length && v.overall === 'reproduced' ? 'partially reproduced' : v.overall,
+    basis: `statistics engine: predictor ${claim.predictor?.method} vs ${claim.predictor?.baseline}, per-seed errors paired, one-sided tests (lower error), Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
     unjudged,
   };
 }

@@ -7,6 +7,7 @@ import { canonicalJson } from '../core/trial.js';
 import type { AdaptiveResult } from '../scheduler/adaptive.js';
 import { armOutcomes, targetOf, type ArmOutcomes } from './arms.js';
 import { judgeClaim, type ClaimJudgement } from './judge.js';
+import { predictorOutcome, type LearningRatesOf, type PredictorOutcome } from './predictor-outcome.js';
 
 export interface ArmSummary extends ArmOutcomes {
   n: number;
@@ -22,11 +23,13 @@ export interface WorkloadSummary {
   workload: string;
   target: Target | null;
   arms: ArmSummary[];
+  /** Predictor claims: the per-seed errors of both predictors on this workload's curves. */
+  predictor?: PredictorOutcome;
 }
 
 /** Everything `summary.json` holds: enough to rebuild the terminal and HTML summaries. */
 export interface ClaimSummary {
-  claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature' | 'outcome' | 'phenomenon'> & {
+  claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature' | 'outcome' | 'phenomenon' | 'predictor'> & {
     tuningRecord: ClaimDefinition['tuningRecord'] | null;
   };
   /** Where this run's sweep chose differently from the card's record (`workload/method`: [now, recorded]). */
@@ -71,13 +74,18 @@ export function summarizeArm(a: ArmOutcomes): ArmSummary {
 export function summarizeClaim(
   claim: ClaimDefinition,
   trials: TrialRecord[],
-  ctx: { preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: TuningResult | null; host: HostProvenance; adaptive?: AdaptiveResult | null },
+  ctx: {
+    preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: TuningResult | null; host: HostProvenance; adaptive?: AdaptiveResult | null;
+    /** Schedule-transfer predictor claims: each trial's learning rates (from the method registry). */
+    learningRates?: LearningRatesOf;
+  },
 ): ClaimSummary {
   const points = chosenPoints(ctx.tuning);
   const workloads: WorkloadSummary[] = ctx.workloads.map((w) => ({
     workload: w,
     target: targetOf(trials, w) ?? null,
     arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
+    ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.learningRates, claim.methods.map((m) => m.method)) } : {}),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
   const tuningDrift: Record<string, [unknown, unknown]> = {};
@@ -92,6 +100,7 @@ export function summarizeClaim(
       id, version, title, paper, quote, claimedEffect, testType, margin, miniature,
       ...(claim.outcome ? { outcome: claim.outcome } : {}),
       ...(claim.phenomenon ? { phenomenon: claim.phenomenon } : {}),
+      ...(claim.predictor ? { predictor: claim.predictor } : {}),
       tuningRecord: claim.tuningRecord ?? null,
     },
     tuningDrift,

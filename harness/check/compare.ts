@@ -1,5 +1,6 @@
 import { curveStatistic } from '../analysis/curve-statistic.js';
-import type { ClaimDefinition } from '../core/claim.js';
+import type { ClaimDefinition, PredictorSpec } from '../core/claim.js';
+import { predictorOutcome, type LearningRatesOf } from '../analysis/predictor-outcome.js';
 import type { CurvePoint, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
 import { referenceVerdict, type ReferenceVerdict } from '../stats/index.js';
@@ -80,7 +81,7 @@ function compareTrial(ref: ReferenceTrial, cur: TrialRecord, sameClass: boolean)
 
 type Stat = GroupComparison['steps'];
 
-type ClaimForCheck = Pick<ClaimDefinition, 'id' | 'margin'> & Partial<Pick<ClaimDefinition, 'testType' | 'outcome' | 'phenomenon'>>;
+type ClaimForCheck = Pick<ClaimDefinition, 'id' | 'margin'> & Partial<Pick<ClaimDefinition, 'testType' | 'outcome' | 'phenomenon' | 'predictor'>>;
 
 /**
  * The per-seed number a claim is judged on, read from a stored or fresh trial, and which way is
@@ -88,7 +89,9 @@ type ClaimForCheck = Pick<ClaimDefinition, 'id' | 'margin'> & Partial<Pick<Claim
  * statistic. null: the trial has none (diverged, or a curve that gives no statistic).
  */
 function claimOutcome(claim: ClaimForCheck, t: Pick<ReferenceTrial, 'config' | 'outcome' | 'curve' | 'status'>): number | null {
-  if (claim.testType === 'fixed-budget') {
+  // A predictor claim's arms only make curves: each arm is checked on its final target metric,
+  // and the predictors' errors get groups of their own (predictorGroups).
+  if (claim.testType === 'fixed-budget' || claim.testType === 'predictor') {
     if (t.status === 'diverged') return null;
     const v = claim.outcome === 'best' ? t.outcome.bestTargetMetric : t.outcome.finalMetrics[t.config.target.metric];
     return v != null && Number.isFinite(v) ? v : null;
@@ -100,7 +103,7 @@ function claimOutcome(claim: ClaimForCheck, t: Pick<ReferenceTrial, 'config' | '
 }
 
 function quantityOf(claim: ClaimForCheck, target: ReferenceTrial['config']['target']): { name: string; lowerIsBetter: boolean } {
-  if (claim.testType === 'fixed-budget') return { name: `${claim.outcome ?? 'final'} ${target.metric}`, lowerIsBetter: target.direction === 'lower' };
+  if (claim.testType === 'fixed-budget' || claim.testType === 'predictor') return { name: `${claim.outcome ?? 'final'} ${target.metric}`, lowerIsBetter: target.direction === 'lower' };
   if (claim.testType === 'phenomenon' && claim.phenomenon) return { name: 'the card statistic', lowerIsBetter: claim.phenomenon.claimedSide === 'below' };
   return { name: 'steps to target', lowerIsBetter: true };
 }
@@ -122,7 +125,7 @@ function statVerdict(claim: Pick<ClaimDefinition, 'margin'>, reference: number[]
  * statistical reference verdict with the claim's margin. Wall time gets one everywhere, for
  * information (it depends on the machine as much as on the code).
  */
-export function compareWithReference(claim: ClaimForCheck, reference: ReferenceFile, current: TrialRecord[], currentClass: string): CheckComparison {
+export function compareWithReference(claim: ClaimForCheck, reference: ReferenceFile, current: TrialRecord[], currentClass: string, learningRates?: LearningRatesOf): CheckComparison {
   const sameClass = reference.numericsClass === currentClass;
   const refByKey = new Map(reference.trials.map((t) => [key(t.workload, t.method, t.repeat), t]));
   const trials: TrialComparison[] = [];
@@ -156,5 +159,35 @@ export function compareWithReference(claim: ClaimForCheck, reference: ReferenceF
       seconds: statVerdict(claim, pairs.map(([r]) => seconds(r.outcome)), pairs.map(([, c]) => seconds(c.outcome)), false),
     };
   });
+  if (claim.testType === 'predictor' && claim.predictor) groups.push(...predictorGroups(claim, claim.predictor, [...pairsByGroup.values()].flat(), sameClass, learningRates));
   return { claim: claim.id, referenceClass: reference.numericsClass, currentClass, sameClass, trials, groups };
+}
+
+/**
+ * A predictor claim's errors, per workload and predictor: the errors on the reference's seeds
+ * against the errors on the same seeds rerun (paired, lower is better), with the claim's margin.
+ * Only seeds whose trials were compared take part, so both sides see the same curves' seeds.
+ */
+function predictorGroups(claim: ClaimForCheck, spec: PredictorSpec, pairs: Array<[ReferenceTrial, TrialRecord]>, sameClass: boolean, lrOf: LearningRatesOf | undefined): GroupComparison[] {
+  const groups: GroupComparison[] = [];
+  for (const w of [...new Set(pairs.map(([r]) => r.workload))]) {
+    const mine = pairs.filter(([r]) => r.workload === w);
+    const ref = predictorOutcome(spec, mine.map(([r]) => r), w, lrOf);
+    const cur = predictorOutcome(spec, mine.map(([, c]) => c), w, lrOf);
+    const identical = sameClass && mine.every(([r, c]) => curveDigest(c.curve) === r.curveDigest);
+    for (const [id, refErr, curErr] of [[spec.method, ref.methodErrors, cur.methodErrors], [spec.baseline, ref.baselineErrors, cur.baselineErrors]] as const) {
+      const both = ref.repeats.flatMap((r, i) => {
+        const j = cur.repeats.indexOf(r);
+        return j >= 0 && Number.isFinite(refErr[i]) && Number.isFinite(curErr[j]) ? [[refErr[i]!, curErr[j]!] as const] : [];
+      });
+      groups.push({
+        workload: w,
+        method: `predictor ${id}`,
+        quantity: `${id} error (${ref.errorName})`,
+        steps: statVerdict(claim, both.map(([r]) => r), both.map(([, c]) => c), identical, true),
+        seconds: { verdict: 'not-compared', explanation: 'a predictor has no training time' },
+      });
+    }
+  }
+  return groups;
 }

@@ -1,3 +1,4 @@
+import { learningRatesFrom } from '../analysis/predictor-outcome.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -49,7 +50,7 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   const plan = planEvaluation(s.registries, s.claim, o.preset, repeats, s.backend, chosenPoints(reference.tuning));
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();
-  const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass);
+  const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass, learningRatesFrom((id) => s.registries.methods.get(id)));
   return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000 };
 }
 
@@ -97,6 +98,6 @@ export async function checkRun(o: { claim: string; preset: Preset; strict: boole
     );
   }
   const records = plan.map((t) => stored.get(t.id)!);
-  const comparison = compareWithReference(claim, reference, records, backend.numericsClass);
+  const comparison = compareWithReference(claim, reference, records, backend.numericsClass, learningRatesFrom((id) => registries.methods.get(id)));
   return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000 };
 }

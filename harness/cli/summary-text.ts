@@ -1,3 +1,4 @@
+import type { PredictorOutcome } from '../analysis/predictor-outcome.js';
 import type { ClaimSummary } from '../analysis/summary.js';
 import { sequentialLabel } from '../scheduler/adaptive.js';
 import { fmtValue } from '../scheduler/plan.js';
@@ -66,6 +67,7 @@ export function formatSummary(s: ClaimSummary): string {
           (a.missing.length ? `  (${a.missing.length} failed/timeout: ${a.missing.map((m) => `#${m.repeat} ${m.status}`).join(', ')})` : ''),
       );
     }
+    if (w.predictor) lines.push(...predictorLines(w.predictor));
   }
   lines.push('');
   const j = s.judgement;
@@ -87,4 +89,25 @@ export function formatSummary(s: ClaimSummary): string {
   }
   for (const u of j.unjudged) lines.push(`    ${u.method}${u.baseline ? ` vs ${u.baseline}` : ""} on ${u.workload}: NOT JUDGED (${u.reason})`);
   return lines.join('\n');
+}
+
+/** A predictor claim's per-seed errors (JSON writes NaN as null: no error for that seed). */
+function predictorLines(p: PredictorOutcome): string[] {
+  const f = (v: number | null | undefined): string => (typeof v === 'number' && Number.isFinite(v) ? fmtValue(v) : '—');
+  return [
+    `    predictor errors (${p.errorName}):`,
+    `    ${pad('seed', 6)} ${pad(p.method, 22)} ${pad(p.baseline, 22)} ratio`,
+    ...p.repeats.map((r, i) => {
+      const m = p.methodErrors[i];
+      const b = p.baselineErrors[i];
+      return `    ${pad(String(r), 6)} ${pad(f(m), 22)} ${pad(f(b), 22)} ${f(m !== undefined && b ? m / b : null)}`;
+    }),
+    ...p.notes.map((n) => `    note: ${n}`),
+    ...(p.earlyStopping?.length
+      ? [
+          `    predictive early stopping with ${p.method} (secondary, not judged): speed-up ${p.earlyStopping.map((e) => f(e.speedup)).join(', ')}; ` +
+            `regret ${p.earlyStopping.map((e) => f(e.regret)).join(', ')} (per seed)`,
+        ]
+      : []),
+  ];
 }

@@ -80,6 +80,30 @@ export interface PhenomenonSpec {
   claimedSide: 'above' | 'below';
 }
 
+/**
+ * What a predictor claim predicts, from which trials, and with which predictors (DESIGN §
+ * Statistics, predictor). The claim's arms are training runs that only produce curves; the
+ * comparison is between two predictors (harness/analysis/predictors/), per seed (repeat):
+ * - `schedule-transfer`: fit on the curves of the `fit` arms, predict the whole curves of the
+ *   `heldOut` arms (their learning rates per step are recomputed from each method's schedule);
+ *   error = mean absolute percentage error over each held-out curve's evals at or after
+ *   `skipFraction` of the budget, averaged over the held-out arms.
+ * - `extrapolate-final`: see only the evals up to `observedFraction` of the budget of each arm's
+ *   curve and predict the metric at the last eval; error = absolute error, averaged over the arms.
+ */
+export type PredictorSpec = {
+  /** In words, with units, for the report. */
+  description: string;
+  /** The curve metric predicted, e.g. 'validation/loss'. */
+  metric: string;
+  /** The paper's predictor and the one it is compared with (ids of harness/analysis/predictors/). */
+  method: string;
+  baseline: string;
+} & (
+  | { task: 'schedule-transfer'; fit: string[]; heldOut: string[]; skipFraction: number }
+  | { task: 'extrapolate-final'; observedFraction: number }
+);
+
 export interface ClaimDefinition {
   id: string;
   version: number;
@@ -100,8 +124,10 @@ export interface ClaimDefinition {
   outcome?: 'final' | 'best';
   /** phenomenon only (required there): the statistic and its null region. */
   phenomenon?: PhenomenonSpec;
+  /** predictor only (required there): the predictors compared and the curves they work on. */
+  predictor?: PredictorSpec;
   methods: ArmSpec[];
-  /** The arms each method is compared with; empty for phenomenon claims. */
+  /** The arms each method is compared with; empty for phenomenon and predictor claims (a predictor claim's arms only make curves). */
   baselines: ArmSpec[];
   workloads: string[];
   /** Workloads the `quick` preset runs (all when absent). */

@@ -61,6 +61,7 @@ const MethodShape = z.unknown().superRefine((v, ctx) => {
   const r = (kind === 'command' ? CommandMethodShape : TfjsMethodShape).safeParse(v);
   if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
 });
+const predictorCommon = { description: z.string(), metric: z.string().min(1), method: id, baseline: id };
 const arm = z.object({ method: id, hparams: hp.optional() });
 const ClaimShape = z.object({
   id, version: z.number().int().positive(), title: z.string(),
@@ -79,6 +80,12 @@ const ClaimShape = z.object({
       nullRegion: z.tuple([z.number().nullable(), z.number().nullable()]),
       claimedSide: z.enum(['above', 'below']),
     })
+    .optional(),
+  predictor: z
+    .discriminatedUnion('task', [
+      z.object({ ...predictorCommon, task: z.literal('schedule-transfer'), fit: z.array(id).min(1), heldOut: z.array(id).min(1), skipFraction: z.number().min(0).lt(1) }),
+      z.object({ ...predictorCommon, task: z.literal('extrapolate-final'), observedFraction: z.number().gt(0).lt(1) }),
+    ])
     .optional(),
   quickWorkloads: z.array(id).optional(),
   margin: z.object({ value: z.number().positive(), units: z.enum(['relative', 'absolute']) }),

@@ -2,6 +2,39 @@ import { ReprobenchError } from '../errors.js';
 import type { Registries } from './registries.js';
 import { suggest } from './registry.js';
 import { parseWorkloadRef } from './workload.js';
+import type { ClaimDefinition } from './claim.js';
+import { predictorIds } from '../analysis/predictor-outcome.js';
+
+/**
+ * A predictor claim names a predictor task, two predictors that exist for it, and (for
+ * schedule transfer) fit and held-out arms among the claim's methods, disjoint.
+ * @throws ReprobenchError E_BAD_CONFIG
+ */
+export function checkPredictor(c: ClaimDefinition): void {
+  const bad = (msg: string, hint: string): ReprobenchError => new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": ${msg}`, hint);
+  if (c.testType !== 'predictor') {
+    if (c.predictor) throw bad(`declares a predictor but is a ${c.testType} claim`, "use testType 'predictor', or drop `predictor`");
+    return;
+  }
+  const p = c.predictor;
+  if (!p) throw bad('is a predictor claim without a predictor', 'declare `predictor: { task, description, metric, method, baseline, ... }` (docs/claims.md)');
+  const known = predictorIds(p.task);
+  for (const id of [p.method, p.baseline]) {
+    if (!known.includes(id)) {
+      const s = suggest(id, known);
+      throw bad(`names unknown ${p.task} predictor "${id}"`, `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`);
+    }
+  }
+  if (p.method === p.baseline) throw bad(`compares predictor "${p.method}" with itself`, 'name a different baseline predictor');
+  if (c.baselines.length) throw bad('a predictor claim compares predictors, not training arms, so it has no baseline arms', 'move the training arms into `methods` and name the baseline predictor in `predictor.baseline`');
+  if (p.task === 'schedule-transfer') {
+    const arms = c.methods.map((m) => m.method);
+    const stray = [...p.fit, ...p.heldOut].filter((a) => !arms.includes(a));
+    if (stray.length) throw bad(`predictor arms ${stray.join(', ')} are not among the claim's methods`, `fit and heldOut name methods of the card: ${arms.join(', ')}`);
+    const both = p.fit.filter((a) => p.heldOut.includes(a));
+    if (both.length) throw bad(`arm(s) ${both.join(', ')} are both fitted and held out`, 'a held-out curve must not be among the fitted ones');
+  }
+}
 
 /**
  * Every id a claim names must exist, and every tuned arm needs a grid of the same size as the
@@ -39,7 +72,8 @@ export function checkClaimReferences(r: Registries): void {
     if (c.testType === 'phenomenon' && !c.phenomenon) {
       throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" is a phenomenon claim without a statistic`, 'declare `phenomenon: { description, statistic, nullRegion, claimedSide }` (docs/claims.md)');
     }
-    if (c.testType !== 'phenomenon' && c.baselines.length === 0) {
+    checkPredictor(c);
+    if (c.testType !== 'phenomenon' && c.testType !== 'predictor' && c.baselines.length === 0) {
       throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" (${c.testType}) has no baseline`, 'name at least one baseline arm; only phenomenon claims go without');
     }
     if (c.phenomenon) {

@@ -1,5 +1,6 @@
 import type { Preset } from '../core/claim.js';
 import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
+import { learningRatesFrom } from '../analysis/predictor-outcome.js';
 import { readManifest, writeManifest, type Manifest } from '../store/manifest.js';
 import type { TrialRecord } from '../core/trial.js';
 import { isFinished } from '../store/trial-store.js';
@@ -103,6 +104,7 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
 
   const summary = summarizeClaim(claim, records, {
     preset: o.preset, repeats: usedRepeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host, adaptive,
+    learningRates: learningRatesFrom((id) => registries.methods.get(id)),
   });
   writeManifest(o.runDir, { ...manifest, updatedAt: new Date().toISOString(), status: 'complete', evalTrials: evaluation.map((t) => t.id), chosen });
   return { summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats };

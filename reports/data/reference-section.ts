@@ -40,7 +40,12 @@ export function referenceSection(summary: ClaimSummary, trials: TrialRecord[], c
     numericsClass: ref.numericsClass,
     createdAt: ref.createdAt,
     repeats: ref.repeats,
-    comparison: compareWithReference({ id: summary.claim.id, margin: summary.claim.margin }, ref, comparable, summary.numericsClass),
+    comparison: compareWithReference(
+      // A predictor claim's arms are compared on their final metric; the predictors' errors need
+      // each method's schedule (the registries), which `check` has and a report does not.
+      { id: summary.claim.id, margin: summary.claim.margin, ...(summary.claim.testType === 'predictor' ? { testType: 'predictor' as const } : {}) },
+      ref, comparable, summary.numericsClass,
+    ),
     error: null,
     curves,
   };

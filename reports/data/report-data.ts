@@ -10,6 +10,7 @@ import { fasterThan, timeSummary, type Superiority, type TimeSummary } from './a
 import { summarizeCurves, type CurveSummary } from './curves.js';
 import { referenceSection, type ReferenceSection } from './reference-section.js';
 import { profileSection, type ProfileSection } from './profile-section.js';
+import { predictorReport, type PredictorReport } from './predictor-section.js';
 
 export interface ArmReport {
   method: string;
@@ -36,6 +37,8 @@ export interface WorkloadReport {
   target: ClaimSummary['workloads'][number]['target'];
   budgetSteps: number;
   arms: ArmReport[];
+  /** Predictor claims: both predictors' errors per seed and per curve. */
+  predictor?: PredictorReport;
 }
 
 /** A method trained by an external command (docs/protocol.md), as its trials' provenance records it. */
@@ -105,7 +108,7 @@ export function buildReportData(runDir: string, cwd: string): ReportData {
         curve: summarizeCurves(mine, w.target?.metric ?? 'validation/loss'),
       };
     });
-    return { workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? 0, arms };
+    return { workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? 0, arms, ...(w.predictor ? { predictor: predictorReport(w.predictor) } : {}) };
   });
   const externals = new Map<string, ExternalTrainerReport>();
   for (const t of evalTrials) {

@@ -32,7 +32,7 @@ export function listCommand(y: Argv) {
           kind === 'workloads'
             ? `target ${(row as { target: { metric: string; value: number } }).target.metric} ${(row as { target: { value: number } }).target.value}`
             : kind === 'claims'
-              ? claimArms(row as { methods: string[]; baselines: string[] })
+              ? claimArms(row as { methods: string[]; baselines: string[]; testType: string })
               : (row as { command?: string[] }).command
                 ? `external: ${(row as { command: string[] }).command.join(' ')}`
                 : '';
@@ -42,7 +42,7 @@ export function listCommand(y: Argv) {
   );
 }
 
-/** "a vs b, c"; a phenomenon claim has no baseline, so only its methods. */
-function claimArms(c: { methods: string[]; baselines: string[] }): string {
-  return c.baselines.length ? `${c.methods.join(', ')} vs ${c.baselines.join(', ')}` : `${c.methods.join(', ')}, phenomenon`;
+/** "a vs b, c"; a phenomenon or predictor claim has no baseline arm, so only its methods. */
+function claimArms(c: { methods: string[]; baselines: string[]; testType: string }): string {
+  return c.baselines.length ? `${c.methods.join(', ')} vs ${c.baselines.join(', ')}` : `${c.methods.join(', ')}, ${c.testType === 'predictor' ? 'curves for a predictor' : 'phenomenon'}`;
 }

@@ -1,0 +1,81 @@
+import { leastSquares } from './least-squares.js';
+
+/** The observed head of a curve. */
+export type CurveHead = Array<{ step: number; value: number }>;
+
+/**
+ * Parametric learning-curve families of Domhan, Springenberg & Hutter (IJCAI 2015), the
+ * baselines LC-PFN is compared with, written for a metric that approaches its limit c
+ * (decreasing for a loss when a > 0):
+ *   pow3:      c + a·x^(−α)
+ *   exp3:      c + a·exp(−b·x)          (x in units of the last observed step, to keep b O(1))
+ *   log-power: c + a / (1 + (x/e^b)^α)  (Domhan's "log power", in x scaled the same way)
+ * Each returns [value, gradient] for parameters p at x.
+ */
+const FAMILIES: Record<string, { value(p: readonly number[], x: number): number; gradient(p: readonly number[], x: number): number[]; start(h: number[], y: number[]): number[][]; min: number[]; max: number[] }> = {
+  pow3: {
+    value: ([c, a, al], x) => c! + a! * x ** -al!,
+    gradient: ([, a, al], x) => [1, x ** -al!, -a! * x ** -al! * Math.log(x)],
+    start: (x, y) => [0.5, 1].map((al) => [Math.min(...y) - 0.05 * Math.abs(y[0]! - y[y.length - 1]!), (y[0]! - Math.min(...y)) * x[0]! ** al, al]),
+    min: [-1e6, -1e6, 1e-3],
+    max: [1e6, 1e6, 5],
+  },
+  exp3: {
+    value: ([c, a, b], x) => c! + a! * Math.exp(-b! * x),
+    gradient: ([, a, b], x) => [1, Math.exp(-b! * x), -a! * x * Math.exp(-b! * x)],
+    start: (_x, y) => [1, 3].map((b) => [y[y.length - 1]!, y[0]! - y[y.length - 1]!, b]),
+    min: [-1e6, -1e6, 1e-4],
+    max: [1e6, 1e6, 100],
+  },
+  'log-power': {
+    value: ([c, a, b, al], x) => c! + a! / (1 + (x / Math.exp(b!)) ** al!),
+    gradient: ([, a, b, al], x) => {
+      const r = (x / Math.exp(b!)) ** al!;
+      const d = (1 + r) ** 2;
+      return [1, 1 / (1 + r), (a! * r * al!) / d, (-a! * r * Math.log(x / Math.exp(b!))) / d];
+    },
+    start: (_x, y) => [[y[y.length - 1]!, 2 * (y[0]! - y[y.length - 1]!), Math.log(0.3), 1]],
+    min: [-1e6, -1e6, -10, 1e-3],
+    max: [1e6, 1e6, 10, 5],
+  },
+};
+
+/** The fitted families' predictions at `finalStep` (null where a fit gave no finite value). */
+export function familyPredictions(head: CurveHead, finalStep: number): Record<string, number | null> {
+  const scale = head[head.length - 1]!.step;
+  const x = head.map((p) => p.step / scale);
+  const y = head.map((p) => p.value);
+  const out: Record<string, number | null> = {};
+  for (const [name, f] of Object.entries(FAMILIES)) {
+    const fit = leastSquares({ value: (p, k) => f.value(p, x[k]!), gradient: (p, k) => f.gradient(p, x[k]!) }, y, f.start(x, y), { min: f.min, max: f.max });
+    const v = f.value(fit.params, finalStep / scale);
+    out[name] = Number.isFinite(fit.sse) && Number.isFinite(v) ? v : null;
+  }
+  return out;
+}
+
+/**
+ * Domhan et al.'s prior in its simplest form: learning curves are monotone, so a prediction never
+ * goes back past the last observed value, and a decreasing curve of nonnegative values (a loss)
+ * does not go below 0. Without it one wild fit of three parameters to a short head dominates the mean.
+ */
+export function plausible(head: CurveHead, v: number): number {
+  const first = head[0]!.value;
+  const last = head[head.length - 1]!.value;
+  if (last <= first) return Math.min(last, head.every((p) => p.value >= 0) ? Math.max(0, v) : v);
+  return Math.max(last, v);
+}
+
+/** Predictors of a curve's final value from its head, by id. */
+export const EXTRAPOLATORS: Record<string, { title: string; predict(head: CurveHead, finalStep: number): number }> = {
+  'last-value': { title: 'the last observed value', predict: (head) => head[head.length - 1]!.value },
+  'parametric-ensemble': {
+    title: 'mean of the pow3, exp3 and log-power fits (Domhan et al. 2015), equal weights',
+    predict(head, finalStep) {
+      // Too few points to fit three parameters: fall back to the last value.
+      if (head.length < 4) return head[head.length - 1]!.value;
+      const vs = Object.values(familyPredictions(head, finalStep)).filter((v): v is number => v !== null).map((v) => plausible(head, v));
+      return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : head[head.length - 1]!.value;
+    },
+  },
+};
