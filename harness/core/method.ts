@@ -58,6 +58,7 @@ interface MethodCommon {
    * scoring runs (EL2N pruning, a loss-ordered curriculum). Runs before training; its time is
    * charged to the trial's training seconds (AlgoPerf: data selection is part of the
    * submission) and its scoring steps are recorded in the outcome. Absent: nothing changes.
+   * When present, `trainSubset` is not called (return `rows` instead).
    */
   selectData?(hp: HParams, ctx: DataSelectionContext): Promise<DataSelection>;
 }
@@ -83,7 +84,8 @@ export interface DataSelection {
   rows?: Int32Array | null;
   /**
    * The rows of each epoch, in training order (a curriculum): epoch 0, 1, ... of the kept
-   * training set, drawn with the trial's order stream. Absent: a fresh permutation of every row.
+   * training set (indices into `rows` when given), drawn with the trial's order stream.
+   * Absent: a fresh permutation of every row.
    */
   epochRows?: (epoch: number, orderRng: Rng) => Int32Array;
   /** Optimizer steps spent training scoring models (0 when none). */

@@ -81,7 +81,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const initSeconds = now() - t0 - scoringSeconds;
 
   const curve: CurvePoint[] = [];
-  let trainSeconds = selection ? scoringSeconds : 0;
+  let trainSeconds = scoringSeconds;
   let evalSeconds = 0;
   let lossSum = 0;
   let lossCount = 0;
