@@ -2,7 +2,9 @@ import type { MethodDefinition } from '../../harness/core/method.js';
 import { adan } from './adan.js';
 import { adamw, nadamw } from './adamw.js';
 import { autolrs } from './autolrs.js';
+import { cyclicalCurriculum } from './cyclical-curriculum.js';
 import { dataSubset } from './data-subset.js';
+import { el2nPrune } from './el2n-prune.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { nadamwPytorch } from './pytorch.js';
@@ -10,4 +12,4 @@ import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm];
+export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm, el2nPrune, cyclicalCurriculum];

@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { BatchSelectionSpec } from '../runner/batch-selection.js';
 import type { Rng } from '../runner/rng.js';
 import type { StagePlanner } from '../runner/stages.js';
+import type { Model, SupervisedData } from './workload.js';
 
 export type HParamValue = number | string | boolean;
 export type HParams = Record<string, HParamValue>;
@@ -68,6 +69,43 @@ interface MethodCommon {
    * @throws ReprobenchError E_BAD_CONFIG on settings that cannot work (before anything is built)
    */
   modelOptions?(hp: HParams, ctx: { batchSize: number }): Record<string, HParamValue>;
+  /**
+   * Data selection that needs the data and trained models: per-example scores from short
+   * scoring runs (EL2N pruning, a loss-ordered curriculum). Runs before training; its time is
+   * charged to the trial's training seconds (AlgoPerf: data selection is part of the
+   * submission) and its scoring steps are recorded in the outcome. Absent: nothing changes.
+   * When present, `trainSubset` is not called (return `rows` instead).
+   */
+  selectData?(hp: HParams, ctx: DataSelectionContext): Promise<DataSelection>;
+}
+
+/** What `selectData` gets: the trial's data and workload, and the method's seeded stream. */
+export interface DataSelectionContext {
+  /** The whole training set (and validation set, which selection must not look at). */
+  data: SupervisedData;
+  /** A fresh model of the trial's workload, its weights drawn from `rng`. */
+  createModel(rng: Rng): Model;
+  /** The workload's mean batch loss (what training minimises). */
+  loss(outputs: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar;
+  batchSize: number;
+  /** The horizon the trial's schedule anneals over (the workload's step hint). */
+  stepHint: number;
+  /** The method stream, seeded from (method id, repeat): scoring inits and orders come from it. */
+  rng: Rng;
+}
+
+/** What a method's data selection decided, and what it cost. */
+export interface DataSelection {
+  /** Training rows to keep (as `trainSubset`); absent or null: all of them. */
+  rows?: Int32Array | null;
+  /**
+   * The rows of each epoch, in training order (a curriculum): epoch 0, 1, ... of the kept
+   * training set (indices into `rows` when given), drawn with the trial's order stream.
+   * Absent: a fresh permutation of every row.
+   */
+  epochRows?: (epoch: number, orderRng: Rng) => Int32Array;
+  /** Optimizer steps spent training scoring models (0 when none). */
+  scoringSteps: number;
 }
 
 /** A method the built-in TensorFlow.js engine trains: an optimizer and a learning-rate function. */

@@ -108,6 +108,12 @@ export const OutcomeSchema = z.object({
   bestTargetMetric: z.number().nullable(),
   /** Why the trial ended where it did, in words. */
   reason: z.string(),
+  /**
+   * Methods that score examples before training (`selectData`): the optimizer steps their
+   * scoring models took and the seconds they used, already included in `trainSeconds` and in
+   * the curve's seconds but not in `stepsRun`. Absent for every other method.
+   */
+  scoring: z.object({ steps: z.number().int().nonnegative(), seconds: z.number().nonnegative() }).optional(),
 });
 export type Outcome = z.infer<typeof OutcomeSchema>;
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExampleSet, SupervisedData } from '../core/workload.js';
+import { ReprobenchError } from '../errors.js';
 import type { Rng } from './rng.js';
 
 /** Copies example rows into a float batch, applying the data's scale (bytes → [0, 1]). */
@@ -26,31 +27,44 @@ export function gatherTargets(set: ExampleSet, rows: ArrayLike<number>, task: Su
   return tf.tensor2d(out, [rows.length, k]);
 }
 
+/** The rows of one epoch in training order, drawn from the trial's order stream. */
+export type EpochRows = (epoch: number, rng: Rng) => Int32Array;
+
 /**
  * An endless stream of training batches: each epoch is a fresh permutation drawn from the
  * trial's `order` stream, and a batch that runs past the end of an epoch continues into the
  * next one, so every step sees exactly `batchSize` examples and no example is skipped.
+ * A curriculum replaces the permutation with `epochRows` (e.g. a share of the easiest rows).
  */
 export class BatchStream {
   private perm: Int32Array;
   private pos = 0;
   epoch = 0;
+  private readonly epochRows: EpochRows;
 
   constructor(
     private readonly data: SupervisedData,
     private readonly batchSize: number,
     private readonly rng: Rng,
+    epochRows?: EpochRows,
   ) {
-    this.perm = rng.permutation(data.train.n);
+    this.epochRows = epochRows ?? ((_, r) => r.permutation(data.train.n));
+    this.perm = this.drawEpoch();
+  }
+
+  private drawEpoch(): Int32Array {
+    const rows = this.epochRows(this.epoch, this.rng);
+    if (rows.length === 0) throw new ReprobenchError('E_BAD_CONFIG', `epoch ${this.epoch} of the batch stream has no rows`, 'a curriculum must give every epoch at least one training row');
+    return rows;
   }
 
   nextRows(): Int32Array {
     const rows = new Int32Array(this.batchSize);
     for (let i = 0; i < this.batchSize; i++) {
       if (this.pos === this.perm.length) {
-        this.perm = this.rng.permutation(this.data.train.n);
-        this.pos = 0;
         this.epoch++;
+        this.perm = this.drawEpoch();
+        this.pos = 0;
       }
       rows[i] = this.perm[this.pos++]!;
     }

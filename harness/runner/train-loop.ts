@@ -57,26 +57,38 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const { config, seeds, workload, method } = inputs;
   if (isCommandMethod(method)) throw new Error(`method ${method.id} runs an external command; the tfjs training loop cannot train it`);
   const t0 = now();
-  const rows = method.trainSubset?.(config.method.hparams, { trainSize: inputs.data.train.n, rng: new Rng(seeds.method) }) ?? null;
+  const loss = workload.loss ?? ((o: tf.Tensor2D, y: tf.Tensor2D) => taskLoss(inputs.data.task, o, y));
+  // Scoring runs are compute the method spends to choose its data: timed as training, not init.
+  const selection = method.selectData
+    ? await method.selectData(config.method.hparams, {
+        data: inputs.data,
+        createModel: (rng) => workload.createModel(rng, inputs.data, inputs.options),
+        loss,
+        batchSize: config.batchSize,
+        stepHint: config.stepHint,
+        rng: new Rng(seeds.method),
+      })
+    : null;
+  const scoringSeconds = selection ? now() - t0 : 0;
+  const rows = selection ? (selection.rows ?? null) : (method.trainSubset?.(config.method.hparams, { trainSize: inputs.data.train.n, rng: new Rng(seeds.method) }) ?? null);
   const data = rows ? subsetTraining(inputs.data, rows) : inputs.data;
   const model = createModel(workload, method, config, data, inputs.options, new Rng(seeds.init));
   const forwardTrain = (x: tf.Tensor2D) => (model.applyTrain ? model.applyTrain(x) : model.apply(x));
   const optimizer = method.createOptimizer(config.method.hparams);
-  const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order));
+  const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order), selection?.epochRows);
   const valid = inputs.valid ?? buildValidationSet(data);
-  const loss = workload.loss ?? ((o: tf.Tensor2D, y: tf.Tensor2D) => taskLoss(data.task, o, y));
-  const selection = method.batchSelection?.(config.method.hparams) ?? null;
-  const batches: BatchSource = selection
-    ? new HighLossBatches(stream, (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))), selection)
+  const batchSelection = method.batchSelection?.(config.method.hparams) ?? null;
+  const batches: BatchSource = batchSelection
+    ? new HighLossBatches(stream, (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))), batchSelection)
     : stream;
   const planner = method.stagePlanner?.(config.method.hparams) ?? null;
   // Probe batches come from a stream of their own (seeded from the method seed), so the shared
   // stream hands the stage steps the same batches, in order, that every other method sees.
   const probeStream = planner ? new BatchStream(data, config.batchSize, new Rng(deriveSeed('method', [seeds.method, 'stage-probes']))) : null;
-  const initSeconds = now() - t0;
+  const initSeconds = now() - t0 - scoringSeconds;
 
   const curve: CurvePoint[] = [];
-  let trainSeconds = 0;
+  let trainSeconds = scoringSeconds;
   let evalSeconds = 0;
   let lossSum = 0;
   let lossCount = 0;
@@ -208,6 +220,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     finalMetrics: lastPoint?.metrics ?? {},
     bestTargetMetric: best,
     reason,
+    ...(selection ? { scoring: { steps: selection.scoringSteps, seconds: scoringSeconds } } : {}),
   };
   return { status, outcome, curve };
 }

@@ -28,12 +28,12 @@ export interface MergedTrials {
  * timestamps) and provenance (host, commit) legitimately differ and are left out.
  */
 export function resultOf(r: TrialRecord): unknown {
-  const { trainSeconds: _t, evalSeconds: _e, initSeconds: _i, secondsToTarget: _s, ...outcome } = r.outcome;
+  const { trainSeconds: _t, evalSeconds: _e, initSeconds: _i, secondsToTarget: _s, scoring, ...outcome } = r.outcome;
   return {
     config: r.config,
     seeds: r.seeds,
     status: r.status,
-    outcome,
+    outcome: scoring ? { ...outcome, scoringSteps: scoring.steps } : outcome,
     curve: r.curve.map((p) => ({ step: p.step, examples: p.examples, metrics: p.metrics })),
   };
 }

@@ -68,6 +68,13 @@ function loadCached(cacheDir: string): { images: Uint8Array; labels: Uint8Array 
   return fresh;
 }
 
+/**
+ * Training rows of the variants that train on part of the training split (the first rows of the
+ * seeded permutation; validation keeps its 10k). Many-epoch regimes, as data-pruning and
+ * curriculum papers train in, fit the step budget only on a smaller training set.
+ */
+const TRAIN_ROWS: Record<string, number> = { 'train-10k': 10_000 };
+
 /** The seeded 60k/10k split: a permutation from the workload's split seed, last 10k validate. */
 export async function loadFashionMnist(ctx: DataContext): Promise<SupervisedData> {
   const { images, labels } = loadCached(ctx.cacheDir);
@@ -83,7 +90,7 @@ export async function loadFashionMnist(ctx: DataContext): Promise<SupervisedData
     return { x, y, n: count };
   };
   return {
-    train: take(0, TOTAL - VALID),
+    train: take(0, TRAIN_ROWS[ctx.variant] ?? TOTAL - VALID),
     valid: take(TOTAL - VALID, VALID),
     featureSize: PIXELS,
     xScale: 1 / 255,

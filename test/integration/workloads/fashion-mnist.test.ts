@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveSeed } from '../../../harness/runner/seeds.js';
 import { Rng } from '../../../harness/runner/rng.js';
 import { loadFashionMnist, readFashionMnistPackage } from '../../../workloads/fashion-mnist/data.js';
-import { tempDir } from '../../helpers/cli.js';
+import { TEST_CACHE, tempDir } from '../../helpers/cli.js';
 
 const ctx = (cacheDir: string) => ({ cacheDir, splitSeed: new Rng(deriveSeed('split', ['fashion-mnist-mlp', 1, 'default'])), variant: 'default' });
 
@@ -35,5 +35,18 @@ describe('fashion-mnist data', () => {
     for (const y of a.valid.y) counts[y]++;
     for (const c of counts) expect(c).toBeGreaterThan(850);
     rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('the train-10k variant trains on the first 10,000 rows of its own seeded split and keeps 10,000 validation rows', async () => {
+    // The shared test cache: a fresh one would parse the package's 150 MB of JSON again.
+    const seed = (variant: string) => new Rng(deriveSeed('split', ['fashion-mnist-mlp', 1, variant]));
+    const small = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed('train-10k'), variant: 'train-10k' });
+    const sameSplit = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed('train-10k'), variant: 'default' });
+    expect(small.train.n).toBe(10_000);
+    expect(small.valid.n).toBe(10_000);
+    // Buffer.equals: a deep toEqual over 7.8 million bytes takes minutes.
+    expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(0, 10_000 * 784)))).toBe(true);
+    expect(Buffer.from(small.valid.x).equals(Buffer.from(sameSplit.valid.x))).toBe(true);
+    expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(784, 10_001 * 784)))).toBe(false);
   });
 });

@@ -108,4 +108,13 @@ describe('merging trial files from shards', () => {
     expect(firstDifference(resultOf(record(0)), resultOf(record(0, { trainSeconds: 42 })))).toBeNull();
     expect(firstDifference(resultOf(record(0)), resultOf(record(0, { status: 'censored' })))).toBe('status ("reached" vs "censored")');
   });
+
+  it('compares scoring steps but not scoring seconds (methods that score examples first)', () => {
+    const scored = (steps: number, seconds: number): TrialRecord => {
+      const r = record(0);
+      return { ...r, outcome: { ...r.outcome, scoring: { steps, seconds } } };
+    };
+    expect(firstDifference(resultOf(scored(640, 7.1)), resultOf(scored(640, 9.3)))).toBeNull();
+    expect(firstDifference(resultOf(scored(640, 7.1)), resultOf(scored(320, 7.1)))).toBe('outcome.scoringSteps (640 vs 320)');
+  });
 });
