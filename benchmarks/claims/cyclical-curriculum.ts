@@ -36,6 +36,17 @@ export const cyclicalCurriculumClaim = defineClaim({
   margin: { value: 0.005, units: 'absolute' },
   repeats: { quick: 2, standard: 12 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 2, spaces: { 'cyclical-curriculum': LR_SPACE, 'cosine-decay': LR_SPACE } },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update cyclical-curriculum --preset standard --backend blas',
+    date: '2026-11-27',
+    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
+    chosen: {
+      'fashion-mnist-mlp:train-10k/cyclical-curriculum': { learningRate: 0.004475891005684883 },
+      'fashion-mnist-mlp:train-10k/cosine-decay': { learningRate: 0.011256951833875258 },
+    },
+    metric: { 'fashion-mnist-mlp:train-10k/cyclical-curriculum': 0.8572, 'fashion-mnist-mlp:train-10k/cosine-decay': 0.8688499999999999 },
+  },
   miniature:
     'The paper trains CNNs and text classifiers on 18 data sets (Keras, Fashion-MNIST among them), scores examples by the ' +
     'per-example loss of a fully trained vanilla model, and trains each epoch on a share of the training set that cycles ' +

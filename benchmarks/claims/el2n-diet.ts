@@ -35,6 +35,17 @@ export const el2nDietClaim = defineClaim({
   margin: { value: 0.005, units: 'absolute' },
   repeats: { quick: 2, standard: 10 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 2, spaces: { 'el2n-prune': LR_SPACE, 'cosine-decay': LR_SPACE } },
+  // The tuning as first run for this card (tuning trials do not depend on the preset).
+  tuningRecord: {
+    command: 'npx reprobench reference update el2n-diet --preset standard --backend blas',
+    date: '2026-11-27',
+    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
+    chosen: {
+      'fashion-mnist-mlp:train-10k/el2n-prune': { learningRate: 0.0033161846469302574 },
+      'fashion-mnist-mlp:train-10k/cosine-decay': { learningRate: 0.011256951833875258 },
+    },
+    metric: { 'fashion-mnist-mlp:train-10k/el2n-prune': 0.85985, 'fashion-mnist-mlp:train-10k/cosine-decay': 0.8688499999999999 },
+  },
   miniature:
     'The paper trains ResNet18 on CIFAR-10 for 200 epochs (SGD), scores every example by EL2N averaged over 10 inits at ' +
     'epoch 20, keeps the highest-scoring half and trains it from scratch for the same number of steps as the full data ' +
