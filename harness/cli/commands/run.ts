@@ -73,7 +73,8 @@ export function runCommand(y: Argv) {
       const wall = (performance.now() - t0) / 1000;
       const cat = writeCatalogue(base, ids, { wallSeconds: wall, trainSeconds });
       log('');
-      for (const r of cat.data.rows) log(`  ${r.id.padEnd(16)} ${r.verdict.toUpperCase().padEnd(22)} ${r.explanation}`);
+      const idWidth = Math.max(16, ...cat.data.rows.map((r) => r.id.length));
+      for (const r of cat.data.rows) log(`  ${r.id.padEnd(idWidth)} ${r.verdict.toUpperCase().padEnd(22)} ${r.explanation}`);
       log(`catalogue: ${relative(process.cwd(), cat.html)}  (${ids.length} claims, ${wall.toFixed(0)} s wall)`);
     },
   );
