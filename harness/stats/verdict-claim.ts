@@ -58,7 +58,7 @@ export interface ClaimVerdict {
 const fmt = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : String(x));
 const fmtP = (p: number): string => (p < 1e-4 ? p.toExponential(1) : Number(p.toPrecision(2)).toString());
 
-function repeatsNeeded(pilot: Pilot | null, alpha: number, familySize: number, power: number): number | null {
+function repeatsNeeded(pilot: Pilot | null, alpha: number, familySize: number, power: number, testType: ComparisonInput['testType']): number | null {
   if (!pilot) return null;
   // Bonferroni's α/k bounds what Holm needs, so the count is safe for any step of the family.
   const a = alpha / familySize;
@@ -76,6 +76,9 @@ function repeatsNeeded(pilot: Pilot | null, alpha: number, familySize: number, p
       if (!(isReprobenchError(e) && e.code === 'E_STATS_DEGENERATE')) throw e;
     }
   }
+  // Predictor claims are decided by the exact signed-rank test, whose smallest one-sided p with
+  // n pairs is 2^−n: below n = ⌈log2(1/a)⌉ no data can be significant, whatever the t-based count says.
+  if (best !== null && testType === 'predictor') best = Math.max(best, Math.ceil(Math.log2(1 / a)));
   return best;
 }
 
@@ -144,7 +147,7 @@ export function claimVerdict(comparisons: readonly ComparisonInput[], options: C
   const verdicts = analyses.map((a, i): ComparisonVerdict => {
     const c = comparisons[i] as ComparisonInput;
     const d = decide(a, adj[i] as number, adjOpp[i] as number, alpha);
-    const need = d.verdict === 'inconclusive' ? repeatsNeeded(a.pilot, alpha, comparisons.length, power) : null;
+    const need = d.verdict === 'inconclusive' ? repeatsNeeded(a.pilot, alpha, comparisons.length, power, c.testType) : null;
     const { pilot: _pilot, test, ...rest } = a;
     // A phenomenon has no baseline arm: its counts are the method's alone (not "n 12/0").
     const pair = (m: number, b: number): string => (c.testType === 'phenomenon' ? `${m}` : `${m}/${b}`);

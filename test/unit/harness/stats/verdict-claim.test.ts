@@ -130,6 +130,16 @@ describe('claimVerdict — time-to-target, predictor, phenomenon', () => {
     expect(c.verdict).toBe('reproduced');
   });
 
+  it('predictor: a clear effect on 2 seeds is inconclusive, and the repeats it asks for can reach significance', () => {
+    const baseline = arm('last-value', [0.20, 0.25]);
+    const method = arm('power-law', [0.10, 0.12]);
+    const c = claimVerdict([{ method, baseline, workload: 'curves', testType: 'predictor', lowerIsBetter: true, margin: 0.1, marginUnits: 'relative' }], { seed: 5 }).comparisons[0]!;
+    expect(c.verdict).toBe('inconclusive');
+    // The exact signed-rank test's smallest one-sided p with n pairs is 2^-n: n = 5 is the first below 0.05.
+    expect(c.repeatsNeeded).toBeGreaterThanOrEqual(5);
+    expect(c.explanation).toMatch(/about \d+ repeats per arm/);
+  });
+
   it('phenomenon: the statistic against its null region', () => {
     const grok = arm('grokking', [850, 920, 1010, 880, 960, 905]);
     const yes = claimVerdict([{ method: grok, workload: 'modular', testType: 'phenomenon', lowerIsBetter: false, margin: 1, marginUnits: 'absolute', nullRegion: [-100, 100] }], { seed: 1 });
