@@ -3,6 +3,7 @@ import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { TrialConfig, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
+import { mean } from '../stats/descriptives.js';
 import { predictiveEarlyStopping, type EarlyStoppingResult } from './predictors/early-stopping.js';
 import { EXTRAPOLATORS } from './predictors/extrapolators.js';
 import { mape, SCHEDULE_PREDICTORS, type ScheduleCurve } from './predictors/schedule-transfer.js';
@@ -89,7 +90,6 @@ function extrapolationError(spec: Extract<PredictorSpec, { task: 'extrapolate-fi
   return { arm, method: err(spec.method), baseline: err(spec.baseline) };
 }
 
-const meanOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
  * Per seed (repeat), the error of the card's predictor and of its baseline on that seed's curves
@@ -116,8 +116,8 @@ export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], work
     }
     const ok = e.perArm.filter((a) => Number.isFinite(a.method) && Number.isFinite(a.baseline));
     if (ok.length < e.perArm.length) out.notes.push(`repeat ${r}: ${e.perArm.length - ok.length} curve(s) without an error left out`);
-    out.methodErrors.push(ok.length ? meanOf(ok.map((a) => a.method)) : NaN);
-    out.baselineErrors.push(ok.length ? meanOf(ok.map((a) => a.baseline)) : NaN);
+    out.methodErrors.push(ok.length ? mean(ok.map((a) => a.method)) : NaN);
+    out.baselineErrors.push(ok.length ? mean(ok.map((a) => a.baseline)) : NaN);
     out.perCurve.push(...e.perArm.map((a) => ({ repeat: r, ...a })));
     if (e.fitted) out.fitted.push({ repeat: r, ...e.fitted });
     if (spec.task === 'extrapolate-final' && armOrder && mine[0]?.config.target.direction === 'lower') {

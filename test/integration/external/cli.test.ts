@@ -6,6 +6,7 @@ import type { TrialRecord } from '../../../harness/core/trial.js';
 import { readTrials } from '../../../harness/store/trial-store.js';
 import { cli, ROOT, TEST_CACHE, tempDir } from '../../helpers/cli.js';
 import { scratchProject } from '../../helpers/project.js';
+import { alive } from '../../helpers/process.js';
 
 const PROJECT = scratchProject('external-project');
 
@@ -16,15 +17,6 @@ function trialFiles(dir: string): Array<{ text: string; record: TrialRecord }> {
     return { text, record: JSON.parse(text) as TrialRecord };
   });
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** `todo <id> <label>` lines of a dry run, as label → id. */
 function planned(stdout: string): Map<string, string> {

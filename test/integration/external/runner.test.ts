@@ -9,6 +9,7 @@ import { commandEnv, runExternal, type ExternalRunInputs } from '../../../harnes
 import { trialSeeds } from '../../../harness/runner/seeds.js';
 import { scrubPaths } from '../../../harness/store/provenance.js';
 import { ROOT, tempDir } from '../../helpers/cli.js';
+import { alive } from '../../helpers/process.js';
 
 /** The stub trainers: Node and Python scripts that speak the protocol (or break it on purpose). */
 const TRAINERS = join(ROOT, 'test', 'fixtures', 'external-project', 'trainers');
@@ -53,15 +54,6 @@ function run(command: string[], opts: { cfg?: Partial<TrialConfig>; watchdogSeco
   };
   return runExternal(inputs);
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe.each(Object.keys(STUBS) as Array<keyof typeof STUBS>)('external trainer protocol with the %s stub', (lang) => {
   const cmd = STUBS[lang];
