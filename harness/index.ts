@@ -21,7 +21,7 @@ export { Registry } from './core/registry.js';
 export { loadRegistries } from './builtins.js';
 export { Rng } from './runner/rng.js';
 export { deriveSeed, trialSeeds } from './runner/seeds.js';
-export { initBackend, KERNEL_SET_VERSION } from './backends/select.js';
+export { initBackend, KERNEL_SETS } from './backends/select.js';
 export type { BackendName, BackendInfo, BackendRequest } from './backends/select.js';
 
 // Building blocks for user definitions.

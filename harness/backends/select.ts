@@ -13,14 +13,18 @@ export type BackendRequest = 'auto' | BackendName;
 export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'tensorflow', 'webgpu', 'blas', 'wasm', 'cpu'];
 
 /**
- * Version of the project's own kernel set (kernels registered or replaced for a backend).
- * Part of the numerics class: bump it whenever a kernel the project registers changes, and
- * regenerate reference results in the same change.
+ * Version of the project's own kernel set per backend (kernels registered or replaced for it).
+ * Part of the numerics class: bump a backend's number whenever a kernel it runs changes its
+ * results, and regenerate that class's reference results in the same change. A kernel proven
+ * bit-identical to what it replaces (the fused AdamW update) changes no number.
  * - 1: none (tfjs 4.22 as shipped).
- * - 2: wasm gains Conv2DBackpropFilter and UnsortedSegmentSum, gets faster MaxPoolGrad and Conv2DBackpropInput, and its BatchMatMul materialises
- *   transposes so they reach XNNPACK (harness/backends/kernels/); the `blas` backend appears.
+ * - 2: wasm gains Conv2DBackpropFilter and UnsortedSegmentSum, gets faster MaxPoolGrad and
+ *   Conv2DBackpropInput, and its BatchMatMul materialises transposes so they reach XNNPACK
+ *   (harness/backends/kernels/); the `blas` backend appears. (Every backend's class said k2.)
+ * - 3, wasm only: BatchMatMul on the project's own SIMD product (native/wasm/), summing in plain
+ *   k order. `blas` runs OpenBLAS for every product, so its numbers are unchanged and it stays 2.
  */
-export const KERNEL_SET_VERSION = 2;
+export const KERNEL_SETS: Readonly<Record<BackendName, number>> = { tensorflow: 2, webgpu: 2, blas: 2, wasm: 3, cpu: 2 };
 
 export interface BackendInfo {
   name: BackendName;
@@ -37,7 +41,7 @@ export interface BackendInfo {
  * different core types are different classes.
  */
 export function numericsClassOf(name: BackendName, blas?: BlasAddon): string {
-  const base = `${name}-tfjs${tf.version.tfjs}-k${KERNEL_SET_VERSION}`;
+  const base = `${name}-tfjs${tf.version.tfjs}-k${KERNEL_SETS[name]}`;
   if (name !== 'blas') return base;
   if (!blas) throw new Error('numericsClassOf(blas) needs the loaded addon');
   return `${base}-${blasKernelId(blas)}`;
@@ -78,7 +82,7 @@ async function loadWasm(): Promise<boolean> {
 async function tryWasm(reasons: string[]): Promise<boolean> {
   try {
     if (await loadWasm()) {
-      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: conv filter gradient, segment sum, transposed products)');
+      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: SIMD products, fused AdamW, conv filter gradient, segment sum)');
       return true;
     }
     reasons.push('wasm: setBackend failed');

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedAdamW } from '../../../harness/backends/kernels/adamw.js';
 import { SlotOptimizer, type Slots } from './slot-optimizer.js';
 
 export interface AdamWConfig {
@@ -37,12 +38,24 @@ export class AdamWOptimizer extends SlotOptimizer<AdamWConfig> {
   protected update(param: tf.Variable, grad: tf.Tensor, s: Slots, t: number): void {
     const { beta1, beta2, epsilon, weightDecay, nesterov } = this.config;
     const lr = this.learningRate;
-    const decayed = weightDecay !== 0 ? tf.mul(param, 1 - lr * weightDecay) : param;
+    const decayFactor = weightDecay !== 0 ? 1 - lr * weightDecay : null;
+    const sqrtBias2 = Math.sqrt(1 - beta2 ** t);
+    const step = lr / (1 - beta1 ** t);
+    // On wasm and blas one fused pass (harness/backends/kernels/adamw.ts), bit-identical to the
+    // ops below, which every other backend runs.
+    const fused = fusedAdamW(param, grad, s.m!, s.v!, { decayFactor, beta1, oneMinusBeta1: 1 - beta1, beta2, oneMinusBeta2: 1 - beta2, sqrtBias2, epsilon, step, nesterov });
+    if (fused) {
+      const [p, m, v] = fused as [tf.Tensor, tf.Tensor, tf.Tensor];
+      s.m!.assign(m);
+      s.v!.assign(v);
+      param.assign(p);
+      return;
+    }
+    const decayed = decayFactor !== null ? tf.mul(param, decayFactor) : param;
     const m = tf.add(tf.mul(s.m!, beta1), tf.mul(grad, 1 - beta1));
     const v = tf.add(tf.mul(s.v!, beta2), tf.mul(tf.square(grad), 1 - beta2));
     const numer = nesterov ? tf.add(tf.mul(m, beta1), tf.mul(grad, 1 - beta1)) : m;
-    const denom = tf.add(tf.div(tf.sqrt(v), Math.sqrt(1 - beta2 ** t)), epsilon);
-    const step = lr / (1 - beta1 ** t);
+    const denom = tf.add(tf.div(tf.sqrt(v), sqrtBias2), epsilon);
     s.m!.assign(m);
     s.v!.assign(v);
     param.assign(tf.sub(decayed, tf.mul(tf.div(numer, denom), step)));

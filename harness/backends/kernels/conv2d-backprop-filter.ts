@@ -5,8 +5,8 @@ import { callKernel, disposeAll, elementOffset, heapF32, type KernelArgs } from 
 /**
  * Conv2DBackpropFilter for wasm (tfjs 4.22 ships none, so no convolution can train there):
  * dW = colsᵀ · dy, with the patch matrix built in JS on the wasm heap and the product done by
- * the backend's own BatchMatMul (for wasm, the project's materialising kernel, which reaches
- * XNNPACK). The filter comes out as [fH·fW·inC, outC], which is HWIO's memory order.
+ * the backend's own BatchMatMul (for wasm, the project's SIMD product in native/wasm/; for
+ * blas, OpenBLAS). The filter comes out as [fH·fW·inC, outC], which is HWIO's memory order.
  */
 export function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };

@@ -5,7 +5,7 @@ import { callKernel, disposeAll, elementOffset, heapF32, type KernelArgs } from 
 /**
  * Conv2DBackpropInput for wasm: tfjs 4.22's takes about 70 ms for the small CNN's second layer
  * (a scalar loop). Here dx = col2im(dy · Wᵀ): the product through the backend's BatchMatMul
- * (XNNPACK, via the project's materialised transpose), the scatter in JS in patch order.
+ * (for wasm, the project's SIMD product; for blas, OpenBLAS), the scatter in JS in patch order.
  */
 export function conv2dBackpropInput({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
   const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };

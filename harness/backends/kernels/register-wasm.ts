@@ -1,21 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilter } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInput } from './conv2d-backprop-input.js';
+import { ADAMW_KERNEL, adamwKernel } from './adamw.js';
+import { wasmBatchMatMul } from './batch-matmul.js';
 import { replaceKernel, type ProjectKernel } from './heap.js';
-import { materialisingBatchMatMul } from './matmul-transposed.js';
 import { maxPoolGrad } from './max-pool-grad.js';
 import { unsortedSegmentSum } from './unsorted-segment-sum.js';
 
 /**
- * The project's kernels for tfjs 4.22's `wasm` backend (kernel set 2, see KERNEL_SET_VERSION):
+ * The project's kernels for tfjs 4.22's `wasm` backend (kernel set 3, see KERNEL_SETS):
  * - Conv2DBackpropFilter and UnsortedSegmentSum, which wasm lacks (convolutions and embeddings
  *   could not train);
- * - BatchMatMul, replaced so that transposed products reach XNNPACK (changes summation order,
- *   hence the kernel-set version);
+ * - BatchMatMul on the project's own SIMD product, which reads transposed operands directly
+ *   (kernel set 3; set 2 materialised transposes for XNNPACK; each changed summation order);
+ * - ReprobenchAdamW, a fused AdamW update (bit-identical to the unfused ops, so no class change);
  * - MaxPoolGrad and Conv2DBackpropInput, replaced: the shipped ones took most of a small CNN's
  *   training step (scalar loops).
  */
-export const WASM_KERNELS = ['BatchMatMul', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'UnsortedSegmentSum'] as const;
+export const WASM_KERNELS = ['BatchMatMul', ADAMW_KERNEL, 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'UnsortedSegmentSum'] as const;
 
 let registered = false;
 
@@ -26,8 +28,9 @@ export function registerWasmKernels(): void {
   if (!original) throw new Error('tfjs-backend-wasm is not loaded: its BatchMatMul kernel is missing');
   const add = (kernelName: string, kernelFunc: ProjectKernel, setupFunc?: tf.KernelConfig['setupFunc']) =>
     replaceKernel({ kernelName, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc, ...(setupFunc ? { setupFunc } : {}) });
-  // The original's setup binds the wasm function it calls; keep it with the replacement.
-  add('BatchMatMul', materialisingBatchMatMul(original.kernelFunc), original.setupFunc);
+  // The original's setup binds the wasm function the fallback (non-float32) path calls; keep it.
+  add('BatchMatMul', wasmBatchMatMul(original.kernelFunc), original.setupFunc);
+  add(ADAMW_KERNEL, adamwKernel);
   add('Conv2DBackpropFilter', conv2dBackpropFilter);
   add('UnsortedSegmentSum', unsortedSegmentSum);
   add('MaxPoolGrad', maxPoolGrad);

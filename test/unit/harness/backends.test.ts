@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, initBackend } from '../../../harness/backends/select.js';
+import { firstLine, initBackend, KERNEL_SETS } from '../../../harness/backends/select.js';
 
 describe('backend selection', () => {
   it('auto picks the first backend that loads and says why for each candidate', async () => {
@@ -13,7 +13,7 @@ describe('backend selection', () => {
       expect(b.reasons.filter((r) => r.startsWith('webgpu:'))).toHaveLength(1);
     }
     if (b.name === 'wasm') expect(b.reasons.filter((r) => r.startsWith('blas:'))).toHaveLength(1);
-    expect(b.numericsClass.startsWith(`${b.name}-tfjs4.22.0-k2`)).toBe(true);
+    expect(b.numericsClass.startsWith(`${b.name}-tfjs4.22.0-k${KERNEL_SETS[b.name]}`)).toBe(true);
     expect(b.reasons.join('\n')).not.toMatch(/\/(work|tmp|home|root)\//);
   });
 

@@ -15,7 +15,7 @@ import { chosenPoints } from '../../../../../harness/tuning/result.js';
 import { builtinWorkloads } from '../../../../../workloads/index.js';
 import { ROOT, tempDir } from '../../../../helpers/cli.js';
 
-const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k2', reasons: [] };
+const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k3', reasons: [] };
 
 function project(): string {
   const dir = tempDir();
@@ -78,7 +78,7 @@ describe('command identity (part of the trial id)', () => {
   });
 
   it('leaves built-in trial ids as they were: the committed adan reference plans to the same ids', () => {
-    const ref = readReference(join(ROOT, 'reference-results', 'adan', 'wasm-tfjs4.22.0-k2.json'));
+    const ref = readReference(join(ROOT, 'reference-results', 'adan', 'wasm-tfjs4.22.0-k3.json'));
     for (const t of ref.trials) expect(trialId(t.config as TrialConfig)).toBe(t.trialId);
     const registries = createRegistries([{ defs: { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims }, origin: 'test' }]);
     const plan = planEvaluation(registries, registries.claims.get('adan'), 'standard', ref.repeats, backend, chosenPoints(ref.tuning));

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../package-root.js';
+import type { WasmBackendLike } from './heap.js';
+
+/** The committed build of native/wasm/reprobench_kernels.c (see native/wasm/build.mjs). */
+export const KERNELS_WASM_PATH = join(PACKAGE_ROOT, 'native', 'wasm', 'reprobench_kernels.wasm');
+
+/** The module's exports; pointers are byte offsets in tfjs's wasm heap. */
+export interface ProjectWasm {
+  gemm_scratch_bytes(M: number, N: number, K: number): number;
+  gemm(transA: number, transB: number, M: number, N: number, K: number, a: number, b: number, c: number,
+    batch: number, strideA: number, strideB: number, strideC: number, scratch: number): void;
+  adamw(param: number, grad: number, m: number, v: number, outParam: number, outM: number, outV: number, n: number,
+    decay: number, decayFactor: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
+    sqrtBias2: number, epsilon: number, step: number, nesterov: number): void;
+}
+
+// Node's WebAssembly global: the project's TypeScript libs (ES2022, no DOM) do not declare it.
+type WasmMemory = object;
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+};
+
+interface EmscriptenModule {
+  asm: { memory: WasmMemory };
+  _malloc(bytes: number): number;
+  _free(ptr: number): void;
+}
+
+interface Instance {
+  exports: ProjectWasm;
+  /** A scratch block in tfjs's heap, reused across calls and grown on demand. */
+  scratch: { ptr: number; bytes: number };
+}
+
+let compiled: object | undefined;
+const instances = new WeakMap<object, Instance>();
+
+/**
+ * The project's kernels instantiated over a wasm backend's own memory (the module imports it),
+ * so they read and write tfjs tensors in place. One instance per Emscripten module: the `blas`
+ * sibling backend shares the wasm backend's module and so its instance.
+ */
+function instanceFor(backend: WasmBackendLike): Instance {
+  const mod = backend.wasm as unknown as EmscriptenModule;
+  const known = instances.get(mod);
+  if (known) return known;
+  compiled ??= new WebAssembly.Module(readFileSync(KERNELS_WASM_PATH));
+  const inst = new WebAssembly.Instance(compiled, { env: { memory: mod.asm.memory } });
+  const made: Instance = { exports: inst.exports as unknown as ProjectWasm, scratch: { ptr: 0, bytes: 0 } };
+  instances.set(mod, made);
+  return made;
+}
+
+export function projectWasm(backend: WasmBackendLike): ProjectWasm {
+  return instanceFor(backend).exports;
+}
+
+/**
+ * A byte offset of at least `bytes` of scratch in the heap, valid until the next call. Growing
+ * it may grow the heap; tfjs's views follow, and the module sees the same Memory object.
+ */
+export function scratchBytes(backend: WasmBackendLike, bytes: number): number {
+  const inst = instanceFor(backend);
+  if (inst.scratch.bytes >= bytes) return inst.scratch.ptr;
+  const mod = backend.wasm as unknown as EmscriptenModule;
+  if (inst.scratch.ptr) mod._free(inst.scratch.ptr);
+  const size = Math.max(bytes, inst.scratch.bytes * 2);
+  const ptr = mod._malloc(size);
+  if (!ptr) throw new Error(`wasm heap: could not allocate ${size} bytes of kernel scratch`);
+  inst.scratch = { ptr, bytes: size };
+  return ptr;
+}

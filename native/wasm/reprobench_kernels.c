@@ -1,0 +1,197 @@
+// The project's own WebAssembly kernels for tfjs's `wasm` backend, built to
+// native/wasm/reprobench_kernels.wasm by native/wasm/build.mjs (clang, wasm32, SIMD128).
+//
+// The module imports the tfjs wasm module's memory, so every pointer here is a byte offset in
+// that heap: kernels read tfjs tensors and write tfjs tensors in place, with no copies. It has no
+// data segment and never touches the C stack (a test checks the built module for both), so it
+// cannot write anywhere but the buffers it is given.
+//
+// Numerics (why the loops look the way they do):
+// - Plain SIMD128, no relaxed SIMD: no fused multiply-add, so every product and every sum is
+//   rounded to float32 on its own, identically on every machine and engine.
+// - The product sums each output element over k = 0, 1, ..., K-1 in order, starting from 0:
+//   the same result as the naive loop `s = fround(s + fround(a*b))`, whatever the blocking.
+//   Tests compare it bit for bit with that loop written in JS.
+// - AdamW does exactly the float32 operations, in the order, of the unfused tfjs ops in
+//   benchmarks/methods/optimizers/adamw.ts, so fusing it changes no bit (tested).
+
+#include <wasm_simd128.h>
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+typedef unsigned long size_t;
+
+// Register tile of the product: MR rows of op(A) by NR columns of op(B).
+#define MR 4
+#define NR 8
+// k block: an A panel (MR×KC) and a B panel (KC×NR) together stay well inside a 32 KiB L1.
+#define KC 256
+
+// Copies op(A)'s rows [i0, i0 + MR), columns [k0, k0 + kc), into ap as kc groups of MR values (k-major), zero-filling
+// rows past M, so the inner loop reads A contiguously whatever A's layout.
+static void pack_a(const float *a, int trans, int M, int K, int k0, int kc, int i0, float *ap) {
+  for (int r = 0; r < MR; r++) {
+    int i = i0 + r;
+    if (i >= M) {
+      for (int k = 0; k < kc; k++) ap[k * MR + r] = 0.0f;
+    } else if (trans) {  // A is stored K×M
+      for (int k = 0; k < kc; k++) ap[k * MR + r] = a[(size_t)(k0 + k) * M + i];
+    } else {  // A is stored M×K
+      const float *row = a + (size_t)i * K + k0;
+      for (int k = 0; k < kc; k++) ap[k * MR + r] = row[k];
+    }
+  }
+}
+
+// Copies op(B)'s rows [k0, k0 + kc), columns [j0, j0 + NR), into bp as kc groups of NR values, zero-filling columns
+// past N.
+static void pack_b(const float *b, int trans, int K, int N, int k0, int kc, int j0, float *bp) {
+  if (!trans && j0 + NR <= N) {  // B is stored K×N: each group is 8 contiguous floats
+    for (int k = 0; k < kc; k++) {
+      const float *src = b + (size_t)(k0 + k) * N + j0;
+      wasm_v128_store(bp + k * NR, wasm_v128_load(src));
+      wasm_v128_store(bp + k * NR + 4, wasm_v128_load(src + 4));
+    }
+    return;
+  }
+  for (int c = 0; c < NR; c++) {
+    int j = j0 + c;
+    if (j >= N) {
+      for (int k = 0; k < kc; k++) bp[k * NR + c] = 0.0f;
+    } else if (trans) {  // B is stored N×K
+      const float *row = b + (size_t)j * K + k0;
+      for (int k = 0; k < kc; k++) bp[k * NR + c] = row[k];
+    } else {
+      for (int k = 0; k < kc; k++) bp[k * NR + c] = b[(size_t)(k0 + k) * N + j];
+    }
+  }
+}
+
+#define ACC(r)                                        \
+  a = wasm_v128_load32_splat(ap + k * MR + (r));      \
+  c##r##0 = wasm_f32x4_add(c##r##0, wasm_f32x4_mul(a, b0)); \
+  c##r##1 = wasm_f32x4_add(c##r##1, wasm_f32x4_mul(a, b1));
+
+// One MR×NR tile of C over kc values of k, added to what c holds when `accumulate` is set
+// (later k blocks continue the same running sums, so blocking does not change the order).
+// Edge tiles go through `edge` (MR×NR scratch floats): only rows and columns that exist are
+// read from and written to c.
+__attribute__((noinline)) static void tile(const float *ap, const float *bp, int kc, float *c, int ldc, int rows, int cols, float *edge,
+                 int accumulate) {
+  int full = rows == MR && cols == NR;
+  float *io = full ? c : edge;
+  int ld = full ? ldc : NR;
+  // The running sums start from what io holds: c's partial sums, or zeros for the first block
+  // (one way in, so the compiler keeps the eight accumulators in registers).
+  if (!full) {
+    for (int r = 0; r < MR; r++)
+      for (int q = 0; q < NR; q++) edge[r * NR + q] = accumulate && r < rows && q < cols ? c[(size_t)r * ldc + q] : 0.0f;
+  } else if (!accumulate) {
+    const v128_t z = wasm_f32x4_splat(0.0f);
+    for (int r = 0; r < MR; r++) {
+      wasm_v128_store(c + (size_t)r * ldc, z);
+      wasm_v128_store(c + (size_t)r * ldc + 4, z);
+    }
+  }
+  v128_t c00 = wasm_v128_load(io), c01 = wasm_v128_load(io + 4);
+  v128_t c10 = wasm_v128_load(io + ld), c11 = wasm_v128_load(io + ld + 4);
+  v128_t c20 = wasm_v128_load(io + 2 * ld), c21 = wasm_v128_load(io + 2 * ld + 4);
+  v128_t c30 = wasm_v128_load(io + 3 * ld), c31 = wasm_v128_load(io + 3 * ld + 4);
+  for (int k = 0; k < kc; k++) {
+    v128_t b0 = wasm_v128_load(bp + k * NR);
+    v128_t b1 = wasm_v128_load(bp + k * NR + 4);
+    v128_t a;
+    ACC(0) ACC(1) ACC(2) ACC(3)
+  }
+  wasm_v128_store(io, c00); wasm_v128_store(io + 4, c01);
+  wasm_v128_store(io + ld, c10); wasm_v128_store(io + ld + 4, c11);
+  wasm_v128_store(io + 2 * ld, c20); wasm_v128_store(io + 2 * ld + 4, c21);
+  wasm_v128_store(io + 3 * ld, c30); wasm_v128_store(io + 3 * ld + 4, c31);
+  if (full) return;
+  for (int r = 0; r < rows; r++)
+    for (int q = 0; q < cols; q++) c[(size_t)r * ldc + q] = edge[r * NR + q];
+}
+
+// Bytes of scratch gemm needs for an M×K by K×N product: op(A) packed for one k block, one B
+// panel and one edge tile.
+EXPORT(gemm_scratch_bytes)
+int gemm_scratch_bytes(int M, int N, int K) {
+  (void)N;  // the B panel is KC×NR whatever N is; N stays for a uniform signature
+  int panels = (M + MR - 1) / MR;
+  int kc = K < KC ? K : KC;
+  return (panels * MR * kc + NR * kc + MR * NR) * (int)sizeof(float);
+}
+
+// C[b] = op(A[b]) · op(B[b]) for b < batch, with op(X) = Xᵀ when its flag is set. Offsets in
+// floats between batch members; 0 broadcasts one matrix to all. Row-major, float32.
+EXPORT(gemm)
+void gemm(int transA, int transB, int M, int N, int K, const float *a, const float *b, float *c,
+          int batch, int strideA, int strideB, int strideC, float *scratch) {
+  int panels = (M + MR - 1) / MR;
+  int kcMax = K < KC ? K : KC;
+  float *ap = scratch;
+  float *bp = scratch + (size_t)panels * MR * kcMax;
+  float *edge = bp + (size_t)NR * kcMax;
+  for (int n = 0; n < batch; n++) {
+    const float *an = a + (size_t)n * strideA;
+    const float *bn = b + (size_t)n * strideB;
+    float *cn = c + (size_t)n * strideC;
+    if (K == 0) {  // an empty sum: zeros
+      for (int i = 0; i < M * N; i++) cn[i] = 0.0f;
+      continue;
+    }
+    for (int k0 = 0; k0 < K; k0 += KC) {
+      int kc = K - k0 < KC ? K - k0 : KC;
+      for (int p = 0; p < panels; p++) pack_a(an, transA, M, K, k0, kc, p * MR, ap + (size_t)p * MR * kc);
+      for (int j0 = 0; j0 < N; j0 += NR) {
+        pack_b(bn, transB, K, N, k0, kc, j0, bp);
+        int cols = N - j0 < NR ? N - j0 : NR;
+        for (int p = 0; p < panels; p++) {
+          int i0 = p * MR;
+          int rows = M - i0 < MR ? M - i0 : MR;
+          tile(ap + (size_t)p * MR * kc, bp, kc, cn + (size_t)i0 * N + j0, N, rows, cols, edge, k0 > 0);
+        }
+      }
+    }
+  }
+}
+
+// One AdamW step over n elements, as benchmarks/methods/optimizers/adamw.ts's tfjs ops do it:
+//   decayed = decay ? θ·(1−ηλ) : θ
+//   m' = m·β1 + g·(1−β1);  v' = v·β2 + g²·(1−β2)
+//   numer = nesterov ? m'·β1 + g·(1−β1) : m'
+//   θ' = decayed − (numer / (√v' / √(1−β2^t) + ε)) · η/(1−β1^t)
+// Every scalar arrives already rounded to float32, as tfjs rounds scalar operands. Outputs may
+// not alias inputs.
+EXPORT(adamw)
+void adamw(const float *param, const float *grad, const float *m, const float *v, float *outParam,
+           float *outM, float *outV, int n, int decay, float decayFactor, float beta1, float oneMinusBeta1,
+           float beta2, float oneMinusBeta2, float sqrtBias2, float epsilon, float step, int nesterov) {
+  const v128_t df = wasm_f32x4_splat(decayFactor), b1 = wasm_f32x4_splat(beta1), omb1 = wasm_f32x4_splat(oneMinusBeta1);
+  const v128_t b2 = wasm_f32x4_splat(beta2), omb2 = wasm_f32x4_splat(oneMinusBeta2), sb2 = wasm_f32x4_splat(sqrtBias2);
+  const v128_t eps = wasm_f32x4_splat(epsilon), st = wasm_f32x4_splat(step);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t p = wasm_v128_load(param + i), g = wasm_v128_load(grad + i);
+    v128_t mi = wasm_v128_load(m + i), vi = wasm_v128_load(v + i);
+    v128_t dec = decay ? wasm_f32x4_mul(p, df) : p;
+    v128_t m1 = wasm_f32x4_add(wasm_f32x4_mul(mi, b1), wasm_f32x4_mul(g, omb1));
+    v128_t v1 = wasm_f32x4_add(wasm_f32x4_mul(vi, b2), wasm_f32x4_mul(wasm_f32x4_mul(g, g), omb2));
+    v128_t numer = nesterov ? wasm_f32x4_add(wasm_f32x4_mul(m1, b1), wasm_f32x4_mul(g, omb1)) : m1;
+    v128_t denom = wasm_f32x4_add(wasm_f32x4_div(wasm_f32x4_sqrt(v1), sb2), eps);
+    wasm_v128_store(outM + i, m1);
+    wasm_v128_store(outV + i, v1);
+    wasm_v128_store(outParam + i, wasm_f32x4_sub(dec, wasm_f32x4_mul(wasm_f32x4_div(numer, denom), st)));
+  }
+  for (; i < n; i++) {
+    float p = param[i], g = grad[i];
+    float dec = decay ? p * decayFactor : p;
+    float m1 = m[i] * beta1 + g * oneMinusBeta1;
+    float v1 = v[i] * beta2 + (g * g) * oneMinusBeta2;
+    float numer = nesterov ? m1 * beta1 + g * oneMinusBeta1 : m1;
+    float denom = __builtin_sqrtf(v1) / sqrtBias2 + epsilon;
+    outM[i] = m1;
+    outV[i] = v1;
+    outParam[i] = dec - (numer / denom) * step;
+  }
+}

@@ -1,0 +1,139 @@
+import * as tf from '@tensorflow/tfjs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AdamWOptimizer, type AdamWConfig } from '../../../../benchmarks/methods/optimizers/adamw.js';
+import { loadBlasAddon } from '../../../../harness/backends/blas/addon.js';
+import { ADAMW_KERNEL, adamwKernel } from '../../../../harness/backends/kernels/adamw.js';
+import { KERNELS_WASM_PATH } from '../../../../harness/backends/kernels/wasm-module.js';
+import { initBackend, numericsClassOf } from '../../../../harness/backends/select.js';
+import { Rng } from '../../../../harness/runner/rng.js';
+import { PACKAGE_ROOT as ROOT } from '../../../../harness/package-root.js';
+// @ts-expect-error: a plain .mjs build script, no types
+import { findClang, sectionIds } from '../../../../native/wasm/build.mjs';
+
+/** .ci/run installs clang-14 and lld-14, so CI always rebuilds the module and compares. */
+const clang = (findClang as () => string | undefined)() !== undefined;
+
+function randomArray(n: number, seed: number): Float32Array {
+  const rng = new Rng(seed.toString(16).padStart(32, '0'));
+  return Float32Array.from({ length: n }, () => rng.normal());
+}
+
+/** op(A)·op(B) by the definition: each output summed over k in order, every step rounded to float32. */
+function naiveProduct(a: Float32Array, b: Float32Array, M: number, N: number, K: number, ta: boolean, tb: boolean): Float32Array {
+  const c = new Float32Array(M * N);
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) {
+        const x = ta ? a[k * M + i]! : a[i * K + k]!;
+        const y = tb ? b[j * K + k]! : b[k * N + j]!;
+        s = Math.fround(s + Math.fround(x * y));
+      }
+      c[i * N + j] = s;
+    }
+  }
+  return c;
+}
+
+// Shapes around the register tile (4×8) and the k block (256), with every transpose pair.
+const PRODUCTS: Array<[number, number, number]> = [[1, 1, 1], [4, 8, 16], [5, 9, 3], [13, 31, 7], [128, 10, 256], [7, 17, 257], [33, 12, 600], [2, 3, 0]];
+
+describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () => {
+  it('wasm\'s numerics class names kernel set 3; blas, whose products are OpenBLAS\'s, stays at 2', () => {
+    expect(numericsClassOf('wasm')).toBe('wasm-tfjs4.22.0-k3');
+    expect(numericsClassOf('cpu')).toBe('cpu-tfjs4.22.0-k2');
+  });
+
+  for (const [M, N, K] of PRODUCTS) {
+    for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      it(`${M}×${K}·${K}×${N} transposeA=${ta} transposeB=${tb}: bit-identical to the float32 loop in k order`, async () => {
+        await initBackend('wasm');
+        const a = randomArray(M * K, M * 1000 + K);
+        const b = randomArray(K * N, N * 1000 + K + 1);
+        const at = tf.tensor2d(a, ta ? [K, M] : [M, K]);
+        const bt = tf.tensor2d(b, tb ? [N, K] : [K, N]);
+        const c = tf.matMul(at, bt, ta, tb);
+        expect(c.shape).toEqual([M, N]);
+        expect(Buffer.from((await c.data()).buffer)).toEqual(Buffer.from(naiveProduct(a, b, M, N, K, ta, tb).buffer));
+        tf.dispose([at, bt, c]);
+      });
+    }
+  }
+
+  it('batched and broadcast products (attention shapes) match the loop per batch member', async () => {
+    await initBackend('wasm');
+    const [B, M, N, K] = [3, 6, 5, 4];
+    const a = randomArray(B * M * K, 1);
+    const b = randomArray(K * N, 2);
+    const c = await tf.matMul(tf.tensor3d(a, [B, M, K]), tf.tensor3d(b, [1, N, K]), false, true).data();
+    for (let i = 0; i < B; i++) {
+      const want = naiveProduct(a.subarray(i * M * K, (i + 1) * M * K), b, M, N, K, false, true);
+      expect(Array.from(c.subarray(i * M * N, (i + 1) * M * N))).toEqual(Array.from(want));
+    }
+  });
+
+  it.runIf(clang)('the committed .wasm is what its C source builds to (native/wasm/build.mjs --check, clang present)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'native', 'wasm', 'build.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toContain('matches its source');
+    expect(r.status).toBe(0);
+  }, 60_000);
+
+  it('the module owns nothing in tfjs\'s heap: it imports the memory, has no data section, exports only functions', () => {
+    const bytes = readFileSync(KERNELS_WASM_PATH);
+    const mod = new WebAssembly.Module(bytes);
+    expect(WebAssembly.Module.imports(mod)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
+    expect(WebAssembly.Module.exports(mod).map((e) => `${e.name}:${e.kind}`).sort()).toEqual(['adamw:function', 'gemm:function', 'gemm_scratch_bytes:function']);
+    expect(sectionIds(bytes)).not.toContain(11);
+  });
+});
+
+/** Runs `steps` AdamW steps over odd-sized parameters (tails past the SIMD width) and returns every bit. */
+async function adamwRun(config: Partial<AdamWConfig>, steps = 5): Promise<{ bits: string[]; kernels: string[] }> {
+  let kernels: string[] = [];
+  const params = [tf.variable(tf.tensor(randomArray(37 * 5, 7), [37, 5])), tf.variable(tf.tensor(randomArray(3, 8)))];
+  const opt = new AdamWOptimizer({ learningRate: 0.01, ...config });
+  for (let s = 0; s < steps; s++) {
+    const grads = params.map((p, i) => tf.tensor(randomArray(p.size, 100 * s + i + 1), p.shape));
+    const info = await tf.profile(() => opt.applyGradients(params.map((p, i) => ({ name: p.name, tensor: grads[i]! }))));
+    kernels = info.kernelNames;
+    tf.dispose(grads);
+  }
+  const weights = await opt.getWeights();
+  const bits = await Promise.all([...params, ...weights.slice(1).map((w) => w.tensor)].map(async (t) => Buffer.from((await t.data()).buffer).toString('hex')));
+  opt.dispose();
+  tf.dispose(params);
+  return { bits, kernels };
+}
+
+const blas = loadBlasAddon();
+const fusedBackends = ['wasm', ...('addon' in blas ? (['blas'] as const) : [])] as const;
+
+describe('the fused AdamW update', () => {
+  const configs: Array<Partial<AdamWConfig>> = [{ weightDecay: 0 }, { weightDecay: 0.1 }, { weightDecay: 0.01, nesterov: true, beta2: 0.98, epsilon: 1e-6 }];
+  for (const backend of fusedBackends) {
+    for (const config of configs) {
+      it(`${backend} ${JSON.stringify(config)}: parameters and both moments bit-identical to the unfused ops on ${backend} and on cpu`, async () => {
+        await initBackend(backend);
+        expect(tf.getKernel(ADAMW_KERNEL, backend)).toBeDefined();
+        const fused = await adamwRun(config);
+        tf.unregisterKernel(ADAMW_KERNEL, backend);
+        let unfused: Awaited<ReturnType<typeof adamwRun>>;
+        try {
+          unfused = await adamwRun(config);
+        } finally {
+          tf.registerKernel({ kernelName: ADAMW_KERNEL, backendName: backend, kernelFunc: adamwKernel as unknown as tf.KernelFunc });
+        }
+        await initBackend('cpu');
+        const cpu = await adamwRun(config);
+        expect(fused.kernels).toContain(ADAMW_KERNEL);
+        expect(unfused.kernels).not.toContain(ADAMW_KERNEL);
+        expect(unfused.kernels).toContain('Sqrt');
+        expect(fused.bits).toEqual(unfused.bits);
+        expect(fused.bits).toEqual(cpu.bits);
+      });
+    }
+  }
+});
