@@ -3,15 +3,17 @@
 //
 // The module imports the tfjs wasm module's memory, so every pointer here is a byte offset in
 // that heap: kernels read tfjs tensors and write tfjs tensors in place, with no copies. It has no
-// data segment and never touches the C stack (a test checks the built module for both), so it
-// cannot write anywhere but the buffers it is given.
+// data segment and never touches the C stack (build.mjs checks the disassembly; a test runs
+// every kernel in a sentinel-filled memory and finds no byte changed outside its outputs and
+// scratch), so it cannot write anywhere but the buffers it is given.
 //
 // Numerics (why the loops look the way they do):
 // - Plain SIMD128, no relaxed SIMD: no fused multiply-add, so every product and every sum is
 //   rounded to float32 on its own, identically on every machine and engine.
 // - The product sums each output element over k = 0, 1, ..., K-1 in order, starting from 0:
-//   the same result as the naive loop `s = fround(s + fround(a*b))`, whatever the blocking.
-//   Tests compare it bit for bit with that loop written in JS.
+//   the same result as the naive loop `s = fround(s + fround(a*b))`, whatever the blocking
+//   (for finite values; NaN payloads are not specified by wasm). Tests compare it bit for bit
+//   with that loop written in JS.
 // - AdamW does exactly the float32 operations, in the order, of the unfused tfjs ops in
 //   benchmarks/methods/optimizers/adamw.ts, so fusing it changes no bit (tested).
 
@@ -26,6 +28,8 @@ typedef unsigned long size_t;
 #define NR 8
 // k block: an A panel (MR×KC) and a B panel (KC×NR) together stay well inside a 32 KiB L1.
 #define KC 256
+// Rows of op(A) packed at a time: bounds the scratch (MC×KC floats) whatever M is.
+#define MC 256
 
 // Copies op(A)'s rows [i0, i0 + MR), columns [k0, k0 + kc), into ap as kc groups of MR values (k-major), zero-filling
 // rows past M, so the inner loop reads A contiguously whatever A's layout.
@@ -112,12 +116,13 @@ __attribute__((noinline)) static void tile(const float *ap, const float *bp, int
     for (int q = 0; q < cols; q++) c[(size_t)r * ldc + q] = edge[r * NR + q];
 }
 
-// Bytes of scratch gemm needs for an M×K by K×N product: op(A) packed for one k block, one B
-// panel and one edge tile.
+// Bytes of scratch gemm needs for an M×K by K×N product: op(A) packed for one block of MC rows
+// and KC columns, one B panel and one edge tile; at most about 264 KiB.
 EXPORT(gemm_scratch_bytes)
 int gemm_scratch_bytes(int M, int N, int K) {
   (void)N;  // the B panel is KC×NR whatever N is; N stays for a uniform signature
-  int panels = (M + MR - 1) / MR;
+  int mc = M < MC ? M : MC;
+  int panels = (mc + MR - 1) / MR;
   int kc = K < KC ? K : KC;
   return (panels * MR * kc + NR * kc + MR * NR) * (int)sizeof(float);
 }
@@ -127,29 +132,34 @@ int gemm_scratch_bytes(int M, int N, int K) {
 EXPORT(gemm)
 void gemm(int transA, int transB, int M, int N, int K, const float *a, const float *b, float *c,
           int batch, int strideA, int strideB, int strideC, float *scratch) {
-  int panels = (M + MR - 1) / MR;
+  int mcMax = M < MC ? M : MC;
   int kcMax = K < KC ? K : KC;
   float *ap = scratch;
-  float *bp = scratch + (size_t)panels * MR * kcMax;
+  float *bp = scratch + (size_t)((mcMax + MR - 1) / MR) * MR * kcMax;
   float *edge = bp + (size_t)NR * kcMax;
   for (int n = 0; n < batch; n++) {
     const float *an = a + (size_t)n * strideA;
     const float *bn = b + (size_t)n * strideB;
     float *cn = c + (size_t)n * strideC;
     if (K == 0) {  // an empty sum: zeros
-      for (int i = 0; i < M * N; i++) cn[i] = 0.0f;
+      for (size_t i = 0; i < (size_t)M * N; i++) cn[i] = 0.0f;
       continue;
     }
+    // k blocks outermost: every output element receives its k blocks in increasing order.
     for (int k0 = 0; k0 < K; k0 += KC) {
       int kc = K - k0 < KC ? K - k0 : KC;
-      for (int p = 0; p < panels; p++) pack_a(an, transA, M, K, k0, kc, p * MR, ap + (size_t)p * MR * kc);
-      for (int j0 = 0; j0 < N; j0 += NR) {
-        pack_b(bn, transB, K, N, k0, kc, j0, bp);
-        int cols = N - j0 < NR ? N - j0 : NR;
-        for (int p = 0; p < panels; p++) {
-          int i0 = p * MR;
-          int rows = M - i0 < MR ? M - i0 : MR;
-          tile(ap + (size_t)p * MR * kc, bp, kc, cn + (size_t)i0 * N + j0, N, rows, cols, edge, k0 > 0);
+      for (int m0 = 0; m0 < M; m0 += MC) {
+        int mc = M - m0 < MC ? M - m0 : MC;
+        int panels = (mc + MR - 1) / MR;
+        for (int p = 0; p < panels; p++) pack_a(an, transA, M, K, k0, kc, m0 + p * MR, ap + (size_t)p * MR * kc);
+        for (int j0 = 0; j0 < N; j0 += NR) {
+          pack_b(bn, transB, K, N, k0, kc, j0, bp);
+          int cols = N - j0 < NR ? N - j0 : NR;
+          for (int p = 0; p < panels; p++) {
+            int i0 = m0 + p * MR;
+            int rows = M - i0 < MR ? M - i0 : MR;
+            tile(ap + (size_t)p * MR * kc, bp, kc, cn + (size_t)i0 * N + j0, N, rows, cols, edge, k0 > 0);
+          }
         }
       }
     }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { broadcastIndex, stridedBatch } from '../kernels/broadcast.js';
 import { geometryArgs, geometryOf } from '../kernels/conv-geometry.js';
 import { callKernel, elementOffset, heapF32, type KernelArgs, type ProjectKernel, type WasmBackendLike } from '../kernels/heap.js';
 import type { BlasAddon } from './addon.js';
@@ -17,20 +18,22 @@ export function blasKernels(addon: BlasAddon): Record<string, ProjectKernel> {
     const outer = tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
     const batchA = tf.util.sizeFromShape(a.shape.slice(0, -2));
     const batchB = tf.util.sizeFromShape(b.shape.slice(0, -2));
-    const batch = Math.max(batchA, batchB);
+    const batch = tf.util.sizeFromShape(outer);
     const out = backend.makeOutput([...outer, M, N], 'float32');
+    if (batch * M * N === 0) return out;
     const heap = heapF32(backend);
     const aOff = elementOffset(backend, a);
     const bOff = elementOffset(backend, b);
     const cOff = elementOffset(backend, out);
     const ta = transposeA ? 1 : 0;
     const tb = transposeB ? 1 : 0;
-    if (batchA === batchB || batchA === 1 || batchB === 1) {
+    if (stridedBatch(batchA, batchB, batch)) {
       addon.sgemmBatched(heap, ta, tb, M, N, K, aOff, bOff, cOff, batch, batchA === 1 ? 0 : M * K, batchB === 1 ? 0 : K * N, M * N);
     } else {
-      // tfjs's own backends index a broadcast batch modulo its size; do the same.
+      const memberA = broadcastIndex(a.shape.slice(0, -2), outer);
+      const memberB = broadcastIndex(b.shape.slice(0, -2), outer);
       for (let i = 0; i < batch; i++) {
-        addon.sgemmBatched(heap, ta, tb, M, N, K, aOff + (i % batchA) * M * K, bOff + (i % batchB) * K * N, cOff + i * M * N, 1, 0, 0, 0);
+        addon.sgemmBatched(heap, ta, tb, M, N, K, aOff + memberA(i) * M * K, bOff + memberB(i) * K * N, cOff + i * M * N, 1, 0, 0, 0);
       }
     }
     return out;

@@ -28,7 +28,7 @@ export function registerWasmKernels(): void {
   if (!original) throw new Error('tfjs-backend-wasm is not loaded: its BatchMatMul kernel is missing');
   const add = (kernelName: string, kernelFunc: ProjectKernel, setupFunc?: tf.KernelConfig['setupFunc']) =>
     replaceKernel({ kernelName, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc, ...(setupFunc ? { setupFunc } : {}) });
-  // The original's setup binds the wasm function the fallback (non-float32) path calls; keep it.
+  // Non-float32 operands go to the original (which refuses them); its setup binds its wasm function.
   add('BatchMatMul', wasmBatchMatMul(original.kernelFunc), original.setupFunc);
   add(ADAMW_KERNEL, adamwKernel);
   add('Conv2DBackpropFilter', conv2dBackpropFilter);

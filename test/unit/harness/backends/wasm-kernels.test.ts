@@ -6,12 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { AdamWOptimizer, type AdamWConfig } from '../../../../benchmarks/methods/optimizers/adamw.js';
 import { loadBlasAddon } from '../../../../harness/backends/blas/addon.js';
 import { ADAMW_KERNEL, adamwKernel } from '../../../../harness/backends/kernels/adamw.js';
-import { KERNELS_WASM_PATH } from '../../../../harness/backends/kernels/wasm-module.js';
+import { KERNELS_WASM_PATH, type ProjectWasm } from '../../../../harness/backends/kernels/wasm-module.js';
 import { initBackend, numericsClassOf } from '../../../../harness/backends/select.js';
 import { Rng } from '../../../../harness/runner/rng.js';
 import { PACKAGE_ROOT as ROOT } from '../../../../harness/package-root.js';
 // @ts-expect-error: a plain .mjs build script, no types
 import { findClang, sectionIds } from '../../../../native/wasm/build.mjs';
+
+const blasLoaded = loadBlasAddon();
 
 /** .ci/run installs clang-14 and lld-14, so CI always rebuilds the module and compares. */
 const clang = (findClang as () => string | undefined)() !== undefined;
@@ -63,6 +65,43 @@ describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () =
     }
   }
 
+  // Batch shapes: equal (the transformer's [B,H,T,d]), one side a single matrix, a suffix, and
+  // broadcasts tfjs's own modulo pairing gets wrong; and an empty batch.
+  const BATCHES: Array<[number[], number[]]> = [[[2, 3], [2, 3]], [[4], [1]], [[2, 3], [3]], [[3, 1], [1, 3]], [[2, 1], [3]], [[2, 1, 2], [1, 3, 1]], [[0], [1]], [[2, 0], [1]]];
+  for (const [da, db] of BATCHES) {
+    for (const [ta, tb] of [[false, false], [true, true]] as const) {
+      it(`batch dims ${JSON.stringify(da)}·${JSON.stringify(db)} transposeA=${ta} transposeB=${tb}: NumPy broadcasting, each member bit-identical to the loop`, async () => {
+        const [M, N, K] = [5, 6, 7];
+        const a = randomArray(tf.util.sizeFromShape(da) * M * K, 11);
+        const b = randomArray(tf.util.sizeFromShape(db) * K * N, 12);
+        const aShape = [...da, ...(ta ? [K, M] : [M, K])];
+        const bShape = [...db, ...(tb ? [N, K] : [K, N])];
+        const outer = tf.backend_util.assertAndGetBroadcastShape(da, db);
+        // The reference: batch members materialised by tfjs cpu's broadcastTo (data movement
+        // only), then the loop per member.
+        await initBackend('cpu');
+        const aFull = tf.broadcastTo(tf.tensor(a, aShape), [...outer, ...aShape.slice(-2)]).dataSync() as Float32Array;
+        const bFull = tf.broadcastTo(tf.tensor(b, bShape), [...outer, ...bShape.slice(-2)]).dataSync() as Float32Array;
+        const members = tf.util.sizeFromShape(outer);
+        const want = new Float32Array(members * M * N);
+        for (let i = 0; i < members; i++) {
+          want.set(naiveProduct(aFull.subarray(i * M * K, (i + 1) * M * K), bFull.subarray(i * K * N, (i + 1) * K * N), M, N, K, ta, tb), i * M * N);
+        }
+        await initBackend('wasm');
+        const c = tf.matMul(tf.tensor(a, aShape), tf.tensor(b, bShape), ta, tb);
+        expect(c.shape).toEqual([...outer, M, N]);
+        expect(Array.from(await c.data())).toEqual(Array.from(want));
+        if ('addon' in blasLoaded) {
+          // blas shares the broadcasting (OpenBLAS sums in its own order: close, not bit-equal).
+          await initBackend('blas');
+          const got = await tf.matMul(tf.tensor(a, aShape), tf.tensor(b, bShape), ta, tb).data();
+          expect(got.length).toBe(want.length);
+          want.forEach((w, i) => expect(Math.abs(got[i]! - w), `element ${i}`).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(w))));
+        }
+      });
+    }
+  }
+
   it('batched and broadcast products (attention shapes) match the loop per batch member', async () => {
     await initBackend('wasm');
     const [B, M, N, K] = [3, 6, 5, 4];
@@ -80,6 +119,36 @@ describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () =
     expect(r.stdout + r.stderr).toContain('matches its source');
     expect(r.status).toBe(0);
   }, 60_000);
+
+  it('writes only its outputs and its scratch: every other byte of a sentinel-filled memory is unchanged (no C stack, no data)', () => {
+    const memory = new WebAssembly.Memory({ initial: 64 });
+    const k = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(KERNELS_WASM_PATH)), { env: { memory } }).exports as unknown as ProjectWasm;
+    const bytes = new Uint8Array(memory.buffer);
+    const f32 = new Float32Array(memory.buffer);
+    bytes.fill(0xa5);
+    // [M, N, K, transA, transB]: past the 256-row and 256-k blocks, ragged tiles.
+    const [M, N, K] = [300, 13, 600];
+    const A = 4096, B = A + M * K * 4, C = B + K * N * 4 + 4096, S = C + 2 * M * N * 4 + 4096;
+    f32.set(randomArray(M * K, 21), A / 4);
+    f32.set(randomArray(K * N, 22), B / 4);
+    const scratch = k.gemm_scratch_bytes(M, N, K);
+    const P = S + scratch + 4096, n = 1001;
+    for (let q = 0; q < 4; q++) f32.set(q === 3 ? randomArray(n, 30).map(Math.abs) : randomArray(n, 30 + q), P / 4 + q * n);
+    const O = P + 4 * n * 4 + 4096;
+    const before = bytes.slice();
+    k.gemm(1, 0, M, N, K, A, B, C, 1, 0, 0, 0, S);
+    k.gemm(0, 1, M, N, K, A, B, C + M * N * 4, 1, 0, 0, 0, S);
+    k.adamw(P, P + 4 * n, P + 8 * n, P + 12 * n, O, O + 4 * n, O + 8 * n, n, 1, 0.999, 0.9, 0.1, 0.999, 0.001, 0.5, 1e-8, 0.01, 1);
+    const writable = [[C, C + 2 * M * N * 4], [S, S + scratch], [O, O + 12 * n]] as const;
+    let outside = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] !== before[i] && !writable.some(([lo, hi]) => i >= lo && i < hi)) outside++;
+    }
+    expect(outside).toBe(0);
+    expect(scratch).toBeLessThan(300 * 1024); // bounded by the row and k blocks, whatever M and K
+    // It did write: both products and the three update outputs differ from the sentinel.
+    for (const at of [C, C + M * N * 4, O, O + 4 * n, O + 8 * n]) expect(Array.from(bytes.subarray(at, at + 8))).not.toEqual(Array.from(before.subarray(at, at + 8)));
+  });
 
   it('the module owns nothing in tfjs\'s heap: it imports the memory, has no data section, exports only functions', () => {
     const bytes = readFileSync(KERNELS_WASM_PATH);
@@ -108,8 +177,7 @@ async function adamwRun(config: Partial<AdamWConfig>, steps = 5): Promise<{ bits
   return { bits, kernels };
 }
 
-const blas = loadBlasAddon();
-const fusedBackends = ['wasm', ...('addon' in blas ? (['blas'] as const) : [])] as const;
+const fusedBackends = ['wasm', ...('addon' in blasLoaded ? (['blas'] as const) : [])] as const;
 
 describe('the fused AdamW update', () => {
   const configs: Array<Partial<AdamWConfig>> = [{ weightDecay: 0 }, { weightDecay: 0.1 }, { weightDecay: 0.01, nesterov: true, beta2: 0.98, epsilon: 1e-6 }];
