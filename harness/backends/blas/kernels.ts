@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { broadcastIndex, stridedBatch } from '../kernels/broadcast.js';
+import { batchProduct } from '../kernels/batch-product.js';
 import { geometryArgs, geometryOf } from '../kernels/conv-geometry.js';
 import { callKernel, elementOffset, heapF32, type KernelArgs, type ProjectKernel, type WasmBackendLike } from '../kernels/heap.js';
 import type { BlasAddon } from './addon.js';
@@ -8,34 +8,13 @@ import type { BlasAddon } from './addon.js';
 export function blasKernels(addon: BlasAddon): Record<string, ProjectKernel> {
   const matmul = (backend: WasmBackendLike, a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): tf.TensorInfo => {
     if (a.dtype !== 'float32' || b.dtype !== 'float32') throw new Error('BatchMatMul on blas: float32 only');
-    const ra = a.shape.length;
-    const rb = b.shape.length;
-    const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-    const K = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-    const Kb = transposeB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
-    const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-    if (K !== Kb) throw new Error(`Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${transposeA} and transposeB=${transposeB} must match.`);
-    const outer = tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
-    const batchA = tf.util.sizeFromShape(a.shape.slice(0, -2));
-    const batchB = tf.util.sizeFromShape(b.shape.slice(0, -2));
-    const batch = tf.util.sizeFromShape(outer);
-    const out = backend.makeOutput([...outer, M, N], 'float32');
-    if (batch * M * N === 0) return out;
+    const p = batchProduct(a, b, transposeA, transposeB);
+    const out = backend.makeOutput([...p.outer, p.M, p.N], 'float32');
+    if (p.batch * p.M * p.N === 0) return out;
     const heap = heapF32(backend);
-    const aOff = elementOffset(backend, a);
-    const bOff = elementOffset(backend, b);
-    const cOff = elementOffset(backend, out);
-    const ta = transposeA ? 1 : 0;
-    const tb = transposeB ? 1 : 0;
-    if (stridedBatch(batchA, batchB, batch)) {
-      addon.sgemmBatched(heap, ta, tb, M, N, K, aOff, bOff, cOff, batch, batchA === 1 ? 0 : M * K, batchB === 1 ? 0 : K * N, M * N);
-    } else {
-      const memberA = broadcastIndex(a.shape.slice(0, -2), outer);
-      const memberB = broadcastIndex(b.shape.slice(0, -2), outer);
-      for (let i = 0; i < batch; i++) {
-        addon.sgemmBatched(heap, ta, tb, M, N, K, aOff + memberA(i) * M * K, bOff + memberB(i) * K * N, cOff + i * M * N, 1, 0, 0, 0);
-      }
-    }
+    const [aOff, bOff, cOff] = [elementOffset(backend, a), elementOffset(backend, b), elementOffset(backend, out)];
+    p.forEach((da, db, dc, count, sa, sb, sc) =>
+      addon.sgemmBatched(heap, transposeA ? 1 : 0, transposeB ? 1 : 0, p.M, p.N, p.K, aOff + da, bOff + db, cOff + dc, count, sa, sb, sc));
     return out;
   };
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelArgs, ProjectKernel } from './heap.js';
-import { broadcastIndex, stridedBatch } from './broadcast.js';
+import { batchProduct } from './batch-product.js';
 import { projectWasm, scratchBytes } from './wasm-module.js';
 
 /**
@@ -12,7 +12,7 @@ import { projectWasm, scratchBytes } from './wasm-module.js';
  * to a scalar loop at about 1.5 GFLOP/s. Kernel set 2 materialised the transposes to reach
  * XNNPACK; this one reads either layout while packing, needs no re-packing step, and sums each
  * output in plain k order (bit-identical to the naive float32 loop for finite values; tested).
- * Batch dims broadcast by NumPy's rule (broadcast.ts).
+ * Batch dims broadcast by NumPy's rule (batch-product.ts).
  *
  * Non-float32 operands go to tfjs's kernel, which in 4.22 refuses them with its own error.
  */
@@ -21,37 +21,15 @@ export function wasmBatchMatMul(original: tf.KernelFunc): ProjectKernel {
     const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
     if (a.dtype !== 'float32' || b.dtype !== 'float32') return original({ inputs, backend, attrs: attrs ?? {} }) as tf.TensorInfo;
     const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
-    const ra = a.shape.length;
-    const rb = b.shape.length;
-    const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-    const K = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-    const Kb = transposeB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
-    const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-    if (K !== Kb) {
-      throw new Error(`Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${transposeA} and transposeB=${transposeB} must match.`);
-    }
-    const outer = tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
-    const batch = tf.util.sizeFromShape(outer);
-    const out = backend.makeOutput([...outer, M, N], 'float32');
-    if (batch * M * N === 0) return out;
+    const p = batchProduct(a, b, transposeA, transposeB);
+    const out = backend.makeOutput([...p.outer, p.M, p.N], 'float32');
+    if (p.batch * p.M * p.N === 0) return out;
     const k = projectWasm(backend);
-    const scratch = scratchBytes(backend, k.gemm_scratch_bytes(M, N, K));
+    const scratch = scratchBytes(backend, k.gemm_scratch_bytes(p.M, p.N, p.K));
     const ptr = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
-    const ta = transposeA ? 1 : 0;
-    const tb = transposeB ? 1 : 0;
     const [pa, pb, pc] = [ptr(a), ptr(b), ptr(out)];
-    const batchA = tf.util.sizeFromShape(a.shape.slice(0, -2));
-    const batchB = tf.util.sizeFromShape(b.shape.slice(0, -2));
-    if (stridedBatch(batchA, batchB, batch)) {
-      k.gemm(ta, tb, M, N, K, pa, pb, pc, batch, batchA === 1 ? 0 : M * K, batchB === 1 ? 0 : K * N, M * N, scratch);
-      return out;
-    }
-    // Any other broadcast ([3,1]·[1,3] batches, …): one product per output matrix.
-    const memberA = broadcastIndex(a.shape.slice(0, -2), outer);
-    const memberB = broadcastIndex(b.shape.slice(0, -2), outer);
-    for (let i = 0; i < batch; i++) {
-      k.gemm(ta, tb, M, N, K, pa + 4 * memberA(i) * M * K, pb + 4 * memberB(i) * K * N, pc + 4 * i * M * N, 1, 0, 0, 0, scratch);
-    }
+    p.forEach((da, db, dc, count, sa, sb, sc) =>
+      k.gemm(transposeA ? 1 : 0, transposeB ? 1 : 0, p.M, p.N, p.K, pa + 4 * da, pb + 4 * db, pc + 4 * dc, count, sa, sb, sc, scratch));
     return out;
   };
 }
