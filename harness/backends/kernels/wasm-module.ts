@@ -24,7 +24,7 @@ declare const WebAssembly: {
 };
 
 interface EmscriptenModule {
-  asm: { memory: WasmMemory };
+  asm?: { memory?: WasmMemory };
   _malloc(bytes: number): number;
   _free(ptr: number): void;
 }
@@ -47,8 +47,11 @@ function instanceFor(backend: WasmBackendLike): Instance {
   const mod = backend.wasm as unknown as EmscriptenModule;
   const known = instances.get(mod);
   if (known) return known;
+  // tfjs 4.22's Emscripten build exports its memory as asm.memory; a later build may not.
+  const memory = mod.asm?.memory;
+  if (!memory) throw new Error("this tfjs-backend-wasm does not expose its heap (asm.memory): the project's wasm kernels are built for tfjs 4.22");
   compiled ??= new WebAssembly.Module(readFileSync(KERNELS_WASM_PATH));
-  const inst = new WebAssembly.Instance(compiled, { env: { memory: mod.asm.memory } });
+  const inst = new WebAssembly.Instance(compiled, { env: { memory } });
   const made: Instance = { exports: inst.exports as unknown as ProjectWasm, scratch: { ptr: 0, bytes: 0 } };
   instances.set(mod, made);
   return made;
