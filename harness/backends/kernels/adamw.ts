@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { KernelArgs, ProjectKernel } from './heap.js';
+import { byteOffset, type KernelArgs, type ProjectKernel } from './heap.js';
 import { projectWasm } from './wasm-module.js';
 
 /** Name of the fused AdamW update kernel (the project's own; registered for wasm and blas). */
@@ -41,8 +41,8 @@ export const adamwKernel: ProjectKernel = ({ inputs, backend, attrs }: KernelArg
     if (tf.util.sizeFromShape(t.shape) !== n) throw new Error(`${ADAMW_KERNEL}: shapes ${param.shape} and ${t.shape} differ`);
   }
   const outs = [param, m, v].map((t) => backend.makeOutput(t.shape, 'float32'));
-  const ptr = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
-  projectWasm(backend).adamw(ptr(param), ptr(grad), ptr(m), ptr(v), ptr(outs[0]!), ptr(outs[1]!), ptr(outs[2]!), n,
+  const at = (t: tf.TensorInfo) => byteOffset(backend, t);
+  projectWasm(backend).adamw(at(param), at(grad), at(m), at(v), at(outs[0]!), at(outs[1]!), at(outs[2]!), n,
     s.decayFactor === null ? 0 : 1, s.decayFactor ?? 1, s.beta1, s.oneMinusBeta1, s.beta2, s.oneMinusBeta2, s.sqrtBias2,
     s.epsilon, s.step, s.nesterov ? 1 : 0);
   return outs;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { KernelArgs, ProjectKernel } from './heap.js';
+import { byteOffset, type KernelArgs, type ProjectKernel } from './heap.js';
 import { batchProduct } from './batch-product.js';
 import { projectWasm, scratchBytes } from './wasm-module.js';
 
@@ -26,8 +26,7 @@ export function wasmBatchMatMul(original: tf.KernelFunc): ProjectKernel {
     if (p.batch * p.M * p.N === 0) return out;
     const k = projectWasm(backend);
     const scratch = scratchBytes(backend, k.gemm_scratch_bytes(p.M, p.N, p.K));
-    const ptr = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId).memoryOffset;
-    const [pa, pb, pc] = [ptr(a), ptr(b), ptr(out)];
+    const [pa, pb, pc] = [byteOffset(backend, a), byteOffset(backend, b), byteOffset(backend, out)];
     p.forEach((da, db, dc, count, sa, sb, sc) =>
       k.gemm(transposeA ? 1 : 0, transposeB ? 1 : 0, p.M, p.N, p.K, pa + 4 * da, pb + 4 * db, pc + 4 * dc, count, sa, sb, sc, scratch));
     return out;

@@ -27,9 +27,14 @@ export function heapF32(backend: WasmBackendLike): Float32Array {
 }
 const views = new WeakMap<object, Float32Array>();
 
+/** The byte offset of a tensor's data in the heap: what the project's wasm kernels take. */
+export function byteOffset(backend: WasmBackendLike, t: tf.TensorInfo): number {
+  return backend.dataIdMap.get(t.dataId).memoryOffset;
+}
+
 /** The element offset of a float32 or int32 tensor in the heap (allocations are 8-byte aligned). */
 export function elementOffset(backend: WasmBackendLike, t: tf.TensorInfo): number {
-  return backend.dataIdMap.get(t.dataId).memoryOffset >>> 2;
+  return byteOffset(backend, t) >>> 2;
 }
 
 /** Calls another kernel of the same backend directly (as tfjs's own composite kernels do). */
