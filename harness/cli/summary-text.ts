@@ -43,6 +43,17 @@ export function formatSummary(s: ClaimSummary): string {
       lines.push(`    ${pad('', 20)} ${pad('', 14)} → ${pointText(c.point)} (${med})`);
     }
   }
+  if (s.tuningSensitivity?.length) {
+    lines.push('    sensitivity to the tuning choice (tuning trials only; runner-ups of method / baseline / both; resamples of studies and seeds):');
+    for (const x of s.tuningSensitivity) {
+      const f = (v: number | null) => (v === null ? '—' : fmtValue(v));
+      const iv = x.bootstrap.interval ? ` [${f(x.bootstrap.interval[0])}, ${f(x.bootstrap.interval[1])}]` : '';
+      lines.push(
+        `      ${x.method} vs ${x.baseline} on ${x.workload}: ${x.effectName} ${f(x.chosen)}; runner-ups ${f(x.runnerUp.method)} / ${f(x.runnerUp.baseline)} / ${f(x.runnerUp.both)}; ` +
+          `method ahead in ${fmtValue(x.bootstrap.methodAhead)} of ${x.bootstrap.resamples}${iv}: ${x.flips ? 'THE TUNING CHOICE COULD FLIP IT' : 'keeps its side'}`,
+      );
+    }
+  }
   if (s.claim.tuningRecord) {
     const drift = Object.entries(s.tuningDrift);
     lines.push(
