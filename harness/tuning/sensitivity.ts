@@ -46,6 +46,8 @@ export interface TuningSensitivity {
   };
   /** The method is ahead with the chosen points but behind with a runner-up or in at least 10% of resamples, or the other way round. */
   flips: boolean;
+  /** In words, for tables. */
+  reading: 'the tuning choice could flip it' | 'keeps its side' | 'tied in tuning' | 'no finite tuning effect';
 }
 
 interface ArmKeys {
@@ -130,6 +132,7 @@ export function tuningSensitivity(
     const runnerSides = [eff(rm, cb), eff(cm, rb), eff(rm, rb)].filter((e) => e !== null).map(side);
     const otherShare = chosenSide > 0 ? 1 - boot.methodAhead : boot.methodAhead;
     const interval = boot.interval && o.fixedBudget && !higher ? ([-boot.interval[1], -boot.interval[0]] as [number, number]) : boot.interval;
+    const flips = chosenSide !== 0 && (runnerSides.some((x) => x === -chosenSide) || otherShare >= 0.1);
     return [{
       workload, method, baseline,
       effectName: o.fixedBudget ? 'difference' : 'speedup',
@@ -139,7 +142,8 @@ export function tuningSensitivity(
       runnerUp: { method: shown(eff(rm, cb)), baseline: shown(eff(cm, rb)), both: shown(eff(rm, rb)) },
       arms: [evidence(arms[0], method, cm, rm), evidence(arms[1], baseline, cb, rb)],
       bootstrap: { ...boot, interval },
-      flips: chosenSide !== 0 && (runnerSides.some((x) => x === -chosenSide) || otherShare >= 0.1),
+      flips,
+      reading: eff(cm, cb) === null ? 'no finite tuning effect' : chosenSide === 0 ? 'tied in tuning' : flips ? 'the tuning choice could flip it' : 'keeps its side',
     }];
   });
 }

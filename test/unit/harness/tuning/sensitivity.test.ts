@@ -22,7 +22,7 @@ describe('tuningSensitivity', () => {
       [[140, 150, 145], [160, 170, 150], [null]],
     ]);
     const [s] = tuningSensitivity({ rows: [...method, ...baseline] }, pair, time);
-    expect(s).toMatchObject({ effectName: 'speedup', noEffect: 1, higherIsBetter: true, flips: false });
+    expect(s).toMatchObject({ effectName: 'speedup', noEffect: 1, higherIsBetter: true, flips: false, reading: 'keeps its side' });
     // Chosen: study 0's winners (lower median study of two): 105 and 200; runner-ups: 125 and 230.
     expect(s!.chosen).toBeCloseTo(200 / 105, 12);
     expect(s!.runnerUp.method).toBeCloseTo(200 / 125, 12);
@@ -44,6 +44,7 @@ describe('tuningSensitivity', () => {
     // Without its lucky point the method is slower than the baseline.
     expect(s!.runnerUp.method).toBeCloseTo(200 / 410, 12);
     expect(s!.flips).toBe(true);
+    expect(s!.reading).toBe('the tuning choice could flip it');
     // Resampling the two studies picks study 1 alone about a quarter of the time: the method is then behind.
     expect(s!.bootstrap.methodAhead).toBeGreaterThan(0.6);
     expect(s!.bootstrap.methodAhead).toBeLessThan(0.9);
@@ -52,7 +53,7 @@ describe('tuningSensitivity', () => {
   it('counts a method whose every point missed the target as behind', () => {
     const method = rowsOf('m', [[[null], [null], [null]], [[null], [null], [null]]]);
     const [s] = tuningSensitivity({ rows: [...method, ...baseline] }, pair, time);
-    expect(s).toMatchObject({ chosen: null, runnerUp: { method: null, baseline: null, both: null }, flips: false });
+    expect(s).toMatchObject({ chosen: null, runnerUp: { method: null, baseline: null, both: null }, flips: false, reading: 'no finite tuning effect' });
     expect(s!.bootstrap).toMatchObject({ methodAhead: 0, interval: null });
   });
 
@@ -74,6 +75,13 @@ describe('tuningSensitivity', () => {
     const [higher] = tuningSensitivity({ rows }, pair, { fixedBudget: true, higherIsBetter: () => true });
     expect(higher!.chosen).toBeCloseTo(0.35 - 0.55, 12);
     expect(higher!.bootstrap.methodAhead).toBe(0);
+  });
+
+  it('calls equal chosen points a tie, not a side', () => {
+    const same = baseline.map((r) => ({ ...r, method: 'm' }));
+    const [s] = tuningSensitivity({ rows: [...same, ...baseline] }, pair, time);
+    expect(s).toMatchObject({ chosen: 1, flips: false, reading: 'tied in tuning' });
+    expect(s!.bootstrap.methodAhead).toBe(0.5);
   });
 
   it('skips comparisons whose arms were not tuned', () => {
