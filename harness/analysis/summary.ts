@@ -125,7 +125,9 @@ export function summarizeClaim(
 
 function sensitivityOf(claim: ClaimDefinition, tuning: TuningResult | null, workloads: WorkloadSummary[]): TuningSensitivity[] {
   if (!tuning || (claim.testType !== 'time-to-target' && claim.testType !== 'fixed-budget')) return [];
-  const pairs = workloads.flatMap((w) => claim.methods.flatMap((m) => claim.baselines.map((b) => ({ workload: w.workload, method: m.method, baseline: b.method }))));
+  const pairs = workloads.flatMap((w) =>
+    claim.methods.flatMap((m) => claim.baselines.map((b) => ({ workload: w.workload, method: m.method, baseline: b.method }))),
+  );
   return tuningSensitivity(tuning, pairs, {
     fixedBudget: claim.testType === 'fixed-budget',
     higherIsBetter: (w) => workloads.find((x) => x.workload === w)?.target?.direction === 'higher',

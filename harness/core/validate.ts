@@ -87,7 +87,11 @@ export function checkClaimReferences(r: Registries): void {
       const t = c.tuning;
       const whole = (v: number, min: number) => Number.isInteger(v) && v >= min;
       if (!whole(t.studies, 1) || !whole(t.trialsPerStudy, 1)) {
-        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": tuning needs whole numbers of studies and trials per study (got ${t.studies} × ${t.trialsPerStudy})`, 'for example studies: 2, trialsPerStudy: 6');
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": tuning needs whole numbers of studies and trials per study (got ${t.studies} × ${t.trialsPerStudy})`,
+          'for example studies: 2, trialsPerStudy: 6',
+        );
       }
       if (t.recheck && (!whole(t.recheck.top, 0) || t.recheck.top > t.trialsPerStudy || !whole(t.recheck.seeds, 1))) {
         throw new ReprobenchError(

@@ -167,9 +167,10 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
 
 /** A sentence on what an incomplete merge still lacks, for logs and errors. */
 export function missingText(plan: PhasePlan): string {
-  if (plan.tuningMissing.length) return `${plan.tuningMissing.length} of ${plan.tuningTrials.length} tuning trials have no finished result (the later trials cannot be planned before they do)`;
+  const later = 'cannot be planned before they do';
+  if (plan.tuningMissing.length) return `${plan.tuningMissing.length} of ${plan.tuningTrials.length} tuning trials have no finished result (the later trials ${later})`;
   if (plan.recheckMissing?.length) {
-    return `${plan.recheckMissing.length} of ${plan.recheckTrials!.length} tuning re-check trials have no finished result (the evaluation trials cannot be planned before they do)`;
+    return `${plan.recheckMissing.length} of ${plan.recheckTrials!.length} tuning re-check trials have no finished result (the evaluation trials ${later})`;
   }
   const miss = plan.evaluationMissing ?? [];
   return `${miss.length} of ${plan.evaluation?.length ?? 0} evaluation trials have no finished result (first: ${miss[0]?.label ?? '—'})`;

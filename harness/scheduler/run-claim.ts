@@ -113,7 +113,9 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
     learningRates: learningRatesFrom((id) => registries.methods.get(id)),
   });
   const tuningIds = [...tuning, ...recheck].map((t) => t.id);
-  writeManifest(o.runDir, { ...manifest, updatedAt: new Date().toISOString(), status: 'complete', tuningTrials: tuningIds, evalTrials: evaluation.map((t) => t.id), chosen });
+  writeManifest(o.runDir, {
+    ...manifest, updatedAt: new Date().toISOString(), status: 'complete', tuningTrials: tuningIds, evalTrials: evaluation.map((t) => t.id), chosen,
+  });
   return { summary, ranTrials: ran, reusedTrials: tuningIds.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats };
 }
 

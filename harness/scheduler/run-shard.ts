@@ -80,7 +80,8 @@ export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
     return new ReprobenchError(
       'E_TUNING_INCOMPLETE',
       `the ${what} depend on what tuning finds, and ${missing} of the ${of} ${name} trials have no finished result in ${o.runDir}`,
-      `run the ${before} phase of every shard first (\`reprobench run ${claim.id} --shard i/${o.shard.count} --phase ${before}\` for each i, into a shared run directory or merged into this one with \`reprobench merge\`), then this command again`,
+      `run the ${before} phase of every shard first (\`reprobench run ${claim.id} --shard i/${o.shard.count} --phase ${before}\` for each i, ` +
+        'into a shared run directory or merged into this one with `reprobench merge`), then this command again',
     );
   };
   if (o.phase === 'tuning' || o.phase === 'all') {

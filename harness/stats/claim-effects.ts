@@ -92,7 +92,9 @@ function timeToTarget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired
   const kmB = kaplanMeier(b.values, b.events);
   const useMedian = kmM.median !== null && kmB.median !== null;
   // Smoothed bootstrap (speedup-interval.ts; docs/stats.md § Speedup intervals): both levels from the same resamples.
-  const iv = smoothedSpeedupInterval(m, b, { budget, center: useMedian ? 'median' : 'restricted-mean', paired, confidences: [1 - ctx.alpha, 1 - 2 * ctx.alpha], seed: ctx.seed, resamples: ctx.resamples });
+  const iv = smoothedSpeedupInterval(m, b, {
+    budget, center: useMedian ? 'median' : 'restricted-mean', paired, confidences: [1 - ctx.alpha, 1 - 2 * ctx.alpha], seed: ctx.seed, resamples: ctx.resamples,
+  });
   const [ci, eq] = iv.intervals as [[number, number], [number, number]];
   const estimate = iv.estimate;
   const lr = logRankTest([{ times: m.values, events: m.events }, { times: b.values, events: b.events }]);

@@ -142,11 +142,14 @@ const bandwidthFor = (n: number): number => n ** -0.2;
  */
 export function smoothedSpeedupInterval(method: SurvivalSample, baseline: SurvivalSample, o: SpeedupIntervalOptions): SpeedupInterval {
   const budget = o.budget;
-  if (!(Number.isFinite(budget) && budget > 0)) throw new ReprobenchError('E_STATS_INPUT', `speedup interval: budget is ${String(budget)}`, 'pass the step budget (a positive number)');
+  if (!(Number.isFinite(budget) && budget > 0)) {
+    throw new ReprobenchError('E_STATS_INPUT', `speedup interval: budget is ${String(budget)}`, 'pass the step budget (a positive number)');
+  }
   for (const c of o.confidences) requireProbability(c, 'confidence');
   for (const a of [method, baseline]) {
     if (a.values.length < 2 || a.values.length !== a.events.length) {
-      throw new ReprobenchError('E_STATS_INPUT', 'speedup interval: each arm needs at least 2 values and one event flag per value', 'pass the arms as prepared for the comparison');
+      const msg = 'speedup interval: each arm needs at least 2 values and one event flag per value';
+      throw new ReprobenchError('E_STATS_INPUT', msg, 'pass the arms as prepared for the comparison');
     }
   }
   if (o.paired && method.values.length !== baseline.values.length) {
@@ -213,7 +216,9 @@ export function smoothedSpeedupInterval(method: SurvivalSample, baseline: Surviv
     }
     const cm = centerOf(am);
     const cb = centerOf(ab);
-    if (!(cm > 0 && cb > 0)) throw new ReprobenchError('E_STATS_DEGENERATE', 'a time-to-target centre is not positive in a resample', 'steps to target are counted from 1');
+    if (!(cm > 0 && cb > 0)) {
+      throw new ReprobenchError('E_STATS_DEGENERATE', 'a time-to-target centre is not positive in a resample', 'steps to target are counted from 1');
+    }
     thetas.push(cb / cm);
   }
   thetas.sort((a, b) => a - b);
@@ -223,7 +228,9 @@ export function smoothedSpeedupInterval(method: SurvivalSample, baseline: Surviv
 
 /** Draw order per resample: paired: n indices, then z1, z2 per position; two-sample: method indices, baseline indices, method z's, baseline z's. */
 function drawAll(o: SpeedupIntervalOptions, nm: number, nb: number): SpeedupDraws {
-  if (o.seed === undefined) throw new ReprobenchError('E_STATS_INPUT', 'a bootstrap CI needs an explicit seed', 'pass { seed: <integer> } and store it with the result');
+  if (o.seed === undefined) {
+    throw new ReprobenchError('E_STATS_INPUT', 'a bootstrap CI needs an explicit seed', 'pass { seed: <integer> } and store it with the result');
+  }
   const B = o.resamples ?? 2000;
   requireInteger(B, 'resamples', 2, 10_000_000);
   const rng = createRng(o.seed);
@@ -243,7 +250,8 @@ function drawAll(o: SpeedupIntervalOptions, nm: number, nb: number): SpeedupDraw
 
 function checkDraws(d: SpeedupDraws, paired: boolean, nm: number, nb: number): void {
   const bad = (): never => {
-    throw new ReprobenchError('E_STATS_INPUT', 'injected speedup draws do not match the design', 'paired: [[n positions]] and 2n normals per resample; two-sample: [[nm], [nb]] and nm + nb normals');
+    const hint = 'paired: [[n positions]] and 2n normals per resample; two-sample: [[nm], [nb]] and nm + nb normals';
+    throw new ReprobenchError('E_STATS_INPUT', 'injected speedup draws do not match the design', hint);
   };
   if (d.indices.length < 2 || d.normals.length !== d.indices.length) bad();
   const sizes = paired ? [nm] : [nm, nb];

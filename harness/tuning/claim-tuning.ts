@@ -50,7 +50,8 @@ export function planClaimTuning(registries: Registries, claim: ClaimDefinition, 
       return { kind: 'metric', outcome: claim.outcome ?? 'final', direction: resolveVariant(registries.workloads.get(ref.id), ref.variant).target.direction };
     };
     const byId = (records: TrialRecord[]) => new Map(records.map((r) => [r.id, r]));
-    const description = claim.testType === 'fixed-budget' ? describeSearch(t, `best by ${claim.outcome ?? 'final'} target metric (fixed budget)`) : describeSearch(t);
+    const description =
+      claim.testType === 'fixed-budget' ? describeSearch(t, `best by ${claim.outcome ?? 'final'} target metric (fixed budget)`) : describeSearch(t);
     return {
       trials: plans.flatMap((p) => p.studies.flat().map((s) => s.trial)),
       rechecks: rechecks(recheck),

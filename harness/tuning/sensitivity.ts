@@ -115,7 +115,8 @@ export function tuningSensitivity(
     const [cm, cb] = arms.map((a) => pick(a, false));
     const [rm, rb] = arms.map((a) => pick(a, true));
     // Oriented effects (> neutral favours the method) decide sides; a fixed-budget difference is shown as method − baseline.
-    const eff = (m: Pick<Choice, 'value'> | null | undefined, b: Pick<Choice, 'value'> | null | undefined) => effectOf(m?.value ?? null, b?.value ?? null, o.fixedBudget);
+    type Picked = Pick<Choice, 'value'> | null | undefined;
+    const eff = (m: Picked, b: Picked) => effectOf(m?.value ?? null, b?.value ?? null, o.fixedBudget);
     const shown = (e: number | null): number | null => (e === null || !o.fixedBudget || higher ? e : -e);
     const neutral = o.fixedBudget ? 0 : 1;
     const side = (e: number | null): number => (e === null ? 0 : Math.sign(e - neutral));
@@ -143,7 +144,8 @@ export function tuningSensitivity(
       arms: [evidence(arms[0], method, cm, rm), evidence(arms[1], baseline, cb, rb)],
       bootstrap: { ...boot, interval },
       flips,
-      reading: eff(cm, cb) === null ? 'no finite tuning effect' : chosenSide === 0 ? 'tied in tuning' : flips ? 'the tuning choice could flip it' : 'keeps its side',
+      reading:
+        eff(cm, cb) === null ? 'no finite tuning effect' : chosenSide === 0 ? 'tied in tuning' : flips ? 'the tuning choice could flip it' : 'keeps its side',
     }];
   });
 }

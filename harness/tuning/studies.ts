@@ -58,7 +58,10 @@ export function searchSpaceOf(registries: Registries, method: string, spaces?: R
  */
 export function planStudies(
   registries: Registries,
-  o: { workload: string; arm: ArmSpec; space: Record<string, SearchDimension>; studies: number; trials: number; backend: BackendInfo; stopAtTarget: boolean; budgetSteps?: number; recheck?: Recheck },
+  o: {
+    workload: string; arm: ArmSpec; space: Record<string, SearchDimension>; studies: number; trials: number; backend: BackendInfo;
+    stopAtTarget: boolean; budgetSteps?: number; recheck?: Recheck;
+  },
 ): StudyPlan {
   const space = parseSearchSpace(o.space, `search space of ${o.arm.method}`);
   const key = searchSpaceKey(space);
@@ -106,7 +109,8 @@ export function planRecheck(p: StudyPlan, records: Map<string, TrialRecord>, obj
 }
 
 /** The most re-check trials a plan can need (before phase 1 has run, for counts and estimates). */
-export const recheckBound = (p: StudyPlan): number => (rechecks(p.recheck) ? p.studies.length * Math.min(p.recheck.top, p.studies[0]?.length ?? 0) * (p.recheck.seeds - 1) : 0);
+export const recheckBound = (p: StudyPlan): number =>
+  rechecks(p.recheck) ? p.studies.length * Math.min(p.recheck.top, p.studies[0]?.length ?? 0) * (p.recheck.seeds - 1) : 0;
 
 /**
  * Each study's winner (its best re-checked point by the median over its tuning seeds; without a
@@ -175,7 +179,8 @@ export function groupRecheck(p: StudyPlan, records: Map<string, TrialRecord>, ob
 /** One line on the search, for summaries; `what` names the objective (default: steps to target). */
 export function describeSearch(t: SearchTuning, what = 'fastest'): string {
   const r = recheckOf(t);
-  const base = `AlgoPerf external tuning: ${t.studies} stud${t.studies === 1 ? 'y' : 'ies'} × ${t.trialsPerStudy} Halton points per method (the same points for arms with the same search space)`;
+  const studies = `${t.studies} stud${t.studies === 1 ? 'y' : 'ies'}`;
+  const base = `AlgoPerf external tuning: ${studies} × ${t.trialsPerStudy} Halton points per method (the same points for arms with the same search space)`;
   return rechecks(r)
     ? `${base}, each study's ${r.top} ${what} re-run on ${r.seeds} tuning seeds in all, the study's winner by the median over them, median over studies`
     : `${base}, each study's ${what} trial, median over studies`;

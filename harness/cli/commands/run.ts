@@ -30,7 +30,9 @@ export function runCommand(y: Argv) {
           .option('shard', { type: 'string', describe: 'run only shard i of n (1 ≤ i ≤ n) of each phase; merge the shards with `reprobench merge` (see docs/scale-out)' })
           .option('phase', {
             choices: ['tuning', 'recheck', 'evaluation', 'all'] as const,
-            describe: "with --shard: the phase to run; recheck (tuning's best points on more seeds) needs every tuning trial finished in the run directory, evaluation every re-check trial (default: all)",
+            describe:
+              "with --shard: the phase to run; recheck (tuning's best points on more seeds) needs every tuning trial finished in the " +
+              'run directory, evaluation every re-check trial (default: all)',
           }),
       )
         .check((argv) => {

@@ -73,7 +73,8 @@ export function slurmCommand(y: Argv) {
       if (st.hasTuning) log(`  tuning: ${st.plan.tuningTrials.length} trials, ${st.plan.tuningTrials.length - st.plan.tuningMissing.length} done; shards to run: ${arraySpec(st.tuning) || 'none'}`);
       if (st.hasRecheck) {
         const rc = st.plan.recheckTrials;
-        log(`  tuning re-check: ${rc ? `${rc.length} trials, ${rc.length - st.plan.recheckMissing!.length} done` : 'planned once tuning is complete'}; shards to run: ${arraySpec(st.recheck) || 'none'}`);
+        const counts = rc ? `${rc.length} trials, ${rc.length - st.plan.recheckMissing!.length} done` : 'planned once tuning is complete';
+        log(`  tuning re-check: ${counts}; shards to run: ${arraySpec(st.recheck) || 'none'}`);
       }
       log(`  evaluation: ${st.plan.evaluation ? `${st.plan.evaluation.length} trials, ${st.plan.evaluation.length - st.plan.evaluationMissing!.length} done` : 'planned once tuning is complete'}; shards to run: ${arraySpec(st.evaluation) || 'none'}`);
       if (argv.print) {

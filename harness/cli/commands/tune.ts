@@ -27,7 +27,9 @@ export function tuneCommand(y: Argv) {
           .option('studies', { type: 'number', default: 3, describe: 'studies; the workload time is the median over them' })
           .option('trials', { type: 'number', default: 5, describe: 'external: trials per study (each study keeps its fastest)' })
           .option('recheck-top', { type: 'number', default: 2, describe: "external: each study's best points re-run on more tuning seeds (0: none)" })
-          .option('recheck-seeds', { type: 'number', default: 3, describe: 'external: tuning seeds in all per re-checked point; the study keeps its best by the median' })
+          .option('recheck-seeds', {
+            type: 'number', default: 3, describe: 'external: tuning seeds in all per re-checked point; the study keeps its best by the median',
+          })
           .option('ruleset', { choices: ['external', 'self'] as const, default: 'external' as const, describe: 'external: search per study; self: one configuration (the defaults), budget × --budget-multiplier' })
           .option('budget-multiplier', { type: 'number', default: 3, describe: 'self-tuning: step budget multiplier (AlgoPerf v0.5: 3, v0.6: 1.5)' })
           .option('out', { type: 'string', describe: 'run directory (default: runs/tune-<workload>-<method>); finished trials there are reused' })
@@ -37,7 +39,9 @@ export function tuneCommand(y: Argv) {
           positiveInt(argv.studies, '--studies');
           positiveInt(argv.trials, '--trials');
           positiveInt(argv['recheck-seeds'], '--recheck-seeds');
-          if (!Number.isInteger(argv['recheck-top']) || argv['recheck-top'] < 0) throw new ReprobenchError('E_BAD_OPTION', `--recheck-top must be a whole number >= 0, got ${argv['recheck-top']}`, 'for example --recheck-top 2 (0 re-checks nothing)');
+          if (!Number.isInteger(argv['recheck-top']) || argv['recheck-top'] < 0) {
+            throw new ReprobenchError('E_BAD_OPTION', `--recheck-top must be a whole number >= 0, got ${argv['recheck-top']}`, 'for example --recheck-top 2 (0 re-checks nothing)');
+          }
           positive(argv['budget-multiplier'], '--budget-multiplier');
           return true;
         })
@@ -74,7 +78,10 @@ export function tuneCommand(y: Argv) {
       const runTrials = async (name: string, trials: PlannedTrial[]) => {
         const todo = trials.filter((t) => !(records.get(t.id) && isFinished(records.get(t.id)!)));
         reporter.phase(name, todo.length, trials.length - todo.length);
-        const fresh = await runPool(todo, { workers: argv.workers, backend, host: hostProvenance(), cacheDir: resolve(argv['cache-dir']), runDir, cwd: process.cwd(), trialTimeoutMs: argv['trial-timeout'] * 1000, events: reporter });
+        const fresh = await runPool(todo, {
+          workers: argv.workers, backend, host: hostProvenance(), cacheDir: resolve(argv['cache-dir']), runDir, cwd: process.cwd(),
+          trialTimeoutMs: argv['trial-timeout'] * 1000, events: reporter,
+        });
         for (const [id, r] of fresh) records.set(id, r);
       };
       await runTrials(`${argv.ruleset}-tuning`, plan.studies.flat().map((s) => s.trial));
@@ -97,7 +104,8 @@ export function tuneCommand(y: Argv) {
             const r = records.get(s.trial.id);
             const extra = seedsOf(k, j).slice(1);
             return {
-              id: s.trial.id, point: s.point, status: r?.status ?? 'missing', steps: r?.outcome.stepsToTarget ?? null, seconds: r?.outcome.secondsToTarget ?? null,
+              id: s.trial.id, point: s.point, status: r?.status ?? 'missing',
+              steps: r?.outcome.stepsToTarget ?? null, seconds: r?.outcome.secondsToTarget ?? null,
               recheckSteps: extra.map((x) => (x?.status === 'reached' ? x.outcome.stepsToTarget : null)),
               winner: rows.some((x) => x.study === k && x.winner && x.point === s.point),
             };
@@ -116,10 +124,12 @@ export function tuneCommand(y: Argv) {
       for (const s of result.studiesResult) {
         for (const t of s.trials) {
           const more = t.recheckSteps.length ? `  re-check: ${t.recheckSteps.map((x) => x ?? '∞').join(', ')} steps` : '';
-          log(`  study ${s.study}  ${t.winner ? '*' : ' '} ${pad(pointText(t.point), 28)} ${pad(t.status, 9)} ${t.steps ?? '∞'} steps  ${t.seconds === null ? '∞' : t.seconds.toFixed(2)} s${more}`);
+          const secs = t.seconds === null ? '∞' : t.seconds.toFixed(2);
+          log(`  study ${s.study}  ${t.winner ? '*' : ' '} ${pad(pointText(t.point), 28)} ${pad(t.status, 9)} ${t.steps ?? '∞'} steps  ${secs} s${more}`);
         }
       }
-      log(`workload time (median over studies of each study's winner${recheck.length ? ', a re-checked point by the median over its seeds' : ''}): ${result.medianSteps ?? '∞'} steps, ${result.medianSeconds === null ? '∞' : result.medianSeconds.toFixed(2)} s`);
+      const by = recheck.length ? ', a re-checked point by the median over its seeds' : '';
+      log(`workload time (median over studies of each study's winner${by}): ${result.medianSteps ?? '∞'} steps, ${result.medianSeconds === null ? '∞' : result.medianSeconds.toFixed(2)} s`);
       log(`chosen point (the median study's winner): ${pointText(result.chosen)}`);
     },
   );

@@ -29,9 +29,11 @@ describe('fair tuning of the shipped claims', () => {
       }
       for (const methods of bySpace.values()) {
         // Per arm, in plan order: study index and point index are the repeat index.
-        const trials = methods.map((m) => plan.trials.filter((x) => x.config.method.id === m && `${x.config.workload.id}${x.config.workload.variant === 'default' ? '' : `:${x.config.workload.variant}`}` === w));
+        const ref = (x: (typeof plan.trials)[number]) => `${x.config.workload.id}${x.config.workload.variant === 'default' ? '' : `:${x.config.workload.variant}`}`;
+        const trials = methods.map((m) => plan.trials.filter((x) => x.config.method.id === m && ref(x) === w));
         for (const ts of trials) expect(ts).toHaveLength(t.studies * t.trialsPerStudy);
-        const tuned = (x: (typeof trials)[number][number]) => Object.fromEntries(Object.keys(searchSpaceOf(registries, x.config.method.id, t.spaces)).map((k) => [k, x.config.method.hparams[k]]));
+        const tuned = (x: (typeof trials)[number][number]) =>
+          Object.fromEntries(Object.keys(searchSpaceOf(registries, x.config.method.id, t.spaces)).map((k) => [k, x.config.method.hparams[k]]));
         const seeds = (x: (typeof trials)[number][number]) => {
           const s = trialSeeds(x.config.workload, x.config.method.id, x.config.repeat);
           return [s.init, s.order];

@@ -73,7 +73,7 @@ describe('Kubernetes Jobs for a sharded run', () => {
 
   it('run the tuning re-check between tuning and evaluation, each phase waiting for the one before', () => {
     const four = k8sJobs({ ...base, hasRecheck: true }) as Job[];
-    expect(four.map((j) => j.metadata.name)).toEqual(['rb-constant-vs-cosine-tune', 'rb-constant-vs-cosine-recheck', 'rb-constant-vs-cosine-eval', 'rb-constant-vs-cosine-merge']);
+    expect(four.map((j) => j.metadata.name)).toEqual(['tune', 'recheck', 'eval', 'merge'].map((r) => `rb-constant-vs-cosine-${r}`));
     for (const j of four) expect(errors(j), j.metadata.name).toEqual([]);
     const [tune, recheck, evaluation] = four as [Job, Job, Job];
     expect(tune.spec.template.spec.initContainers).toBeUndefined();

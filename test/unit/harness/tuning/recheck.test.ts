@@ -48,7 +48,8 @@ describe('the tuning re-check', () => {
     expect(ta).toHaveLength(2 * 2 + 1 * 2);
     expect(ta.map((t) => t.config.method.hparams.learningRate)).toEqual([2, 2, 0, 0, 7, 7].map((i) => a.studies.flat()[i]!.point.learningRate));
     const index = (k: number, r: number, e: number) => 2 * 4 + (k * 2 + r) * 2 + e;
-    expect(ta.map((t) => t.config.repeat)).toEqual([index(0, 0, 0), index(0, 0, 1), index(0, 1, 0), index(0, 1, 1), index(1, 0, 0), index(1, 0, 1)].map((i) => ({ purpose: 'tune', index: i })));
+    const expected = [index(0, 0, 0), index(0, 0, 1), index(0, 1, 0), index(0, 1, 1), index(1, 0, 0), index(1, 0, 1)];
+    expect(ta.map((t) => t.config.repeat)).toEqual(expected.map((i) => ({ purpose: 'tune', index: i })));
     expect(Math.min(...ta.map((t) => t.config.repeat.index))).toBeGreaterThanOrEqual(8);
     const tb = planRecheck(b, rb, { kind: 'steps' });
     // The baseline's rank-0 point of study 0 runs on the same extra seeds as the method's.
@@ -78,9 +79,14 @@ describe('the tuning re-check', () => {
   });
 
   it('re-checks fixed-budget outcomes the same way, the outcome per seed kept with the point', () => {
-    const p = planStudies(registries, { workload: 'teacher-student', arm: { method: 'rex' }, space, studies: 1, trials: 3, backend, stopAtTarget: false, recheck: { top: 1, seeds: 3 } });
+    const p = planStudies(registries, {
+      workload: 'teacher-student', arm: { method: 'rex' }, space, studies: 1, trials: 3, backend, stopAtTarget: false, recheck: { top: 1, seeds: 3 },
+    });
     const fin = (id: string, v: number | null) =>
-      ({ id, status: v === null ? 'diverged' : 'censored', config: { target: { metric: 'validation/loss' } }, outcome: { stepsToTarget: null, finalMetrics: { 'validation/loss': v }, bestTargetMetric: v } }) as unknown as TrialRecord;
+      ({
+        id, status: v === null ? 'diverged' : 'censored', config: { target: { metric: 'validation/loss' } },
+        outcome: { stepsToTarget: null, finalMetrics: { 'validation/loss': v }, bestTargetMetric: v },
+      }) as unknown as TrialRecord;
     const records = new Map(p.studies[0]!.map((t, j) => [t.trial.id, fin(t.trial.id, [0.5, 0.2, null][j]!)]));
     const objective = { kind: 'metric', outcome: 'final', direction: 'lower' } as const;
     const more = planRecheck(p, records, objective);

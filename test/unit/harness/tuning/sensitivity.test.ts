@@ -5,7 +5,9 @@ import { tuningSensitivity } from '../../../../harness/tuning/sensitivity.js';
 /** Rows of one arm: studies[k][j] = steps on the point's seeds (more than one: re-checked). */
 function rowsOf(method: string, studies: Array<Array<Array<number | null>>>): TuningRow[] {
   return studies.flatMap((study, k) =>
-    study.map((steps, j) => ({ workload: 'w', method, study: k, point: { learningRate: (k + 1) * 10 + j }, steps, medianSteps: null, winner: false, rechecked: steps.length > 1 })),
+    study.map((steps, j) => ({
+      workload: 'w', method, study: k, point: { learningRate: (k + 1) * 10 + j }, steps, medianSteps: null, winner: false, rechecked: steps.length > 1,
+    })),
   );
 }
 const time = { fixedBudget: false, higherIsBetter: () => true };
@@ -65,7 +67,10 @@ describe('tuningSensitivity', () => {
           metric: [...ms].sort((a, b) => a - b)[ms.length >> 1]!, ...(ms.length > 1 ? { metrics: ms } : {}),
         })),
       );
-    const rows = [...fb('m', [[[0.30, 0.32, 0.31], [0.35, 0.36, 0.34]], [[0.33, 0.32, 0.34], [0.4]]]), ...fb('b', [[[0.50, 0.52, 0.51], [0.55, 0.56, 0.54]], [[0.53, 0.52, 0.54], [0.6]]])];
+    const rows = [
+      ...fb('m', [[[0.30, 0.32, 0.31], [0.35, 0.36, 0.34]], [[0.33, 0.32, 0.34], [0.4]]]),
+      ...fb('b', [[[0.50, 0.52, 0.51], [0.55, 0.56, 0.54]], [[0.53, 0.52, 0.54], [0.6]]]),
+    ];
     const [lower] = tuningSensitivity({ rows }, pair, { fixedBudget: true, higherIsBetter: () => false });
     expect(lower).toMatchObject({ effectName: 'difference', noEffect: 0, higherIsBetter: false, flips: false });
     expect(lower!.chosen).toBeCloseTo(0.31 - 0.51, 12);
