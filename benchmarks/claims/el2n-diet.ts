@@ -10,7 +10,7 @@ const LR_SPACE = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const
 export const el2nDietClaim = defineClaim({
   id: 'el2n-diet',
   version: 1,
-  title: 'Pruning the easiest half of the training data by EL2N slightly improves accuracy',
+  title: 'Pruning the easiest half of the training data by EL2N costs no accuracy',
   paper: {
     title: 'Deep Learning on a Data Diet: Finding Important Examples Early in Training',
     authors: 'Mansheej Paul, Surya Ganguli, Gintare Karolina Dziugaite',

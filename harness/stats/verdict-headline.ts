@@ -16,9 +16,14 @@ export function claimedVsMeasured(v: Pick<ComparisonVerdict, 'effectName' | 'est
   const [lo, hi] = v.equivalenceBounds;
   let claimed: string;
   if (v.direction === 'equivalent') claimed = `claimed equal within [${show(lo)}, ${show(hi)}]`;
-  else if (v.direction === 'non-inferior') claimed = `claimed no worse than ${show(v.higherIsBetter ? lo : hi)}`;
+  else if (v.direction === 'non-inferior') {
+    const minus = v.higherIsBetter ? lo : hi;
+    claimed = ratio ? `claimed ${what}${v.higherIsBetter ? 'at least' : 'at most'} ${show(minus)}` : `claimed no worse than ${show(minus)}`;
+  }
   else if (v.claimedMagnitude !== null) claimed = `claimed ${what}${show(v.claimedMagnitude)}`;
   else if (v.effectName === 'statistic') claimed = `claimed ${v.higherIsBetter ? 'above' : 'below'} ${num(v.higherIsBetter ? hi : lo)} (no size given)`;
   else claimed = `claimed ${v.effectName === 'speedup' ? 'faster' : 'better'} (no size given)`;
-  return `${claimed} · ${measured}`;
+  // A difference in a loss reads the other way round: say so once.
+  const lower = v.effectName === 'difference' && !v.higherIsBetter && v.direction !== 'equivalent' ? ' (lower is better)' : '';
+  return `${claimed} · ${measured}${lower}`;
 }
