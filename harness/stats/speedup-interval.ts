@@ -57,6 +57,14 @@ export interface SpeedupInterval {
   /** Correlation of the two arms' kernels (0 for two samples). */
   kernelCorrelation: number;
   seed: number | null;
+  /** The speedup on every resample, ascending: intervals at other levels come from it ({@link speedupCiAt}). */
+  sorted: number[];
+}
+
+/** The percentile interval at any two-sided `confidence`, from the same resamples as the stored intervals. */
+export function speedupCiAt(iv: Pick<SpeedupInterval, 'sorted'>, confidence: number): [number, number] {
+  requireProbability(confidence, 'confidence');
+  return [quantileSorted(iv.sorted, (1 - confidence) / 2), quantileSorted(iv.sorted, 1 - (1 - confidence) / 2)];
 }
 
 /**
@@ -222,8 +230,8 @@ export function smoothedSpeedupInterval(method: SurvivalSample, baseline: Surviv
     thetas.push(cb / cm);
   }
   thetas.sort((a, b) => a - b);
-  const intervals = o.confidences.map((c): [number, number] => [quantileSorted(thetas, (1 - c) / 2), quantileSorted(thetas, 1 - (1 - c) / 2)]);
-  return { estimate, intervals, resamples: thetas.length, bandwidth: [hm, hb], kernelCorrelation: rho, seed: o.draws ? null : (o.seed as number) };
+  const intervals = o.confidences.map((c) => speedupCiAt({ sorted: thetas }, c));
+  return { estimate, intervals, resamples: thetas.length, bandwidth: [hm, hb], kernelCorrelation: rho, seed: o.draws ? null : (o.seed as number), sorted: thetas };
 }
 
 /** Draw order per resample: paired: n indices, then z1, z2 per position; two-sample: method indices, baseline indices, method z's, baseline z's. */

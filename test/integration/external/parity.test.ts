@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { CLAIM_LABELS } from '../../../harness/stats/index.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ describe('framework parity: PyTorch external trainer vs built-in tfjs', () => {
     expect(r.code, r.stderr + r.stdout).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as ClaimSummary;
     const j = summary.judgement;
-    expect(['reproduced', 'partially reproduced', 'not reproduced', 'inconclusive']).toContain(j.overall);
+    expect(CLAIM_LABELS).toContain(j.overall);
     expect(j.basis).toMatch(/equivalence claim: TOST within ±10% of the baseline mean/);
     expect(j.unjudged).toEqual([]);
     const c = j.comparisons[0]!;

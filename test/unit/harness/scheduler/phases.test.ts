@@ -15,7 +15,7 @@ import { tempDir } from '../../../helpers/cli.js';
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
 const space = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const } };
 const claim = defineClaim({
-  id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+  id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
   testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'adamw' }], workloads: ['teacher-student'],
   margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { adan: space, adamw: space }, recheck: { top: 1, seeds: 3 } },

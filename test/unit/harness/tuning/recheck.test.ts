@@ -99,7 +99,7 @@ describe('the tuning re-check', () => {
 
   it("is a claim's second tuning phase: known from the first phase's records, at most studies × top × (seeds − 1) per arm", () => {
     const claim = defineClaim({
-      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
       testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'adamw' }], workloads: ['teacher-student'],
       margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
       tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { adan: space, adamw: space } },
