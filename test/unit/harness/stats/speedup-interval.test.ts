@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bootstrapIndicesCI } from '../../../../harness/stats/bootstrap.js';
 import { createRng } from '../../../../harness/stats/rng.js';
-import { kaplanMeierMedian, smoothedSpeedupInterval, type SpeedupDraws, type SurvivalSample } from '../../../../harness/stats/speedup-interval.js';
+import { kaplanMeierMedian, smoothedSpeedupInterval, speedupCiAt, type SpeedupDraws, type SurvivalSample } from '../../../../harness/stats/speedup-interval.js';
 import { kaplanMeier } from '../../../../harness/stats/survival.js';
 import { expectClose, expectCode } from './fixtures.js';
 
@@ -47,6 +47,12 @@ describe('smoothedSpeedupInterval', () => {
     expect(ci95[0]).toBeLessThan(r.estimate);
     expect(ci95[1]).toBeGreaterThan(r.estimate);
     expect(r.seed).toBe(7);
+    // Any other level comes from the same resamples (the verdict rules invert the family for p-values).
+    expect(speedupCiAt(r, 0.95)).toEqual(ci95);
+    const ci80 = speedupCiAt(r, 0.8);
+    expect(ci80[0]).toBeGreaterThanOrEqual(ci90[0]);
+    expect(ci80[1]).toBeLessThanOrEqual(ci90[1]);
+    expect(r.sorted).toHaveLength(500);
     expect(smoothedSpeedupInterval(m, b, { ...o, seed: 8 }).intervals[0]).not.toEqual(ci95);
   });
 
