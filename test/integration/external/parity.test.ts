@@ -49,7 +49,7 @@ describe('framework parity: PyTorch external trainer vs built-in tfjs', () => {
     expect([c.methodId, c.baselineId, c.testType]).toEqual(['nadamw-pytorch', 'nadamw', 'time-to-target']);
     expect(c.test.name).toMatch(/^TOST, paired t/);
     expect(c.n).toEqual({ method: 4, baseline: 4 });
-    expect(r.stdout).toMatch(/verdict: (REPRODUCED|NOT REPRODUCED|INCONCLUSIVE|PARTIALLY REPRODUCED)/);
+    expect(r.stdout).toMatch(new RegExp(`verdict: (${CLAIM_LABELS.map((l) => l.toUpperCase()).join('|')}) at miniature scale: fashion-mnist-mlp, validation/accuracy ≥ \\S+ within \\d+ steps · faithful`));
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain(`badge v-${j.overall.replace(/ /g, '-')}`);
     expect(html).toContain('TOST');
