@@ -55,7 +55,7 @@ export function renderReport(data: ReportData): string {
     }),
     // Fixed-budget claims tune for the outcome they are judged on: show it instead of steps (∞ there meant nothing).
     tuningByMetric: s.tuning?.rows.some((r) => r.metric !== undefined) ?? false,
-    tuningRows: s.tuning?.rows.map((r) => ({ ...r, point: pointText(r.point), steps: r.steps.map((x) => x ?? '∞').join(', '), outcome: outcomeText(r.metric) })) ?? [],
+    tuningRows: s.tuning?.rows.map((r) => ({ ...r, point: pointText(r.point), steps: r.steps.map((x) => x ?? '∞').join(', '), outcome: r.metrics ? `${outcomeText(r.metric)} (${r.metrics.map(outcomeText).join(', ')})` : outcomeText(r.metric) })) ?? [],
     tuningChoices: s.tuning?.choices.map((c) => ({ ...c, point: pointText(c.point), outcome: outcomeText(c.medianMetric) })) ?? [],
     profile: data.profile,
     profileChart: data.profile ? performanceProfileChart({ title: 'Performance profiles over the workloads', taus: data.profile.taus, series: data.profile.series }) : '',

@@ -1,4 +1,5 @@
 import { defineClaim } from '../../harness/core/claim.js';
+import { TUNING_NOTE } from './tuning-note.js';
 
 const LR_SPACE = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const } };
 
@@ -9,7 +10,7 @@ const LR_SPACE = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const
  */
 export const el2nDietClaim = defineClaim({
   id: 'el2n-diet',
-  version: 1,
+  version: 2,
   title: 'Pruning the easiest half of the training data by EL2N costs no accuracy',
   paper: {
     title: 'Deep Learning on a Data Diet: Finding Important Examples Early in Training',
@@ -41,18 +42,7 @@ export const el2nDietClaim = defineClaim({
   // would not pay for a scoring pipeline, and "slightly improving" is about that size in the paper.
   margin: { value: 0.005, units: 'absolute' },
   repeats: { quick: 2, standard: 10 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 2, spaces: { 'el2n-prune': LR_SPACE, 'cosine-decay': LR_SPACE } },
-  // The tuning as first run for this card (tuning trials do not depend on the preset).
-  tuningRecord: {
-    command: 'npx reprobench reference update el2n-diet --preset standard --backend blas',
-    date: '2026-11-27',
-    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
-    chosen: {
-      'fashion-mnist-mlp:train-10k/el2n-prune': { learningRate: 0.0033161846469302574 },
-      'fashion-mnist-mlp:train-10k/cosine-decay': { learningRate: 0.011256951833875258 },
-    },
-    metric: { 'fashion-mnist-mlp:train-10k/el2n-prune': 0.85985, 'fashion-mnist-mlp:train-10k/cosine-decay': 0.8688499999999999 },
-  },
+  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { 'el2n-prune': LR_SPACE, 'cosine-decay': LR_SPACE } },
   miniature:
     'The paper trains ResNet18 on CIFAR-10 for 200 epochs (SGD), scores every example by EL2N averaged over 10 inits at ' +
     'epoch 20, keeps the highest-scoring half and trains it from scratch for the same number of steps as the full data ' +
@@ -68,6 +58,6 @@ export const el2nDietClaim = defineClaim({
     'while slightly improving test accuracy" as superiority of the pruned half in final validation accuracy (no size: ' +
     '"slightly"); the transfer of scores across architectures is not tested, nor GraNd or forgetting scores, nor a ' +
     'random-half baseline (data-subset with dataFraction 0.5; left out to fit the 6-minute cap). Each arm\'s learning ' +
-    'rate is tuned with the same budget (2 studies × 2 Halton points over 1e-3–1e-1, log scale, tuning seeds), the study ' +
+    'rate is tuned with the same budget (2 studies × 6 Halton points over 1e-3–1e-1, log scale, ' + TUNING_NOTE + '), the study ' +
     'winner chosen by final validation accuracy.',
 });

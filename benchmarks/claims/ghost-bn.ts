@@ -1,4 +1,5 @@
 import { defineClaim } from '../../harness/core/claim.js';
+import { TUNING_NOTE } from './tuning-note.js';
 
 /** Both arms: SGD + Nesterov momentum 0.9, 2% warmup, cosine decay; only the learning rate is tuned. */
 const LR_SPACE = { learningRate: { min: 1e-2, max: 1, scaling: 'log' as const } };
@@ -11,7 +12,7 @@ const LR_SPACE = { learningRate: { min: 1e-2, max: 1, scaling: 'log' as const } 
  */
 export const ghostBnClaim = defineClaim({
   id: 'ghost-bn',
-  version: 1,
+  version: 2,
   title: 'Ghost Batch Normalisation narrows the large-batch generalisation gap at the same number of updates',
   paper: {
     title: 'Train longer, generalize better: closing the generalization gap in large batch training of neural networks',
@@ -39,18 +40,7 @@ export const ghostBnClaim = defineClaim({
   // validation images (√(0.87·0.13/10⁴) ≈ 0.0034); a smaller gain is not worth changing the normalisation.
   margin: { value: 0.005, units: 'absolute' },
   repeats: { quick: 2, standard: 14 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 2, spaces: { 'ghost-batch-norm': LR_SPACE, 'sgd-nesterov': LR_SPACE } },
-  // The tuning as first run for this card (tuning trials do not depend on the preset).
-  tuningRecord: {
-    command: 'npx reprobench reference update ghost-bn --preset standard --backend blas',
-    date: '2026-11-27',
-    backend: 'blas-tfjs4.22.0-k2-openblas0.3.21-Haswell',
-    chosen: {
-      'fashion-mnist-mlp:bn-large/ghost-batch-norm': { learningRate: 0.44790274536058505 },
-      'fashion-mnist-mlp:bn-large/sgd-nesterov': { learningRate: 0.6604969698987228 },
-    },
-    metric: { 'fashion-mnist-mlp:bn-large/ghost-batch-norm': 0.8526, 'fashion-mnist-mlp:bn-large/sgd-nesterov': 0.84885 },
-  },
+  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { 'ghost-batch-norm': LR_SPACE, 'sgd-nesterov': LR_SPACE } },
   miniature:
     'The paper trains MLPs and ConvNets/ResNets on MNIST, CIFAR-10/100 and ImageNet at batch 4096 vs 128, with SGD + momentum, ' +
     'learning rates scaled by √(batch ratio), and Ghost BN with ghost batches of 128. Here: Fashion-MNIST with the 784-128-10 ' +
@@ -61,6 +51,6 @@ export const ghostBnClaim = defineClaim({
     'number of updates, so only the "without increasing the number of updates" half is tested: GBN vs full-batch BN at the ' +
     'large batch. The small-batch regime itself (`fashion-mnist-mlp:bn`, batch 128), the regime adaptation (more updates) and ' +
     'the logarithmic weight-distance law are not tested by this card. Instead of the paper\'s √ scaling rule, each arm\'s ' +
-    'learning rate is tuned with the same budget (2 studies × 2 Halton points over 1e-2–1, log scale, tuning seeds: the most ' +
-    'the 2-minute quick cap allows here), the study winner chosen by final validation accuracy.',
+    'learning rate is tuned with the same budget (2 studies × 6 Halton points over 1e-2–1, log scale, ' +
+    TUNING_NOTE + '), the study winner chosen by final validation accuracy.',
 });

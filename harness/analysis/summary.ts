@@ -3,6 +3,7 @@ import type { Target, TrialRecord } from '../core/trial.js';
 import type { HostProvenance } from '../store/provenance.js';
 import type { TuningResult } from '../tuning/result.js';
 import { chosenPoints } from '../tuning/result.js';
+import { tuningSensitivity, type TuningSensitivity } from '../tuning/sensitivity.js';
 import { canonicalJson } from '../core/trial.js';
 import type { AdaptiveResult } from '../scheduler/adaptive.js';
 import { armOutcomes, targetOf, type ArmOutcomes } from './arms.js';
@@ -41,6 +42,8 @@ export interface ClaimSummary {
   backend: string;
   numericsClass: string;
   tuning: TuningResult | null;
+  /** How much each comparison rests on the tuning choice, from the tuning trials (harness/tuning/sensitivity.ts); [] without tuning. */
+  tuningSensitivity: TuningSensitivity[];
   workloads: WorkloadSummary[];
   judgement: ClaimJudgement;
   /** Set by `run --adaptive`: the sequential design and its decisions (the verdict that accounts for the looks). */
@@ -111,10 +114,22 @@ export function summarizeClaim(
     backend: ctx.backend,
     numericsClass: ctx.numericsClass,
     tuning: ctx.tuning,
+    tuningSensitivity: sensitivityOf(claim, ctx.tuning, workloads),
     workloads,
     judgement: judgeClaim(claim, workloads),
     adaptive: ctx.adaptive ?? null,
     host: ctx.host,
     generatedAt: new Date().toISOString(),
   };
+}
+
+function sensitivityOf(claim: ClaimDefinition, tuning: TuningResult | null, workloads: WorkloadSummary[]): TuningSensitivity[] {
+  if (!tuning || (claim.testType !== 'time-to-target' && claim.testType !== 'fixed-budget')) return [];
+  const pairs = workloads.flatMap((w) =>
+    claim.methods.flatMap((m) => claim.baselines.map((b) => ({ workload: w.workload, method: m.method, baseline: b.method }))),
+  );
+  return tuningSensitivity(tuning, pairs, {
+    fixedBudget: claim.testType === 'fixed-budget',
+    higherIsBetter: (w) => workloads.find((x) => x.workload === w)?.target?.direction === 'higher',
+  });
 }

@@ -32,7 +32,8 @@ export function formatSummary(s: ClaimSummary): string {
   if (s.tuning && s.tuning.rows.length) {
     const t = s.tuning;
     const fb = t.rows.some((r) => r.metric !== undefined);
-    lines.push(`  tuning: ${t.description} (${fb ? 'outcome; — = none' : 'steps to target; ∞ = not reached'}; * = ${t.kind === 'grid' ? 'chosen' : fb ? "study's best" : "study's fastest"})`);
+    const star = t.kind === 'grid' ? 'chosen' : "study's winner";
+    lines.push(`  tuning: ${t.description} (${fb ? 'outcome; — = none' : 'steps to target; ∞ = not reached'}; * = ${star})`);
     for (const c of t.choices) {
       const rows = t.rows.filter((r) => r.workload === c.workload && r.method === c.method);
       const cells =
@@ -42,6 +43,18 @@ export function formatSummary(s: ClaimSummary): string {
       lines.push(`    ${pad(c.workload, 20)} ${pad(c.method, 14)} ${cells.join('  ')}`);
       const med = c.medianMetric !== undefined ? `median best outcome ${c.medianMetric === null ? '—' : fmtValue(c.medianMetric)}` : `median ${c.medianSteps ?? '∞'} steps`;
       lines.push(`    ${pad('', 20)} ${pad('', 14)} → ${pointText(c.point)} (${med})`);
+    }
+  }
+  if (s.tuningSensitivity?.length) {
+    lines.push('    sensitivity to the tuning choice (tuning trials only; runner-ups of method / baseline / both; resamples of studies and seeds):');
+    for (const x of s.tuningSensitivity) {
+      const f = (v: number | null) => (v === null ? '—' : fmtValue(v));
+      const iv = x.bootstrap.interval ? ` [${f(x.bootstrap.interval[0])}, ${f(x.bootstrap.interval[1])}]` : '';
+      lines.push(
+        `      ${x.method} vs ${x.baseline} on ${x.workload}: ${x.effectName} ${f(x.chosen)}; ` +
+          `runner-ups ${f(x.runnerUp.method)} / ${f(x.runnerUp.baseline)} / ${f(x.runnerUp.both)}; ` +
+          `method ahead in ${fmtValue(x.bootstrap.methodAhead)} of ${x.bootstrap.resamples}${iv}: ${x.flips ? x.reading.toUpperCase() : x.reading}`,
+      );
     }
   }
   if (s.claim.tuningRecord) {

@@ -27,10 +27,12 @@ export interface GridTuning {
 
 /**
  * AlgoPerf's external-tuning ruleset: per method, `studies` studies of `trialsPerStudy` points
- * drawn (Halton) from its search space, each trial on its own tuning seed. A study's result is its
- * fastest trial (fewest steps to target); the method's is the median over studies (a missed
- * target counts as infinite), and its evaluation runs the point of the median study's winner.
- * Every method gets the same studies × trials.
+ * drawn (Halton) from its search space, each trial on its own tuning seed. Arms with the same
+ * search space get the same points (one Halton stream per workload, study and space). Each
+ * study's best `recheck.top` points are re-run until each has `recheck.seeds` tuning seeds; the
+ * study's result is its best re-checked point by the median over those seeds (steps to target, a
+ * missed target counting as infinite). The method's is the median over studies, and its
+ * evaluation runs the point of the median study's winner. Every method gets the same budget.
  */
 export interface SearchTuning {
   kind: 'search';
@@ -39,11 +41,18 @@ export interface SearchTuning {
   trialsPerStudy: number;
   /** Search space per method id; a method without one here uses its own `searchSpace`. */
   spaces?: Record<string, Record<string, SearchDimension>>;
+  /** The second tuning phase. `seeds` counts the first trial; `seeds: 1` re-checks nothing. @default { top: 2, seeds: 3 } */
+  recheck?: { top: number; seeds: number };
+  /** Why this card tunes with fewer than 2 studies × 6 points (DESIGN § Fair tuning); required then. */
+  reducedBudget?: string;
 }
 
 export type TuningSpec = GridTuning | SearchTuning;
 
-/** What the tuning chose when the card's author ran it, with the command (the card's record). */
+/**
+ * What the tuning chose when the card's author ran it, with the command (the card's record). Left
+ * out until a run under the card's current tuning has chosen (then copy summary.json `tuning.choices`).
+ */
 export interface TuningRecord {
   command: string;
   date: string;

@@ -95,6 +95,22 @@ export function checkClaimReferences(r: Registries): void {
       }
     }
     if (c.tuning && c.tuning.kind === 'search') {
+      const t = c.tuning;
+      const whole = (v: number, min: number) => Number.isInteger(v) && v >= min;
+      if (!whole(t.studies, 1) || !whole(t.trialsPerStudy, 1)) {
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": tuning needs whole numbers of studies and trials per study (got ${t.studies} × ${t.trialsPerStudy})`,
+          'for example studies: 2, trialsPerStudy: 6',
+        );
+      }
+      if (t.recheck && (!whole(t.recheck.top, 0) || t.recheck.top > t.trialsPerStudy || !whole(t.recheck.seeds, 1))) {
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": tuning.recheck ${JSON.stringify(t.recheck)} must re-check 0…${t.trialsPerStudy} points per study on at least 1 seed in all`,
+          'for example recheck: { top: 2, seeds: 3 } (the default); seeds: 1 re-checks nothing',
+        );
+      }
       for (const a of [...c.methods, ...c.baselines]) {
         const space = c.tuning.spaces?.[a.method] ?? (r.methods.has(a.method) ? r.methods.get(a.method).searchSpace : undefined);
         if (!space || Object.keys(space).length === 0) {

@@ -5,6 +5,8 @@ export interface K8sOptions {
   spec: ShardRunSpec;
   /** Whether the claim has a tuning phase (then evaluation waits for it). */
   hasTuning: boolean;
+  /** Whether tuning has a re-check phase (it waits for tuning; evaluation waits for it). */
+  hasRecheck: boolean;
   shards: number;
   image: string;
   /** How the image starts reprobench (argv), e.g. `reprobench` or `npx reprobench`. */
@@ -22,7 +24,7 @@ export interface K8sOptions {
   gpus?: number;
   /** Retries per shard index before the index counts as failed. */
   retriesPerShard: number;
-  /** Seconds a waiting pod (evaluation for tuning, merge for evaluation) waits before failing. */
+  /** Seconds a waiting pod (re-check for tuning, evaluation for the re-check or tuning, merge for evaluation) waits before failing. */
   waitTimeoutSec: number;
 }
 
@@ -38,8 +40,9 @@ export function k8sName(...parts: string[]): string {
     .replace(/-$/, '');
 }
 
-type Role = 'tuning' | 'evaluation' | 'merge';
-const short: Record<Role, string> = { tuning: 'tune', evaluation: 'eval', merge: 'merge' };
+type Role = 'tuning' | 'recheck' | 'evaluation' | 'merge';
+type ShardRole = Exclude<Role, 'merge'>;
+const short: Record<Role, string> = { tuning: 'tune', recheck: 'recheck', evaluation: 'eval', merge: 'merge' };
 
 const sh = (line: string) => ['/bin/sh', '-c', line];
 
@@ -47,7 +50,7 @@ const sh = (line: string) => ['/bin/sh', '-c', line];
  * The Jobs of a scaled-out run, in the order to apply them: an Indexed Job per phase whose pod k
  * runs shard k+1/N (`JOB_COMPLETION_INDEX` counts from 0, shards from 1), and a merge Job. All
  * mount one ReadWriteMany volume holding the run directory. Kubernetes has no job dependencies,
- * so the evaluation pods and the merge pod start with an init container that runs
+ * so the pods of every later phase (re-check, evaluation, merge) start with an init container that runs
  * `reprobench wait` until the phase before has every trial finished on the volume; one
  * `kubectl apply -f` therefore runs the whole claim.
  */
@@ -72,7 +75,7 @@ export function k8sJobs(o: K8sOptions): object[] {
     resources: resources(role),
     volumeMounts: [mount],
   });
-  const waitFor = (phase: 'tuning' | 'evaluation') => ({
+  const waitFor = (phase: ShardRole) => ({
     name: `wait-for-${phase}`,
     image: o.image,
     command: sh(`${q(o.launcher)} wait ${shellQuote(claim)} --phase ${phase} ${q(planOptions(o.spec))} --timeout ${o.waitTimeoutSec}`),
@@ -82,7 +85,12 @@ export function k8sJobs(o: K8sOptions): object[] {
   });
   const meta = (role: Role) => ({ name: k8sName('rb', claim, short[role]), ...(o.namespace ? { namespace: o.namespace } : {}), labels: labels(role) });
 
-  const shardJob = (phase: 'tuning' | 'evaluation') => ({
+  // Each phase's pods wait for the phase before it.
+  const before: Partial<Record<ShardRole, ShardRole>> = {
+    ...(o.hasTuning && o.hasRecheck ? { recheck: 'tuning' as const } : {}),
+    ...(o.hasTuning ? { evaluation: o.hasRecheck ? ('recheck' as const) : ('tuning' as const) } : {}),
+  };
+  const shardJob = (phase: ShardRole) => ({
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: meta(phase),
@@ -96,7 +104,7 @@ export function k8sJobs(o: K8sOptions): object[] {
         metadata: { labels: labels(phase) },
         spec: {
           restartPolicy: 'Never',
-          ...(phase === 'evaluation' && o.hasTuning ? { initContainers: [waitFor('tuning')] } : {}),
+          ...(before[phase] ? { initContainers: [waitFor(before[phase]!)] } : {}),
           containers: [
             container(
               phase,
@@ -127,7 +135,7 @@ export function k8sJobs(o: K8sOptions): object[] {
       },
     },
   };
-  return [...(o.hasTuning ? [shardJob('tuning')] : []), shardJob('evaluation'), mergeJob];
+  return [...(o.hasTuning ? [shardJob('tuning')] : []), ...(o.hasTuning && o.hasRecheck ? [shardJob('recheck')] : []), shardJob('evaluation'), mergeJob];
 }
 
 /** `run`'s plan-pinning options without the per-process ones (`wait` runs no trial). */

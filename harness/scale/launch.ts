@@ -45,7 +45,7 @@ export function runOptions(s: ShardRunSpec): string[] {
  * One shell line that runs a shard: `shardExpr` is inserted in double quotes so the scheduler's
  * variable (`$SLURM_ARRAY_TASK_ID`, `$JOB_COMPLETION_INDEX`) expands; everything else is quoted.
  */
-export function shardCommandLine(launcher: string[], s: ShardRunSpec, phase: 'tuning' | 'evaluation', shardExpr: string): string {
+export function shardCommandLine(launcher: string[], s: ShardRunSpec, phase: 'tuning' | 'recheck' | 'evaluation', shardExpr: string): string {
   const q = (xs: string[]) => xs.map(shellQuote).join(' ');
   return `${q(launcher)} run ${shellQuote(s.claim)} --shard "${shardExpr}" --phase ${phase} ${q(runOptions(s))}`;
 }

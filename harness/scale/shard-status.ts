@@ -9,8 +9,11 @@ import { partition } from '../scheduler/shard.js';
 export interface ShardStatus {
   plan: PhasePlan;
   hasTuning: boolean;
+  hasRecheck: boolean;
   /** Tuning shards with a trial not yet finished. */
   tuning: number[];
+  /** Re-check shards with a trial not yet finished; every shard while the first tuning phase is incomplete; none without a re-check. */
+  recheck: number[];
   /** Evaluation shards with a trial not yet finished; every shard while tuning is incomplete. */
   evaluation: number[];
 }
@@ -24,7 +27,9 @@ export function shardStatus(ctx: PhaseContext, stored: Map<string, TrialRecord>,
   return {
     plan,
     hasTuning: plan.tuning !== null,
+    hasRecheck: plan.hasRecheck,
     tuning: unfinished(plan.tuningTrials),
+    recheck: !plan.hasRecheck ? [] : plan.recheckTrials ? unfinished(plan.recheckTrials) : all,
     evaluation: plan.evaluation ? unfinished(plan.evaluation) : all,
   };
 }

@@ -12,7 +12,7 @@ export interface SlurmResources {
   extra: string[];
 }
 
-export type SlurmRole = 'tuning' | 'evaluation' | 'merge';
+export type SlurmRole = 'tuning' | 'recheck' | 'evaluation' | 'merge';
 
 export interface SlurmScriptContext {
   spec: ShardRunSpec;
@@ -29,7 +29,8 @@ export function scriptFile(role: SlurmRole): string {
   return join('slurm', `${role}.sbatch`);
 }
 
-const jobName = (claim: string, role: SlurmRole) => `rb-${claim}-${role === 'tuning' ? 'tune' : role === 'evaluation' ? 'eval' : 'merge'}`;
+const SHORT: Record<SlurmRole, string> = { tuning: 'tune', recheck: 'recheck', evaluation: 'eval', merge: 'merge' };
+const jobName = (claim: string, role: SlurmRole) => `rb-${claim}-${SHORT[role]}`;
 
 /**
  * The batch script of one role. Array indices and dependencies are not in it: they change when a

@@ -7,6 +7,7 @@ import { ReprobenchError } from '../errors.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { readManifest, writeManifest, type Manifest, type SlurmJob, type SlurmSubmission } from '../store/manifest.js';
 import { readTrials } from '../store/trial-store.js';
+import { allTuningTrials } from '../scheduler/phases.js';
 import { chosenPoints } from '../tuning/result.js';
 import { defaultLauncher, shellQuote, type ShardRunSpec } from './launch.js';
 import { arraySpec, shardStatus, type ShardStatus } from './shard-status.js';
@@ -43,9 +44,9 @@ const runSettings = (o: SlurmOptions, repeats: number) => ({
 });
 
 /**
- * What a submission runs: the tuning shards with unfinished trials, the evaluation shards with
- * unfinished trials (all of them while tuning is incomplete), and the merge. Writes the scripts
- * to `<run-dir>/slurm/`.
+ * What a submission runs: the tuning shards with unfinished trials, the tuning re-check shards
+ * with unfinished trials (all of them while the first tuning phase is incomplete), the evaluation
+ * shards likewise, and the merge, each after the one before. Writes the scripts to `<run-dir>/slurm/`.
  */
 export function planSlurm(o: SlurmOptions): SlurmPlan {
   if (/\s/.test(o.runDir) || /\s/.test(o.workDir)) {
@@ -60,12 +61,14 @@ export function planSlurm(o: SlurmOptions): SlurmPlan {
   const ctx: SlurmScriptContext = { spec, arraySize: o.arraySize, resources: o.resources, launcher: o.launcher ?? defaultLauncher(), workDir: o.workDir };
   const roles: SlurmPlan['roles'] = [];
   if (status.hasTuning && status.tuning.length) roles.push({ role: 'tuning', indices: status.tuning });
+  if (status.hasRecheck && status.recheck.length) roles.push({ role: 'recheck', indices: status.recheck });
   if (status.evaluation.length) roles.push({ role: 'evaluation', indices: status.evaluation });
   roles.push({ role: 'merge', indices: [] });
   const scripts: SlurmPlan['scripts'] = {};
   mkdirSync(join(o.runDir, 'slurm', 'logs'), { recursive: true });
-  for (const role of ['tuning', 'evaluation', 'merge'] as const) {
+  for (const role of ['tuning', 'recheck', 'evaluation', 'merge'] as const) {
     if (role === 'tuning' && !status.hasTuning) continue;
+    if (role === 'recheck' && !status.hasRecheck) continue;
     scripts[role] = slurmScript(role, ctx);
     writeFileAtomic(join(o.runDir, scriptFile(role)), scripts[role]!);
   }
@@ -110,8 +113,8 @@ function clearPrevious(last: SlurmSubmission | undefined, log: (l: string) => vo
 }
 
 /**
- * `reprobench slurm <claim>`: submits the unfinished shards as job arrays (tuning, then
- * evaluation after it) and a merge job after them, all held until the manifest names them, then
+ * `reprobench slurm <claim>`: submits the unfinished shards as job arrays (tuning, the tuning
+ * re-check, then evaluation, each after the one before) and a merge job after them, all held until the manifest names them, then
  * released. A rerun submits only shards with unfinished trials.
  * @throws ReprobenchError E_SLURM_UNAVAILABLE, E_SLURM_BUSY, E_SLURM_SUBMIT, E_BAD_OPTION (the run
  *   directory holds a run with other settings)
@@ -159,7 +162,7 @@ export function submitSlurm(o: SlurmOptions, plan: SlurmPlan): SlurmSubmission {
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
     status: 'running',
-    tuningTrials: plan.status.plan.tuningTrials.map((t) => t.id),
+    tuningTrials: allTuningTrials(plan.status.plan).map((t) => t.id),
     evalTrials: plan.status.plan.evaluation?.map((t) => t.id) ?? [],
     chosen: chosenPoints(plan.status.plan.sweep),
     slurm: { submissions: [...(previous?.slurm?.submissions ?? []), submission] },

@@ -12,7 +12,7 @@ import { collectTrials, writeMergedTrials } from '../store/merge.js';
 import { hostProvenance } from '../store/provenance.js';
 import { readShardFiles, type ShardFile } from '../store/shard-file.js';
 import { chosenPoints } from '../tuning/result.js';
-import { planPhases, type PhasePlan } from './phases.js';
+import { allTuningTrials, planPhases, type PhasePlan } from './phases.js';
 import { workloadsFor } from './plan.js';
 
 /** What a run directory says about how its trials were planned (from its manifest or shard files). */
@@ -138,7 +138,7 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
     status: complete ? 'complete' : 'running',
-    tuningTrials: plan.tuningTrials.map((t) => t.id),
+    tuningTrials: allTuningTrials(plan).map((t) => t.id),
     evalTrials: plan.evaluation?.map((t) => t.id) ?? [],
     chosen: chosenPoints(plan.sweep),
     ...(previous?.slurm ? { slurm: previous.slurm } : {}),
@@ -167,7 +167,11 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
 
 /** A sentence on what an incomplete merge still lacks, for logs and errors. */
 export function missingText(plan: PhasePlan): string {
-  if (plan.tuningMissing.length) return `${plan.tuningMissing.length} of ${plan.tuningTrials.length} tuning trials have no finished result (the evaluation trials cannot be planned before they do)`;
+  const later = 'cannot be planned before they do';
+  if (plan.tuningMissing.length) return `${plan.tuningMissing.length} of ${plan.tuningTrials.length} tuning trials have no finished result (the later trials ${later})`;
+  if (plan.recheckMissing?.length) {
+    return `${plan.recheckMissing.length} of ${plan.recheckTrials!.length} tuning re-check trials have no finished result (the evaluation trials ${later})`;
+  }
   const miss = plan.evaluationMissing ?? [];
   return `${miss.length} of ${plan.evaluation?.length ?? 0} evaluation trials have no finished result (first: ${miss[0]?.label ?? '—'})`;
 }

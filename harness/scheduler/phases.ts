@@ -15,17 +15,24 @@ export interface PhaseContext {
   backend: BackendInfo;
 }
 
-/** A claim's two phases as far as the stored trials let them be planned. */
+/** A claim's phases (tuning, the tuning re-check, evaluation) as far as the stored trials let them be planned. */
 export interface PhasePlan {
   tuning: ClaimTuning | null;
+  /** The first tuning phase. */
   tuningTrials: PlannedTrial[];
   /** Tuning trials without a finished result yet. */
   tuningMissing: PlannedTrial[];
+  /** Whether the claim has a re-check phase (search tuning that re-runs its best points on more seeds). */
+  hasRecheck: boolean;
+  /** The re-check trials; null while the first tuning phase is incomplete (they are its best points); [] without a re-check. */
+  recheckTrials: PlannedTrial[] | null;
+  /** Re-check trials without a finished result yet; null while `recheckTrials` is. */
+  recheckMissing: PlannedTrial[] | null;
   /** What tuning chose; null when the claim tunes nothing or tuning is incomplete. */
   sweep: TuningResult | null;
   /**
-   * The evaluation trials; null while tuning is incomplete, since their hyperparameters (and so
-   * their ids) are what tuning chooses.
+   * The evaluation trials; null while tuning (both phases) is incomplete, since their
+   * hyperparameters (and so their ids) are what tuning chooses.
    */
   evaluation: PlannedTrial[] | null;
   /** Evaluation trials without a finished result yet (all of them while `evaluation` is null). */
@@ -37,10 +44,14 @@ const finished = (stored: Map<string, TrialRecord>) => (t: PlannedTrial) => {
   return r !== undefined && isFinished(r);
 };
 
+/** Every tuning trial planned so far: the first phase, then the re-check. */
+export const allTuningTrials = (p: PhasePlan): PlannedTrial[] => [...p.tuningTrials, ...(p.recheckTrials ?? [])];
+
 /**
- * Plans tuning, and evaluation once every tuning trial is finished. The choice is a pure function
- * of the tuning trials, so every machine that holds them (a shard, `merge`, `slurm`) derives the
- * same evaluation plan, with the same trial ids, as one `run` in one process would.
+ * Plans tuning, the re-check once every first-phase tuning trial is finished, and evaluation once
+ * every re-check trial is. Each step is a pure function of the stored trials, so every machine that
+ * holds them (a shard, `merge`, `slurm`) derives the same plan, with the same trial ids, as one
+ * `run` in one process would.
  */
 export function planPhases(ctx: PhaseContext, stored: Map<string, TrialRecord>): PhasePlan {
   const { registries, claim, preset, repeats, backend } = ctx;
@@ -48,8 +59,14 @@ export function planPhases(ctx: PhaseContext, stored: Map<string, TrialRecord>):
   const tuning = planClaimTuning(registries, claim, preset, backend);
   const tuningTrials = tuning?.trials ?? [];
   const tuningMissing = tuningTrials.filter((t) => !done(t));
-  if (tuningMissing.length > 0) return { tuning, tuningTrials, tuningMissing, sweep: null, evaluation: null, evaluationMissing: null };
-  const sweep = tuning ? tuning.choose(tuningTrials.map((t) => stored.get(t.id)!)) : null;
+  const hasRecheck = tuning?.rechecks ?? false;
+  const pending = { tuning, tuningTrials, tuningMissing, hasRecheck, sweep: null, evaluation: null, evaluationMissing: null };
+  if (tuningMissing.length > 0) return { ...pending, recheckTrials: null, recheckMissing: null };
+  const records = (ts: PlannedTrial[]) => ts.map((t) => stored.get(t.id)!);
+  const recheckTrials = tuning ? tuning.recheck(records(tuningTrials)) : [];
+  const recheckMissing = recheckTrials.filter((t) => !done(t));
+  if (recheckMissing.length > 0) return { ...pending, recheckTrials, recheckMissing };
+  const sweep = tuning ? tuning.choose(records([...tuningTrials, ...recheckTrials])) : null;
   const evaluation = planEvaluation(registries, claim, preset, repeats, backend, chosenPoints(sweep));
-  return { tuning, tuningTrials, tuningMissing, sweep, evaluation, evaluationMissing: evaluation.filter((t) => !done(t)) };
+  return { ...pending, recheckTrials, recheckMissing, sweep, evaluation, evaluationMissing: evaluation.filter((t) => !done(t)) };
 }

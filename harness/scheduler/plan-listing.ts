@@ -8,9 +8,9 @@ import { planPhases, type PhaseContext } from './phases.js';
 import { partition } from './shard.js';
 
 export interface PlannedTrialEntry {
-  /** The trial id; null for evaluation trials while tuning is incomplete (their id depends on the tuned point). */
+  /** The trial id; null for re-check and evaluation trials while the phase before is incomplete (their id depends on its result). */
   id: string | null;
-  phase: 'tuning' | 'evaluation';
+  phase: 'tuning' | 'recheck' | 'evaluation';
   label: string;
   workload: string;
   method: string;
@@ -34,11 +34,21 @@ export interface PlanListing {
   shards: number | null;
   phases: {
     tuning: { trials: number; done: number };
+    /**
+     * The tuning re-check (null when the claim has none). While the first tuning phase is
+     * incomplete, `planned` is false, `trials` is the most there can be and ids are null.
+     */
+    recheck: { trials: number; done: number; planned: boolean } | null;
     /** `planned` is false while tuning is incomplete: ids are then null. */
     evaluation: { trials: number; done: number; planned: boolean };
   };
-  /** Per shard (with `--shards`): trials and estimated seconds of each phase. */
-  shardTotals: Array<{ shard: number; tuning: { trials: number; estimatedSeconds: number }; evaluation: { trials: number; estimatedSeconds: number } | null }> | null;
+  /** Per shard (with `--shards`): trials and estimated seconds of each phase (null: not planned yet, or no re-check). */
+  shardTotals: Array<{
+    shard: number;
+    tuning: { trials: number; estimatedSeconds: number };
+    recheck: { trials: number; estimatedSeconds: number } | null;
+    evaluation: { trials: number; estimatedSeconds: number } | null;
+  }> | null;
   estimatedSeconds: number;
   trials: PlannedTrialEntry[];
 }
@@ -55,7 +65,7 @@ export function listPlan(ctx: PhaseContext, stored: Map<string, TrialRecord>, sh
     const r = stored.get(t.id);
     return r !== undefined && isFinished(r);
   };
-  const entry = (t: PlannedTrial, phase: 'tuning' | 'evaluation', known: boolean, shardMap: Map<string, number>): PlannedTrialEntry => ({
+  const entry = (t: PlannedTrial, phase: PlannedTrialEntry['phase'], known: boolean, shardMap: Map<string, number>): PlannedTrialEntry => ({
     id: known ? t.id : null,
     phase,
     label: t.label,
@@ -67,12 +77,22 @@ export function listPlan(ctx: PhaseContext, stored: Map<string, TrialRecord>, sh
     done: known && done(t),
     shard: known ? shardMap.get(t.id) ?? null : null,
   });
-  // Before tuning is complete, the evaluation trials are listed with the card's hyperparameters and no id.
+  // Before the phase before is complete, re-check and evaluation trials are listed with the card's hyperparameters and no id.
+  const recheck = plan.recheckTrials ?? plan.tuning?.recheckPlaceholders ?? [];
   const evaluation = plan.evaluation ?? planEvaluation(ctx.registries, ctx.claim, ctx.preset, ctx.repeats, ctx.backend, {});
   const tuneShards = shardOf(plan.tuningTrials);
+  const recheckShards = plan.recheckTrials ? shardOf(plan.recheckTrials) : new Map<string, number>();
   const evalShards = plan.evaluation ? shardOf(plan.evaluation) : new Map<string, number>();
-  const trials = [...plan.tuningTrials.map((t) => entry(t, 'tuning', true, tuneShards)), ...evaluation.map((t) => entry(t, 'evaluation', plan.evaluation !== null, evalShards))];
+  const trials = [
+    ...plan.tuningTrials.map((t) => entry(t, 'tuning', true, tuneShards)),
+    ...recheck.map((t) => entry(t, 'recheck', plan.recheckTrials !== null, recheckShards)),
+    ...evaluation.map((t) => entry(t, 'evaluation', plan.evaluation !== null, evalShards)),
+  ];
   const sum = (xs: PlannedTrialEntry[]) => Math.round(xs.reduce((a, t) => a + t.estimatedSeconds, 0) * 100) / 100;
+  const totals = (phase: PlannedTrialEntry['phase'], k: number) => {
+    const mine = trials.filter((t) => t.phase === phase && t.shard === k);
+    return { trials: mine.length, estimatedSeconds: sum(mine) };
+  };
   return {
     claim: { id: ctx.claim.id, version: ctx.claim.version },
     preset: ctx.preset,
@@ -82,17 +102,18 @@ export function listPlan(ctx: PhaseContext, stored: Map<string, TrialRecord>, sh
     shards,
     phases: {
       tuning: { trials: plan.tuningTrials.length, done: plan.tuningTrials.length - plan.tuningMissing.length },
+      recheck: plan.hasRecheck
+        ? { trials: recheck.length, done: plan.recheckTrials ? recheck.length - plan.recheckMissing!.length : 0, planned: plan.recheckTrials !== null }
+        : null,
       evaluation: { trials: evaluation.length, done: plan.evaluation ? evaluation.length - plan.evaluationMissing!.length : 0, planned: plan.evaluation !== null },
     },
     shardTotals: shards
-      ? Array.from({ length: shards }, (_, k) => {
-          const mine = (phase: string) => trials.filter((t) => t.phase === phase && t.shard === k + 1);
-          return {
-            shard: k + 1,
-            tuning: { trials: mine('tuning').length, estimatedSeconds: sum(mine('tuning')) },
-            evaluation: plan.evaluation ? { trials: mine('evaluation').length, estimatedSeconds: sum(mine('evaluation')) } : null,
-          };
-        })
+      ? Array.from({ length: shards }, (_, k) => ({
+          shard: k + 1,
+          tuning: totals('tuning', k + 1),
+          recheck: plan.hasRecheck && plan.recheckTrials ? totals('recheck', k + 1) : null,
+          evaluation: plan.evaluation ? totals('evaluation', k + 1) : null,
+        }))
       : null,
     estimatedSeconds: sum(trials),
     trials,

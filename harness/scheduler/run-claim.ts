@@ -80,10 +80,16 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
 
   let ran = 0;
   let sweep: TuningResult | null = null;
+  let recheck: PlannedTrial[] = [];
   if (plannedTuning) {
     const phase = await runPhase(s, 'tuning', tuning);
     ran += phase.ran;
-    sweep = plannedTuning.choose(phase.records);
+    // A failed or timed-out tuning trial counts as a missed target here; a rerun retries it (and may re-plan the re-check).
+    recheck = plannedTuning.recheck(phase.records);
+    const second = plannedTuning.rechecks ? await runPhase(s, 'tuning re-check', recheck) : { records: [], ran: 0 };
+    ran += second.ran;
+    sweep = plannedTuning.choose([...phase.records, ...second.records]);
+    writeManifest(o.runDir, { ...manifest, tuningTrials: [...tuning, ...recheck].map((t) => t.id) });
   }
   const chosen = chosenPoints(sweep);
   let records: TrialRecord[];
@@ -106,8 +112,11 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
     preset: o.preset, repeats: usedRepeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host, adaptive,
     learningRates: learningRatesFrom((id) => registries.methods.get(id)),
   });
-  writeManifest(o.runDir, { ...manifest, updatedAt: new Date().toISOString(), status: 'complete', evalTrials: evaluation.map((t) => t.id), chosen });
-  return { summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats };
+  const tuningIds = [...tuning, ...recheck].map((t) => t.id);
+  writeManifest(o.runDir, {
+    ...manifest, updatedAt: new Date().toISOString(), status: 'complete', tuningTrials: tuningIds, evalTrials: evaluation.map((t) => t.id), chosen,
+  });
+  return { summary, ranTrials: ran, reusedTrials: tuningIds.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats };
 }
 
 /** `--dry-run`: the plan, what is already done, and an estimate; nothing runs. */
@@ -116,17 +125,26 @@ function dryRun(s: ClaimSession, o: RunClaimOptions, planned: ClaimTuning | null
   const tuning = planned?.trials ?? [];
   const tuneTodo = tuning.filter((t) => !isDone(s, t));
   const evalCount = workloads.length * (claim.methods.length + claim.baselines.length) * repeats;
+  // The re-check trials are known once the first phase is done; before that, their most.
+  const recheck = planned && tuneTodo.length === 0 ? planned.recheck(tuning.map((t) => s.stored.get(t.id)!)) : null;
+  const recheckTodo = recheck?.filter((t) => !isDone(s, t)) ?? null;
   let evalTodo: PlannedTrial[] | null = null;
-  if (tuneTodo.length === 0) {
-    const chosen = planned ? chosenPoints(planned.choose(tuning.map((t) => s.stored.get(t.id)!))) : {};
+  if (tuneTodo.length === 0 && (recheckTodo?.length ?? 0) === 0) {
+    const chosen = planned ? chosenPoints(planned.choose([...tuning, ...(recheck ?? [])].map((t) => s.stored.get(t.id)!))) : {};
     evalTodo = planEvaluation(registries, claim, o.preset, repeats, backend, chosen).filter((t) => !isDone(s, t));
   }
   o.log(`plan for claim ${claim.id} (${o.preset}, ${repeats} repeats per method and workload, ${o.workers} workers):`);
   if (planned) o.log(`  tuning: ${tuning.length} trials (${planned.choose([]).description}), ${tuning.length - tuneTodo.length} already done`);
+  if (planned?.rechecks) {
+    o.log(recheck && recheckTodo
+      ? `  tuning re-check: ${recheck.length} trials, ${recheck.length - recheckTodo.length} already done`
+      : `  tuning re-check: up to ${planned.recheckPlaceholders.length} trials (which points depends on the first tuning phase)`);
+  }
   o.log(`  evaluation: ${evalCount} trials, ${evalTodo ? evalCount - evalTodo.length : 0} already done${evalTodo ? '' : ' (their configuration depends on the tuning result)'}`);
-  for (const t of [...tuneTodo, ...(evalTodo ?? [])]) o.log(`    todo ${t.id} ${t.label}`);
+  for (const t of [...tuneTodo, ...(recheckTodo ?? []), ...(evalTodo ?? [])]) o.log(`    todo ${t.id} ${t.label}`);
+  const pendingRecheck = recheckTodo ?? planned?.recheckPlaceholders ?? [];
   const pendingEval = evalTodo ?? planEvaluation(registries, claim, o.preset, repeats, backend, {});
   const finished = [...s.stored.values()].filter(isFinished);
-  const est = estimateSeconds([...tuneTodo, ...pendingEval], finished, registries, o.workers);
+  const est = estimateSeconds([...tuneTodo, ...pendingRecheck, ...pendingEval], finished, registries, o.workers);
   o.log(`  estimated time: ${formatDuration(est)} on ${o.workers} worker${o.workers === 1 ? '' : 's'}`);
 }

@@ -8,8 +8,8 @@ import { planPhases } from './phases.js';
 import { openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
 import { shardShare, shardText, type ShardSpec } from './shard.js';
 
-/** `tuning` or `evaluation` runs that phase's share; `all` runs both, evaluation once tuning is complete. */
-export type ShardPhase = 'tuning' | 'evaluation' | 'all';
+/** `tuning`, `recheck` or `evaluation` runs that phase's share; `all` runs each in turn, each once the one before is complete. */
+export type ShardPhase = 'tuning' | 'recheck' | 'evaluation' | 'all';
 
 export interface RunShardOptions extends SessionOptions {
   preset: Preset;
@@ -20,7 +20,7 @@ export interface RunShardOptions extends SessionOptions {
 }
 
 export interface ShardPhaseResult {
-  phase: 'tuning' | 'evaluation';
+  phase: 'tuning' | 'recheck' | 'evaluation';
   /** Trials in the whole phase. */
   planned: number;
   /** This shard's trials. */
@@ -45,10 +45,11 @@ function refreshStored(s: ClaimSession): void {
 
 /**
  * `reprobench run <claim> --shard i/n`: this shard's share of each phase (see docs/scale-out).
- * Tuning is sharded like any trial set. Evaluation needs what tuning chose, so it starts only when
- * every tuning trial is finished in the run directory (a directory the shards share, or one the
- * tuning shards' trials were merged into); each shard then recomputes the choice from those
- * trials — the same choice on every machine — and runs its share of the evaluation trials.
+ * Tuning is sharded like any trial set. The re-check needs the first tuning phase's best points,
+ * and evaluation what tuning chose, so each starts only when every trial of the phase before is
+ * finished in the run directory (a directory the shards share, or one the shards' trials were
+ * merged into); each shard then recomputes the plan from those trials — the same on every
+ * machine — and runs its share.
  * @throws ReprobenchError E_TUNING_INCOMPLETE when evaluation is asked for before tuning is complete
  */
 export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
@@ -59,7 +60,7 @@ export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
   const cost = (t: PlannedTrial) => plannedSeconds(t, registries);
   const phases: ShardPhaseResult[] = [];
 
-  const runShare = async (phase: 'tuning' | 'evaluation', trials: PlannedTrial[]): Promise<void> => {
+  const runShare = async (phase: ShardPhaseResult['phase'], trials: PlannedTrial[]): Promise<void> => {
     const share = shardShare(trials, o.shard, cost);
     const file: ShardFile = {
       schemaVersion: 1, claim: { id: claim.id, version: claim.version }, preset: o.preset, repeats, backend: backend.name, numericsClass: backend.numericsClass,
@@ -67,28 +68,42 @@ export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
       unfinished: share.map((t) => t.id), status: 'running', command: o.command, startedAt: new Date().toISOString(), finishedAt: null,
     };
     writeShardFile(o.runDir, file);
-    const { ran } = await runPhase(s, `${phase}, shard ${shardText(o.shard)}`, share);
+    const { ran } = await runPhase(s, `${phase === 'recheck' ? 'tuning re-check' : phase}, shard ${shardText(o.shard)}`, share);
     const unfinished = share.filter((t) => !isFinished(s.stored.get(t.id)!)).map((t) => t.id);
     writeShardFile(o.runDir, { ...file, unfinished, status: unfinished.length ? 'incomplete' : 'complete', finishedAt: new Date().toISOString() });
     phases.push({ phase, planned: trials.length, share: file.trials, ran, unfinished });
   };
 
-  if (o.phase !== 'evaluation') {
+  const incomplete = (missing: number, of: number, what: string, before: 'tuning' | 'recheck'): ReprobenchError => {
+    s.reporter.stop();
+    const name = before === 'tuning' ? 'tuning' : 'tuning re-check';
+    return new ReprobenchError(
+      'E_TUNING_INCOMPLETE',
+      `the ${what} depend on what tuning finds, and ${missing} of the ${of} ${name} trials have no finished result in ${o.runDir}`,
+      `run the ${before} phase of every shard first (\`reprobench run ${claim.id} --shard i/${o.shard.count} --phase ${before}\` for each i, ` +
+        'into a shared run directory or merged into this one with `reprobench merge`), then this command again',
+    );
+  };
+  if (o.phase === 'tuning' || o.phase === 'all') {
     const plan = planPhases(ctx, s.stored);
     if (plan.tuning) await runShare('tuning', plan.tuningTrials);
     else s.log(`claim ${claim.id} has no tuning phase`);
   }
-  if (o.phase !== 'tuning') {
+  if (o.phase === 'recheck' || o.phase === 'all') {
+    refreshStored(s);
+    const plan = planPhases(ctx, s.stored);
+    if (!plan.hasRecheck) {
+      if (o.phase === 'recheck') s.log(`claim ${claim.id} has no tuning re-check`);
+    } else if (!plan.recheckTrials) {
+      throw incomplete(plan.tuningMissing.length, plan.tuningTrials.length, 'tuning re-check trials', 'tuning');
+    } else await runShare('recheck', plan.recheckTrials);
+  }
+  if (o.phase === 'evaluation' || o.phase === 'all') {
     refreshStored(s);
     const plan = planPhases(ctx, s.stored);
     if (!plan.evaluation) {
-      s.reporter.stop();
-      const n = plan.tuningMissing.length;
-      throw new ReprobenchError(
-        'E_TUNING_INCOMPLETE',
-        `the evaluation trials depend on what tuning chooses, and ${n} of the ${plan.tuningTrials.length} tuning trials have no finished result in ${o.runDir}`,
-        `run the tuning phase of every shard first (\`reprobench run ${claim.id} --shard i/${o.shard.count} --phase tuning\` for each i, into a shared run directory or merged into this one with \`reprobench merge\`), then this command again`,
-      );
+      if (!plan.recheckTrials) throw incomplete(plan.tuningMissing.length, plan.tuningTrials.length, 'evaluation trials', 'tuning');
+      throw incomplete(plan.recheckMissing!.length, plan.recheckTrials.length, 'evaluation trials', 'recheck');
     }
     await runShare('evaluation', plan.evaluation);
   }

@@ -5,11 +5,12 @@ import { logRankTest } from './logrank.js';
 import { mannWhitneyU } from './mann-whitney.js';
 import { oneSampleTTest, pairedTTest } from './paired-t.js';
 import type { Design } from './power.js';
-import { kaplanMeier, restrictedMean } from './survival.js';
+import { kaplanMeier } from './survival.js';
 import { absoluteMargin } from './tost.js';
 import { welchTTest } from './welch.js';
 import { wilcoxonSignedRank } from './wilcoxon.js';
 import { normCdf, normSf } from './distributions.js';
+import { smoothedSpeedupInterval, speedupCiAt } from './speedup-interval.js';
 import { isPaired, prepareArm, type ComparisonInput, type PreparedArm } from './claim-input.js';
 import type { IntervalFamily } from './margin-tests.js';
 
@@ -94,7 +95,6 @@ function twoBoots(sizes: number[], stat: (idx: readonly (readonly number[])[]) =
 }
 
 const pick = (xs: readonly number[], idx: readonly number[]): number[] => idx.map((i) => xs[i] as number);
-const pickB = (xs: readonly boolean[], idx: readonly number[]): boolean[] => idx.map((i) => xs[i] as boolean);
 const logs = (xs: readonly number[]): number[] | null => (xs.every((x) => x > 0) ? xs.map(Math.log) : null);
 
 function logPilot(m: number[], b: number[], paired: boolean, effect: number, margin: number): Pilot | null {
@@ -113,28 +113,24 @@ function timeToTarget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired
   const kmM = kaplanMeier(m.values, m.events);
   const kmB = kaplanMeier(b.values, b.events);
   const useMedian = kmM.median !== null && kmB.median !== null;
-  // An undefined median in a resample is taken at the budget, the least it can be.
-  const center = (t: number[], e: boolean[]): number => {
-    const km = kaplanMeier(t, e);
-    return useMedian ? (km.median ?? budget) : restrictedMean(km, budget);
+  // Smoothed bootstrap (speedup-interval.ts; docs/stats.md § Speedup intervals): every level from the same resamples.
+  const iv = smoothedSpeedupInterval(m, b, {
+    budget, center: useMedian ? 'median' : 'restricted-mean', paired, confidences: [1 - ctx.alpha, 1 - 2 * ctx.alpha], seed: ctx.seed, resamples: ctx.resamples,
+  });
+  const [ci, eq] = iv.intervals as [[number, number], [number, number]];
+  const estimate = iv.estimate;
+  const intervals: IntervalFamily = {
+    ciAt: (confidence) => speedupCiAt(iv, confidence),
+    minP: Math.max(1 / (ctx.resamples + 1), smallestExactP(paired ? [m.values.length] : [m.values.length, b.values.length])),
   };
-  const estimate = center(b.values, b.events) / center(m.values, m.events);
-  const stat = paired
-    ? (idx: readonly (readonly number[])[]): number => {
-        const r = idx[0] as number[];
-        return center(pick(b.values, r), pickB(b.events, r)) / center(pick(m.values, r), pickB(m.events, r));
-      }
-    : (idx: readonly (readonly number[])[]): number =>
-        center(pick(b.values, idx[1] as number[]), pickB(b.events, idx[1] as number[])) / center(pick(m.values, idx[0] as number[]), pickB(m.events, idx[0] as number[]));
-  const [ci, eq, intervals] = twoBoots(paired ? [m.values.length] : [m.values.length, b.values.length], stat, ctx);
   const lr = logRankTest([{ times: m.values, events: m.events }, { times: b.values, events: b.events }]);
   return {
     effectName: 'speedup',
     estimand: useMedian ? 'KM median ratio (baseline / method)' : `restricted-mean ratio to the budget ${budget} (a KM median is undefined)`,
     estimate,
-    ci: [ci.lower, ci.upper],
-    ciMethod: `${paired ? 'paired' : 'two-sample'} percentile bootstrap, ${ctx.resamples} resamples, seed ${ctx.seed}`,
-    equivalenceCi: [eq.lower, eq.upper],
+    ci,
+    ciMethod: `${paired ? 'paired' : 'two-sample'} smoothed bootstrap (log-normal kernel, h = n^-1/5), ${ctx.resamples} resamples, seed ${ctx.seed}`,
+    equivalenceCi: eq,
     equivalenceBounds: [1 / (1 + c.margin), 1 + c.margin],
     higherIsBetter: true,
     claimedMagnitude: c.claimedMagnitude ?? null,

@@ -8,7 +8,7 @@ export const MANIFEST_SCHEMA_VERSION = 1;
 
 /** One job `reprobench slurm` submitted. */
 export const SlurmJobSchema = z.object({
-  role: z.enum(['tuning', 'evaluation', 'merge']),
+  role: z.enum(['tuning', 'recheck', 'evaluation', 'merge']),
   jobId: z.string(),
   /** The array indices submitted (`1-4`, or `2,4` when a rerun resubmits unfinished shards); null for the merge job. */
   array: z.string().nullable(),
@@ -53,6 +53,7 @@ export const ManifestSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   status: z.enum(['running', 'complete']),
+  /** Every tuning trial: the first phase, then the re-check (once planned). */
   tuningTrials: z.array(z.string()),
   evalTrials: z.array(z.string()),
   /** The tuned point per `workload/method`. */

@@ -47,7 +47,12 @@ export const ReferenceFileSchema = z.object({
       // medianMetric / metric: fixed-budget claims' tuning outcome (absent for time-to-target claims).
       choices: z.array(z.object({ workload: z.string(), method: z.string(), point: z.record(z.string(), hparamValue), medianSteps: z.number().nullable(), medianMetric: z.number().nullable().optional() })),
       rows: z.array(
-        z.object({ workload: z.string(), method: z.string(), study: z.number().int().nullable(), point: z.record(z.string(), hparamValue), steps: z.array(z.number().nullable()), medianSteps: z.number().nullable(), winner: z.boolean(), metric: z.number().nullable().optional() }),
+        z.object({
+          workload: z.string(), method: z.string(), study: z.number().int().nullable(), point: z.record(z.string(), hparamValue),
+          steps: z.array(z.number().nullable()), medianSteps: z.number().nullable(), winner: z.boolean(), metric: z.number().nullable().optional(),
+          // Search tuning with a re-check: whether the point was re-run, and (fixed budget) its outcome per seed.
+          rechecked: z.boolean().optional(), metrics: z.array(z.number().nullable()).optional(),
+        }),
       ),
     })
     .nullable(),

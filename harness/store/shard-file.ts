@@ -19,7 +19,7 @@ export const ShardFileSchema = z.object({
   backend: z.string(),
   numericsClass: z.string(),
   configFile: z.string().nullable(),
-  phase: z.enum(['tuning', 'evaluation']),
+  phase: z.enum(['tuning', 'recheck', 'evaluation']),
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }),
   /** The shard's trials, in plan order. */
   trials: z.array(z.string()),

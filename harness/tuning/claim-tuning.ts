@@ -4,13 +4,27 @@ import type { Registries } from '../core/registries.js';
 import type { TrialRecord } from '../core/trial.js';
 import { armsOf, trialConfig, workloadsFor, type PlannedTrial } from '../scheduler/plan.js';
 import type { TuningResult } from './result.js';
-import { chooseFromStudies, describeSearch, planStudies, searchSpaceOf, type StudyObjective, type StudyPlan } from './studies.js';
+import {
+  chooseFromStudies, describeSearch, planRecheck, planStudies, recheckBound, recheckOf, rechecks, searchSpaceOf, type StudyObjective, type StudyPlan,
+} from './studies.js';
 import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
 import { chooseFromGrid } from './sweep.js';
 
-/** A claim's tuning phase: the trials to run, and how to turn their records into choices. */
+/**
+ * A claim's tuning: the first phase's trials, the re-check trials they call for (the second
+ * phase, known once the first is finished), and how to turn their records into choices.
+ */
 export interface ClaimTuning {
   trials: PlannedTrial[];
+  /** Whether the card has a second phase (search tuning whose re-check runs more than one seed). */
+  rechecks: boolean;
+  /** The re-check trials the first phase's records call for ([] without a second phase). */
+  recheck(records: TrialRecord[]): PlannedTrial[];
+  /**
+   * Stand-ins for the most re-check trials there can be (their points are the card's defaults,
+   * so their ids are not the real ones): counts and time estimates before the first phase is done.
+   */
+  recheckPlaceholders: PlannedTrial[];
   choose(records: TrialRecord[]): TuningResult;
 }
 
@@ -21,9 +35,13 @@ export function planClaimTuning(registries: Registries, claim: ClaimDefinition, 
   const workloads = workloadsFor(claim, preset);
   const arms = armsOf(claim);
   if (t.kind === 'search') {
+    const recheck = recheckOf(t);
     const plans: StudyPlan[] = workloads.flatMap((w) =>
       arms.map((arm) =>
-        planStudies(registries, { workload: w, arm, space: searchSpaceOf(registries, arm.method, t.spaces), studies: t.studies, trials: t.trialsPerStudy, backend, stopAtTarget: claim.testType === 'time-to-target' }),
+        planStudies(registries, {
+          workload: w, arm, space: searchSpaceOf(registries, arm.method, t.spaces), studies: t.studies, trials: t.trialsPerStudy, backend,
+          stopAtTarget: claim.testType === 'time-to-target', recheck,
+        }),
       ),
     );
     const objective = (w: string): StudyObjective => {
@@ -31,15 +49,26 @@ export function planClaimTuning(registries: Registries, claim: ClaimDefinition, 
       const ref = parseWorkloadRef(w);
       return { kind: 'metric', outcome: claim.outcome ?? 'final', direction: resolveVariant(registries.workloads.get(ref.id), ref.variant).target.direction };
     };
-    const fixedBudget = claim.testType === 'fixed-budget';
+    const byId = (records: TrialRecord[]) => new Map(records.map((r) => [r.id, r]));
+    const description =
+      claim.testType === 'fixed-budget' ? describeSearch(t, `best by ${claim.outcome ?? 'final'} target metric (fixed budget)`) : describeSearch(t);
     return {
       trials: plans.flatMap((p) => p.studies.flat().map((s) => s.trial)),
+      rechecks: rechecks(recheck),
+      recheck: (records) => {
+        const m = byId(records);
+        return plans.flatMap((p) => planRecheck(p, m, objective(p.workload)));
+      },
+      recheckPlaceholders: plans.flatMap((p) => {
+        const top = Math.min(recheck.top, p.studies[0]?.length ?? 0);
+        return Array.from({ length: recheckBound(p) }, (_, i) => {
+          const per = top * (recheck.seeds - 1);
+          return p.recheckTrial({}, Math.floor(i / per), Math.floor((i % per) / (recheck.seeds - 1)), i % (recheck.seeds - 1));
+        });
+      }),
       choose: (records) => {
-        const byId = new Map(records.map((r) => [r.id, r]));
-        const parts = plans.map((p) => chooseFromStudies([p], byId, objective(p.workload)));
-        const description = fixedBudget
-          ? describeSearch(t).replace("each study's fastest trial", `each study's best ${claim.outcome ?? 'final'} target metric (fixed budget)`)
-          : describeSearch(t);
+        const m = byId(records);
+        const parts = plans.map((p) => chooseFromStudies([p], m, objective(p.workload)));
         return { kind: 'search', description, rows: parts.flatMap((x) => x.rows), choices: parts.flatMap((x) => x.choices) };
       },
     };
@@ -52,5 +81,5 @@ export function planClaimTuning(registries: Registries, claim: ClaimDefinition, 
       }
     }
   }
-  return { trials, choose: (records) => chooseFromGrid(t, arms, records, workloads) };
+  return { trials, rechecks: false, recheck: () => [], recheckPlaceholders: [], choose: (records) => chooseFromGrid(t, arms, records, workloads) };
 }

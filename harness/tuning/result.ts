@@ -7,14 +7,18 @@ export interface TuningRow {
   /** The study (search tuning); null for a grid sweep. */
   study: number | null;
   point: HParams;
-  /** Steps to target per trial in this row; null = not reached (censored, diverged, failed). */
+  /** Steps to target per trial in this row (a re-checked point: its first seed, then the re-check seeds); null = not reached. */
   steps: Array<number | null>;
   /** Median of `steps` with unreached counted as infinite; null when infinite. */
   medianSteps: number | null;
-  /** This row is the chosen point (grid), or its study's fastest trial (search). */
+  /** This row is the chosen point (grid), or its study's winner (search). */
   winner: boolean;
-  /** Fixed-budget claims: the trial's outcome (final or best target metric; null = diverged or missing). */
+  /** Search tuning with a re-check: whether this point was re-run on more tuning seeds. */
+  rechecked?: boolean;
+  /** Fixed-budget claims: the point's outcome (final or best target metric; the median over its seeds; null = diverged or missing). */
   metric?: number | null;
+  /** Fixed-budget claims, re-checked points: the outcome per seed, as `steps`. */
+  metrics?: Array<number | null>;
 }
 
 /** The point a method evaluates with on a workload, and the tuning time behind the choice. */

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from '../core/trial.js';
 import type { HParams, HParamValue, SearchDimension } from '../core/method.js';
 import { ReprobenchError } from '../errors.js';
 import { haltonSequence, haltonStart } from './halton.js';
@@ -106,4 +108,14 @@ export function sampleSearchSpace(space: SearchSpace, count: number, from: Sampl
   if (space.kind === 'points') return space.points.slice(0, count).map((p) => ({ ...p }));
   const start = 'seed' in from ? haltonStart(from.seed) : from.start;
   return haltonSequence(count, space.dimensions.length, start).map((u) => mapUnitPoint(space, u));
+}
+
+/**
+ * A short hash of a search space, the same for equal spaces: dimensions in their order (the
+ * order decides which Halton coordinate each gets), each dimension's fields in canonical order.
+ * It seeds the study streams, so arms with equal spaces are tried on the same points.
+ */
+export function searchSpaceKey(space: SearchSpace): string {
+  const body = space.kind === 'points' ? { points: space.points } : { dimensions: space.dimensions.map((d) => [d.name, d.dimension]) };
+  return createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 16);
 }

@@ -11,7 +11,12 @@ describe('run --dry-run', () => {
     const r = cli(['run', 'adan', '--dry-run', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('plan for claim adan (quick, 5 repeats per method and workload');
-    expect(r.stdout).toContain('tuning: 36 trials (AlgoPerf external tuning: 2 studies × 6 Halton points per method, each study\'s fastest trial, median over studies), 0 already done');
+    expect(r.stdout).toContain(
+      'tuning: 36 trials (AlgoPerf external tuning: 2 studies × 6 Halton points per method (the same points for arms with the same search space), ' +
+        'each study\'s 2 fastest re-run on 3 tuning seeds in all, the study\'s winner by the median over them, median over studies), 0 already done',
+    );
+    // 3 arms × 2 studies × 2 points × 2 more seeds, at most: which points depends on the first phase.
+    expect(r.stdout).toContain('tuning re-check: up to 24 trials (which points depends on the first tuning phase)');
     expect(r.stdout).toContain('evaluation: 15 trials, 0 already done (their configuration depends on the tuning result)');
     expect(r.stdout).toMatch(/estimated time: \d+ (s|min)/);
     expect(existsSync(join(out, 'trials'))).toBe(false);

@@ -15,7 +15,8 @@ describe('run all', () => {
       expect(r.stdout).toMatch(new RegExp(`=== claim ${c.id} \\(\\d+/${n}\\) ===`));
       expect(r.stdout).toContain(`plan for claim ${c.id} (quick`);
     });
-    expect(r.stdout).toContain("each study's best final target metric (fixed budget)");
+    expect(r.stdout).toContain("each study's 2 best by final target metric (fixed budget) re-run on 3 tuning seeds in all");
+    expect(r.stdout).toMatch(/tuning re-check: up to \d+ trials/);
     expect(existsSync(join(out, 'catalogue.html'))).toBe(false);
   });
 

@@ -35,18 +35,21 @@ describe('the GitHub Actions example (examples/github-actions/sharded-run.yml)',
 
   it('fans each phase out as a matrix of SHARDS shards and merges in a final job', () => {
     const shards = Number(workflow.env!.SHARDS);
-    for (const phase of ['tune', 'evaluate'] as const) {
+    const phaseOf = { tune: 'tuning', recheck: 'recheck', evaluate: 'evaluation' } as const;
+    for (const phase of ['tune', 'recheck', 'evaluate'] as const) {
       expect(jobs[phase]!.strategy!.matrix!.shard).toEqual(Array.from({ length: shards }, (_, k) => k + 1));
       const runStep = jobs[phase]!.steps.find((s) => s.run?.includes('reprobench run'))!;
       expect(runStep.run).toContain('--shard "${{ matrix.shard }}/$SHARDS"');
-      expect(runStep.run).toContain(`--phase ${phase === 'tune' ? 'tuning' : 'evaluation'}`);
+      expect(runStep.run).toContain(`--phase ${phaseOf[phase]}`);
     }
     expect(workflow.env!.RUN_OPTIONS).toContain('--backend wasm');
-    expect(jobs.evaluate!.needs).toBe('tune');
+    expect(jobs.recheck!.needs).toBe('tune');
+    expect(jobs.evaluate!.needs).toBe('recheck');
     expect(jobs.merge!.needs).toBe('evaluate');
     expect(jobs.merge!.strategy).toBeUndefined();
-    const download = jobs.evaluate!.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
-    expect(download.with).toMatchObject({ pattern: 'tuning-*', 'merge-multiple': true });
+    const download = (job: string) => jobs[job]!.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
+    expect(download('recheck').with).toMatchObject({ pattern: 'tuning-*', 'merge-multiple': true });
+    expect(download('evaluate').with).toMatchObject({ pattern: 'recheck-*', 'merge-multiple': true });
     expect(jobs.merge!.steps.find((s) => s.run?.includes('reprobench merge'))!.run).toBe('npx reprobench merge shards/* --out "runs/$CLAIM"');
   });
 
@@ -83,7 +86,8 @@ describe('the GitHub Actions example (examples/github-actions/sharded-run.yml)',
 
     // plan --json assigns each trial to the shard that ran it.
     const plan = JSON.parse(run(['plan', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--shards', '4', '--out', merged, '--json']).stdout);
-    expect(plan.phases).toEqual({ tuning: { trials: 8, done: 8 }, evaluation: { trials: 16, done: 16, planned: true } });
+    // A grid sweep has no re-check phase.
+    expect(plan.phases).toEqual({ tuning: { trials: 8, done: 8 }, recheck: null, evaluation: { trials: 16, done: 16, planned: true } });
     for (const [phase, job] of [['tuning', 'tune'], ['evaluation', 'evaluate']] as const) {
       ws[job]!.forEach((w, k) => {
         const file = JSON.parse(readFileSync(join(w, 'runs', CLAIM, 'shards', `${phase}-${k + 1}-of-4.json`), 'utf8'));
@@ -127,7 +131,7 @@ describe('merge', () => {
 
     // Until tuning is complete, plan lists the evaluation trials without ids (tuning decides them).
     const plan = JSON.parse(run(['plan', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--shards', '4', '--out', shard, '--json']).stdout);
-    expect(plan.phases).toEqual({ tuning: { trials: 8, done: 2 }, evaluation: { trials: 16, done: 0, planned: false } });
+    expect(plan.phases).toEqual({ tuning: { trials: 8, done: 2 }, recheck: null, evaluation: { trials: 16, done: 0, planned: false } });
     expect(plan.trials.filter((t: { phase: string; id: string | null }) => t.phase === 'evaluation' && t.id !== null)).toEqual([]);
     expect(plan.shardTotals.map((x: { tuning: { trials: number } }) => x.tuning.trials)).toEqual([2, 2, 2, 2]);
 

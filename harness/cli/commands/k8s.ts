@@ -52,12 +52,14 @@ export function k8sCommand(y: Argv) {
       const claim = registries.claims.get(argv.claim as string);
       const backend = await planningBackend(argv.backend);
       const runDir = posix.join(argv['mount-path'], claim.id);
+      const tuning = planClaimTuning(registries, claim, argv.preset, backend);
       const docs = k8sJobs({
         spec: {
           claim: claim.id, preset: argv.preset, ...(argv.seeds !== undefined ? { seeds: argv.seeds } : {}), backend: backend.name, runDir,
           cacheDir: posix.join(argv['mount-path'], '.cache', 'reprobench'), workers: argv.cpu, trialTimeoutSec: argv['trial-timeout'],
         },
-        hasTuning: planClaimTuning(registries, claim, argv.preset, backend) !== null,
+        hasTuning: tuning !== null,
+        hasRecheck: tuning?.rechecks ?? false,
         shards: argv.shards, image: argv.image, launcher: argv.launcher.split(/\s+/).filter(Boolean), pvc: argv.pvc, mountPath: argv['mount-path'],
         ...(argv.namespace ? { namespace: argv.namespace } : {}), ...(argv.workdir ? { workDir: argv.workdir } : {}),
         ...(argv.parallelism ? { parallelism: argv.parallelism } : {}), cpu: argv.cpu, memory: argv.memory, ...(argv.gpus ? { gpus: argv.gpus } : {}),

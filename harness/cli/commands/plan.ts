@@ -46,11 +46,26 @@ export function planCommand(y: Argv) {
 export function planText(p: PlanListing): string {
   const lines = [`plan for claim ${p.claim.id} v${p.claim.version} (${p.preset}, ${p.repeats} repeats, ${p.numericsClass}):`];
   lines.push(`  tuning: ${p.phases.tuning.trials} trials, ${p.phases.tuning.done} done`);
+  const rc = p.phases.recheck;
+  if (rc) {
+    lines.push(
+      rc.planned
+        ? `  tuning re-check: ${rc.trials} trials, ${rc.done} done`
+        : `  tuning re-check: up to ${rc.trials} trials (ids known once the first tuning phase is complete)`,
+    );
+  }
   lines.push(`  evaluation: ${p.phases.evaluation.trials} trials, ${p.phases.evaluation.done} done${p.phases.evaluation.planned ? '' : ' (ids known once tuning is complete)'}`);
-  lines.push(`  estimated: ${formatDuration(p.estimatedSeconds)} of trial time (from the workloads' step-time hints)`);
+  const most = rc && !rc.planned ? '; the re-check at its most' : '';
+  lines.push(`  estimated: ${formatDuration(p.estimatedSeconds)} of trial time (from the workloads' step-time hints${most})`);
   for (const s of p.shardTotals ?? []) {
-    const ev = s.evaluation ? `${s.evaluation.trials} evaluation (${formatDuration(s.evaluation.estimatedSeconds)})` : 'evaluation after tuning';
-    lines.push(`  shard ${s.shard}/${p.shards}: ${s.tuning.trials} tuning (${formatDuration(s.tuning.estimatedSeconds)}), ${ev}`);
+    const part = (x: { trials: number; estimatedSeconds: number } | null, name: string, later: string) =>
+      x ? `${x.trials} ${name} (${formatDuration(x.estimatedSeconds)})` : later;
+    const parts = [
+      part(s.tuning, 'tuning', ''),
+      ...(rc ? [part(s.recheck, 're-check', 're-check after tuning')] : []),
+      part(s.evaluation, 'evaluation', 'evaluation after tuning'),
+    ];
+    lines.push(`  shard ${s.shard}/${p.shards}: ${parts.join(', ')}`);
   }
   for (const t of p.trials) lines.push(`    ${t.id ?? '(after tuning)'.padEnd(16)} ${t.phase.padEnd(10)} ${t.done ? 'done' : 'todo'} ${t.shard ? `shard ${t.shard} ` : ''}${t.label}`);
   return lines.join('\n') + '\n';

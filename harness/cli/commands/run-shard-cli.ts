@@ -11,7 +11,7 @@ export interface ShardArgs {
   'cache-dir': string;
   'trial-timeout': number;
   shard: string;
-  phase?: 'tuning' | 'evaluation' | 'all' | undefined;
+  phase?: 'tuning' | 'recheck' | 'evaluation' | 'all' | undefined;
 }
 
 /** `run <claim> --shard i/n`: this machine's share of a phase; `merge` joins the shards later. */

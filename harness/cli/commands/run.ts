@@ -28,7 +28,12 @@ export function runCommand(y: Argv) {
           .option('adaptive', { type: 'boolean', default: false, describe: 'add seeds in batches and stop once every comparison is decided (group-sequential, O\'Brien–Fleming); --seeds (default: the standard preset\'s repeats) is the cap' })
           .option('batch', { type: 'number', default: 5, describe: 'with --adaptive: seeds added per arm between looks' })
           .option('shard', { type: 'string', describe: 'run only shard i of n (1 ≤ i ≤ n) of each phase; merge the shards with `reprobench merge` (see docs/scale-out)' })
-          .option('phase', { choices: ['tuning', 'evaluation', 'all'] as const, describe: 'with --shard: the phase to run; evaluation needs every tuning trial finished in the run directory (default: all)' }),
+          .option('phase', {
+            choices: ['tuning', 'recheck', 'evaluation', 'all'] as const,
+            describe:
+              "with --shard: the phase to run; recheck (tuning's best points on more seeds) needs every tuning trial finished in the " +
+              'run directory, evaluation every re-check trial (default: all)',
+          }),
       )
         .check((argv) => {
           positiveInt(argv.seeds, '--seeds');

@@ -71,9 +71,14 @@ export function slurmCommand(y: Argv) {
       const st = plan.status;
       log(`claim ${claim.id} on ${backend.numericsClass}, ${argv['array-size']} shards per phase, run directory ${rel(runDir)}`);
       if (st.hasTuning) log(`  tuning: ${st.plan.tuningTrials.length} trials, ${st.plan.tuningTrials.length - st.plan.tuningMissing.length} done; shards to run: ${arraySpec(st.tuning) || 'none'}`);
+      if (st.hasRecheck) {
+        const rc = st.plan.recheckTrials;
+        const counts = rc ? `${rc.length} trials, ${rc.length - st.plan.recheckMissing!.length} done` : 'planned once tuning is complete';
+        log(`  tuning re-check: ${counts}; shards to run: ${arraySpec(st.recheck) || 'none'}`);
+      }
       log(`  evaluation: ${st.plan.evaluation ? `${st.plan.evaluation.length} trials, ${st.plan.evaluation.length - st.plan.evaluationMissing!.length} done` : 'planned once tuning is complete'}; shards to run: ${arraySpec(st.evaluation) || 'none'}`);
       if (argv.print) {
-        for (const role of ['tuning', 'evaluation', 'merge'] as const) {
+        for (const role of ['tuning', 'recheck', 'evaluation', 'merge'] as const) {
           if (!plan.scripts[role]) continue;
           log('');
           log(`# ${rel(join(runDir, scriptFile(role)))}`);

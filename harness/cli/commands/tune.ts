@@ -10,7 +10,8 @@ import { lineReporter } from '../../scheduler/progress.js';
 import { hostProvenance } from '../../store/provenance.js';
 import { isFinished, readTrials } from '../../store/trial-store.js';
 import { medianInf } from '../../tuning/result.js';
-import { chooseFromStudies, planStudies, searchSpaceOf, type StudyPlan } from '../../tuning/studies.js';
+import { chooseFromStudies, groupRecheck, NO_RECHECK, planStudies, searchSpaceOf, type StudyPlan } from '../../tuning/studies.js';
+import { ReprobenchError } from '../../errors.js';
 import { positive, positiveInt, trainingOptions } from '../options.js';
 import { pointText } from '../summary-text.js';
 
@@ -25,6 +26,10 @@ export function tuneCommand(y: Argv) {
           .positional('method', { type: 'string', demandOption: true, describe: 'method id; external tuning samples its searchSpace' })
           .option('studies', { type: 'number', default: 3, describe: 'studies; the workload time is the median over them' })
           .option('trials', { type: 'number', default: 5, describe: 'external: trials per study (each study keeps its fastest)' })
+          .option('recheck-top', { type: 'number', default: 2, describe: "external: each study's best points re-run on more tuning seeds (0: none)" })
+          .option('recheck-seeds', {
+            type: 'number', default: 3, describe: 'external: tuning seeds in all per re-checked point; the study keeps its best by the median',
+          })
           .option('ruleset', { choices: ['external', 'self'] as const, default: 'external' as const, describe: 'external: search per study; self: one configuration (the defaults), budget × --budget-multiplier' })
           .option('budget-multiplier', { type: 'number', default: 3, describe: 'self-tuning: step budget multiplier (AlgoPerf v0.5: 3, v0.6: 1.5)' })
           .option('out', { type: 'string', describe: 'run directory (default: runs/tune-<workload>-<method>); finished trials there are reused' })
@@ -33,6 +38,10 @@ export function tuneCommand(y: Argv) {
         .check((argv) => {
           positiveInt(argv.studies, '--studies');
           positiveInt(argv.trials, '--trials');
+          positiveInt(argv['recheck-seeds'], '--recheck-seeds');
+          if (!Number.isInteger(argv['recheck-top']) || argv['recheck-top'] < 0) {
+            throw new ReprobenchError('E_BAD_OPTION', `--recheck-top must be a whole number >= 0, got ${argv['recheck-top']}`, 'for example --recheck-top 2 (0 re-checks nothing)');
+          }
           positive(argv['budget-multiplier'], '--budget-multiplier');
           return true;
         })
@@ -50,34 +59,56 @@ export function tuneCommand(y: Argv) {
       const self = argv.ruleset === 'self';
       const plan: StudyPlan = self
         ? {
-            workload, method: method.id,
+            workload, method: method.id, recheck: NO_RECHECK,
+            recheckTrial: () => {
+              throw new ReprobenchError('E_BAD_OPTION', 'self-tuning re-checks nothing', 'use --ruleset external for a re-check');
+            },
             studies: Array.from({ length: argv.studies }, (_, k) => [{
               point: {},
               trial: makeTrial(registries, { workloadId: workload, arm: { method: method.id }, repeat: { purpose: 'tune', index: k }, backend, stopAtTarget: true, budgetSteps: Math.round(w.budget.steps * argv['budget-multiplier']) }),
             }]),
           }
-        : planStudies(registries, { workload, arm: { method: method.id }, space: searchSpaceOf(registries, method.id), studies: argv.studies, trials: argv.trials, backend, stopAtTarget: true });
-      const trials: PlannedTrial[] = plan.studies.flat().map((s) => s.trial);
+        : planStudies(registries, {
+            workload, arm: { method: method.id }, space: searchSpaceOf(registries, method.id), studies: argv.studies, trials: argv.trials, backend, stopAtTarget: true,
+            recheck: { top: argv['recheck-top'], seeds: argv['recheck-seeds'] },
+          });
       const stored = readTrials(runDir);
-      const todo = trials.filter((t) => !(stored.get(t.id) && isFinished(stored.get(t.id)!)));
       const reporter = lineReporter(log);
-      reporter.phase(`${argv.ruleset}-tuning`, todo.length, trials.length - todo.length);
-      const fresh = await runPool(todo, { workers: argv.workers, backend, host: hostProvenance(), cacheDir: resolve(argv['cache-dir']), runDir, cwd: process.cwd(), trialTimeoutMs: argv['trial-timeout'] * 1000, events: reporter });
-      const records = new Map<string, TrialRecord>([...stored, ...fresh]);
+      const records = new Map<string, TrialRecord>(stored);
+      const runTrials = async (name: string, trials: PlannedTrial[]) => {
+        const todo = trials.filter((t) => !(records.get(t.id) && isFinished(records.get(t.id)!)));
+        reporter.phase(name, todo.length, trials.length - todo.length);
+        const fresh = await runPool(todo, {
+          workers: argv.workers, backend, host: hostProvenance(), cacheDir: resolve(argv['cache-dir']), runDir, cwd: process.cwd(),
+          trialTimeoutMs: argv['trial-timeout'] * 1000, events: reporter,
+        });
+        for (const [id, r] of fresh) records.set(id, r);
+      };
+      await runTrials(`${argv.ruleset}-tuning`, plan.studies.flat().map((s) => s.trial));
+      const groups = new Map(groupRecheck(plan, records, { kind: 'steps' }));
+      const recheck = [...groups.values()].flat();
+      if (recheck.length) await runTrials('tuning re-check', recheck);
       const { rows, choices } = chooseFromStudies([plan], records);
-      const seconds = plan.studies.map((study) => {
-        const winner = rows.find((r) => r.winner && r.study === plan.studies.indexOf(study));
-        const rec = winner ? records.get(study.find((s) => s.point === winner.point)!.trial.id) : undefined;
-        return rec?.outcome.secondsToTarget ?? Infinity;
+      const seedsOf = (k: number, j: number) => [plan.studies[k]![j]!.trial, ...(groups.get(`${k}/${j}`) ?? [])].map((t) => records.get(t.id));
+      const seconds = plan.studies.map((study, k) => {
+        const j = study.findIndex((_, jj) => rows.some((r) => r.study === k && r.winner && r.point === study[jj]!.point));
+        return j < 0 ? Infinity : medianInf(seedsOf(k, j).map((r) => r?.outcome.secondsToTarget ?? Infinity));
       });
       const result = {
         workload, method: method.id, ruleset: argv.ruleset, studies: argv.studies, trialsPerStudy: self ? 1 : argv.trials,
+        recheck: self ? null : { top: argv['recheck-top'], seeds: argv['recheck-seeds'] },
         budgetSteps: self ? Math.round(w.budget.steps * argv['budget-multiplier']) : w.budget.steps,
         studiesResult: plan.studies.map((study, k) => ({
           study: k,
-          trials: study.map((s) => {
+          trials: study.map((s, j) => {
             const r = records.get(s.trial.id);
-            return { id: s.trial.id, point: s.point, status: r?.status ?? 'missing', steps: r?.outcome.stepsToTarget ?? null, seconds: r?.outcome.secondsToTarget ?? null, winner: rows.some((x) => x.study === k && x.winner && x.point === s.point) };
+            const extra = seedsOf(k, j).slice(1);
+            return {
+              id: s.trial.id, point: s.point, status: r?.status ?? 'missing',
+              steps: r?.outcome.stepsToTarget ?? null, seconds: r?.outcome.secondsToTarget ?? null,
+              recheckSteps: extra.map((x) => (x?.status === 'reached' ? x.outcome.stepsToTarget : null)),
+              winner: rows.some((x) => x.study === k && x.winner && x.point === s.point),
+            };
           }),
         })),
         medianSteps: choices[0]!.medianSteps,
@@ -91,9 +122,14 @@ export function tuneCommand(y: Argv) {
       log('');
       log(`${argv.ruleset}-tuning of ${method.id} on ${workload}: ${result.studies} studies × ${result.trialsPerStudy} trials, budget ${result.budgetSteps} steps`);
       for (const s of result.studiesResult) {
-        for (const t of s.trials) log(`  study ${s.study}  ${t.winner ? '*' : ' '} ${pad(pointText(t.point), 28)} ${pad(t.status, 9)} ${t.steps ?? '∞'} steps  ${t.seconds === null ? '∞' : t.seconds.toFixed(2)} s`);
+        for (const t of s.trials) {
+          const more = t.recheckSteps.length ? `  re-check: ${t.recheckSteps.map((x) => x ?? '∞').join(', ')} steps` : '';
+          const secs = t.seconds === null ? '∞' : t.seconds.toFixed(2);
+          log(`  study ${s.study}  ${t.winner ? '*' : ' '} ${pad(pointText(t.point), 28)} ${pad(t.status, 9)} ${t.steps ?? '∞'} steps  ${secs} s${more}`);
+        }
       }
-      log(`workload time (median over studies of each study's fastest trial): ${result.medianSteps ?? '∞'} steps, ${result.medianSeconds === null ? '∞' : result.medianSeconds.toFixed(2)} s`);
+      const by = recheck.length ? ', a re-checked point by the median over its seeds' : '';
+      log(`workload time (median over studies of each study's winner${by}): ${result.medianSteps ?? '∞'} steps, ${result.medianSeconds === null ? '∞' : result.medianSeconds.toFixed(2)} s`);
       log(`chosen point (the median study's winner): ${pointText(result.chosen)}`);
     },
   );

@@ -16,7 +16,11 @@ export function waitCommand(y: Argv) {
     (c) =>
       c
         .positional('claim', { type: 'string', demandOption: true, describe: 'claim id' })
-        .option('phase', { choices: ['tuning', 'evaluation'] as const, demandOption: true, describe: 'the phase whose trials must all be finished' })
+        .option('phase', {
+          choices: ['tuning', 'recheck', 'evaluation'] as const,
+          demandOption: true,
+          describe: 'the phase whose trials must all be finished (recheck: the tuning re-check)',
+        })
         .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>)' })
         .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'as given to the shards' })
         .option('seeds', { type: 'number', describe: 'as given to the shards' })
@@ -40,7 +44,8 @@ export function waitCommand(y: Argv) {
       let last = '';
       for (;;) {
         const plan = planPhases(ctx, readTrials(runDir));
-        const done = argv.phase === 'tuning' ? plan.tuningMissing.length === 0 : plan.evaluationMissing?.length === 0;
+        const missing = { tuning: plan.tuningMissing, recheck: plan.recheckMissing, evaluation: plan.evaluationMissing }[argv.phase];
+        const done = missing?.length === 0;
         if (done) {
           process.stdout.write(`${argv.phase} of ${claim.id} is complete in ${relative(cwd, runDir) || '.'}\n`);
           return;

@@ -9,6 +9,7 @@ const errors = jobSchemaErrors;
 const base: K8sOptions = {
   spec: { claim: 'constant-vs-cosine', preset: 'quick', seeds: 2, backend: 'wasm', runDir: '/runs/constant-vs-cosine', cacheDir: '/runs/.cache/reprobench', workers: 2, trialTimeoutSec: 1800 },
   hasTuning: true,
+  hasRecheck: false,
   shards: 4,
   image: 'ghcr.io/example/repro:1',
   launcher: ['npx', 'reprobench'],
@@ -70,8 +71,19 @@ describe('Kubernetes Jobs for a sharded run', () => {
     expect(merge.spec.template.spec.initContainers![0]!.command[2]).toContain('wait constant-vs-cosine --phase evaluation');
   });
 
+  it('run the tuning re-check between tuning and evaluation, each phase waiting for the one before', () => {
+    const four = k8sJobs({ ...base, hasRecheck: true }) as Job[];
+    expect(four.map((j) => j.metadata.name)).toEqual(['tune', 'recheck', 'eval', 'merge'].map((r) => `rb-constant-vs-cosine-${r}`));
+    for (const j of four) expect(errors(j), j.metadata.name).toEqual([]);
+    const [tune, recheck, evaluation] = four as [Job, Job, Job];
+    expect(tune.spec.template.spec.initContainers).toBeUndefined();
+    expect(recheck.spec.template.spec.containers[0]!.command[2]).toContain('--phase recheck');
+    expect(recheck.spec.template.spec.initContainers![0]!.command[2]).toContain('wait constant-vs-cosine --phase tuning');
+    expect(evaluation.spec.template.spec.initContainers![0]!.command[2]).toContain('wait constant-vs-cosine --phase recheck');
+  });
+
   it('leave out the tuning Job and its wait for a claim that tunes nothing', () => {
-    const two = k8sJobs({ ...base, hasTuning: false }) as Job[];
+    const two = k8sJobs({ ...base, hasTuning: false, hasRecheck: true }) as Job[];
     expect(two.map((j) => j.metadata.name)).toEqual(['rb-constant-vs-cosine-eval', 'rb-constant-vs-cosine-merge']);
     expect(two[0]!.spec.template.spec.initContainers).toBeUndefined();
   });

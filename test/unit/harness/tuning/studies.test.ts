@@ -90,7 +90,8 @@ describe('fixed-budget tuning', () => {
       id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' as const }, fidelity: { kind: 'faithful' as const },
       methods: [{ method: 'rex' }], baselines: [{ method: 'linear-decay' }], workloads: ['teacher-student'],
       margin: { value: 0.01, units: 'absolute' as const }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
-      tuning: { kind: 'search' as const, ruleset: 'external' as const, studies: 1, trialsPerStudy: 2 },
+      // One seed per point (no re-check): the objective is what this test is about.
+      tuning: { kind: 'search' as const, ruleset: 'external' as const, studies: 1, trialsPerStudy: 2, recheck: { top: 0, seeds: 1 } },
     };
     const fb = planClaimTuning(registries, defineClaim({ ...base, testType: 'fixed-budget' }), 'quick', backend)!;
     expect(fb.trials.every((t) => t.config.stopAtTarget === false)).toBe(true);
