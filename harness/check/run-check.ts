@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import type { Preset } from '../core/claim.js';
 import { ReprobenchError } from '../errors.js';
 import { planEvaluation } from '../scheduler/plan.js';
+import { checkClaimPlan } from '../scheduler/plan-size.js';
 import { chosenPoints } from '../tuning/result.js';
 import { openSession, runPhase, type SessionOptions } from '../scheduler/session.js';
 import { loadRegistries } from '../builtins.js';
@@ -47,6 +48,7 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   const reference = pickReference(files, s.backend.numericsClass);
   s.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)} (${reference.trials.length} trials, ${reference.repeats} repeats)`);
   const repeats = Math.min(s.claim.repeats[o.preset], reference.repeats);
+  checkClaimPlan(s.claim, o.preset, repeats);
   const plan = planEvaluation(s.registries, s.claim, o.preset, repeats, s.backend, chosenPoints(reference.tuning));
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();

@@ -5,7 +5,8 @@ import type { TrialRecord } from '../core/trial.js';
 import { ReprobenchError } from '../errors.js';
 import type { BackendInfo } from '../backends/select.js';
 import { makeTrial, type PlannedTrial } from '../scheduler/plan.js';
-import { finiteOrNull, medianInf, type TuningChoice, type TuningResult, type TuningRow } from './result.js';
+import { isFinished, requireUsable } from '../store/trial-store.js';
+import { finiteOrNull, medianInf, medianStudy, TUNING_FAILED_HINT, type TuningChoice, type TuningResult, type TuningRow } from './result.js';
 import { parseSearchSpace, sampleSearchSpace } from './search-space.js';
 
 export interface StudyPlan {
@@ -53,6 +54,13 @@ export function planStudies(
   return { workload: o.workload, method: o.arm.method, studies };
 }
 
+/** Whether any trial of a study has a result (a study whose trials all failed measured nothing). */
+const usableStudy = (study: StudyPlan['studies'][number], records: Map<string, TrialRecord>): boolean =>
+  study.some(({ trial }) => {
+    const r = records.get(trial.id);
+    return r !== undefined && isFinished(r);
+  });
+
 const stepsOf = (r: TrialRecord | undefined): number | null => (r && r.status === 'reached' ? r.outcome.stepsToTarget : null);
 
 /**
@@ -78,6 +86,7 @@ export function chooseFromStudies(plans: StudyPlan[], records: Map<string, Trial
   const rows: TuningRow[] = [];
   const choices: TuningChoice[] = [];
   for (const p of plans) {
+    requireUsable(p.studies.flat().map(({ trial }) => records.get(trial.id)), `tuning of ${p.method} on ${p.workload}`, TUNING_FAILED_HINT);
     const winners = p.studies.map((study, k) => {
       let best: { j: number; steps: number } = { j: -1, steps: Infinity };
       const studyRows = study.map(({ trial, point }, j) => {
@@ -88,11 +97,11 @@ export function chooseFromStudies(plans: StudyPlan[], records: Map<string, Trial
       });
       if (best.j >= 0) studyRows[best.j]!.winner = true;
       rows.push(...studyRows);
-      return { k, steps: best.steps, point: best.j >= 0 ? study[best.j]!.point : study[0]?.point ?? {} };
+      return { k, steps: best.steps, point: best.j >= 0 ? study[best.j]!.point : study[0]?.point ?? {}, usable: usableStudy(study, records) };
     });
     const median = medianInf(winners.map((w) => w.steps));
     const ordered = [...winners].sort((a, b) => a.steps - b.steps || a.k - b.k);
-    const chosen = ordered[Math.floor((ordered.length - 1) / 2)]!;
+    const chosen = medianStudy(ordered);
     choices.push({ workload: p.workload, method: p.method, point: chosen.point, medianSteps: finiteOrNull(median) });
   }
   return { rows, choices };
@@ -108,6 +117,7 @@ function chooseByMetric(plans: StudyPlan[], records: Map<string, TrialRecord>, o
   const rows: TuningRow[] = [];
   const choices: TuningChoice[] = [];
   for (const p of plans) {
+    requireUsable(p.studies.flat().map(({ trial }) => records.get(trial.id)), `tuning of ${p.method} on ${p.workload}`, TUNING_FAILED_HINT);
     const winners = p.studies.map((study, k) => {
       let best = { j: -1, key: Infinity };
       const studyRows = study.map(({ trial, point }, j) => {
@@ -120,10 +130,10 @@ function chooseByMetric(plans: StudyPlan[], records: Map<string, TrialRecord>, o
       });
       if (best.j >= 0) studyRows[best.j]!.winner = true;
       rows.push(...studyRows);
-      return { k, key: best.key, point: best.j >= 0 ? study[best.j]!.point : study[0]?.point ?? {} };
+      return { k, key: best.key, point: best.j >= 0 ? study[best.j]!.point : study[0]?.point ?? {}, usable: usableStudy(study, records) };
     });
     const ordered = [...winners].sort((a, b) => a.key - b.key || a.k - b.k);
-    const chosen = ordered[Math.floor((ordered.length - 1) / 2)]!;
+    const chosen = medianStudy(ordered);
     const med = medianInf(winners.map((w) => w.key));
     const medianMetric = Number.isFinite(med) ? (o.direction === 'higher' ? -med : med) : null;
     choices.push({ workload: p.workload, method: p.method, point: chosen.point, medianSteps: null, medianMetric });

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { terminalJson, terminalText } from '../terminal-text.js';
 import { initBackend } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import type { TrialRecord } from '../../core/trial.js';
@@ -11,7 +12,8 @@ import { hostProvenance } from '../../store/provenance.js';
 import { isFinished, readTrials } from '../../store/trial-store.js';
 import { medianInf } from '../../tuning/result.js';
 import { chooseFromStudies, planStudies, searchSpaceOf, type StudyPlan } from '../../tuning/studies.js';
-import { positive, positiveInt, trainingOptions } from '../options.js';
+import { nonEmptyPath, positive, positiveInt, trainingOptions } from '../options.js';
+import { checkPlannedTrials } from '../../core/limits.js';
 import { pointText } from '../summary-text.js';
 
 export function tuneCommand(y: Argv) {
@@ -33,6 +35,8 @@ export function tuneCommand(y: Argv) {
         .check((argv) => {
           positiveInt(argv.studies, '--studies');
           positiveInt(argv.trials, '--trials');
+          checkPlannedTrials(argv.studies * (argv.ruleset === 'self' ? 1 : argv.trials), `tuning with ${argv.studies} studies × ${argv.trials} trials`);
+          nonEmptyPath(argv.out, '--out');
           positive(argv['budget-multiplier'], '--budget-multiplier');
           return true;
         })
@@ -40,7 +44,7 @@ export function tuneCommand(y: Argv) {
         .example('$0 tune fashion-mnist-mlp nadamw --ruleset self --studies 3', 'the defaults with 3× the step budget'),
     async (argv) => {
       const out = argv.json ? process.stderr : process.stdout;
-      const log = (l: string) => out.write(l + '\n');
+      const log = (l: string) => out.write(terminalText(l) + '\n');
       const registries = await loadRegistries();
       const workload = argv.workload as string;
       const method = registries.methods.get(argv.method as string);
@@ -85,7 +89,7 @@ export function tuneCommand(y: Argv) {
         chosen: choices[0]!.point,
       };
       if (argv.json) {
-        process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        process.stdout.write(terminalJson(result) + '\n');
         return;
       }
       log('');
