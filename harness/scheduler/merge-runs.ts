@@ -98,7 +98,7 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
   const inputs = dirs.includes(out) || !existsSync(out) ? dirs : [...dirs, out];
   const settings = agreedSettings(inputs);
   // The merged directory gets a manifest, summary and report: only a new or empty one, or this claim's.
-  claimRunDir(out, settings.claim.id, { flag: 'merge --out' });
+  claimRunDir(out, settings.claim.id, { flag: 'merge --out', create: false });
   const merged = collectTrials(inputs);
 
   const registries = await loadRegistries(o.cwd);
@@ -116,6 +116,8 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
     tfjsVersion: anyTrial?.provenance.tfjsVersion ?? 'unknown',
     reasons: anyTrial?.provenance.backendReasons ?? [],
   };
+  // Conflicts are known now: only a merge that will write creates the directory.
+  claimRunDir(out, settings.claim.id, { flag: 'merge --out' });
   const written = writeMergedTrials(out, merged);
   const stored = new Map([...merged.trials].map(([id, src]) => [id, src.record]));
   const plan = planPhases({ registries, claim, preset: settings.preset, repeats: settings.repeats, backend }, stored);

@@ -87,7 +87,10 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
     queue.length = 0;
     for (const slot of slots) {
       killTrainer(slot.current?.trainer);
-      slot.child.kill('SIGKILL');
+      // A trainer that started but whose pid has not reached us yet is known only to its worker:
+      // that worker's parent watch kills it, and the worker, once this process is gone.
+      const unknownTrainer = slot.current?.trial.config.method.command !== undefined && slot.current.trainer === undefined;
+      if (!unknownTrainer) slot.child.kill('SIGKILL');
     }
   });
 

@@ -9,7 +9,7 @@ import { usableCacheDir } from '../store/fs-errors.js';
 import { isReprobenchError, type ReprobenchError } from '../errors.js';
 import { workloadRefOf } from '../core/workload.js';
 import { armsOf } from './plan.js';
-import { checkClaimPlan, plannedTrialCount } from './plan-size.js';
+import { checkClaimPlan } from './plan-size.js';
 import { planClaimTuning, type ClaimTuning } from '../tuning/claim-tuning.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
 import { estimateSeconds, formatDuration } from './estimate.js';
@@ -57,7 +57,6 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   // Limits first (a typo like --seeds 1e9 must not start planning), then the directory, before any write.
   const cap = o.adaptive ? o.seeds ?? claim.repeats.standard : repeats;
   checkClaimPlan(claim, o.preset, cap);
-  s.planned = plannedTrialCount(claim, o.preset, cap);
   const force = o.force ? { force: true } : {};
   claimRunDir(o.runDir, claim.id, { create: false, ...force });
   const plannedTuning = planClaimTuning(registries, claim, o.preset, backend);

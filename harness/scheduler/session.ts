@@ -36,8 +36,6 @@ export interface ClaimSession {
   log: (line: string) => void;
   /** Trials finished by this process so far (for the message on a stop signal). */
   finishedNow: number;
-  /** How many trials the command plans, when known (for the same message). */
-  planned: number | null;
 }
 
 /**
@@ -54,7 +52,7 @@ export async function openSession(o: SessionOptions): Promise<ClaimSession> {
   for (const r of backend.reasons) o.log(`  ${r}`);
   const host = hostProvenance();
   const s: ClaimSession = {
-    registries, claim, backend, host, stored, reporter: o.reporter, log: o.log, finishedNow: 0, planned: null,
+    registries, claim, backend, host, stored, reporter: o.reporter, log: o.log, finishedNow: 0,
     pool: { workers: o.workers, backend, host, cacheDir: o.cacheDir, runDir: o.runDir, cwd: o.cwd, trialTimeoutMs: o.trialTimeoutSec * 1000, events: o.reporter },
   };
   setInterruptReport(() => interruptReport(s));
@@ -67,7 +65,7 @@ export function interruptReport(s: ClaimSession): string[] {
   const stored = [...s.stored.values()].filter(isFinished).length;
   const where = relative(process.cwd(), s.pool.runDir) || '.';
   return [
-    `${s.finishedNow} trial${s.finishedNow === 1 ? '' : 's'} finished in this run; ${stored}${s.planned !== null ? ` of ${s.planned} planned` : ''} trials are finished in ${where} and are kept`,
+    `${s.finishedNow} trial${s.finishedNow === 1 ? '' : 's'} finished in this run; ${where} holds ${stored} finished trial${stored === 1 ? '' : 's'}, all kept`,
     `the same command resumes (finished trials are reused, unfinished ones run again):`,
     `  ${resumeCommand()}`,
   ];

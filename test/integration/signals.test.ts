@@ -60,7 +60,7 @@ describe('a stop signal to the main process alone', () => {
     expect(r.code).toBe(143);
     expect(r.workers.filter(alive)).toEqual([]);
     const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^interrupted by SIGTERM: \d+ trials? finished in this run; \d+ of 4 planned trials are finished in .* and are kept$/);
+    expect(lines[0]).toMatch(/^interrupted by SIGTERM: [1-3] trials? finished in this run; .* holds [1-3] finished trials?, all kept$/);
     const resume = lines.find((l) => l.startsWith('  reprobench '))!.trim();
     expect(resume).toBe(`reprobench ${[...ARGS, '--out', out].join(' ')}`);
     // Nothing but finished trials is on disk: the killed trials are not recorded as failures.
@@ -83,7 +83,7 @@ describe('a stop signal to the main process alone', () => {
     const r = await interrupt(out, 'SIGINT', 0);
     expect(r.code).toBe(130);
     expect(r.workers.filter(alive)).toEqual([]);
-    expect(r.stderr).toMatch(/^interrupted by SIGINT: 0 trials finished in this run; \d+ of 4 planned trials are finished/m);
+    expect(r.stderr).toMatch(/^interrupted by SIGINT: 0 trials finished in this run; .* holds 0 finished trials, all kept$/m);
     expect(r.stderr).toContain(`  reprobench ${[...ARGS, '--out', out].join(' ')}`);
     expect(trialFiles(out).every((f) => JSON.parse(readFileSync(join(out, 'trials', f), 'utf8')).status !== 'failed')).toBe(true);
   }, 120_000);

@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { resumeCommand, setInterruptReport } from '../../scheduler/interrupt.js';
 import type { Argv } from 'yargs';
 import { terminalJson, terminalText } from '../terminal-text.js';
 import { initBackend } from '../../backends/select.js';
@@ -65,6 +66,7 @@ export function tuneCommand(y: Argv) {
       const stored = readTrials(runDir);
       const todo = trials.filter((t) => !(stored.get(t.id) && isFinished(stored.get(t.id)!)));
       const reporter = lineReporter(log);
+      setInterruptReport(() => [`finished tuning trials are kept in ${relative(process.cwd(), runDir) || '.'}; the same command resumes:`, `  ${resumeCommand()}`]);
       reporter.phase(`${argv.ruleset}-tuning`, todo.length, trials.length - todo.length);
       const fresh = await runPool(todo, { workers: argv.workers, backend, host: hostProvenance(), cacheDir: resolve(argv['cache-dir']), runDir, cwd: process.cwd(), trialTimeoutMs: argv['trial-timeout'] * 1000, events: reporter });
       const records = new Map<string, TrialRecord>([...stored, ...fresh]);
