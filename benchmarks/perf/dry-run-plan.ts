@@ -18,8 +18,9 @@ import { loadRegistries } from '../../harness/builtins.js';
 const project = mkdtempSync(join(tmpdir(), 'reprobench-bench-dry-'));
 writeFileSync(
   join(project, 'reprobench.config.mjs'),
-  `export default { claims: [{ id: 'at-the-limit', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'https://example.org' },
-    quote: 'q', claimedEffect: { description: 'd' }, testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'nadamw' }],
+  `export default { claims: [{ id: 'at-the-limit', version: 1, title: 't',
+    paper: { title: 'p', authors: 'a', year: 2026, url: 'https://example.org' }, quote: 'q', claimedEffect: { description: 'd' },
+    testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'nadamw' }],
     workloads: ['teacher-student', 'polynomial-regression', 'modular-addition', 'char-lm', 'fashion-mnist-mlp'],
     margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: ${MAX_SEEDS} }, miniature: 'm' }] };\n`,
 );
@@ -29,8 +30,9 @@ async function time(claim: string, preset: 'quick' | 'standard', cwd: string): P
   const trials = plannedTrialCount(registries.claims.get(claim), preset, MAX_SEEDS);
   let lines = 0;
   const t0 = performance.now();
+  const runDir = join(mkdtempSync(join(tmpdir(), 'reprobench-bench-dry-')), 'run');
   await runClaim({
-    claim, preset, seeds: MAX_SEEDS, backend: 'auto', workers: 2, runDir: join(mkdtempSync(join(tmpdir(), 'reprobench-bench-dry-')), 'run'), cacheDir: tmpdir(), cwd,
+    claim, preset, seeds: MAX_SEEDS, backend: 'auto', workers: 2, runDir, cacheDir: tmpdir(), cwd,
     trialTimeoutSec: 60, dryRun: true, command: 'bench', reporter: lineReporter(() => lines++), log: () => lines++,
   });
   return { trials, ms: performance.now() - t0 };
@@ -42,4 +44,5 @@ rows.push(['rex, standard (cold: backend init)', await time('rex', 'standard', p
 rows.push(['rex, standard', await time('rex', 'standard', process.cwd())]);
 rows.push(['at-the-limit (5 workloads × 2 arms)', await time('at-the-limit', 'standard', project)]);
 for (const [name, r] of rows) console.log(`${name.padEnd(40)} ${String(r.trials).padStart(6)} trials  ${r.ms.toFixed(0).padStart(6)} ms`);
-if (rows[2]![1].trials !== MAX_PLANNED_TRIALS) throw new Error(`the limit claim plans ${rows[2]![1].trials} trials, not ${MAX_PLANNED_TRIALS}`);
+const atLimit = rows[2]![1].trials;
+if (atLimit !== MAX_PLANNED_TRIALS) throw new Error(`the limit claim plans ${atLimit} trials, not ${MAX_PLANNED_TRIALS}`);

@@ -46,7 +46,10 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   // check recomputes every trial, so a stopped check starts over rather than resuming.
   setInterruptReport(() => {
     s.reporter.stop();
-    return [`${s.finishedNow} trials recomputed before the stop; check recomputes them all, so run it again to check:`, `  ${resumeCommand()}`];
+    return [
+      `${s.finishedNow} trials recomputed before the stop; check recomputes them all, so run it again to check:`,
+      `  ${resumeCommand()}`,
+    ];
   });
   if (files.length === 0) {
     throw new ReprobenchError('E_NO_REFERENCE', `claim "${o.claim}" has no reference results`, `create them with \`reprobench reference update ${o.claim} --preset standard\` and commit reference-results/${o.claim}/`);

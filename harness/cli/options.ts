@@ -18,9 +18,11 @@ export function trainingOptions<T>(y: Argv<T>) {
     .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })
     .check((argv) => {
       positiveInt(argv.workers as number, '--workers');
-      atMost(argv.workers as number, '--workers', MAX_WORKERS, 'each worker is a process holding a backend; beyond the cores they only take turns');
+      const workersWhy = 'each worker is a process holding a backend; beyond the cores they take turns';
+      atMost(argv.workers as number, '--workers', MAX_WORKERS, workersWhy);
       positive(argv['trial-timeout'] as number, '--trial-timeout');
-      atMost(argv['trial-timeout'] as number, '--trial-timeout', MAX_TRIAL_TIMEOUT_S, "Node's timers hold at most 24.8 days; a longer one would fire at once");
+      const timerLimit = "Node's timers hold at most 24.8 days; a longer one would fire at once";
+      atMost(argv['trial-timeout'] as number, '--trial-timeout', MAX_TRIAL_TIMEOUT_S, timerLimit);
       nonEmptyPath(argv['cache-dir'] as string, '--cache-dir');
       return true;
     });
@@ -50,7 +52,9 @@ export function positive(v: number | undefined, name: string): void {
 /** A directory flag given as `--out ""` would mean the working directory: refused rather than guessed. */
 export function nonEmptyPath(v: string | undefined, name: string): void {
   if (v === undefined) return;
-  if (typeof v !== 'string' || v.trim() === '') throw new ReprobenchError('E_BAD_OPTION', `${name} is empty`, `name a directory, for example ${name} runs/my-run (leave ${name} out for the default)`);
+  if (typeof v === 'string' && v.trim() !== '') return;
+  const hint = `name a directory, for example ${name} runs/my-run (leave ${name} out for the default)`;
+  throw new ReprobenchError('E_BAD_OPTION', `${name} is empty`, hint);
 }
 
 /** Shards of one run: more than it has trials would leave most of them empty. */

@@ -134,8 +134,13 @@ export async function loadUserConfig(path: string): Promise<Definitions> {
     }
   } catch (e) {
     const at = await syntaxErrorAt(path);
-    if (at) throw new ReprobenchError('E_BAD_CONFIG', `${shown}:${at.line}:${at.column}: syntax error: ${at.message}`, 'fix the syntax at that line and column, or move the config away to run without it', { cause: e });
-    throw new ReprobenchError('E_BAD_CONFIG', `${shown} could not be loaded: ${(e as Error)?.message?.split('\n')[0] ?? String(e)}`, 'fix the error in the config file, or move it away to run without it', { cause: e });
+    if (at) {
+      const hint = 'fix the syntax at that line and column, or move the config away to run without it';
+      throw new ReprobenchError('E_BAD_CONFIG', `${shown}:${at.line}:${at.column}: syntax error: ${at.message}`, hint, { cause: e });
+    }
+    const first = (e as Error)?.message?.split('\n')[0] ?? String(e);
+    const hint = 'fix the error in the config file, or move it away to run without it';
+    throw new ReprobenchError('E_BAD_CONFIG', `${shown} could not be loaded: ${first}`, hint, { cause: e });
   }
   const parsed = ConfigShape.safeParse(mod);
   if (!parsed.success) {

@@ -112,11 +112,13 @@ export function checkMetricNames(r: Registries): void {
     if (known.includes(metric)) return;
     // An abbreviation (`validation/acc`) means the name it begins, even when another is fewer edits away.
     const s = known.find((k) => metric.length > 0 && k.startsWith(metric)) ?? suggest(metric, known);
-    throw new ReprobenchError('E_BAD_CONFIG', `${where} names metric "${metric}", which no trial reports`, `${s ? `did you mean "${s}"? ` : ''}trials report ${known.join(', ')} (accuracy for classification only)`);
+    const hint = `${s ? `did you mean "${s}"? ` : ''}trials report ${known.join(', ')} (accuracy for classification only)`;
+    throw new ReprobenchError('E_BAD_CONFIG', `${where} names metric "${metric}", which no trial reports`, hint);
   };
   for (const w of r.workloads.values()) {
     for (const variant of ['default', ...Object.keys(w.variants ?? {})]) {
-      check(resolveVariant(w, variant).target.metric, `workload "${w.id}"${variant === 'default' ? '' : ` variant "${variant}"`}: its target`);
+      const where = `workload "${w.id}"${variant === 'default' ? '' : ` variant "${variant}"`}: its target`;
+      check(resolveVariant(w, variant).target.metric, where);
     }
   }
   for (const c of r.claims.values()) {

@@ -113,7 +113,8 @@ export function importAlgoPerfLogs(logsDir: string, options: ImportOptions): Imp
     report.skipped.push(...skipped);
     if (trials.length === 0) {
       // Nothing to score: no folder is written (an empty submission would score as if it had run).
-      report.warnings.push(`${name}: no trial could be imported (${skipped.length} entries skipped), so nothing was written for it`, ...subWarnings);
+      report.warnings.push(`${name}: no trial could be imported (${skipped.length} entries skipped), so nothing was written for it`);
+      report.warnings.push(...subWarnings);
       continue;
     }
     const meta = submissionMeta(name, ruleset, version, rel(subDir), targets.relPath, trials, skipped, subWarnings);
@@ -126,9 +127,11 @@ export function importAlgoPerfLogs(logsDir: string, options: ImportOptions): Imp
     const first = report.skipped[0];
     throw new ReprobenchError(
       'E_IMPORT_EMPTY',
-      `no trial imported from ${rel(rulesetDir) || logsDir}: ${subDirs.length} submission folder${subDirs.length === 1 ? '' : 's'}, ${report.skipped.length} entries skipped` +
+      `no trial imported from ${rel(rulesetDir) || logsDir}: ` +
+        `${subDirs.length} submission folder${subDirs.length === 1 ? '' : 's'}, ${report.skipped.length} entries skipped` +
         (first ? ` (first: ${first.path}: ${first.reason})` : ' (no eval_measurements.csv found)'),
-      'give the logs folder of one AlgoPerf version and ruleset (<ruleset>/<submission>/study_<k>/<workload>/trial_<n>/eval_measurements.csv), with --algoperf-version and --targets matching it',
+      'give the logs folder of one AlgoPerf version and ruleset ' +
+        '(<ruleset>/<submission>/study_<k>/<workload>/trial_<n>/eval_measurements.csv), with --algoperf-version and --targets matching it',
     );
   }
   return report;

@@ -39,7 +39,8 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   const data = await workloadData(workload, config.workload.variant, ctx.cacheDir);
   if (!reportedMetrics(data.task.kind).includes(config.target.metric)) {
     // The load-time check knows every metric name; only now is the task known (accuracy needs classes).
-    throw new ReprobenchError('E_BAD_CONFIG', `the target metric ${config.target.metric} of ${workload.id} is not reported by its ${data.task.kind} task`, `use one of ${reportedMetrics(data.task.kind).join(', ')}`);
+    const what = `the target metric ${config.target.metric} of ${workload.id} is not reported by its ${data.task.kind} task`;
+    throw new ReprobenchError('E_BAD_CONFIG', what, `use one of ${reportedMetrics(data.task.kind).join(', ')}`);
   }
   // Built (once per process and data set) before the leak count, so keeping it is no leak.
   const valid = keptValidationSet(data);

@@ -166,7 +166,8 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
         killTrainer(slot.current?.trainer);
         const crashed = () => {
           if (stoppingSignal()) return;
-          const rec = record(trial, 'failed', startedAt, `worker exited during the trial (code ${code}, signal ${signal})`, slot.stderr.trim().slice(-STDERR_TAIL));
+          const why = `worker exited during the trial (code ${code}, signal ${signal})`;
+          const rec = record(trial, 'failed', startedAt, why, slot.stderr.trim().slice(-STDERR_TAIL));
           writeTrial(opts.runDir, rec);
           finish(rec, true);
         };

@@ -52,7 +52,8 @@ export function ttyReporter(workers: number, stream: NodeJS.WriteStream = proces
       for (let w = 0; w < workers; w++) barFor(w);
     },
     started(w, trial) {
-      barFor(w).start(trial.config.budget.steps, 0, { label: terminalText(`w${w + 1} ${trial.label}`).padEnd(46).slice(0, 46), metric: '—', unit: 'steps' });
+      const label = terminalText(`w${w + 1} ${trial.label}`).padEnd(46).slice(0, 46);
+      barFor(w).start(trial.config.budget.steps, 0, { label, metric: '—', unit: 'steps' });
     },
     progress(w, _trial, p) {
       barFor(w).update(p.step, { metric: metricText(p) });

@@ -128,19 +128,26 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
     learningRates: learningRatesFrom((id) => registries.methods.get(id)),
   });
   writeManifest(o.runDir, { ...manifest, updatedAt: new Date().toISOString(), status: 'complete', evalTrials: evaluation.map((t) => t.id), chosen });
-  return { summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats, unusable: firstUnusableArm(claim, workloads, records) };
+  return {
+    summary, ranTrials: ran, reusedTrials: tuning.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats,
+    unusable: firstUnusableArm(claim, workloads, records),
+  };
 }
 
 /**
  * An arm whose evaluation trials all failed or timed out has no outcome to compare: its verdict
  * would be a guess. Found after the summary is written (the failures stay visible there).
  */
+const ARM_FAILED_HINT =
+  'the summary and report above list these trials as missing, not as results; fix what made them fail ' +
+  "(`--workers 1` shows a worker's output), then run the same command again: failed trials are retried, finished ones reused";
+
 export function firstUnusableArm(claim: Parameters<typeof armsOf>[0], workloads: string[], records: TrialRecord[]): ReprobenchError | null {
   for (const w of workloads) {
     for (const arm of armsOf(claim)) {
       const mine = records.filter((r) => r.config.method.id === arm.method && workloadRefOf(r.config.workload) === w);
       try {
-        requireUsable(mine, `${arm.method} on ${w} has no usable trial`, 'the summary and report above list these trials as missing, not as results; fix what made them fail (`--workers 1` shows a worker\'s output), then run the same command again: failed trials are retried, finished ones reused');
+        requireUsable(mine, `${arm.method} on ${w} has no usable trial`, ARM_FAILED_HINT);
       } catch (e) {
         if (isReprobenchError(e)) return e;
         throw e;
@@ -169,7 +176,9 @@ function dryRun(s: ClaimSession, o: RunClaimOptions, planned: ClaimTuning | null
   o.log(`  evaluation: ${evalCount} trials, ${evalTodo ? evalCount - evalTodo.length : 0} already done${evalTodo ? '' : ' (their configuration depends on the tuning result)'}`);
   const todo = [...tuneTodo, ...(evalTodo ?? [])];
   for (const t of todo.slice(0, DRY_RUN_LISTED)) o.log(`    todo ${t.id} ${t.label}`);
-  if (todo.length > DRY_RUN_LISTED) o.log(`    … and ${todo.length - DRY_RUN_LISTED} more (\`reprobench plan ${claim.id}\` lists every trial)`);
+  if (todo.length > DRY_RUN_LISTED) {
+    o.log(`    … and ${todo.length - DRY_RUN_LISTED} more (\`reprobench plan ${claim.id}\` lists every trial)`);
+  }
   const pendingEval = evalTodo ?? planEvaluation(registries, claim, o.preset, repeats, backend, {});
   const finished = [...s.stored.values()].filter(isFinished);
   const est = estimateSeconds([...tuneTodo, ...pendingEval], finished, registries, o.workers);

@@ -65,7 +65,8 @@ export function interruptReport(s: ClaimSession): string[] {
   const stored = [...s.stored.values()].filter(isFinished).length;
   const where = relative(process.cwd(), s.pool.runDir) || '.';
   return [
-    `${s.finishedNow} trial${s.finishedNow === 1 ? '' : 's'} finished in this run; ${where} holds ${stored} finished trial${stored === 1 ? '' : 's'}, all kept`,
+    `${s.finishedNow} trial${s.finishedNow === 1 ? '' : 's'} finished in this run; ` +
+      `${where} holds ${stored} finished trial${stored === 1 ? '' : 's'}, all kept`,
     `the same command resumes (finished trials are reused, unfinished ones run again):`,
     `  ${resumeCommand()}`,
   ];

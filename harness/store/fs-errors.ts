@@ -4,7 +4,8 @@ import { ReprobenchError } from '../errors.js';
 
 /** An error from a Node file-system call: it has an errno `code` and the `syscall` that failed. */
 export function isFsError(e: unknown): e is NodeJS.ErrnoException & { code: string; syscall: string } {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
+  const err = e as NodeJS.ErrnoException;
+  return e instanceof Error && typeof err.code === 'string' && typeof err.syscall === 'string';
 }
 
 const WHY: Record<string, string> = {
@@ -36,7 +37,8 @@ export function fsError(e: NodeJS.ErrnoException, what: string, hint: string): R
 
 /** Any file-system error that reached the top: coded, with the call and path it came from. */
 export function uncaughtFsError(e: NodeJS.ErrnoException & { syscall: string }): ReprobenchError {
-  return fsError(e, `cannot ${e.syscall} ${e.path ? shown(e.path) : 'a file'}`, 'check that the paths you gave exist, are directories where a directory is meant, and are writable');
+  const hint = 'check that the paths you gave exist, are directories where a directory is meant, and are writable';
+  return fsError(e, `cannot ${e.syscall} ${e.path ? shown(e.path) : 'a file'}`, hint);
 }
 
 /**
@@ -58,5 +60,6 @@ export function writableDir(dir: string, what: string, hint: string): void {
 
 /** The dataset cache must be a writable directory before any trial starts (else every trial fails the same way). */
 export function usableCacheDir(dir: string): void {
-  writableDir(dir, `--cache-dir ${shown(dir)} is not a writable directory`, 'point --cache-dir (or $REPROBENCH_CACHE) at a directory you can write, e.g. --cache-dir ~/.cache/reprobench');
+  const hint = 'point --cache-dir (or $REPROBENCH_CACHE) at a directory you can write, e.g. --cache-dir ~/.cache/reprobench';
+  writableDir(dir, `--cache-dir ${shown(dir)} is not a writable directory`, hint);
 }

@@ -73,7 +73,11 @@ export function readManifest(runDir: string): Manifest | null {
   const p = manifestPath(runDir);
   if (!existsSync(p)) return null;
   const corrupt = (why: string) =>
-    new ReprobenchError('E_CORRUPT_RESULT', `run manifest ${relative(process.cwd(), p) || p} is corrupt: ${why}`, 'restore it, or delete it (the trial files are kept) and rerun `reprobench run` with --force, which rebuilds it from the trials');
+    new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `run manifest ${relative(process.cwd(), p) || p} is corrupt: ${why}`,
+      'restore it, or delete it (the trial files are kept) and rerun `reprobench run` with --force, which rebuilds it from the trials',
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(p, 'utf8'));

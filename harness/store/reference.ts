@@ -141,7 +141,11 @@ export function readReference(path: string): ReferenceFile {
     // Thinned curves keep their last point, so the budget check sees the same steps as the trial's own file.
     const impossible = impossibleOutcome(t);
     if (impossible) {
-      throw new ReprobenchError('E_CORRUPT_RESULT', `reference file ${shown}: trial ${t.trialId} has an impossible outcome: ${impossible}`, `regenerate it deliberately with \`reprobench reference update ${parsed.data.claim.id}\``);
+      throw new ReprobenchError(
+        'E_CORRUPT_RESULT',
+        `reference file ${shown}: trial ${t.trialId} has an impossible outcome: ${impossible}`,
+        `regenerate it deliberately with \`reprobench reference update ${parsed.data.claim.id}\``,
+      );
     }
   }
   return parsed.data;

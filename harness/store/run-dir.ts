@@ -63,12 +63,14 @@ export function claimRunDir(dir: string, claim: string, o: RunDirOptions = {}): 
     if (owner === null) {
       throw new ReprobenchError(
         'E_RUN_DIR_CONFLICT',
-        `${shown} is not empty and is not a run directory (no manifest.json or shards/ naming a claim); a run would write manifest.json, summary.json and report.html there`,
+        `${shown} is not empty and is not a run directory (no manifest.json or shards/ naming a claim); ` +
+          'a run would write manifest.json, summary.json and report.html there',
         `${elsewhere}, or add --force to write there anyway`,
       );
     }
     if (owner !== claim) {
-      throw new ReprobenchError('E_RUN_DIR_CONFLICT', `${shown} is the run directory of claim "${owner}", not "${claim}"`, `${elsewhere}; its trials and report stay as they are`);
+      const what = `${shown} is the run directory of claim "${owner}", not "${claim}"`;
+      throw new ReprobenchError('E_RUN_DIR_CONFLICT', what, `${elsewhere}; its trials and report stay as they are`);
     }
   }
   if (o.create ?? true) writableDir(dir, `${flag} ${shown} is not a writable directory`, fsHint);

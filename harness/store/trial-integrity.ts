@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson, LEGACY_TRIAL_SCHEMA_VERSION, TRIAL_SCHEMA_VERSION, TrialRecordSchema, type TrialConfig, type TrialRecord } from '../core/trial.js';
+import {
+  canonicalJson, LEGACY_TRIAL_SCHEMA_VERSION, TRIAL_SCHEMA_VERSION, TrialRecordSchema, type TrialConfig, type TrialRecord,
+} from '../core/trial.js';
 
 /**
  * What a trial file holds on disk: the record and, since schema version 2, the SHA-256 of the
@@ -45,9 +47,13 @@ export function impossibleOutcome(t: OutcomeParts): string | null {
   const budget = t.config.budget.steps;
   const { stepsToTarget, stepsRun } = t.outcome;
   if (stepsRun > budget) return `outcome.stepsRun ${stepsRun} is beyond the budget of ${budget} steps`;
-  if (stepsToTarget !== null && stepsToTarget > stepsRun) return `outcome.stepsToTarget ${stepsToTarget} is beyond the ${stepsRun} steps the trial ran`;
+  if (stepsToTarget !== null && stepsToTarget > stepsRun) {
+    return `outcome.stepsToTarget ${stepsToTarget} is beyond the ${stepsRun} steps the trial ran`;
+  }
   if ((t.status === 'reached') !== (stepsToTarget !== null)) {
-    return t.status === 'reached' ? 'a reached trial has no outcome.stepsToTarget' : `a ${t.status} trial has outcome.stepsToTarget ${stepsToTarget}`;
+    return t.status === 'reached'
+      ? 'a reached trial has no outcome.stepsToTarget'
+      : `a ${t.status} trial has outcome.stepsToTarget ${stepsToTarget}`;
   }
   const beyond = t.curve.find((p) => p.step > budget);
   if (beyond) return `an eval at step ${beyond.step} is beyond the budget of ${budget} steps`;

@@ -23,7 +23,8 @@ export function requireUsable(records: Array<TrialRecord | undefined>, what: str
   const first = present[0]!;
   throw new ReprobenchError(
     'E_NO_USABLE_TRIAL',
-    `${what}: all ${present.length} trial${present.length === 1 ? '' : 's'} ${present.length === 1 ? 'has' : 'have'} no result (failed or timed out); the first, ${first.id}, ${first.status === 'timeout' ? 'timed out' : 'failed'}: ${first.outcome.reason}`,
+    `${what}: all ${present.length} trial${present.length === 1 ? '' : 's'} ${present.length === 1 ? 'has' : 'have'} no result ` +
+      `(failed or timed out); the first, ${first.id}, ${first.status === 'timeout' ? 'timed out' : 'failed'}: ${first.outcome.reason}`,
     hint,
   );
 }
@@ -80,8 +81,12 @@ export function parseTrialFile(path: string, text: string, shownAs = path): Tria
   const expected = path.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
   if (record.id !== expected) throw corrupt(`it holds trial ${record.id}, not ${expected}`);
   const hashed = trialId(record.config);
-  if (record.id !== hashed) throw corrupt(`its id ${record.id} is not the hash of its configuration (${hashed}): the configuration was edited`);
-  if (contentHash !== undefined && trialContentHash(raw) !== contentHash) throw corrupt('it does not match its content hash: it was edited by hand or damaged');
+  if (record.id !== hashed) {
+    throw corrupt(`its id ${record.id} is not the hash of its configuration (${hashed}): the configuration was edited`);
+  }
+  if (contentHash !== undefined && trialContentHash(raw) !== contentHash) {
+    throw corrupt('it does not match its content hash: it was edited by hand or damaged');
+  }
   const impossible = impossibleOutcome(record);
   if (impossible) throw corrupt(`its outcome is impossible: ${impossible}`);
   return record;

@@ -57,7 +57,8 @@ export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? 
 
 /** What to do when every tuning trial of an arm failed (see `requireUsable`). */
 export const TUNING_FAILED_HINT =
-  'fix what made the trials fail (the reason above; `--workers 1` shows a worker\'s output), then run the same command again: failed trials are retried, finished ones reused';
+  "fix what made the trials fail (the reason above; `--workers 1` shows a worker's output), " +
+  'then run the same command again: failed trials are retried, finished ones reused';
 
 /**
  * The median study of studies ordered best first, as AlgoPerf picks it, except that a study none

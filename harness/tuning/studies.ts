@@ -6,7 +6,8 @@ import { ReprobenchError } from '../errors.js';
 import type { BackendInfo } from '../backends/select.js';
 import { makeTrial, type PlannedTrial } from '../scheduler/plan.js';
 import { isFinished, requireUsable } from '../store/trial-store.js';
-import { finiteOrNull, medianInf, medianStudy, TUNING_FAILED_HINT, type TuningChoice, type TuningResult, type TuningRow } from './result.js';
+import { finiteOrNull, medianInf, medianStudy, TUNING_FAILED_HINT } from './result.js';
+import type { TuningChoice, TuningResult, TuningRow } from './result.js';
 import { parseSearchSpace, sampleSearchSpace } from './search-space.js';
 
 export interface StudyPlan {
@@ -97,7 +98,8 @@ export function chooseFromStudies(plans: StudyPlan[], records: Map<string, Trial
       });
       if (best.j >= 0) studyRows[best.j]!.winner = true;
       rows.push(...studyRows);
-      return { k, steps: best.steps, point: best.j >= 0 ? study[best.j]!.point : study[0]?.point ?? {}, usable: usableStudy(study, records) };
+      const point = best.j >= 0 ? study[best.j]!.point : study[0]?.point ?? {};
+      return { k, steps: best.steps, point, usable: usableStudy(study, records) };
     });
     const median = medianInf(winners.map((w) => w.steps));
     const ordered = [...winners].sort((a, b) => a.steps - b.steps || a.k - b.k);

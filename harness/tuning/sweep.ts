@@ -17,7 +17,9 @@ export function chooseFromGrid(t: GridTuning, arms: ArmSpec[], trials: TrialReco
     for (const arm of arms) {
       let best: { row: TuningRow; key: [number, number, number] } | undefined;
       const mine: TuningRow[] = [];
-      const armTrials = trials.filter((r) => workloadRefOf(r.config.workload) === w && r.config.method.id === arm.method && r.config.repeat.purpose === 'tune');
+      const armTrials = trials.filter(
+        (r) => workloadRefOf(r.config.workload) === w && r.config.method.id === arm.method && r.config.repeat.purpose === 'tune',
+      );
       requireUsable(armTrials, `tuning of ${arm.method} on ${w}`, TUNING_FAILED_HINT);
       for (const value of t.grid[arm.method] ?? []) {
         const trs = armTrials.filter((r) => r.config.method.hparams[t.hparam] === value);
@@ -31,7 +33,8 @@ export function chooseFromGrid(t: GridTuning, arms: ArmSpec[], trials: TrialReco
         // A point whose every trial failed was never measured: it loses every tie.
         const failedOnly = trs.length > 0 && !trs.some(isFinished) ? 1 : 0;
         const key: [number, number, number] = [med, failedOnly, meanBest === null ? Infinity : higher ? -meanBest : meanBest];
-        if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && (key[1] < best.key[1] || (key[1] === best.key[1] && key[2] < best.key[2])))) best = { row, key };
+        const better = (a: number[], b: number[]) => a[0]! < b[0]! || (a[0] === b[0] && (a[1]! < b[1]! || (a[1] === b[1] && a[2]! < b[2]!)));
+        if (!best || better(key, best.key)) best = { row, key };
       }
       if (best) {
         best.row.winner = true;

@@ -23,7 +23,8 @@ describe('report links in Chromium', () => {
     const protocols: string[] = [];
     for (const u of HOSTILE_URLS.slice(0, 3)) {
       await w.page.setContent('<a id="l">x</a>');
-      protocols.push(await w.page.locator('#l').evaluate((a, href) => ((a as HTMLAnchorElement).setAttribute('href', href), (a as HTMLAnchorElement).protocol), u));
+      const set = (a: Element, href: string) => (a.setAttribute('href', href), (a as HTMLAnchorElement).protocol);
+      protocols.push(await w.page.locator('#l').evaluate(set, u));
     }
     expect(protocols).toEqual(['javascript:', 'javascript:', 'javascript:']);
   });

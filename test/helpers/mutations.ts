@@ -11,7 +11,9 @@ export type Mutation =
   | { kind: 'swap'; path: number; value: unknown; rehash: boolean }
   | { kind: 'delete'; path: number; rehash: boolean };
 
-const strange = fc.constantFrom<unknown>(null, true, false, 0, -1, 1.5, -1e308, 1e308, 2 ** 53 + 1, '', 'x', '-5', 'NaN', [], [1, 'a'], {}, { a: null });
+const strange = fc.constantFrom<unknown>(
+  null, true, false, 0, -1, 1.5, -1e308, 1e308, 2 ** 53 + 1, '', 'x', '-5', 'NaN', [], [1, 'a'], {}, { a: null },
+);
 
 export const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((at) => ({ kind: 'truncate' as const, at })),

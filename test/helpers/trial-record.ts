@@ -35,7 +35,8 @@ export function validTrial(index = 0): TrialRecord {
       { step: 100, examples: 3200, trainSeconds: 1.5, metrics: { 'validation/loss': 0.08 } },
     ],
     provenance: {
-      reprobenchVersion: '0.1.0', gitCommit: null, gitDirty: null, tfjsVersion: '4.22.0', backend: 'wasm', backendReasons: [], numericsClass: 'wasm-tfjs4.22.0-k1',
+      reprobenchVersion: '0.1.0', gitCommit: null, gitDirty: null, tfjsVersion: '4.22.0', backend: 'wasm', backendReasons: [],
+      numericsClass: 'wasm-tfjs4.22.0-k1',
       node: 'v20', os: 'Linux', cpu: { model: 'x', cores: 2 }, gpu: null, configHash: configHash(config),
     },
     startedAt: '2026-11-27T00:00:00.000Z',

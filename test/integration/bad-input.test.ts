@@ -34,8 +34,9 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const manifestOf = (claim: string) => ({
-  schemaVersion: 1 as const, claim: { id: claim, version: 1 }, preset: 'quick' as const, repeats: 2, backend: 'wasm', numericsClass: 'wasm-x', backendReasons: [],
-  configFile: null, command: 'reprobench run', createdAt: 't', updatedAt: 't', status: 'complete' as const, tuningTrials: [], evalTrials: [], chosen: {},
+  schemaVersion: 1 as const, claim: { id: claim, version: 1 }, preset: 'quick' as const, repeats: 2, backend: 'wasm',
+  numericsClass: 'wasm-x', backendReasons: [], configFile: null, command: 'reprobench run', createdAt: 't', updatedAt: 't',
+  status: 'complete' as const, tuningTrials: [], evalTrials: [], chosen: {},
 });
 
 describe('run directories: run writes only into a new or empty directory or its own claim\'s', () => {
@@ -72,8 +73,10 @@ describe('file-system errors on --out, --cache-dir and merge --out: coded, with 
   writeFileSync(file, 'a regular file');
 
   it('--out on a regular file, and under one (they ended in a stack trace)', () => {
-    expect(codedError(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', file], { cwd: PROJECT }), 'E_FILESYSTEM')).toMatch(/--out .*afile is a file, not a directory/);
-    expect(codedError(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', join(file, 'run')], { cwd: PROJECT }), 'E_FILESYSTEM')).toMatch(/not a writable directory/);
+    const onFile = cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', file], { cwd: PROJECT });
+    expect(codedError(onFile, 'E_FILESYSTEM')).toMatch(/--out .*afile is a file, not a directory/);
+    const underFile = cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', join(file, 'run')], { cwd: PROJECT });
+    expect(codedError(underFile, 'E_FILESYSTEM')).toMatch(/not a writable directory/);
     expect(readFileSync(file, 'utf8')).toBe('a regular file');
   });
 
@@ -137,7 +140,8 @@ describe('hostile text and bad configs', () => {
   it('a config syntax error names file, line and column', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'reprobench.config.mjs'), "export default {\n  claims: [],\n  methods: [foo(,]\n};\n");
-    expect(codedError(cli(['list', 'claims'], { cwd: dir }), 'E_BAD_CONFIG')).toMatch(/reprobench\.config\.mjs:3:\d+: syntax error: Unexpected token ','/);
+    const r = cli(['list', 'claims'], { cwd: dir });
+    expect(codedError(r, 'E_BAD_CONFIG')).toMatch(/reprobench\.config\.mjs:3:\d+: syntax error: Unexpected token ','/);
   });
 
   it('import algoperf that imports no trial exits non-zero with a coded error', () => {

@@ -56,11 +56,13 @@ describe('fuzzing the files a run reads (fast-check, seeded)', () => {
       fc.asyncProperty(mutations, async (m) => {
         const project = tempDir('reprobench-fuzz-ref-');
         mkdirSync(join(project, 'reference-results', 'ghost-bn'), { recursive: true });
-        writeFileSync(join(project, 'reference-results', 'ghost-bn', refName), mutate(text, m, (f) => contentHash((({ contentHash: _h, ...rest }) => rest)(f) as never)), 'latin1');
+        const rehash = (f: Record<string, unknown>) => contentHash((({ contentHash: _h, ...rest }) => rest)(f) as never);
+        writeFileSync(join(project, 'reference-results', 'ghost-bn', refName), mutate(text, m, rehash), 'latin1');
         const runDir = join(project, 'run');
         writeManifest(runDir, {
           schemaVersion: 1, claim: { id: 'ghost-bn', version: 1 }, preset: 'quick', repeats: 2, backend: 'wasm', numericsClass, backendReasons: [],
-          configFile: null, command: 'reprobench run ghost-bn', createdAt: 't', updatedAt: 't', status: 'complete', tuningTrials: [], evalTrials: [], chosen: {},
+          configFile: null, command: 'reprobench run ghost-bn', createdAt: 't', updatedAt: 't', status: 'complete',
+          tuningTrials: [], evalTrials: [], chosen: {},
         });
         const before = snapshotTree(project);
         const r = await runInProcess(['check', 'ghost-bn', '--run', runDir], project);

@@ -9,7 +9,8 @@ import { scratchProject } from '../helpers/project.js';
 const PROJECT = scratchProject('slow-project');
 const ARGS = ['run', 'slow', '--workers', '2'];
 
-const trialFiles = (dir: string) => (existsSync(join(dir, 'trials')) ? readdirSync(join(dir, 'trials')).filter((f) => f.endsWith('.json') && !f.startsWith('.tmp-')).sort() : []);
+const trialFiles = (dir: string) =>
+  existsSync(join(dir, 'trials')) ? readdirSync(join(dir, 'trials')).filter((f) => f.endsWith('.json') && !f.startsWith('.tmp-')).sort() : [];
 
 /** The worker processes of `pid`: its children (Linux /proc). */
 function childrenOf(pid: number): number[] {

@@ -15,7 +15,11 @@ export function mergeCommand(y: Argv) {
     (c) =>
       c
         .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run directories written by `reprobench run --shard` (or plain runs of the same claim)' })
-        .option('out', { type: 'string', demandOption: true, describe: 'the merged run directory: new, empty, or one of this claim\'s (e.g. a directory the shards shared)' })
+        .option('out', {
+          type: 'string',
+          demandOption: true,
+          describe: "the merged run directory: new, empty, or one of this claim's (e.g. a directory the shards shared)",
+        })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only where the merged run is' })
         .check((argv) => {
           nonEmptyPath(argv['out'] as string | undefined, '--out');

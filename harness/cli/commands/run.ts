@@ -26,8 +26,19 @@ export function runCommand(y: Argv) {
           .positional('claim', { type: 'string', demandOption: true, describe: 'claim id (see `reprobench list claims`), or `all` for the whole catalogue' })
           .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'how many repeats (presets never change budgets, cadence or targets)' })
           .option('seeds', { type: 'number', describe: 'repeats per method and workload, overriding the preset' })
-          .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>): new, empty, or a run directory of the same claim; with `all`, the parent of one directory per claim (default: runs)' })
-          .option('force', { type: 'boolean', default: false, describe: 'write into --out even when it is not shown to be a run directory of this claim (manifest.json, summary.json and report.html there are replaced)' })
+          .option('out', {
+            type: 'string',
+            describe:
+              'run directory (default: runs/<claim>): new, empty, or a run directory of the same claim; ' +
+              'with `all`, the parent of one directory per claim (default: runs)',
+          })
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe:
+              'write into --out even when it is not shown to be a run directory of this claim ' +
+              '(manifest.json, summary.json and report.html there are replaced)',
+          })
           .option('dry-run', { type: 'boolean', default: false, describe: 'print the planned trials, how many are done, and an estimated time; run nothing' })
           .option('adaptive', { type: 'boolean', default: false, describe: 'add seeds in batches and stop once every comparison is decided (group-sequential, O\'Brien–Fleming); --seeds (default: the standard preset\'s repeats) is the cap' })
           .option('batch', { type: 'number', default: 5, describe: 'with --adaptive: seeds added per arm between looks' })
@@ -90,7 +101,8 @@ export function runCommand(y: Argv) {
       for (const r of cat.data.rows) log(`  ${r.id.padEnd(idWidth)} ${r.verdict.toUpperCase().padEnd(22)} ${r.explanation}`);
       log(`catalogue: ${relative(process.cwd(), cat.html)}  (${ids.length} claims, ${wall.toFixed(0)} s wall)`);
       if (unusable.length) {
-        throw new ReprobenchError('E_NO_USABLE_TRIAL', `${unusable.length} of ${ids.length} claims have an arm without a usable trial; the first: ${unusable[0]!.message}`, unusable[0]!.hint);
+        const what = `${unusable.length} of ${ids.length} claims have an arm without a usable trial; the first: ${unusable[0]!.message}`;
+        throw new ReprobenchError('E_NO_USABLE_TRIAL', what, unusable[0]!.hint);
       }
     },
   );

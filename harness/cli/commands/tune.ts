@@ -36,7 +36,8 @@ export function tuneCommand(y: Argv) {
         .check((argv) => {
           positiveInt(argv.studies, '--studies');
           positiveInt(argv.trials, '--trials');
-          checkPlannedTrials(argv.studies * (argv.ruleset === 'self' ? 1 : argv.trials), `tuning with ${argv.studies} studies × ${argv.trials} trials`);
+          const perStudy = argv.ruleset === 'self' ? 1 : argv.trials;
+          checkPlannedTrials(argv.studies * perStudy, `tuning with ${argv.studies} studies × ${perStudy} trials`);
           nonEmptyPath(argv.out, '--out');
           positive(argv['budget-multiplier'], '--budget-multiplier');
           return true;
@@ -66,7 +67,8 @@ export function tuneCommand(y: Argv) {
       const stored = readTrials(runDir);
       const todo = trials.filter((t) => !(stored.get(t.id) && isFinished(stored.get(t.id)!)));
       const reporter = lineReporter(log);
-      setInterruptReport(() => [`finished tuning trials are kept in ${relative(process.cwd(), runDir) || '.'}; the same command resumes:`, `  ${resumeCommand()}`]);
+      const shownDir = relative(process.cwd(), runDir) || '.';
+      setInterruptReport(() => [`finished tuning trials are kept in ${shownDir}; the same command resumes:`, `  ${resumeCommand()}`]);
       reporter.phase(`${argv.ruleset}-tuning`, todo.length, trials.length - todo.length);
       const fresh = await runPool(todo, { workers: argv.workers, backend, host: hostProvenance(), cacheDir: resolve(argv['cache-dir']), runDir, cwd: process.cwd(), trialTimeoutMs: argv['trial-timeout'] * 1000, events: reporter });
       const records = new Map<string, TrialRecord>([...stored, ...fresh]);

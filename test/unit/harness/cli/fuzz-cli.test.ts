@@ -32,7 +32,10 @@ const values = fc.constantFrom(
 );
 /** Each command's own flags (valued, then switches), so most cases get past parsing into the command. */
 const FLAGS: Record<string, { valued: string[]; switches: string[] }> = {
-  run: { valued: ['--seeds', '--workers', '--preset', '--backend', '--out', '--cache-dir', '--trial-timeout', '--batch', '--shard', '--phase'], switches: ['--adaptive', '--force'] },
+  run: {
+    valued: ['--seeds', '--workers', '--preset', '--backend', '--out', '--cache-dir', '--trial-timeout', '--batch', '--shard', '--phase'],
+    switches: ['--adaptive', '--force'],
+  },
   plan: { valued: ['--preset', '--seeds', '--backend', '--out', '--shards'], switches: ['--json'] },
   list: { valued: [], switches: ['--json'] },
   check: { valued: ['--preset', '--backend', '--workers', '--cache-dir', '--trial-timeout'], switches: ['--strict', '--json'] },
@@ -40,8 +43,14 @@ const FLAGS: Record<string, { valued: string[]; switches: string[] }> = {
   score: { valued: ['--ruleset', '--algoperf-version', '--trial-selection', '--time-axis', '--reference'], switches: ['--json', '--no-held-out'] },
   merge: { valued: [], switches: ['--quiet'] },
   import: { valued: ['--ruleset', '--algoperf-version', '--targets'], switches: ['--overwrite', '--json'] },
-  slurm: { valued: ['--array-size', '--partition', '--time', '--cpus-per-task', '--gpus', '--out', '--seeds', '--preset', '--cache-dir', '--trial-timeout'], switches: [] },
-  k8s: { valued: ['--shards', '--image', '--seeds', '--preset', '--backend', '--parallelism', '--cpu', '--gpus', '--retries', '--wait-timeout', '--trial-timeout'], switches: [] },
+  slurm: {
+    valued: ['--array-size', '--partition', '--time', '--cpus-per-task', '--gpus', '--out', '--seeds', '--preset', '--cache-dir', '--trial-timeout'],
+    switches: [],
+  },
+  k8s: {
+    valued: ['--shards', '--image', '--seeds', '--preset', '--backend', '--parallelism', '--cpu', '--gpus', '--retries', '--wait-timeout', '--trial-timeout'],
+    switches: [],
+  },
 };
 const FOREIGN = ['--bogus', '--seeds', '--out', '--shard', '--json'];
 
@@ -51,7 +60,8 @@ function flagsFor(command: string) {
   const switched = fc.constantFrom(...own.switches, '--help').map((x) => [x]);
   const foreign = fc.tuple(fc.constantFrom(...FOREIGN), values).map(([f, v]) => [f, v]);
   // Mostly the command's own flags; now and then a switch, --help, or a flag it does not take.
-  return fc.array(fc.oneof({ weight: 6, arbitrary: valued }, { weight: 2, arbitrary: switched }, { weight: 1, arbitrary: foreign }), { maxLength: 4 }).map((xs) => xs.flat());
+  const one = fc.oneof({ weight: 6, arbitrary: valued }, { weight: 2, arbitrary: switched }, { weight: 1, arbitrary: foreign });
+  return fc.array(one, { maxLength: 4 }).map((xs) => xs.flat());
 }
 
 const claims = fc.constantFrom('adan', 'rex', 'grokking', 'lc-extrapolation', 'all', 'no-such-claim', '');

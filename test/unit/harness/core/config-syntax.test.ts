@@ -22,7 +22,7 @@ describe('a config with a syntax error is reported with file, line and column', 
     // The reported case: Node said only "Unexpected token ','".
     ['reprobench.config.mjs', "export default {\n  claims: [],\n  methods: [1,, 2],\n  workloads: foo(,\n};\n", 4, /Unexpected token ','/],
     ['reprobench.config.js', 'export default { claims: [] methods: [] };\n', 1, /Unexpected token, expected ","/],
-    ['reprobench.config.ts', "import { defineConfig } from 'reprobench';\nconst x: number = ;\nexport default defineConfig({});\n", 2, /Unexpected token/],
+    ['reprobench.config.ts', "import { defineConfig } from 'reprobench';\nconst x: number = ;\nexport default defineConfig({});\n", 2, /Unexpected/],
   ])('%s', async (name, text, line, what) => {
     const { message, shown } = await loadError(name, text);
     expect(message).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: syntax error: `));

@@ -15,7 +15,8 @@ import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
 import { tempDir } from '../../../helpers/cli.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
-const registries = createRegistries([{ defs: { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims }, origin: 'built-in' }]);
+const defs = { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims };
+const registries = createRegistries([{ defs, origin: 'built-in' }]);
 
 function coded(f: () => unknown): { code: string; message: string; hint: string } {
   try {
@@ -49,7 +50,8 @@ describe('limits on seeds, repeats and planned trials', () => {
     for (const claim of registries.claims.values()) {
       for (const preset of ['quick', 'standard'] as const) {
         const repeats = claim.repeats[preset];
-        const built = (planClaimTuning(registries, claim, preset, backend)?.trials.length ?? 0) + planEvaluation(registries, claim, preset, repeats, backend, {}).length;
+        const tuning = planClaimTuning(registries, claim, preset, backend)?.trials.length ?? 0;
+        const built = tuning + planEvaluation(registries, claim, preset, repeats, backend, {}).length;
         expect(plannedTrialCount(claim, preset, repeats), `${claim.id} ${preset}`).toBe(built);
       }
     }

@@ -32,10 +32,13 @@ describe("a target metric must be one the workload's trials report (checked at l
     const e = refusal([{ ...teacherStudent, id: 'mine', variants: { odd: { description: 'd', target: { metric: 'val/loss' } } } }]);
     expect(e?.message).toContain('workload "mine" variant "odd"');
     const claim = defineClaim({
-      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'https://x.org' }, quote: 'q', claimedEffect: { description: 'd' },
+      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'https://x.org' }, quote: 'q',
+      claimedEffect: { description: 'd' },
       testType: 'phenomenon', methods: [{ method: 'adan' }], baselines: [], workloads: ['teacher-student'], margin: { value: 0.1, units: 'relative' },
       repeats: { quick: 2, standard: 2 }, miniature: 'm',
-      phenomenon: { description: 'd', statistic: { kind: 'final-minus-best', metric: 'validation/los', direction: 'lower' }, nullRegion: [null, 0], claimedSide: 'above' },
+      phenomenon: {
+        description: 'd', statistic: { kind: 'final-minus-best', metric: 'validation/los', direction: 'lower' }, nullRegion: [null, 0], claimedSide: 'above',
+      },
     });
     expect(refusal([teacherStudent], [claim])?.hint).toMatch(/did you mean "validation\/loss"/);
   });
@@ -46,7 +49,9 @@ describe("a target metric must be one the workload's trials report (checked at l
 
   it('names exactly the metrics an eval point carries', async () => {
     const data = {
-      train: { x: new Float32Array(8), y: new Int32Array(4), n: 4 }, valid: { x: new Float32Array(8), y: new Int32Array([0, 1, 0, 1]), n: 4 }, featureSize: 2,
+      train: { x: new Float32Array(8), y: new Int32Array(4), n: 4 },
+      valid: { x: new Float32Array(8), y: new Int32Array([0, 1, 0, 1]), n: 4 },
+      featureSize: 2,
       task: { kind: 'classification' as const, numClasses: 2 },
     };
     const model = { params: [], apply: (x: tf.Tensor2D) => tf.concat([x, x], 1).slice([0, 0], [-1, 2]) as tf.Tensor2D };

@@ -44,7 +44,8 @@ describe('run directories are owned by their claim (manifest or shard files are 
     expect(codeOf(() => claimRunDir(a, 'adan'))).toBe('ok');
     const b = tempDir('reprobench-rundir-');
     writeShardFile(b, {
-      schemaVersion: 1, claim: { id: 'adan', version: 1 }, preset: 'quick', repeats: 2, backend: 'wasm', numericsClass: 'w', configFile: null, phase: 'tuning',
+      schemaVersion: 1, claim: { id: 'adan', version: 1 }, preset: 'quick', repeats: 2, backend: 'wasm', numericsClass: 'w',
+      configFile: null, phase: 'tuning',
       shard: { index: 1, count: 2 }, trials: [], unfinished: [], status: 'running', command: 'c', startedAt: 't', finishedAt: null,
     });
     expect(codeOf(() => claimRunDir(b, 'adan'))).toBe('ok');

@@ -49,7 +49,8 @@ describe('trial files: id, content hash and outcome are checked on read', () => 
 
   it('refuses a trial whose id is not the hash of its configuration (the reported case: silently reused before)', () => {
     const msg = refused(readEdited((f) => (f.config.method.hparams.learningRate = 0.02), { rehash: true }));
-    expect(msg).toContain(`is not the hash of its configuration (${trialId({ ...trialConfigFor(0), method: { id: 'adamw', version: 1, hparams: { learningRate: 0.02 } } })})`);
+    const edited = { ...trialConfigFor(0), method: { id: 'adamw', version: 1, hparams: { learningRate: 0.02 } } };
+    expect(msg).toContain(`is not the hash of its configuration (${trialId(edited)})`);
   });
 
   it('refuses an edited body through the content hash', () => {
@@ -60,11 +61,11 @@ describe('trial files: id, content hash and outcome are checked on read', () => 
   });
 
   it.each([
-    ['a negative stepsToTarget (the reported case: E_STATS_INPUT later, without the file)', (f: any) => (f.outcome.stepsToTarget = -5), /outcome\.stepsToTarget/],
+    ['a negative stepsToTarget (reported: E_STATS_INPUT later, without the file)', (f: any) => (f.outcome.stepsToTarget = -5), /outcome\.stepsToTarget/],
     ['a fractional stepsToTarget', (f: any) => (f.outcome.stepsToTarget = 12.5), /outcome\.stepsToTarget/],
     ['a negative stepsRun', (f: any) => (f.outcome.stepsRun = -1), /outcome\.stepsRun/],
     ['steps run beyond the budget', (f: any) => (f.outcome.stepsRun = 101), /stepsRun 101 is beyond the budget of 100 steps/],
-    ['steps to target beyond the steps run', (f: any) => ((f.outcome.stepsToTarget = 100), (f.outcome.stepsRun = 60)), /stepsToTarget 100 is beyond the 60 steps/],
+    ['steps to target beyond the steps run', (f: any) => ((f.outcome.stepsToTarget = 100), (f.outcome.stepsRun = 60)), /100 is beyond the 60 steps/],
     ['a reached trial without steps to target', (f: any) => (f.outcome.stepsToTarget = null), /a reached trial has no outcome\.stepsToTarget/],
     ['a censored trial with steps to target', (f: any) => (f.status = 'censored'), /a censored trial has outcome\.stepsToTarget 100/],
     ['an eval beyond the budget', (f: any) => (f.curve[1].step = 150), /eval at step 150 is beyond the budget/],
@@ -101,6 +102,7 @@ describe('trial files: id, content hash and outcome are checked on read', () => 
 
   it('parses text directly with the name it was given', () => {
     const rec = validTrial(1);
-    expect(() => parseTrialFile(`/x/trials/${rec.id}.json`, '{"schemaVersion": 2', 'runs/a/trials/x.json')).toThrow(/trial file runs\/a\/trials\/x\.json is corrupt: not valid JSON/);
+    const read = () => parseTrialFile(`/x/trials/${rec.id}.json`, '{"schemaVersion": 2', 'runs/a/trials/x.json');
+    expect(read).toThrow(/trial file runs\/a\/trials\/x\.json is corrupt: not valid JSON/);
   });
 });

@@ -15,7 +15,10 @@ const space = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const } 
 
 type Status = 'reached' | 'censored' | 'diverged' | 'failed' | 'timeout';
 const rec = (id: string, status: Status, steps: number | null = null) =>
-  ({ id, status, outcome: { stepsToTarget: status === 'reached' ? steps : null, reason: `${status} because of the cache`, bestTargetMetric: null, finalMetrics: {} }, config: { target: { metric: 'validation/loss' } } }) as unknown as TrialRecord;
+  ({
+    id, status, config: { target: { metric: 'validation/loss' } },
+    outcome: { stepsToTarget: status === 'reached' ? steps : null, reason: `${status} because of the cache`, bestTargetMetric: null, finalMetrics: {} },
+  }) as unknown as TrialRecord;
 
 function errorOf(f: () => unknown): { code: string; message: string } {
   try {
@@ -28,7 +31,8 @@ function errorOf(f: () => unknown): { code: string; message: string } {
 }
 
 describe('tuning never chooses from failed trials', () => {
-  const plan = planStudies(registries, { workload: 'teacher-student', arm: { method: 'nadamw' }, space, studies: 3, trials: 2, backend, stopAtTarget: true });
+  const spec = { workload: 'teacher-student', arm: { method: 'nadamw' }, space, studies: 3, trials: 2, backend, stopAtTarget: true };
+  const plan = planStudies(registries, spec);
   const ids = plan.studies.map((s) => s.map((t) => t.trial.id));
 
   it('stops with E_NO_USABLE_TRIAL and the first failure when every tuning trial failed (the reported unusable --cache-dir case)', () => {
@@ -62,8 +66,10 @@ describe('tuning never chooses from failed trials', () => {
   it('grid sweeps: refuse an arm whose every trial failed, and never let a failed-only point win a tie', () => {
     const t = { hparam: 'learningRate', grid: { nadamw: [0.01, 0.02] }, seeds: 1, objective: 'median-steps-to-target' as const };
     const trial = (lr: number, status: Status) => {
-      const config = { ...trialConfigFor(0), method: { id: 'nadamw', version: 1, hparams: { learningRate: lr } }, repeat: { purpose: 'tune' as const, index: 0 } };
-      return { id: String(lr), status, config, outcome: { stepsToTarget: null, bestTargetMetric: status === 'censored' ? 0.3 : null, reason: `${status} at lr ${lr}` } } as unknown as TrialRecord;
+      const method = { id: 'nadamw', version: 1, hparams: { learningRate: lr } };
+      const config = { ...trialConfigFor(0), method, repeat: { purpose: 'tune' as const, index: 0 } };
+      const outcome = { stepsToTarget: null, bestTargetMetric: status === 'censored' ? 0.3 : null, reason: `${status} at lr ${lr}` };
+      return { id: String(lr), status, config, outcome } as unknown as TrialRecord;
     };
     const e = errorOf(() => chooseFromGrid(t, [{ method: 'nadamw' }], [trial(0.01, 'failed'), trial(0.02, 'timeout')], ['teacher-student']));
     expect(e.code).toBe('E_NO_USABLE_TRIAL');
