@@ -3,7 +3,7 @@ import { builtinMethods } from '../benchmarks/methods/index.js';
 import { builtinWorkloads } from '../workloads/index.js';
 import { findConfigFile, loadUserConfig } from './core/config.js';
 import { createRegistries, type Registries } from './core/registries.js';
-import { checkClaimReferences } from './core/validate.js';
+import { checkClaimReferences, checkMetricNames } from './core/validate.js';
 import { relative } from 'node:path';
 
 /**
@@ -17,5 +17,6 @@ export async function loadRegistries(cwd: string = process.cwd()): Promise<Regis
   if (file) sets.push({ defs: await loadUserConfig(file), origin: relative(cwd, file) } as (typeof sets)[number]);
   const registries = createRegistries(sets, file ? relative(cwd, file) : null);
   checkClaimReferences(registries);
+  checkMetricNames(registries);
   return registries;
 }

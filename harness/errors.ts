@@ -27,6 +27,11 @@ export type ErrorCode =
   | 'E_SLURM_UNAVAILABLE'
   | 'E_SLURM_BUSY'
   | 'E_SLURM_SUBMIT'
+  | 'E_RUN_DIR_CONFLICT'
+  | 'E_FILESYSTEM'
+  | 'E_NO_USABLE_TRIAL'
+  | 'E_PLAN_TOO_LARGE'
+  | 'E_IMPORT_EMPTY'
   | 'E_INTERNAL';
 
 export class ReprobenchError extends Error {

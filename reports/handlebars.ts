@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../harness/package-root.js';
+import { safeHref } from './safe-url.js';
 
 /** A Handlebars instance with the formatting helpers the templates share. Every `{{x}}` is escaped. */
 export const hb = Handlebars.create();
 
 const isNum = (v: unknown): v is number => typeof v === 'number';
-// Links from user text: web and relative URLs survive; any other scheme (javascript:, data:) becomes '#'.
-hb.registerHelper('url', (u: unknown) => (typeof u === 'string' && (/^(https?:|mailto:)/i.test(u) || !/^[a-z][a-z0-9+.-]*:/i.test(u.trim())) ? u : '#'));
+// Links: http(s) and the harness's relative links survive; anything else (javascript:, data:, mailto:) becomes '#'.
+hb.registerHelper('url', (u: unknown) => safeHref(u));
 // Not named `point`: a helper shadows a context field of the same name (`{{point}}` in the tuning
 // tables printed this helper's options object, Handlebars internals and all).
 hb.registerHelper('fmtPoint', (p: unknown) => (p && typeof p === 'object' ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `${k}=${isNum(v) ? Number(v.toPrecision(4)) : String(v)}`).join(' ') : '—'));

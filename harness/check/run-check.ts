@@ -5,6 +5,8 @@ import { join, relative } from 'node:path';
 import type { Preset } from '../core/claim.js';
 import { ReprobenchError } from '../errors.js';
 import { planEvaluation } from '../scheduler/plan.js';
+import { checkClaimPlan } from '../scheduler/plan-size.js';
+import { resumeCommand, setInterruptReport } from '../scheduler/interrupt.js';
 import { chosenPoints } from '../tuning/result.js';
 import { openSession, runPhase, type SessionOptions } from '../scheduler/session.js';
 import { loadRegistries } from '../builtins.js';
@@ -57,12 +59,21 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   const files = findReferences(o.cwd, o.claim);
   const runDir = o.runDir ?? mkdtempSync(join(tmpdir(), `reprobench-check-${o.claim}-`));
   const s = await openSession({ ...o, runDir });
+  // check recomputes every trial, so a stopped check starts over rather than resuming.
+  setInterruptReport(() => {
+    s.reporter.stop();
+    return [
+      `${s.finishedNow} trials recomputed before the stop; check recomputes them all, so run it again to check:`,
+      `  ${resumeCommand()}`,
+    ];
+  });
   if (files.length === 0) {
     throw new ReprobenchError('E_NO_REFERENCE', `claim "${o.claim}" has no reference results`, `create them with \`reprobench reference update ${o.claim} --preset standard\` and commit reference-results/${o.claim}/`);
   }
   const reference = pickReference(files, s.backend.numericsClass);
   s.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)} (${reference.trials.length} trials, ${reference.repeats} repeats)`);
   const repeats = Math.min(s.claim.repeats[o.preset], reference.repeats);
+  checkClaimPlan(s.claim, o.preset, repeats);
   const plan = planEvaluation(s.registries, s.claim, o.preset, repeats, s.backend, chosenPoints(reference.tuning));
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();

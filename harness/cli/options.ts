@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { BACKEND_CHOICES } from '../backends/select.js';
 import { ReprobenchError } from '../errors.js';
+import { MAX_PLANNED_TRIALS } from '../core/limits.js';
 
 export function defaultCacheDir(): string {
   return process.env.REPROBENCH_CACHE || join(homedir(), '.cache', 'reprobench');
@@ -17,9 +18,25 @@ export function trainingOptions<T>(y: Argv<T>) {
     .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })
     .check((argv) => {
       positiveInt(argv.workers as number, '--workers');
+      const workersWhy = 'each worker is a process holding a backend; beyond the cores they take turns';
+      atMost(argv.workers as number, '--workers', MAX_WORKERS, workersWhy);
       positive(argv['trial-timeout'] as number, '--trial-timeout');
+      const timerLimit = "Node's timers hold at most 24.8 days; a longer one would fire at once";
+      atMost(argv['trial-timeout'] as number, '--trial-timeout', MAX_TRIAL_TIMEOUT_S, timerLimit);
+      nonEmptyPath(argv['cache-dir'] as string, '--cache-dir');
       return true;
     });
+}
+
+/** Most worker processes one command starts. */
+export const MAX_WORKERS = 512;
+/** The longest trial timeout, in seconds: under what a Node timer holds (2^31 - 1 ms), with room for the pool's grace. */
+export const MAX_TRIAL_TIMEOUT_S = 2_000_000;
+
+/** @throws ReprobenchError E_BAD_OPTION naming the limit and why */
+export function atMost(v: number | undefined, name: string, max: number, why: string): void {
+  if (v === undefined || !(v > max)) return;
+  throw new ReprobenchError('E_BAD_OPTION', `${name} is ${v}; at most ${max} (${why})`, `use ${name} ${max} or less`);
 }
 
 export function positiveInt(v: number | undefined, name: string): void {
@@ -30,4 +47,18 @@ export function positiveInt(v: number | undefined, name: string): void {
 export function positive(v: number | undefined, name: string): void {
   if (v === undefined) return;
   if (!(Number.isFinite(v) && v > 0)) throw new ReprobenchError('E_BAD_OPTION', `${name} must be a positive number, got ${String(v)}`, `for example ${name} 600`);
+}
+
+/** A directory flag given as `--out ""` would mean the working directory: refused rather than guessed. */
+export function nonEmptyPath(v: string | undefined, name: string): void {
+  if (v === undefined) return;
+  if (typeof v === 'string' && v.trim() !== '') return;
+  const hint = `name a directory, for example ${name} runs/my-run (leave ${name} out for the default)`;
+  throw new ReprobenchError('E_BAD_OPTION', `${name} is empty`, hint);
+}
+
+/** Shards of one run: more than it has trials would leave most of them empty. */
+export function shardCount(v: number | undefined, name: string): void {
+  positiveInt(v, name);
+  atMost(v, name, MAX_PLANNED_TRIALS, 'a run plans at most that many trials, so more shards would be empty');
 }

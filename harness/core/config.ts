@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ReprobenchError } from '../errors.js';
 import type { ClaimDefinition } from './claim.js';
+import { MAX_SEEDS } from './limits.js';
 import type { MethodDefinition } from './method.js';
 import type { Definitions } from './registries.js';
 import type { WorkloadDefinition } from './workload.js';
@@ -63,6 +64,7 @@ const MethodShape = z.unknown().superRefine((v, ctx) => {
 });
 const predictorCommon = { description: z.string(), metric: z.string().min(1), method: id, baseline: id };
 const arm = z.object({ method: id, hparams: hp.optional() });
+const seedCount = z.number().int().min(2).max(MAX_SEEDS, `at most ${MAX_SEEDS} seeds per method and workload (docs/limits.md says why)`);
 const ClaimShape = z.object({
   id, version: z.number().int().positive(), title: z.string(),
   paper: z.object({ title: z.string(), authors: z.string(), year: z.number().int(), url: z.string() }),
@@ -99,7 +101,7 @@ const ClaimShape = z.object({
     .optional(),
   quickWorkloads: z.array(id).optional(),
   margin: z.object({ value: z.number().positive(), units: z.enum(['relative', 'absolute']) }),
-  repeats: z.object({ quick: z.number().int().min(2), standard: z.number().int().min(2) }),
+  repeats: z.object({ quick: seedCount, standard: seedCount }),
   miniature: z.string(),
   tuning: z
     .union([
@@ -141,7 +143,14 @@ export async function loadUserConfig(path: string): Promise<Definitions> {
       mod = ((await import(pathToFileURL(resolve(path)).href)) as { default?: unknown }).default;
     }
   } catch (e) {
-    throw new ReprobenchError('E_BAD_CONFIG', `${shown} could not be loaded: ${(e as Error).message.split('\n')[0]}`, 'fix the error in the config file, or move it away to run without it', { cause: e });
+    const at = await syntaxErrorAt(path);
+    if (at) {
+      const hint = 'fix the syntax at that line and column, or move the config away to run without it';
+      throw new ReprobenchError('E_BAD_CONFIG', `${shown}:${at.line}:${at.column}: syntax error: ${at.message}`, hint, { cause: e });
+    }
+    const first = (e as Error)?.message?.split('\n')[0] ?? String(e);
+    const hint = 'fix the error in the config file, or move it away to run without it';
+    throw new ReprobenchError('E_BAD_CONFIG', `${shown} could not be loaded: ${first}`, hint, { cause: e });
   }
   const parsed = ConfigShape.safeParse(mod);
   if (!parsed.success) {
@@ -153,4 +162,29 @@ export async function loadUserConfig(path: string): Promise<Definitions> {
     );
   }
   return mod as Definitions;
+}
+
+/**
+ * Where a syntax error in the config file itself is (1-based line and column). Node's own
+ * SyntaxError for an ES module names neither (and other loaders word it their own way), so after
+ * any failure to load, the file is parsed again, without running it, by jiti's transform (the
+ * parser that loads TypeScript configs), which reports the position. Null when the file parses:
+ * the error came from running it, or from a module it imports.
+ */
+async function syntaxErrorAt(path: string): Promise<{ line: number; column: number; message: string } | null> {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const { createJiti } = await import('jiti');
+  const out = createJiti(pathToFileURL(resolve(path)).href).transform({ source, filename: resolve(path), ts: path.endsWith('.ts') });
+  const m = /^exports\.__JITI_ERROR__ = (\{.*\})/.exec(out);
+  if (!m) return null;
+  const err = JSON.parse(m[1]!) as { line?: unknown; column?: unknown; message?: unknown };
+  if (typeof err.line !== 'number' || typeof err.column !== 'number') return null;
+  const message = String(err.message ?? 'unexpected token').trim().replace(/\.$/, '') || 'unexpected token';
+  // The parser counts columns from 0; editors and compilers show them from 1.
+  return { line: err.line, column: err.column + 1, message };
 }

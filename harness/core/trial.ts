@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-/** Stored trial files carry this; readers migrate older versions or refuse them with a coded error. */
-export const TRIAL_SCHEMA_VERSION = 1;
+/**
+ * Stored trial files carry this. Version 2 adds a content hash; version 1 files (written before
+ * it) are still read, with every check but that one (harness/store/trial-integrity.ts).
+ */
+export const TRIAL_SCHEMA_VERSION = 2;
+/** The last version without a content hash. */
+export const LEGACY_TRIAL_SCHEMA_VERSION = 1;
 
 const hparamValue = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -95,9 +100,9 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 export const OutcomeSchema = z.object({
   /** Steps at the first eval meeting the target; null when censored, diverged or failed. */
-  stepsToTarget: z.number().int().nullable(),
-  examplesToTarget: z.number().int().nullable(),
-  secondsToTarget: z.number().nullable(),
+  stepsToTarget: z.number().int().nonnegative().nullable(),
+  examplesToTarget: z.number().int().nonnegative().nullable(),
+  secondsToTarget: z.number().nonnegative().nullable(),
   stepsRun: z.number().int().nonnegative(),
   trainSeconds: z.number().nonnegative(),
   evalSeconds: z.number().nonnegative(),
@@ -118,7 +123,8 @@ export const OutcomeSchema = z.object({
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
 export const TrialRecordSchema = z.object({
-  schemaVersion: z.literal(TRIAL_SCHEMA_VERSION),
+  /** The file version the record was read from or will be written as. */
+  schemaVersion: z.union([z.literal(LEGACY_TRIAL_SCHEMA_VERSION), z.literal(TRIAL_SCHEMA_VERSION)]),
   id: z.string().regex(/^[0-9a-f]{16}$/),
   config: TrialConfigSchema,
   seeds: z.object({ split: z.string(), init: z.string(), order: z.string(), method: z.string() }),

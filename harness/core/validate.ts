@@ -1,7 +1,7 @@
 import { ReprobenchError } from '../errors.js';
 import type { Registries } from './registries.js';
 import { suggest } from './registry.js';
-import { parseWorkloadRef } from './workload.js';
+import { parseWorkloadRef, reportedMetrics, resolveVariant } from './workload.js';
 import type { ClaimDefinition } from './claim.js';
 import { predictorIds } from '../analysis/predictor-outcome.js';
 
@@ -124,5 +124,36 @@ export function checkClaimReferences(r: Registries): void {
         throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": every method needs a tuning grid of the same size (got ${sizes.join(', ')})`, 'give each method in tuning.grid the same number of points: the same tuning budget for all');
       }
     }
+  }
+}
+
+/**
+ * A target (or a claim's statistic) on a metric no trial reports would leave every trial censored
+ * and the verdict confidently wrong, so every metric a workload, variant or claim names must be one
+ * trials report. Checked at load, before anything runs.
+ * @throws ReprobenchError E_BAD_CONFIG with the nearest known name
+ */
+export function checkMetricNames(r: Registries): void {
+  const known = reportedMetrics();
+  const check = (metric: string, where: string) => {
+    if (known.includes(metric)) return;
+    // An abbreviation (`validation/acc`) means the name it begins, even when another is fewer edits away.
+    const s = known.find((k) => metric.length > 0 && k.startsWith(metric)) ?? suggest(metric, known);
+    const hint = `${s ? `did you mean "${s}"? ` : ''}trials report ${known.join(', ')} (accuracy for classification only)`;
+    throw new ReprobenchError('E_BAD_CONFIG', `${where} names metric "${metric}", which no trial reports`, hint);
+  };
+  for (const w of r.workloads.values()) {
+    for (const variant of ['default', ...Object.keys(w.variants ?? {})]) {
+      const where = `workload "${w.id}"${variant === 'default' ? '' : ` variant "${variant}"`}: its target`;
+      check(resolveVariant(w, variant).target.metric, where);
+    }
+  }
+  for (const c of r.claims.values()) {
+    const st = c.phenomenon?.statistic;
+    if (st?.kind === 'threshold-ratio') {
+      check(st.first.metric, `claim "${c.id}": phenomenon.statistic.first`);
+      check(st.then.metric, `claim "${c.id}": phenomenon.statistic.then`);
+    } else if (st) check(st.metric, `claim "${c.id}": phenomenon.statistic`);
+    if (c.predictor) check(c.predictor.metric, `claim "${c.id}": predictor`);
   }
 }

@@ -49,6 +49,19 @@ export interface Model {
 
 export type Direction = 'higher' | 'lower';
 
+/**
+ * The metric names every eval point of a trial carries (runner/evaluate.ts and the train loop;
+ * external trainers use the same names, docs/protocol.md): the validation loss and the mean
+ * training loss since the previous eval always, the validation accuracy for classification.
+ */
+export const ALWAYS_REPORTED_METRICS = ['validation/loss', 'train/loss'] as const;
+export const CLASSIFICATION_METRICS = ['validation/accuracy'] as const;
+
+/** The metrics a workload's trials report: all of them when its task is not known yet (before its data is loaded). */
+export function reportedMetrics(task?: SupervisedData['task']['kind']): string[] {
+  return task === 'regression' ? [...ALWAYS_REPORTED_METRICS] : [...ALWAYS_REPORTED_METRICS, ...CLASSIFICATION_METRICS];
+}
+
 /** The validation metric a trial must reach, AlgoPerf-style. */
 export interface Target {
   /** e.g. `validation/accuracy` or `validation/loss` */

@@ -110,12 +110,29 @@ export function importAlgoPerfLogs(logsDir: string, options: ImportOptions): Imp
     const frameworkClash = duplicateWorkload(scan.trials);
     if (frameworkClash) throw new ReprobenchError('E_DATA', `${rel(subDir)} ran ${frameworkClash} in both JAX and PyTorch`, 'import the two frameworks as separate submissions (move one set of folders into its own submission folder)');
 
+    report.skipped.push(...skipped);
+    if (trials.length === 0) {
+      // Nothing to score: no folder is written (an empty submission would score as if it had run).
+      report.warnings.push(`${name}: no trial could be imported (${skipped.length} entries skipped), so nothing was written for it`);
+      report.warnings.push(...subWarnings);
+      continue;
+    }
     const meta = submissionMeta(name, ruleset, version, rel(subDir), targets.relPath, trials, skipped, subWarnings);
     writeSubmission(out, name, meta, trials);
     report.submissions.push({ name, dir: dest, trials: trials.length, workloads: Object.keys(meta.workloads).length, frameworks: meta.frameworks, skipped: skipped.length });
-    report.skipped.push(...skipped);
     report.warnings.push(...subWarnings);
     report.trials += trials.length;
+  }
+  if (report.trials === 0) {
+    const first = report.skipped[0];
+    throw new ReprobenchError(
+      'E_IMPORT_EMPTY',
+      `no trial imported from ${rel(rulesetDir) || logsDir}: ` +
+        `${subDirs.length} submission folder${subDirs.length === 1 ? '' : 's'}, ${report.skipped.length} entries skipped` +
+        (first ? ` (first: ${first.path}: ${first.reason})` : ' (no eval_measurements.csv found)'),
+      'give the logs folder of one AlgoPerf version and ruleset ' +
+        '(<ruleset>/<submission>/study_<k>/<workload>/trial_<n>/eval_measurements.csv), with --algoperf-version and --targets matching it',
+    );
   }
   return report;
 }

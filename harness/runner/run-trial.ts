@@ -3,7 +3,8 @@ import type { BackendInfo } from '../backends/select.js';
 import { isCommandMethod } from '../core/method.js';
 import type { Registries } from '../core/registries.js';
 import type { TrialConfig, TrialRecord } from '../core/trial.js';
-import { resolveVariant } from '../core/workload.js';
+import { reportedMetrics, resolveVariant } from '../core/workload.js';
+import { ReprobenchError } from '../errors.js';
 import type { HostProvenance } from '../store/provenance.js';
 import { workloadData } from './data-cache.js';
 import { runCommandTrial } from './external/command-trial.js';
@@ -36,6 +37,11 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   const resolved = resolveVariant(workload, config.workload.variant);
   const seeds = trialSeeds(config.workload, config.method.id, config.repeat);
   const data = await workloadData(workload, config.workload.variant, ctx.cacheDir);
+  if (!reportedMetrics(data.task.kind).includes(config.target.metric)) {
+    // The load-time check knows every metric name; only now is the task known (accuracy needs classes).
+    const what = `the target metric ${config.target.metric} of ${workload.id} is not reported by its ${data.task.kind} task`;
+    throw new ReprobenchError('E_BAD_CONFIG', what, `use one of ${reportedMetrics(data.task.kind).join(', ')}`);
+  }
   // Built (once per process and data set) before the leak count, so keeping it is no leak.
   const valid = keptValidationSet(data);
   const before = tf.memory().numTensors;

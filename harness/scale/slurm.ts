@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../store/atomic.js';
 import { readManifest, writeManifest, type Manifest, type SlurmJob, type SlurmSubmission } from '../store/manifest.js';
 import { readTrials } from '../store/trial-store.js';
 import { allTuningTrials } from '../scheduler/phases.js';
+import { claimRunDir } from '../store/run-dir.js';
 import { chosenPoints } from '../tuning/result.js';
 import { defaultLauncher, shellQuote, type ShardRunSpec } from './launch.js';
 import { arraySpec, shardStatus, type ShardStatus } from './shard-status.js';
@@ -53,6 +54,8 @@ export function planSlurm(o: SlurmOptions): SlurmPlan {
     throw new ReprobenchError('E_BAD_OPTION', `Slurm's #SBATCH lines cannot hold paths with spaces: ${o.runDir}`, 'use a run directory (--out) and working directory without spaces');
   }
   const repeats = o.seeds ?? o.claim.repeats[o.preset];
+  // Scripts, logs and (on submission) the manifest go into the run directory: this claim's, or a new one.
+  claimRunDir(o.runDir, o.claim.id);
   const status = shardStatus({ registries: o.registries, claim: o.claim, preset: o.preset, repeats, backend: o.backend }, readTrials(o.runDir), o.arraySize);
   const spec: ShardRunSpec = {
     claim: o.claim.id, preset: o.preset, ...(o.seeds !== undefined ? { seeds: o.seeds } : {}), backend: o.backend.name, runDir: o.runDir, cacheDir: o.cacheDir,

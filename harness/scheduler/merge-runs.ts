@@ -11,6 +11,7 @@ import { readManifest, writeManifest, type Manifest } from '../store/manifest.js
 import { collectTrials, writeMergedTrials } from '../store/merge.js';
 import { hostProvenance } from '../store/provenance.js';
 import { readShardFiles, type ShardFile } from '../store/shard-file.js';
+import { claimRunDir } from '../store/run-dir.js';
 import { chosenPoints } from '../tuning/result.js';
 import { allTuningTrials, planPhases, type PhasePlan } from './phases.js';
 import { workloadsFor } from './plan.js';
@@ -96,6 +97,8 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
   // The output's own trials take part, so merging into a directory again only adds.
   const inputs = dirs.includes(out) || !existsSync(out) ? dirs : [...dirs, out];
   const settings = agreedSettings(inputs);
+  // The merged directory gets a manifest, summary and report: only a new or empty one, or this claim's.
+  claimRunDir(out, settings.claim.id, { flag: 'merge --out', create: false });
   const merged = collectTrials(inputs);
 
   const registries = await loadRegistries(o.cwd);
@@ -113,6 +116,8 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
     tfjsVersion: anyTrial?.provenance.tfjsVersion ?? 'unknown',
     reasons: anyTrial?.provenance.backendReasons ?? [],
   };
+  // Conflicts are known now: only a merge that will write creates the directory.
+  claimRunDir(out, settings.claim.id, { flag: 'merge --out' });
   const written = writeMergedTrials(out, merged);
   const stored = new Map([...merged.trials].map(([id, src]) => [id, src.record]));
   const plan = planPhases({ registries, claim, preset: settings.preset, repeats: settings.repeats, backend }, stored);

@@ -6,6 +6,7 @@ import { isFinished } from '../store/trial-store.js';
 import { planClaimTuning, type ClaimTuning } from '../tuning/claim-tuning.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
 import { planEvaluation, type PlannedTrial } from './plan.js';
+import { checkClaimPlan } from './plan-size.js';
 
 export interface PhaseContext {
   registries: Registries;
@@ -55,6 +56,7 @@ export const allTuningTrials = (p: PhasePlan): PlannedTrial[] => [...p.tuningTri
  */
 export function planPhases(ctx: PhaseContext, stored: Map<string, TrialRecord>): PhasePlan {
   const { registries, claim, preset, repeats, backend } = ctx;
+  checkClaimPlan(claim, preset, repeats);
   const done = finished(stored);
   const tuning = planClaimTuning(registries, claim, preset, backend);
   const tuningTrials = tuning?.trials ?? [];

@@ -7,6 +7,8 @@ import type { TrialProgress } from '../runner/train-loop.js';
 import { trialSeeds } from '../runner/seeds.js';
 import { scrubPaths, trialProvenance, type HostProvenance } from '../store/provenance.js';
 import { writeTrial } from '../store/trial-store.js';
+import { usableCacheDir } from '../store/fs-errors.js';
+import { registerPool, stoppingSignal } from './interrupt.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import type { PlannedTrial } from './plan.js';
 
@@ -36,6 +38,10 @@ function workerEntry(): { path: string; execArgv: string[] } {
 }
 
 const STDERR_TAIL = 4000;
+/** Signals a terminal or scheduler sends a whole process group; the parent got one too and is stopping. */
+const GROUP_STOP_SIGNALS = new Set(['SIGINT', 'SIGTERM', 'SIGHUP']);
+/** How long a worker killed by such a signal waits for the parent's own handler before counting as a crash. */
+const GROUP_SIGNAL_GRACE_MS = 500;
 /**
  * External trainers enforce the trial timeout inside the worker (so the partial curve and the
  * trainer's log are kept); the pool's own timer is a backstop that fires this much later.
@@ -71,14 +77,29 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
   const queue = [...trials];
   const n = Math.max(1, Math.min(opts.workers, trials.length));
   if (trials.length === 0) return results;
+  usableCacheDir(opts.cacheDir);
 
   const entry = workerEntry();
   let fatal: ReprobenchError | undefined;
+  const slots = new Set<Slot>();
+  // On a stop signal: kill every worker and trainer now; their trials stay unfinished (not failed).
+  const unregister = registerPool(() => {
+    queue.length = 0;
+    for (const slot of slots) {
+      killTrainer(slot.current?.trainer);
+      // A trainer that started but whose pid has not reached us yet is known only to its worker:
+      // that worker's parent watch kills it, and the worker, once this process is gone.
+      const unknownTrainer = slot.current?.trial.config.method.command !== undefined && slot.current.trainer === undefined;
+      if (!unknownTrainer) slot.child.kill('SIGKILL');
+    }
+  });
 
   const spawnWorker = (index: number): Promise<Slot> =>
     new Promise((resolve, reject) => {
       const child = fork(entry.path, [], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'advanced' });
       const slot: Slot = { index, child, stderr: '' };
+      slots.add(slot);
+      child.once('exit', () => slots.delete(slot));
       child.stderr!.on('data', (d: Buffer) => {
         slot.stderr = (slot.stderr + d.toString()).slice(-STDERR_TAIL);
       });
@@ -143,9 +164,16 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
       };
       const onExit = (code: number | null, signal: string | null) => {
         killTrainer(slot.current?.trainer);
-        const rec = record(trial, 'failed', startedAt, `worker exited during the trial (code ${code}, signal ${signal})`, slot.stderr.trim().slice(-STDERR_TAIL));
-        writeTrial(opts.runDir, rec);
-        finish(rec, true);
+        const crashed = () => {
+          if (stoppingSignal()) return;
+          const why = `worker exited during the trial (code ${code}, signal ${signal})`;
+          const rec = record(trial, 'failed', startedAt, why, slot.stderr.trim().slice(-STDERR_TAIL));
+          writeTrial(opts.runDir, rec);
+          finish(rec, true);
+        };
+        // Ctrl-C reaches the whole process group: the worker may die before the parent's handler runs.
+        if (signal && GROUP_STOP_SIGNALS.has(signal)) setTimeout(crashed, GROUP_SIGNAL_GRACE_MS);
+        else crashed();
       };
       const external = trial.config.method.command !== undefined;
       const timer = setTimeout(() => {
@@ -190,7 +218,11 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
     }
   };
 
-  await Promise.all(Array.from({ length: n }, (_, i) => loop(i)));
+  try {
+    await Promise.all(Array.from({ length: n }, (_, i) => loop(i)));
+  } finally {
+    unregister();
+  }
   if (fatal) throw fatal;
   return results;
 }

@@ -3,6 +3,7 @@ import type { TrialRecord } from '../core/trial.js';
 import type { TrialProgress } from '../runner/train-loop.js';
 import type { PoolEvents } from './pool.js';
 import type { PlannedTrial } from './plan.js';
+import { printLine, terminalText } from '../cli/terminal-text.js';
 
 export interface ProgressReporter extends PoolEvents {
   /** A phase begins: `total` trials to run now, `skipped` reused from the store. */
@@ -46,19 +47,20 @@ export function ttyReporter(workers: number, stream: NodeJS.WriteStream = proces
   return {
     phase(name, total, skipped) {
       overall?.stop();
-      multi.log(`${name}: ${total} trials to run, ${skipped} already done\n`);
+      multi.log(terminalText(`${name}: ${total} trials to run, ${skipped} already done`) + '\n');
       overall = multi.create(Math.max(total, 1), 0, { label: name.padEnd(46).slice(0, 46), metric: `${skipped} reused`, unit: 'trials' });
       for (let w = 0; w < workers; w++) barFor(w);
     },
     started(w, trial) {
-      barFor(w).start(trial.config.budget.steps, 0, { label: `w${w + 1} ${trial.label}`.padEnd(46).slice(0, 46), metric: '—', unit: 'steps' });
+      const label = terminalText(`w${w + 1} ${trial.label}`).padEnd(46).slice(0, 46);
+      barFor(w).start(trial.config.budget.steps, 0, { label, metric: '—', unit: 'steps' });
     },
     progress(w, _trial, p) {
       barFor(w).update(p.step, { metric: metricText(p) });
     },
     finished(w, trial, rec) {
       overall?.increment();
-      multi.log(`${trial.label}: ${describeOutcome(rec)}\n`);
+      multi.log(terminalText(`${trial.label}: ${describeOutcome(rec)}`) + '\n');
       barFor(w).update(rec.outcome.stepsRun, { metric: rec.status });
     },
     stop() {
@@ -68,7 +70,7 @@ export function ttyReporter(workers: number, stream: NodeJS.WriteStream = proces
 }
 
 /** Plain lines for logs and CI: phase, each start and finish, and progress at most every 30 s per worker. */
-export function lineReporter(write: (line: string) => void = (l) => process.stdout.write(l + '\n')): ProgressReporter {
+export function lineReporter(write: (line: string) => void = printLine): ProgressReporter {
   const lastLine = new Map<number, number>();
   let done = 0;
   let total = 0;

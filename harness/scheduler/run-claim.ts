@@ -3,7 +3,13 @@ import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
 import { learningRatesFrom } from '../analysis/predictor-outcome.js';
 import { readManifest, writeManifest, type Manifest } from '../store/manifest.js';
 import type { TrialRecord } from '../core/trial.js';
-import { isFinished } from '../store/trial-store.js';
+import { isFinished, requireUsable } from '../store/trial-store.js';
+import { claimRunDir } from '../store/run-dir.js';
+import { usableCacheDir } from '../store/fs-errors.js';
+import { isReprobenchError, type ReprobenchError } from '../errors.js';
+import { workloadRefOf } from '../core/workload.js';
+import { armsOf } from './plan.js';
+import { checkClaimPlan } from './plan-size.js';
 import { planClaimTuning, type ClaimTuning } from '../tuning/claim-tuning.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
 import { estimateSeconds, formatDuration } from './estimate.js';
@@ -19,6 +25,8 @@ export interface RunClaimOptions extends SessionOptions {
   command: string;
   /** Group-sequential seeding: add `batch` seeds per arm until every comparison is decided, up to `seeds ?? repeats.standard`. */
   adaptive?: { batch: number };
+  /** Write into a run directory that is not shown to belong to this claim (see store/run-dir.ts). */
+  force?: boolean;
 }
 
 export interface RunClaimResult {
@@ -30,6 +38,11 @@ export interface RunClaimResult {
   sweep: TuningResult | null;
   session: ClaimSession;
   repeats: number;
+  /**
+   * The first arm (method on workload) none of whose evaluation trials has a result, as the error
+   * the command ends with after writing its summary and report; null when every arm has one.
+   */
+  unusable: ReprobenchError | null;
 }
 
 /**
@@ -41,13 +54,21 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   const { registries, claim, backend } = s;
   const repeats = o.seeds ?? claim.repeats[o.preset];
   const workloads = workloadsFor(claim, o.preset);
+  // Limits first (a typo like --seeds 1e9 must not start planning), then the directory, before any write.
+  const cap = o.adaptive ? o.seeds ?? claim.repeats.standard : repeats;
+  checkClaimPlan(claim, o.preset, cap);
+  const force = o.force ? { force: true } : {};
+  claimRunDir(o.runDir, claim.id, { create: false, ...force });
   const plannedTuning = planClaimTuning(registries, claim, o.preset, backend);
   const tuning = plannedTuning?.trials ?? [];
 
   if (o.dryRun) {
     dryRun(s, o, plannedTuning, repeats, workloads);
-    return { summary: null, ranTrials: 0, reusedTrials: 0, records: [], sweep: null, session: s, repeats };
+    return { summary: null, ranTrials: 0, reusedTrials: 0, records: [], sweep: null, session: s, repeats, unusable: null };
   }
+  // Both paths work before anything is written (an unusable cache would fail every trial alike).
+  usableCacheDir(o.cacheDir);
+  claimRunDir(o.runDir, claim.id, force);
 
   const now = new Date().toISOString();
   let previous: Manifest | null = null;
@@ -116,8 +137,37 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   writeManifest(o.runDir, {
     ...manifest, updatedAt: new Date().toISOString(), status: 'complete', tuningTrials: tuningIds, evalTrials: evaluation.map((t) => t.id), chosen,
   });
-  return { summary, ranTrials: ran, reusedTrials: tuningIds.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats };
+  return {
+    summary, ranTrials: ran, reusedTrials: tuningIds.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats,
+    unusable: firstUnusableArm(claim, workloads, records),
+  };
 }
+
+/**
+ * An arm whose evaluation trials all failed or timed out has no outcome to compare: its verdict
+ * would be a guess. Found after the summary is written (the failures stay visible there).
+ */
+const ARM_FAILED_HINT =
+  'the summary and report above list these trials as missing, not as results; fix what made them fail ' +
+  "(`--workers 1` shows a worker's output), then run the same command again: failed trials are retried, finished ones reused";
+
+export function firstUnusableArm(claim: Parameters<typeof armsOf>[0], workloads: string[], records: TrialRecord[]): ReprobenchError | null {
+  for (const w of workloads) {
+    for (const arm of armsOf(claim)) {
+      const mine = records.filter((r) => r.config.method.id === arm.method && workloadRefOf(r.config.workload) === w);
+      try {
+        requireUsable(mine, `${arm.method} on ${w} has no usable trial`, ARM_FAILED_HINT);
+      } catch (e) {
+        if (isReprobenchError(e)) return e;
+        throw e;
+      }
+    }
+  }
+  return null;
+}
+
+/** Trials a dry run lists by name; the rest are counted (a plan can hold thousands). */
+const DRY_RUN_LISTED = 50;
 
 /** `--dry-run`: the plan, what is already done, and an estimate; nothing runs. */
 function dryRun(s: ClaimSession, o: RunClaimOptions, planned: ClaimTuning | null, repeats: number, workloads: string[]): void {
@@ -141,7 +191,11 @@ function dryRun(s: ClaimSession, o: RunClaimOptions, planned: ClaimTuning | null
       : `  tuning re-check: up to ${planned.recheckPlaceholders.length} trials (which points depends on the first tuning phase)`);
   }
   o.log(`  evaluation: ${evalCount} trials, ${evalTodo ? evalCount - evalTodo.length : 0} already done${evalTodo ? '' : ' (their configuration depends on the tuning result)'}`);
-  for (const t of [...tuneTodo, ...(recheckTodo ?? []), ...(evalTodo ?? [])]) o.log(`    todo ${t.id} ${t.label}`);
+  const todo = [...tuneTodo, ...(recheckTodo ?? []), ...(evalTodo ?? [])];
+  for (const t of todo.slice(0, DRY_RUN_LISTED)) o.log(`    todo ${t.id} ${t.label}`);
+  if (todo.length > DRY_RUN_LISTED) {
+    o.log(`    … and ${todo.length - DRY_RUN_LISTED} more (\`reprobench plan ${claim.id}\` lists every trial)`);
+  }
   const pendingRecheck = recheckTodo ?? planned?.recheckPlaceholders ?? [];
   const pendingEval = evalTodo ?? planEvaluation(registries, claim, o.preset, repeats, backend, {});
   const finished = [...s.stored.values()].filter(isFinished);

@@ -7,6 +7,9 @@ import type { PlannedTrial } from './plan.js';
 import { planPhases } from './phases.js';
 import { openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
 import { shardShare, shardText, type ShardSpec } from './shard.js';
+import { claimRunDir } from '../store/run-dir.js';
+import { usableCacheDir } from '../store/fs-errors.js';
+import { checkClaimPlan } from './plan-size.js';
 
 /** `tuning`, `recheck` or `evaluation` runs that phase's share; `all` runs each in turn, each once the one before is complete. */
 export type ShardPhase = 'tuning' | 'recheck' | 'evaluation' | 'all';
@@ -56,6 +59,9 @@ export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
   const s = await openSession(o);
   const { registries, claim, backend } = s;
   const repeats = o.seeds ?? claim.repeats[o.preset];
+  checkClaimPlan(claim, o.preset, repeats);
+  claimRunDir(o.runDir, claim.id);
+  usableCacheDir(o.cacheDir);
   const ctx = { registries, claim, preset: o.preset, repeats, backend };
   const cost = (t: PlannedTrial) => plannedSeconds(t, registries);
   const phases: ShardPhaseResult[] = [];

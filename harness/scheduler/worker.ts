@@ -6,6 +6,7 @@ import { runTrial } from '../runner/run-trial.js';
 import type { HostProvenance } from '../store/provenance.js';
 import { writeTrial } from '../store/trial-store.js';
 import type { FromWorker, ToWorker } from './messages.js';
+import { watchParent } from './parent-watch.js';
 
 /**
  * A worker process: loads the registries (built-ins and the user's config) and one backend,
@@ -21,6 +22,11 @@ let state: { registries: Registries; backend: BackendInfo; host: HostProvenance;
 let queue = Promise.resolve();
 /** The running external trainer's process group, stopped if this worker dies mid-trial. */
 let trainer: number | undefined;
+const watch = watchParent();
+const setTrainer = (pid: number | undefined) => {
+  trainer = pid;
+  watch.setTrainer(pid);
+};
 process.on('exit', () => {
   if (trainer === undefined) return;
   try {
@@ -30,8 +36,9 @@ process.on('exit', () => {
   }
 });
 
-// The parent is gone (finished, or killed): stop once the current trial is written.
-process.on('disconnect', () => queue.then(() => process.exit(0)));
+// The parent closed the channel or is gone: stop now. A finished trial is already on disk; the one
+// in progress is not, and a resumed run computes it again (an orphan must not train on for minutes).
+process.on('disconnect', () => process.exit(0));
 
 process.on('message', (msg: ToWorker) => {
   queue = queue.then(() => handle(msg));
@@ -43,6 +50,7 @@ async function handle(msg: ToWorker): Promise<void> {
       process.chdir(msg.cwd);
       const registries = await loadRegistries(msg.cwd);
       const backend = await initBackend(msg.backend);
+      await watch.started;
       state = { registries, backend, host: msg.host, cacheDir: msg.cacheDir, runDir: msg.runDir };
       send({ type: 'ready', numericsClass: backend.numericsClass });
     } catch (e) {
@@ -60,7 +68,7 @@ async function handle(msg: ToWorker): Promise<void> {
       cacheDir: state.cacheDir,
       timeoutMs: msg.timeoutMs,
       onSpawn: (pid) => {
-        trainer = pid;
+        setTrainer(pid);
         send({ type: 'trainer', id: msg.id, pid });
       },
       onProgress: (progress) => {
@@ -70,11 +78,11 @@ async function handle(msg: ToWorker): Promise<void> {
         send({ type: 'progress', id: msg.id, progress });
       },
     });
-    trainer = undefined;
+    setTrainer(undefined);
     writeTrial(state.runDir, record);
     send({ type: 'done', id: msg.id, record });
   } catch (e) {
-    trainer = undefined;
+    setTrainer(undefined);
     const err = e as Error;
     send({ type: 'failed', id: msg.id, message: err?.message ?? String(e), detail: err?.stack ?? '' });
   }

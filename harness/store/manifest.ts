@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { ReprobenchError } from '../errors.js';
 import { writeJsonAtomic } from './atomic.js';
@@ -73,11 +73,24 @@ export function manifestPath(runDir: string): string {
 export function readManifest(runDir: string): Manifest | null {
   const p = manifestPath(runDir);
   if (!existsSync(p)) return null;
+  const corrupt = (why: string) =>
+    new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `run manifest ${relative(process.cwd(), p) || p} is corrupt: ${why}`,
+      'restore it, or delete it (the trial files are kept) and rerun `reprobench run` with --force, which rebuilds it from the trials',
+    );
+  let raw: unknown;
   try {
-    return ManifestSchema.parse(JSON.parse(readFileSync(p, 'utf8')));
+    raw = JSON.parse(readFileSync(p, 'utf8'));
   } catch (e) {
-    throw new ReprobenchError('E_CORRUPT_RESULT', `run manifest ${p} is corrupt: ${(e as Error).message.split('\n')[0]}`, 'delete manifest.json (the trial files are kept) and rerun the command: it is rebuilt from the trials');
+    throw corrupt((e as Error).message.split('\n')[0]!);
   }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw corrupt(`${i.path.join('.') || '(root)'}: ${i.message}`);
+  }
+  return parsed.data;
 }
 
 export function writeManifest(runDir: string, m: Manifest): void {

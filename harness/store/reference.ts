@@ -6,6 +6,7 @@ import { ReprobenchError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { canonicalJson, CurvePointSchema, OutcomeSchema, ProvenanceSchema, TrialConfigSchema, TrialStatusSchema } from '../core/trial.js';
 import { writeJsonAtomic } from './atomic.js';
+import { impossibleOutcome } from './trial-integrity.js';
 
 /** Reference files carry this; older versions are refused with a coded error that says how to regenerate. */
 export const REFERENCE_SCHEMA_VERSION = 1;
@@ -140,6 +141,17 @@ export function readReference(path: string): ReferenceFile {
       `reference file ${shown} does not match its content hash: it was edited by hand or damaged`,
       `restore it (\`git checkout -- ${shown}\`) or regenerate it deliberately with \`reprobench reference update ${parsed.data.claim.id}\``,
     );
+  }
+  for (const t of parsed.data.trials) {
+    // Thinned curves keep their last point, so the budget check sees the same steps as the trial's own file.
+    const impossible = impossibleOutcome(t);
+    if (impossible) {
+      throw new ReprobenchError(
+        'E_CORRUPT_RESULT',
+        `reference file ${shown}: trial ${t.trialId} has an impossible outcome: ${impossible}`,
+        `regenerate it deliberately with \`reprobench reference update ${parsed.data.claim.id}\``,
+      );
+    }
   }
   return parsed.data;
 }

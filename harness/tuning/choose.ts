@@ -1,4 +1,4 @@
-import { medianInf } from './result.js';
+import { medianInf, medianStudy } from './result.js';
 
 /**
  * The choice rule of external tuning, on numbers only (so the sensitivity analysis can replay
@@ -17,6 +17,8 @@ export interface CandidateKeys {
 export interface StudyKeys {
   k: number;
   candidates: CandidateKeys[];
+  /** Whether any trial of the study has a result; one that only failed never supplies the point. @default true */
+  usable?: boolean;
 }
 
 export interface StudiesChoice {
@@ -35,13 +37,17 @@ export function compareCandidates(a: CandidateKeys, b: CandidateKeys): number {
 
 /** Each study's best eligible point by its median key, the median over studies, the median study's winner. */
 export function chooseAmongStudies(studies: StudyKeys[]): StudiesChoice {
-  const winners = studies.map(({ k, candidates }) => {
+  const winners = studies.map(({ k, candidates, usable }) => {
     const best = candidates.filter((c) => c.eligible && Number.isFinite(medianInf(c.keys))).sort(compareCandidates)[0];
-    return { k, j: best ? best.j : -1, value: best ? medianInf(best.keys) : Infinity };
+    return { k, j: best ? best.j : -1, value: best ? medianInf(best.keys) : Infinity, usable: usable ?? true };
   });
   const ordered = [...winners].sort((a, b) => a.value - b.value || a.k - b.k);
-  const mid = ordered[Math.floor((ordered.length - 1) / 2)];
-  return { winners, value: medianInf(winners.map((w) => w.value)), chosen: mid ? { k: mid.k, j: mid.j } : { k: -1, j: -1 } };
+  const mid = ordered.length ? medianStudy(ordered) : undefined;
+  return {
+    winners: winners.map(({ k, j, value }) => ({ k, j, value })),
+    value: medianInf(winners.map((w) => w.value)),
+    chosen: mid ? { k: mid.k, j: mid.j } : { k: -1, j: -1 },
+  };
 }
 
 /** The points a study re-checks: its `top` best by first-seed key, finite ones only (ties to the earlier point). */

@@ -58,3 +58,24 @@ export function medianInf(xs: number[]): number {
 }
 
 export const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** What to do when every tuning trial of an arm failed (see `requireUsable`). */
+export const TUNING_FAILED_HINT =
+  "fix what made the trials fail (the reason above; `--workers 1` shows a worker's output), " +
+  'then run the same command again: failed trials are retried, finished ones reused';
+
+/**
+ * The median study of studies ordered best first, as AlgoPerf picks it, except that a study none
+ * of whose trials has a result never supplies the point (nothing was measured there): then the
+ * nearest study that has one, on the faster side first.
+ */
+export function medianStudy<T extends { usable: boolean }>(ordered: T[]): T {
+  const mid = Math.floor((ordered.length - 1) / 2);
+  for (let d = 0; d < ordered.length; d++) {
+    const faster = ordered[mid - d];
+    if (faster?.usable) return faster;
+    const slower = ordered[mid + d];
+    if (slower?.usable) return slower;
+  }
+  return ordered[mid]!;
+}

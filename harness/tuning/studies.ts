@@ -5,8 +5,9 @@ import type { TrialRecord } from '../core/trial.js';
 import { ReprobenchError } from '../errors.js';
 import type { BackendInfo } from '../backends/select.js';
 import { makeTrial, type PlannedTrial } from '../scheduler/plan.js';
+import { isFinished, requireUsable } from '../store/trial-store.js';
 import { chooseAmongStudies, recheckPicks, type StudyKeys } from './choose.js';
-import { finiteOrNull, medianInf, type TuningChoice, type TuningResult, type TuningRow } from './result.js';
+import { finiteOrNull, medianInf, TUNING_FAILED_HINT, type TuningChoice, type TuningResult, type TuningRow } from './result.js';
 import { parseSearchSpace, sampleSearchSpace, searchSpaceKey } from './search-space.js';
 
 /** The second tuning phase: each study's `top` best points, each run until it has `seeds` tuning seeds. */
@@ -81,6 +82,13 @@ export function planStudies(
   };
 }
 
+/** Whether any trial of a study has a result (a study whose trials all failed measured nothing). */
+const usableStudy = (study: StudyPlan['studies'][number], records: Map<string, TrialRecord>): boolean =>
+  study.some(({ trial }) => {
+    const r = records.get(trial.id);
+    return r !== undefined && isFinished(r);
+  });
+
 /**
  * What a tuning study optimises: steps to target (time-to-target claims, AlgoPerf's rule), or
  * for fixed-budget claims the outcome those claims compare (the target metric at the last eval,
@@ -122,10 +130,12 @@ export function chooseFromStudies(plans: StudyPlan[], records: Map<string, Trial
   const rows: TuningRow[] = [];
   const choices: TuningChoice[] = [];
   for (const p of plans) {
+    requireUsable(p.studies.flat().map(({ trial }) => records.get(trial.id)), `tuning of ${p.method} on ${p.workload}`, TUNING_FAILED_HINT);
     const keys = new Map<string, number[]>();
     const extra = new Map(groupRecheck(p, records, objective));
     const studies: StudyKeys[] = p.studies.map((study, k) => ({
       k,
+      usable: usableStudy(study, records),
       candidates: study.map(({ trial }, j) => {
         const more = extra.get(`${k}/${j}`) ?? [];
         const ks = [trial, ...more].map((t) => keyOf(records.get(t.id), objective));

@@ -10,9 +10,12 @@ interface Summary {
   judgement: { comparisons: Array<{ effectName: string; n: { method: number; baseline: number }; paired: boolean }> };
 }
 
-/** Runs a predictor claim of the fixture project on 2 seeds; both claims share the same 8 trials through one run directory. */
-function run(claim: string, out: string): Summary {
-  const r = cli(['run', claim, '--seeds', '2', '--out', out, '--workers', '2'], { cwd: PROJECT, timeoutMs: 240_000 });
+/**
+ * Runs a predictor claim of the fixture project on 2 seeds; both claims share the same 8 trials
+ * through one run directory, which the second claim takes over deliberately with --force.
+ */
+function run(claim: string, out: string, force = false): Summary {
+  const r = cli(['run', claim, '--seeds', '2', '--out', out, '--workers', '2', ...(force ? ['--force'] : [])], { cwd: PROJECT, timeoutMs: 240_000 });
   expect(r.code, r.stderr + r.stdout).toBe(0);
   expect(r.stdout).toMatch(/error ratio/);
   return JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
@@ -22,7 +25,7 @@ describe('predictor claims end to end', () => {
   it('train the arms, compute both predictors\' errors per seed and hand them to the statistics engine', () => {
     const out = tempDir();
     for (const [claim, heldOut] of [['law-transfer', ['linear-decay', 'wsd']], ['final-extrapolation', ['adamw', 'cosine-decay', 'linear-decay', 'wsd']]] as const) {
-      const s = run(claim, out);
+      const s = run(claim, out, claim === 'final-extrapolation');
       const p = s.workloads[0]!.predictor!;
       expect(p.repeats).toEqual([0, 1]);
       for (const e of [...p.methodErrors, ...p.baselineErrors]) expect(Number.isFinite(e) && e >= 0).toBe(true);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../helpers/cli.js';
 import { freshDir, runWorkflow, type Workflow } from '../helpers/github-actions.js';
 import { deterministicPart, trialsOf } from '../helpers/trials.js';
+import { trialContentHash } from '../../harness/store/trial-integrity.js';
 
 // A copy of examples/my-project inside the repository (so its `import 'reprobench'` resolves here).
 const BASE = join(ROOT, '.reprobench-tmp');
@@ -107,6 +108,8 @@ describe('merge', () => {
     const changed = JSON.parse(readFileSync(path, 'utf8'));
     const metric = Object.keys(changed.curve[1].metrics)[0]!;
     changed.curve[1].metrics[metric] += 1e-7;
+    // Another machine's result, not an edit: its own content hash matches it.
+    changed.contentHash = trialContentHash(changed);
     writeFileSync(path, JSON.stringify(changed, null, 2) + '\n');
     const out = join(tempDir('reprobench-merge-out-'), 'merged');
     const r = run(['merge', single, other, '--out', out]);

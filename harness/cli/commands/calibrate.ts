@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { checkSeeds } from '../../core/limits.js';
 import { initBackend } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { makeTrial } from '../../scheduler/plan.js';
@@ -27,7 +28,7 @@ export function calibrateCommand(y: Argv) {
           .option('steps', { type: 'number', demandOption: true, describe: 'the generous step budget of the baseline runs (also their schedule horizon)' })
           .option('out', { type: 'string', describe: 'run directory (default: runs/calibrate-<workload>)' }),
       ).check((argv) => {
-        positiveInt(argv.seeds, '--seeds');
+        checkSeeds(argv.seeds, '--seeds');
         positiveInt(argv.steps, '--steps');
         return true;
       }),

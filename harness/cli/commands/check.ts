@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import { terminalJson, terminalText } from '../terminal-text.js';
 import { loadRegistries } from '../../builtins.js';
 import { checkClaim, checkRun } from '../../check/run-check.js';
 import { ReprobenchError } from '../../errors.js';
 import { toJunit, toMarkdown, type CheckedClaim } from '../../check/formats.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { findReferences } from '../../store/reference.js';
-import { trainingOptions } from '../options.js';
+import { nonEmptyPath, trainingOptions } from '../options.js';
 import { resolve } from 'node:path';
 
 export function checkCommand(y: Argv) {
@@ -26,6 +27,10 @@ export function checkCommand(y: Argv) {
           .option('run', { type: 'string', describe: 'compare the trials of this finished run (e.g. merged from shards that recomputed them) instead of recomputing here' }),
       )
         .check((argv) => {
+          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          nonEmptyPath(argv['run'] as string | undefined, '--run');
+          nonEmptyPath(argv['junit'] as string | undefined, '--junit');
+          nonEmptyPath(argv['markdown'] as string | undefined, '--markdown');
           if (argv.run !== undefined && argv.claim === 'all') throw new ReprobenchError('E_BAD_OPTION', '--run checks one claim', 'name the claim the run directory holds');
           return true;
         })
@@ -39,7 +44,7 @@ export function checkCommand(y: Argv) {
         .example('$0 check adan --run runs/adan-merged', 'compare a merged sharded run with the reference'),
     async (argv) => {
       const out = argv.json ? process.stderr : process.stdout;
-      const log = (l: string) => out.write(l + '\n');
+      const log = (l: string) => out.write(terminalText(l) + '\n');
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
       const claims = argv.claim === 'all' ? registries.claims.ids().filter((id) => findReferences(cwd, id).length > 0) : [registries.claims.get(argv.claim as string).id];
@@ -70,7 +75,7 @@ export function checkCommand(y: Argv) {
       if (argv.junit) writeFileSync(argv.junit, toJunit(results));
       if (argv.markdown) writeFileSync(argv.markdown, toMarkdown(results) + '\n');
       const code = results.some((r) => r.outcome.code) ? 1 : 0;
-      if (argv.json) process.stdout.write(JSON.stringify({ exitCode: code, claims: results }, null, 2) + '\n');
+      if (argv.json) process.stdout.write(terminalJson({ exitCode: code, claims: results }) + '\n');
       if (claims.length === 0) log('no claim has reference results: nothing to check');
       process.exitCode = code;
     },

@@ -1,5 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { nonEmptyPath } from '../options.js';
+import { printLine } from '../terminal-text.js';
 import { loadRegistries } from '../../builtins.js';
 import { parseWorkloadRef, resolveVariant } from '../../core/workload.js';
 import { workloadData } from '../../runner/data-cache.js';
@@ -16,6 +18,11 @@ export function dataCommand(y: Argv) {
           c
             .positional('workload', { type: 'string', demandOption: true, describe: 'workload id, or id:variant (see `reprobench list workloads`)' })
             .option('out', { type: 'string', demandOption: true, describe: 'directory to write (created if needed; files there of the same names are replaced)' })
+            .check((argv) => {
+              nonEmptyPath(argv['out'] as string | undefined, '--out');
+              nonEmptyPath(argv['cache-dir'] as string | undefined, '--cache-dir');
+              return true;
+            })
             .option('cache-dir', { type: 'string', default: defaultCacheDir(), defaultDescription: '$REPROBENCH_CACHE or ~/.cache/reprobench', describe: 'where datasets are cached' })
             .example('$0 data export fashion-mnist-mlp --out data/fmnist', 'the 60k/10k split every fashion-mnist-mlp trial uses'),
         async (argv) => {
@@ -27,7 +34,7 @@ export function dataCommand(y: Argv) {
           const data = await workloadData(def, ref.variant, resolve(argv['cache-dir']));
           const header = writeExport(out, def, ref.variant, data);
           const shown = relative(process.cwd(), out) || '.';
-          const log = (l: string) => process.stdout.write(l + '\n');
+          const log = printLine;
           log(`exported ${def.id} v${def.version} (${ref.variant}) to ${shown}: split seed ${header.splitSeed}`);
           for (const [split, files] of Object.entries(header.files)) {
             for (const f of Object.values(files)) log(`  ${split.padEnd(5)} ${f.path.padEnd(12)} ${f.dtype.padEnd(7)} [${f.shape.join(', ')}]  sha256 ${f.sha256}`);

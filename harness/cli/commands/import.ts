@@ -1,4 +1,6 @@
 import type { Argv } from 'yargs';
+import { nonEmptyPath } from '../options.js';
+import { printLine, terminalJson } from '../terminal-text.js';
 import { importAlgoPerfLogs } from '../../importers/algoperf.js';
 import type { AlgoPerfVersion, Ruleset } from '../../scoring/types.js';
 import { ALGOPERF_VERSION_IDS } from '../../scoring/versions.js';
@@ -21,6 +23,11 @@ export function importCommand(y: Argv) {
         .option('targets', { type: 'string', describe: "the version's workload_targets*.json (default: scoring/<file> found above the logs folder)" })
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace submission folders an earlier import wrote' })
         .option('json', { type: 'boolean', default: false, describe: 'print the import report as JSON' })
+        .check((argv) => {
+          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          nonEmptyPath(argv['targets'] as string | undefined, '--targets');
+          return true;
+        })
         .example('$0 import algoperf algoperf/previous_leaderboards/algoperf_v05/logs --ruleset external --out runs/v05-external', 'import the v0.5 external-tuning logs'),
     (argv) => {
       const report = importAlgoPerfLogs(argv['logs-dir'] as string, {
@@ -33,7 +40,7 @@ export function importCommand(y: Argv) {
       if (argv.json) {
         // Paths relative to the AlgoPerf root only: no absolute paths in output that gets stored.
         const { root: _root, ...rest } = report;
-        process.stdout.write(JSON.stringify({ ...rest, submissions: report.submissions.map(({ dir: _dir, ...s }) => s) }, null, 2) + '\n');
+        process.stdout.write(terminalJson({ ...rest, submissions: report.submissions.map(({ dir: _dir, ...s }) => s) }) + '\n');
         return;
       }
       const o: string[] = [`AlgoPerf v${report.version} ${report.ruleset}-tuning logs from ${report.rulesetDir} (targets: ${report.targetsFile})`];
@@ -42,7 +49,7 @@ export function importCommand(y: Argv) {
       if (report.skipped.length) o.push('', `Skipped ${report.skipped.length} entries (not imported; see each submission's submission.json):`, ...report.skipped.map((s) => `  ${s.path}: ${s.reason}`));
       if (report.warnings.length) o.push('', 'Warnings:', ...report.warnings.map((w) => `  ${w}`));
       o.push('', `next: reprobench score ${argv.out}`);
-      process.stdout.write(o.join('\n') + '\n');
+      printLine(o.join('\n'));
     },
   );
 }

@@ -1,13 +1,14 @@
 import { relative, resolve } from 'node:path';
 import { posix } from 'node:path';
 import type { Argv } from 'yargs';
+import { checkSeeds } from '../../core/limits.js';
 import { BACKEND_CHOICES } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { ReprobenchError } from '../../errors.js';
 import { k8sJobs, k8sName, toYaml } from '../../scale/k8s.js';
 import { writeFileAtomic } from '../../store/atomic.js';
 import { planClaimTuning } from '../../tuning/claim-tuning.js';
-import { positive, positiveInt } from '../options.js';
+import { positive, positiveInt, shardCount } from '../options.js';
 import { planningBackend } from './plan.js';
 
 export function k8sCommand(y: Argv) {
@@ -37,7 +38,9 @@ export function k8sCommand(y: Argv) {
         .option('backend', { choices: BACKEND_CHOICES, default: 'wasm' as const, describe: 'backend in the pods, pinned for every shard (`auto` is resolved here)' })
         .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })
         .check((argv) => {
-          for (const k of ['shards', 'parallelism', 'cpu', 'gpus', 'seeds'] as const) positiveInt(argv[k] as number | undefined, `--${k}`);
+          for (const k of ['parallelism', 'cpu', 'gpus'] as const) positiveInt(argv[k] as number | undefined, `--${k}`);
+          shardCount(argv.shards, '--shards');
+          checkSeeds(argv.seeds, '--seeds');
           positive(argv['wait-timeout'], '--wait-timeout');
           positive(argv['trial-timeout'], '--trial-timeout');
           if (!Number.isInteger(argv.retries) || argv.retries < 0) throw new ReprobenchError('E_BAD_OPTION', `--retries must be a whole number ≥ 0, got ${argv.retries}`, 'for example --retries 2');

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { printLine, terminalJson } from '../terminal-text.js';
 import { loadRegistries } from '../../builtins.js';
 import { isCommandMethod } from '../../core/method.js';
 
@@ -24,7 +25,7 @@ export function listCommand(y: Argv) {
             ? r.methods.values().map((m) => ({ id: m.id, version: m.version, title: m.title, kind: m.kind ?? 'tfjs', ...(isCommandMethod(m) ? { command: m.command } : {}), hparams: m.hparams, reference: m.reference ?? null }))
             : r.claims.values().map((c) => ({ id: c.id, version: c.version, title: c.title, paper: c.paper.title, testType: c.testType, kind: c.claimedEffect.direction, fidelity: c.fidelity, methods: c.methods.map((a) => a.method), baselines: c.baselines.map((a) => a.method), workloads: c.workloads, repeats: c.repeats }));
       if (argv.json) {
-        process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+        process.stdout.write(terminalJson(rows) + '\n');
         return;
       }
       for (const row of rows) {
@@ -36,7 +37,7 @@ export function listCommand(y: Argv) {
               : (row as { command?: string[] }).command
                 ? `external: ${(row as { command: string[] }).command.join(' ')}`
                 : '';
-        process.stdout.write(`${row.id.padEnd(20)} v${row.version}  ${row.title}${extra ? `  (${extra})` : ''}\n`);
+        printLine(`${row.id.padEnd(20)} v${row.version}  ${row.title}${extra ? `  (${extra})` : ''}`);
       }
     },
   );

@@ -1,5 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { nonEmptyPath } from '../options.js';
+import { printLine } from '../terminal-text.js';
 import { writeReport } from '../../../reports/render-report.js';
 import { writeSummaryJson } from '../../../reports/summary.js';
 import { ReprobenchError } from '../../errors.js';
@@ -13,12 +15,20 @@ export function mergeCommand(y: Argv) {
     (c) =>
       c
         .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run directories written by `reprobench run --shard` (or plain runs of the same claim)' })
-        .option('out', { type: 'string', demandOption: true, describe: 'the merged run directory (may be one of the inputs, e.g. a directory the shards shared)' })
+        .option('out', {
+          type: 'string',
+          demandOption: true,
+          describe: "the merged run directory: new, empty, or one of this claim's (e.g. a directory the shards shared)",
+        })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only where the merged run is' })
+        .check((argv) => {
+          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          return true;
+        })
         .epilogue('Exit codes: 0 merged and complete; 2 bad input (corrupt trial file, conflicting duplicates E_MERGE_CONFLICT, different runs E_MERGE_MISMATCH) or trials still missing (E_RUN_INCOMPLETE, after writing what there is).')
         .example('$0 merge shard-1 shard-2 shard-3 --out runs/adan', 'three machines\' shards into one run'),
     async (argv) => {
-      const log = (l: string) => process.stdout.write(l + '\n');
+      const log = printLine;
       const cwd = process.cwd();
       const out = resolve(argv.out);
       const res = await mergeRuns({ dirs: argv.dirs as string[], out, cwd, command: ['reprobench', ...process.argv.slice(2)].join(' '), log });

@@ -1,11 +1,13 @@
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { printText, terminalJson } from '../terminal-text.js';
+import { checkSeeds } from '../../core/limits.js';
 import { BACKEND_CHOICES, initBackend, namedBackend, type BackendInfo, type BackendRequest } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { formatDuration } from '../../scheduler/estimate.js';
 import { listPlan, type PlanListing } from '../../scheduler/plan-listing.js';
 import { readTrials } from '../../store/trial-store.js';
-import { positiveInt } from '../options.js';
+import { nonEmptyPath, shardCount } from '../options.js';
 
 /** Explicit backends are only named (a login node need not load tfjs-node-gpu to plan for a GPU node); `auto` is resolved here. */
 export async function planningBackend(request: BackendRequest): Promise<BackendInfo> {
@@ -26,8 +28,9 @@ export function planCommand(y: Argv) {
         .option('shards', { type: 'number', describe: 'also assign each trial to one of this many shards, as `run --shard k/<shards>` would' })
         .option('json', { type: 'boolean', default: false, describe: 'print the plan as JSON' })
         .check((argv) => {
-          positiveInt(argv.seeds, '--seeds');
-          positiveInt(argv.shards, '--shards');
+          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          checkSeeds(argv.seeds, '--seeds');
+          shardCount(argv.shards, '--shards');
           return true;
         })
         .example('$0 plan adan --shards 8 --json', 'trial ids, phases, costs and shard numbers for an 8-way split'),
@@ -38,7 +41,8 @@ export function planCommand(y: Argv) {
       const backend = await planningBackend(argv.backend);
       const stored = readTrials(resolve(argv.out ?? join('runs', claim.id)));
       const listing = listPlan({ registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend }, stored, argv.shards ?? null);
-      process.stdout.write(argv.json ? JSON.stringify(listing, null, 2) + '\n' : planText(listing));
+      if (argv.json) process.stdout.write(terminalJson(listing) + '\n');
+      else printText(planText(listing));
     },
   );
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { printLine } from '../terminal-text.js';
 import { buildReference, describeReferenceChanges } from '../../check/reference-build.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
@@ -26,7 +27,7 @@ export function referenceCommand(y: Argv) {
               .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>; finished trials there are reused)' }),
           ).example('$0 reference update adan', 'the standard preset, then commit reference-results/adan/'),
         async (argv) => {
-          const log = (l: string) => process.stdout.write(l + '\n');
+          const log = printLine;
           const claimId = argv.claim as string;
           const cwd = process.cwd();
           const res = await runClaim({

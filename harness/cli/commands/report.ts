@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { nonEmptyPath } from '../options.js';
+import { printLine } from '../terminal-text.js';
 import { writeLeaderboardSite } from '../../../reports/render-leaderboard.js';
 import { writeReport } from '../../../reports/render-report.js';
 import { importedEntries } from '../../../reports/data/leaderboard-imported.js';
@@ -21,11 +23,11 @@ export function reportCommand(y: Argv) {
         if (existsSync(join(dir, 'submission.json'))) {
           const html = join(dir, 'report.html');
           writeFileAtomic(html, renderSubmissionReport(dir));
-          process.stdout.write(`report: ${relative(process.cwd(), html)}\n`);
+          printLine(`report: ${relative(process.cwd(), html)}`);
           return;
         }
         const files = writeReport(dir, process.cwd());
-        process.stdout.write(`report: ${relative(process.cwd(), files.html)}  (numbers: ${relative(process.cwd(), files.json)})\n`);
+        printLine(`report: ${relative(process.cwd(), files.html)}  (numbers: ${relative(process.cwd(), files.json)})`);
       },
     )
     .command(
@@ -35,13 +37,17 @@ export function reportCommand(y: Argv) {
         c
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run directories (`reprobench run`) and/or folders of imported AlgoPerf submissions (`reprobench import algoperf`)' })
           .option('out', { type: 'string', default: 'site', describe: 'output folder: index.html, leaderboard.json and runs/<n>/report.html' })
+          .check((argv) => {
+            nonEmptyPath(argv['out'] as string | undefined, '--out');
+            return true;
+          })
           .example('$0 leaderboard runs/adan runs/my-claim --out site', 'methods × workloads over two claims'),
       (argv) => {
         const dirs = (argv.dirs as string[]).map((d) => resolve(d));
         const native = dirs.filter((d) => existsSync(join(d, 'manifest.json')));
         const imported = dirs.filter((d) => !native.includes(d));
         const { index, data } = writeLeaderboardSite(native, resolve(argv.out), process.cwd(), importedEntries(imported));
-        process.stdout.write(`leaderboard: ${relative(process.cwd(), index)}  (${data.entries.length} entries, ${data.workloads.length} workloads)\n`);
+        printLine(`leaderboard: ${relative(process.cwd(), index)}  (${data.entries.length} entries, ${data.workloads.length} workloads)`);
       },
     );
 }

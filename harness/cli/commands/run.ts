@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { checkSeeds } from '../../core/limits.js';
 import { writeCatalogue } from '../../../reports/render-catalogue.js';
 import { writeReport } from '../../../reports/render-report.js';
 import { loadRegistries } from '../../builtins.js';
@@ -9,7 +10,9 @@ import { writeSummaryJson } from '../../../reports/summary.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
 import { parseShard } from '../../scheduler/shard.js';
-import { positiveInt, trainingOptions } from '../options.js';
+import { nonEmptyPath, positiveInt, trainingOptions } from '../options.js';
+import { printLine } from '../terminal-text.js';
+import { isReprobenchError } from '../../errors.js';
 import { runShardFromCli } from './run-shard-cli.js';
 import { formatSummary } from '../summary-text.js';
 
@@ -23,7 +26,19 @@ export function runCommand(y: Argv) {
           .positional('claim', { type: 'string', demandOption: true, describe: 'claim id (see `reprobench list claims`), or `all` for the whole catalogue' })
           .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'how many repeats (presets never change budgets, cadence or targets)' })
           .option('seeds', { type: 'number', describe: 'repeats per method and workload, overriding the preset' })
-          .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>); with `all`, the parent of one directory per claim (default: runs)' })
+          .option('out', {
+            type: 'string',
+            describe:
+              'run directory (default: runs/<claim>): new, empty, or a run directory of the same claim; ' +
+              'with `all`, the parent of one directory per claim (default: runs)',
+          })
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe:
+              'write into --out even when it is not shown to be a run directory of this claim ' +
+              '(manifest.json, summary.json and report.html there are replaced)',
+          })
           .option('dry-run', { type: 'boolean', default: false, describe: 'print the planned trials, how many are done, and an estimated time; run nothing' })
           .option('adaptive', { type: 'boolean', default: false, describe: 'add seeds in batches and stop once every comparison is decided (group-sequential, O\'Brien–Fleming); --seeds (default: the standard preset\'s repeats) is the cap' })
           .option('batch', { type: 'number', default: 5, describe: 'with --adaptive: seeds added per arm between looks' })
@@ -36,8 +51,9 @@ export function runCommand(y: Argv) {
           }),
       )
         .check((argv) => {
-          positiveInt(argv.seeds, '--seeds');
+          checkSeeds(argv.seeds, '--seeds');
           positiveInt(argv.batch, '--batch');
+          nonEmptyPath(argv.out, '--out');
           if (argv.shard !== undefined) parseShard(argv.shard);
           if (argv.phase !== undefined && argv.shard === undefined) throw new ReprobenchError('E_BAD_OPTION', '--phase goes with --shard', 'add --shard i/n (--shard 1/1 for the whole phase)');
           if (argv.shard !== undefined && (argv.adaptive || argv['dry-run'])) {
@@ -52,7 +68,7 @@ export function runCommand(y: Argv) {
         .example('$0 run adan --shard 2/4 --phase tuning --out runs/adan', 'this machine\'s quarter of the tuning trials')
         .example('$0 run all --preset standard', 'every claim, one after the other, then runs/catalogue.html'),
     async (argv) => {
-      const log = (l: string) => process.stdout.write(l + '\n');
+      const log = printLine;
       if (argv.shard !== undefined) {
         const claim = argv.claim as string;
         await runShardFromCli({ ...argv, shard: argv.shard }, claim, resolve(argv.out ?? join('runs', claim)), resolve(argv['cache-dir']), log);
@@ -68,10 +84,18 @@ export function runCommand(y: Argv) {
       const ids = (await loadRegistries()).claims.ids();
       const t0 = performance.now();
       const trainSeconds: Record<string, number> = {};
+      // A claim with an arm that has no usable trial does not stop the others; the command fails at the end.
+      const unusable: ReprobenchError[] = [];
       for (const id of ids) {
         log(`\n=== claim ${id} (${ids.indexOf(id) + 1}/${ids.length}) ===`);
         const dir = join(base, id);
-        await runOne(argv, id, dir, log);
+        try {
+          await runOne(argv, id, dir, log);
+        } catch (e) {
+          if (!isReprobenchError(e) || e.code !== 'E_NO_USABLE_TRIAL') throw e;
+          log(e.format());
+          unusable.push(e);
+        }
         trainSeconds[id] = [...readTrials(dir).values()].reduce((sum, t) => sum + t.outcome.trainSeconds, 0);
       }
       if (argv['dry-run']) return;
@@ -84,6 +108,10 @@ export function runCommand(y: Argv) {
         for (const c of r.comparisons) log(`  ${''.padEnd(idWidth)}   ${c.label}: ${c.headline} → ${c.verdict}`);
       }
       log(`catalogue: ${relative(process.cwd(), cat.html)}  (${ids.length} claims, ${wall.toFixed(0)} s wall)`);
+      if (unusable.length) {
+        const what = `${unusable.length} of ${ids.length} claims have an arm without a usable trial; the first: ${unusable[0]!.message}`;
+        throw new ReprobenchError('E_NO_USABLE_TRIAL', what, unusable[0]!.hint);
+      }
     },
   );
 }
@@ -99,6 +127,7 @@ interface RunArgs {
   'dry-run': boolean;
   adaptive: boolean;
   batch: number;
+  force: boolean;
 }
 
 /** One claim: run it, print its summary, write summary.json and report.html into `runDir`. */
@@ -116,6 +145,7 @@ async function runOne(argv: RunArgs, claim: string, runDir: string, log: (l: str
     trialTimeoutSec: argv['trial-timeout'],
     dryRun: argv['dry-run'],
     ...(argv.adaptive ? { adaptive: { batch: argv.batch } } : {}),
+    ...(argv.force ? { force: true } : {}),
     command: ['reprobench', ...process.argv.slice(2)].join(' '),
     reporter: tty ? ttyReporter(argv.workers) : lineReporter(log),
     log,
@@ -128,4 +158,6 @@ async function runOne(argv: RunArgs, claim: string, runDir: string, log: (l: str
   log('');
   log(`trials: ${result.ranTrials} run now, ${result.reusedTrials} reused from ${relative(process.cwd(), runDir) || '.'}`);
   log(`report: ${relative(process.cwd(), report.html)}  (data: ${relative(process.cwd(), json)}, ${relative(process.cwd(), report.json)})`);
+  // Written and shown above; a claim judged on an arm without results must not end with exit 0.
+  if (result.unusable) throw result.unusable;
 }

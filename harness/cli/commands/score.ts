@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { printText, terminalJson } from '../terminal-text.js';
 import { ReprobenchError } from '../../errors.js';
 import { loadImportedPool } from '../../importers/algoperf-pool.js';
 import { formatScoreText, scoreResultToJson } from '../../scoring/format.js';
@@ -50,7 +51,8 @@ export function scoreCommand(y: Argv) {
         timeAxis: argv['time-axis'] as TimeAxis,
         ...(argv.reference === undefined ? {} : { reference: argv.reference }),
       });
-      process.stdout.write(argv.json ? JSON.stringify(scoreResultToJson(result), null, 2) + '\n' : formatScoreText(result));
+      if (argv.json) process.stdout.write(terminalJson(scoreResultToJson(result)) + '\n');
+      else printText(formatScoreText(result));
     },
   );
 }

@@ -1,5 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { printLine, printText } from '../terminal-text.js';
+import { checkSeeds } from '../../core/limits.js';
 import { BACKEND_CHOICES } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { ReprobenchError } from '../../errors.js';
@@ -8,7 +10,7 @@ import { arraySpec } from '../../scale/shard-status.js';
 import { planSlurm, printedCommands, submitSlurm, waitForSubmission } from '../../scale/slurm.js';
 import { scriptFile } from '../../scale/slurm-script.js';
 import { readManifest } from '../../store/manifest.js';
-import { defaultCacheDir, positive, positiveInt } from '../options.js';
+import { defaultCacheDir, nonEmptyPath, positive, positiveInt, shardCount } from '../options.js';
 import { planningBackend } from './plan.js';
 
 export function slurmCommand(y: Argv) {
@@ -34,10 +36,12 @@ export function slurmCommand(y: Argv) {
         .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })
         .option('launcher', { type: 'string', describe: 'how a compute node starts reprobench, e.g. "npx reprobench" (default: this node and this installation)' })
         .check((argv) => {
-          positiveInt(argv['array-size'], '--array-size');
+          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          nonEmptyPath(argv['cache-dir'] as string | undefined, '--cache-dir');
+          shardCount(argv['array-size'], '--array-size');
           positiveInt(argv['cpus-per-task'], '--cpus-per-task');
           positiveInt(argv.gpus, '--gpus');
-          positiveInt(argv.seeds, '--seeds');
+          checkSeeds(argv.seeds, '--seeds');
           positive(argv['trial-timeout'], '--trial-timeout');
           if (argv.time !== undefined && !/^(\d+-)?\d+(:\d+){0,2}$/.test(argv.time)) {
             throw new ReprobenchError('E_BAD_OPTION', `--time must be in Slurm's format, got "${argv.time}"`, 'for example --time 30 (minutes), --time 2:00:00 or --time 1-00:00:00');
@@ -48,7 +52,7 @@ export function slurmCommand(y: Argv) {
         .example('$0 slurm adan --array-size 16 --partition gpu --gpus 1 --time 4:00:00', '16 shards per phase on the gpu partition')
         .example('$0 slurm adan --print', 'look at the scripts first'),
     async (argv) => {
-      const log = (l: string) => process.stdout.write(l + '\n');
+      const log = printLine;
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
       const claim = registries.claims.get(argv.claim as string);
@@ -82,7 +86,7 @@ export function slurmCommand(y: Argv) {
           if (!plan.scripts[role]) continue;
           log('');
           log(`# ${rel(join(runDir, scriptFile(role)))}`);
-          process.stdout.write(plan.scripts[role]!);
+          printText(plan.scripts[role]!);
         }
         log('');
         log('# submit (each job after the one before it):');

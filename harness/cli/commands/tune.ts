@@ -1,5 +1,7 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { resumeCommand, setInterruptReport } from '../../scheduler/interrupt.js';
 import type { Argv } from 'yargs';
+import { terminalJson, terminalText } from '../terminal-text.js';
 import { initBackend } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import type { TrialRecord } from '../../core/trial.js';
@@ -12,7 +14,8 @@ import { isFinished, readTrials } from '../../store/trial-store.js';
 import { medianInf } from '../../tuning/result.js';
 import { chooseFromStudies, groupRecheck, NO_RECHECK, planStudies, searchSpaceOf, type StudyPlan } from '../../tuning/studies.js';
 import { ReprobenchError } from '../../errors.js';
-import { positive, positiveInt, trainingOptions } from '../options.js';
+import { nonEmptyPath, positive, positiveInt, trainingOptions } from '../options.js';
+import { checkPlannedTrials } from '../../core/limits.js';
 import { pointText } from '../summary-text.js';
 
 export function tuneCommand(y: Argv) {
@@ -42,6 +45,9 @@ export function tuneCommand(y: Argv) {
           if (!Number.isInteger(argv['recheck-top']) || argv['recheck-top'] < 0) {
             throw new ReprobenchError('E_BAD_OPTION', `--recheck-top must be a whole number >= 0, got ${argv['recheck-top']}`, 'for example --recheck-top 2 (0 re-checks nothing)');
           }
+          const perStudy = argv.ruleset === 'self' ? 1 : argv.trials + argv['recheck-top'] * (argv['recheck-seeds'] - 1);
+          checkPlannedTrials(argv.studies * perStudy, `tuning with ${argv.studies} studies × ${perStudy} trials (re-checks included)`);
+          nonEmptyPath(argv.out, '--out');
           positive(argv['budget-multiplier'], '--budget-multiplier');
           return true;
         })
@@ -49,7 +55,7 @@ export function tuneCommand(y: Argv) {
         .example('$0 tune fashion-mnist-mlp nadamw --ruleset self --studies 3', 'the defaults with 3× the step budget'),
     async (argv) => {
       const out = argv.json ? process.stderr : process.stdout;
-      const log = (l: string) => out.write(l + '\n');
+      const log = (l: string) => out.write(terminalText(l) + '\n');
       const registries = await loadRegistries();
       const workload = argv.workload as string;
       const method = registries.methods.get(argv.method as string);
@@ -74,6 +80,8 @@ export function tuneCommand(y: Argv) {
           });
       const stored = readTrials(runDir);
       const reporter = lineReporter(log);
+      const shownDir = relative(process.cwd(), runDir) || '.';
+      setInterruptReport(() => [`finished tuning trials are kept in ${shownDir}; the same command resumes:`, `  ${resumeCommand()}`]);
       const records = new Map<string, TrialRecord>(stored);
       const runTrials = async (name: string, trials: PlannedTrial[]) => {
         const todo = trials.filter((t) => !(records.get(t.id) && isFinished(records.get(t.id)!)));
@@ -116,7 +124,7 @@ export function tuneCommand(y: Argv) {
         chosen: choices[0]!.point,
       };
       if (argv.json) {
-        process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        process.stdout.write(terminalJson(result) + '\n');
         return;
       }
       log('');

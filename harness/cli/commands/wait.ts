@@ -1,12 +1,14 @@
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { printLine } from '../terminal-text.js';
+import { checkSeeds } from '../../core/limits.js';
 import { BACKEND_CHOICES } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { ReprobenchError } from '../../errors.js';
 import { missingText } from '../../scheduler/merge-runs.js';
 import { planPhases } from '../../scheduler/phases.js';
 import { readTrials } from '../../store/trial-store.js';
-import { positive, positiveInt } from '../options.js';
+import { nonEmptyPath, positive, positiveInt } from '../options.js';
 import { planningBackend } from './plan.js';
 
 export function waitCommand(y: Argv) {
@@ -28,7 +30,8 @@ export function waitCommand(y: Argv) {
         .option('timeout', { type: 'number', default: 86_400, describe: 'seconds to wait before failing' })
         .option('interval', { type: 'number', default: 10, describe: 'seconds between looks' })
         .check((argv) => {
-          positiveInt(argv.seeds, '--seeds');
+          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          checkSeeds(argv.seeds, '--seeds');
           positive(argv.timeout, '--timeout');
           positive(argv.interval, '--interval');
           return true;
@@ -47,11 +50,11 @@ export function waitCommand(y: Argv) {
         const missing = { tuning: plan.tuningMissing, recheck: plan.recheckMissing, evaluation: plan.evaluationMissing }[argv.phase];
         const done = missing?.length === 0;
         if (done) {
-          process.stdout.write(`${argv.phase} of ${claim.id} is complete in ${relative(cwd, runDir) || '.'}\n`);
+          printLine(`${argv.phase} of ${claim.id} is complete in ${relative(cwd, runDir) || '.'}`);
           return;
         }
         const now = missingText(plan);
-        if (now !== last) process.stdout.write(`waiting: ${now}\n`);
+        if (now !== last) printLine(`waiting: ${now}`);
         last = now;
         if (Date.now() > deadline) {
           throw new ReprobenchError('E_RUN_INCOMPLETE', `gave up after ${argv.timeout} s: ${now}`, 'look at the shards of that phase (`kubectl logs`, failed indexes in `kubectl describe job`); rerun failed shards, then this');

@@ -37,7 +37,10 @@ describe('external trainers in a claim run (reprobench run)', () => {
     const out = tempDir();
     const pids = tempDir();
     const r = cli(['run', 'external-mixed', '--out', out, '--workers', '2', '--trial-timeout', '8'], { cwd: PROJECT, env: { STUB_PID_DIR: pids }, timeoutMs: 110_000 });
-    expect(r.code, r.stderr + r.stdout).toBe(0);
+    // Arms whose every trial failed leave no outcome to judge: the run ends with a coded error after its report.
+    expect(r.code, r.stderr + r.stdout).toBe(2);
+    expect(r.stderr).toMatch(/^error E_NO_USABLE_TRIAL: stub-malformed on teacher-student has no usable trial: .* protocol error at stdout line 1/m);
+    expect(readdirSync(out)).toContain('report.html');
     const all = trialFiles(out);
     expect(all).toHaveLength(14);
     // Stored trials validate against the schema (the report step read them too).
