@@ -1,8 +1,11 @@
 import type { Direction } from '../core/workload.js';
 import type { CurvePoint } from '../core/trial.js';
 
+/** What a seed contributes to the target: its best value over the curve (DESIGN), or its last (a card's "loss at the end of the budget"). */
+export type SeedOutcome = 'best' | 'final';
+
 export interface TargetSetting {
-  /** Per seed: best value of the metric within the generous budget. */
+  /** Per seed: best (or final, see {@link SeedOutcome}) value of the metric within the generous budget. */
   best: number[];
   /** The quantile of `best` that about 80% of the seeds reach, before rounding. */
   quantile: number;
@@ -36,13 +39,21 @@ export function roundTarget(v: number, direction: Direction): number {
  * is the value about 80% of seeds reach (20th percentile of per-seed best values when higher is
  * better, 80th when lower is better), rounded to 3 significant digits; the budget is 4/3 of the
  * median step at which the seeds first reach it, rounded up to a whole number of evals.
+ * With `outcome: 'final'` each seed contributes its value at the last eval instead of its best (a
+ * non-finite or missing one counts as the worst), for targets a card defines as "what the arm
+ * reaches at the end of its budget"; pass a diverged seed's curve as empty.
  */
-export function setTarget(curves: CurvePoint[][], metric: string, direction: Direction, evalEvery: number): TargetSetting {
+export function setTarget(curves: CurvePoint[][], metric: string, direction: Direction, evalEvery: number, outcome: SeedOutcome = 'best'): TargetSetting {
   const better = (a: number, b: number) => (direction === 'higher' ? a >= b : a <= b);
   const series = curves.map((c) =>
     c.map((p) => ({ step: p.step, v: p.metrics[metric] })).filter((p): p is { step: number; v: number } => p.v != null && Number.isFinite(p.v)),
   );
-  const best = series.map((s) => s.reduce((b, p) => (better(p.v, b) ? p.v : b), direction === 'higher' ? -Infinity : Infinity));
+  const worst = direction === 'higher' ? -Infinity : Infinity;
+  const lastOf = (c: CurvePoint[]) => {
+    const v = c[c.length - 1]?.metrics[metric];
+    return v != null && Number.isFinite(v) ? v : worst;
+  };
+  const best = series.map((s, i) => (outcome === 'final' ? lastOf(curves[i]!) : s.reduce((b, p) => (better(p.v, b) ? p.v : b), worst)));
   const q = quantile(best, direction === 'higher' ? 0.2 : 0.8);
   const target = roundTarget(q, direction);
   const firstReach = series.map((s) => s.find((p) => better(p.v, target))?.step ?? null);

@@ -6,6 +6,8 @@ import { loadCharLm, VOCAB, type CharLmSplit } from './data.js';
 
 const CONTEXT = 6;
 const HIDDEN = 128;
+/** One epoch of the `one-epoch` variant's 275,170 training examples at batch 128 (2149.8 steps): ten epochs of a 10% subset. */
+const ONE_EPOCH_STEPS = 2150;
 const SPLITS: Record<string, CharLmSplit> = {
   default: { corpus: 'cmudict', context: CONTEXT, trainWords: 32_768, validWords: 2_048 },
   names: { corpus: 'names', context: CONTEXT, trainWords: 6_000, validWords: 1_000 },
@@ -17,7 +19,7 @@ const bitsPerChar = (outputs: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar =>
 
 export const charLm = defineWorkload({
   id: 'char-lm',
-  version: 1,
+  version: 2,
   title: 'Character-level language model on CMU-dict words, MLP on a 6-character context',
   description:
     `Next-character prediction on English words from the CMU Pronouncing Dictionary (lower-case a–z, ${SPLITS.default!.trainWords} training ` +
@@ -41,12 +43,17 @@ export const charLm = defineWorkload({
   target: { metric: 'validation/loss', value: 3.44, direction: 'lower' },
   budget: { steps: 1450, seconds: 600 },
   evalEvery: 50,
+  fineEvalEvery: 10,
   batchSize: 128,
   msPerStepHint: { wasm: 12, cpu: 60, tensorflow: 3, blas: 9.5 },
   variants: {
     // Budgeted training (REX, catalogue #34): see the polynomial-regression variants.
     'budget-10': { description: '10% of the step budget (145 steps), schedules anneal over it', budget: { steps: 145 } },
     'budget-25': { description: '25% of the step budget (363 steps), schedules anneal over it', budget: { steps: 363 } },
+    'one-epoch': {
+      description: 'a budget of one epoch of the training examples (ten epochs of a 10% subset), for the one-epoch card (catalogue #3)',
+      budget: { steps: ONE_EPOCH_STEPS },
+    },
     names: {
       description: 'English first names (female and male lists, 6,000 training and 1,000 held-out names) instead of CMU-dict words',
       // `reprobench calibrate char-lm:names --steps 1500 --seeds 10 --backend wasm` (2026-11-27):

@@ -44,7 +44,7 @@ const widthOf = (o: Record<string, number | string | boolean>): number => Number
 
 export const polynomialRegression = defineWorkload({
   id: 'polynomial-regression',
-  version: 1,
+  version: 2,
   title: 'Polynomial regression, centred two-layer ReLU net (synthetic, seconds)',
   description:
     `Single-index polynomial target He₂(β·x)/√2 in d = ${DIM}, ${TRAIN} training and ${VALID} validation examples (fixed seed); ` +
@@ -60,6 +60,7 @@ export const polynomialRegression = defineWorkload({
   target: { metric: 'validation/loss', value: 0.182, direction: 'lower' },
   budget: { steps: 1740, seconds: 300 },
   evalEvery: 20,
+  fineEvalEvery: 4,
   batchSize: BATCH,
   msPerStepHint: { wasm: 2, cpu: 6, tensorflow: 1, blas: 4.3 },
   // Budgeted training (REX, catalogue #34): the schedule anneals over the shortened budget (the
