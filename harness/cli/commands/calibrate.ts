@@ -14,7 +14,7 @@ import type { PlannedTrial } from '../../scheduler/plan.js';
 import type { TrialRecord } from '../../core/trial.js';
 import { positiveInt, trainingOptions } from '../options.js';
 import { parseWorkloadRef, resolveVariant } from '../../core/workload.js';
-import type { HParams } from '../../core/method.js';
+import type { HParams, SearchDimension } from '../../core/method.js';
 import { ReprobenchError } from '../../errors.js';
 
 export function calibrateCommand(y: Argv) {
@@ -30,11 +30,14 @@ export function calibrateCommand(y: Argv) {
           .option('seeds', { type: 'number', default: 10, describe: 'baseline seeds (at least 10)' })
           .option('steps', { type: 'number', demandOption: true, describe: 'the generous step budget of the baseline runs (also their schedule horizon)' })
           .option('tune', { type: 'string', describe: 'tune the baseline first, like any arm (DESIGN § Rules): studies×points Halton points over its search space on tuning seeds, e.g. 2x6; the median study\'s best point (by --outcome) then runs the --seeds' })
+          .option('space', { type: 'string', describe: 'with --tune: the search space as JSON (AlgoPerf form), e.g. a card\'s; default the method\'s own' })
           .option('outcome', { choices: ['best', 'final'] as const, default: 'best' as const, describe: 'per seed, the best value over the curve (DESIGN) or the value at the last eval (a card\'s "loss at the end of the budget"); also what --tune optimises' })
+          .option('digits', { type: 'number', default: 3, describe: 'significant digits of the target (DESIGN: 3); more where a card\'s target sits on a flat stretch of the curve' })
           .option('out', { type: 'string', describe: 'run directory (default: runs/calibrate-<workload>)' }),
       ).check((argv) => {
         positiveInt(argv.seeds, '--seeds');
         positiveInt(argv.steps, '--steps');
+        positiveInt(argv.digits, '--digits');
         return true;
       }),
     async (argv) => {
@@ -62,7 +65,7 @@ export function calibrateCommand(y: Argv) {
       const arm = { method: argv.method, ...(hparams ? { hparams } : {}) };
       let tuned: BaselineChoice | null = null;
       if (argv.tune !== undefined) {
-        const plan = planBaselineTuning(registries, { workload: argv.workload as string, arm, space: searchSpaceOf(registries, argv.method), tune: parseTuneSpec(argv.tune), backend, steps: argv.steps });
+        const plan = planBaselineTuning(registries, { workload: argv.workload as string, arm, space: argv.space !== undefined ? parseJsonOption(argv.space, '--space') : searchSpaceOf(registries, argv.method), tune: parseTuneSpec(argv.tune), backend, steps: argv.steps });
         const records = await runPhase('baseline tuning', plan.studies.flat().map((s) => s.trial));
         tuned = chooseBaselinePoint(plan, new Map(records.map((r) => [r.id, r])), outcome, resolved.target.direction);
         process.stderr.write(`tuned ${argv.method}: chose ${JSON.stringify(tuned.point)} (median over studies of each study's ${outcome} ${resolved.target.metric}: ${tuned.choice.medianMetric})\n`);
@@ -74,14 +77,15 @@ export function calibrateCommand(y: Argv) {
       const records = await runPhase('calibration', trials);
       // A diverged seed's final value is no value: it counts as the worst (setTarget reads an empty curve so).
       const curves = records.map((r) => (outcome === 'final' && r.status === 'diverged' ? [] : r.curve));
-      const t = setTarget(curves, resolved.target.metric, resolved.target.direction, resolved.evalEvery, outcome);
+      const t = setTarget(curves, resolved.target.metric, resolved.target.direction, resolved.evalEvery, { outcome, digits: argv.digits });
       if (!Number.isFinite(t.target)) {
         throw new ReprobenchError('E_STATS_DEGENERATE', `the ${outcome} ${resolved.target.metric} of too many seeds is missing or non-finite to set a target (${t.best.join(', ')})`, 'lower the learning rate (--hparams) or tune the baseline (--tune 2x6)');
       }
       const out = {
         workload: workload.id, ...(ref.variant === 'default' ? {} : { variant: ref.variant }), version: workload.version, baseline: argv.method, ...(hparams ? { hparams } : {}), backend: backend.name, seeds: argv.seeds, generousSteps: argv.steps,
-        ...(tuned ? { tuning: { spec: argv.tune, chosen: tuned.point, medianOverStudies: tuned.choice.medianMetric, trials: tuned.rows.map((r) => ({ study: r.study, point: r.point, [outcome]: r.metric, winner: r.winner })) } } : {}),
+        ...(tuned ? { tuning: { spec: argv.tune, ...(argv.space !== undefined ? { space: JSON.parse(argv.space) } : {}), chosen: tuned.point, medianOverStudies: tuned.choice.medianMetric, trials: tuned.rows.map((r) => ({ study: r.study, point: r.point, [outcome]: r.metric, winner: r.winner })) } } : {}),
         outcome,
+        ...(argv.digits !== 3 ? { digits: argv.digits } : {}),
         metric: resolved.target.metric, direction: resolved.target.direction,
         [`${outcome}PerSeed`]: t.best.map((v) => Number(v.toFixed(5))), quantile: Number(t.quantile.toFixed(5)), target: t.target,
         firstReachPerSeed: t.firstReach, reachedShare: t.reachedShare, medianFirstReach: t.medianFirstReach, budgetSteps: t.budgetSteps,
@@ -90,6 +94,15 @@ export function calibrateCommand(y: Argv) {
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     },
   );
+}
+
+/** A JSON option's value; the search space itself is checked where it is parsed (tuning/search-space.ts). */
+function parseJsonOption(text: string, name: string): Record<string, SearchDimension> {
+  try {
+    return JSON.parse(text) as Record<string, SearchDimension>;
+  } catch {
+    throw new ReprobenchError('E_BAD_OPTION', `${name} is not JSON: ${text}`, 'pass e.g. --space \'{"learningRate":{"min":0.001,"max":0.1,"scaling":"log"}}\'');
+  }
 }
 
 /** `--hparams` as a flat JSON object of numbers, strings and booleans. */
