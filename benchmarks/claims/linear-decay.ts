@@ -5,13 +5,13 @@ const WARMUP = { warmupFraction: 0.02 };
 const LR_SPACE = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const } };
 
 /**
- * Catalogue #73. Linear decay vs cosine annealing at each workload's full step budget, final
- * validation loss, both tuned by AlgoPerf external tuning with the same budget (2 studies × 3
- * Halton points), the study winner picked by final validation loss.
+ * Catalogue #73. Linear decay vs cosine annealing at step budgets that bind, final validation loss,
+ * both tuned by AlgoPerf external tuning with the same budget (2 studies × 3 Halton points), the
+ * study winner picked by final validation loss.
  */
 export const linearDecayClaim = defineClaim({
   id: 'linear-decay',
-  version: 1,
+  version: 2,
   title: 'Linear decay matches or beats cosine annealing',
   paper: {
     title: 'When, Why and How Much? Adaptive Learning Rate Scheduling by Refinement',
@@ -33,8 +33,10 @@ export const linearDecayClaim = defineClaim({
   outcome: 'final',
   methods: [{ method: 'linear-decay', hparams: WARMUP }],
   baselines: [{ method: 'cosine-decay', hparams: WARMUP }],
-  workloads: ['polynomial-regression', 'char-lm'],
-  quickWorkloads: ['polynomial-regression'],
+  // Budgets that bind (docs/workloads.md, "Budgets that bind"): char-lm's own; polynomial-regression's
+  // own (340 steps) does not (its tuned baseline overfits after ~250 steps), its 25% variant does.
+  workloads: ['polynomial-regression:budget-25', 'char-lm'],
+  quickWorkloads: ['polynomial-regression:budget-25'],
   margin: { value: 0.01, units: 'relative' },
   repeats: { quick: 5, standard: 12 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { 'linear-decay': LR_SPACE, 'cosine-decay': LR_SPACE } },
@@ -52,8 +54,10 @@ export const linearDecayClaim = defineClaim({
     metric: { 'polynomial-regression/linear-decay': 0.1671918029785156, 'polynomial-regression/cosine-decay': 0.1702860565185547, 'char-lm/linear-decay': 3.2536180019656378, 'char-lm/cosine-decay': 3.281448611313337 },
   },
   miniature:
-    'The paper evaluates 10 deep-learning problems, LLMs and logistic regression with tuned baselines. Here: the polynomial ' +
-    'regression net and the CMU-dict character MLP at their full calibrated step budgets, AdamW (PyTorch defaults) with a 2% ' +
+    'The paper evaluates 10 deep-learning problems, LLMs and logistic regression with tuned baselines. Here: the CMU-dict ' +
+    'character MLP at its calibrated step budget (1,700 steps) and the polynomial regression net at 85 steps, a quarter of its ' +
+    'calibrated budget: at the full 340 steps its tuned loss no longer improves (doubling the budget changed it by +1%), at 85 ' +
+    'steps doubling lowers it by 6%, so the schedules are compared where the budget binds. AdamW (PyTorch defaults) with a 2% ' +
     'linear warmup for both schedules, each schedule\'s learning rate tuned with the same budget (2 studies × 3 Halton points ' +
     'over 1e-3–1e-1, log scale, tuning seeds). The refinement method (schedules derived from a first run\'s gradient norms) ' +
     'is not part of this card. The paper compares against "all commonly used default schedules"; this card tests cosine only.',
