@@ -31,7 +31,7 @@ interface RecordedStep {
 export interface ReplayHooks {
   /** One optimizer step on `batch` at `learningRate`; returns the batch loss. Leaves the batch alive. */
   step(batch: Batch, learningRate: number): Promise<number>;
-  /** Evaluates the model as it is now and returns the point (not yet in the curve); `trainLoss` is the mean batch loss since the last eval. */
+  /** Evaluates the model as it is now; returns the point (not yet in the curve). `trainLoss`: mean batch loss since the last eval. */
   evaluate(step: number, trainSeconds: number, trainLoss: number | null): Promise<CurvePoint>;
   /** True when the point meets the target. */
   meets(point: CurvePoint): boolean;

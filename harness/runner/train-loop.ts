@@ -89,7 +89,8 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   // Probe batches come from a stream of their own (seeded from the method seed), so the shared
   // stream hands the stage steps the same batches, in order, that every other method sees.
   const probeStream = planner ? new BatchStream(data, config.batchSize, new Rng(deriveSeed('method', [seeds.method, 'stage-probes']))) : null;
-  const fine = FineEvals.create(config.stopAtTarget ? config.fineEvalEvery : undefined, [...model.params, ...(model.state ?? [])], optimizer);
+  const variables = [...model.params, ...(model.state ?? [])];
+  const fine = FineEvals.create(config.stopAtTarget ? config.fineEvalEvery : undefined, variables, optimizer);
   const initSeconds = now() - t0 - scoringSeconds;
 
   const curve: CurvePoint[] = [];

@@ -23,7 +23,8 @@ export function parseTuneSpec(text: string): TuneSpec {
   const studies = m ? Number(m[1]) : NaN;
   const points = m ? Number(m[2]) : NaN;
   if (!(studies >= 1 && points >= 1)) {
-    throw new ReprobenchError('E_BAD_OPTION', `--tune must be studies×points, e.g. 2x6; got "${text}"`, 'pass --tune 2x6 (AlgoPerf external tuning: 2 studies of 6 Halton points)');
+    const hint = 'pass --tune 2x6 (AlgoPerf external tuning: 2 studies of 6 Halton points)';
+    throw new ReprobenchError('E_BAD_OPTION', `--tune must be studies×points, e.g. 2x6; got "${text}"`, hint);
   }
   return { studies, points };
 }
@@ -50,7 +51,8 @@ export function planBaselineTuning(
     sampleSearchSpace(space, o.tune.points, { seed: calibrationStudySeed(o.workload, o.arm.method, k) }).map((point, j) => ({
       point,
       trial: makeTrial(registries, {
-        workloadId: o.workload, arm: o.arm, repeat: { purpose: 'tune', index: k * o.tune.points + j }, backend: o.backend, extra: point, stopAtTarget: false, budgetSteps: o.steps,
+        workloadId: o.workload, arm: o.arm, repeat: { purpose: 'tune', index: k * o.tune.points + j }, backend: o.backend, extra: point,
+        stopAtTarget: false, budgetSteps: o.steps,
       }),
     })),
   );
@@ -67,7 +69,12 @@ export interface BaselineChoice {
  * AlgoPerf's target-setting tuning: each study's best trial by the metric the target is read from
  * (its best value over the curve, or its final one), the median study's winner chosen.
  */
-export function chooseBaselinePoint(plan: StudyPlan, records: Map<string, TrialRecord>, outcome: SeedOutcome, direction: Direction): BaselineChoice {
+export function chooseBaselinePoint(
+  plan: StudyPlan,
+  records: Map<string, TrialRecord>,
+  outcome: SeedOutcome,
+  direction: Direction,
+): BaselineChoice {
   const { rows, choices } = chooseFromStudies([plan], records, { kind: 'metric', outcome, direction });
   const choice = choices[0]!;
   return { point: choice.point, choice, rows };

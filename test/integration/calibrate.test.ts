@@ -39,7 +39,9 @@ describe('calibrate --tune (the reference baseline tuned like any arm)', () => {
     }
     // The calibration seeds ran the chosen point; the target is the 80th percentile of their bests.
     for (const t of seeds) expect(t.config.method.hparams.learningRate).toBe(chosen.learningRate);
-    const bests = seeds.sort((a, b) => a.config.repeat.index - b.config.repeat.index).map((t) => Math.min(...t.curve.map((p) => p.metrics['validation/loss']!)));
+    const bests = seeds
+      .sort((a, b) => a.config.repeat.index - b.config.repeat.index)
+      .map((t) => Math.min(...t.curve.map((p) => p.metrics['validation/loss']!)));
     expect(res.bestPerSeed).toEqual(bests.map((v) => Number(v.toFixed(5))));
     expect(res.target).toBe(roundTarget(quantile(bests, 0.8), 'lower'));
     // A rerun reuses every trial.

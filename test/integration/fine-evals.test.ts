@@ -23,7 +23,9 @@ async function setup(name: BackendName) {
   if (tf.getBackend() !== name) await tf.setBackend(name);
   const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
   const config = (method: string, index: number, over: Partial<TrialConfig> = {}): TrialConfig => {
-    const t = makeTrial(registries, { workloadId: 'teacher-student', arm: { method, hparams: { learningRate: 0.01 } }, repeat: { purpose: 'eval', index }, backend, stopAtTarget: true, budgetSteps: 300 });
+    const t = makeTrial(registries, {
+      workloadId: 'teacher-student', arm: { method, hparams: { learningRate: 0.01 } }, repeat: { purpose: 'eval', index }, backend, stopAtTarget: true, budgetSteps: 300,
+    });
     return { ...t.config, target: { ...t.config.target, value: TARGET }, fineEvalEvery: 2, ...over };
   };
   const run = (c: TrialConfig) => runTrial('0123456789abcdef', c, ctx);

@@ -5,7 +5,10 @@ import { resolveArm, timeResolution, trialResolution, type ResolutionTrial } fro
 import { resolutionOf } from '../../../../harness/runner/resolution.js';
 
 const trial = (method: string, steps: number | null, curveSteps: number[], over: Partial<ResolutionTrial> = {}): ResolutionTrial => ({
-  config: { workload: { id: 'w', version: 1, variant: 'default' }, method: { id: method, version: 1, hparams: {} }, repeat: { purpose: 'eval', index: 0 }, stopAtTarget: true, evalEvery: 25 },
+  config: {
+    workload: { id: 'w', version: 1, variant: 'default' }, method: { id: method, version: 1, hparams: {} }, repeat: { purpose: 'eval', index: 0 },
+    stopAtTarget: true, evalEvery: 25,
+  },
   status: steps === null ? 'censored' : 'reached',
   outcome: { stepsToTarget: steps },
   curve: curveSteps.map((step) => ({ step })),
@@ -54,7 +57,9 @@ describe('the 2% check per arm', () => {
       method: 'a', workload: 'w', tuned: null, repeats: [0, 1, 2], steps: [500, 700, 1000], seconds: [1, 1, 1], events: [true, true, false],
       diverged: [false, false, false], missing: [], finalMetric: [null, null, null], bestMetric: [null, null, null], budgetSteps: 1000,
     };
-    expect(summarizeArm({ ...base, resolutionSteps: [5, 25, null] }).timeResolution).toEqual({ reached: 2, medianSteps: 600, worstSteps: 25, unknown: 0, resolved: false });
+    expect(summarizeArm({ ...base, resolutionSteps: [5, 25, null] }).timeResolution).toEqual({
+      reached: 2, medianSteps: 600, worstSteps: 25, unknown: 0, resolved: false,
+    });
     expect(summarizeArm(base).timeResolution).toBeNull();
   });
 });
