@@ -31,6 +31,7 @@ export const frameworkParityClaim = defineClaim({
       'TensorFlow.js (nadamw) need the same mean steps to target, within the margin',
     direction: 'equivalent',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'time-to-target',
   // The workload's reference baseline as its calibration tuned it (workloads/fashion-mnist): NAdamW at
   // the AlgoPerf defaults never reaches the target set from the tuned baseline.

@@ -27,7 +27,9 @@ export const oneEpochClaim = defineClaim({
       'speedup in steps to the ten-epoch model\'s held-out bits/char of training on all the data (one epoch in the budget) over ' +
       'training on a random 10% of it (ten epochs in the budget); the paper reports 1.9–3.3× in wall-clock time, M = 1.9 (its lower end)',
     magnitude: 1.9,
+    direction: 'method-better',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'time-to-target',
   methods: [{ method: 'cosine-decay' }],
   baselines: [{ method: 'data-subset', hparams: { dataFraction: 0.1 } }],
