@@ -1,5 +1,8 @@
 import { defineClaim } from '../../harness/core/claim.js';
 
+/** The learning rate `calibrate fashion-mnist-mlp --tune 2x6` chose for NAdamW (docs/workloads.md). */
+const TUNED = { learningRate: 0.009098492457914215 };
+
 /**
  * A parity (equivalence) claim: the fashion-mnist-mlp trial ported to PyTorch as an external
  * trainer (method `nadamw-pytorch`, examples/pytorch/) against the built-in TensorFlow.js trial
@@ -10,7 +13,7 @@ import { defineClaim } from '../../harness/core/claim.js';
  */
 export const frameworkParityClaim = defineClaim({
   id: 'framework-parity',
-  version: 1,
+  version: 2,
   title: 'PyTorch and TensorFlow.js reach the fashion-mnist-mlp target in the same number of steps',
   paper: {
     title: 'MLCommons AlgoPerf: Technical Documentation & FAQs, version 0.0.21',
@@ -30,19 +33,23 @@ export const frameworkParityClaim = defineClaim({
   },
   fidelity: { kind: 'faithful' },
   testType: 'time-to-target',
-  methods: [{ method: 'nadamw-pytorch' }],
-  baselines: [{ method: 'nadamw' }],
+  // The workload's reference baseline as its calibration tuned it (workloads/fashion-mnist): NAdamW at
+  // the AlgoPerf defaults never reaches the target set from the tuned baseline.
+  methods: [{ method: 'nadamw-pytorch', hparams: TUNED }],
+  baselines: [{ method: 'nadamw', hparams: TUNED }],
   workloads: ['fashion-mnist-mlp'],
-  // ±10% of the tfjs mean steps to target (about three evals of 25 steps at the workload's median 750).
+  // ±10% of the tfjs mean steps to target (about 90 steps at the calibration's median 887.5).
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 4, standard: 10 },
   miniature:
     'AlgoPerf ships JAX and PyTorch versions of every workload and treats them as interchangeable; it states no ' +
     'number for their agreement, so this card is reprobench\'s own parity check, in the spirit of the quote: the ' +
-    'same algorithm (NAdamW at the AlgoPerf baseline defaults, 2% warmup and cosine decay over the step hint, no ' +
-    'tuning) on the same workload in two frameworks. The PyTorch trainer reads reprobench\'s exported split, draws ' +
+    'same algorithm (NAdamW at the AlgoPerf baseline point with the learning rate the workload\'s calibration tuned, ' +
+    '0.0091; 2% warmup and cosine decay over the step hint; no further tuning) on the same workload in two frameworks. ' +
+    'The PyTorch trainer reads reprobench\'s exported split, draws ' +
     'the initial weights and the batch order with a port of reprobench\'s generator (bit-identical, tested) and ' +
     'applies the tfjs optimizer\'s formulas op for op, single-threaded on the CPU; tfjs runs its embedded default ' +
-    '(wasm). Outcome: steps to the validation-accuracy target (0.870), a missed target counting at the 1000-step ' +
-    'budget; paired by seed, TOST within ±10% of the tfjs mean.',
+    '(wasm). Outcome: steps to the validation-accuracy target (0.881), a missed target counting at the 1,200-step ' +
+    'budget; paired by seed, TOST within ±10% of the tfjs mean. Both arms evaluate the steps before the target every 5 ' +
+    'steps (tfjs by replay, PyTorch by evaluating every 5 steps throughout).',
 });

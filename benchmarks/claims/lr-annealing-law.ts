@@ -60,7 +60,7 @@ export const lrAnnealingLawClaim = defineClaim({
   miniature:
     'The paper fits GPT-style language models of up to ~600M parameters over tens of thousands of steps, with warmup, and predicts ' +
     'held-out schedules (constant, cosine, WSD, multi-step, ...) at every step. Here: the char-lm workload (a 6-character-context ' +
-    'MLP language model on CMU-dict words, batch 128, 1,450 steps, held-out bits/char every 50 steps, 29 evals), AdamW (PyTorch ' +
+    'MLP language model on CMU-dict words, batch 128, 1,700 steps, held-out bits/char every 50 steps, 34 evals), AdamW (PyTorch ' +
     'defaults) at one peak rate 3e-3 for every schedule, no warmup, no tuning (the law is about the schedule\'s shape, so the ' +
     'peak rate is shared, not tuned per schedule). Per seed the law is fitted on the constant and cosine curves (the paper\'s ' +
     '"one or two training curves") with Levenberg–Marquardt least squares (the paper uses a Huber loss and L-BFGS), λ = 0.999, ' +

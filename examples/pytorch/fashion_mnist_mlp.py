@@ -29,7 +29,7 @@ import time
 
 T0 = time.perf_counter()
 PROTOCOL = 1
-WORKLOAD = ("fashion-mnist-mlp", 1)
+WORKLOAD = ("fashion-mnist-mlp", 2)
 
 
 def emit(message):

@@ -3,6 +3,7 @@ import type { HParams } from '../core/method.js';
 import type { Target, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
 import { curveStatistic } from './curve-statistic.js';
+import { trialResolution } from './time-resolution.js';
 
 /** The evaluation repeats of one method on one workload, reduced to what verdicts need. */
 export interface ArmOutcomes {
@@ -23,6 +24,11 @@ export interface ArmOutcomes {
   finalMetric: Array<number | null>;
   /** Best value of the target metric over the curve (fixed-budget claims with `outcome: 'best'`). */
   bestMetric: Array<number | null>;
+  /**
+   * Time-to-target trials (they stop at the target) only: per repeat, steps between the eval that
+   * met the target and the one before (null where it was not reached or is not known).
+   */
+  resolutionSteps?: Array<number | null>;
   /** Phenomenon claims: the card's statistic per repeat (null where the curve gives none). */
   statistic?: Array<number | null>;
   budgetSteps: number;
@@ -36,6 +42,7 @@ export function armOutcomes(trials: TrialRecord[], method: string, workload: str
     method, workload,
     tuned,
     repeats: [], steps: [], seconds: [], events: [], diverged: [], missing: [], finalMetric: [], bestMetric: [],
+    ...(mine[0]?.config.stopAtTarget ? { resolutionSteps: [] } : {}),
     ...(statistic ? { statistic: [] } : {}),
     budgetSteps: mine[0]?.config.budget.steps ?? 0,
   };
@@ -53,6 +60,7 @@ export function armOutcomes(trials: TrialRecord[], method: string, workload: str
     const m = t.outcome.finalMetrics[t.config.target.metric];
     arm.finalMetric.push(m ?? null);
     arm.bestMetric.push(t.outcome.bestTargetMetric);
+    arm.resolutionSteps?.push(trialResolution(t));
     if (statistic) arm.statistic!.push(t.status === 'diverged' ? null : curveStatistic(statistic, t.curve, t.config.budget.steps).value);
   }
   return arm;

@@ -27,6 +27,17 @@ export function referenceTrialRecords(ref: ReferenceFile): TrialRecord[] {
 }
 
 /**
+ * The workloads a reference holds trials of, in the card's order, then any the card no longer
+ * names: a reference is judged on what it ran, also after its card changed its workloads (until
+ * the reference is made again).
+ */
+function referenceWorkloads(claim: ClaimDefinition, ref: ReferenceFile): string[] {
+  const held = [...new Set(ref.trials.map((t) => t.workload))];
+  const named = workloadsFor(claim, ref.preset).filter((w) => held.includes(w));
+  return [...named, ...held.filter((w) => !named.includes(w))];
+}
+
+/**
  * The claim's summary, judged under the current verdict rules from a reference's stored trials:
  * no rerun, the same numbers, today's labels (how the catalogue and `check` re-judge a claim).
  */
@@ -36,7 +47,7 @@ export function summarizeReference(claim: ClaimDefinition, ref: ReferenceFile, l
   return summarizeClaim(claim, referenceTrialRecords(ref), {
     preset: ref.preset,
     repeats: ref.repeats,
-    workloads: workloadsFor(claim, ref.preset),
+    workloads: referenceWorkloads(claim, ref),
     backend: ref.backend,
     numericsClass: ref.numericsClass,
     tuning,

@@ -8,6 +8,7 @@ import { canonicalJson } from '../core/trial.js';
 import type { AdaptiveResult } from '../scheduler/adaptive.js';
 import { armOutcomes, targetOf, type ArmOutcomes } from './arms.js';
 import { judgeClaim, type ClaimJudgement } from './judge.js';
+import { resolveArm, type ArmResolution } from './time-resolution.js';
 import { predictorOutcome, type LearningRatesOf, type PredictorOutcome } from './predictor-outcome.js';
 
 export interface ArmSummary extends ArmOutcomes {
@@ -18,6 +19,12 @@ export interface ArmSummary extends ArmOutcomes {
   /** Median steps to target with unreached seeds counted as infinite; null when infinite. */
   medianSteps: number | null;
   medianSeconds: number | null;
+  /**
+   * Time-to-target arms: how well their steps to target are known (DESIGN § Time resolution:
+   * the coarsest resolution of a reached trial ≤ 2% of the median of reached steps). Null for
+   * arms whose trials do not stop at the target.
+   */
+  timeResolution: Omit<ArmResolution, 'workload' | 'method'> | null;
 }
 
 export interface WorkloadSummary {
@@ -62,6 +69,7 @@ function medianWithInfinity(values: number[], events: boolean[]): number | null 
 
 export function summarizeArm(a: ArmOutcomes): ArmSummary {
   const reached = a.events.filter(Boolean).length;
+  const hit = a.events.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
   const divergedCount = a.diverged.filter(Boolean).length;
   return {
     ...a,
@@ -71,6 +79,7 @@ export function summarizeArm(a: ArmOutcomes): ArmSummary {
     censored: a.steps.length - reached - divergedCount,
     medianSteps: medianWithInfinity(a.steps, a.events),
     medianSeconds: medianWithInfinity(a.seconds, a.events),
+    timeResolution: a.resolutionSteps ? resolveArm(hit.map((i) => a.steps[i]!), hit.map((i) => a.resolutionSteps![i] ?? null)) : null,
   };
 }
 

@@ -39,6 +39,21 @@ export function atMost(v: number | undefined, name: string, max: number, why: st
   throw new ReprobenchError('E_BAD_OPTION', `${name} is ${v}; at most ${max} (${why})`, `use ${name} ${max} or less`);
 }
 
+/**
+ * `check` and `reference update` default to wasm instead of auto: its numerics class is
+ * bit-identical on every CPU, so a reference made on one machine checks step for step on any
+ * other. blas (or any other backend) stays a speed option; its classes compare only statistically
+ * with references made elsewhere.
+ */
+export function portableBackend<T>(y: Argv<T>) {
+  return y.option('backend', {
+    default: 'wasm' as const,
+    describe:
+      'TensorFlow.js backend (default wasm: portable, bit-identical across machines; blas is faster but its numerics class ' +
+      "names the CPU's OpenBLAS kernel, so its results compare only statistically on other CPUs; auto picks the fastest available)",
+  });
+}
+
 export function positiveInt(v: number | undefined, name: string): void {
   if (v === undefined) return;
   if (!Number.isInteger(v) || v < 1) throw new ReprobenchError('E_BAD_OPTION', `${name} must be a positive integer, got ${String(v)}`, `for example ${name} 2`);

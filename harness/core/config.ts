@@ -33,6 +33,7 @@ const WorkloadShape = z.object({
   loadData: fn, createModel: fn, target,
   budget: z.object({ steps: z.number().int().positive(), seconds: z.number().positive() }),
   evalEvery: z.number().int().positive(), batchSize: z.number().int().positive(),
+  fineEvalEvery: z.number().int().positive().optional(),
   stepHint: z.number().int().positive().optional(),
 });
 const methodCommon = {

@@ -46,6 +46,12 @@ export const TrialConfigSchema = z.object({
   batchSize: z.number().int().positive(),
   budget: z.object({ steps: z.number().int().positive(), seconds: z.number().positive() }),
   evalEvery: z.number().int().positive(),
+  /**
+   * Time-to-target trials on a workload that sets one: the spacing of the evals replayed before
+   * the first regular eval that meets the target (harness/runner/fine-evals.ts). Absent otherwise,
+   * so trials without it keep their ids.
+   */
+  fineEvalEvery: z.number().int().positive().optional(),
   stepHint: z.number().int().positive(),
   target: TargetSchema,
   /** Stop at the first eval that meets the target (time-to-target) or train to the budget. */
@@ -111,6 +117,12 @@ export const OutcomeSchema = z.object({
   finalMetrics: z.record(z.string(), z.number().nullable()),
   /** Best value of the target metric over the evals (null when there was no finite one). */
   bestTargetMetric: z.number().nullable(),
+  /**
+   * Steps between the last eval that missed the target and the eval that met it (the first eval's
+   * step when it met it): how well `stepsToTarget` is known. Null when the target was not reached;
+   * absent in trials stored before it was recorded (the curve still tells).
+   */
+  resolutionSteps: z.number().int().positive().nullable().optional(),
   /** Why the trial ended where it did, in words. */
   reason: z.string(),
   /**

@@ -95,6 +95,8 @@ export interface VariantOverride {
   target?: Partial<Target>;
   budget?: Partial<Budget>;
   batchSize?: number;
+  /** Its own fine-eval spacing, when its steps to target differ much from the workload's. */
+  fineEvalEvery?: number;
   /** Free-form knobs the workload's data and model read (width, activation, ...). */
   options?: Record<string, number | string | boolean>;
 }
@@ -118,6 +120,13 @@ export interface WorkloadDefinition {
   budget: Budget;
   /** Evaluate every this many steps (and at the last step). */
   evalEvery: number;
+  /**
+   * Time-to-target trials only: where a regular eval first meets the target, the interval before
+   * it is replayed from a snapshot with an eval every this many steps, so steps to target are
+   * known to this many steps (DESIGN § Time resolution; docs/workloads.md). Size it at ≤ 2% of
+   * the steps to target of the fastest arm expected. @default no replay (resolution `evalEvery`)
+   */
+  fineEvalEvery?: number;
   /** The horizon schedules anneal over (AlgoPerf's step_hint). @default budget.steps */
   stepHint?: number;
   batchSize: number;
@@ -141,6 +150,8 @@ export interface ResolvedWorkload {
   batchSize: number;
   stepHint: number;
   evalEvery: number;
+  /** Absent when the workload (and variant) set none, or one not finer than `evalEvery`. */
+  fineEvalEvery?: number;
   options: Record<string, number | string | boolean>;
 }
 
@@ -163,6 +174,7 @@ export function resolveVariant(def: WorkloadDefinition, variant = 'default'): Re
     throw unknownIdError(`variant of ${def.id}`, variant, ['default', ...Object.keys(def.variants ?? {})]);
   }
   const budget = { ...def.budget, ...v?.budget };
+  const fine = v?.fineEvalEvery ?? def.fineEvalEvery;
   return {
     def,
     variant,
@@ -171,6 +183,7 @@ export function resolveVariant(def: WorkloadDefinition, variant = 'default'): Re
     batchSize: v?.batchSize ?? def.batchSize,
     stepHint: def.stepHint ?? budget.steps,
     evalEvery: def.evalEvery,
+    ...(fine !== undefined && fine < def.evalEvery ? { fineEvalEvery: fine } : {}),
     options: { ...v?.options },
   };
 }

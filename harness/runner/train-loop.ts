@@ -10,6 +10,8 @@ import { buildValidationSet, disposeValidationSet, evaluate, taskLoss, type Vali
 import { Rng } from './rng.js';
 import { deriveSeed, type TrialSeeds } from './seeds.js';
 import { planStage } from './stages.js';
+import { FineEvals } from './fine-evals.js';
+import { resolutionOf } from './resolution.js';
 
 export interface TrialProgress {
   step: number;
@@ -51,7 +53,9 @@ function meets(value: number | null | undefined, target: TrialConfig['target']):
  * One seeded training run. Timing follows AlgoPerf: model and data setup and every evaluation
  * are excluded; building batches, the forward/backward pass and the update are included.
  * The target is checked at each eval (every `evalEvery` steps and at the last step); a NaN or
- * infinite training loss stops the trial as `diverged`.
+ * infinite training loss stops the trial as `diverged`. A time-to-target trial with
+ * `fineEvalEvery` places its crossing to that many steps by a replay (fine-evals.ts), whose
+ * training and evals count as evaluation time.
  */
 export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const { config, seeds, workload, method } = inputs;
@@ -85,6 +89,8 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   // Probe batches come from a stream of their own (seeded from the method seed), so the shared
   // stream hands the stage steps the same batches, in order, that every other method sees.
   const probeStream = planner ? new BatchStream(data, config.batchSize, new Rng(deriveSeed('method', [seeds.method, 'stage-probes']))) : null;
+  const variables = [...model.params, ...(model.state ?? [])];
+  const fine = FineEvals.create(config.stopAtTarget ? config.fineEvalEvery : undefined, variables, optimizer);
   const initSeconds = now() - t0 - scoringSeconds;
 
   const curve: CurvePoint[] = [];
@@ -113,31 +119,70 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     return batchLoss;
   };
 
-  /** Evaluates the model as it is now and records the point; true when the trial should stop at the target. */
-  const evalPoint = async (): Promise<boolean> => {
+  /** Evaluates the model as it is now; the point is not yet in the curve. Its time is evaluation time. */
+  const measure = async (at: number, seconds: number, trainLoss: number | null): Promise<CurvePoint> => {
     const e0 = now();
-    const metrics: Record<string, number | null> = { ...(await evaluate(model, data.task, valid, loss)), 'train/loss': lossCount > 0 ? lossSum / lossCount : null };
+    const metrics: Record<string, number | null> = { ...(await evaluate(model, data.task, valid, loss)), 'train/loss': trainLoss };
     evalSeconds += now() - e0;
-    lossSum = 0;
-    lossCount = 0;
-    lastEvalStep = step;
-    const point: CurvePoint = { step, examples: step * config.batchSize, trainSeconds, metrics };
+    return { step: at, examples: at * config.batchSize, trainSeconds: seconds, metrics };
+  };
+  const metOf = (p: CurvePoint) => meets(p.metrics[config.target.metric], config.target);
+
+  /** Adds a point to the curve; true when it is the first to meet the target. */
+  const addPoint = (point: CurvePoint): boolean => {
     curve.push(point);
-    const value = metrics[config.target.metric];
+    const value = point.metrics[config.target.metric];
     if (value != null && Number.isFinite(value)) {
       best = best === null ? value : config.target.direction === 'higher' ? Math.max(best, value) : Math.min(best, value);
     }
-    inputs.onProgress?.({ step, totalSteps: config.budget.steps, metric: value ?? null, trainSeconds });
-    if (!reachedAt && meets(value, config.target)) {
-      reachedAt = point;
-      status = 'reached';
-      reason = `${config.target.metric} ${fmt(value!)} met the target ${config.target.value} at step ${step}`;
-      return config.stopAtTarget;
+    inputs.onProgress?.({ step: point.step, totalSteps: config.budget.steps, metric: value ?? null, trainSeconds: point.trainSeconds });
+    if (reachedAt || !meets(value, config.target)) return false;
+    reachedAt = point;
+    status = 'reached';
+    reason = `${config.target.metric} ${fmt(value!)} met the target ${config.target.value} at step ${point.step}`;
+    return true;
+  };
+
+  /** Evaluates the model as it is now and records the point; true when the trial should stop at the target. */
+  const evalPoint = async (): Promise<boolean> => {
+    const point = await measure(step, trainSeconds, lossCount > 0 ? lossSum / lossCount : null);
+    lossSum = 0;
+    lossCount = 0;
+    lastEvalStep = step;
+    if (fine && !reachedAt && metOf(point)) {
+      // The first eval to meet the target: place the crossing by replaying the interval before it.
+      const r0 = now();
+      const evalBefore = evalSeconds;
+      const finer = await fine.replay(point, {
+        step: (b, lr) => {
+          optimizer.learningRate = lr;
+          return optimizerStep(b.x, b.y);
+        },
+        evaluate: measure,
+        meets: metOf,
+      });
+      for (const p of finer) addPoint(p);
+      if (!reachedAt) addPoint(point);
+      // The replay (its training and its evals) is measurement, not the trial's training.
+      evalSeconds = evalBefore + (now() - r0);
+      // The trial ends where it met the target.
+      step = reachedAt!.step;
+      trainSeconds = reachedAt!.trainSeconds;
+      return true;
     }
+    if (addPoint(point)) return config.stopAtTarget;
+    await markFine();
     return false;
+  };
+  /** A snapshot for the next replay, taken at each eval that missed the target; its time is evaluation time. */
+  const markFine = async () => {
+    const m0 = now();
+    await fine?.mark(step);
+    evalSeconds += now() - m0;
   };
 
   try {
+    await markFine();
     while (step < config.budget.steps) {
       if (planner && stageLeft === 0) {
         // The search is part of the method: its steps are charged and its time (snapshots,
@@ -172,13 +217,16 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
         }
       }
       const s0 = now();
-      optimizer.learningRate = planner ? stageLr : method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint });
-      const { x, y } = await batches.next();
-      const batchLoss = await optimizerStep(x, y);
-      tf.dispose([x, y]);
+      const lr = planner ? stageLr : method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint });
+      optimizer.learningRate = lr;
+      const batch = await batches.next();
+      const batchLoss = await optimizerStep(batch.x, batch.y);
       step++;
       if (planner) stageLeft--;
       trainSeconds += now() - s0;
+      // Kept (not freed) for a replay of this interval when fine evals are on.
+      if (fine) fine.record(batch, lr, step, trainSeconds);
+      else tf.dispose([batch.x, batch.y]);
       inputs.onStep?.(step);
 
       if (!Number.isFinite(batchLoss)) {
@@ -202,6 +250,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
       }
     }
   } finally {
+    fine?.dispose();
     batches.dispose?.();
     optimizer.dispose();
     tf.dispose([...model.params, ...(model.state ?? [])]);
@@ -219,6 +268,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     initSeconds,
     finalMetrics: lastPoint?.metrics ?? {},
     bestTargetMetric: best,
+    resolutionSteps: resolutionOf(curve, reachedAt?.step ?? null),
     reason,
     ...(selection ? { scoring: { steps: selection.scoringSteps, seconds: scoringSeconds } } : {}),
   };

@@ -65,6 +65,8 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
     batchSize: m.batchSize ?? w.batchSize,
     budget: spec.budgetSteps ? { ...w.budget, steps: spec.budgetSteps, seconds: w.budget.seconds * (spec.budgetSteps / w.budget.steps) } : w.budget,
     evalEvery: w.evalEvery,
+    // Fine evals serve steps to target, so only trials that stop at it take them.
+    ...(spec.stopAtTarget && w.fineEvalEvery !== undefined ? { fineEvalEvery: w.fineEvalEvery } : {}),
     stepHint: spec.budgetSteps ?? w.stepHint,
     target: w.target,
     stopAtTarget: spec.stopAtTarget,

@@ -7,7 +7,8 @@ import type { VariantOverride } from '../../harness/core/workload.js';
  * direction, so it keeps the workload's target.
  */
 export const BN_VARIANTS: Record<string, VariantOverride> = {
-  // `reprobench calibrate fashion-mnist-mlp:bn --steps 1000 --seeds 10 --backend blas` (2026-11-27):
+  // Calibrated on version 1 of the workload with the untuned baseline and not since: no
+  // time-to-target card uses `bn`. `reprobench calibrate fashion-mnist-mlp:bn --steps 1000 --seeds 10 --backend blas` (2026-11-27):
   // best validation accuracy per seed 0.8753 0.8747 0.874 0.8747 0.8727 0.8759 0.8749 0.8778 0.8747
   // 0.8735, 20th percentile 0.8739 → target 0.873; 9/10 reach it, first at 750 800 825 750 — 825 775
   // 775 775 850, median 787.5 → budget 1050 (22.5 ms/step on the loaded machine).

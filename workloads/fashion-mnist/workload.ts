@@ -10,7 +10,7 @@ import { loadFashionMnist } from './data.js';
  */
 export const fashionMnistMlp = defineWorkload({
   id: 'fashion-mnist-mlp',
-  version: 1,
+  version: 2,
   title: 'Fashion-MNIST, MLP 784-128-10',
   description:
     'Zalando\'s Fashion-MNIST (70,000 28×28 greyscale clothing images, 10 classes) from the npm package ' +
@@ -22,35 +22,49 @@ export const fashionMnistMlp = defineWorkload({
   createModel: (rng, _data, options) =>
     options.norm === 'batch'
       ? createBnMlp(rng, [784, 128, 10], { ghostBatchSize: options.ghostBatchSize === undefined ? null : Number(options.ghostBatchSize) })
-      : createMlp(rng, [784, 128, 10]),
-  // Set by `reprobench calibrate fashion-mnist-mlp --steps 1000 --seeds 10` (wasm, 2026-11-27):
-  // NAdamW at its AlgoPerf defaults, best validation accuracy per seed 0.8696–0.8737, 20th
-  // percentile 0.87064 → target 0.870; 9/10 seeds reach it, median first at step 750 → budget
-  // 4/3 × 750 = 1000 steps. The seconds guard is ~40× the wasm training time.
-  target: { metric: 'validation/accuracy', value: 0.87, direction: 'higher' },
-  budget: { steps: 1000, seconds: 600 },
+      : createMlp(rng, [784, ...hiddenSizes(options), 10]),
+  // From the tuned reference baseline (see `calibration` and docs/workloads.md); the seconds guard
+  // is generous on purpose (steps decide).
+  target: { metric: 'validation/accuracy', value: 0.881, direction: 'higher' },
+  budget: { steps: 1200, seconds: 720 },
   evalEvery: 25,
+  fineEvalEvery: 5,
   batchSize: 128,
   msPerStepHint: { wasm: 16, cpu: 140, tensorflow: 3, blas: 6.4 },
   variants: {
     ...BN_VARIANTS,
+    // Target and budget from `reprobench calibrate fashion-mnist-mlp:deep --tune 2x6 --steps 1000
+    // --seeds 10` (the command and its numbers: docs/workloads.md).
+    deep: {
+      description: 'two hidden layers, 784-256-256-10 (ReLU), the depth of an independent PyTorch check of the adan claim',
+      options: { hidden: '256-256' },
+      target: { value: 0.89 },
+      budget: { steps: 1200 },
+    },
     // Data selection (EL2N pruning #23, cyclical curriculum #69): those papers train for many
-    // epochs; the 1000-step budget is 2.1 epochs of 60k rows but 12.8 of 10k. The split seed
-    // depends on the variant, so its 10k validation rows are another random draw. The target is
-    // the workload's, not recalibrated: only fixed-budget claims (metric and direction) use it.
+    // epochs; 600 steps are 7.7 epochs of 10k rows, a budget that binds where 1,200 did not
+    // (docs/workloads.md, "Budgets that bind"). The split seed depends on the variant, so its 10k
+    // validation rows are another random draw. The target is the workload's, not recalibrated:
+    // only fixed-budget claims (metric and direction) use it.
     'train-10k': {
       // Its loader keys on the variant name (data.ts TRAIN_ROWS), as char-lm:names does.
-      description: 'the first 10,000 rows of the seeded training split (12.8 epochs in the 1000-step budget); validation 10,000 rows',
+      description: 'the first 10,000 rows of the seeded training split, 600 steps (7.7 epochs); validation 10,000 rows',
+      budget: { steps: 600 },
     },
   },
   calibration: {
-    command: 'reprobench calibrate fashion-mnist-mlp --steps 1000 --seeds 10 --backend wasm',
-    baseline: 'nadamw (AlgoPerf baseline defaults)',
+    command: 'reprobench calibrate fashion-mnist-mlp --tune 2x6 --steps 1000 --seeds 10 --backend blas --workers 2',
+    baseline: 'nadamw tuned by AlgoPerf external tuning, 2 studies × 6 points over its search space: learning rate 0.00910',
     seeds: 10,
     generousSteps: 1000,
     measured:
-      'best validation/accuracy per seed 0.8733 0.8715 0.8718 0.8723 0.8708 0.8716 0.8700 0.8737 0.8696 0.8725; ' +
-      '20th percentile 0.87064 → 0.870; first reached at steps 675 750 850 725 750 750 775 725 — 700 (median 750) → budget 1000',
-    date: '2026-11-27',
+      'best validation/accuracy per seed 0.8838 0.8817 0.8802 0.8815 0.8829 0.8816 0.883 0.8814 0.8817 0.8823; ' +
+      '20th percentile 0.88148 → 0.881; first reached at steps 875 850 — 975 900 950 900 825 875 875 (median 887.5) → budget 1200',
+    date: '2026-12-04',
   },
 });
+
+/** Hidden layer widths from the variant's `hidden` option ('256-256'); one layer of 128 by default. */
+function hiddenSizes(options: Record<string, number | string | boolean>): number[] {
+  return options.hidden === undefined ? [128] : String(options.hidden).split('-').map(Number);
+}

@@ -7,7 +7,7 @@ import { ReprobenchError } from '../../errors.js';
 import { toJunit, toMarkdown, type CheckedClaim } from '../../check/formats.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { findReferences } from '../../store/reference.js';
-import { nonEmptyPath, trainingOptions } from '../options.js';
+import { nonEmptyPath, portableBackend, trainingOptions } from '../options.js';
 import { resolve } from 'node:path';
 
 export function checkCommand(y: Argv) {
@@ -15,7 +15,7 @@ export function checkCommand(y: Argv) {
     'check <claim>',
     'rerun a claim (or `all`) and compare with its stored reference results; exits 1 on a difference (see --help)',
     (c) =>
-      trainingOptions(
+      portableBackend(trainingOptions(
         c
           .positional('claim', { type: 'string', demandOption: true, describe: 'claim id, or `all` for every claim with reference results' })
           .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'which of the reference seeds to rerun (quick: the first few)' })
@@ -25,7 +25,7 @@ export function checkCommand(y: Argv) {
           .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON on stdout (progress goes to stderr)' })
           .option('out', { type: 'string', describe: 'run directory for the recomputed trials (default: a fresh temp dir)' })
           .option('run', { type: 'string', describe: 'compare the trials of this finished run (e.g. merged from shards that recomputed them) instead of recomputing here' }),
-      )
+      ))
         .check((argv) => {
           nonEmptyPath(argv['out'] as string | undefined, '--out');
           nonEmptyPath(argv['run'] as string | undefined, '--run');

@@ -8,7 +8,7 @@ import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
 import { readReference, referencePath, writeReference, type ReferenceFile } from '../../store/reference.js';
 import { isReprobenchError } from '../../errors.js';
-import { trainingOptions } from '../options.js';
+import { portableBackend, trainingOptions } from '../options.js';
 import { formatSummary } from '../summary-text.js';
 import { writeSummaryJson } from '../../../reports/summary.js';
 import { writeReport } from '../../../reports/render-report.js';
@@ -20,12 +20,12 @@ export function referenceCommand(y: Argv) {
         'update <claim>',
         'run a claim and write (or refresh) its reference results for this numerics class, printing what changed',
         (c) =>
-          trainingOptions(
+          portableBackend(trainingOptions(
             c
               .positional('claim', { type: 'string', demandOption: true, describe: 'claim id' })
               .option('preset', { choices: ['quick', 'standard'] as const, default: 'standard' as const, describe: 'repeats to store (check reruns a prefix of them)' })
               .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>; finished trials there are reused)' }),
-          ).example('$0 reference update adan', 'the standard preset, then commit reference-results/adan/'),
+          )).example('$0 reference update adan', 'the standard preset, then commit reference-results/adan/'),
         async (argv) => {
           const log = printLine;
           const claimId = argv.claim as string;

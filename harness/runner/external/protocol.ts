@@ -28,6 +28,15 @@ export interface TrainerInput {
   data: { dir: string; header: string };
 }
 
+/**
+ * How often an external trainer evaluates: a time-to-target trial with fine evals has no replay
+ * out of process (fine-evals.ts), so its trainer evaluates every `fineEvalEvery` steps throughout,
+ * which gives its steps to target the same resolution.
+ */
+export function evalCadence(config: Pick<TrialConfig, 'evalEvery' | 'fineEvalEvery'>): number {
+  return config.fineEvalEvery ?? config.evalEvery;
+}
+
 export function trainerInput(id: string, config: TrialConfig, seeds: TrialSeeds, options: TrainerInput['workload']['options'], data: TrainerInput['data']): TrainerInput {
   return {
     protocol: PROTOCOL_VERSION,
@@ -38,7 +47,7 @@ export function trainerInput(id: string, config: TrialConfig, seeds: TrialSeeds,
     seeds,
     batchSize: config.batchSize,
     budget: config.budget,
-    evalEvery: config.evalEvery,
+    evalEvery: evalCadence(config),
     stepHint: config.stepHint,
     target: config.target,
     stopAtTarget: config.stopAtTarget,

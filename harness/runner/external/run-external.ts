@@ -4,7 +4,8 @@ import type { CommandMethodDefinition } from '../../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../../core/trial.js';
 import type { TrialProgress } from '../train-loop.js';
 import { CappedLog } from './capped-log.js';
-import { parseTrainerLine, type TrainerInput } from './protocol.js';
+import { evalCadence, parseTrainerLine, type TrainerInput } from './protocol.js';
+import { resolutionOf } from '../resolution.js';
 
 export interface ExternalRunInputs {
   config: TrialConfig;
@@ -71,7 +72,8 @@ export function commandEnv(changes: Record<string, string | null> | undefined, b
  */
 export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> {
   const { config, method } = inp;
-  const { budget, evalEvery, target } = config;
+  const { budget, target } = config;
+  const evalEvery = evalCadence(config);
   const scrub = inp.scrub ?? ((s: string) => s);
   const watchdogMs = (method.watchdogSeconds ?? DEFAULT_WATCHDOG_SECONDS) * 1000;
   const graceMs = inp.killGraceMs ?? 3000;
@@ -144,6 +146,7 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
         initSeconds: initSeconds ?? reportedInit ?? 0,
         finalMetrics: last?.metrics ?? {},
         bestTargetMetric: best,
+        resolutionSteps: resolutionOf(curve, reachedAt?.step ?? null),
         reason: scrub(reason),
       };
       const stored = scrub(log.text());

@@ -18,11 +18,11 @@ describe('reprobench data export', () => {
     const out = tempDir();
     const r = cli(['data', 'export', 'fashion-mnist-mlp', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/exported fashion-mnist-mlp v1 \(default\)/);
+    expect(r.stdout).toMatch(/exported fashion-mnist-mlp v2 \(default\)/);
     const header = readExport(out, true);
     expect(header).toMatchObject({
-      format: 'reprobench-data', formatVersion: 1, workload: { id: 'fashion-mnist-mlp', version: 1, variant: 'default' },
-      splitSeed: deriveSeed('split', ['fashion-mnist-mlp', 1, 'default']),
+      format: 'reprobench-data', formatVersion: 1, workload: { id: 'fashion-mnist-mlp', version: 2, variant: 'default' },
+      splitSeed: deriveSeed('split', ['fashion-mnist-mlp', 2, 'default']),
       task: { kind: 'classification', numClasses: 10, classNames: [...FASHION_MNIST_CLASSES] },
       featureSize: 784, scale: 1 / 255, byteOrder: 'little',
     });

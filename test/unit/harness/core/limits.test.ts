@@ -69,7 +69,7 @@ describe('limits on seeds, repeats and planned trials', () => {
   it("refuses a claim card's repeats over the limit when the config loads", async () => {
     const file = join(tempDir(), 'reprobench.config.mjs');
     const claim = `{ id: 'big', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'https://example.org' }, quote: 'q',
-      claimedEffect: { description: 'd' }, testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'nadamw' }],
+      claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' }, testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'nadamw' }],
       workloads: ['teacher-student'], margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: ${MAX_SEEDS + 1} }, miniature: 'm' }`;
     writeFileSync(file, `export default { claims: [${claim}] };\n`);
     let err: unknown;

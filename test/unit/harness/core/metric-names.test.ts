@@ -33,7 +33,7 @@ describe("a target metric must be one the workload's trials report (checked at l
     expect(e?.message).toContain('workload "mine" variant "odd"');
     const claim = defineClaim({
       id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'https://x.org' }, quote: 'q',
-      claimedEffect: { description: 'd' },
+      claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
       testType: 'phenomenon', methods: [{ method: 'adan' }], baselines: [], workloads: ['teacher-student'], margin: { value: 0.1, units: 'relative' },
       repeats: { quick: 2, standard: 2 }, miniature: 'm',
       phenomenon: {
