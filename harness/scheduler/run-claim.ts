@@ -102,7 +102,10 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   let ran = 0;
   let sweep: TuningResult | null = null;
   let recheck: PlannedTrial[] = [];
-  if (plannedTuning) {
+  if (plannedTuning?.recordedFrom) {
+    o.log(`tuning: none run; the quick preset reuses the points the standard run chose (${plannedTuning.recordedFrom})`);
+    sweep = plannedTuning.choose([]);
+  } else if (plannedTuning) {
     const phase = await runPhase(s, 'tuning', tuning);
     ran += phase.ran;
     // A failed or timed-out tuning trial counts as a missed target here; a rerun retries it (and may re-plan the re-check).
@@ -184,7 +187,8 @@ function dryRun(s: ClaimSession, o: RunClaimOptions, planned: ClaimTuning | null
     evalTodo = planEvaluation(registries, claim, o.preset, repeats, backend, chosen).filter((t) => !isDone(s, t));
   }
   o.log(`plan for claim ${claim.id} (${o.preset}, ${repeats} repeats per method and workload, ${o.workers} workers):`);
-  if (planned) o.log(`  tuning: ${tuning.length} trials (${planned.choose([]).description}), ${tuning.length - tuneTodo.length} already done`);
+  if (planned?.recordedFrom) o.log(`  tuning: none; the quick preset reuses the points the standard run chose (${planned.recordedFrom})`);
+  else if (planned) o.log(`  tuning: ${tuning.length} trials (${planned.choose([]).description}), ${tuning.length - tuneTodo.length} already done`);
   if (planned?.rechecks) {
     o.log(recheck && recheckTodo
       ? `  tuning re-check: ${recheck.length} trials, ${recheck.length - recheckTodo.length} already done`

@@ -9,6 +9,7 @@ import {
 } from './studies.js';
 import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
 import { chooseFromGrid } from './sweep.js';
+import { recordedTuning } from './recorded-tuning.js';
 
 /**
  * A claim's tuning: the first phase's trials, the re-check trials they call for (the second
@@ -26,12 +27,19 @@ export interface ClaimTuning {
    */
   recheckPlaceholders: PlannedTrial[];
   choose(records: TrialRecord[]): TuningResult;
+  /** Set when nothing is tuned because the quick preset reuses a committed reference's choice: that file. */
+  recordedFrom?: string;
 }
 
-/** Plans the tuning the card declares (grid sweep or AlgoPerf external search), the same for every arm. */
+/**
+ * Plans the tuning the card declares (grid sweep or AlgoPerf external search), the same for every
+ * arm; the quick preset reuses a committed standard reference's choice instead (recorded-tuning.ts).
+ */
 export function planClaimTuning(registries: Registries, claim: ClaimDefinition, preset: Preset, backend: BackendInfo): ClaimTuning | null {
   const t = claim.tuning;
   if (!t) return null;
+  const recorded = recordedTuning(claim, preset);
+  if (recorded) return { trials: [], rechecks: false, recheck: () => [], recheckPlaceholders: [], choose: () => recorded.result, recordedFrom: recorded.file };
   const workloads = workloadsFor(claim, preset);
   const arms = armsOf(claim);
   if (t.kind === 'search') {
