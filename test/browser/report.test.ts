@@ -135,8 +135,8 @@ describe('escaping', () => {
     expect(cli(['leaderboard', out, '--out', site], { cwd: project }).code).toBe(0);
     const copy = await watchedPage(browser);
     await copy.page.goto(pathToFileURL(join(site, 'runs', readdirSync(join(site, 'runs'))[0]!, 'report.html')).href);
-    expect(await copy.page.locator('header a').evaluate((a) => (a as HTMLAnchorElement).protocol)).not.toBe('javascript:');
-    await copy.page.locator('header a').click();
+    expect(await copy.page.locator('header .paper a').evaluate((a) => (a as HTMLAnchorElement).protocol)).not.toBe('javascript:');
+    await copy.page.locator('header .paper a').click();
     expect(copy.dialogs).toEqual([]);
   });
 });
