@@ -53,13 +53,15 @@ function report({ missing, install }) {
   for (const d of DEPENDENCIES) {
     say(`  ${missing[d.id] ? 'missing' : 'ok     '} ${d.id.padEnd(width)}  ${d.what}${missing[d.id] ? `: ${missing[d.id]}` : ''}`);
   }
-  say(`  ${install ? 'missing' : 'ok     '} ${'npm'.padEnd(width)}  node_modules as package-lock.json pins it${install ? `: ${install}` : ''}`);
+  const npm = `node_modules as package-lock.json pins it${install ? `: ${install}` : ''}`;
+  say(`  ${install ? 'missing' : 'ok     '} ${'npm'.padEnd(width)}  ${npm}`);
 }
 
 function run(step, sudo) {
   const command = sudo && step.asRoot ? ['sudo', 'DEBIAN_FRONTEND=noninteractive', ...step.command] : step.command;
   say(`$ ${command.join(' ')}`);
-  const r = spawnSync(command[0], command.slice(1), { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const r = spawnSync(command[0], command.slice(1), { cwd: ROOT, stdio: 'inherit', env });
   if (r.error) throw new Error(`${command[0]} did not start: ${r.error.message}`);
   return r.status ?? 128 + 2;
 }
@@ -83,7 +85,10 @@ function main() {
   if (opts.check) {
     say(setup.length ? 'would do, in order:' : 'nothing to set up; would run every test:');
     steps.forEach((s, i) => say(`  ${i + 1}. ${describeStep(s)}`));
-    if (privileged.length && !root) say(sudo ? 'not root: would use sudo for the steps marked (as root)' : 'not root and no sudo: could not do the steps marked (as root)');
+    if (privileged.length && !root) {
+      say(sudo ? 'not root: would use sudo for the steps marked (as root)'
+        : 'not root and no sudo: could not do the steps marked (as root)');
+    }
     process.exit(setup.length ? 1 : 0);
   }
 

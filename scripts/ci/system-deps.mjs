@@ -25,7 +25,8 @@ export const DEPENDENCIES = [
   { id: 'torch', what: "PyTorch at /usr/bin/python3 (Debian's python3-torch; the framework-parity test)", apt: ['python3-torch'] },
   { id: 'cc', what: 'a C compiler (builds the OpenBLAS addon)', apt: ['gcc', 'libc6-dev'] },
   { id: 'openblas', what: 'OpenBLAS headers and library (libopenblas-dev, for the blas backend)', apt: ['libopenblas-dev'] },
-  { id: 'clang', what: 'clang, wasm-ld and llvm-objdump 14 (the rebuild check of native/wasm/reprobench_kernels.wasm)', apt: ['clang-14', 'lld-14', 'llvm-14'] },
+  { id: 'clang', what: 'clang, wasm-ld and llvm-objdump 14 (the rebuild check of native/wasm/reprobench_kernels.wasm)',
+    apt: ['clang-14', 'lld-14', 'llvm-14'] },
   { id: 'addon', what: `the OpenBLAS addon ${ADDON} (the blas backend's tests)`, step: 'node native/build.mjs' },
   { id: 'slurm', what: 'a running single-node Slurm (the scale-out tests submit jobs to it)', step: 'bash scripts/ci/start-slurm.sh' },
 ];
@@ -61,8 +62,8 @@ export const PROBES = {
   python3: (sys) => (runs(sys, 'python3', ['--version']) ? null : 'python3 is not on the PATH'),
   torch: (sys) => {
     // find_spec, not import: importing torch takes seconds; the parity test imports it for real.
-    const r = sys.run('/usr/bin/python3', ['-c',
-      'import importlib.util as u, sys; missing = [m for m in ("torch", "numpy") if u.find_spec(m) is None]; print(" ".join(missing)); sys.exit(1 if missing else 0)']);
+    const r = sys.run('/usr/bin/python3', ['-c', 'import importlib.util as u, sys; '
+      + 'missing = [m for m in ("torch", "numpy") if u.find_spec(m) is None]; print(" ".join(missing)); sys.exit(1 if missing else 0)']);
     if (r.status === 0) return null;
     return r.status === null ? 'no /usr/bin/python3' : `/usr/bin/python3 cannot import ${r.out ? lastLine(r.out) : 'torch'}`;
   },

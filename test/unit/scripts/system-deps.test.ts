@@ -5,7 +5,8 @@ import {
 } from '../../../scripts/ci/system-deps.mjs';
 
 /** A machine made of a file list and canned command results; commands not listed are not installed. */
-function fakeSystem(o: { files?: string[]; commands?: Record<string, RunResult>; env?: Record<string, string>; texts?: Record<string, string> }): SystemView {
+interface Fake { files?: string[]; commands?: Record<string, RunResult>; env?: Record<string, string>; texts?: Record<string, string> }
+function fakeSystem(o: Fake): SystemView {
   const files = new Set([...(o.files ?? []), ...Object.keys(o.texts ?? {})]);
   return {
     env: o.env ?? {},
@@ -26,12 +27,14 @@ describe('test:all probes (scripts/ci/system-deps.mjs) on fake machines', () => 
   it('finds Chromium at /usr/bin/chromium or $CHROMIUM_PATH', () => {
     expect(probe('chromium', fakeSystem({ files: ['/usr/bin/chromium'] }))).toBeNull();
     expect(probe('chromium', fakeSystem({}))).toBe('no Chromium at /usr/bin/chromium');
-    expect(probe('chromium', fakeSystem({ files: ['/usr/bin/chromium'], env: { CHROMIUM_PATH: '/opt/c' } }))).toBe('no Chromium at /opt/c (CHROMIUM_PATH)');
+    expect(probe('chromium', fakeSystem({ files: ['/usr/bin/chromium'], env: { CHROMIUM_PATH: '/opt/c' } })))
+      .toBe('no Chromium at /opt/c (CHROMIUM_PATH)');
   });
 
   it('tells a missing python3 from a python3 without torch', () => {
     expect(probe('torch', fakeSystem({ commands: { '/usr/bin/python3': ok } }))).toBeNull();
-    expect(probe('torch', fakeSystem({ commands: { '/usr/bin/python3': { status: 1, out: 'torch' } } }))).toBe('/usr/bin/python3 cannot import torch');
+    expect(probe('torch', fakeSystem({ commands: { '/usr/bin/python3': { status: 1, out: 'torch' } } })))
+      .toBe('/usr/bin/python3 cannot import torch');
     expect(probe('torch', fakeSystem({}))).toBe('no /usr/bin/python3');
     expect(probe('python3', fakeSystem({ commands: { python3: ok } }))).toBeNull();
     expect(probe('python3', fakeSystem({}))).toBe('python3 is not on the PATH');
@@ -50,7 +53,8 @@ describe('test:all probes (scripts/ci/system-deps.mjs) on fake machines', () => 
     expect(probe('openblas', fakeSystem({ files: [join('/usr/include', 'cblas.h')] }))).toMatch(/^no OpenBLAS headers/);
     expect(probe('addon', fakeSystem({ files: [join(ROOT, ADDON)] }))).toBeNull();
     expect(probe('addon', fakeSystem({}))).toMatch(/reprobench_blas\.node is not built/);
-    expect(probe('addon', fakeSystem({ files: [join(ROOT, ADDON)], env: { REPROBENCH_NO_NATIVE: '1' } }))).toBe('disabled by REPROBENCH_NO_NATIVE=1');
+    expect(probe('addon', fakeSystem({ files: [join(ROOT, ADDON)], env: { REPROBENCH_NO_NATIVE: '1' } })))
+      .toBe('disabled by REPROBENCH_NO_NATIVE=1');
   });
 
   it('counts Slurm as up only when a node takes jobs', () => {

@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/cli.js';
 
-const testAll = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'test-all.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+const testAll = (...args: string[]) => node([join(ROOT, 'scripts', 'test-all.mjs'), ...args]);
 
 /** The README's quick start: the commands of its first code block. */
 function quickStart(): string[] {
@@ -66,9 +67,10 @@ function testFiles(dir = join(ROOT, 'test')): string[] {
 
 describe('vitest projects (vitest.config.ts)', () => {
   it('put every test file in exactly one project, so npm test runs each once and every project script runs its share', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'list', '--filesOnly', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = node([join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'list', '--filesOnly', '--json']);
     expect(r.status, r.stderr).toBe(0);
-    const listed = (JSON.parse(r.stdout) as Array<{ file: string; projectName: string }>).map((x) => ({ file: relative(ROOT, x.file), project: x.projectName }));
+    const listed = (JSON.parse(r.stdout) as Array<{ file: string; projectName: string }>)
+      .map((x) => ({ file: relative(ROOT, x.file), project: x.projectName }));
     expect(listed.map((x) => x.file).sort()).toEqual(testFiles().sort());
     const project = (f: string) => listed.find((x) => x.file === f)?.project;
     expect(project('test/unit/harness/backends/blas.test.ts')).toBe('unit');
