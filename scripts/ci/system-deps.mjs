@@ -80,7 +80,7 @@ export const PROBES = {
   },
   addon: (sys) => {
     if (sys.env.REPROBENCH_NO_NATIVE === '1') return 'disabled by REPROBENCH_NO_NATIVE=1';
-    return sys.exists(join(ROOT, ADDON)) ? null : `${ADDON} is not built (npm ci found no OpenBLAS, or no C compiler)`;
+    return sys.exists(join(ROOT, ADDON)) ? null : `${ADDON} is not built (npm ci builds it where OpenBLAS and a C compiler are)`;
   },
   slurm: (sys) => {
     const r = sys.run('sinfo', ['--noheader', '--format=%t']);
