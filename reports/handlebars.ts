@@ -9,10 +9,15 @@ export const hb = Handlebars.create();
 const isNum = (v: unknown): v is number => typeof v === 'number';
 // Links from user text: web and relative URLs survive; any other scheme (javascript:, data:) becomes '#'.
 hb.registerHelper('url', (u: unknown) => (typeof u === 'string' && (/^(https?:|mailto:)/i.test(u) || !/^[a-z][a-z0-9+.-]*:/i.test(u.trim())) ? u : '#'));
-hb.registerHelper('point', (p: unknown) => (p && typeof p === 'object' ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `${k}=${isNum(v) ? Number(v.toPrecision(4)) : String(v)}`).join(' ') : '—'));
+// Not named `point`: a helper shadows a context field of the same name (`{{point}}` in the tuning
+// tables printed this helper's options object, Handlebars internals and all).
+hb.registerHelper('fmtPoint', (p: unknown) => (p && typeof p === 'object' ? Object.entries(p as Record<string, unknown>).map(([k, v]) => `${k}=${isNum(v) ? Number(v.toPrecision(4)) : String(v)}`).join(' ') : '—'));
 hb.registerHelper('join', (xs: string[]) => xs.join(', '));
 hb.registerHelper('margin', (m: { value: number; units: string }) => (m.units === 'relative' ? `±${Number((m.value * 100).toPrecision(4))}% (relative)` : `±${m.value} (absolute)`));
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hb.registerHelper('kind', (d: unknown) =>
+  d === 'non-inferior' ? 'non-inferiority ("matches or beats": the method is no worse than −δ)' : d === 'equivalent' ? 'equivalence (parity within ±δ)' : 'superiority (the method beats the baseline by more than +δ)',
+);
 hb.registerHelper('dir', (d: string) => (d === 'higher' ? '≥' : '≤'));
 hb.registerHelper('slug', (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-'));
 hb.registerHelper('inf', (v: unknown) => (v === null || v === undefined ? '∞' : isNum(v) ? (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '∞') : String(v)));

@@ -38,6 +38,8 @@ function workloadCharts(w: WorkloadReport, data: ReportData): { curves: string; 
   };
 }
 
+const outcomeText = (m: number | null | undefined): string => (m === undefined ? '' : m === null ? '—' : String(Number(m.toPrecision(4))));
+
 /** Renders the claim report: one self-contained HTML page (inline CSS, SVG and a small script; no network). */
 export function renderReport(data: ReportData): string {
   const s = data.summary;
@@ -51,8 +53,10 @@ export function renderReport(data: ReportData): string {
       const d = c.looks[c.looks.length - 1]!;
       return { method: c.method, baseline: c.baseline, workload: c.workload, label: sequentialLabel(d), look: d.look + 1, explanation: d.explanation };
     }),
-    tuningRows: s.tuning?.rows.map((r) => ({ ...r, point: pointText(r.point), steps: r.steps.map((x) => x ?? '∞').join(', ') })) ?? [],
-    tuningChoices: s.tuning?.choices.map((c) => ({ ...c, point: pointText(c.point) })) ?? [],
+    // Fixed-budget claims tune for the outcome they are judged on: show it instead of steps (∞ there meant nothing).
+    tuningByMetric: s.tuning?.rows.some((r) => r.metric !== undefined) ?? false,
+    tuningRows: s.tuning?.rows.map((r) => ({ ...r, point: pointText(r.point), steps: r.steps.map((x) => x ?? '∞').join(', '), outcome: outcomeText(r.metric) })) ?? [],
+    tuningChoices: s.tuning?.choices.map((c) => ({ ...c, point: pointText(c.point), outcome: outcomeText(c.medianMetric) })) ?? [],
     profile: data.profile,
     profileChart: data.profile ? performanceProfileChart({ title: 'Performance profiles over the workloads', taus: data.profile.taus, series: data.profile.series }) : '',
     reference: data.reference,

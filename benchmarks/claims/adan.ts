@@ -26,7 +26,9 @@ export const adanClaim = defineClaim({
   claimedEffect: {
     description: 'speedup in steps to the target of Adan over each baseline (baseline steps / Adan steps); the paper claims 2×',
     magnitude: 2,
+    direction: 'method-better',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'time-to-target',
   methods: [{ method: 'adan', hparams: SHARED_SCHEDULE }],
   baselines: [

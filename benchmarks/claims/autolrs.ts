@@ -28,6 +28,12 @@ export const autolrsClaim = defineClaim({
       'speedup in optimizer steps to the validation-accuracy target, probe steps of the search included, of AutoLRS over a ' +
       'tuned cosine-decay schedule; M = 1.31, the paper\'s average speedup over heavily tuned schedules',
     magnitude: 1.31,
+    direction: 'method-better',
+  },
+  fidelity: {
+    kind: 'stand-in',
+    differs:
+      'a simplified AutoLRS (3 candidate rates probed 10 steps each per 150-step stage, exponential forecast) instead of Bayesian optimisation over 10 rates with stages of τ ≥ 1000 steps',
   },
   testType: 'time-to-target',
   methods: [{ method: 'autolrs' }],

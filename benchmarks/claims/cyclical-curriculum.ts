@@ -25,7 +25,9 @@ export const cyclicalCurriculumClaim = defineClaim({
     description:
       'difference in final validation accuracy, cyclical curriculum − no curriculum, after equal optimizer steps and ' +
       'examples seen (positive = curriculum better); the abstract gives no size',
+    direction: 'method-better',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'fixed-budget',
   outcome: 'final',
   methods: [{ method: 'cyclical-curriculum', hparams: { cycleStart: 0.25, cycleEnd: 1, cycleMultiplier: 0.5, curriculumPick: 'sample', scoreModels: 1, scoreSteps: 200 } }],

@@ -28,6 +28,7 @@ export const frameworkParityClaim = defineClaim({
       'TensorFlow.js (nadamw) need the same mean steps to target, within the margin',
     direction: 'equivalent',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'time-to-target',
   methods: [{ method: 'nadamw-pytorch' }],
   baselines: [{ method: 'nadamw' }],

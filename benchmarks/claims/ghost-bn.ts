@@ -27,7 +27,9 @@ export const ghostBnClaim = defineClaim({
     description:
       'difference in final validation accuracy, Ghost BN − full-batch BN, at batch 1024 and the same 100 updates ' +
       '(positive = GBN better, i.e. a smaller gap to the small-batch regime); the abstract gives no size',
+    direction: 'method-better',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'fixed-budget',
   outcome: 'final',
   methods: [{ method: 'ghost-batch-norm', hparams: { ghostBatchSize: 32 } }],

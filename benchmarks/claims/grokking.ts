@@ -24,6 +24,12 @@ export const grokkingClaim = defineClaim({
     description:
       'delay ratio: steps to validation accuracy ≥ 0.9 over steps to training loss ≤ 0.05; grokking means the ratio lies above 2 ' +
       '(the abstract gives no size)',
+    direction: 'method-better',
+  },
+  fidelity: {
+    kind: 'stand-in',
+    differs:
+      'grokking on modular addition with weight decay 1 (a setting the paper does not use), not the lazy-to-rich transition under the output scale that the paper studies',
   },
   testType: 'phenomenon',
   phenomenon: {

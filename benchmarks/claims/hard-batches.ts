@@ -24,7 +24,9 @@ export const hardBatchesClaim = defineClaim({
       'speedup in optimizer steps to the validation-accuracy target of high-loss mini-batch selection over plain mini-batch training; ' +
       '26.47% fewer epochs is a 1/(1 − 0.2647) = 1.36× speedup, M = 1.36',
     magnitude: 1.36,
+    direction: 'method-better',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'time-to-target',
   methods: [{ method: 'high-loss-batches' }],
   baselines: [{ method: 'cosine-decay' }],

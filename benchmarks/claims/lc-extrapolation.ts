@@ -27,6 +27,12 @@ export const lcExtrapolationClaim = defineClaim({
     description:
       'error ratio: absolute error of the predicted final validation loss from the first 25% of each curve, parametric ensemble / ' +
       'last observed value (< 1 = extrapolation helps); the abstract gives no size for extrapolation quality',
+    direction: 'method-better',
+  },
+  fidelity: {
+    kind: 'stand-in',
+    differs:
+      "a least-squares ensemble of parametric curve families (LC-PFN's baseline), not LC-PFN itself",
   },
   testType: 'predictor',
   predictor: {

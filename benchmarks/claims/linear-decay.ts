@@ -26,9 +26,11 @@ export const linearDecayClaim = defineClaim({
   claimedEffect: {
     description:
       'difference in final validation loss, linear decay − cosine (negative = linear better); the abstract gives no size. ' +
-      '"Outperforms" is what the test can confirm; "matches" shows as equivalence within the margin (verdict "not reproduced" by TOST), ' +
-      'which the summary of this card reads as the "matches" half',
+      '"Matches or outperforms" is a non-inferiority claim: reproduced when the whole CI stays on the better side of the ' +
+      'margin\'s worse bound (linear no worse than cosine by more than the margin); the schedule-refinement half is not tested',
+    direction: 'non-inferior',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'fixed-budget',
   outcome: 'final',
   methods: [{ method: 'linear-decay', hparams: WARMUP }],

@@ -26,7 +26,9 @@ export const lrAnnealingLawClaim = defineClaim({
     description:
       'error ratio: mean absolute percentage error of the predicted validation-loss curves of held-out schedules, ' +
       'annealing law / step power law (< 1 = the law predicts better); the abstract gives no size',
+    direction: 'method-better',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'predictor',
   predictor: {
     task: 'schedule-transfer',

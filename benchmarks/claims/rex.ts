@@ -25,8 +25,12 @@ export const rexClaim = defineClaim({
   claimedEffect: {
     description:
       'difference in final validation loss, REX − linear decay, at 10% and 25% of the step budget (negative = REX better); ' +
-      'the abstract gives no size',
+      'the abstract gives no size. The card tests the quote\'s first clause, "REX outperforms the linear schedule in the low ' +
+      'budget regime", as superiority; the "matching or exceeding" clause (non-inferiority) is about the other schedules, ' +
+      'which this card does not run',
+    direction: 'method-better',
   },
+  fidelity: { kind: 'faithful' },
   testType: 'fixed-budget',
   outcome: 'final',
   methods: [{ method: 'rex' }],

@@ -27,7 +27,7 @@ const EVERY = 25;
 
 const claim = defineClaim({
   id: 'bench-report', version: 1, title: 'Report rendering benchmark', paper: { title: 'none', authors: 'none', year: 2026, url: 'https://example.org' },
-  quote: 'none', claimedEffect: { description: 'speedup', magnitude: 1.5 }, testType: 'time-to-target',
+  quote: 'none', claimedEffect: { description: 'speedup', magnitude: 1.5, direction: 'method-better' }, fidelity: { kind: 'faithful' }, testType: 'time-to-target',
   methods: METHODS.slice(0, 2).map((m) => ({ method: m })), baselines: METHODS.slice(2).map((m) => ({ method: m })),
   workloads: WORKLOADS, margin: { value: 0.1, units: 'relative' }, repeats: { quick: 5, standard: SEEDS }, miniature: 'synthetic',
 });

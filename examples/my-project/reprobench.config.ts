@@ -63,7 +63,7 @@ const claim = defineClaim({
   title: 'A constant learning rate reaches the target as fast as warmup + cosine',
   paper: { title: 'Our lab notebook', authors: 'Us', year: 2026, url: 'https://example.org/notebook' },
   quote: 'A constant learning rate is all you need on small problems.',
-  claimedEffect: { description: 'speedup of adam-constant over nadamw in steps to target' },
+  claimedEffect: { description: 'speedup of adam-constant over nadamw in steps to target', direction: 'method-better' }, fidelity: { kind: 'faithful' },
   testType: 'time-to-target',
   methods: [{ method: 'adam-constant' }],
   baselines: [{ method: 'nadamw' }],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ClaimDefinition } from '../core/claim.js';
-import { claimVerdict, type ClaimVerdict, type ComparisonInput } from '../stats/index.js';
+import { claimVerdict, combineLabels, type ClaimVerdict, type ComparisonInput } from '../stats/index.js';
+import { scopedLabel, verdictScope, type Fidelity, type VerdictScope } from './scope.js';
 import type { ArmSummary, WorkloadSummary } from './summary.js';
 
 export type ClaimJudgement = ClaimVerdict & {
@@ -8,7 +9,28 @@ export type ClaimJudgement = ClaimVerdict & {
   basis: string;
   /** Comparisons left out for lack of outcomes (trials that failed or timed out), with why. */
   unjudged: Array<{ workload: string; method: string; baseline: string | null; reason: string }>;
+  /** Where the verdict holds: the miniature's workloads, targets and budgets. */
+  scope: VerdictScope;
+  /** The card's fidelity to the paper. */
+  fidelity: Fidelity;
+  /** The label with its scope and fidelity: what every output prints. */
+  scopedLabel: string;
 };
+
+/** Adds the scope and fidelity every label carries; left-out comparisons keep a claim from being fully reproduced. */
+function scoped(claim: ClaimDefinition, workloads: WorkloadSummary[], v: Omit<ClaimJudgement, 'scope' | 'fidelity' | 'scopedLabel'>): ClaimJudgement {
+  const scope = verdictScope(claim, workloads.map((w) => ({ workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? null })));
+  const overall = v.comparisons.length ? combineLabels(v.comparisons.map((c) => c.verdict), v.unjudged.length) : v.overall;
+  const fidelity = claim.fidelity;
+  return {
+    ...v,
+    overall,
+    explanation: overall === v.overall ? v.explanation : `${overall} (${v.unjudged.length} comparison(s) not judged); ${v.explanation}`,
+    scope,
+    fidelity,
+    scopedLabel: scopedLabel(overall, scope, fidelity),
+  };
+}
 
 /** Fewer usable seeds than this in an arm and no test can say anything. */
 const MIN_OUTCOMES = 2;
@@ -42,7 +64,6 @@ function usable(claim: ClaimDefinition, a: ArmSummary): number {
  */
 export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[]): ClaimJudgement {
   if (claim.testType === 'predictor') return judgePredictor(claim, workloads);
-  const equivalence = claim.claimedEffect.direction === 'equivalent';
   const comparisons: ComparisonInput[] = [];
   const unjudged: ClaimJudgement['unjudged'] = [];
   const phen = claim.testType === 'phenomenon' ? claim.phenomenon : undefined;
@@ -66,7 +87,7 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
           ...(ba ? { baseline: armValues(claim, ba) } : {}),
           workload: w.workload,
           testType: claim.testType,
-          ...(equivalence ? { direction: 'equivalent' as const } : {}),
+          direction: claim.claimedEffect.direction,
           lowerIsBetter,
           budget: ma.budgetSteps,
           margin: claim.margin.value,
@@ -79,21 +100,23 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
   }
   const seed = verdictSeed(claim);
   if (comparisons.length === 0) {
-    return {
+    return scoped(claim, workloads, {
       overall: 'inconclusive', explanation: `no comparison has enough outcomes: ${unjudged.map((u) => u.reason).join('; ')}`,
       comparisons: [], alpha: 0.05, seed, repeatsNeeded: null, basis: 'statistics engine: nothing to test', unjudged,
-    };
+    });
   }
   const v = claimVerdict(comparisons, { seed });
   const left = unjudged.length ? `; ${unjudged.length} comparison${unjudged.length === 1 ? '' : 's'} left out for lack of outcomes` : '';
-  return {
+  const family = `Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}`;
+  const margin = claim.margin.units === 'relative' ? `±${Number((claim.margin.value * 100).toPrecision(4))}%` : `±${claim.margin.value}`;
+  const kind = claim.claimedEffect.direction;
+  return scoped(claim, workloads, {
     ...v,
-    overall: unjudged.length && v.overall === 'reproduced' ? 'partially reproduced' : v.overall,
-    basis: equivalence
-      ? `statistics engine: ${claim.testType}, equivalence claim: TOST within ${claim.margin.units === 'relative' ? `±${claim.margin.value * 100}% of the baseline mean` : `±${claim.margin.value}`} (reproduced) against a difference beyond the margin (not reproduced, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'}) at α = ${v.alpha}${left}`
-      : `statistics engine: ${claim.testType}, one-sided tests in the claimed direction, Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
+    basis: kind === 'equivalent'
+      ? `statistics engine: ${claim.testType}, equivalence claim: TOST within ${claim.margin.units === 'relative' ? `${margin} of the baseline mean` : margin} (reproduced) against a difference beyond the margin (contradicted, ${family})${left}`
+      : `statistics engine: ${claim.testType}, ${kind === 'non-inferior' ? 'non-inferiority' : 'superiority'} claim, margin δ = ${margin}: one-sided tests against +δ, −δ${claim.claimedEffect.magnitude !== undefined ? ' and the claimed M' : ''}, ${family}${left}`,
     unjudged,
-  };
+  });
 }
 
 /** A predictor's per-seed errors as a statistics-engine arm: a seed without an error is left out (and counted). */
@@ -123,6 +146,7 @@ function judgePredictor(claim: ClaimDefinition, workloads: WorkloadSummary[]): C
       workload: w.workload,
       testType: 'predictor',
       lowerIsBetter: true,
+      direction: claim.claimedEffect.direction,
       margin: claim.margin.value,
       marginUnits: claim.margin.units,
       ...(claim.claimedEffect.magnitude !== undefined ? { claimedMagnitude: claim.claimedEffect.magnitude } : {}),
@@ -130,17 +154,16 @@ function judgePredictor(claim: ClaimDefinition, workloads: WorkloadSummary[]): C
   }
   const seed = verdictSeed(claim);
   if (comparisons.length === 0) {
-    return {
+    return scoped(claim, workloads, {
       overall: 'inconclusive', explanation: `no comparison has enough predictor errors: ${unjudged.map((u) => u.reason).join('; ')}`,
       comparisons: [], alpha: 0.05, seed, repeatsNeeded: null, basis: 'statistics engine: nothing to test', unjudged,
-    };
+    });
   }
   const v = claimVerdict(comparisons, { seed });
   const left = unjudged.length ? `; ${unjudged.length} comparison${unjudged.length === 1 ? '' : 's'} left out for lack of errors` : '';
-  return {
+  return scoped(claim, workloads, {
     ...v,
-    overall: unjudged.length && v.overall === 'reproduced' ? 'partially reproduced' : v.overall,
-    basis: `statistics engine: predictor ${claim.predictor?.method} vs ${claim.predictor?.baseline}, per-seed errors paired, one-sided tests (lower error), Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
+    basis: `statistics engine: predictor ${claim.predictor?.method} vs ${claim.predictor?.baseline}, per-seed errors paired, margin δ = ±${Number((claim.margin.value * 100).toPrecision(4))}% on the error ratio, one-sided tests against ±δ (lower error is better), Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
     unjudged,
-  };
+  });
 }

@@ -1,10 +1,23 @@
 import type { CheckComparison } from './compare.js';
 import type { CheckOutcome } from './outcome.js';
 
+/** The claim's verdict judged from the reference's trials under the current rules, with where it holds. */
+export interface ReferenceClaimVerdict {
+  label: string;
+  /** The label with its scope and the card's fidelity, as every output prints it. */
+  scopedLabel: string;
+  scope: string;
+  fidelity: string;
+  /** "claimed 2× · measured 1.27× [1.16, 1.39]" per comparison, with its label. */
+  comparisons: Array<{ comparison: string; headline: string; label: string }>;
+}
+
 export interface CheckedClaim {
   comparison: CheckComparison;
   outcome: CheckOutcome;
   seconds: number;
+  /** What the reference says of the paper's claim (check itself compares this run with the reference). */
+  claimVerdict: ReferenceClaimVerdict;
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -41,10 +54,11 @@ export function toMarkdown(results: CheckedClaim[]): string {
   const lines: string[] = ['## reprobench check', ''];
   const failed = results.some((r) => r.outcome.code !== 0);
   lines.push(failed ? '**Result: FAILED**' : '**Result: passed**', '');
-  for (const { comparison: c, outcome } of results) {
+  for (const { comparison: c, outcome, claimVerdict } of results) {
     const identical = c.trials.filter((t) => t.result === 'identical').length;
     lines.push(`### \`${md(c.claim)}\` — ${outcome.code ? 'failed' : 'passed'}`, '');
     lines.push(`Reference ${md(c.referenceClass)}, this run ${md(c.currentClass)}${c.sameClass ? ` (same numerics class: ${identical}/${c.trials.length} seeds bit-identical)` : ' (other numerics class: statistical comparison)'}.`, '');
+    lines.push(`The reference's claim verdict: **${md(claimVerdict.label)}** ${md(claimVerdict.scope)} · ${md(claimVerdict.fidelity)}.`, '');
     lines.push('| method | workload | claim outcome vs reference | wall time |', '| --- | --- | --- | --- |');
     for (const g of c.groups) lines.push(`| ${md(g.method)} | ${md(g.workload)} | ${md(`${g.quantity ?? 'steps to target'}: ${g.steps.verdict}`)} | ${md(g.seconds.verdict)} |`);
     lines.push('');

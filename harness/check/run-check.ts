@@ -14,7 +14,11 @@ import { isFinished, readTrials } from '../store/trial-store.js';
 import { canonicalJson } from '../core/trial.js';
 import { findReferences, readReference, type ReferenceFile } from '../store/reference.js';
 import { compareWithReference } from './compare.js';
-import type { CheckedClaim } from './formats.js';
+import type { CheckedClaim, ReferenceClaimVerdict } from './formats.js';
+import { summarizeReference } from '../analysis/reference-summary.js';
+import { fidelityText } from '../analysis/scope.js';
+import type { ClaimDefinition } from '../core/claim.js';
+import type { LearningRatesOf } from '../analysis/predictor-outcome.js';
 import { checkOutcome } from './outcome.js';
 
 export interface CheckOptions extends Omit<SessionOptions, 'runDir'> {
@@ -28,6 +32,18 @@ export interface CheckOptions extends Omit<SessionOptions, 'runDir'> {
 function pickReference(files: string[], numericsClass: string): ReferenceFile {
   const refs = files.map(readReference);
   return refs.find((r) => r.numericsClass === numericsClass) ?? refs[0]!;
+}
+
+/** The claim's verdict from the reference's own trials, judged under the current rules. */
+export function referenceClaimVerdict(claim: ClaimDefinition, reference: ReferenceFile, learningRates: LearningRatesOf): ReferenceClaimVerdict {
+  const j = summarizeReference(claim, reference, learningRates).judgement;
+  return {
+    label: j.overall,
+    scopedLabel: j.scopedLabel,
+    scope: j.scope.text,
+    fidelity: fidelityText(j.fidelity),
+    comparisons: j.comparisons.map((c) => ({ comparison: `${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}`, headline: c.headline, label: c.verdict })),
+  };
 }
 
 /**
@@ -50,8 +66,9 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   const plan = planEvaluation(s.registries, s.claim, o.preset, repeats, s.backend, chosenPoints(reference.tuning));
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();
-  const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass, learningRatesFrom((id) => s.registries.methods.get(id)));
-  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000 };
+  const rates = learningRatesFrom((id) => s.registries.methods.get(id));
+  const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass, rates);
+  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(s.claim, reference, rates) };
 }
 
 /**
@@ -98,6 +115,7 @@ export async function checkRun(o: { claim: string; preset: Preset; strict: boole
     );
   }
   const records = plan.map((t) => stored.get(t.id)!);
-  const comparison = compareWithReference(claim, reference, records, backend.numericsClass, learningRatesFrom((id) => registries.methods.get(id)));
-  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000 };
+  const rates = learningRatesFrom((id) => registries.methods.get(id));
+  const comparison = compareWithReference(claim, reference, records, backend.numericsClass, rates);
+  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(claim, reference, rates) };
 }

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   cli = (await import('./commands/slurm.js')).slurmCommand(cli);
   cli = (await import('./commands/k8s.js')).k8sCommand(cli);
   cli = (await import('./commands/wait.js')).waitCommand(cli);
+  cli = (await import('./commands/catalogue.js')).catalogueCommand(cli);
   cli = benchCommand(cli);
   await cli.parseAsync();
 }

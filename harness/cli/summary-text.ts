@@ -2,6 +2,7 @@ import type { PredictorOutcome } from '../analysis/predictor-outcome.js';
 import type { ClaimSummary } from '../analysis/summary.js';
 import { sequentialLabel } from '../scheduler/adaptive.js';
 import { fmtValue } from '../scheduler/plan.js';
+import { fidelityText } from '../analysis/scope.js';
 import type { HParams } from '../core/method.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -81,12 +82,14 @@ export function formatSummary(s: ClaimSummary): string {
     }
     lines.push('  claim verdict on the same seeds (effect size against the claim; fixed-sample p-values, not adjusted for the looks):');
   }
-  lines.push(`  verdict: ${j.overall.toUpperCase()}${j.repeatsNeeded ? ` (about ${j.repeatsNeeded} repeats per method would decide it)` : ''}`);
-  lines.push(`    ${j.basis}`);
+  // The label first, with where it holds; then what was claimed next to what was measured, then why.
+  lines.push(`  verdict: ${j.overall.toUpperCase()} ${j.scope.text} · ${fidelityText(j.fidelity)}`);
+  if (j.repeatsNeeded) lines.push(`    (about ${j.repeatsNeeded} repeats per method would decide the open comparisons)`);
   for (const c of j.comparisons) {
-    lines.push(`    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.verdict.toUpperCase()}`);
+    lines.push(`    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict.toUpperCase()}`);
     lines.push(`      ${c.explanation}`);
   }
+  lines.push(`    ${j.basis}`);
   for (const u of j.unjudged) lines.push(`    ${u.method}${u.baseline ? ` vs ${u.baseline}` : ""} on ${u.workload}: NOT JUDGED (${u.reason})`);
   return lines.join('\n');
 }

@@ -112,13 +112,20 @@ export interface ClaimDefinition {
   /** The paper's own words. */
   quote: string;
   /**
-   * The effect the paper claims, in words, and its size where the paper gives one. `direction`
-   * is what the claim says of method vs baseline: better (the default: one-sided tests in the
-   * claimed direction), or `equivalent` (a parity claim: reproduced when TOST shows equivalence
-   * within the card's margin, not reproduced when the difference is significantly beyond it;
-   * docs/protocol.md). An equivalence claim states no magnitude.
+   * The effect the paper claims, in words, and its size M where the paper gives one. `direction`
+   * is the kind of claim (docs/stats.md § Rules), and a card states it: `method-better`
+   * (superiority: the method beats the baseline by more than the margin; M, if given, is the
+   * claimed size), `non-inferior` ("matches or beats", "without sacrificing": the method is no
+   * worse than the margin allows; no M), or `equivalent` (a parity claim: TOST within the margin;
+   * no M; docs/protocol.md).
    */
-  claimedEffect: { description: string; magnitude?: number; direction?: 'method-better' | 'equivalent' };
+  claimedEffect: { description: string; magnitude?: number; direction: 'method-better' | 'non-inferior' | 'equivalent' };
+  /**
+   * How close the card is to the paper: `faithful` (the paper's method and setting, in miniature)
+   * or `stand-in` (a related method or setting); a stand-in says in one line what differs. Every
+   * verdict is printed with it.
+   */
+  fidelity: { kind: 'faithful' } | { kind: 'stand-in'; differs: string };
   testType: TestType;
   /** fixed-budget only: the per-seed outcome is the target metric at the last eval (`final`) or its best value. @default 'final' */
   outcome?: 'final' | 'best';

@@ -66,7 +66,17 @@ const arm = z.object({ method: id, hparams: hp.optional() });
 const ClaimShape = z.object({
   id, version: z.number().int().positive(), title: z.string(),
   paper: z.object({ title: z.string(), authors: z.string(), year: z.number().int(), url: z.string() }),
-  quote: z.string(), claimedEffect: z.object({ description: z.string(), magnitude: z.number().positive().optional(), direction: z.enum(['method-better', 'equivalent']).optional() }),
+  quote: z.string(),
+  claimedEffect: z.object({
+    description: z.string(),
+    magnitude: z.number().positive().optional(),
+    direction: z.enum(['method-better', 'non-inferior', 'equivalent'], {
+      error: "declare the kind of claim: 'method-better' (superiority), 'non-inferior' (\"matches or beats\") or 'equivalent' (parity); docs/stats.md",
+    }),
+  }),
+  fidelity: z.discriminatedUnion('kind', [z.object({ kind: z.literal('faithful') }), z.object({ kind: z.literal('stand-in'), differs: z.string().min(1) })], {
+    error: "declare fidelity: { kind: 'faithful' } (the paper's setting in miniature) or { kind: 'stand-in', differs: 'what differs' }",
+  }),
   testType: z.enum(['time-to-target', 'fixed-budget', 'predictor', 'phenomenon']),
   methods: z.array(arm).min(1), baselines: z.array(arm), workloads: z.array(id).min(1),
   outcome: z.enum(['final', 'best']).optional(),

@@ -69,6 +69,17 @@ export function checkClaimReferences(r: Registries): void {
         throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": equivalence is tested for time-to-target and fixed-budget claims, not ${c.testType}`, "use testType 'time-to-target' or 'fixed-budget'");
       }
     }
+    if (c.claimedEffect.direction === 'non-inferior') {
+      if (c.claimedEffect.magnitude !== undefined) {
+        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" claims non-inferiority and a magnitude`, 'a non-inferiority claim ("matches or beats") has no claimed size: drop claimedEffect.magnitude; the margin says how much worse still counts as matching');
+      }
+      if (c.testType === 'phenomenon') {
+        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": a phenomenon cannot be claimed as non-inferiority`, "use direction 'method-better': the statistic lies beyond its null region");
+      }
+    }
+    if (c.fidelity?.kind !== 'faithful' && !(c.fidelity?.kind === 'stand-in' && typeof c.fidelity.differs === 'string' && c.fidelity.differs.trim())) {
+      throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" does not say how faithful it is to the paper`, "declare fidelity: { kind: 'faithful' } or { kind: 'stand-in', differs: '<what differs from the paper>' }");
+    }
     if (c.testType === 'phenomenon' && !c.phenomenon) {
       throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" is a phenomenon claim without a statistic`, 'declare `phenomenon: { description, statistic, nullRegion, claimedSide }` (docs/claims.md)');
     }

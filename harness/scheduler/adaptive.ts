@@ -34,11 +34,13 @@ export interface AdaptiveResult {
  */
 export function sequentialLabel(d: SequentialDecision): string {
   switch (d.decision) {
-    case 'reproduced':
+    case 'claimed direction':
       return 'significant in the claimed direction';
-    case 'not reproduced':
-      return d.reason === 'equivalence' ? 'not reproduced (equivalent within the margin)' : 'not reproduced (significantly the other way)';
-    case 'inconclusive':
+    case 'equivalent':
+      return 'equivalent within the margin';
+    case 'opposite direction':
+      return 'significant in the opposite direction';
+    case 'undecided':
       return 'undecided at the seed cap';
     default:
       return 'still open';

@@ -71,6 +71,36 @@ export function bootstrapIndicesCI(
 ): BootstrapInterval {
   const confidence = options.confidence ?? 0.95;
   requireProbability(confidence, 'confidence');
+  return bootstrapInterval(bootstrapDistribution(sizes, statistic, options), confidence);
+}
+
+/**
+ * The bootstrap distribution of a statistic, from which intervals at any level are read with
+ * {@link bootstrapInterval} without resampling again (the verdict rules invert it for p-values).
+ */
+export interface BootstrapDistribution {
+  estimate: number;
+  /** The statistic on every resample, sorted ascending. */
+  sorted: readonly number[];
+  method: BootstrapMethod;
+  /** The seed used, or null when the resample indices were injected. */
+  seed: number | null;
+  /** BCa bias correction z0 and acceleration a (0 for the percentile method, and for a point mass). */
+  biasCorrection: number;
+  acceleration: number;
+  /** All resamples equal the estimate: every interval is that point. */
+  pointMass: boolean;
+}
+
+/**
+ * Draws (or takes) the resamples and evaluates the statistic on each; for BCa also z0 and the
+ * jackknife acceleration. See {@link bootstrapIndicesCI} for the errors.
+ */
+export function bootstrapDistribution(
+  sizes: readonly number[],
+  statistic: (indices: readonly (readonly number[])[]) => number,
+  options: BootstrapCoreOptions,
+): BootstrapDistribution {
   const method = options.method ?? 'bca';
   if (method !== 'percentile' && method !== 'bca') {
     throw new ReprobenchError('E_STATS_INPUT', `unknown bootstrap method '${String(method)}'`, "use 'percentile' or 'bca'");
@@ -82,24 +112,19 @@ export function bootstrapIndicesCI(
   const estimate = checked(statistic(full), 'the original data');
   const indices = options.indices ?? drawIndices(sizes, options);
   validateIndices(indices, sizes);
-  const B = indices.length;
-  const thetas = indices.map((idx, b) => checked(statistic(idx), `resample ${b}`)).sort((x, y) => x - y);
-  const alpha = (1 - confidence) / 2;
+  const sorted = indices.map((idx, b) => checked(statistic(idx), `resample ${b}`)).sort((x, y) => x - y);
   const seed = options.indices ? null : (options.seed as number);
-  const base = { estimate, confidence, method, resamples: B, seed };
-  if (method === 'percentile') {
-    return { ...base, lower: quantileSorted(thetas, alpha), upper: quantileSorted(thetas, 1 - alpha), biasCorrection: 0, acceleration: 0 };
-  }
-  const first = thetas[0] as number;
-  const last = thetas[B - 1] as number;
-  if (first === last && Math.abs(first - estimate) <= TIE_RELATIVE * Math.abs(estimate)) {
-    // A point-mass bootstrap distribution (all values equal): the interval is that point.
-    return { ...base, lower: estimate, upper: estimate, biasCorrection: 0, acceleration: 0 };
-  }
+  const base = { estimate, sorted, method, seed, biasCorrection: 0, acceleration: 0, pointMass: false };
+  if (method === 'percentile') return base;
+  const B = sorted.length;
+  const first = sorted[0] as number;
+  const last = sorted[B - 1] as number;
   const tol = TIE_RELATIVE * Math.abs(estimate);
+  // A point-mass bootstrap distribution (all values equal): the interval is that point.
+  if (first === last && Math.abs(first - estimate) <= tol) return { ...base, pointMass: true };
   let below = 0;
   let atOrBelow = 0;
-  for (const t of thetas) {
+  for (const t of sorted) {
     if (t < estimate - tol) below++;
     if (t <= estimate + tol) atOrBelow++;
   }
@@ -111,16 +136,21 @@ export function bootstrapIndicesCI(
       "use method: 'percentile', or more repeats so that resamples straddle the estimate",
     );
   }
-  const a = jackknifeAcceleration(sizes, statistic);
+  return { ...base, biasCorrection: z0, acceleration: jackknifeAcceleration(sizes, statistic) };
+}
+
+/** The two-sided interval at `confidence` read off a bootstrap distribution (percentile or BCa). */
+export function bootstrapInterval(d: BootstrapDistribution, confidence: number): BootstrapInterval {
+  requireProbability(confidence, 'confidence');
+  const base = { estimate: d.estimate, confidence, method: d.method, resamples: d.sorted.length, seed: d.seed, biasCorrection: d.biasCorrection, acceleration: d.acceleration };
+  if (d.pointMass) return { ...base, lower: d.estimate, upper: d.estimate };
+  const alpha = (1 - confidence) / 2;
+  if (d.method === 'percentile') return { ...base, lower: quantileSorted(d.sorted, alpha), upper: quantileSorted(d.sorted, 1 - alpha) };
+  const z0 = d.biasCorrection;
+  const a = d.acceleration;
   const zLo = normQuantile(alpha);
   const adj = (z: number): number => normCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
-  return {
-    ...base,
-    lower: quantileSorted(thetas, adj(zLo)),
-    upper: quantileSorted(thetas, adj(-zLo)),
-    biasCorrection: z0,
-    acceleration: a,
-  };
+  return { ...base, lower: quantileSorted(d.sorted, adj(zLo)), upper: quantileSorted(d.sorted, adj(-zLo)) };
 }
 
 function checked(v: number, where: string): number {

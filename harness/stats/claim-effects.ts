@@ -1,5 +1,5 @@
 import { ReprobenchError } from '../errors.js';
-import { bootstrapIndicesCI, type BootstrapInterval } from './bootstrap.js';
+import { bootstrapDistribution, bootstrapInterval, type BootstrapInterval } from './bootstrap.js';
 import { mean, sd, variance } from './descriptives.js';
 import { logRankTest } from './logrank.js';
 import { mannWhitneyU } from './mann-whitney.js';
@@ -11,6 +11,7 @@ import { welchTTest } from './welch.js';
 import { wilcoxonSignedRank } from './wilcoxon.js';
 import { normCdf, normSf } from './distributions.js';
 import { isPaired, prepareArm, type ComparisonInput, type PreparedArm } from './claim-input.js';
+import type { IntervalFamily } from './margin-tests.js';
 
 /** What one comparison's data say, before Holm and the verdict rules. */
 export interface ComparisonAnalysis {
@@ -38,17 +39,20 @@ export interface ComparisonAnalysis {
   diverged: { method: number; baseline: number };
   /** Pilot numbers on a scale where t-test power applies (log scale for ratios); null when not available. */
   pilot: Pilot | null;
+  /** The CI method at every level (the verdict rules invert it for their p-values); not serialised. */
+  intervals: IntervalFamily;
 }
 
-/** Pilot used to size a decisive follow-up. `effect` is oriented (positive = method better). */
+/**
+ * Pilot used to size a decisive follow-up, on a scale where t-test power applies (log scale for
+ * ratios), oriented so that positive favours the method: how far the estimate lies beyond +δ
+ * (`dPlus` > 0: beyond it) and above −δ (`dMinus` < 0: worse than −δ).
+ */
 export interface Pilot {
   design: Design;
   sd: number;
-  effect: number;
-  /** Half-width of the equivalence region on the pilot scale. */
-  margin: number;
-  /** Observed distance from the centre of the equivalence region on the pilot scale. */
-  offset: number;
+  dPlus: number;
+  dMinus: number;
 }
 
 interface Ctx {
@@ -63,13 +67,30 @@ const need2 = (arm: PreparedArm, label: string): void => {
   }
 };
 
-function boot(sizes: number[], stat: (idx: readonly (readonly number[])[]) => number, ctx: Ctx, confidence: number): BootstrapInterval {
-  return bootstrapIndicesCI(sizes, stat, { seed: ctx.seed, resamples: ctx.resamples, confidence, method: 'percentile' });
+/**
+ * A resampling method cannot resolve more than the data hold: with n pairs the exact sign-flip test's
+ * smallest one-sided p is 2^−n, with samples of n and m the permutation test's is 1/C(n+m, n).
+ * Bootstrap p-values are floored there, so a handful of seeds never yields a decisive p.
+ */
+function smallestExactP(sizes: number[]): number {
+  if (sizes.length === 1) return 2 ** -(sizes[0] as number);
+  const [n, m] = sizes as [number, number];
+  let c = 1;
+  for (let i = 1; i <= Math.min(n, m); i++) c = (c * (n + m - Math.min(n, m) + i)) / i;
+  return 1 / c;
 }
 
-function twoBoots(sizes: number[], stat: (idx: readonly (readonly number[])[]) => number, ctx: Ctx): [BootstrapInterval, BootstrapInterval] {
-  // Same seed for both levels: the 1 − 2α interval is read off the same resamples.
-  return [boot(sizes, stat, ctx, 1 - ctx.alpha), boot(sizes, stat, ctx, 1 - 2 * ctx.alpha)];
+function twoBoots(sizes: number[], stat: (idx: readonly (readonly number[])[]) => number, ctx: Ctx): [BootstrapInterval, BootstrapInterval, IntervalFamily] {
+  // One set of resamples for every level: the 1 − α and 1 − 2α intervals and the verdict's p-values.
+  const dist = bootstrapDistribution(sizes, stat, { seed: ctx.seed, resamples: ctx.resamples, method: 'percentile' });
+  const family: IntervalFamily = {
+    ciAt: (confidence) => {
+      const i = bootstrapInterval(dist, confidence);
+      return [i.lower, i.upper];
+    },
+    minP: Math.max(1 / (ctx.resamples + 1), smallestExactP(sizes)),
+  };
+  return [bootstrapInterval(dist, 1 - ctx.alpha), bootstrapInterval(dist, 1 - 2 * ctx.alpha), family];
 }
 
 const pick = (xs: readonly number[], idx: readonly number[]): number[] => idx.map((i) => xs[i] as number);
@@ -82,7 +103,8 @@ function logPilot(m: number[], b: number[], paired: boolean, effect: number, mar
   if (!lm || !lb || !(effect > 0)) return null;
   const le = Math.log(effect);
   const s = paired ? sd(lb.map((x, i) => x - (lm[i] as number))) : Math.sqrt((variance(lm) + variance(lb)) / 2);
-  return { design: paired ? 'paired' : 'independent', sd: s, effect: le, margin: Math.log(1 + margin), offset: le };
+  const delta = Math.log(1 + margin);
+  return { design: paired ? 'paired' : 'independent', sd: s, dPlus: le - delta, dMinus: le + delta };
 }
 
 /** Time-to-target: speedup = KM median(baseline)/KM median(method), else restricted-mean ratio. */
@@ -104,7 +126,7 @@ function timeToTarget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired
       }
     : (idx: readonly (readonly number[])[]): number =>
         center(pick(b.values, idx[1] as number[]), pickB(b.events, idx[1] as number[])) / center(pick(m.values, idx[0] as number[]), pickB(m.events, idx[0] as number[]));
-  const [ci, eq] = twoBoots(paired ? [m.values.length] : [m.values.length, b.values.length], stat, ctx);
+  const [ci, eq, intervals] = twoBoots(paired ? [m.values.length] : [m.values.length, b.values.length], stat, ctx);
   const lr = logRankTest([{ times: m.values, events: m.events }, { times: b.values, events: b.events }]);
   return {
     effectName: 'speedup',
@@ -120,6 +142,7 @@ function timeToTarget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired
     test: { name: 'log-rank (one-sided)', statistic: lr.z, pValue: normSf(lr.z), pValueOpposite: normCdf(lr.z) },
     paired,
     pilot: logPilot(m.values, b.values, paired, estimate, c.margin),
+    intervals,
   };
 }
 
@@ -151,7 +174,8 @@ function fixedBudget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired:
       pValueOpposite: t(m.values, b.values, { alternative: worse }).pValue,
     },
     paired,
-    pilot: { design: paired ? 'paired' : 'independent', sd: s, effect: sign * two.estimate, margin: delta, offset: two.estimate },
+    pilot: { design: paired ? 'paired' : 'independent', sd: s, dPlus: sign * two.estimate - delta, dMinus: sign * two.estimate + delta },
+    intervals: { ciAt: (confidence) => t(m.values, b.values, { confidence }).ci, minP: 0 },
   };
 }
 
@@ -166,7 +190,7 @@ function predictor(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired: b
   const stat = paired
     ? (idx: readonly (readonly number[])[]): number => ratio(pick(m.values, idx[0] as number[]), pick(b.values, idx[0] as number[]))
     : (idx: readonly (readonly number[])[]): number => ratio(pick(m.values, idx[0] as number[]), pick(b.values, idx[1] as number[]));
-  const [ci, eq] = twoBoots(paired ? [m.values.length] : [m.values.length, b.values.length], stat, ctx);
+  const [ci, eq, intervals] = twoBoots(paired ? [m.values.length] : [m.values.length, b.values.length], stat, ctx);
   const test = paired
     ? { name: 'Wilcoxon signed-rank (one-sided)', p: wilcoxonSignedRank(m.values, b.values, { alternative: better }), q: wilcoxonSignedRank(m.values, b.values, { alternative: worse }) }
     : { name: 'Mann–Whitney U (one-sided)', p: mannWhitneyU(m.values, b.values, { alternative: better }), q: mannWhitneyU(m.values, b.values, { alternative: worse }) };
@@ -186,6 +210,7 @@ function predictor(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired: b
     test: { name: test.name, statistic: test.p.statistic, pValue: test.p.pValue, pValueOpposite: test.q.pValue },
     paired,
     pilot,
+    intervals,
   };
 }
 
@@ -205,7 +230,6 @@ function phenomenon(c: ComparisonInput, m: PreparedArm, ctx: Ctx): Omit<Comparis
   const claimTest = oneSampleTTest(m.values, claimBound, { alternative: better });
   const pOpp = Number.isFinite(otherBound) ? oneSampleTTest(m.values, otherBound, { alternative: worse }).pValue : 1;
   const sign = c.lowerIsBetter ? -1 : 1;
-  const finite = Number.isFinite(lo) && Number.isFinite(hi);
   return {
     effectName: 'statistic',
     estimand: 'mean of the declared statistic',
@@ -221,10 +245,10 @@ function phenomenon(c: ComparisonInput, m: PreparedArm, ctx: Ctx): Omit<Comparis
     pilot: {
       design: 'paired',
       sd: sd(m.values),
-      effect: sign * (two.estimate - claimBound),
-      margin: finite ? (hi - lo) / 2 : Math.abs(two.estimate - otherBound),
-      offset: finite ? two.estimate - (lo + hi) / 2 : 0,
+      dPlus: sign * (two.estimate - claimBound),
+      dMinus: Number.isFinite(otherBound) ? sign * (two.estimate - otherBound) : Infinity,
     },
+    intervals: { ciAt: (confidence) => oneSampleTTest(m.values, 0, { confidence }).ci, minP: 0 },
   };
 }
 

@@ -29,10 +29,12 @@ export interface ComparisonInput {
   workload: string;
   testType: TestType;
   /**
-   * The claim's direction: the method is better (one-sided tests), or method and baseline are
-   * `equivalent` within the margin (a parity claim; see equivalenceVerdict). @default 'method-better'
+   * What the claim says (docs/stats.md § Rules): the method is better by more than the margin
+   * (`method-better`, superiority), it is no worse than the margin allows (`non-inferior`: "matches
+   * or beats", "without sacrificing"), or method and baseline are `equivalent` within the margin
+   * (a parity claim; see equivalenceVerdict). @default 'method-better'
    */
-  direction?: 'method-better' | 'equivalent';
+  direction?: 'method-better' | 'non-inferior' | 'equivalent';
   /**
    * Whether lower outcomes are better: fixed-budget (loss vs accuracy), predictor (true for errors),
    * phenomenon (true: the claim is that the statistic lies below the null region). Ignored for
@@ -42,7 +44,8 @@ export interface ComparisonInput {
   /** Step budget; required for time-to-target (censoring point and restricted-mean horizon). */
   budget?: number;
   /**
-   * Equivalence margin δ > 0 for 'not reproduced'. time-to-target and predictor effects are
+   * The smallest effect worth having, δ > 0: the verdict asks whether the effect's CI clears ±δ.
+   * time-to-target and predictor effects are
    * ratios and take relative margins only: equivalence region [1/(1+δ), 1+δ]. fixed-budget takes
    * either. Ignored for phenomenon (the null region plays its part).
    */
@@ -119,8 +122,8 @@ export function validateComparison(c: ComparisonInput): void {
   if (!['time-to-target', 'fixed-budget', 'predictor', 'phenomenon'].includes(c.testType)) {
     throw bad(`${where}: unknown testType '${String(c.testType)}'`, "use 'time-to-target', 'fixed-budget', 'predictor' or 'phenomenon'");
   }
-  if (c.direction !== undefined && c.direction !== 'method-better' && c.direction !== 'equivalent') {
-    throw bad(`${where}: unknown direction '${String(c.direction)}'`, "use 'method-better' or 'equivalent'");
+  if (c.direction !== undefined && !['method-better', 'non-inferior', 'equivalent'].includes(c.direction)) {
+    throw bad(`${where}: unknown direction '${String(c.direction)}'`, "use 'method-better', 'non-inferior' or 'equivalent'");
   }
   if (c.testType !== 'phenomenon') {
     if (!c.baseline) throw bad(`${where}: no baseline arm`, 'a comparison needs a baseline (only phenomenon claims do not)');

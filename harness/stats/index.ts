@@ -20,6 +20,9 @@ export {
   pairedBootstrapCI,
   stratifiedBootstrapCI,
   bootstrapIndicesCI,
+  bootstrapDistribution,
+  bootstrapInterval,
+  type BootstrapDistribution,
   type BootstrapMethod,
   type BootstrapOptions,
   type BootstrapCoreOptions,
@@ -51,13 +54,21 @@ export {
 } from './power.js';
 export { type TestType, type ArmOutcomes, type ComparisonInput } from './claim-input.js';
 export { type ComparisonAnalysis } from './claim-effects.js';
+export { claimVerdict } from './verdict-claim.js';
 export {
-  claimVerdict,
+  CLAIM_LABELS,
+  type ClaimLabel,
+  type ComparisonLabel,
+  type ClaimDirection,
   type ClaimVerdict,
-  type ClaimVerdictLabel,
   type ClaimVerdictOptions,
   type ComparisonVerdict,
-} from './verdict-claim.js';
+  type MarginTest,
+  type MarginTests,
+} from './verdict-types.js';
+export { combineLabels, tallyLabels } from './verdict-combine.js';
+export { claimedVsMeasured } from './verdict-headline.js';
+export { oneSidedP, type IntervalFamily, type Side } from './margin-tests.js';
 export { equivalenceVerdict } from './verdict-equivalence.js';
 export {
   referenceVerdict,

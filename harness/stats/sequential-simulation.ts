@@ -11,7 +11,7 @@ export interface SequentialSimulationOptions {
   alternativeComparisons: number;
   /** True effect under the alternative, in SDs of the paired differences. @default 0.5 */
   effect?: number;
-  /** Equivalence margin (absolute, same units) for early "not reproduced"; null = none. @default 0.5 */
+  /** Equivalence margin (absolute, same units) for stopping early as equivalent; null = none. @default 0.5 */
   margin?: number | null;
   /** @default 0.05 */
   alpha?: number;
@@ -28,10 +28,10 @@ export interface SequentialSimulationOptions {
 /** Operating characteristics of one arm of the simulation (null or alternative). */
 export interface SimulatedArm {
   comparisons: number;
-  /** Fraction that stopped with 'reproduced'. */
+  /** Fraction that stopped significant in the claimed direction. */
   reproducedRate: number;
-  /** Fraction that stopped with 'not reproduced'. */
-  notReproducedRate: number;
+  /** Fraction that stopped against the claim: significant in the opposite direction, or equivalent. */
+  stoppedAgainstRate: number;
   inconclusiveRate: number;
   /** Mean seeds per arm used by the sequential design. */
   meanSeedsPerArm: number;
@@ -84,15 +84,15 @@ export function simulateSequential(options: SequentialSimulationOptions): Sequen
         const d = sequentialDecision(plan, k, { method: method.slice(0, n), baseline: baseline.slice(0, n) });
         if (!d.stop) continue;
         seeds += n;
-        if (d.decision === 'reproduced') rep++;
-        else if (d.decision === 'not reproduced') notRep++;
+        if (d.decision === 'claimed direction') rep++;
+        else if (d.decision === 'opposite direction' || d.decision === 'equivalent') notRep++;
         break;
       }
     }
     return {
       comparisons: count,
       reproducedRate: rep / count,
-      notReproducedRate: notRep / count,
+      stoppedAgainstRate: notRep / count,
       inconclusiveRate: (count - rep - notRep) / count,
       meanSeedsPerArm: seeds / count,
       fixedRejectionRate: fixedRej / count,

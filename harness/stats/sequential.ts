@@ -28,7 +28,7 @@ export interface SequentialPlanOptions {
   testType: 'fixed-budget' | 'time-to-target';
   /** fixed-budget only: whether lower metric values are better. @default false */
   lowerIsBetter?: boolean;
-  /** Equivalence margin δ for stopping early with "not reproduced"; omit to never stop for equivalence. */
+  /** Equivalence margin δ for stopping early as equivalent; omit to never stop for equivalence. */
   margin?: number;
   /** fixed-budget: 'absolute' or 'relative' (to the baseline mean); time-to-target: relative (hazard ratio within [1/(1+δ), 1+δ]). @default 'relative' */
   marginUnits?: 'absolute' | 'relative';
@@ -79,7 +79,12 @@ export interface SequentialData {
 export interface SequentialDecision {
   stop: boolean;
   /** 'continue' while running; at a stop the verdict the design supports. */
-  decision: 'continue' | 'reproduced' | 'not reproduced' | 'inconclusive';
+  /**
+   * What the design decided about significance (not a claim label: the claim verdict also weighs
+   * the margin and M): the claimed direction, the opposite one, equivalence within the margin, or
+   * nothing by the seed cap.
+   */
+  decision: 'continue' | 'claimed direction' | 'opposite direction' | 'equivalent' | 'undecided';
   /** Why it stopped: 'efficacy' | 'opposite' | 'equivalence' | 'max-seeds', or null. */
   reason: 'efficacy' | 'opposite' | 'equivalence' | 'max-seeds' | null;
   look: number;
@@ -241,12 +246,12 @@ export function sequentialDecision(plan: SequentialPlan, lookIndex: number, data
   const last = lookIndex === plan.looks.length - 1 || n >= o.maxSeedsPerArm;
   const base = { look: lookIndex, seedsPerArm: n, z, boundary, equivalenceZ: eq };
   const zs = `z ${z.toFixed(2)} vs bound ±${boundary.toFixed(2)} at look ${lookIndex + 1} (${n} seeds per arm)`;
-  if (z >= boundary) return { ...base, stop: true, decision: 'reproduced', reason: 'efficacy', nextBatch: null, explanation: `stop: significant in the claimed direction, ${zs}` };
-  if (z <= -boundary) return { ...base, stop: true, decision: 'not reproduced', reason: 'opposite', nextBatch: null, explanation: `stop: significant in the opposite direction, ${zs}` };
+  if (z >= boundary) return { ...base, stop: true, decision: 'claimed direction', reason: 'efficacy', nextBatch: null, explanation: `stop: significant in the claimed direction, ${zs}` };
+  if (z <= -boundary) return { ...base, stop: true, decision: 'opposite direction', reason: 'opposite', nextBatch: null, explanation: `stop: significant in the opposite direction, ${zs}` };
   if (eq && eq[0] >= boundary && eq[1] >= boundary) {
-    return { ...base, stop: true, decision: 'not reproduced', reason: 'equivalence', nextBatch: null, explanation: `stop: equivalent within the margin (TOST z ${eq[0].toFixed(2)}, ${eq[1].toFixed(2)}), ${zs}` };
+    return { ...base, stop: true, decision: 'equivalent', reason: 'equivalence', nextBatch: null, explanation: `stop: equivalent within the margin (TOST z ${eq[0].toFixed(2)}, ${eq[1].toFixed(2)}), ${zs}` };
   }
-  if (last) return { ...base, stop: true, decision: 'inconclusive', reason: 'max-seeds', nextBatch: null, explanation: `stop: seed cap reached undecided, ${zs}` };
+  if (last) return { ...base, stop: true, decision: 'undecided', reason: 'max-seeds', nextBatch: null, explanation: `stop: seed cap reached undecided, ${zs}` };
   const next = plan.looks[lookIndex + 1] as SequentialLook;
   return {
     ...base, stop: false, decision: 'continue', reason: null,

@@ -1,126 +1,98 @@
 import { ReprobenchError, isReprobenchError } from '../errors.js';
 import { analyseComparison, type ComparisonAnalysis, type Pilot } from './claim-effects.js';
-import { validateComparison, type ComparisonInput, type TestType } from './claim-input.js';
+import { validateComparison, type ComparisonInput } from './claim-input.js';
+import { oneSidedP, type Side } from './margin-tests.js';
 import { holm } from './multiple.js';
-import { equivalenceVerdict } from './verdict-equivalence.js';
 import { seedsForTost, seedsForTTest } from './power.js';
 import { requireInteger, requireProbability } from './validate.js';
+import { combineLabels, tallyLabels } from './verdict-combine.js';
+import { equivalenceVerdict } from './verdict-equivalence.js';
+import { claimedVsMeasured } from './verdict-headline.js';
+import type { ClaimDirection, ClaimVerdict, ClaimVerdictOptions, ComparisonLabel, ComparisonVerdict, MarginTests } from './verdict-types.js';
 
-/** A claim verdict (DESIGN § Statistics). */
-export type ClaimVerdictLabel = 'reproduced' | 'partially reproduced' | 'not reproduced' | 'inconclusive';
-
-/** Options of {@link claimVerdict}. */
-export interface ClaimVerdictOptions {
-  /** Family-wise level (Holm over the claim's comparisons). @default 0.05 */
-  alpha?: number;
-  /** Seed of the bootstrap CIs; comparison i uses seed + i. Store it with the verdict. */
-  seed: number;
-  /** Bootstrap resamples per CI. @default 2000 */
-  resamples?: number;
-  /** Power a decisive follow-up should have when sizing `repeatsNeeded`. @default 0.8 */
-  power?: number;
-}
-
-/** The verdict of one comparison with the numbers behind it. */
-export interface ComparisonVerdict extends Omit<ComparisonAnalysis, 'pilot' | 'test'> {
-  workload: string;
-  methodId: string;
-  /** The baseline's id; null for phenomenon claims. */
-  baselineId: string | null;
-  testType: TestType;
-  verdict: ClaimVerdictLabel;
-  /** One line a person can read: the verdict and the numbers that decided it. */
-  explanation: string;
-  test: ComparisonAnalysis['test'] & {
-    /** Holm-adjusted p of the claimed direction over the claim's family. */
-    adjustedPValue: number;
-    /** Holm-adjusted p of the opposite direction. */
-    adjustedPValueOpposite: number;
-  };
-  /** Whether the (1 − 2α) CI lies inside the equivalence bounds (TOST at α). */
-  equivalent: boolean;
-  /** inconclusive only: repeats per arm that a decisive answer would need (power analysis on this run as a pilot); else null. */
-  repeatsNeeded: number | null;
-  alpha: number;
-}
-
-/** Result of {@link claimVerdict}. */
-export interface ClaimVerdict {
-  overall: ClaimVerdictLabel;
-  explanation: string;
-  comparisons: ComparisonVerdict[];
-  alpha: number;
-  seed: number;
-  /** For an inconclusive overall verdict: the largest repeatsNeeded among inconclusive comparisons. */
-  repeatsNeeded: number | null;
-}
-
-const fmt = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : String(x));
+const fmt = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : x > 0 ? '∞' : '−∞');
 const fmtP = (p: number): string => (p < 1e-4 ? p.toExponential(1) : Number(p.toPrecision(2)).toString());
 
-function repeatsNeeded(pilot: Pilot | null, alpha: number, familySize: number, power: number, testType: ComparisonInput['testType']): number | null {
+type RawMargins = { plus: number; minus: number; beyondPlus: number; beyondMinus: number; aboveMinus: number; inside: number; shortOfM: number | null };
+
+/** The five one-sided statements of docs/stats.md § Rules, read off the comparison's own CI method. */
+function marginPValues(a: ComparisonAnalysis): RawMargins {
+  const [lo, hi] = a.equivalenceBounds;
+  const plus = a.higherIsBetter ? hi : lo;
+  const minus = a.higherIsBetter ? lo : hi;
+  const better: Side = a.higherIsBetter ? 'above' : 'below';
+  const worse: Side = a.higherIsBetter ? 'below' : 'above';
+  const p = (t: number, side: Side): number => oneSidedP(a.intervals, t, side);
+  const aboveMinus = p(minus, better);
+  return {
+    plus,
+    minus,
+    beyondPlus: p(plus, better),
+    beyondMinus: p(minus, worse),
+    aboveMinus,
+    inside: Math.max(aboveMinus, p(plus, worse)),
+    shortOfM: a.claimedMagnitude === null ? null : p(a.claimedMagnitude, worse),
+  };
+}
+
+function repeatsNeeded(pilot: Pilot | null, direction: ClaimDirection, alpha: number, familySize: number, power: number, testType: ComparisonInput['testType']): number | null {
   if (!pilot) return null;
   // Bonferroni's α/k bounds what Holm needs, so the count is safe for any step of the family.
   const a = alpha / familySize;
+  const { design, sd, dPlus, dMinus } = pilot;
+  const t = (distance: number) => () => seedsForTTest({ effect: distance, sd, alpha: a, power, design });
   const tries: (() => number)[] = [];
-  if (pilot.effect !== 0) tries.push(() => seedsForTTest({ effect: pilot.effect, sd: pilot.sd, alpha: a, power, design: pilot.design }));
-  if (Math.abs(pilot.offset) < pilot.margin) {
-    tries.push(() => seedsForTost({ margin: pilot.margin, trueDifference: pilot.offset, sd: pilot.sd, alpha, power, design: pilot.design }));
-  }
+  if (direction === 'non-inferior') tries.push(t(Math.abs(dMinus)));
+  else if (dPlus > 0) tries.push(t(dPlus));
+  else if (dMinus < 0) tries.push(t(-dMinus));
+  else if (Number.isFinite(dMinus)) tries.push(() => seedsForTost({ margin: (dMinus - dPlus) / 2, trueDifference: (dPlus + dMinus) / 2, sd, alpha: a, power, design }));
+  else tries.push(t(-dPlus));
   let best: number | null = null;
-  for (const t of tries) {
+  for (const attempt of tries) {
     try {
-      const n = t();
+      const n = attempt();
       best = best === null ? n : Math.min(best, n);
     } catch (e) {
       if (!(isReprobenchError(e) && e.code === 'E_STATS_DEGENERATE')) throw e;
     }
   }
-  // Predictor claims are decided by the exact signed-rank test, whose smallest one-sided p with
-  // n pairs is 2^−n: below n = ⌈log2(1/a)⌉ no data can be significant, whatever the t-based count says.
+  // Predictor claims get bootstrap p-values floored at the exact sign-flip test's 2^−n: below
+  // n = ⌈log2(1/a)⌉ no data can be decisive, whatever the t-based count says.
   if (best !== null && testType === 'predictor') best = Math.max(best, Math.ceil(Math.log2(1 / a)));
   return best;
 }
 
-function decide(a: ComparisonAnalysis, adj: number, adjOpp: number, alpha: number): { verdict: ClaimVerdictLabel; why: string; equivalent: boolean } {
-  const [eLo, eHi] = a.equivalenceCi;
-  const equivalent = eLo > a.equivalenceBounds[0] && eHi < a.equivalenceBounds[1];
+function decide(a: ComparisonAnalysis, m: MarginTests, direction: ClaimDirection, alpha: number): { verdict: ComparisonLabel; why: string } {
   const ci = `${a.effectName} ${fmt(a.estimate)} [${fmt(a.ci[0])}, ${fmt(a.ci[1])}]`;
-  const M = a.claimedMagnitude;
-  if (adj < alpha) {
-    // The CI's end in the better direction: does it still reach the claimed size?
-    const reach = a.higherIsBetter ? a.ci[1] >= (M ?? -Infinity) : a.ci[0] <= (M ?? Infinity);
-    if (M !== null && !reach) {
-      return { verdict: 'partially reproduced', why: `${ci}, Holm p ${fmtP(adj)}: significant but the whole CI falls short of the claimed ${fmt(M)}`, equivalent };
+  const hp = (x: { adjustedPValue: number }): string => `Holm p ${fmtP(x.adjustedPValue)}`;
+  const sig = (x: { adjustedPValue: number }): boolean => x.adjustedPValue < alpha;
+  const plus = `+δ = ${fmt(m.plus)}`;
+  const minus = `−δ = ${fmt(m.minus)}`;
+  const eqPct = Math.round((1 - 2 * alpha) * 100);
+  if (direction === 'non-inferior') {
+    if (sig(m.aboveMinus)) return { verdict: 'reproduced', why: `${ci}: the worse end stays above ${minus} (non-inferior, ${hp(m.aboveMinus)})` };
+    if (sig(m.beyondMinus)) return { verdict: 'contradicted', why: `${ci}: worse than ${minus} (${hp(m.beyondMinus)})` };
+    return { verdict: 'inconclusive', why: `${ci}: the CI straddles ${minus} (non-inferiority ${hp(m.aboveMinus)}, inferiority ${hp(m.beyondMinus)})` };
+  }
+  if (sig(m.beyondPlus)) {
+    if (m.shortOfM && sig(m.shortOfM)) {
+      return { verdict: 'smaller than claimed', why: `${ci}: beyond ${plus} (${hp(m.beyondPlus)}) but short of the claimed ${fmt(m.shortOfM.threshold)} (${hp(m.shortOfM)})` };
     }
-    return { verdict: 'reproduced', why: `${ci}, Holm p ${fmtP(adj)}${M !== null ? `: significant and the CI reaches the claimed ${fmt(M)}` : ': significant in the claimed direction'}`, equivalent };
+    return { verdict: 'reproduced', why: `${ci}: beyond ${plus} (${hp(m.beyondPlus)})${m.shortOfM ? ` and the CI reaches the claimed ${fmt(m.shortOfM.threshold)}` : ''}` };
   }
-  if (adjOpp < alpha) return { verdict: 'not reproduced', why: `${ci}: significantly worse than the baseline (Holm p ${fmtP(adjOpp)})`, equivalent };
-  if (equivalent) {
-    return {
-      verdict: 'not reproduced',
-      why: `${ci}: the ${Math.round((1 - 2 * alpha) * 100)}% CI [${fmt(eLo)}, ${fmt(eHi)}] lies inside the no-effect region [${fmt(a.equivalenceBounds[0])}, ${fmt(a.equivalenceBounds[1])}] (TOST)`,
-      equivalent,
-    };
+  if (sig(m.beyondMinus)) return { verdict: 'contradicted', why: `${ci}: worse than ${minus}, against the claim (${hp(m.beyondMinus)})` };
+  if (sig(m.inside)) {
+    return { verdict: 'no meaningful effect', why: `${ci}: the ${eqPct}% CI [${fmt(a.equivalenceCi[0])}, ${fmt(a.equivalenceCi[1])}] lies inside ±δ [${fmt(Math.min(m.plus, m.minus))}, ${fmt(Math.max(m.plus, m.minus))}] (TOST, ${hp(m.inside)})` };
   }
-  return { verdict: 'inconclusive', why: `${ci}, Holm p ${fmtP(adj)}: neither significant nor equivalent`, equivalent };
-}
-
-function combine(labels: ClaimVerdictLabel[]): ClaimVerdictLabel {
-  const all = (l: ClaimVerdictLabel): boolean => labels.every((x) => x === l);
-  if (all('reproduced')) return 'reproduced';
-  if (all('not reproduced')) return 'not reproduced';
-  if (labels.some((x) => x === 'reproduced' || x === 'partially reproduced')) return 'partially reproduced';
-  // Only "not reproduced" and "inconclusive" remain: more seeds could still change the picture.
-  return 'inconclusive';
+  return { verdict: 'inconclusive', why: `${ci}: neither beyond ${plus} (${hp(m.beyondPlus)}) nor inside ±δ (${hp(m.inside)}) nor worse than ${minus} (${hp(m.beyondMinus)})` };
 }
 
 /**
- * Verdict of one claim over all its comparisons (method vs baseline × workload), with the effect
- * measures, tests and rules of DESIGN § Statistics; Holm over the family of comparisons. The
- * overall verdict is `reproduced` / `not reproduced` when every comparison is, `partially
- * reproduced` when some (not all) are reproduced or partially so, else `inconclusive`.
- * Comparisons whose direction is `equivalent` (all of them, or none) go to {@link equivalenceVerdict}.
+ * Verdict of one claim over all its comparisons (method vs baseline × workload), by the margin-aware
+ * rules of docs/stats.md § Rules: one-sided tests against +δ, −δ and M read off each comparison's
+ * CI method, Holm over the claim's comparisons. Superiority (`method-better`) and non-inferiority
+ * (`non-inferior`) claims are decided here; equivalence claims (every comparison `equivalent`) go
+ * to {@link equivalenceVerdict}. The claim's label never hides a contradicted comparison.
  * @throws ReprobenchError `E_STATS_INPUT` on an empty claim, bad options or unusable comparisons.
  */
 export function claimVerdict(comparisons: readonly ComparisonInput[], options: ClaimVerdictOptions): ClaimVerdict {
@@ -136,21 +108,44 @@ export function claimVerdict(comparisons: readonly ComparisonInput[], options: C
   const power = options.power ?? 0.8;
   requireProbability(power, 'power');
   comparisons.forEach(validateComparison);
-  const equivalence = comparisons.filter((c) => c.direction === 'equivalent').length;
-  if (equivalence === comparisons.length) return equivalenceVerdict(comparisons, { ...options, alpha, resamples, power });
-  if (equivalence > 0) {
-    throw new ReprobenchError('E_STATS_INPUT', 'a claim mixes equivalence comparisons with one-sided ones', "give every comparison of a claim the claim's direction");
+  const directions = new Set(comparisons.map((c) => c.direction ?? 'method-better'));
+  if (directions.size > 1) {
+    throw new ReprobenchError('E_STATS_INPUT', `a claim mixes directions (${[...directions].join(', ')})`, "give every comparison of a claim the claim's direction");
+  }
+  const direction = [...directions][0] as ClaimDirection;
+  if (direction === 'equivalent') return equivalenceVerdict(comparisons, { ...options, alpha, resamples, power });
+  if (direction === 'non-inferior' && comparisons.some((c) => c.testType === 'phenomenon')) {
+    throw new ReprobenchError('E_STATS_INPUT', 'a phenomenon cannot be claimed as non-inferiority', "phenomenon claims say the statistic lies beyond its null region: use direction 'method-better'");
   }
   const analyses = comparisons.map((c, i) => analyseComparison(c, { alpha, seed: options.seed + i, resamples }));
-  const adj = holm(analyses.map((a) => a.test.pValue));
-  const adjOpp = holm(analyses.map((a) => a.test.pValueOpposite));
+  const raw = analyses.map(marginPValues);
+  const adjust = (pick: (r: RawMargins) => number): number[] => holm(raw.map(pick));
+  const adjPlus = adjust((r) => r.beyondPlus);
+  const adjMinus = adjust((r) => r.beyondMinus);
+  const adjAbove = adjust((r) => r.aboveMinus);
+  const adjInside = adjust((r) => r.inside);
+  const withM = raw.map((r, i) => [r, i] as const).filter(([r]) => r.shortOfM !== null);
+  const adjM = new Map(holm(withM.map(([r]) => r.shortOfM as number)).map((p, j) => [withM[j]![1], p]));
+  const adjZero = holm(analyses.map((a) => a.test.pValue));
+  const adjZeroOpp = holm(analyses.map((a) => a.test.pValueOpposite));
   const verdicts = analyses.map((a, i): ComparisonVerdict => {
     const c = comparisons[i] as ComparisonInput;
-    const d = decide(a, adj[i] as number, adjOpp[i] as number, alpha);
-    const need = d.verdict === 'inconclusive' ? repeatsNeeded(a.pilot, alpha, comparisons.length, power, c.testType) : null;
-    const { pilot: _pilot, test, ...rest } = a;
+    const r = raw[i] as RawMargins;
+    const margins: MarginTests = {
+      plus: r.plus,
+      minus: r.minus,
+      beyondPlus: { threshold: r.plus, pValue: r.beyondPlus, adjustedPValue: adjPlus[i] as number },
+      beyondMinus: { threshold: r.minus, pValue: r.beyondMinus, adjustedPValue: adjMinus[i] as number },
+      aboveMinus: { threshold: r.minus, pValue: r.aboveMinus, adjustedPValue: adjAbove[i] as number },
+      inside: { threshold: r.plus, pValue: r.inside, adjustedPValue: adjInside[i] as number },
+      shortOfM: r.shortOfM === null ? null : { threshold: a.claimedMagnitude as number, pValue: r.shortOfM, adjustedPValue: adjM.get(i) as number },
+    };
+    const d = decide(a, margins, direction, alpha);
+    const need = d.verdict === 'inconclusive' ? repeatsNeeded(a.pilot, direction, alpha, comparisons.length, power, c.testType) : null;
+    const { pilot: _pilot, intervals: _intervals, test, ...rest } = a;
+    const [eLo, eHi] = a.equivalenceCi;
     // A phenomenon has no baseline arm: its counts are the method's alone (not "n 12/0").
-    const pair = (m: number, b: number): string => (c.testType === 'phenomenon' ? `${m}` : `${m}/${b}`);
+    const pair = (x: number, y: number): string => (c.testType === 'phenomenon' ? `${x}` : `${x}/${y}`);
     const counts = `n ${pair(a.n.method, a.n.baseline)}${a.censored.method + a.censored.baseline ? `, censored ${pair(a.censored.method, a.censored.baseline)}` : ''}${a.diverged.method + a.diverged.baseline ? `, diverged ${pair(a.diverged.method, a.diverged.baseline)}` : ''}`;
     const tail = d.verdict === 'inconclusive' ? (need === null ? '; no repeat count would decide it' : `; about ${need} repeats per arm would decide it`) : '';
     return {
@@ -159,25 +154,25 @@ export function claimVerdict(comparisons: readonly ComparisonInput[], options: C
       methodId: c.method.id,
       baselineId: c.testType === 'phenomenon' ? null : (c.baseline?.id ?? null),
       testType: c.testType,
+      direction,
       verdict: d.verdict,
+      headline: claimedVsMeasured({ ...a, direction }),
       explanation: `${c.workload}: ${c.method.id}${c.testType === 'phenomenon' ? '' : ` vs ${c.baseline?.id}`} ${d.verdict}: ${d.why} (${counts})${tail}`,
-      test: { ...test, adjustedPValue: adj[i] as number, adjustedPValueOpposite: adjOpp[i] as number },
-      equivalent: d.equivalent,
+      test: { ...test, adjustedPValue: adjZero[i] as number, adjustedPValueOpposite: adjZeroOpp[i] as number },
+      margins,
+      equivalent: eLo > a.equivalenceBounds[0] && eHi < a.equivalenceBounds[1],
       repeatsNeeded: need,
       alpha,
     };
   });
-  const overall = combine(verdicts.map((v) => v.verdict));
-  const tally = (['reproduced', 'partially reproduced', 'not reproduced', 'inconclusive'] as const)
-    .map((l) => [l, verdicts.filter((v) => v.verdict === l).length] as const)
-    .filter(([, k]) => k > 0)
-    .map(([l, k]) => `${k} ${l}`)
-    .join(', ');
+  const labels = verdicts.map((v) => v.verdict);
+  const overall = combineLabels(labels);
   const needs = verdicts.filter((v) => v.verdict === 'inconclusive' && v.repeatsNeeded !== null).map((v) => v.repeatsNeeded as number);
-  const repeats = overall === 'inconclusive' && needs.length ? Math.max(...needs) : null;
+  const repeats = needs.length && (overall === 'inconclusive' || overall === 'partly reproduced') ? Math.max(...needs) : null;
+  const kind = direction === 'non-inferior' ? 'non-inferiority' : 'superiority';
   return {
     overall,
-    explanation: `${overall}: ${tally} of ${verdicts.length} comparison(s), Holm at α = ${alpha}${repeats !== null ? `; about ${repeats} repeats per arm would decide it` : ''}`,
+    explanation: `${overall}: ${tallyLabels(labels)} of ${verdicts.length} comparison(s) (${kind}, margin-aware tests, Holm at α = ${alpha})${repeats !== null ? `; about ${repeats} repeats per arm would decide the open ones` : ''}`,
     comparisons: verdicts,
     alpha,
     seed: options.seed,

@@ -6,7 +6,9 @@ import { pairedTTest } from './paired-t.js';
 import { seedsForTost, seedsForTTest } from './power.js';
 import { tResult } from './t-common.js';
 import { pairedTost, tost } from './tost.js';
-import type { ClaimVerdict, ClaimVerdictLabel, ClaimVerdictOptions, ComparisonVerdict } from './verdict-claim.js';
+import { combineLabels, tallyLabels } from './verdict-combine.js';
+import { claimedVsMeasured } from './verdict-headline.js';
+import type { ClaimVerdict, ClaimVerdictOptions, ComparisonLabel, ComparisonVerdict } from './verdict-types.js';
 import { welchTTest } from './welch.js';
 
 const fmt = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : String(x));
@@ -18,14 +20,6 @@ function need2(arm: PreparedArm, label: string): void {
   }
 }
 
-/** Combines per-comparison labels as claimVerdict does. */
-function combine(labels: ClaimVerdictLabel[]): ClaimVerdictLabel {
-  if (labels.every((l) => l === 'reproduced')) return 'reproduced';
-  if (labels.every((l) => l === 'not reproduced')) return 'not reproduced';
-  if (labels.some((l) => l === 'reproduced')) return 'partially reproduced';
-  return 'inconclusive';
-}
-
 /**
  * Verdict of an equivalence (parity) claim: the method and the baseline are claimed to give the
  * same outcome — steps to target (a missed target counts at the budget, a diverged seed too) or
@@ -35,7 +29,7 @@ function combine(labels: ClaimVerdictLabel[]): ClaimVerdictLabel {
  * - **reproduced**: TOST shows equivalence at α (paired TOST over repeats when both arms hold the
  *   same repeats, Welch TOST otherwise): the (1 − 2α) CI of the mean difference lies inside ±δ.
  *   No multiplicity adjustment is needed for "every comparison is equivalent" (intersection–union).
- * - **not reproduced**: the difference is significantly beyond the margin: the two-sided test of
+ * - **contradicted**: the difference is significantly beyond the margin: the two-sided test of
  *   |difference| ≤ δ rejects at α after Holm over the claim's comparisons.
  * - **inconclusive**: anything else, with the repeats a decisive answer would need.
  *
@@ -76,13 +70,13 @@ export function equivalenceVerdict(comparisons: readonly ComparisonInput[], opti
     const unit = c.testType === 'time-to-target' ? ' steps' : '';
     const diff = `difference ${fmt(eq.estimate)}${unit} [${fmt(two.ci[0])}, ${fmt(two.ci[1])}]`;
     const region = `±${fmt(delta)}${unit} (${c.marginUnits === 'relative' ? `${fmt(c.margin * 100)}% of the baseline mean ${fmt(mean(b.values))}` : 'absolute'})`;
-    let verdict: ClaimVerdictLabel;
+    let verdict: ComparisonLabel;
     let why: string;
     if (eq.equivalent) {
       verdict = 'reproduced';
       why = `${diff}: the ${Math.round((1 - 2 * alpha) * 100)}% CI [${fmt(eq.ci[0])}, ${fmt(eq.ci[1])}] lies inside the margin ${region} (TOST p ${fmtP(eq.pValue)})`;
     } else if (adj < alpha) {
-      verdict = 'not reproduced';
+      verdict = 'contradicted';
       why = `${diff}: significantly beyond the margin ${region} (Holm p ${fmtP(adj)})`;
     } else {
       verdict = 'inconclusive';
@@ -122,7 +116,9 @@ export function equivalenceVerdict(comparisons: readonly ComparisonInput[], opti
       methodId: c.method.id,
       baselineId: c.baseline!.id,
       testType: c.testType,
+      direction: 'equivalent',
       verdict,
+      headline: claimedVsMeasured({ effectName: 'difference', estimate: eq.estimate, ci: two.ci, claimedMagnitude: null, direction: 'equivalent', higherIsBetter: false, equivalenceBounds: eq.bounds }),
       explanation: `${c.workload}: ${c.method.id} vs ${c.baseline!.id} ${verdict}: ${why} (${counts})${tail}`,
       test: {
         name: `TOST, ${paired ? 'paired' : 'Welch'} t (equivalence within the margin)`,
@@ -132,17 +128,15 @@ export function equivalenceVerdict(comparisons: readonly ComparisonInput[], opti
         adjustedPValue: eq.pValue,
         adjustedPValueOpposite: adj,
       },
+      margins: null,
       equivalent: eq.equivalent,
       repeatsNeeded: need,
       alpha,
     };
   });
-  const overall = combine(verdicts.map((v) => v.verdict));
-  const tally = (['reproduced', 'not reproduced', 'inconclusive'] as const)
-    .map((l) => [l, verdicts.filter((v) => v.verdict === l).length] as const)
-    .filter(([, k]) => k > 0)
-    .map(([l, k]) => `${k} ${l}`)
-    .join(', ');
+  const labels = verdicts.map((v) => v.verdict);
+  const overall = combineLabels(labels);
+  const tally = tallyLabels(labels);
   const needs = verdicts.filter((v) => v.repeatsNeeded !== null).map((v) => v.repeatsNeeded as number);
   const repeats = overall === 'inconclusive' && needs.length ? Math.max(...needs) : null;
   return {

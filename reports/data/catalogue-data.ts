@@ -7,6 +7,8 @@ import { ReprobenchError } from '../../harness/errors.js';
 export interface CatalogueComparison {
   label: string;
   verdict: string;
+  /** "claimed 2× · measured 1.27× [1.16, 1.39]". */
+  headline: string;
   effectName: string;
   estimate: number;
   ci: [number, number];
@@ -22,7 +24,14 @@ export interface CatalogueRow {
   testType: string;
   preset: string;
   repeats: number;
+  /** The numerics class of the trials behind the row. */
+  numericsClass: string;
   verdict: string;
+  /** Where the verdict holds: "at miniature scale: fashion-mnist-mlp, validation/accuracy ≥ 0.87 within 1000 steps". */
+  scope: string;
+  fidelity: 'faithful' | 'stand-in';
+  /** A stand-in's one line on what differs from the paper; null when faithful. */
+  differs: string | null;
   explanation: string;
   comparisons: CatalogueComparison[];
   unjudged: number;
@@ -36,7 +45,8 @@ export interface CatalogueData {
   rows: CatalogueRow[];
   /** Claims that have no summary in the runs directory (not run yet). */
   missing: string[];
-  backend: string | null;
+  /** The numerics classes of the rows, distinct, in row order. */
+  backends: string[];
 }
 
 function readSummary(path: string): ClaimSummary {
@@ -54,7 +64,6 @@ function readSummary(path: string): ClaimSummary {
 export function catalogueData(runsDir: string, claimIds: string[], trainSeconds: Record<string, number> = {}): CatalogueData {
   const rows: CatalogueRow[] = [];
   const missing: string[] = [];
-  let backend: string | null = null;
   for (const id of claimIds) {
     const file = join(runsDir, id, 'summary.json');
     if (!existsSync(file)) {
@@ -62,7 +71,9 @@ export function catalogueData(runsDir: string, claimIds: string[], trainSeconds:
       continue;
     }
     const s = readSummary(file);
-    backend ??= s.numericsClass;
+    if (!s.judgement?.scope || !s.judgement?.fidelity) {
+      throw new ReprobenchError('E_SCHEMA_VERSION', `${file} was written by an older reprobench (its verdict has no scope)`, `rerun \`reprobench run ${id}\`: it reuses every stored trial and rewrites the summary under the current verdict rules`);
+    }
     rows.push({
       id,
       catalogue: s.claim.paper.catalogue ?? null,
@@ -71,11 +82,16 @@ export function catalogueData(runsDir: string, claimIds: string[], trainSeconds:
       testType: s.claim.testType,
       preset: s.preset,
       repeats: s.repeats,
+      numericsClass: s.numericsClass,
       verdict: s.judgement.overall,
+      scope: s.judgement.scope.text,
+      fidelity: s.judgement.fidelity.kind,
+      differs: s.judgement.fidelity.kind === 'stand-in' ? s.judgement.fidelity.differs : null,
       explanation: s.judgement.explanation,
       comparisons: s.judgement.comparisons.map((c) => ({
         label: `${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} · ${c.workload}`,
         verdict: c.verdict,
+        headline: c.headline,
         effectName: c.effectName,
         estimate: c.estimate,
         ci: c.ci,
@@ -86,5 +102,5 @@ export function catalogueData(runsDir: string, claimIds: string[], trainSeconds:
       trainSeconds: trainSeconds[id] ?? null,
     });
   }
-  return { rows, missing, backend };
+  return { rows, missing, backends: [...new Set(rows.map((r) => r.numericsClass))] };
 }

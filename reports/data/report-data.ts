@@ -76,11 +76,16 @@ export function readSummary(runDir: string): { summary: ClaimSummary; manifest: 
   if (!manifest || !existsSync(path)) {
     throw new ReprobenchError('E_NOT_A_RUN', `${runDir} holds no finished run (no manifest.json or summary.json)`, 'point at a directory written by `reprobench run` (default runs/<claim>); an unfinished run finishes, reusing its trials, when you run the same command again');
   }
+  let summary: ClaimSummary;
   try {
-    return { summary: JSON.parse(readFileSync(path, 'utf8')) as ClaimSummary, manifest };
+    summary = JSON.parse(readFileSync(path, 'utf8')) as ClaimSummary;
   } catch (e) {
     throw new ReprobenchError('E_CORRUPT_RESULT', `${path} is not valid JSON (${(e as Error).message})`, 'rerun the same `reprobench run` command: it rewrites the summary from the stored trials');
   }
+  if (!summary.judgement?.scope || !summary.judgement?.fidelity) {
+    throw new ReprobenchError('E_SCHEMA_VERSION', `${path} was written by an older reprobench (its verdict has no scope)`, `rerun \`reprobench run ${manifest.claim.id}\`: it reuses every stored trial and rewrites the summary under the current verdict rules`);
+  }
+  return { summary, manifest };
 }
 
 export function buildReportData(runDir: string, cwd: string): ReportData {

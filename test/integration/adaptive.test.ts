@@ -19,7 +19,7 @@ describe('run --adaptive', () => {
     for (const c of adaptive.comparisons) {
       const last = c.looks.at(-1);
       expect(last.stop || n === 8).toBe(true);
-      expect(['reproduced', 'not reproduced', 'inconclusive']).toContain(last.decision);
+      expect(['claimed direction', 'opposite direction', 'equivalent', 'undecided']).toContain(last.decision);
       // Looks happen at every batch until this comparison stopped.
       expect(c.looks.map((d: { seedsPerArm: number }) => d.seedsPerArm)).toEqual([2, 4, 6, 8].slice(0, c.looks.length));
     }

@@ -58,9 +58,11 @@ export function checkCommand(y: Argv) {
           }),
         );
       }
-      for (const { comparison: c, outcome } of results) {
+      for (const { comparison: c, outcome, claimVerdict: v } of results) {
         log('');
         log(`check ${c.claim}: ${outcome.code ? 'FAILED' : 'passed'} (reference ${c.referenceClass}, now ${c.currentClass}${c.sameClass ? ', same numerics class' : ''})`);
+        log(`  the reference's claim verdict: ${v.label.toUpperCase()} ${v.scope} · ${v.fidelity}`);
+        for (const x of v.comparisons) log(`    ${x.comparison}: ${x.headline} → ${x.label}`);
         for (const g of c.groups) log(`  ${g.method} on ${g.workload}: ${g.quantity && g.quantity !== 'steps to target' ? g.quantity : 'steps'} ${g.steps.verdict}, wall time ${g.seconds.verdict}`);
         for (const f of outcome.failures) log(`  FAIL ${f}`);
         for (const w of outcome.warnings) log(`  warning: ${w}`);

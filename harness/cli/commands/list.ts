@@ -22,7 +22,7 @@ export function listCommand(y: Argv) {
           ? r.workloads.values().map((w) => ({ id: w.id, version: w.version, title: w.title, target: w.target, budget: w.budget, evalEvery: w.evalEvery, batchSize: w.batchSize, variants: Object.keys(w.variants ?? {}) }))
           : kind === 'methods'
             ? r.methods.values().map((m) => ({ id: m.id, version: m.version, title: m.title, kind: m.kind ?? 'tfjs', ...(isCommandMethod(m) ? { command: m.command } : {}), hparams: m.hparams, reference: m.reference ?? null }))
-            : r.claims.values().map((c) => ({ id: c.id, version: c.version, title: c.title, paper: c.paper.title, testType: c.testType, methods: c.methods.map((a) => a.method), baselines: c.baselines.map((a) => a.method), workloads: c.workloads, repeats: c.repeats }));
+            : r.claims.values().map((c) => ({ id: c.id, version: c.version, title: c.title, paper: c.paper.title, testType: c.testType, kind: c.claimedEffect.direction, fidelity: c.fidelity, methods: c.methods.map((a) => a.method), baselines: c.baselines.map((a) => a.method), workloads: c.workloads, repeats: c.repeats }));
       if (argv.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
         return;

@@ -74,7 +74,10 @@ export function runCommand(y: Argv) {
       const cat = writeCatalogue(base, ids, { wallSeconds: wall, trainSeconds });
       log('');
       const idWidth = Math.max(16, ...cat.data.rows.map((r) => r.id.length));
-      for (const r of cat.data.rows) log(`  ${r.id.padEnd(idWidth)} ${r.verdict.toUpperCase().padEnd(22)} ${r.explanation}`);
+      for (const r of cat.data.rows) {
+        log(`  ${r.id.padEnd(idWidth)} ${r.verdict.toUpperCase().padEnd(22)} ${r.fidelity.padEnd(9)} ${r.scope}`);
+        for (const c of r.comparisons) log(`  ${''.padEnd(idWidth)}   ${c.label}: ${c.headline} → ${c.verdict}`);
+      }
       log(`catalogue: ${relative(process.cwd(), cat.html)}  (${ids.length} claims, ${wall.toFixed(0)} s wall)`);
     },
   );

@@ -79,7 +79,7 @@ describe('external trainers in a claim run (reprobench run)', () => {
       expect(text).not.toContain(TEST_CACHE);
     }
     // Judged where there are outcomes; the broken trainers are listed, not dropped.
-    expect(r.stdout).toMatch(/stub-node vs nadamw on teacher-student: (REPRODUCED|NOT REPRODUCED|INCONCLUSIVE|PARTIALLY REPRODUCED)/);
+    expect(r.stdout).toMatch(/stub-node vs nadamw on teacher-student: claimed .+ · measured .+ → (REPRODUCED|SMALLER THAN CLAIMED|NO MEANINGFUL EFFECT|CONTRADICTED|INCONCLUSIVE)\n/);
     expect(r.stdout).toMatch(/stub-malformed vs nadamw on teacher-student: NOT JUDGED \(stub-malformed has 0 usable outcomes \(2 failed or timed out\)\)/);
     expect(r.stdout).toMatch(/stub-slow +— +0\/0 .*\(2 failed\/timeout: #0 timeout, #1 timeout\)/);
     const html = readFileSync(join(out, 'report.html'), 'utf8');

@@ -11,7 +11,12 @@ function summary(id: string, overall: string, title: string) {
     preset: 'standard', repeats: 20, numericsClass: 'wasm-tfjs4.22.0-k1',
     judgement: {
       overall, explanation: `${overall}: 1 ${overall} of 1 comparison(s)`, unjudged: [],
-      comparisons: [{ methodId: 'rex', baselineId: 'linear-decay', workload: 'w:budget-10', verdict: overall, effectName: 'difference', estimate: -0.0123, ci: [-0.02, -0.004], test: { adjustedPValue: 0.003 } }],
+      scope: { scale: 'miniature', workloads: [], text: 'at miniature scale: w:budget-10, final validation/loss after 100 steps' },
+      fidelity: { kind: 'stand-in', differs: 'a <related> schedule' },
+      comparisons: [{
+        methodId: 'rex', baselineId: 'linear-decay', workload: 'w:budget-10', verdict: overall, effectName: 'difference', estimate: -0.0123, ci: [-0.02, -0.004], test: { adjustedPValue: 0.003 },
+        headline: 'claimed better (no size given) · measured −0.0123 [−0.02, −0.004] (lower is better)',
+      }],
     },
   };
 }
@@ -23,11 +28,13 @@ describe('catalogue report', () => {
     writeFileSync(join(dir, 'rex', 'summary.json'), JSON.stringify(summary('rex', 'reproduced', 'REX <beats> linear')));
     const out = writeCatalogue(dir, ['rex', 'grokking'], { wallSeconds: 1234.5, trainSeconds: { rex: 99.5 } });
     expect(out.data.rows).toHaveLength(1);
-    expect(out.data.rows[0]).toMatchObject({ id: 'rex', verdict: 'reproduced', reportHref: 'rex/report.html', trainSeconds: 99.5, catalogue: 34 });
+    expect(out.data.rows[0]).toMatchObject({ id: 'rex', verdict: 'reproduced', reportHref: 'rex/report.html', trainSeconds: 99.5, catalogue: 34, fidelity: 'stand-in', differs: 'a <related> schedule' });
     expect(out.data.missing).toEqual(['grokking']);
     const html = readFileSync(out.html, 'utf8');
     expect(html).toContain('href="rex/report.html"');
-    expect(html).toContain('difference -0.0123 [-0.02, -0.004]');
+    expect(html).toContain('claimed better (no size given) · measured −0.0123 [−0.02, −0.004] (lower is better)');
+    expect(html).toContain('at miniature scale: w:budget-10, final validation/loss after 100 steps');
+    expect(html).toContain('a &lt;related&gt; schedule');
     expect(html).toContain('REX &lt;beats&gt; linear');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
     expect(html).toContain('Not run yet: grokking');
@@ -35,6 +42,15 @@ describe('catalogue report', () => {
     // Re-rendered without timings: no made-up number.
     expect(writeCatalogue(dir, ['rex']).data.rows[0]!.trainSeconds).toBeNull();
     expect(readFileSync(out.html, 'utf8')).not.toContain('∞');
+  });
+
+  it('refuses a summary written before verdicts carried their scope, saying how to rewrite it', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'rex'), { recursive: true });
+    const old = summary('rex', 'partially reproduced', 'REX');
+    const { scope: _s, fidelity: _f, ...judgement } = old.judgement;
+    writeFileSync(join(dir, 'rex', 'summary.json'), JSON.stringify({ ...old, judgement }));
+    expect(() => writeCatalogue(dir, ['rex'])).toThrow(expect.objectContaining({ code: 'E_SCHEMA_VERSION', hint: expect.stringMatching(/reprobench run rex/) }));
   });
 
   it('refuses an unreadable summary with a coded error', () => {

@@ -5,7 +5,7 @@ import type { ArmOutcomes } from '../../../../harness/analysis/arms.js';
 import { defineClaim, type ClaimDefinition } from '../../../../harness/core/claim.js';
 
 const base = {
-  id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+  id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' as const }, fidelity: { kind: 'faithful' as const },
   workloads: ['w'], repeats: { quick: 2, standard: 4 }, miniature: 'm',
 };
 
@@ -33,7 +33,27 @@ describe('claim verdicts by test type', () => {
     expect(lower.comparisons[0]!.estimate).toBeCloseTo((3.05 - 3.64) / 6, 10);
     expect(lower.overall).toBe('reproduced');
     // Same numbers on an accuracy-like metric: the method is now significantly worse.
-    expect(judgeClaim(claim, workload('higher', m, b)).overall).toBe('not reproduced');
+    expect(judgeClaim(claim, workload('higher', m, b)).overall).toBe('contradicted');
+  });
+
+  it('every label carries its scope (workload, target, budget) and the card\'s fidelity', () => {
+    const claim: ClaimDefinition = defineClaim({ ...base, testType: 'fixed-budget', methods: [{ method: 'm' }], baselines: [{ method: 'b' }], margin: { value: 0.01, units: 'absolute' } });
+    const j = judgeClaim(claim, workload('lower', arm('m', [0.50, 0.52, 0.49, 0.51, 0.50, 0.53]), arm('b', [0.60, 0.61, 0.58, 0.62, 0.60, 0.63])));
+    expect(j.scope.text).toBe('at miniature scale: w, final validation/loss after 100 steps');
+    expect(j.fidelity).toEqual({ kind: 'faithful' });
+    expect(j.scopedLabel).toBe('reproduced at miniature scale: w, final validation/loss after 100 steps · faithful');
+    const standIn = judgeClaim({ ...claim, fidelity: { kind: 'stand-in', differs: 'a related method' } }, workload('lower', arm('m', [0.5, 0.52, 0.49]), arm('b', [0.6, 0.61, 0.58])));
+    expect(standIn.scopedLabel).toMatch(/ · stand-in: a related method$/);
+  });
+
+  it('a comparison left out for lack of outcomes keeps the claim from being reproduced', () => {
+    const claim: ClaimDefinition = defineClaim({ ...base, testType: 'fixed-budget', methods: [{ method: 'm' }], baselines: [{ method: 'b' }], margin: { value: 0.01, units: 'absolute' } });
+    const good = workload('lower', arm('m', [0.50, 0.52, 0.49, 0.51, 0.50, 0.53]), arm('b', [0.60, 0.61, 0.58, 0.62, 0.60, 0.63]));
+    const short = workload('lower', arm('m', [0.5]), arm('b', [0.6, 0.61]));
+    const j = judgeClaim(claim, [...good, ...short.map((w) => ({ ...w, workload: 'w2' }))]);
+    expect(j.comparisons.map((c) => c.verdict)).toEqual(['reproduced']);
+    expect(j.unjudged).toHaveLength(1);
+    expect(j.overall).toBe('partly reproduced');
   });
 
   it('fixed budget: a diverged seed has no outcome and is counted, not passed as NaN', () => {
@@ -61,7 +81,7 @@ describe('claim verdicts by test type', () => {
     expect(grok.comparisons[0]!.effectName).toBe('statistic');
     expect(grok.overall).toBe('reproduced');
     const none = judgeClaim(claim, workload('lower', arm('m', [1, 1, 1, 1, 1], [1.1, 1.2, 1.0, 1.15, 1.05])));
-    expect(none.overall).toBe('not reproduced');
+    expect(none.overall).toBe('no meaningful effect');
     // Seeds whose curve gives no statistic are left out; too few left and nothing is judged.
     const empty = judgeClaim(claim, workload('lower', arm('m', [1, 1, 1], [null, null, 3])));
     expect(empty.unjudged[0]).toMatchObject({ method: 'm', baseline: null });

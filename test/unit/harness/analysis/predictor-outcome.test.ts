@@ -83,7 +83,7 @@ describe('predictor outcomes per seed', () => {
 
   it('feeds the per-seed errors to the statistics engine as a paired error-ratio comparison', () => {
     const claim = defineClaim({
-      id: 'p', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+      id: 'p', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
       testType: 'predictor', predictor: transfer, methods: Object.keys(SCHEDULES).map((method) => ({ method })), baselines: [], workloads: ['w'],
       margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 6 }, miniature: 'm',
     });

@@ -48,7 +48,7 @@ describe('reprobench.config: command methods', () => {
 describe('equivalence claims are checked at load', () => {
   const claim = {
     id: 'parity', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'https://example.org' }, quote: 'q',
-    claimedEffect: { description: 'same', direction: 'equivalent' as const }, testType: 'time-to-target' as const,
+    claimedEffect: { description: 'same', direction: 'equivalent' as const }, fidelity: { kind: 'faithful' as const }, testType: 'time-to-target' as const,
     methods: [{ method: 'adamw' }], baselines: [{ method: 'nadamw' }], workloads: ['teacher-student'],
     margin: { value: 0.1, units: 'relative' as const }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
   };

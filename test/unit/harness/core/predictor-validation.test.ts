@@ -15,7 +15,7 @@ const transfer: PredictorSpec = {
   fit: ['adamw', 'cosine-decay'], heldOut: ['linear-decay'], skipFraction: 0,
 };
 const base: ClaimDefinition = {
-  id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+  id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
   testType: 'predictor', predictor: transfer, methods: [{ method: 'adamw' }, { method: 'cosine-decay' }, { method: 'linear-decay' }], baselines: [], workloads: ['teacher-student'],
   margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
 };
@@ -65,7 +65,7 @@ describe('predictor claim cards', () => {
 
 describe('reprobench.config: the predictor field', () => {
   const claimWith = (predictor: string) =>
-    `{ id: 'p', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+    `{ id: 'p', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
       testType: 'predictor', predictor: ${predictor}, methods: [{ method: 'adamw' }], baselines: [], workloads: ['w'],
       margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm' }`;
   async function load(predictor: string): Promise<unknown> {

@@ -17,7 +17,7 @@ const withVariant = defineWorkload({
 });
 const claim = defineClaim({
   id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q',
-  claimedEffect: { description: 'd' }, testType: 'time-to-target',
+  claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' }, testType: 'time-to-target',
   methods: [{ method: 'adan', hparams: { schedule: 'cosine' } }], baselines: [{ method: 'adamw' }],
   workloads: ['ts-variants', 'ts-variants:big'], margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 },
   tuning: { hparam: 'learningRate', grid: { adan: [1e-3, 1e-2], adamw: [1e-3, 1e-2] }, seeds: 2, objective: 'median-steps-to-target' },

@@ -44,15 +44,15 @@ describe('sequentialDecision', () => {
     const method = [0.9, 0.91, 0.92, 0.905];
     const baseline = [0.8, 0.805, 0.81, 0.8];
     const d = sequentialDecision(plan, 0, { method, baseline });
-    expect(d).toMatchObject({ stop: true, decision: 'reproduced', reason: 'efficacy', nextBatch: null });
+    expect(d).toMatchObject({ stop: true, decision: 'claimed direction', reason: 'efficacy', nextBatch: null });
     const lower = createSequentialPlan({ ...plan.options, margin: undefined, lowerIsBetter: true, boundaries: 'calibrated', calibrationPaths: 20_000 });
-    expect(sequentialDecision(lower, 0, { method, baseline })).toMatchObject({ stop: true, decision: 'not reproduced', reason: 'opposite' });
+    expect(sequentialDecision(lower, 0, { method, baseline })).toMatchObject({ stop: true, decision: 'opposite direction', reason: 'opposite' });
   });
 
   it('stops with "not reproduced" for equivalence inside the margin', () => {
     const base = [0.80, 0.82, 0.79, 0.85];
     const d = sequentialDecision(plan, 0, { method: base.map((x, i) => x + [0.001, -0.001, 0.0005, 0][i]!), baseline: base });
-    expect(d).toMatchObject({ stop: true, decision: 'not reproduced', reason: 'equivalence' });
+    expect(d).toMatchObject({ stop: true, decision: 'equivalent', reason: 'equivalence' });
     expect(d.equivalenceZ?.every((z) => z >= d.boundary)).toBe(true);
   });
 
@@ -60,7 +60,7 @@ describe('sequentialDecision', () => {
     const noisyM = [1, 3, 2, 5, 4, 1, 2, 6, 3, 2, 5, 1];
     const noisyB = [2, 1, 4, 3, 5, 2, 1, 4, 2, 6, 1, 3];
     const d = sequentialDecision(plan, 2, { method: noisyM, baseline: noisyB });
-    expect(d).toMatchObject({ stop: true, decision: 'inconclusive', reason: 'max-seeds' });
+    expect(d).toMatchObject({ stop: true, decision: 'undecided', reason: 'max-seeds' });
     const odd = sequentialDecision(plan, 1, { method: noisyM.slice(0, 7), baseline: noisyB.slice(0, 7) });
     expect(odd.boundary).not.toBe(plan.looks[1]!.boundary);
     expect(Number.isFinite(odd.boundary)).toBe(true);
@@ -74,7 +74,7 @@ describe('sequentialDecision', () => {
       baselineEvents: [true, true, true, true, false, false, false, false],
     });
     expect(d.z).toBeGreaterThan(d.boundary);
-    expect(d.decision).toBe('reproduced');
+    expect(d.decision).toBe('claimed direction');
   });
 
   it('refuses bad looks and unequal paired arms', () => {

@@ -40,9 +40,10 @@ describe('claimVerdict — fixed budget', () => {
     noNaN(v);
   });
 
-  it('partially reproduced when the whole CI falls short of the claimed magnitude', () => {
+  it('smaller than claimed when the CI clears the margin but the whole CI falls short of the claimed magnitude', () => {
     const v = claimVerdict([fixed(better, { claimedMagnitude: 0.1 })], { seed: 1 });
-    expect(v.comparisons[0]!.verdict).toBe('partially reproduced');
+    expect(v.comparisons[0]!.verdict).toBe('smaller than claimed');
+    expect(v.overall).toBe('smaller than claimed');
     expect(v.comparisons[0]!.claimedMagnitude).toBe(0.1);
     expect(claimVerdict([fixed(better, { claimedMagnitude: 0.02 })], { seed: 1 }).comparisons[0]!.verdict).toBe('reproduced');
   });
@@ -53,18 +54,18 @@ describe('claimVerdict — fixed budget', () => {
     expect(v.comparisons[0]!.equivalenceBounds[1]).toBeCloseTo(0.01 * mean, 12);
     expect(v.comparisons[0]!.claimedMagnitude).toBeCloseTo(0.5 * mean, 12);
     const loss = claimVerdict([fixed(better, { lowerIsBetter: true })], { seed: 1 });
-    expect(loss.comparisons[0]!.verdict).toBe('not reproduced');
-    expect(loss.comparisons[0]!.explanation).toMatch(/significantly worse/);
+    expect(loss.comparisons[0]!.verdict).toBe('contradicted');
+    expect(loss.comparisons[0]!.explanation).toMatch(/worse than −δ/);
   });
 
-  it('not reproduced by equivalence (TOST inside ±δ), including identical arms', () => {
+  it('no meaningful effect by equivalence (TOST inside ±δ), including identical arms', () => {
     const same = base.map((x, i) => x + (i % 2 ? 0.0004 : -0.0004));
     const v = claimVerdict([fixed(same)], { seed: 1 });
-    expect(v.comparisons[0]!.verdict).toBe('not reproduced');
+    expect(v.comparisons[0]!.verdict).toBe('no meaningful effect');
     expect(v.comparisons[0]!.equivalent).toBe(true);
     expect(v.comparisons[0]!.explanation).toMatch(/TOST/);
     const identical = claimVerdict([fixed(base.slice())], { seed: 1 });
-    expect(identical.comparisons[0]!.verdict).toBe('not reproduced');
+    expect(identical.comparisons[0]!.verdict).toBe('no meaningful effect');
     noNaN(identical);
   });
 
@@ -149,7 +150,7 @@ describe('claimVerdict — time-to-target, predictor, phenomenon', () => {
     expect(yes.comparisons[0]!.explanation).toMatch(/\(n 6\)$/);
     const none = arm('grokking', [3, -5, 2, 0, 4, -1, 1, -2]);
     const no = claimVerdict([{ method: none, workload: 'modular', testType: 'phenomenon', lowerIsBetter: false, margin: 1, marginUnits: 'absolute', nullRegion: [-100, 100] }], { seed: 1 });
-    expect(no.comparisons[0]!.verdict).toBe('not reproduced');
+    expect(no.comparisons[0]!.verdict).toBe('no meaningful effect');
   });
 });
 
@@ -160,8 +161,9 @@ describe('claimVerdict — family, overall, errors', () => {
     const v = claimVerdict([fixed(good), fixed(weak, { workload: 'cifar' })], { seed: 9 });
     const raw = v.comparisons.map((c) => c.test.pValue);
     expect(v.comparisons.map((c) => c.test.adjustedPValue)).toEqual(holm(raw));
-    expect(v.overall).toBe('partially reproduced');
-    expect(v.explanation).toMatch(/of 2 comparison/);
+    expect(v.comparisons.map((c) => c.verdict)).toEqual(['reproduced', 'inconclusive']);
+    expect(v.overall).toBe('partly reproduced');
+    expect(v.explanation).toMatch(/1 reproduced, 1 inconclusive of 2 comparison/);
   });
 
   it('is deterministic for a seed', () => {

@@ -40,10 +40,10 @@ describe('equivalenceVerdict (parity claims)', () => {
     expect(same.comparisons[0]!.test.pValue).toBe(0);
   });
 
-  it('not reproduced when the difference is significantly beyond the margin', () => {
+  it('contradicted when the difference is significantly beyond the margin', () => {
     const slower = tfjs.map((x, i) => Math.min(BUDGET, x * 1.3 + (i % 2) * 10));
     const v = claimVerdict([ttt(slower, tfjs)], { seed: 1 });
-    expect(v.overall).toBe('not reproduced');
+    expect(v.overall).toBe('contradicted');
     expect(v.comparisons[0]!.explanation).toMatch(/significantly beyond the margin/);
     expect(v.comparisons[0]!.test.adjustedPValueOpposite).toBeLessThan(0.05);
   });
@@ -83,10 +83,10 @@ describe('equivalenceVerdict (parity claims)', () => {
     }
   });
 
-  it('combines comparisons: all equivalent → reproduced, some → partially reproduced', () => {
+  it('combines comparisons: all equivalent → reproduced; equivalent and contradicted → mixed', () => {
     const far = tfjs.map((x) => x * 1.4);
     expect(claimVerdict([ttt(tfjs, tfjs), ttt(tfjs, tfjs, { workload: 'w2' })], { seed: 1 }).overall).toBe('reproduced');
-    expect(claimVerdict([ttt(tfjs, tfjs), ttt(far, tfjs, { workload: 'w2' })], { seed: 1 }).overall).toBe('partially reproduced');
+    expect(claimVerdict([ttt(tfjs, tfjs), ttt(far, tfjs, { workload: 'w2' })], { seed: 1 }).overall).toBe('mixed');
   });
 
   it('refuses mixed directions and unsupported test types', () => {
@@ -99,7 +99,7 @@ describe('equivalenceVerdict (parity claims)', () => {
 describe('judgeClaim for an equivalence claim', () => {
   const claim = {
     id: 'parity', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'https://example.org' }, quote: 'q',
-    claimedEffect: { description: 'same steps', direction: 'equivalent' }, testType: 'time-to-target',
+    claimedEffect: { description: 'same steps', direction: 'equivalent' }, fidelity: { kind: 'faithful' }, testType: 'time-to-target',
     methods: [{ method: 'torch' }], baselines: [{ method: 'tfjs' }], workloads: ['w'], margin: { value: 0.1, units: 'relative' },
     repeats: { quick: 4, standard: 10 }, miniature: 'm',
   } satisfies ClaimDefinition;

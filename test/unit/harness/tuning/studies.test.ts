@@ -51,7 +51,7 @@ describe('AlgoPerf external tuning of a claim', () => {
 
   it('plans the same studies × trials for every arm of a claim', () => {
     const claim = defineClaim({
-      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' as const }, fidelity: { kind: 'faithful' as const },
       testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'adamw' }, { method: 'nadamw' }], workloads: ['teacher-student'],
       margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
       tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { adan: space, adamw: space } },
@@ -87,7 +87,7 @@ describe('fixed-budget tuning', () => {
 
   it('is what a fixed-budget claim\'s tuning uses, and time-to-target claims keep steps', () => {
     const base = {
-      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd' },
+      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' as const }, fidelity: { kind: 'faithful' as const },
       methods: [{ method: 'rex' }], baselines: [{ method: 'linear-decay' }], workloads: ['teacher-student'],
       margin: { value: 0.01, units: 'absolute' as const }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
       tuning: { kind: 'search' as const, ruleset: 'external' as const, studies: 1, trialsPerStudy: 2 },

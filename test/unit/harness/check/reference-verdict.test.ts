@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { learningRatesFrom } from '../../../../harness/analysis/predictor-outcome.js';
+import { loadRegistries } from '../../../../harness/builtins.js';
+import { toMarkdown } from '../../../../harness/check/formats.js';
+import { referenceClaimVerdict } from '../../../../harness/check/run-check.js';
+import { findReferences, readReference } from '../../../../harness/store/reference.js';
+import { CLAIM_LABELS } from '../../../../harness/stats/index.js';
+import { ROOT } from '../../../helpers/cli.js';
+
+describe("check states the reference's claim verdict with its scope and fidelity", () => {
+  it('re-judges the committed adan reference under the current rules', async () => {
+    const registries = await loadRegistries(ROOT);
+    const claim = registries.claims.get('adan');
+    const ref = readReference(findReferences(ROOT, 'adan')[0]!);
+    const v = referenceClaimVerdict(claim, ref, learningRatesFrom((id) => registries.methods.get(id)));
+    expect(CLAIM_LABELS).toContain(v.label);
+    expect(v.scope).toMatch(/^at miniature scale: fashion-mnist-mlp/);
+    expect(v.fidelity).toBe('faithful');
+    expect(v.scopedLabel).toBe(`${v.label} ${v.scope} · faithful`);
+    expect(v.comparisons.map((c) => c.comparison)).toEqual(claim.workloads.flatMap((w) => ['adamw', 'nadamw'].map((b) => `adan vs ${b} on ${w}`)));
+    for (const c of v.comparisons) expect(c.headline).toMatch(/^claimed 2× · measured /);
+    const md = toMarkdown([{ comparison: { claim: 'adan', referenceClass: ref.numericsClass, currentClass: ref.numericsClass, sameClass: true, trials: [], groups: [] } as never, outcome: { code: 0, failures: [], warnings: [] }, seconds: 1, claimVerdict: v }]);
+    expect(md).toContain(`The reference's claim verdict: **${v.label}** ${v.scope} · faithful.`);
+  });
+});
