@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -10,9 +11,18 @@ const SLURM = 'test/integration/slurm.test.ts';
 const SCALE_OUT = 'test/integration/scale-out.test.ts';
 const EXTERNAL = 'test/integration/external/**/*.test.ts';
 
+/**
+ * Without a build, the package's own exports (`import 'reprobench/stats'`) resolve to the sources
+ * they are compiled from instead of dist/.
+ */
+const SOURCES = [
+  { find: /^reprobench$/, replacement: fileURLToPath(new URL('./harness/index.ts', import.meta.url)) },
+  { find: /^reprobench\/stats$/, replacement: fileURLToPath(new URL('./harness/stats/index.ts', import.meta.url)) },
+];
+
 export const PROJECTS = [
   // Pure TypeScript: no build, no Slurm, no browser, no Python, no OpenBLAS, no clang.
-  { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+  { name: 'unit', include: ['test/unit/**/*.test.ts'], noBuild: true },
   // The OpenBLAS addon and the clang rebuild of the committed wasm kernels.
   { name: 'native', include: ['test/native/**/*.test.ts'] },
   // The built CLI training tiny real models in child processes.
@@ -33,6 +43,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    projects: PROJECTS.map((p) => ({ extends: true, test: p })),
+    projects: PROJECTS.map(({ noBuild, ...test }) => ({ extends: true, test, ...(noBuild ? { resolve: { alias: SOURCES } } : {}) })),
   },
 });
