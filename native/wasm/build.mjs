@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Rebuilds native/wasm/reprobench_kernels.wasm from reprobench_kernels.c. A development step,
 // not an install step: the .wasm is committed (users need no compiler), and
-// test/unit/harness/backends/wasm-kernels-build.test.ts rebuilds it wherever clang is present and
-// fails if the committed binary differs from what this source gives.
+// test/native/wasm-kernels-build.test.ts rebuilds it (and fails where clang is missing, naming
+// `npm run test:all`, which installs it) and fails if the committed binary differs from this source's.
 //
 // Needs clang with the wasm32 target and wasm-ld (Debian: apt-get install clang-14 lld-14).
 // `--check` builds to a temporary file and exits 1 if it differs from the committed one.

@@ -3,10 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliAsync, ROOT, tempDir } from '../helpers/cli.js';
+import { requireSystem } from '../helpers/system-deps.js';
 import { deterministicPart, trialsOf } from '../helpers/trials.js';
 
-// These tests submit real jobs to a real Slurm (one node, this machine). `.ci/run` starts it with
-// scripts/ci/start-slurm.sh; without it they fail, they are not skipped.
+// These tests submit real jobs to a real Slurm (one node, this machine). `npm run test:all` starts
+// it with scripts/ci/start-slurm.sh; without it they fail saying so, they are not skipped.
 const PROJECT = join(ROOT, 'examples', 'my-project');
 const CLAIM = 'constant-vs-cosine';
 const PLAN = ['--seeds', '2', '--backend', 'wasm'];
@@ -24,21 +25,8 @@ async function until<T>(what: string, f: () => T | undefined | false, timeoutMs 
   }
 }
 
-function slurmProblem(): string | null {
-  const info = sh('sinfo', ['--noheader', '--format=%t']);
-  if (info.error) return `sinfo is not installed (${info.error.message})`;
-  if (info.status !== 0) return `sinfo failed: ${(info.stderr || info.stdout).trim()}`;
-  if (!info.stdout.split('\n').some((s) => /^(idle|mix|alloc)/.test(s.trim()))) return `no node takes jobs (sinfo states: ${info.stdout.trim() || 'none'})`;
-  return null;
-}
-
 /** Throws (the test fails, it is not skipped) when no Slurm is running here. */
-function requireSlurm(): void {
-  const problem = slurmProblem();
-  if (problem) {
-    throw new Error(`Slurm is not running on this machine: ${problem}. .ci/run starts a single-node Slurm with scripts/ci/start-slurm.sh before npm test; run that script (as root) and rerun these tests.`);
-  }
-}
+const requireSlurm = () => requireSystem('slurm');
 
 /** The same claim in one process, one worker: what every sharded run must reproduce bit for bit. */
 let single: string | undefined;

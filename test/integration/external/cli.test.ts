@@ -7,6 +7,7 @@ import { readTrials } from '../../../harness/store/trial-store.js';
 import { cli, ROOT, TEST_CACHE, tempDir } from '../../helpers/cli.js';
 import { scratchProject } from '../../helpers/project.js';
 import { alive } from '../../helpers/process.js';
+import { requireSystem } from '../../helpers/system-deps.js';
 
 const PROJECT = scratchProject('external-project');
 
@@ -34,6 +35,7 @@ describe('external trainers in a claim run (reprobench run)', () => {
   });
 
   it('runs built-in and external methods side by side; every misbehaving trainer becomes a stored failed/timeout trial', () => {
+    requireSystem('python3');
     const out = tempDir();
     const pids = tempDir();
     const r = cli(['run', 'external-mixed', '--out', out, '--workers', '2', '--trial-timeout', '8'], { cwd: PROJECT, env: { STUB_PID_DIR: pids }, timeoutMs: 110_000 });

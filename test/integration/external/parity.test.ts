@@ -7,22 +7,20 @@ import type { ClaimSummary } from '../../../harness/analysis/summary.js';
 import type { TrialRecord } from '../../../harness/core/trial.js';
 import { cli, ROOT, tempDir } from '../../helpers/cli.js';
 import { expectTrajectory, fixtures } from '../../helpers/optimizer-steps.js';
+import { missingDependency, requireSystem } from '../../helpers/system-deps.js';
 
 /**
  * The framework-parity claim end to end: the built-in tfjs trial and the PyTorch example trainer
  * (examples/pytorch) through the trainer protocol. Needs Debian's python3-torch at /usr/bin/python3,
- * which .ci/run installs; without it this test fails and says so (it is not skipped).
+ * which `npm run test:all` installs; without it this test fails and says so (it is not skipped).
  */
 const PYTHON = '/usr/bin/python3';
 
 function requireTorch(): void {
+  requireSystem('torch');
+  // The probe only finds the modules; importing them is what the test needs.
   const r = spawnSync(PYTHON, ['-c', 'import torch, numpy; print(torch.__version__)'], { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) {
-    throw new Error(
-      `the parity test needs PyTorch at ${PYTHON} (Debian's python3-torch): ${(r.error?.message ?? r.stderr.trim().split('\n').at(-1)) || `status ${r.status}`}. ` +
-        '.ci/run installs it (apt-get update && apt-get install -y python3-torch); install it the same way to run this test locally.',
-    );
-  }
+  if (r.status !== 0) throw missingDependency('torch', (r.error?.message ?? r.stderr.trim().split('\n').at(-1)) || `status ${r.status}`);
 }
 
 describe('framework parity: PyTorch external trainer vs built-in tfjs', () => {

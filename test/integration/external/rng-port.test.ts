@@ -11,6 +11,7 @@ import { trialSeeds } from '../../../harness/runner/seeds.js';
 import { createMlp } from '../../../workloads/common/mlp.js';
 import { useBackend } from '../../helpers/backend.js';
 import { ROOT } from '../../helpers/cli.js';
+import { requireSystem } from '../../helpers/system-deps.js';
 
 /**
  * The Python port of reprobench's generator (examples/pytorch/reprobench_rng.py) against the
@@ -24,6 +25,7 @@ function python(): {
   uniforms: string[]; ints: number[]; perm: number[]; batches: Record<string, number[]>; epochAfter470: number;
   w1: { sha256: string; first: number[] }; w2: { sha256: string }; steps: number[]; schedules: Record<ScheduleName, number[]>;
 } {
+  requireSystem('python3');
   const r = spawnSync('python3', [join(ROOT, 'test', 'fixtures', 'python', 'rng_port_check.py'), join(ROOT, 'examples', 'pytorch'), other, seeds.init, seeds.order], { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`python3 rng_port_check.py failed (${r.error?.message ?? `status ${r.status}`}): ${r.stderr}`);
   return JSON.parse(r.stdout);

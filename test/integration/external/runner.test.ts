@@ -10,12 +10,16 @@ import { trialSeeds } from '../../../harness/runner/seeds.js';
 import { scrubPaths } from '../../../harness/store/provenance.js';
 import { ROOT, tempDir } from '../../helpers/cli.js';
 import { alive } from '../../helpers/process.js';
+import { requireSystem } from '../../helpers/system-deps.js';
 
 /** The stub trainers: Node and Python scripts that speak the protocol (or break it on purpose). */
 const TRAINERS = join(ROOT, 'test', 'fixtures', 'external-project', 'trainers');
 const STUBS = {
   node: (mode: string, ...rest: string[]) => ['node', join(TRAINERS, 'stub-trainer.mjs'), mode, ...rest],
-  python: (mode: string) => ['python3', join(TRAINERS, 'stub_trainer.py'), mode],
+  python: (mode: string) => {
+    requireSystem('python3');
+    return ['python3', join(TRAINERS, 'stub_trainer.py'), mode];
+  },
 } as const;
 
 const config: TrialConfig = {

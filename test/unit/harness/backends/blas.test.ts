@@ -6,9 +6,7 @@ import { isReprobenchError } from '../../../../harness/errors.js';
 const loaded = loadBlasAddon();
 
 describe('the OpenBLAS addon and the blas backend', () => {
-  it('is built wherever CI runs (.ci/run installs libopenblas-dev before npm ci)', () => {
-    // Outside CI a machine without OpenBLAS is fine: the next test checks the clean fallback.
-    if (process.env.CI === 'true') expect('addon' in loaded ? 'built' : loaded.reason).toBe('built');
+  it('is looked for in native/build (test/native requires it built; without OpenBLAS the tests below check the fallback)', () => {
     expect(ADDON_PATH).toMatch(/native[\\/]build[\\/]reprobench_blas\.node$/);
   });
 
