@@ -20,8 +20,8 @@ export const papers001to035 = definePapers([
     title: 'One Epoch Is All You Need',
     quote: '1.9-3.3x speedup in wall-clock time',
     reason:
-      'one epoch over 10× the data vs 10 epochs on the char-lm workload, steps to a held-out loss target; the ' +
-      'no-overfitting and power-law halves are not tested',
+      'all training words seen under once vs a random 10% of them seen about ten times as often, at equal steps, steps ' +
+      'to a held-out char-lm loss target; the no-overfitting and power-law halves are not tested',
   },
   { paper: 4, status: 'out-of-scale',
     title: 'Hybrid Quantum-Classical Model for Image Classification',

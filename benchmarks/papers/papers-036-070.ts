@@ -106,8 +106,8 @@ export const papers036to070 = definePapers([
     title: 'Train longer, generalize better: closing the generalization gap in large batch training of neural networks',
     quote: 'enables significant decrease in the generalization gap without increasing the number of updates',
     reason:
-      'Ghost BN vs plain BN at batch 4096 and the same number of updates on fashion-mnist; the "train longer closes the ' +
-      'gap" half and the logarithmic weight-distance law are not tested',
+      'Ghost BN vs plain BN at batch 1024 and the same 100 updates on fashion-mnist, final validation accuracy; the ' +
+      '"train longer closes the gap" half and the logarithmic weight-distance law are not tested',
   },
   { paper: 53, year: 2024, status: 'out-of-scale',
     title: 'Exploring Learngene via Stage-wise Weight Sharing for Initializing Variable-sized Models',
@@ -168,8 +168,8 @@ export const papers036to070 = definePapers([
     title: 'Towards Lossless Dataset Distillation via Difficulty-Aligned Trajectory Matching',
     quote: 'achieving lossless dataset distillation for the very first time',
     reason:
-      'needs trajectory matching through many expert runs with second-order gradients on CIFAR; on one core an MLP ' +
-      'reaches only 1–10 images per class, far from "lossless"',
+      'needs trajectory matching through many expert training runs with second-order gradients on image datasets; on ' +
+      'one core an MLP reaches only 1–10 images per class, far from "lossless"',
   },
   { paper: 62, status: 'out-of-scale',
     title: 'Met^2Net: A Decoupled Two-Stage Spatio-Temporal Forecasting Model for Complex Meteorological Systems',

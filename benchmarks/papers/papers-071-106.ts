@@ -194,7 +194,7 @@ export const papers071to106 = definePapers([
   { paper: 99, year: 2023, status: 'out-of-scale',
     title: 'Dynamic Y-KD: A Hybrid Approach to Continual Instance Segmentation',
     quote: '+2.1% mAP on old classes in 15-1',
-    reason: 'needs continual instance segmentation on Pascal VOC with CNN detectors',
+    reason: 'needs continual instance-segmentation benchmarks (the 15-1, 19-1 and 15-5 class splits) with CNN segmentation models',
   },
   { paper: 100, year: 2024, status: 'out-of-scale',
     title: 'Hebbian Learning based Orthogonal Projection for Continual Learning of Spiking Neural Networks',
@@ -209,8 +209,8 @@ export const papers071to106 = definePapers([
       'fitting only one or two training curves, we can accurately predict the loss of language model training at any ' +
       'given step and across any learning rate scheduler',
     reason:
-      'the annealing-aware law fitted on constant and cosine curves predicts held-out schedules\' char-lm curves, ' +
-      'against a step power law',
+      'the annealing-aware law fitted on constant and cosine curves predicts the char-lm curves of four held-out ' +
+      'schedules (linear, WSD, step, REX), against a step power law',
   },
   { paper: 102, year: 2023, status: 'out-of-scale',
     title: 'Towards General Purpose Medical AI: Continual Learning Medical Foundation Model',
