@@ -56,7 +56,8 @@ function papersMarkdown(d: CatalogueData): string[] {
     '| --- | --- | --- | --- |',
     ...d.papers.map((p) => {
       const claims = p.claims.map((c) => (c.href ? `[\`${c.id}\`](${c.href})` : `\`${c.id}\` (not run)`)).join(', ');
-      return `| ${p.paper} | ${cell(p.title)}${p.year ? ` (${p.year})` : ''} | ${p.status} | ${claims ? `${claims}: ` : ''}${cell(p.reason)} |`;
+      const title = `${cell(p.title)}${p.year ? ` (${p.year})` : ''}`;
+      return `| ${p.paper} | ${title} | ${p.status} | ${claims ? `${claims}: ` : ''}${cell(p.reason)} |`;
     }),
   ];
 }
@@ -67,7 +68,10 @@ export function writeCatalogue(
   claimIds: string[],
   o: { wallSeconds?: number; trainSeconds?: Record<string, number>; papers?: PaperListing[]; cwd?: string } = {},
 ): { html: string; json: string; data: CatalogueData } {
-  const data = catalogueData(runsDir, claimIds, o.trainSeconds, { ...(o.papers ? { papers: o.papers } : {}), ...(o.cwd ? { cwd: o.cwd } : {}) });
+  const data = catalogueData(runsDir, claimIds, o.trainSeconds, {
+    ...(o.papers ? { papers: o.papers } : {}),
+    ...(o.cwd ? { cwd: o.cwd } : {}),
+  });
   const html = join(runsDir, 'catalogue.html');
   const json = join(runsDir, 'catalogue.json');
   writeFileAtomic(html, renderCatalogue(data, o.wallSeconds ?? null));

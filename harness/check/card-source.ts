@@ -29,7 +29,8 @@ function git(cwd: string, args: string[]): string | null {
  * npm install), the config file for a user's card.
  */
 export function cardPath(claimId: string, origin: string | undefined, cwd: string): string | null {
-  const path = origin === 'built-in' || origin === undefined ? join(PACKAGE_ROOT, 'benchmarks', 'claims', `${claimId}.ts`) : resolve(cwd, origin);
+  const shipped = origin === 'built-in' || origin === undefined;
+  const path = shipped ? join(PACKAGE_ROOT, 'benchmarks', 'claims', `${claimId}.ts`) : resolve(cwd, origin);
   return existsSync(path) ? path : null;
 }
 

@@ -60,7 +60,9 @@ export function buildReference(args: {
 
 /** What a refresh changed, in lines a person reads before committing it. */
 export function describeReferenceChanges(before: ReferenceFile | null, after: Omit<ReferenceFile, 'contentHash'>): string[] {
-  if (!before) return [`new reference: ${after.trials.length} trials, ${after.repeats} repeats, ${after.numericsClass}`, ...cardLines(after.card)];
+  if (!before) {
+    return [`new reference: ${after.trials.length} trials, ${after.repeats} repeats, ${after.numericsClass}`, ...cardLines(after.card)];
+  }
   const lines: string[] = [];
   const k = (t: ReferenceTrial) => `${t.workload}|${t.method}|${t.repeat}`;
   const old = new Map(before.trials.map((t) => [k(t), t]));
@@ -80,7 +82,8 @@ export function describeReferenceChanges(before: ReferenceFile | null, after: Om
     if (!was[key] || canonicalJson(was[key]) !== canonicalJson(v)) lines.push(`~ tuning ${key}: ${JSON.stringify(was[key] ?? null)} → ${JSON.stringify(v)}`);
   }
   lines.push(`${same} of ${after.trials.length} trials unchanged`);
-  if (after.card) lines.push(after.card.firstRun.recordedAt === after.card.run.recordedAt ? cardLines(after.card)[0]! : preregistrationStatus(after.card.run, after.card).text);
+  const card = after.card;
+  if (card) lines.push(card.firstRun.recordedAt === card.run.recordedAt ? cardLines(card)[0]! : preregistrationStatus(card.run, card).text);
   return lines;
 }
 

@@ -28,12 +28,11 @@ export const SeedPaperSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    if ((p.status === 'claim') !== Boolean(p.claims?.length)) {
-      ctx.addIssue({ code: 'custom', path: ['claims'], message: p.status === 'claim' ? "status 'claim' names its cards in `claims`" : `status '${p.status}' has no cards; drop \`claims\`` });
-    }
-    if ((p.status === 'methodology') !== Boolean(p.where?.length)) {
-      ctx.addIssue({ code: 'custom', path: ['where'], message: p.status === 'methodology' ? "status 'methodology' says where the rule lives in `where`" : "only a 'methodology' entry has `where`" });
-    }
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (p.status === 'claim' && !p.claims?.length) issue('claims', "status 'claim' names its cards in `claims`");
+    if (p.status !== 'claim' && p.claims?.length) issue('claims', `status '${p.status}' has no cards`);
+    if (p.status === 'methodology' && !p.where?.length) issue('where', "status 'methodology' says where the rule lives, in `where`");
+    if (p.status !== 'methodology' && p.where?.length) issue('where', "only a 'methodology' entry has `where`");
   });
 
 export type SeedPaper = z.infer<typeof SeedPaperSchema>;

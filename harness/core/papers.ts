@@ -18,25 +18,47 @@ export function checkPapers(r: Registries): void {
     const parsed = SeedPaperSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw bad(`seed paper entry ${i} (#${String((raw as { paper?: unknown }).paper)}) is invalid: ${issue.path.join('.')}: ${issue.message}`, `fix it in ${WHERE}`);
+      const n = String((raw as { paper?: unknown }).paper);
+      throw bad(`seed paper entry ${i} (#${n}) is invalid: ${issue.path.join('.')}: ${issue.message}`, `fix it in ${WHERE}`);
     }
     const p = parsed.data;
-    if (seen.has(p.paper)) throw bad(`seed paper #${p.paper} is listed twice ("${seen.get(p.paper)!.title}" and "${p.title}")`, `each catalogue number appears once in ${WHERE}`);
+    const other = seen.get(p.paper);
+    if (other) {
+      throw bad(`seed paper #${p.paper} is listed twice ("${other.title}" and "${p.title}")`, `each catalogue number appears once in ${WHERE}`);
+    }
     seen.set(p.paper, p);
     for (const id of p.claims ?? []) {
-      if (!r.claims.has(id) || r.claims.originOf(id) !== 'built-in') throw bad(`seed paper #${p.paper} names claim "${id}", which is not a built-in card`, `name the ids of benchmarks/claims/*.ts, or change its status in ${WHERE}`);
+      if (!r.claims.has(id) || r.claims.originOf(id) !== 'built-in') {
+        throw bad(
+          `seed paper #${p.paper} names claim "${id}", which is not a built-in card`,
+          `name the ids of benchmarks/claims/*.ts, or change its status in ${WHERE}`,
+        );
+      }
       const cites = r.claims.get(id).paper.catalogue;
-      if (cites !== p.paper) throw bad(`seed paper #${p.paper} names claim "${id}", whose card cites ${cites === undefined ? 'no catalogue number' : `#${cites}`}`, `set paper.catalogue: ${p.paper} in benchmarks/claims/${id}.ts, or fix ${WHERE}`);
+      if (cites !== p.paper) {
+        throw bad(
+          `seed paper #${p.paper} names claim "${id}", whose card cites ${cites === undefined ? 'no catalogue number' : `#${cites}`}`,
+          `set paper.catalogue: ${p.paper} in benchmarks/claims/${id}.ts, or fix ${WHERE}`,
+        );
+      }
     }
   }
+  const last = Math.max(...seen.keys());
   for (const c of r.claims.values()) {
     const n = c.paper.catalogue;
     if (n === undefined) continue;
     const p = seen.get(n);
-    const origin = r.claims.originOf(c.id);
-    if (!p) throw bad(`claim "${c.id}" cites seed paper #${n}, which is not in the catalogue`, `paper.catalogue is a number of claims-catalogue.md (1–${Math.max(...seen.keys())}); drop it if the paper is not a seed paper`);
-    if (origin === 'built-in' && !p.claims?.includes(c.id)) {
-      throw bad(`claim "${c.id}" cites seed paper #${n}, whose entry (${p.status}) does not name it`, `set status 'claim' and add "${c.id}" to its claims in ${WHERE}`);
+    if (!p) {
+      throw bad(
+        `claim "${c.id}" cites seed paper #${n}, which is not in the catalogue`,
+        `paper.catalogue is a number of claims-catalogue.md (1–${last}); drop it if the paper is not a seed paper`,
+      );
+    }
+    if (r.claims.originOf(c.id) === 'built-in' && !p.claims?.includes(c.id)) {
+      throw bad(
+        `claim "${c.id}" cites seed paper #${n}, whose entry (${p.status}) does not name it`,
+        `set status 'claim' and add "${c.id}" to its claims in ${WHERE}`,
+      );
     }
   }
 }
@@ -49,7 +71,8 @@ export function checkPapers(r: Registries): void {
 export function listPapers(r: Registries): PaperListing[] {
   const users = new Map<number, string[]>();
   for (const c of r.claims.values()) {
-    if (c.paper.catalogue !== undefined && r.claims.originOf(c.id) !== 'built-in') users.set(c.paper.catalogue, [...(users.get(c.paper.catalogue) ?? []), c.id]);
+    const n = c.paper.catalogue;
+    if (n !== undefined && r.claims.originOf(c.id) !== 'built-in') users.set(n, [...(users.get(n) ?? []), c.id]);
   }
   return [...r.papers]
     .sort((a, b) => a.paper - b.paper)

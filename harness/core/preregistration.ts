@@ -103,7 +103,10 @@ function origin(first: CardRecord): string {
  * @param card the reference's record (undefined: the reference predates pre-registration;
  *   null: there is no reference)
  */
-export function preregistrationStatus(current: { hash: string; fields: Record<string, unknown> } | null, card: ReferenceCard | null | undefined): PreregistrationStatus {
+export function preregistrationStatus(
+  current: { hash: string; fields: Record<string, unknown> } | null,
+  card: ReferenceCard | null | undefined,
+): PreregistrationStatus {
   if (card === null) {
     const text = 'no reference yet: the card is pre-registered by its first `reprobench reference update`';
     return { kind: 'no-reference', text, short: 'no reference yet' };

@@ -18,7 +18,8 @@ const INTERNALS = /\[object Object\]|\bfunction\b|\bundefined\b|\bNaN\b|\{\{|\}\
 
 const COMMITTED = join(ROOT, 'docs', 'catalogue');
 /** Every pre-registration line: unchanged (with the first run's commit), changed, or not recorded. */
-const PREREGISTRATION = /^(card unchanged since its first run \(.+\)|card changed since its first run \(.+\): .+|card not recorded: the reference predates pre-registration)$/;
+const PREREGISTRATION =
+  /^(card unchanged since its first run \(.+\)|card changed since its first run \(.+\): .+|card not recorded: the reference predates pre-registration)$/;
 const committedPages = (): string[] => [
   join(COMMITTED, 'catalogue.html'),
   ...readdirSync(COMMITTED, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(COMMITTED, d.name, 'report.html')),
@@ -92,13 +93,15 @@ describe('the visible text of every report and of the catalogue', () => {
         expect(await row.locator('[data-k="scope"]').innerText(), `${file} ${id}`).toMatch(/^at miniature scale: \S/);
         expect(['faithful', 'stand-in'], `${file} ${id}`).toContain(await row.locator('[data-k="fidelity"]').innerText());
         for (const h of await row.locator('[data-k="headline"]').allInnerTexts()) expect(h).toMatch(/^claimed .+ · measured /);
-        if (file.startsWith(fresh)) expect(await row.locator('[data-k="preregistration"]').innerText(), `${file} ${id}`).toMatch(PREREGISTRATION);
+        if (file.startsWith(fresh)) {
+          expect(await row.locator('[data-k="preregistration"]').innerText(), `${file} ${id}`).toMatch(PREREGISTRATION);
+        }
       }
       await w.page.close();
     }
   });
 
-  it('the catalogue lists all 106 seed papers under the claims, each with a status and a reason, claims linked to their reports', async () => {
+  it('the catalogue lists all 106 seed papers under the claims, each with a status, a reason and its claims linked', async () => {
     const file = join(fresh, 'catalogue.html');
     const w = await watchedPage(browser);
     await w.page.goto(pathToFileURL(file).href);

@@ -7,7 +7,8 @@ import { loadRegistries } from '../../builtins.js';
 export function catalogueCommand(y: Argv) {
   return y.command(
     'catalogue',
-    "re-judge every claim from its committed reference under the current verdict rules (nothing is trained) and write the claims' reports and the catalogue page (with every seed paper and its status)",
+    "re-judge every claim from its committed reference under the current verdict rules (nothing is trained) and write the " +
+      "claims' reports and the catalogue page (with every seed paper and its status)",
     (c) =>
       c
         .option('out', { type: 'string', default: 'docs/catalogue', describe: 'folder for catalogue.html, catalogue.json and <claim>/report.html' })

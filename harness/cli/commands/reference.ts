@@ -21,7 +21,8 @@ export function referenceCommand(y: Argv) {
     r
       .command(
         'update <claim>',
-        'run a claim and write (or refresh) its reference results for this numerics class, printing what changed; the card is recorded and must be committed first (pre-registration)',
+        'run a claim and write (or refresh) its reference results for this numerics class, printing what changed; ' +
+          'the card is recorded and must be committed first (pre-registration)',
         (c) =>
           portableBackend(trainingOptions(
             c
@@ -58,7 +59,8 @@ export function referenceCommand(y: Argv) {
           }
           const cardNow = cardOf(claimId, s.registries.claims.originOf(claimId), cwd);
           if (cardNow.commit !== card.commit) {
-            log(`not written: the card's file (${cardNow.file}) was committed again during the run; rerun to record the card that runs (finished trials are reused)`);
+            log(`not written: the card's file (${cardNow.file}) was committed again during the run; ` +
+              'rerun to record the card that runs (finished trials are reused)');
             process.exitCode = 1;
             return;
           }

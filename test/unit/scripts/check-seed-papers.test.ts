@@ -18,7 +18,8 @@ const entry = (n: number, title: string, quote: string, year?: number): SeedPape
 describe('scripts/check-seed-papers.ts', () => {
   it('reads title, year (when the date has one) and abstract of every paper', () => {
     const seed = parseSeed(SEED);
-    expect(seed.map((s) => [s.title, s.year])).toEqual([['First Paper', 2021], ['Second Paper Without Authors', null], ['Third Paper', null]]);
+    const titlesAndYears = [['First Paper', 2021], ['Second Paper Without Authors', null], ['Third Paper', null]];
+    expect(seed.map((s) => [s.title, s.year])).toEqual(titlesAndYears);
     expect(seed[0]!.abstract).toMatch(/^We reach 71\.9\\% accuracy/);
   });
 
@@ -28,7 +29,11 @@ describe('scripts/check-seed-papers.ts', () => {
 
   it('passes matching entries and names every mismatch', () => {
     const seed = parseSeed(SEED);
-    const good = [entry(1, 'First Paper', '71.9% accuracy and a 1.31× speedup', 2021), entry(2, 'Second Paper Without Authors', 'converges faster'), entry(3, 'Third Paper', 'No numbers')];
+    const good = [
+      entry(1, 'First Paper', '71.9% accuracy and a 1.31× speedup', 2021),
+      entry(2, 'Second Paper Without Authors', 'converges faster'),
+      entry(3, 'Third Paper', 'No numbers'),
+    ];
     expect(seedMismatches(good, seed)).toEqual([]);
     const bad = [entry(1, 'First paper', '72% accuracy', 2020), entry(2, 'Second Paper Without Authors', 'converges faster', 2019)];
     expect(seedMismatches(bad, seed)).toEqual([

@@ -20,7 +20,9 @@ describe('the shipped seed papers', () => {
     expect(listed.map((p) => p.paper)).toEqual(Array.from({ length: 106 }, (_, i) => i + 1));
     const citing = benchmarkClaims.filter((c) => c.paper.catalogue !== undefined);
     expect(citing.length).toBeGreaterThan(10);
-    for (const c of citing) expect(listed[c.paper.catalogue! - 1]).toMatchObject({ status: 'claim', claims: expect.arrayContaining([c.id]) });
+    for (const c of citing) {
+      expect(listed[c.paper.catalogue! - 1]).toMatchObject({ status: 'claim', claims: expect.arrayContaining([c.id]) });
+    }
     expect(listed.flatMap((p) => p.claims).sort()).toEqual(citing.map((c) => c.id).sort());
     for (const p of listed) expect(PAPER_STATUSES).toContain(p.status);
   });

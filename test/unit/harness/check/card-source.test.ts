@@ -7,8 +7,9 @@ import { assertCardCommitted, cardPath, cardSource } from '../../../../harness/c
 import { PACKAGE_ROOT } from '../../../../harness/package-root.js';
 import { tempDir } from '../../../helpers/cli.js';
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', '-C', cwd, ...args], { encoding: 'utf8' }).trim();
+const GIT_IDENTITY = ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false'];
+const git = (cwd: string, ...args: string[]) => execFileSync('git', [...GIT_IDENTITY, '-C', cwd, ...args], { encoding: 'utf8' }).trim();
+const unversioned = (file: string) => ({ file, versioned: false, commit: null, dirty: false });
 
 function repo(): string {
   const dir = tempDir();
@@ -22,7 +23,7 @@ describe('cardSource', () => {
   it('a file outside any git checkout is not versioned, shown relative to the project', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'reprobench.config.mjs'), 'x');
-    expect(cardSource(join(dir, 'reprobench.config.mjs'), dir)).toEqual({ file: 'reprobench.config.mjs', versioned: false, commit: null, dirty: false });
+    expect(cardSource(join(dir, 'reprobench.config.mjs'), dir)).toEqual(unversioned('reprobench.config.mjs'));
     expect(() => assertCardCommitted('mine', cardSource(join(dir, 'reprobench.config.mjs'), dir))).not.toThrow();
   });
 
@@ -31,7 +32,11 @@ describe('cardSource', () => {
     const path = join(dir, 'cards', 'mine.config.ts');
     expect(cardSource(path, dir)).toEqual({ file: 'cards/mine.config.ts', versioned: true, commit: null, dirty: true });
     expect(() => assertCardCommitted('mine', cardSource(path, dir))).toThrow(
-      expect.objectContaining({ code: 'E_CARD_UNCOMMITTED', message: expect.stringMatching(/cards\/mine\.config\.ts\) has uncommitted changes \(it was never committed\)/), hint: expect.stringMatching(/^commit it first \(git add cards\/mine\.config\.ts && git commit\)/) }),
+      expect.objectContaining({
+        code: 'E_CARD_UNCOMMITTED',
+        message: expect.stringMatching(/cards\/mine\.config\.ts\) has uncommitted changes \(it was never committed\)/),
+        hint: expect.stringMatching(/^commit it first \(git add cards\/mine\.config\.ts && git commit\)/),
+      }),
     );
     git(dir, 'add', '.');
     git(dir, 'commit', '-q', '-m', 'card');
@@ -47,13 +52,14 @@ describe('cardSource', () => {
     expect(cardSource(path, dir)).toMatchObject({ commit: head, dirty: true });
     git(dir, 'add', '.');
     expect(cardSource(path, dir)).toMatchObject({ commit: head, dirty: true });
-    expect(() => assertCardCommitted('mine', cardSource(path, dir))).toThrow(expect.objectContaining({ message: expect.not.stringMatching(/never committed/) }));
+    const edited = expect.objectContaining({ code: 'E_CARD_UNCOMMITTED', message: expect.not.stringMatching(/never committed/) });
+    expect(() => assertCardCommitted('mine', cardSource(path, dir))).toThrow(edited);
   });
 
   it('a card git ignores cannot be committed, so it is not versioned', () => {
     const dir = repo();
     writeFileSync(join(dir, '.gitignore'), 'cards/\n');
-    expect(cardSource(join(dir, 'cards', 'mine.config.ts'), dir)).toEqual({ file: 'cards/mine.config.ts', versioned: false, commit: null, dirty: false });
+    expect(cardSource(join(dir, 'cards', 'mine.config.ts'), dir)).toEqual(unversioned('cards/mine.config.ts'));
   });
 });
 

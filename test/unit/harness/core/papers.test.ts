@@ -7,7 +7,8 @@ import { checkPapers, listPapers } from '../../../../harness/core/papers.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 
 const paper = (n: number, extra: Partial<SeedPaper> = {}): SeedPaper => ({
-  paper: n, title: `Paper ${n}`, year: 2024, quote: 'a claim in its words', status: 'not-yet-run', reason: 'planned miniature: something small', ...extra,
+  paper: n, title: `Paper ${n}`, year: 2024, quote: 'a claim in its words',
+  status: 'not-yet-run', reason: 'planned miniature: something small', ...extra,
 });
 const adan = paper(22, { status: 'claim', claims: ['adan'], reason: 'Adan vs AdamW' });
 const rex = paper(34, { status: 'claim', claims: ['rex'], reason: 'REX vs linear' });
@@ -19,7 +20,9 @@ function registries(papers: SeedPaper[], user: ClaimDefinition[] = [], builtIn: 
   ]);
 }
 const refused = (papers: SeedPaper[], message: RegExp, user: ClaimDefinition[] = []) =>
-  expect(() => checkPapers(registries(papers, user))).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG', message: expect.stringMatching(message) }));
+  expect(() => checkPapers(registries(papers, user))).toThrow(
+    expect.objectContaining({ code: 'E_BAD_CONFIG', message: expect.stringMatching(message) }),
+  );
 
 describe('checkPapers', () => {
   it('accepts papers and cards that agree', () => {
@@ -45,15 +48,20 @@ describe('checkPapers', () => {
   });
 
   it("refuses a user's card that cites a number the catalogue does not have", () => {
-    refused([adan, rex], /claim "mine" cites seed paper #999, which is not in the catalogue/, [{ ...adanClaim, id: 'mine', paper: { ...adanClaim.paper, catalogue: 999 } }]);
+    const mine = { ...adanClaim, id: 'mine', paper: { ...adanClaim.paper, catalogue: 999 } };
+    refused([adan, rex], /claim "mine" cites seed paper #999, which is not in the catalogue/, [mine]);
   });
 });
 
 describe('listPapers', () => {
   it('lists by number, with the where of a methodology entry in its reason', () => {
-    const list = listPapers(registries([paper(55, { status: 'methodology', where: ['docs/algoperf.md'], reason: 'the harness template' }), rex, adan]));
+    const algoperf = paper(55, { status: 'methodology', where: ['docs/algoperf.md'], reason: 'the harness template' });
+    const list = listPapers(registries([algoperf, rex, adan]));
     expect(list.map((p) => p.paper)).toEqual([22, 34, 55]);
-    expect(list[2]).toEqual({ paper: 55, title: 'Paper 55', year: 2024, quote: 'a claim in its words', status: 'methodology', claims: [], reason: 'the harness template (in docs/algoperf.md)' });
+    expect(list[2]).toEqual({
+      paper: 55, title: 'Paper 55', year: 2024, quote: 'a claim in its words',
+      status: 'methodology', claims: [], reason: 'the harness template (in docs/algoperf.md)',
+    });
   });
 
   it("adds a user's card to the paper it cites, keeping the shipped status in the reason", () => {
@@ -61,7 +69,8 @@ describe('listPapers', () => {
     const also = { ...adanClaim, id: 'also-adan', paper: { ...adanClaim.paper, catalogue: 22 } };
     const list = listPapers(registries([adan, rex, paper(48)], [mine, also]));
     expect(list.find((p) => p.paper === 48)).toMatchObject({
-      status: 'claim', claims: ['mine'], reason: 'a card in reprobench.config.ts; shipped as not-yet-run: planned miniature: something small',
+      status: 'claim', claims: ['mine'],
+      reason: 'a card in reprobench.config.ts; shipped as not-yet-run: planned miniature: something small',
     });
     expect(list.find((p) => p.paper === 22)).toMatchObject({ status: 'claim', claims: ['adan', 'also-adan'], reason: 'Adan vs AdamW' });
   });
