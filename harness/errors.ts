@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'E_STATS_DEGENERATE'
   | 'E_REFERENCE_TAMPERED'
   | 'E_NO_REFERENCE'
+  | 'E_CARD_UNCOMMITTED'
   | 'E_NOT_A_RUN'
   | 'E_SCORING_INPUT'
   | 'E_IMPORT_LAYOUT'

@@ -5,6 +5,7 @@ import { learningRatesFrom } from '../harness/analysis/predictor-outcome.js';
 import { summarizeReference, referenceTrialRecords } from '../harness/analysis/reference-summary.js';
 import type { ClaimSummary } from '../harness/analysis/summary.js';
 import type { Registries } from '../harness/core/registries.js';
+import { listPapers } from '../harness/core/papers.js';
 import { ReprobenchError } from '../harness/errors.js';
 import { writeManifest } from '../harness/store/manifest.js';
 import { findReferences, readReference, type ReferenceFile } from '../harness/store/reference.js';
@@ -78,7 +79,7 @@ export function writeCatalogueFromReferences(registries: Registries, o: { cwd: s
       throw new ReprobenchError('E_NO_REFERENCE', `no claim has a reference${o.numericsClass ? ` of class ${o.numericsClass}` : ''}`, 'create references with `reprobench reference update <claim> --preset standard`');
     }
     const ids = claims.map((c) => c.id);
-    writeCatalogue(work, ids);
+    writeCatalogue(work, ids, { papers: listPapers(registries), cwd: o.cwd });
     mkdirSync(o.out, { recursive: true });
     for (const id of ids) {
       mkdirSync(join(o.out, id), { recursive: true });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { PACKAGE_VERSION } from '../harness/package-root.js';
 import { writeFileAtomic, writeJsonAtomic } from '../harness/store/atomic.js';
 import { CLAIM_LABELS } from '../harness/stats/index.js';
+import { PAPER_STATUSES, type PaperListing } from '../harness/core/paper.js';
 import { catalogueData, type CatalogueData } from './data/catalogue-data.js';
 import { template, templateFile } from './handlebars.js';
 
@@ -9,6 +10,7 @@ export function renderCatalogue(d: CatalogueData, wallSeconds: number | null): s
   return template('catalogue.hbs')({
     ...d,
     tally: CLAIM_LABELS.map((v) => ({ verdict: v, count: d.rows.filter((r) => r.verdict === v).length })).filter((t) => t.count > 0),
+    paperTally: paperTally(d),
     wallSeconds,
     // Re-judged from references there are no timings: leave the column out rather than fill it with dashes.
     anyTrainSeconds: d.rows.some((r) => r.trainSeconds !== null),
@@ -18,13 +20,17 @@ export function renderCatalogue(d: CatalogueData, wallSeconds: number | null): s
   });
 }
 
+function paperTally(d: CatalogueData): Array<{ status: string; count: number }> {
+  return PAPER_STATUSES.map((status) => ({ status, count: d.papers.filter((p) => p.status === status).length })).filter((t) => t.count > 0);
+}
+
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
 
 /** The catalogue as a Markdown table (`catalogue.md`), generated so that docs never hand-copy verdicts. */
 export function catalogueMarkdown(d: CatalogueData): string {
   const lines = [
-    '| # | claim | verdict | where it holds | fidelity | claimed vs measured, per comparison |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| # | claim | verdict | where it holds | fidelity | claimed vs measured, per comparison | pre-registration |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...d.rows.map((r) =>
       [
         r.catalogue ?? '—',
@@ -33,15 +39,39 @@ export function catalogueMarkdown(d: CatalogueData): string {
         cell(r.scope.replace(/^at miniature scale: /, '')),
         cell(r.fidelity === 'stand-in' ? `stand-in: ${r.differs}` : 'faithful'),
         r.comparisons.map((c) => cell(`${c.label}: ${c.headline} (${c.verdict})`)).join('<br>'),
+        cell(r.preregistration.short),
       ].join(' | '),
     ).map((row) => `| ${row} |`),
   ];
+  if (d.papers.length) lines.push('', ...papersMarkdown(d));
   return lines.join('\n') + '\n';
 }
 
+/** The seed papers under the claims: status, and the claims (linked) or the reason. */
+function papersMarkdown(d: CatalogueData): string[] {
+  return [
+    `## Seed papers (${d.papers.length}: ${paperTally(d).map((t) => `${t.count} ${t.status}`).join(', ')})`,
+    '',
+    '| # | paper | status | claims or reason |',
+    '| --- | --- | --- | --- |',
+    ...d.papers.map((p) => {
+      const claims = p.claims.map((c) => (c.href ? `[\`${c.id}\`](${c.href})` : `\`${c.id}\` (not run)`)).join(', ');
+      const title = `${cell(p.title)}${p.year ? ` (${p.year})` : ''}`;
+      return `| ${p.paper} | ${title} | ${p.status} | ${claims ? `${claims}: ` : ''}${cell(p.reason)} |`;
+    }),
+  ];
+}
+
 /** Writes `<runsDir>/catalogue.html`, `catalogue.json` and `catalogue.md` from the claims' summaries. */
-export function writeCatalogue(runsDir: string, claimIds: string[], o: { wallSeconds?: number; trainSeconds?: Record<string, number> } = {}): { html: string; json: string; data: CatalogueData } {
-  const data = catalogueData(runsDir, claimIds, o.trainSeconds);
+export function writeCatalogue(
+  runsDir: string,
+  claimIds: string[],
+  o: { wallSeconds?: number; trainSeconds?: Record<string, number>; papers?: PaperListing[]; cwd?: string } = {},
+): { html: string; json: string; data: CatalogueData } {
+  const data = catalogueData(runsDir, claimIds, o.trainSeconds, {
+    ...(o.papers ? { papers: o.papers } : {}),
+    ...(o.cwd ? { cwd: o.cwd } : {}),
+  });
   const html = join(runsDir, 'catalogue.html');
   const json = join(runsDir, 'catalogue.json');
   writeFileAtomic(html, renderCatalogue(data, o.wallSeconds ?? null));

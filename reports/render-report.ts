@@ -8,6 +8,7 @@ import { performanceProfileChart } from './charts/performance-profile.js';
 import { timeToTarget } from './charts/time-to-target.js';
 import { buildReportData, type ReportData, type WorkloadReport } from './data/report-data.js';
 import { template, templateFile } from './handlebars.js';
+import { changeText } from '../harness/core/preregistration.js';
 
 function workloadCharts(w: WorkloadReport, data: ReportData): { curves: string; ttt: string; km: string } {
   const metric = w.target?.metric ?? 'validation/loss';
@@ -60,6 +61,8 @@ export function renderReport(data: ReportData): string {
     profile: data.profile,
     profileChart: data.profile ? performanceProfileChart({ title: 'Performance profiles over the workloads', taus: data.profile.taus, series: data.profile.series }) : '',
     reference: data.reference,
+    preregistration: data.preregistration,
+    cardChanges: 'changes' in data.preregistration ? data.preregistration.changes.map(changeText) : [],
     refIdentical: ref?.trials.filter((t) => t.result === 'identical').length ?? 0,
     refTotal: ref?.trials.length ?? 0,
     generatedAt: new Date().toISOString(),

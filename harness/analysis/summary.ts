@@ -5,6 +5,7 @@ import type { TuningResult } from '../tuning/result.js';
 import { chosenPoints } from '../tuning/result.js';
 import { tuningSensitivity, type TuningSensitivity } from '../tuning/sensitivity.js';
 import { canonicalJson } from '../core/trial.js';
+import { cardHash, preregisteredFields } from '../core/preregistration.js';
 import type { AdaptiveResult } from '../scheduler/adaptive.js';
 import { armOutcomes, targetOf, type ArmOutcomes } from './arms.js';
 import { judgeClaim, type ClaimJudgement } from './judge.js';
@@ -40,6 +41,8 @@ export interface ClaimSummary {
   claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature' | 'outcome' | 'phenomenon' | 'predictor'> & {
     tuningRecord: ClaimDefinition['tuningRecord'] | null;
   };
+  /** The card's pre-registered fields and their hash (absent in summaries written before cards were recorded). */
+  card?: { hash: string; fields: Record<string, unknown> };
   /** Where this run's sweep chose differently from the card's record (`workload/method`: [now, recorded]). */
   tuningDrift: Record<string, [unknown, unknown]>;
   methods: string[];
@@ -100,6 +103,7 @@ export function summarizeClaim(
     ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.learningRates, claim.methods.map((m) => m.method)) } : {}),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
+  const fields = preregisteredFields(claim);
   const tuningDrift: Record<string, [unknown, unknown]> = {};
   if (claim.tuningRecord && ctx.tuning) {
     for (const [key, now] of Object.entries(chosenPoints(ctx.tuning))) {
@@ -115,6 +119,7 @@ export function summarizeClaim(
       ...(claim.predictor ? { predictor: claim.predictor } : {}),
       tuningRecord: claim.tuningRecord ?? null,
     },
+    card: { hash: cardHash(fields), fields },
     tuningDrift,
     methods: claim.methods.map((m) => m.method),
     baselines: claim.baselines.map((b) => b.method),

@@ -6,6 +6,7 @@ import type { HostProvenance } from '../store/provenance.js';
 import { curveDigest, thinCurve, type ReferenceFile, type ReferenceTrial } from '../store/reference.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
 import { canonicalJson } from '../core/trial.js';
+import { preregistrationStatus, type ReferenceCard } from '../core/preregistration.js';
 
 export function referenceTrial(r: TrialRecord): ReferenceTrial {
   const { curve, thinned } = thinCurve(r.curve);
@@ -33,6 +34,8 @@ export function buildReference(args: {
   sweep: TuningResult | null;
   records: TrialRecord[];
   command: string;
+  /** The card as this run saw it and as its first run did (pre-registration). */
+  card?: ReferenceCard;
 }): Omit<ReferenceFile, 'contentHash'> {
   const { claim, backend, host, sweep } = args;
   const trials = args.records
@@ -51,12 +54,15 @@ export function buildReference(args: {
     provenance: { ...host, tfjsVersion: backend.tfjsVersion, backend: backend.name, backendReasons: backend.reasons, numericsClass: backend.numericsClass, gpu: null },
     command: args.command,
     createdAt: new Date().toISOString(),
+    ...(args.card ? { card: args.card } : {}),
   };
 }
 
 /** What a refresh changed, in lines a person reads before committing it. */
 export function describeReferenceChanges(before: ReferenceFile | null, after: Omit<ReferenceFile, 'contentHash'>): string[] {
-  if (!before) return [`new reference: ${after.trials.length} trials, ${after.repeats} repeats, ${after.numericsClass}`];
+  if (!before) {
+    return [`new reference: ${after.trials.length} trials, ${after.repeats} repeats, ${after.numericsClass}`, ...cardLines(after.card)];
+  }
   const lines: string[] = [];
   const k = (t: ReferenceTrial) => `${t.workload}|${t.method}|${t.repeat}`;
   const old = new Map(before.trials.map((t) => [k(t), t]));
@@ -76,5 +82,14 @@ export function describeReferenceChanges(before: ReferenceFile | null, after: Om
     if (!was[key] || canonicalJson(was[key]) !== canonicalJson(v)) lines.push(`~ tuning ${key}: ${JSON.stringify(was[key] ?? null)} → ${JSON.stringify(v)}`);
   }
   lines.push(`${same} of ${after.trials.length} trials unchanged`);
+  const card = after.card;
+  if (card) lines.push(card.firstRun.recordedAt === card.run.recordedAt ? cardLines(card)[0]! : preregistrationStatus(card.run, card).text);
   return lines;
+}
+
+/** The card a new record pre-registers: its file, commit and hash. */
+function cardLines(card: ReferenceCard | undefined): string[] {
+  if (!card) return [];
+  const at = card.run.commit ? `at ${card.run.commit.slice(0, 10)}` : 'not under version control';
+  return [`card pre-registered: ${card.file ?? 'its file is not available'} ${at}, hash ${card.run.hash.slice(0, 12)}`];
 }

@@ -68,7 +68,9 @@ const arm = z.object({ method: id, hparams: hp.optional() });
 const seedCount = z.number().int().min(2).max(MAX_SEEDS, `at most ${MAX_SEEDS} seeds per method and workload (docs/limits.md says why)`);
 const ClaimShape = z.object({
   id, version: z.number().int().positive(), title: z.string(),
-  paper: z.object({ title: z.string(), authors: z.string(), year: z.number().int(), url: z.string() }),
+  paper: z.object({
+    title: z.string(), authors: z.string(), year: z.number().int(), url: z.string(), catalogue: z.number().int().positive().optional(),
+  }),
   quote: z.string(),
   claimedEffect: z.object({
     description: z.string(),

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { ReprobenchError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { ReferenceCardSchema } from '../core/preregistration.js';
 import { canonicalJson, CurvePointSchema, OutcomeSchema, ProvenanceSchema, TrialConfigSchema, TrialStatusSchema } from '../core/trial.js';
 import { writeJsonAtomic } from './atomic.js';
 import { impossibleOutcome } from './trial-integrity.js';
@@ -61,6 +62,8 @@ export const ReferenceFileSchema = z.object({
   provenance: ProvenanceSchema.omit({ configHash: true }),
   command: z.string(),
   createdAt: z.string(),
+  /** The card's pre-registered fields, hash and commit (absent in references that predate pre-registration). */
+  card: ReferenceCardSchema.optional(),
   /** SHA-256 of the canonical JSON of every other field: a hand edit or damage is detected on read. */
   contentHash: z.string(),
 });

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ClaimSummary } from '../../harness/analysis/summary.js';
 import { ReprobenchError } from '../../harness/errors.js';
+import type { PaperListing, PaperStatus } from '../../harness/core/paper.js';
+import { preregistrationOf } from './preregistration-section.js';
 
 /** One comparison of a claim as the catalogue lists it. */
 export interface CatalogueComparison {
@@ -39,6 +41,19 @@ export interface CatalogueRow {
   reportHref: string;
   /** Training seconds of every trial of the run (tuning included), summed; null when not measured by this call. */
   trainSeconds: number | null;
+  /** The card against its first reference run, in short ("card unchanged since its first run (…)"). */
+  preregistration: { kind: string; short: string };
+}
+
+/** A seed paper on the catalogue page: its status and reason, its claims linked to their reports. */
+export interface CataloguePaper {
+  paper: number;
+  title: string;
+  year: number | null;
+  status: PaperStatus;
+  reason: string;
+  /** `href` is the claim's report on this page, null when the claim has no row here (not run). */
+  claims: Array<{ id: string; href: string | null }>;
 }
 
 export interface CatalogueData {
@@ -47,6 +62,8 @@ export interface CatalogueData {
   missing: string[];
   /** The numerics classes of the rows, distinct, in row order. */
   backends: string[];
+  /** Every seed paper, by number (empty when none were given). */
+  papers: CataloguePaper[];
 }
 
 function readSummary(path: string): ClaimSummary {
@@ -61,7 +78,12 @@ function readSummary(path: string): ClaimSummary {
  * The catalogue from `<runsDir>/<claim>/summary.json` for each claim id: one row per claim with its
  * verdict, and per comparison the effect, its CI and the Holm-adjusted p, linking to the claim's report.
  */
-export function catalogueData(runsDir: string, claimIds: string[], trainSeconds: Record<string, number> = {}): CatalogueData {
+export function catalogueData(
+  runsDir: string,
+  claimIds: string[],
+  trainSeconds: Record<string, number> = {},
+  o: { cwd?: string; papers?: PaperListing[] } = {},
+): CatalogueData {
   const rows: CatalogueRow[] = [];
   const missing: string[] = [];
   for (const id of claimIds) {
@@ -100,7 +122,13 @@ export function catalogueData(runsDir: string, claimIds: string[], trainSeconds:
       unjudged: s.judgement.unjudged.length,
       reportHref: relative(runsDir, join(runsDir, id, 'report.html')).split('\\').join('/'),
       trainSeconds: trainSeconds[id] ?? null,
+      preregistration: (({ kind, short }) => ({ kind, short }))(preregistrationOf(s, o.cwd ?? process.cwd())),
     });
   }
-  return { rows, missing, backends: [...new Set(rows.map((r) => r.numericsClass))] };
+  const href = new Map(rows.map((r) => [r.id, r.reportHref]));
+  const papers = (o.papers ?? []).map((p): CataloguePaper => ({
+    paper: p.paper, title: p.title, year: p.year ?? null, status: p.status, reason: p.reason,
+    claims: p.claims.map((id) => ({ id, href: href.get(id) ?? null })),
+  }));
+  return { rows, missing, backends: [...new Set(rows.map((r) => r.numericsClass))], papers };
 }

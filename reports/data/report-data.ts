@@ -9,6 +9,8 @@ import { workloadRefOf } from '../../harness/core/workload.js';
 import { fasterThan, timeSummary, type Superiority, type TimeSummary } from './arm-stats.js';
 import { summarizeCurves, type CurveSummary } from './curves.js';
 import { referenceSection, type ReferenceSection } from './reference-section.js';
+import { preregistrationOf } from './preregistration-section.js';
+import type { PreregistrationStatus } from '../../harness/core/preregistration.js';
 import { profileSection, type ProfileSection } from './profile-section.js';
 import { predictorReport, type PredictorReport } from './predictor-section.js';
 
@@ -59,6 +61,8 @@ export interface ReportData {
   workloads: WorkloadReport[];
   externals: ExternalTrainerReport[];
   reference: ReferenceSection | null;
+  /** The card now against the card of its first reference run. */
+  preregistration: PreregistrationStatus;
   profile: ProfileSection | null;
 }
 
@@ -128,6 +132,7 @@ export function buildReportData(runDir: string, cwd: string): ReportData {
     summary, manifest, workloads,
     externals: [...externals.values()],
     reference: referenceSection(summary, evalTrials, cwd),
+    preregistration: preregistrationOf(summary, cwd),
     profile: profileSection(workloads),
   };
 }

@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAPER_STATUSES } from '../../harness/core/paper.js';
 import { CLAIM_LABELS } from '../../harness/stats/index.js';
 import { launch, watchedPage } from '../helpers/browser.js';
 import { cli, ROOT, tempDir } from '../helpers/cli.js';
@@ -16,6 +17,9 @@ import { cli, ROOT, tempDir } from '../helpers/cli.js';
 const INTERNALS = /\[object Object\]|\bfunction\b|\bundefined\b|\bNaN\b|\{\{|\}\}|lookupProperty|hash=/;
 
 const COMMITTED = join(ROOT, 'docs', 'catalogue');
+/** Every pre-registration line: unchanged (with the first run's commit), changed, or not recorded. */
+const PREREGISTRATION =
+  /^(card unchanged since its first run \(.+\)|card changed since its first run \(.+\): .+|card not recorded: the reference predates pre-registration)$/;
 const committedPages = (): string[] => [
   join(COMMITTED, 'catalogue.html'),
   ...readdirSync(COMMITTED, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(COMMITTED, d.name, 'report.html')),
@@ -73,6 +77,7 @@ describe('the visible text of every report and of the catalogue', () => {
       const leadTop = await lead.evaluate((el) => el.getBoundingClientRect().top);
       const tableTop = await w.page.locator('#verdict table.comparisons').evaluate((el) => el.getBoundingClientRect().top);
       expect(leadTop).toBeLessThan(tableTop);
+      expect((await w.page.locator('[data-k="preregistration"]').innerText()).replace(/\s+/g, ' ').trim(), file).toMatch(PREREGISTRATION);
     }
   });
 
@@ -88,8 +93,38 @@ describe('the visible text of every report and of the catalogue', () => {
         expect(await row.locator('[data-k="scope"]').innerText(), `${file} ${id}`).toMatch(/^at miniature scale: \S/);
         expect(['faithful', 'stand-in'], `${file} ${id}`).toContain(await row.locator('[data-k="fidelity"]').innerText());
         for (const h of await row.locator('[data-k="headline"]').allInnerTexts()) expect(h).toMatch(/^claimed .+ · measured /);
+        if (file.startsWith(fresh)) {
+          expect(await row.locator('[data-k="preregistration"]').innerText(), `${file} ${id}`).toMatch(PREREGISTRATION);
+        }
       }
       await w.page.close();
     }
+  });
+
+  it('the catalogue lists all 106 seed papers under the claims, each with a status, a reason and its claims linked', async () => {
+    const file = join(fresh, 'catalogue.html');
+    const w = await watchedPage(browser);
+    await w.page.goto(pathToFileURL(file).href);
+    const claimsTop = await w.page.locator('table.catalogue').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(await w.page.locator('table.papers').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(claimsTop);
+    const rows = await w.page.locator('table.papers tbody tr').all();
+    expect(rows).toHaveLength(106);
+    let linked = 0;
+    for (const [i, row] of rows.entries()) {
+      expect(await row.locator('td').first().innerText()).toBe(String(i + 1));
+      const status = await row.locator('[data-k="status"]').innerText();
+      expect(PAPER_STATUSES, `paper ${i + 1}`).toContain(status);
+      expect((await row.locator('[data-k="reason"]').innerText()).length, `paper ${i + 1}`).toBeGreaterThan(20);
+      const links = await row.locator('[data-k="claims"] a').all();
+      expect(links.length > 0, `paper ${i + 1}: ${status}`).toBe(status === 'claim');
+      for (const a of links) {
+        const href = (await a.getAttribute('href'))!;
+        expect(href).toBe(`${await a.innerText()}/report.html`);
+        expect(existsSync(join(fresh, href)), href).toBe(true);
+        linked++;
+      }
+    }
+    expect(linked).toBeGreaterThan(10);
+    await w.page.close();
   });
 });

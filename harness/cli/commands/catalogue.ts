@@ -7,7 +7,8 @@ import { loadRegistries } from '../../builtins.js';
 export function catalogueCommand(y: Argv) {
   return y.command(
     'catalogue',
-    "re-judge every claim from its committed reference under the current verdict rules (nothing is trained) and write the claims' reports and the catalogue page",
+    "re-judge every claim from its committed reference under the current verdict rules (nothing is trained) and write the " +
+      "claims' reports and the catalogue page (with every seed paper and its status)",
     (c) =>
       c
         .option('out', { type: 'string', default: 'docs/catalogue', describe: 'folder for catalogue.html, catalogue.json and <claim>/report.html' })
@@ -25,7 +26,7 @@ export function catalogueCommand(y: Argv) {
         for (const c of j.comparisons) process.stdout.write(`${''.padEnd(width)}   ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict}\n`);
       }
       if (r.missing.length) process.stdout.write(`no reference${argv['numerics-class'] ? ` of class ${argv['numerics-class']}` : ''}: ${r.missing.join(', ')}\n`);
-      process.stdout.write(`catalogue: ${relative(cwd, r.html)}  (${r.claims.length} claims)\n`);
+      process.stdout.write(`catalogue: ${relative(cwd, r.html)}  (${r.claims.length} claims, ${registries.papers.length} seed papers)\n`);
     },
   );
 }

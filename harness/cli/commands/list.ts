@@ -2,22 +2,32 @@ import type { Argv } from 'yargs';
 import { printLine, terminalJson } from '../terminal-text.js';
 import { loadRegistries } from '../../builtins.js';
 import { isCommandMethod } from '../../core/method.js';
+import { listPapers } from '../../core/papers.js';
+import { paperTable } from '../paper-table.js';
 
-const KINDS = ['workloads', 'methods', 'claims'] as const;
+const KINDS = ['workloads', 'methods', 'claims', 'papers'] as const;
 
 export function listCommand(y: Argv) {
   return y.command(
     'list <kind>',
-    'list the workloads, methods or claims reprobench knows (built-ins and reprobench.config.*)',
+    'list the workloads, methods or claims reprobench knows (built-ins and reprobench.config.*), ' +
+      'or the seed papers and what is done with each',
     (c) =>
       c
         .positional('kind', { choices: KINDS, describe: 'what to list', demandOption: true })
         .option('json', { type: 'boolean', default: false, describe: 'print JSON (an array of objects) instead of a table' })
         .example('$0 list claims', 'the paper claims that can be run')
-        .example('$0 list methods --json', 'methods with their default hyperparameters, as JSON'),
+        .example('$0 list methods --json', 'methods with their default hyperparameters, as JSON')
+        .example('$0 list papers', 'every seed paper: its status (claim, not-yet-run, out-of-scale, methodology, ' +
+          'no-testable-claim) and cards or reason'),
     async (argv) => {
       const r = await loadRegistries();
       const kind = argv.kind as (typeof KINDS)[number];
+      if (kind === 'papers') {
+        const papers = listPapers(r);
+        process.stdout.write(argv.json ? JSON.stringify(papers, null, 2) + '\n' : paperTable(papers));
+        return;
+      }
       const rows =
         kind === 'workloads'
           ? r.workloads.values().map((w) => ({ id: w.id, version: w.version, title: w.title, target: w.target, budget: w.budget, evalEvery: w.evalEvery, fineEvalEvery: w.fineEvalEvery, batchSize: w.batchSize, variants: Object.keys(w.variants ?? {}) }))

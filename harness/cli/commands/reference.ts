@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { loadRegistries } from '../../builtins.js';
+import { assertCardCommitted, cardPath, cardSource, type CardSource } from '../../check/card-source.js';
 import { printLine } from '../terminal-text.js';
 import { buildReference, describeReferenceChanges } from '../../check/reference-build.js';
+import { cardHash, preregisteredFields, type ReferenceCard } from '../../core/preregistration.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
@@ -18,7 +21,8 @@ export function referenceCommand(y: Argv) {
     r
       .command(
         'update <claim>',
-        'run a claim and write (or refresh) its reference results for this numerics class, printing what changed',
+        'run a claim and write (or refresh) its reference results for this numerics class, printing what changed; ' +
+          'the card is recorded and must be committed first (pre-registration)',
         (c) =>
           portableBackend(trainingOptions(
             c
@@ -30,6 +34,9 @@ export function referenceCommand(y: Argv) {
           const log = printLine;
           const claimId = argv.claim as string;
           const cwd = process.cwd();
+          // Pre-registration: refuse before any training when the card is not committed.
+          const card = cardOf(claimId, (await loadRegistries(cwd)).claims.originOf(claimId), cwd);
+          assertCardCommitted(claimId, card);
           const res = await runClaim({
             claim: claimId, preset: argv.preset, backend: argv.backend, workers: argv.workers, runDir: resolve(argv.out ?? join('runs', claimId)),
             cacheDir: resolve(argv['cache-dir']), cwd, trialTimeoutSec: argv['trial-timeout'], dryRun: false,
@@ -50,6 +57,14 @@ export function referenceCommand(y: Argv) {
             process.exitCode = 1;
             return;
           }
+          const cardNow = cardOf(claimId, s.registries.claims.originOf(claimId), cwd);
+          if (cardNow.commit !== card.commit) {
+            log(`not written: the card's file (${cardNow.file}) was committed again during the run; ` +
+              'rerun to record the card that runs (finished trials are reused)');
+            process.exitCode = 1;
+            return;
+          }
+          assertCardCommitted(claimId, cardNow);
           // Shipped claims keep their references in the package; users' claims in their project.
           const dir = join(s.registries.claims.originOf(claimId) === 'built-in' ? PACKAGE_ROOT : cwd, 'reference-results');
           const path = referencePath(dir, claimId, s.backend.numericsClass);
@@ -62,7 +77,13 @@ export function referenceCommand(y: Argv) {
               log(`the previous reference could not be read and is replaced (${isReprobenchError(e) ? e.code : 'error'}: ${(e as Error).message})`);
             }
           }
-          const next = buildReference({ claim: s.claim, backend: s.backend, host: s.host, preset: argv.preset, repeats: res.repeats, sweep: res.sweep, records: res.records, command: `reprobench reference update ${claimId} --preset ${argv.preset}` });
+          const fields = preregisteredFields(s.claim);
+          const run = { hash: cardHash(fields), commit: cardNow.commit, fields, recordedAt: new Date().toISOString() };
+          const recorded: ReferenceCard = { file: cardNow.file, run, firstRun: before?.card?.firstRun ?? run };
+          const next = buildReference({
+            claim: s.claim, backend: s.backend, host: s.host, preset: argv.preset, repeats: res.repeats, sweep: res.sweep, records: res.records,
+            command: `reprobench reference update ${claimId} --preset ${argv.preset}`, card: recorded,
+          });
           for (const line of describeReferenceChanges(before, next)) log(line);
           writeReference(path, next);
           log(`wrote ${relative(cwd, path)}`);
@@ -70,4 +91,9 @@ export function referenceCommand(y: Argv) {
       )
       .demandCommand(1, 'name a reference subcommand: update'),
   );
+}
+
+/** The card's file and git state; a shipped card is shown relative to the package. */
+function cardOf(claimId: string, origin: string | undefined, cwd: string): CardSource {
+  return cardSource(cardPath(claimId, origin, cwd), origin === 'built-in' ? PACKAGE_ROOT : cwd);
 }

@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { checkSeeds } from '../../core/limits.js';
 import { writeCatalogue } from '../../../reports/render-catalogue.js';
+import { listPapers } from '../../core/papers.js';
 import { writeReport } from '../../../reports/render-report.js';
 import { loadRegistries } from '../../builtins.js';
 import { ReprobenchError } from '../../errors.js';
@@ -81,7 +82,8 @@ export function runCommand(y: Argv) {
       // The whole catalogue: each claim in its own run directory, then one page listing them all.
       if (argv.adaptive) throw new ReprobenchError('E_BAD_OPTION', '--adaptive cannot be combined with `run all`', 'run claims adaptively one at a time: reprobench run <claim> --adaptive');
       const base = resolve(argv.out ?? 'runs');
-      const ids = (await loadRegistries()).claims.ids();
+      const registries = await loadRegistries();
+      const ids = registries.claims.ids();
       const t0 = performance.now();
       const trainSeconds: Record<string, number> = {};
       // A claim with an arm that has no usable trial does not stop the others; the command fails at the end.
@@ -100,7 +102,7 @@ export function runCommand(y: Argv) {
       }
       if (argv['dry-run']) return;
       const wall = (performance.now() - t0) / 1000;
-      const cat = writeCatalogue(base, ids, { wallSeconds: wall, trainSeconds });
+      const cat = writeCatalogue(base, ids, { wallSeconds: wall, trainSeconds, papers: listPapers(registries), cwd: process.cwd() });
       log('');
       const idWidth = Math.max(16, ...cat.data.rows.map((r) => r.id.length));
       for (const r of cat.data.rows) {
