@@ -43,8 +43,12 @@ function labels(rng: Rng, n: number, classes: number): Int32Array {
   return Int32Array.from({ length: n }, () => rng.int(classes));
 }
 
-function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, data: tf.Tensor[]): BenchModel {
-  const opt = new AdamWOptimizer({ learningRate: 1e-3, weightDecay: 0 });
+/** The optimizer a benchmark model trains with; the step benchmark's is AdamW without decay (Adam). */
+export type MakeOptimizer = () => tf.Optimizer;
+const adam: MakeOptimizer = () => new AdamWOptimizer({ learningRate: 1e-3, weightDecay: 0 });
+
+function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, data: tf.Tensor[], makeOptimizer: MakeOptimizer): BenchModel {
+  const opt = makeOptimizer();
   return {
     name,
     async step() {
@@ -61,7 +65,7 @@ function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, 
   };
 }
 
-export function createMlp(): BenchModel {
+export function createMlp(makeOptimizer: MakeOptimizer = adam): BenchModel {
   const rng = new Rng(SEED);
   const w1 = glorot(rng, [784, 256], 784, 256);
   const b1 = zeros([256]);
@@ -70,7 +74,7 @@ export function createMlp(): BenchModel {
   const x = normalBatch(rng, [128, 784]) as tf.Tensor2D;
   const y = tf.oneHot(tf.tensor1d(labels(rng, 128, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
   const loss = () => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)) as tf.Scalar;
-  return trainer('mlp', [w1, b1, w2, b2], loss, [x, y]);
+  return trainer('mlp', [w1, b1, w2, b2], loss, [x, y], makeOptimizer);
 }
 
 export function createCnn(): BenchModel {
@@ -89,7 +93,7 @@ export function createCnn(): BenchModel {
     const logits = tf.add(tf.matMul(tf.reshape(h, [128, 7 * 7 * 32]), wd), bd) as tf.Tensor2D;
     return tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
   };
-  return trainer('cnn', [k1, c1, k2, c2, wd, bd], loss, [x, y]);
+  return trainer('cnn', [k1, c1, k2, c2, wd, bd], loss, [x, y], adam);
 }
 
 const T = { batch: 64, ctx: 16, d: 64, heads: 4, vocab: 32, ff: 256 } as const;
@@ -137,7 +141,7 @@ export function createTransformer(): BenchModel {
     return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
   };
   const params = [tok, pos, g1, be1, wqkv, bqkv, wo, bo, g2, be2, wf1, bf1, wf2, bf2, gf, bef, wout, bout];
-  return trainer('transformer', params, loss, [inputs, targets, mask]);
+  return trainer('transformer', params, loss, [inputs, targets, mask], adam);
 }
 
 export const CREATE: Record<ModelName, () => BenchModel> = { mlp: createMlp, cnn: createCnn, transformer: createTransformer };

@@ -4,6 +4,7 @@ Driven over stdin/stdout by benchmarks/perf/torch.ts so that PyTorch and tfjs ro
 in one run: each input line is a JSON request, each output line a JSON reply.
   {"cmd": "info"}                               -> {"torch": "...", "threads": 1, "blas": "..."}
   {"cmd": "run", "model": "mlp", "steps": 50}   -> {"model": "mlp", "msPerStep": 1.23, "loss": ...}
+  {"cmd": "run", "model": "mlp", "optimizer": "adan", "steps": 50}   (optimizers: torch_optimizers.py)
 """
 import json
 import math
@@ -12,6 +13,8 @@ import time
 
 import torch
 import torch.nn.functional as F
+
+from torch_optimizers import OPTIMIZERS
 
 torch.set_num_threads(1)
 torch.manual_seed(0)
@@ -70,11 +73,13 @@ MODELS = {'mlp': mlp, 'cnn': cnn, 'transformer': transformer}
 built = {}
 
 
-def run(name, steps, warmup):
-    if name not in built:
+def run(name, steps, warmup, optimizer='adam'):
+    key = (name, optimizer)
+    if key not in built:
+        torch.manual_seed(0)
         m, loss = MODELS[name]()
-        built[name] = (m, loss, torch.optim.Adam(m.parameters(), lr=1e-3))
-    m, loss, opt = built[name]
+        built[key] = (m, loss, OPTIMIZERS[optimizer](m.parameters()))
+    m, loss, opt = built[key]
 
     def step():
         opt.zero_grad(set_to_none=True)
@@ -97,7 +102,7 @@ def main():
         if req.get('cmd') == 'info':
             reply = {'torch': torch.__version__, 'threads': torch.get_num_threads()}
         else:
-            reply = run(req['model'], int(req['steps']), int(req.get('warmup', 2)))
+            reply = run(req['model'], int(req['steps']), int(req.get('warmup', 2)), req.get('optimizer', 'adam'))
         sys.stdout.write(json.dumps(reply) + '\n')
         sys.stdout.flush()
 

@@ -205,3 +205,179 @@ void adamw(const float *param, const float *grad, const float *m, const float *v
     outParam[i] = dec - (numer / denom) * step;
   }
 }
+
+// One Adan step over n elements, as benchmarks/methods/optimizers/adan.ts's tfjs ops do it:
+//   d = first ? 0 : g − g_prev
+//   m' = m·β1 + g·(1−β1);  v' = v·β2 + d·(1−β2);  u = g + d·β2;  n' = n·β3 + u²·(1−β3)
+//   D = √n' / √(1−β3^t) + ε
+//   p = decayMode 1 ? θ·(1−ηλ) : θ;  p = p − ((m'/D)·η/(1−β1^t) + (v'/D)·ηβ2/(1−β2^t))
+//   θ' = decayMode 2 ? p / (1+ηλ) : p
+// The first step's d is a zero tensor there, so it is 0 here and goes through the same operations
+// (g + 0·β2 turns −0 into +0 in both). Scalars arrive rounded to float32; outputs may not alias inputs.
+EXPORT(adan)
+void adan(const float *param, const float *grad, const float *prev, const float *m, const float *v, const float *nn,
+          float *outParam, float *outM, float *outV, float *outN, int n, int first, float beta1, float oneMinusBeta1,
+          float beta2, float oneMinusBeta2, float beta3, float oneMinusBeta3, float sqrtBias3, float epsilon, float stepM,
+          float stepV, int decayMode, float decayFactor) {
+  const v128_t b1 = wasm_f32x4_splat(beta1), omb1 = wasm_f32x4_splat(oneMinusBeta1), b2 = wasm_f32x4_splat(beta2);
+  const v128_t omb2 = wasm_f32x4_splat(oneMinusBeta2), b3 = wasm_f32x4_splat(beta3), omb3 = wasm_f32x4_splat(oneMinusBeta3);
+  const v128_t sb3 = wasm_f32x4_splat(sqrtBias3), eps = wasm_f32x4_splat(epsilon), sm = wasm_f32x4_splat(stepM);
+  const v128_t sv = wasm_f32x4_splat(stepV), df = wasm_f32x4_splat(decayFactor), zero = wasm_f32x4_splat(0.0f);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t p = wasm_v128_load(param + i), g = wasm_v128_load(grad + i);
+    v128_t d = first ? zero : wasm_f32x4_sub(g, wasm_v128_load(prev + i));
+    v128_t m1 = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(m + i), b1), wasm_f32x4_mul(g, omb1));
+    v128_t v1 = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(v + i), b2), wasm_f32x4_mul(d, omb2));
+    v128_t u = wasm_f32x4_add(g, wasm_f32x4_mul(d, b2));
+    v128_t n1 = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(nn + i), b3), wasm_f32x4_mul(wasm_f32x4_mul(u, u), omb3));
+    v128_t denom = wasm_f32x4_add(wasm_f32x4_div(wasm_f32x4_sqrt(n1), sb3), eps);
+    v128_t q = decayMode == 1 ? wasm_f32x4_mul(p, df) : p;
+    q = wasm_f32x4_sub(q, wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_div(m1, denom), sm), wasm_f32x4_mul(wasm_f32x4_div(v1, denom), sv)));
+    if (decayMode == 2) q = wasm_f32x4_div(q, df);
+    wasm_v128_store(outM + i, m1);
+    wasm_v128_store(outV + i, v1);
+    wasm_v128_store(outN + i, n1);
+    wasm_v128_store(outParam + i, q);
+  }
+  for (; i < n; i++) {
+    float g = grad[i];
+    float d = first ? 0.0f : g - prev[i];
+    float m1 = m[i] * beta1 + g * oneMinusBeta1;
+    float v1 = v[i] * beta2 + d * oneMinusBeta2;
+    float u = g + d * beta2;
+    float n1 = nn[i] * beta3 + (u * u) * oneMinusBeta3;
+    float denom = __builtin_sqrtf(n1) / sqrtBias3 + epsilon;
+    float q = decayMode == 1 ? param[i] * decayFactor : param[i];
+    q = q - ((m1 / denom) * stepM + (v1 / denom) * stepV);
+    if (decayMode == 2) q = q / decayFactor;
+    outM[i] = m1;
+    outV[i] = v1;
+    outN[i] = n1;
+    outParam[i] = q;
+  }
+}
+
+// One SGD step with momentum over n elements, as benchmarks/methods/optimizers/sgd.ts's tfjs ops do it:
+//   d = decay ? g + θ·λ : g;  b' = first ? d : b·μ + d;  θ' = θ − (nesterov ? d + b'·μ : b')·η
+// Scalars arrive rounded to float32; outputs may not alias inputs.
+EXPORT(sgd)
+void sgd(const float *param, const float *grad, const float *buf, float *outParam, float *outBuf, int n, int decay,
+         float weightDecay, int first, float momentum, int nesterov, float lr) {
+  const v128_t wd = wasm_f32x4_splat(weightDecay), mu = wasm_f32x4_splat(momentum), eta = wasm_f32x4_splat(lr);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t p = wasm_v128_load(param + i), g = wasm_v128_load(grad + i);
+    v128_t d = decay ? wasm_f32x4_add(g, wasm_f32x4_mul(p, wd)) : g;
+    v128_t b1 = first ? d : wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(buf + i), mu), d);
+    v128_t dir = nesterov ? wasm_f32x4_add(d, wasm_f32x4_mul(b1, mu)) : b1;
+    wasm_v128_store(outBuf + i, b1);
+    wasm_v128_store(outParam + i, wasm_f32x4_sub(p, wasm_f32x4_mul(dir, eta)));
+  }
+  for (; i < n; i++) {
+    float p = param[i], g = grad[i];
+    float d = decay ? g + p * weightDecay : g;
+    float b1 = first ? d : buf[i] * momentum + d;
+    float dir = nesterov ? d + b1 * momentum : b1;
+    outBuf[i] = b1;
+    outParam[i] = p - dir * lr;
+  }
+}
+
+// out[a][b] = Σ_r x[a][r][b], each sum taken over r = 0, 1, ..., R−1 in order from 0: the order of
+// tfjs-backend-wasm's Sum, which transposes the reduced axes innermost and adds them one by one, so
+// the result is the same bit for bit. Vectorised across b, where the sums are independent.
+EXPORT(sum_middle)
+void sum_middle(const float *x, float *out, int A, int R, int B) {
+  for (int a = 0; a < A; a++) {
+    const float *xa = x + (size_t)a * R * B;
+    float *oa = out + (size_t)a * B;
+    int b = 0;
+    for (; b + 16 <= B; b += 16) {
+      v128_t s0 = wasm_f32x4_splat(0.0f), s1 = s0, s2 = s0, s3 = s0;
+      for (int r = 0; r < R; r++) {
+        const float *row = xa + (size_t)r * B + b;
+        s0 = wasm_f32x4_add(s0, wasm_v128_load(row));
+        s1 = wasm_f32x4_add(s1, wasm_v128_load(row + 4));
+        s2 = wasm_f32x4_add(s2, wasm_v128_load(row + 8));
+        s3 = wasm_f32x4_add(s3, wasm_v128_load(row + 12));
+      }
+      wasm_v128_store(oa + b, s0); wasm_v128_store(oa + b + 4, s1);
+      wasm_v128_store(oa + b + 8, s2); wasm_v128_store(oa + b + 12, s3);
+    }
+    for (; b + 4 <= B; b += 4) {
+      v128_t s = wasm_f32x4_splat(0.0f);
+      for (int r = 0; r < R; r++) s = wasm_f32x4_add(s, wasm_v128_load(xa + (size_t)r * B + b));
+      wasm_v128_store(oa + b, s);
+    }
+    for (; b < B; b++) {
+      float s = 0.0f;
+      for (int r = 0; r < R; r++) s += xa[(size_t)r * B + b];
+      oa[b] = s;
+    }
+  }
+}
+
+// Copies `rows` rows of `cols` 32-bit values from src (rows `srcStride` apart) to dst (`dstStride` apart).
+EXPORT(copy_rows)
+void copy_rows(const float *src, float *dst, int rows, int cols, int srcStride, int dstStride) {
+  for (int r = 0; r < rows; r++) {
+    const float *s = src + (size_t)r * srcStride;
+    float *d = dst + (size_t)r * dstStride;
+    int c = 0;
+    for (; c + 4 <= cols; c += 4) wasm_v128_store(d + c, wasm_v128_load(s + c));
+    for (; c < cols; c++) d[c] = s[c];
+  }
+}
+
+// out[i] = rows[idx[i]] for i < count, each row `cols` 32-bit values (indices checked by the caller).
+EXPORT(gather_rows)
+void gather_rows(const float *table, const int *idx, float *out, int count, int cols) {
+  for (int i = 0; i < count; i++) copy_rows(table + (size_t)idx[i] * cols, out + (size_t)i * cols, 1, cols, 0, 0);
+}
+
+// tanh of four float32 values, every operation float32 SIMD (no FMA), so the same bits on every
+// machine. Within one float32 ulp of the exact value (native/wasm/tanh_fit.py fits the polynomial
+// and checks that bound against mpmath; a test checks it against Math.tanh):
+//   |x| < 0.625:  x + x·z·Q(z), z = x², Q the degree-5 least-squares fit of (tanh(x) − x)/x³;
+//   otherwise:    1 − 2/(e^{2|x|} + 1), e^y = 2^n·e^r with y = n·ln2 + r (Cody–Waite, |r| ≤ ln2/2)
+//                 and e^r by its degree-7 Taylor polynomial; 2|x| is capped at 20 (tanh = 1 there).
+static v128_t tanh4(v128_t x) {
+  const v128_t ax = wasm_f32x4_abs(x);
+  const v128_t z = wasm_f32x4_mul(ax, ax);
+  v128_t q = wasm_f32x4_splat(0.002138226283025364f);
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, z), wasm_f32x4_splat(-0.008171788734756828f));
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, z), wasm_f32x4_splat(0.021698209512501083f));
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, z), wasm_f32x4_splat(-0.05394625284573027f));
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, z), wasm_f32x4_splat(0.13333201343463463f));
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, z), wasm_f32x4_splat(-0.33333330657613874f));
+  const v128_t small = wasm_f32x4_add(ax, wasm_f32x4_mul(ax, wasm_f32x4_mul(z, q)));
+  const v128_t y = wasm_f32x4_min(wasm_f32x4_add(ax, ax), wasm_f32x4_splat(20.0f));
+  const v128_t nf = wasm_f32x4_nearest(wasm_f32x4_mul(y, wasm_f32x4_splat(1.4426950408889634f)));
+  // ln2 in two parts: nf·LN2_HI is exact for the n that occur here.
+  v128_t r = wasm_f32x4_sub(y, wasm_f32x4_mul(nf, wasm_f32x4_splat(0.693145751953125f)));
+  r = wasm_f32x4_sub(r, wasm_f32x4_mul(nf, wasm_f32x4_splat(1.428606765330187045e-06f)));
+  v128_t e = wasm_f32x4_splat(1.0f / 5040);
+  e = wasm_f32x4_add(wasm_f32x4_mul(e, r), wasm_f32x4_splat(1.0f / 720));
+  e = wasm_f32x4_add(wasm_f32x4_mul(e, r), wasm_f32x4_splat(1.0f / 120));
+  e = wasm_f32x4_add(wasm_f32x4_mul(e, r), wasm_f32x4_splat(1.0f / 24));
+  e = wasm_f32x4_add(wasm_f32x4_mul(e, r), wasm_f32x4_splat(1.0f / 6));
+  e = wasm_f32x4_add(wasm_f32x4_mul(e, r), wasm_f32x4_splat(0.5f));
+  e = wasm_f32x4_add(wasm_f32x4_mul(e, r), wasm_f32x4_splat(1.0f));
+  e = wasm_f32x4_add(wasm_f32x4_mul(e, r), wasm_f32x4_splat(1.0f));
+  // 2^n: n + 127 in the exponent field (0 ≤ n ≤ 29 here). NaN gives n = 0 and stays NaN through r.
+  const v128_t scale = wasm_i32x4_shl(wasm_i32x4_add(wasm_i32x4_trunc_sat_f32x4(nf), wasm_i32x4_splat(127)), 23);
+  e = wasm_f32x4_mul(e, scale);
+  const v128_t one = wasm_f32x4_splat(1.0f);
+  const v128_t big = wasm_f32x4_sub(one, wasm_f32x4_div(wasm_f32x4_splat(2.0f), wasm_f32x4_add(e, one)));
+  const v128_t t = wasm_v128_bitselect(small, big, wasm_f32x4_lt(ax, wasm_f32x4_splat(0.625f)));
+  return wasm_v128_or(t, wasm_v128_and(x, wasm_i32x4_splat((int)0x80000000u)));  // t ≥ 0 or NaN: copy x's sign
+}
+
+// out[i] = tanh(x[i]) for float32, see tanh4. The tail goes through the same vector code.
+EXPORT(tanh_f32)
+void tanh_f32(const float *x, float *out, int n) {
+  int i = 0;
+  for (; i + 4 <= n; i += 4) wasm_v128_store(out + i, tanh4(wasm_v128_load(x + i)));
+  for (; i < n; i++) out[i] = wasm_f32x4_extract_lane(tanh4(wasm_f32x4_splat(x[i])), 0);
+}

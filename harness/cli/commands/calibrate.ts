@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { workloadProbeModels } from '../../runner/probe-models.js';
 import { initBackend } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { makeTrial } from '../../scheduler/plan.js';
@@ -39,7 +40,7 @@ export function calibrateCommand(y: Argv) {
       const workload = resolved.def;
       registries.methods.get(argv.method);
       const hparams = parseHparams(argv.hparams);
-      const backend = await initBackend(argv.backend);
+      const backend = await initBackend(argv.backend, { probe: () => workloadProbeModels(registries, [argv.workload as string], argv['cache-dir']), cacheDir: argv['cache-dir'] });
       const runDir = resolve(argv.out ?? join('runs', `calibrate-${workload.id}${ref.variant === 'default' ? '' : `-${ref.variant}`}`));
       const trials = Array.from({ length: argv.seeds }, (_, i) =>
         makeTrial(registries, { workloadId: argv.workload as string, arm: { method: argv.method, ...(hparams ? { hparams } : {}) }, repeat: { purpose: 'calibrate', index: i }, backend, stopAtTarget: false, budgetSteps: argv.steps }),
