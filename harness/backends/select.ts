@@ -27,8 +27,8 @@ export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'tensorflow',
  *   (harness/backends/kernels/); the `blas` backend appears. (Every backend's class said k2.)
  * - 3, wasm only: BatchMatMul on the project's own SIMD product (native/wasm/), summing in plain
  *   k order. `blas` runs OpenBLAS for every product, so its numbers were unchanged and it stayed 2.
- * - wasm 4, blas 3: Tanh in the project's SIMD module (native/wasm/: within one float32 ulp,
- *   a different function from the C library's tanhf that tfjs called).
+ * - wasm 4, blas 3: Tanh and Exp in the project's SIMD module (native/wasm/: within one
+ *   float32 ulp, different functions from the C library's tanhf and expf that tfjs called).
  * - webgpu 3: fused optimizer updates as WGSL kernels (harness/backends/webgpu-kernels.ts): one
  *   shader may contract or reorder what separate kernels rounded one by one.
  */

@@ -92,3 +92,65 @@ export function gatherV2(fallback: Fallback): ProjectKernel {
     return out;
   };
 }
+
+/** Concat of float32/int32 tensors along any axis: one strided row copy per input. */
+export function concat(fallback: Fallback): ProjectKernel {
+  return (args: KernelArgs) => {
+    const inputs = Object.values(args.inputs) as tf.TensorInfo[];
+    const { axis } = args.attrs as unknown as tf.ConcatAttrs;
+    const dtype = inputs[0]?.dtype;
+    if (!dtype || !words(dtype) || inputs.some((t) => t.dtype !== dtype)) return fallback(args);
+    const ax = tf.util.parseAxisParam(axis, inputs[0]!.shape)[0]!;
+    const shape = tf.backend_util.computeOutShape(inputs.map((t) => t.shape), ax);
+    const { backend } = args;
+    const out = backend.makeOutput(shape, dtype);
+    const outer = tf.util.sizeFromShape(shape.slice(0, ax));
+    const outRow = tf.util.sizeFromShape(shape.slice(ax));
+    if (outer * outRow === 0) return out;
+    const k = projectWasm(backend);
+    const po = byteOffset(backend, out);
+    let col = 0;
+    for (const t of inputs) {
+      const row = tf.util.sizeFromShape(t.shape.slice(ax));
+      if (row > 0) k.copy_rows(byteOffset(backend, t), po + 4 * col, outer, row, row, outRow);
+      col += row;
+    }
+    return out;
+  };
+}
+
+/**
+ * Transpose that keeps the last axis in place (attention's [B,T,H,D] ↔ [B,H,T,D]): a batch of row
+ * copies, one copy_rows call per output row block. Other permutations: the original.
+ */
+export function transpose(fallback: Fallback): ProjectKernel {
+  return (args: KernelArgs) => {
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    const { perm } = args.attrs as unknown as tf.TransposeAttrs;
+    const rank = x.shape.length;
+    if (!words(x.dtype) || rank < 3 || perm[rank - 1] !== rank - 1) return fallback(args);
+    const { backend } = args;
+    const outShape = perm.map((p) => x.shape[p]!);
+    const out = backend.makeOutput(outShape, x.dtype);
+    const n = tf.util.sizeFromShape(outShape);
+    if (n === 0) return out;
+    const inStrides = [...tf.util.computeStrides(x.shape), 1];
+    const d = x.shape[rank - 1]!;
+    const rows = outShape[rank - 2]!;
+    const rowStride = inStrides[perm[rank - 2]!]!;
+    const blocks = tf.util.sizeFromShape(outShape.slice(0, rank - 2));
+    const k = projectWasm(backend);
+    const [px, po] = [byteOffset(backend, x), byteOffset(backend, out)];
+    const coord = new Array<number>(rank - 2).fill(0);
+    for (let b = 0; b < blocks; b++) {
+      let src = 0;
+      for (let i = 0; i < rank - 2; i++) src += coord[i]! * inStrides[perm[i]!]!;
+      k.copy_rows(px + 4 * src, po + 4 * b * rows * d, rows, d, rowStride, d);
+      for (let i = rank - 3; i >= 0; i--) {
+        if (++coord[i]! < outShape[i]!) break;
+        coord[i] = 0;
+      }
+    }
+    return out;
+  };
+}

@@ -4,12 +4,12 @@ import { conv2dBackpropInput } from './conv2d-backprop-input.js';
 import { ADAMW_KERNEL, adamwKernel } from './adamw.js';
 import { ADAN_KERNEL, adanKernel } from './adan.js';
 import { wasmBatchMatMul } from './batch-matmul.js';
-import { cast, gatherV2, identity, splitV } from './data-movement.js';
+import { cast, concat, gatherV2, identity, splitV, transpose } from './data-movement.js';
+import { exp, tanh } from './elementwise.js';
 import { replaceKernel, type KernelArgs, type ProjectKernel } from './heap.js';
 import { maxPoolGrad } from './max-pool-grad.js';
 import { sum } from './reduce-sum.js';
 import { SGD_KERNEL, sgdKernel } from './sgd.js';
-import { tanh } from './tanh.js';
 import { unsortedSegmentSum } from './unsorted-segment-sum.js';
 
 /**
@@ -18,16 +18,16 @@ import { unsortedSegmentSum } from './unsorted-segment-sum.js';
  *   could not train);
  * - BatchMatMul on the project's own SIMD product, which reads transposed operands directly
  *   (kernel set 3; set 2 materialised transposes for XNNPACK; each changed summation order);
- * - Tanh in SIMD, computed in double and rounded once (kernel set 4: a different function);
+ * - Tanh and Exp in SIMD, within one float32 ulp (kernel set 4: different functions from tfjs's);
  * - fused optimizer updates (ReprobenchAdamW, ReprobenchAdan, ReprobenchSgd), bit-identical to
  *   the unfused ops, so no class change;
  * - kernels replaced because the shipped ones were slow, each bit-identical to what it replaces:
  *   MaxPoolGrad and Conv2DBackpropInput (scalar loops), Sum over leading axes (a transpose
- *   first), SplitV and GatherV2 (element-by-element copies), Identity and same-dtype Cast
- *   (copies where sharing the data does).
+ *   first), SplitV, Concat, GatherV2 and last-axis-preserving Transpose (element-by-element
+ *   copies), Identity and same-dtype Cast (copies where sharing the data does).
  */
 export const WASM_KERNELS = ['BatchMatMul', ADAMW_KERNEL, ADAN_KERNEL, SGD_KERNEL, 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad',
-  'UnsortedSegmentSum', 'Sum', 'SplitV', 'GatherV2', 'Identity', 'Cast', 'Tanh'] as const;
+  'UnsortedSegmentSum', 'Sum', 'SplitV', 'Concat', 'Transpose', 'GatherV2', 'Identity', 'Cast', 'Tanh', 'Exp'] as const;
 
 /** Kernels replaced only for some inputs: the rest go to tfjs's own (whose setup binds its wasm function). */
 const WRAPPED: Record<string, (original: (args: KernelArgs) => tf.TensorInfo) => ProjectKernel> = {
@@ -36,7 +36,10 @@ const WRAPPED: Record<string, (original: (args: KernelArgs) => tf.TensorInfo) =>
   GatherV2: gatherV2,
   Identity: identity,
   Cast: cast,
+  Concat: concat,
+  Transpose: transpose,
   Tanh: tanh,
+  Exp: exp,
 };
 
 let registered = false;

@@ -24,6 +24,7 @@ export interface ProjectWasm {
   copy_rows(src: number, dst: number, rows: number, cols: number, srcStride: number, dstStride: number): void;
   gather_rows(table: number, idx: number, out: number, count: number, cols: number): void;
   tanh_f32(x: number, out: number, n: number): void;
+  exp_f32(x: number, out: number, n: number): void;
 }
 
 // Node's WebAssembly global: the project's TypeScript libs (ES2022, no DOM) do not declare it.

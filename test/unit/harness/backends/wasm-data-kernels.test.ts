@@ -104,6 +104,20 @@ describe('the project\'s data-movement and reduction kernels for wasm and blas',
       expect(tf.cast(tf.tensor1d([1.7, -2.2]), 'int32').arraySync()).toEqual([1, -2]);
     });
 
+    /** Largest distance in ulps between `got` and the exact function rounded to float32, and the share of exact results. */
+    const ulpsFrom = (got: Float32Array, xs: Float32Array, exact: (v: number) => number) => {
+      const gi = new Int32Array(got.buffer, got.byteOffset, got.length);
+      const wi = new Int32Array(Float32Array.from(xs, exact).buffer);
+      let worst = 0;
+      let same = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const d = Math.abs(gi[i]! - wi[i]!);
+        worst = Math.max(worst, d);
+        if (d === 0) same++;
+      }
+      return { worst, exact: same / xs.length };
+    };
+
     it(`${backend}: tanh is within one float32 ulp of Math.tanh everywhere, and exact at the special values`, async () => {
       await initBackend(backend);
       // A dense grid over the polynomial branch, the switch at 0.625, the exp branch and saturation,
@@ -111,22 +125,44 @@ describe('the project\'s data-movement and reduction kernels for wasm and blas',
       const xs = new Float32Array(200_003);
       for (let i = 0; i < 150_000; i++) xs[i] = -12 + (24 * i) / 150_000;
       for (let i = 0; i < 50_003; i++) xs[150_000 + i] = Math.exp(-100 + (100 * i) / 50_003) * (i % 2 ? 1 : -1);
-      const got = await tf.tanh(tf.tensor1d(xs)).data();
-      const gi = new Int32Array(got.buffer);
-      const want = Float32Array.from(xs, (v) => Math.tanh(v));
-      const wi = new Int32Array(want.buffer);
-      let worst = 0;
-      let exact = 0;
-      for (let i = 0; i < xs.length; i++) {
-        const d = Math.abs(gi[i]! - wi[i]!);
-        worst = Math.max(worst, d);
-        if (d === 0) exact++;
-      }
-      expect(worst).toBeLessThanOrEqual(1);
-      expect(exact / xs.length).toBeGreaterThan(0.95);
+      const r = ulpsFrom((await tf.tanh(tf.tensor1d(xs)).data()) as Float32Array, xs, Math.tanh);
+      expect(r.worst).toBeLessThanOrEqual(1);
+      expect(r.exact).toBeGreaterThan(0.95);
       const special = await tf.tanh(tf.tensor1d([0, -0, Infinity, -Infinity, NaN, 1e-30, 30, -9.5])).data();
       expect(Object.is(special[0], 0) && Object.is(special[1], -0)).toBe(true);
       expect(Array.from(special.slice(2))).toEqual([1, -1, NaN, Math.fround(1e-30), 1, -1]);
+    });
+
+    it(`${backend}: exp is within one float32 ulp of Math.exp, subnormal results and the overflow edge included`, async () => {
+      await initBackend(backend);
+      const xs = new Float32Array(150_001);
+      for (let i = 0; i < 150_001; i++) xs[i] = -104 + (192.7 * i) / 150_000; // −104 … 88.7: zero, subnormal, normal
+      const r = ulpsFrom((await tf.exp(tf.tensor1d(xs)).data()) as Float32Array, xs, Math.exp);
+      expect(r.worst).toBeLessThanOrEqual(1);
+      expect(r.exact).toBeGreaterThan(0.9);
+      const special = Array.from(await tf.exp(tf.tensor1d([0, -0, -Infinity, Infinity, NaN, 88.8, -110, 1])).data());
+      expect(special).toEqual([1, 1, 0, Infinity, NaN, Infinity, 0, Math.fround(Math.E)]);
+    });
+
+    it(`${backend}: concat and last-axis-preserving transposes move every element as tfjs cpu does`, async () => {
+      const CASES: Array<{ concat?: [number[][], number]; transpose?: [number[], number[]] }> = [
+        { concat: [[[1024, 64], [1024, 64], [1024, 64]], 1] }, { concat: [[[2, 3], [4, 3]], 0] }, { concat: [[[2, 3, 5], [2, 1, 5], [2, 0, 5]], 1] },
+        { transpose: [[64, 16, 4, 16], [0, 2, 1, 3]] }, { transpose: [[3, 5, 7], [1, 0, 2]] }, { transpose: [[2, 3, 4, 5], [2, 0, 1, 3]] }, { transpose: [[4, 6], [1, 0]] },
+      ];
+      for (const c of CASES) {
+        const shapes = c.concat ? c.concat[0] : [c.transpose![0]];
+        const xs = shapes.map((sh, i) => randomArray(tf.util.sizeFromShape(sh), 40 + i));
+        const apply = () => {
+          const ts = xs.map((x, i) => tf.tensor(x, shapes[i]));
+          return c.concat ? tf.concat(ts, c.concat[1]) : tf.transpose(ts[0]!, c.transpose![1]);
+        };
+        await initBackend(backend);
+        const got = apply();
+        await initBackend('cpu');
+        const want = apply();
+        expect(got.shape).toEqual(want.shape);
+        expect(bits(await got.data())).toEqual(bits(await want.data()));
+      }
     });
   }
 });

@@ -152,7 +152,8 @@ describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () =
     k.gather_rows(P, idx, idx + 12, 3, 143);
     const th = idx + 12 + 4 * 3 * 143;
     k.tanh_f32(P, th, n);
-    const writable = [[C, C + 2 * M * N * 4], [S, S + scratch], [O, O + 12 * n], [Q, th + 4 * n]] as const;
+    k.exp_f32(P, th + 4 * n, n);
+    const writable = [[C, C + 2 * M * N * 4], [S, S + scratch], [O, O + 12 * n], [Q, th + 8 * n]] as const;
     let outside = 0;
     for (let i = 0; i < bytes.length; i++) {
       if (bytes[i] !== before[i] && !writable.some(([lo, hi]) => i >= lo && i < hi)) outside++;
@@ -160,14 +161,14 @@ describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () =
     expect(outside).toBe(0);
     expect(scratch).toBeLessThan(300 * 1024); // bounded by the row and k blocks, whatever M and K
     // It did write: both products and the three update outputs differ from the sentinel.
-    for (const at of [C, C + M * N * 4, O, O + 4 * n, O + 8 * n, Q, Q + 4 * n, Q + 8 * n, Q + 12 * n, R, R + 4 * n, T, T + 4 * 143, idx + 12, th]) expect(Array.from(bytes.subarray(at, at + 8))).not.toEqual(Array.from(before.subarray(at, at + 8)));
+    for (const at of [C, C + M * N * 4, O, O + 4 * n, O + 8 * n, Q, Q + 4 * n, Q + 8 * n, Q + 12 * n, R, R + 4 * n, T, T + 4 * 143, idx + 12, th, th + 4 * n]) expect(Array.from(bytes.subarray(at, at + 8))).not.toEqual(Array.from(before.subarray(at, at + 8)));
   });
 
   it('the module owns nothing in tfjs\'s heap: it imports the memory, has no data section, exports only functions', () => {
     const bytes = readFileSync(KERNELS_WASM_PATH);
     const mod = new WebAssembly.Module(bytes);
     expect(WebAssembly.Module.imports(mod)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
-    expect(WebAssembly.Module.exports(mod).map((e) => `${e.name}:${e.kind}`).sort()).toEqual(['adamw', 'adan', 'copy_rows', 'gather_rows', 'gemm', 'gemm_scratch_bytes', 'sgd', 'sum_middle', 'tanh_f32'].map((n) => `${n}:function`));
+    expect(WebAssembly.Module.exports(mod).map((e) => `${e.name}:${e.kind}`).sort()).toEqual(['adamw', 'adan', 'copy_rows', 'exp_f32', 'gather_rows', 'gemm', 'gemm_scratch_bytes', 'sgd', 'sum_middle', 'tanh_f32'].map((n) => `${n}:function`));
     expect(sectionIds(bytes)).not.toContain(11);
   });
 });
