@@ -18,10 +18,10 @@ export interface ProbeRun {
   dispose(): void;
 }
 
-/** A model to probe with: `key` identifies it in the cache (workload id, version, variant). */
+/** A model to probe with: `key` identifies it in the cache (workload id, version, variant); data load only in `create`. */
 export interface ProbeModel {
   key: string;
-  create(): ProbeRun;
+  create(): ProbeRun | Promise<ProbeRun>;
 }
 
 /** A backend that loaded: `activate` makes it tfjs's current backend; `numericsClass` is part of the cache key. */
@@ -71,7 +71,7 @@ function readCache(path: string): Cache {
 
 /** Median milliseconds per step of `model` on the current backend: warm-up, then timed chunks. */
 async function timeModel(model: ProbeModel, seconds: number): Promise<number> {
-  const run = model.create();
+  const run = await model.create();
   try {
     for (let i = 0; i < 3; i++) await run.step();
     const t0 = performance.now();

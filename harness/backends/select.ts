@@ -90,7 +90,7 @@ async function loadWasm(): Promise<boolean> {
 async function tryWasm(reasons: string[]): Promise<boolean> {
   try {
     if (await loadWasm()) {
-      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: SIMD products, fused AdamW, conv filter gradient, segment sum)');
+      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: SIMD products, fused optimizer updates, tanh and exp, conv gradients, segment sum, faster sums and copies)');
       return true;
     }
     reasons.push('wasm: setBackend failed');
@@ -141,8 +141,8 @@ let autoMode = false;
 
 /** How `auto` chooses among the backends that load. */
 export interface AutoOptions {
-  /** The models to time (the claim's workloads); built only when a probe runs. @default the engine benchmark's MLP */
-  probe?: () => Promise<ProbeModel[]>;
+  /** The models to time (the claim's workloads; their data is loaded only if a probe runs). @default the engine benchmark's MLP */
+  probe?: () => ProbeModel[];
   /** Where the choice is cached. @default $REPROBENCH_CACHE or ~/.cache/reprobench */
   cacheDir?: string;
 }
@@ -180,10 +180,18 @@ async function chooseAuto(o: AutoOptions): Promise<BackendInfo> {
     return info(loaded[0]!, reasons);
   }
   const candidates: ProbeCandidate[] = loaded.map((name) => ({ name, numericsClass: info(name, []).numericsClass, activate: async () => void (await activate(name, [])) }));
-  let models: ProbeModel[] = [DEFAULT_PROBE];
-  if (o.probe) models = await o.probe();
+  const models = o.probe?.() ?? [DEFAULT_PROBE];
   const gpu = loaded.includes('webgpu') ? (reasons.find((r) => r.startsWith('webgpu: Dawn adapter')) ?? gpuDeviceNode()) : null;
-  const result = await probeFastest(candidates, models, { cacheDir: o.cacheDir ?? defaultCacheDir(), gpu });
+  const settings = { cacheDir: o.cacheDir ?? defaultCacheDir(), gpu };
+  let result;
+  try {
+    result = await probeFastest(candidates, models, settings);
+  } catch (e) {
+    // The workloads' own step could not be built (its data, say): the engine benchmark's MLP decides.
+    if (models[0] === DEFAULT_PROBE) throw e;
+    reasons.push(`auto: could not probe ${models.map((m) => m.key).join(', ')} (${firstLine(e)}); probing the default model instead`);
+    result = await probeFastest(candidates, [DEFAULT_PROBE], settings);
+  }
   reasons.push(result.reason);
   return info(result.chosen as BackendName, reasons);
 }

@@ -14,33 +14,30 @@ import { Rng } from './rng.js';
  * one batch of its own training data with the workload's batch size and loss, so the choice is
  * made on the step the trials will take.
  */
-export function claimProbeModels(registries: Registries, claim: ClaimDefinition, cacheDir: string): Promise<ProbeModel[]> {
+export function claimProbeModels(registries: Registries, claim: ClaimDefinition, cacheDir: string): ProbeModel[] {
   return workloadProbeModels(registries, claim.workloads, cacheDir);
 }
 
-/** The probe models of workloads named by reference (`id` or `id:variant`), each once. */
-export async function workloadProbeModels(registries: Registries, workloads: string[], cacheDir: string): Promise<ProbeModel[]> {
+/** The probe models of workloads named by reference (`id` or `id:variant`), each once; data is loaded only if a probe runs. */
+export function workloadProbeModels(registries: Registries, workloads: string[], cacheDir: string): ProbeModel[] {
   const refs = [...new Set(workloads.map((w) => workloadRefOf(parseWorkloadRef(w))))];
-  const models: ProbeModel[] = [];
-  for (const ref of refs) {
+  return refs.map((ref) => {
     const { id, variant } = parseWorkloadRef(ref);
     const def = registries.workloads.get(id);
     const w = resolveVariant(def, variant);
-    const data = await workloadData(def, variant, cacheDir);
-    const rows = Int32Array.from({ length: w.batchSize }, (_, i) => i % data.train.n);
-    const features = gatherFeatures(data.train, rows, data.featureSize, data.xScale ?? 1);
-    models.push({
+    return {
       key: `${def.id}@${def.version}:${variant}`,
-      create() {
+      async create() {
+        const data = await workloadData(def, variant, cacheDir);
+        const rows = Int32Array.from({ length: w.batchSize }, (_, i) => i % data.train.n);
         const model = def.createModel(new Rng('0'.repeat(32)), data, w.options);
-        const x = tf.tensor2d(features, [w.batchSize, data.featureSize]);
+        const x = tf.tensor2d(gatherFeatures(data.train, rows, data.featureSize, data.xScale ?? 1), [w.batchSize, data.featureSize]);
         const y = gatherTargets(data.train, rows, data.task);
         const lossOf = def.loss ?? ((out: tf.Tensor2D, t: tf.Tensor2D) => taskLoss(data.task, out, t));
         const forward = model.applyTrain ?? model.apply;
         const loss = () => lossOf(forward.call(model, x), y);
         return probeRun(model.params, loss, () => tf.dispose([...model.params, ...(model.state ?? []), x, y]));
       },
-    });
-  }
-  return models;
+    };
+  });
 }

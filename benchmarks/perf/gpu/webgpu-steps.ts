@@ -112,7 +112,7 @@ async function auto(): Promise<object> {
     // One probe per model: each in a fresh cache key (the model), the same process.
     const info = await initBackend('auto', {
       cacheDir: env('REPROBENCH_CACHE', '/tmp/reprobench-cache'),
-      probe: async () => [{ key: `bench-${name}`, create: () => { const m = CREATE[name](); return { step: async () => void (await m.step()), dispose: () => m.dispose() }; } }],
+      probe: () => [{ key: `bench-${name}`, create: () => { const m = CREATE[name](); return { step: async () => void (await m.step()), dispose: () => m.dispose() }; } }],
     });
     picks.push({ model: name, chose: info.name, numericsClass: info.numericsClass, reasons: info.reasons });
     log(`auto for ${name}: ${info.reasons.at(-1)}`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pickFastest, probeFastest, type ProbeCandidate, type ProbeModel } from '../../../../harness/backends/probe.js';
 import { probeRun } from '../../../../harness/backends/probe-models.js';
+import { initBackend } from '../../../../harness/backends/select.js';
 
 /** Busy-waits: a slow kernel, as a slow device would be. */
 function spin(ms: number): void {
@@ -98,5 +99,18 @@ describe('auto picks the fastest backend by probing the workload\'s model', () =
     writeFileSync(join(cacheDir, 'backend-choice.json'), '{ torn');
     const r = await probeFastest([candidate('fake-slow'), candidate('fake-fast')], [small], { cacheDir, gpu: null, secondsPerModel: 0.1 });
     expect(r).toMatchObject({ chosen: 'fake-fast', cached: false });
+  });
+
+  it('initBackend(auto) probes the backends that load; a workload probe that cannot be built falls back to the default model, and says so', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'reprobench-probe-'));
+    const broken: ProbeModel = { key: 'broken-workload@1:default', create: () => { throw new Error('dataset not cached'); } };
+    const b = await initBackend('auto', { probe: () => [broken], cacheDir });
+    const last = b.reasons.at(-1)!;
+    expect(b.reasons).toContain('auto: could not probe broken-workload@1:default (dataset not cached); probing the default model instead');
+    expect(last).toMatch(new RegExp(`^auto chose ${b.name}: fastest training step of mlp-784-256-10-b128 \\(ms per step: `));
+    // Every backend that loaded was timed (blas and wasm on this project's machines; .ci/run installs OpenBLAS).
+    const timed = [...last.matchAll(/(\w+) [\d.]+(?=[,;])/g)].map((m) => m[1]);
+    expect(timed).toContain(b.name);
+    expect(tf.getBackend()).toBe(b.name);
   });
 });
