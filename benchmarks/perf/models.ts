@@ -104,7 +104,10 @@ export function createMlp(makeOptimizer: MakeOptimizer = adam, name: 'mlp' | 'ml
   const x = normalBatch(rng, [batch, 784]) as tf.Tensor2D;
   const y = tf.oneHot(tf.tensor1d(labels(rng, batch, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
   const loss = fusedOps
-    ? () => tf.losses.softmaxCrossEntropy(y, tf.fused.matMul({ a: tf.fused.matMul({ a: x, b: w1 as tf.Tensor2D, bias: b1, activation: 'relu' }), b: w2 as tf.Tensor2D, bias: b2 })) as tf.Scalar
+    ? () => {
+      const h = tf.fused.matMul({ a: x, b: w1 as tf.Tensor2D, bias: b1, activation: 'relu' });
+      return tf.losses.softmaxCrossEntropy(y, tf.fused.matMul({ a: h, b: w2 as tf.Tensor2D, bias: b2 })) as tf.Scalar;
+    }
     : () => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)) as tf.Scalar;
   return trainer(name, [w1, b1, w2, b2], loss, [x, y], makeOptimizer);
 }
@@ -177,5 +180,7 @@ export function createTransformer(name: 'transformer' | 'transformer-large' = 't
 
 export const CREATE: Record<ModelName, () => BenchModel> = {
   mlp: () => createMlp(), cnn: () => createCnn(), transformer: () => createTransformer(),
-  'mlp-large': () => createMlp(adam, 'mlp-large'), 'cnn-large': () => createCnn('cnn-large'), 'transformer-large': () => createTransformer('transformer-large'),
+  'mlp-large': () => createMlp(adam, 'mlp-large'),
+  'cnn-large': () => createCnn('cnn-large'),
+  'transformer-large': () => createTransformer('transformer-large'),
 };

@@ -135,8 +135,9 @@ export async function probeFastest(
     }
   }
   const times = candidates.filter((c) => result.msPerStep[c.name] !== undefined).map((c) => `${c.name} ${fmt(result.msPerStep[c.name]!)}`).join(', ');
-  result.reason = `auto chose ${result.chosen}: fastest training step of ${modelNames} (ms per step: ${times}; ` +
-    `${result.cached ? `probed ${result.date.slice(0, 10)} on this machine, cached` : 'probed now'}; ties within ${TIE * 100}% go to the earlier of ${candidates.map((c) => c.name).join(' > ')})`;
+  const when = result.cached ? `probed ${result.date.slice(0, 10)} on this machine, cached` : 'probed now';
+  const order = candidates.map((c) => c.name).join(' > ');
+  result.reason = `auto chose ${result.chosen}: fastest training step of ${modelNames} (ms per step: ${times}; ${when}; ties within ${TIE * 100}% go to the earlier of ${order})`;
   await candidates.find((c) => c.name === result.chosen)!.activate();
   return result;
 }

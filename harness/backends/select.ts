@@ -90,7 +90,8 @@ async function loadWasm(): Promise<boolean> {
 async function tryWasm(reasons: string[]): Promise<boolean> {
   try {
     if (await loadWasm()) {
-      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: SIMD products, fused optimizer updates, tanh and exp, conv gradients, segment sum, faster sums and copies)');
+      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: SIMD products, ' +
+        'fused optimizer updates, tanh and exp, conv gradients, segment sum, faster sums and copies)');
       return true;
     }
     reasons.push('wasm: setBackend failed');
@@ -132,7 +133,9 @@ async function tryCpu(reasons: string[]): Promise<boolean> {
   return ok;
 }
 
-const TRY: Record<BackendName, (r: string[]) => Promise<boolean>> = { tensorflow: tryTensorflow, webgpu: (r) => tryWebgpu(r, { requireDeviceNode: autoMode }), blas: tryBlas, wasm: tryWasm, cpu: tryCpu };
+const TRY: Record<BackendName, (r: string[]) => Promise<boolean>> = {
+  tensorflow: tryTensorflow, webgpu: (r) => tryWebgpu(r, { requireDeviceNode: autoMode }), blas: tryBlas, wasm: tryWasm, cpu: tryCpu,
+};
 /** The backends `auto` considers, in preference order (ties in its probe go to the earlier one). */
 export const AUTO_ORDER: readonly BackendName[] = ['tensorflow', 'webgpu', 'blas', 'wasm', 'cpu'];
 
@@ -170,7 +173,9 @@ async function chooseAuto(o: AutoOptions): Promise<BackendInfo> {
     if (await activate(name, reasons)) loaded.push(name);
   }
   if (loaded.length === 0) {
-    if (!(await activate('cpu', reasons))) throw new ReprobenchError('E_BACKEND_UNAVAILABLE', `backend "auto" could not be initialised: ${reasons.join('; ')}`, 'use --backend auto to fall back to an available backend');
+    if (!(await activate('cpu', reasons))) {
+      throw new ReprobenchError('E_BACKEND_UNAVAILABLE', `backend "auto" could not be initialised: ${reasons.join('; ')}`, 'reinstall reprobench: tfjs cpu should always load');
+    }
     reasons.push('auto chose cpu: the only backend that loaded');
     return info('cpu', reasons);
   }
@@ -179,7 +184,9 @@ async function chooseAuto(o: AutoOptions): Promise<BackendInfo> {
     reasons.push(`auto chose ${loaded[0]}: the only backend that loaded besides cpu`);
     return info(loaded[0]!, reasons);
   }
-  const candidates: ProbeCandidate[] = loaded.map((name) => ({ name, numericsClass: info(name, []).numericsClass, activate: async () => void (await activate(name, [])) }));
+  const candidates: ProbeCandidate[] = loaded.map((name) => ({
+    name, numericsClass: info(name, []).numericsClass, activate: async () => void (await activate(name, [])),
+  }));
   const models = o.probe?.() ?? [DEFAULT_PROBE];
   const gpu = loaded.includes('webgpu') ? (reasons.find((r) => r.startsWith('webgpu: Dawn adapter')) ?? gpuDeviceNode()) : null;
   const settings = { cacheDir: o.cacheDir ?? defaultCacheDir(), gpu };

@@ -8,7 +8,7 @@ import { SGD_KERNEL, type SgdScalars } from './kernels/sgd.js';
  * tensor (θ', m', v', …) instead of one per elementwise op, with every scalar in the program's
  * uniforms instead of a scalar tensor uploaded per op. Each program reads all inputs and writes
  * one output (tfjs programs have one), recomputing the few shared terms: arithmetic is free next
- * to a dispatch. The formulas are those of the wasm kernels (native/wasm/reprobench_kernels.c),
+ * to a dispatch. The formulas are those of the wasm kernels (native/wasm/updates.c),
  * written in the same order; a GPU compiler may still contract a·b + c into one fused
  * multiply-add, so results can differ from the unfused ops in the last bits (kernel set webgpu 3).
  */

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where the constants of tanh4 and exp4 in reprobench_kernels.c come from, and their error bound.
+"""Where the constants of tanh4 and exp4 in native/wasm/elementwise.c come from, and their error bound.
 
 1. Fits Q, the degree-5 polynomial in z = x² with tanh(x) ≈ x + x·z·Q(z) on |x| < 0.625, by least
    squares (weighted for relative error) on 400 Chebyshev nodes, in mpmath at 40 digits.

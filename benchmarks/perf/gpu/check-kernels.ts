@@ -80,9 +80,12 @@ export async function checkWebgpuKernels(): Promise<KernelCheck[]> {
     }
     await initBackend('cpu');
     const cpu = await run(c.make);
-    const identical = fused.values.every((x, t) => Buffer.compare(Buffer.from(x.buffer, x.byteOffset, x.byteLength), Buffer.from(unfused.values[t]!.buffer, unfused.values[t]!.byteOffset, unfused.values[t]!.byteLength)) === 0);
+    const bytes = (x: Float32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
+    const identical = fused.values.every((x, t) => Buffer.compare(bytes(x), bytes(unfused.values[t]!)) === 0);
     out.push({
-      label: c.label, fusedRan: fused.kernels.includes(c.kernel), unfusedRan: !unfused.kernels.includes(c.kernel) && unfused.kernels.includes('Sqrt') === (c.kernel !== SGD_KERNEL),
+      label: c.label,
+      fusedRan: fused.kernels.includes(c.kernel),
+      unfusedRan: !unfused.kernels.includes(c.kernel) && unfused.kernels.includes('Sqrt') === (c.kernel !== SGD_KERNEL),
       identicalToUnfused: identical, maxRelVsUnfused: maxRel(fused.values, unfused.values), maxRelVsCpu: maxRel(fused.values, cpu.values),
     });
   }

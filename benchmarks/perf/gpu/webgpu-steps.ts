@@ -112,7 +112,13 @@ async function auto(): Promise<object> {
     // One probe per model: each in a fresh cache key (the model), the same process.
     const info = await initBackend('auto', {
       cacheDir: env('REPROBENCH_CACHE', '/tmp/reprobench-cache'),
-      probe: () => [{ key: `bench-${name}`, create: () => { const m = CREATE[name](); return { step: async () => void (await m.step()), dispose: () => m.dispose() }; } }],
+      probe: () => [{
+        key: `bench-${name}`,
+        create: () => {
+          const m = CREATE[name]();
+          return { step: async () => void (await m.step()), dispose: () => m.dispose() };
+        },
+      }],
     });
     picks.push({ model: name, chose: info.name, numericsClass: info.numericsClass, reasons: info.reasons });
     log(`auto for ${name}: ${info.reasons.at(-1)}`);
@@ -126,7 +132,8 @@ async function trial(): Promise<object> {
   const registries = await loadRegistries();
   const planned = makeTrial(registries, { workloadId: 'teacher-student', arm: { method: 'adan' }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: true });
   const record = await runTrial(planned.id, planned.config, { registries, backend, host: hostProvenance(), cacheDir: env('REPROBENCH_CACHE', '/tmp/reprobench-cache') });
-  return { trial: { label: planned.label, backend: backend.numericsClass, status: record.status, outcome: record.outcome, evals: record.curve.length, last: record.curve.at(-1) } };
+  const { status, outcome, curve } = record;
+  return { trial: { label: planned.label, backend: backend.numericsClass, status, outcome, evals: curve.length, last: curve.at(-1) } };
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import type { WasmBackendLike } from './heap.js';
 
-/** The committed build of native/wasm/reprobench_kernels.c (see native/wasm/build.mjs). */
+/** The committed build of native/wasm/*.c (see native/wasm/build.mjs). */
 export const KERNELS_WASM_PATH = join(PACKAGE_ROOT, 'native', 'wasm', 'reprobench_kernels.wasm');
 
 /** The module's exports; pointers are byte offsets in tfjs's wasm heap. */

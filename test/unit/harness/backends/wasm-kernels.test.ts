@@ -41,7 +41,7 @@ function naiveProduct(a: Float32Array, b: Float32Array, M: number, N: number, K:
 // Shapes around the register tile (4×8) and the k block (256), with every transpose pair.
 const PRODUCTS: Array<[number, number, number]> = [[1, 1, 1], [4, 8, 16], [5, 9, 3], [13, 31, 7], [128, 10, 256], [7, 17, 257], [33, 12, 600], [2, 3, 0]];
 
-describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () => {
+describe('the project\'s wasm products (native/wasm/gemm.c)', () => {
   it('wasm\'s numerics class names kernel set 4, cpu\'s stays at 2', () => {
     expect(numericsClassOf('wasm')).toBe('wasm-tfjs4.22.0-k4');
     expect(numericsClassOf('cpu')).toBe('cpu-tfjs4.22.0-k2');
