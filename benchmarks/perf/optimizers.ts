@@ -36,7 +36,7 @@ export interface OptimizerResult {
   /** This optimizer's step ÷ AdamW's on the same backend, per round, then the median. */
   ratioToAdamw: number;
   ratioRange: [number, number];
-  /** The same ratio in PyTorch, measured in the same rounds (absent when PyTorch is not measured). */
+  /** The same ratio in PyTorch, measured in the same rounds (tfjs rows; absent when PyTorch is not measured). */
   pytorchRatioToAdamw?: number;
   /** |ratioToAdamw ÷ pytorchRatioToAdamw − 1| ≤ FAIRNESS_GOAL */
   withinGoal?: boolean;
@@ -129,7 +129,7 @@ export async function measureOptimizers(o: OptimizerOptions): Promise<{ optimize
     for (const opt of OPTIMIZERS) {
       const rounds = times.get(`${opt.name}@${backend}`)!;
       const ratio = spread(perRound(rounds, base));
-      const torch = peer ? spread(perRound(times.get(`${opt.name}@pytorch`)!, times.get('adamw@pytorch')!)).median : undefined;
+      const torch = peer && backend !== 'pytorch' ? spread(perRound(times.get(`${opt.name}@pytorch`)!, times.get('adamw@pytorch')!)).median : undefined;
       optimizers.push({
         name: opt.name, backend, msPerStep: spread(rounds).median, ratioToAdamw: ratio.median, ratioRange: [ratio.min, ratio.max],
         ...(torch !== undefined ? { pytorchRatioToAdamw: torch, withinGoal: Math.abs(ratio.median / torch - 1) <= FAIRNESS_GOAL } : {}),
