@@ -4,6 +4,7 @@ import { blasKernelId, loadBlasAddon, type BlasAddon } from './blas/addon.js';
 import { BLAS_BACKEND, registerBlasBackend } from './blas/backend.js';
 import { registerWasmKernels } from './kernels/register-wasm.js';
 import { defaultCacheDir } from '../cli/options.js';
+import { registerProjectGradients } from './gradients.js';
 import { probeFastest, type ProbeCandidate, type ProbeModel } from './probe.js';
 import { DEFAULT_PROBE } from './probe-models.js';
 import { firstLine } from './reasons.js';
@@ -217,6 +218,7 @@ export async function initBackend(request: BackendRequest, auto: AutoOptions = {
   }
   // Production mode drops tfjs's debug checks and its "install tfjs-node" console banner.
   tf.enableProdMode();
+  registerProjectGradients();
   if (request === 'auto') {
     active = await chooseAuto(auto);
     return active;
