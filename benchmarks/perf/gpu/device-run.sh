@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs on the GPU machine, from the project checkout, with the payload of make-payload.sh:
-#   bash <payload>/device-run.sh        (writes JSON and logs to $OUT)
+#   bash <payload>/device-run.sh        (JSON and logs in $OUT/gpu-results.tgz: one file, since the
+#                                        device tool returns only a few files per call)
 # Order: correctness first (the fused WGSL updates against the unfused ops), then PyTorch CUDA,
 # the step benchmark (webgpu and blas, pinned and GPU-sized models), the tuning diagnosis, what
 # auto picks, and one real trial. Each part has its own time limit; a part that fails or runs
 # out of time leaves the others' results.
 set -u
 P=$(cd "$(dirname "$0")" && pwd)
-O=${OUT:-/tmp/reprobench-gpu-out}
-mkdir -p "$O" /tmp/p/lib "$P/dist/linux-x64"
+FINAL=${OUT:-/tmp/reprobench-gpu-out}
+O=$(mktemp -d)
+mkdir -p "$FINAL" /tmp/p/lib "$P/dist/linux-x64"
 if [ "${LOCAL_TEST:-0}" != 1 ]; then
   for f in "$P"/gl/*.deb; do dpkg -x "$f" /; done
   ldconfig
@@ -31,8 +33,9 @@ node=/tmp/p/node
 part check "${T_CHECK:-45}" $node "$P/run.mjs" check
 part torch "${T_TORCH:-70}" env ROUNDS="${ROUNDS:-3}" python3 "$P/py/gpu/torch_cuda.py"
 part steps "${T_STEPS:-120}" env ROUNDS="${ROUNDS:-3}" SECONDS=1 $node "$P/run.mjs" steps
-part diag "${T_DIAG:-80}" $node "$P/run.mjs" diag
+[ "${SKIP_DIAG:-0}" = 1 ] || part diag "${T_DIAG:-80}" $node "$P/run.mjs" diag
 part auto-mlp "${T_AUTO:-25}" env MODELS=mlp $node "$P/run.mjs" auto
 part auto-mlp-large "${T_AUTO:-25}" env MODELS=mlp-large $node "$P/run.mjs" auto
 part trial "${T_TRIAL:-25}" $node "$P/run.mjs" trial
 cat "$O/status.txt"
+tar czf "$FINAL/gpu-results.tgz" -C "$O" .
