@@ -37,6 +37,12 @@ export function formatReport(r: BenchReport): string {
   else out.push(`PyTorch ${r.pytorch.version}, torch.set_num_threads(1), OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for it`);
   for (const s of r.skipped) out.push(`skipped ${s.backend}${s.name === '*' ? '' : ` ${s.name}`}: ${s.reason}`);
 
+  if (r.optimizers.length) {
+    out.push('', 'Optimizers: MLP training step (784-256-10, batch 128), ms, median over rounds; ratio = this ÷ AdamW per round, median [min–max]');
+    out.push(...table(['optimizer', 'backend', 'ms/step', 'vs AdamW', 'PyTorch vs AdamW', 'within 25%'], r.optimizers.map((x) => [x.name, x.backend, ms(x.msPerStep),
+      `${round(x.ratioToAdamw, 3)}× [${round(x.ratioRange[0], 3)}–${round(x.ratioRange[1], 3)}]`,
+      x.pytorchRatioToAdamw !== undefined ? `${round(x.pytorchRatioToAdamw, 3)}×` : '', x.withinGoal === undefined ? '' : x.withinGoal ? 'yes' : 'no'])));
+  }
   if (r.micro.length) {
     out.push('', 'Micro-benchmarks (tinybench): mean ms per call, ±rme%');
     out.push(...table(['group', 'benchmark', 'backend', 'mean ms', '±rme', 'samples'], r.micro.map((x) => [x.group, x.name, x.backend, ms(x.meanMs), `${x.rme.toFixed(1)}%`, String(x.samples)])));

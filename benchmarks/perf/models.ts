@@ -5,21 +5,43 @@ import { AdamWOptimizer } from '../methods/optimizers/adamw.js';
 /**
  * The pinned engine benchmark models (DESIGN § Engine benchmark models), written with plain
  * tfjs ops as the workloads are, trained with the project's own Adam (AdamW, no decay) on one
- * fixed synthetic batch. `torch_peer.py` builds the same models in PyTorch.
+ * fixed synthetic batch; and GPU-sized variants of them (wider, larger batches) for the GPU
+ * benchmark. `torch_peer.py` builds the same models in PyTorch.
  */
-export type ModelName = 'mlp' | 'cnn' | 'transformer';
+export type ModelName = 'mlp' | 'cnn' | 'transformer' | 'mlp-large' | 'cnn-large' | 'transformer-large';
+/** The pinned models: what `bench` measures by default. */
 export const MODEL_NAMES: readonly ModelName[] = ['mlp', 'cnn', 'transformer'];
+export const LARGE_MODEL_NAMES: readonly ModelName[] = ['mlp-large', 'cnn-large', 'transformer-large'];
+export const ALL_MODEL_NAMES: readonly ModelName[] = [...MODEL_NAMES, ...LARGE_MODEL_NAMES];
 
+interface MlpSize { batch: number; hidden: number }
+interface CnnSize { batch: number; c1: number; c2: number }
+interface TransformerSize { batch: number; ctx: number; d: number; heads: number; vocab: number; ff: number }
+const MLP: Record<'mlp' | 'mlp-large', MlpSize> = { mlp: { batch: 128, hidden: 256 }, 'mlp-large': { batch: 1024, hidden: 2048 } };
+const CNN: Record<'cnn' | 'cnn-large', CnnSize> = { cnn: { batch: 128, c1: 16, c2: 32 }, 'cnn-large': { batch: 256, c1: 32, c2: 64 } };
+const TRANSFORMER: Record<'transformer' | 'transformer-large', TransformerSize> = {
+  transformer: { batch: 64, ctx: 16, d: 64, heads: 4, vocab: 32, ff: 256 },
+  'transformer-large': { batch: 64, ctx: 64, d: 256, heads: 8, vocab: 64, ff: 1024 },
+};
+
+const mlpTitle = (s: MlpSize) => `MLP 784-${s.hidden}-10 ReLU, batch ${s.batch}, Adam`;
+const cnnTitle = (s: CnnSize) => `CNN conv3×3×${s.c1}-pool-conv3×3×${s.c2}-pool-dense10, 28×28×1, batch ${s.batch}, Adam`;
+const transformerTitle = (s: TransformerSize) => `char-transformer 1 layer d=${s.d} ${s.heads} heads ctx ${s.ctx} vocab ${s.vocab}, batch ${s.batch}, Adam`;
 export const MODEL_TITLES: Record<ModelName, string> = {
-  mlp: 'MLP 784-256-10 ReLU, batch 128, Adam',
-  cnn: 'CNN conv3×3×16-pool-conv3×3×32-pool-dense10, 28×28×1, batch 128, Adam',
-  transformer: 'char-transformer 1 layer d=64 4 heads ctx 16 vocab 32, batch 64, Adam',
+  mlp: mlpTitle(MLP.mlp), 'mlp-large': mlpTitle(MLP['mlp-large']),
+  cnn: cnnTitle(CNN.cnn), 'cnn-large': cnnTitle(CNN['cnn-large']),
+  transformer: transformerTitle(TRANSFORMER.transformer), 'transformer-large': transformerTitle(TRANSFORMER['transformer-large']),
 };
 
 export interface BenchModel {
   name: ModelName;
-  /** One training step (forward, backward, Adam update); returns the batch loss (read back, as the train loop does). */
-  step(): Promise<number>;
+  /**
+   * One training step (forward, backward, Adam update); returns the batch loss, read back as the
+   * train loop does. With `read` false the loss is not read (NaN): the GPU benchmark's no-read-back timing.
+   */
+  step(read?: boolean): Promise<number>;
+  /** Waits until every step so far has run (reads a parameter back). */
+  sync(): Promise<void>;
   dispose(): void;
 }
 
@@ -43,16 +65,23 @@ function labels(rng: Rng, n: number, classes: number): Int32Array {
   return Int32Array.from({ length: n }, () => rng.int(classes));
 }
 
-function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, data: tf.Tensor[]): BenchModel {
-  const opt = new AdamWOptimizer({ learningRate: 1e-3, weightDecay: 0 });
+/** The optimizer a benchmark model trains with; the step benchmark's is AdamW without decay (Adam). */
+export type MakeOptimizer = () => tf.Optimizer;
+const adam: MakeOptimizer = () => new AdamWOptimizer({ learningRate: 1e-3, weightDecay: 0 });
+
+function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, data: tf.Tensor[], makeOptimizer: MakeOptimizer): BenchModel {
+  const opt = makeOptimizer();
   return {
     name,
-    async step() {
+    async step(read = true) {
       const { value, grads } = tf.variableGrads(loss, params);
       opt.applyGradients(grads);
-      const l = (await value.data())[0]!;
+      const l = read ? (await value.data())[0]! : NaN;
       tf.dispose([value, ...Object.values(grads)]);
       return l;
+    },
+    async sync() {
+      await params[0]!.data();
     },
     dispose() {
       opt.dispose();
@@ -61,38 +90,47 @@ function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, 
   };
 }
 
-export function createMlp(): BenchModel {
+/**
+ * The MLP; with `fusedOps` its layers are tf.fused.matMul with bias and activation (one kernel
+ * each instead of three): the GPU benchmark's measure of what fusing ops in model code gains.
+ */
+export function createMlp(makeOptimizer: MakeOptimizer = adam, name: 'mlp' | 'mlp-large' = 'mlp', fusedOps = false): BenchModel {
+  const { batch, hidden } = MLP[name];
   const rng = new Rng(SEED);
-  const w1 = glorot(rng, [784, 256], 784, 256);
-  const b1 = zeros([256]);
-  const w2 = glorot(rng, [256, 10], 256, 10);
+  const w1 = glorot(rng, [784, hidden], 784, hidden);
+  const b1 = zeros([hidden]);
+  const w2 = glorot(rng, [hidden, 10], hidden, 10);
   const b2 = zeros([10]);
-  const x = normalBatch(rng, [128, 784]) as tf.Tensor2D;
-  const y = tf.oneHot(tf.tensor1d(labels(rng, 128, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
-  const loss = () => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)) as tf.Scalar;
-  return trainer('mlp', [w1, b1, w2, b2], loss, [x, y]);
+  const x = normalBatch(rng, [batch, 784]) as tf.Tensor2D;
+  const y = tf.oneHot(tf.tensor1d(labels(rng, batch, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
+  const loss = fusedOps
+    ? () => {
+      const h = tf.fused.matMul({ a: x, b: w1 as tf.Tensor2D, bias: b1, activation: 'relu' });
+      return tf.losses.softmaxCrossEntropy(y, tf.fused.matMul({ a: h, b: w2 as tf.Tensor2D, bias: b2 })) as tf.Scalar;
+    }
+    : () => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)) as tf.Scalar;
+  return trainer(name, [w1, b1, w2, b2], loss, [x, y], makeOptimizer);
 }
 
-export function createCnn(): BenchModel {
+export function createCnn(name: 'cnn' | 'cnn-large' = 'cnn'): BenchModel {
+  const { batch, c1: f1, c2: f2 } = CNN[name];
   const rng = new Rng(SEED);
-  const k1 = glorot(rng, [3, 3, 1, 16], 9, 144);
-  const c1 = zeros([16]);
-  const k2 = glorot(rng, [3, 3, 16, 32], 144, 288);
-  const c2 = zeros([32]);
-  const wd = glorot(rng, [7 * 7 * 32, 10], 1568, 10);
+  const k1 = glorot(rng, [3, 3, 1, f1], 9, 9 * f1);
+  const c1 = zeros([f1]);
+  const k2 = glorot(rng, [3, 3, f1, f2], 9 * f1, 9 * f2);
+  const c2 = zeros([f2]);
+  const wd = glorot(rng, [7 * 7 * f2, 10], 49 * f2, 10);
   const bd = zeros([10]);
-  const x = normalBatch(rng, [128, 28, 28, 1]) as tf.Tensor4D;
-  const y = tf.oneHot(tf.tensor1d(labels(rng, 128, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
+  const x = normalBatch(rng, [batch, 28, 28, 1]) as tf.Tensor4D;
+  const y = tf.oneHot(tf.tensor1d(labels(rng, batch, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
   const loss = () => {
     const h1 = tf.maxPool(tf.relu(tf.add(tf.conv2d(x, k1 as tf.Tensor4D, 1, 'same'), c1)) as tf.Tensor4D, 2, 2, 'valid');
     const h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h1, k2 as tf.Tensor4D, 1, 'same'), c2)) as tf.Tensor4D, 2, 2, 'valid');
-    const logits = tf.add(tf.matMul(tf.reshape(h, [128, 7 * 7 * 32]), wd), bd) as tf.Tensor2D;
+    const logits = tf.add(tf.matMul(tf.reshape(h, [batch, 7 * 7 * f2]), wd), bd) as tf.Tensor2D;
     return tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
   };
-  return trainer('cnn', [k1, c1, k2, c2, wd, bd], loss, [x, y]);
+  return trainer(name, [k1, c1, k2, c2, wd, bd], loss, [x, y], adam);
 }
-
-const T = { batch: 64, ctx: 16, d: 64, heads: 4, vocab: 32, ff: 256 } as const;
 
 function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor {
   const { mean, variance } = tf.moments(x, -1, true);
@@ -103,9 +141,9 @@ function gelu(x: tf.Tensor): tf.Tensor {
   return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
 }
 
-export function createTransformer(): BenchModel {
+export function createTransformer(name: 'transformer' | 'transformer-large' = 'transformer'): BenchModel {
   const rng = new Rng(SEED);
-  const { batch, ctx, d, heads, vocab, ff } = T;
+  const { batch, ctx, d, heads, vocab, ff } = TRANSFORMER[name];
   const dh = d / heads;
   const tok = tf.variable(tf.mul(normalBatch(rng, [vocab, d]), 0.02));
   const pos = tf.variable(tf.mul(normalBatch(rng, [ctx, d]), 0.02));
@@ -137,7 +175,12 @@ export function createTransformer(): BenchModel {
     return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
   };
   const params = [tok, pos, g1, be1, wqkv, bqkv, wo, bo, g2, be2, wf1, bf1, wf2, bf2, gf, bef, wout, bout];
-  return trainer('transformer', params, loss, [inputs, targets, mask]);
+  return trainer(name, params, loss, [inputs, targets, mask], adam);
 }
 
-export const CREATE: Record<ModelName, () => BenchModel> = { mlp: createMlp, cnn: createCnn, transformer: createTransformer };
+export const CREATE: Record<ModelName, () => BenchModel> = {
+  mlp: () => createMlp(), cnn: () => createCnn(), transformer: () => createTransformer(),
+  'mlp-large': () => createMlp(adam, 'mlp-large'),
+  'cnn-large': () => createCnn('cnn-large'),
+  'transformer-large': () => createTransformer('transformer-large'),
+};

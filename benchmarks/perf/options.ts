@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { BACKEND_CHOICES, type BackendName } from '../../harness/backends/select.js';
 import { defaultCacheDir } from '../../harness/cli/options.js';
 import { ReprobenchError } from '../../harness/errors.js';
-import { MODEL_NAMES, type ModelName } from './models.js';
+import { ALL_MODEL_NAMES, LARGE_MODEL_NAMES, MODEL_NAMES, type ModelName } from './models.js';
 import { defaultBackends, SECTIONS, type BenchOptions, type Section } from './run.js';
 
 /** The options of `reprobench bench` and `npm run bench`, shared by both entry points. */
@@ -12,7 +12,7 @@ export function benchOptions<T>(y: Argv<T>) {
     .option('quick', { type: 'boolean', default: false, describe: 'about a minute: 2 short rounds, short micro-benchmarks, small overhead and scaling runs, no cpu backend unless --backends names it' })
     .option('only', { type: 'string', describe: `sections to run, comma-separated (${SECTIONS.join(', ')}); default all` })
     .option('backends', { type: 'string', describe: `tfjs backends, comma-separated (default every one: ${defaultBackends().join(', ')}; unavailable ones are skipped with the reason)` })
-    .option('models', { type: 'string', describe: `models, comma-separated (${MODEL_NAMES.join(', ')}); default all` })
+    .option('models', { type: 'string', describe: `models, comma-separated (${MODEL_NAMES.join(', ')}; GPU-sized: ${LARGE_MODEL_NAMES.join(', ')}); default the first three` })
     .option('rounds', { type: 'number', describe: 'rounds of the step benchmark (default 5, --quick 2)' })
     .option('pytorch', { type: 'boolean', default: true, describe: 'measure PyTorch in the same run where /usr/bin/python3 has torch (--no-pytorch to skip)' })
     .option('stock', { type: 'boolean', default: true, describe: 'also measure tfjs\'s wasm as shipped, without the project\'s kernels (row wasm-stock, the "before"; --no-stock to skip)' })
@@ -40,7 +40,7 @@ export function toBenchOptions(argv: Record<string, unknown>, log: (l: string) =
     sections: list<Section>(argv.only as string | undefined, SECTIONS, [...SECTIONS], '--only'),
     // --quick leaves out pure-JS cpu (100× slower, and not a backend anyone trains on) unless named.
     backends: list<BackendName>(argv.backends as string | undefined, backendChoices, defaultBackends().filter((b) => !quick || b !== 'cpu'), '--backends'),
-    models: list<ModelName>(argv.models as string | undefined, MODEL_NAMES, [...MODEL_NAMES], '--models'),
+    models: list<ModelName>(argv.models as string | undefined, ALL_MODEL_NAMES, [...MODEL_NAMES], '--models'),
     rounds,
     pytorch: argv.pytorch !== false,
     stock: argv.stock !== false,

@@ -5,7 +5,7 @@ import type { ModelName } from './models.js';
 /**
  * A long-lived process that trains the pinned models on request, one JSON request and one JSON
  * reply per line, so that its rounds interleave with this process's in one run.
- *   {"cmd": "info"} → {...};  {"cmd": "run", "model", "steps", "warmup"} → {"msPerStep", ...} or {"error"}
+ *   {"cmd": "info"} → {...};  {"cmd": "run", "model", "steps", "warmup", "optimizer"?} → {"msPerStep", ...} or {"error"}
  */
 export class LinePeer {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -38,9 +38,9 @@ export class LinePeer {
     });
   }
 
-  /** Milliseconds per training step of `model` over `steps` steps, after `warmup` steps. */
-  async run(model: ModelName, steps: number, warmup: number): Promise<number> {
-    return (await this.request<{ msPerStep: number }>({ cmd: 'run', model, steps, warmup })).msPerStep;
+  /** Milliseconds per training step of `model` over `steps` steps, after `warmup` steps (optimizer: the peer's default when omitted). */
+  async run(model: ModelName, steps: number, warmup: number, optimizer?: string): Promise<number> {
+    return (await this.request<{ msPerStep: number }>({ cmd: 'run', model, steps, warmup, ...(optimizer ? { optimizer } : {}) })).msPerStep;
   }
 
   close(): void {

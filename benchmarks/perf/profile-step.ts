@@ -9,11 +9,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendName } from '../../harness/backends/select.js';
-import { CREATE, MODEL_NAMES, type ModelName } from './models.js';
+import { ALL_MODEL_NAMES, CREATE, type ModelName } from './models.js';
 
 async function main(): Promise<void> {
   const [backendArg = 'wasm', modelArg = 'mlp', stepsArg = '200'] = process.argv.slice(2);
-  if (!MODEL_NAMES.includes(modelArg as ModelName)) throw new Error(`model must be one of ${MODEL_NAMES.join(', ')}`);
+  if (!ALL_MODEL_NAMES.includes(modelArg as ModelName)) throw new Error(`model must be one of ${ALL_MODEL_NAMES.join(', ')}`);
   await initBackend(backendArg as BackendName);
   const model = CREATE[modelArg as ModelName]();
   for (let i = 0; i < 30; i++) await model.step();

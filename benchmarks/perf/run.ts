@@ -6,10 +6,11 @@ import { workloadData } from '../../harness/runner/data-cache.js';
 import { harnessMicro, kernelMicro, type MicroResult } from './micro.js';
 import { MODEL_NAMES, type ModelName } from './models.js';
 import { measureOverhead, type OverheadReport } from './overhead.js';
+import { measureOptimizers, type OptimizerResult } from './optimizers.js';
 import { measureScaling, type ScalingReport } from './scaling.js';
 import { measureSteps, type RatioResult, type Skipped, type SpeedupResult, type StepReport } from './steps.js';
 
-export const SECTIONS = ['steps', 'micro', 'overhead', 'scaling'] as const;
+export const SECTIONS = ['steps', 'optimizers', 'micro', 'overhead', 'scaling'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Everything `npm run bench` can be asked for; the CLI fills the defaults. */
@@ -43,6 +44,8 @@ export interface BenchReport {
   pytorch: StepReport['pytorch'];
   skipped: Skipped[];
   backendReasons: Record<string, string[]>;
+  /** Each built-in optimizer's MLP step against AdamW's, per backend and in PyTorch (backend `pytorch`). */
+  optimizers: OptimizerResult[];
   micro: MicroResult[];
   overhead: OverheadReport | null;
   scaling: ScalingReport | null;
@@ -64,6 +67,13 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const steps = o.sections.includes('steps')
     ? await measureSteps({ backends: o.backends, models: o.models, rounds: o.rounds, seconds: o.quick ? 0.4 : 2, pytorch: o.pytorch, stock: o.stock, slow: o.slow, log: o.log })
     : empty;
+
+  const optimizers: OptimizerResult[] = [];
+  if (o.sections.includes('optimizers')) {
+    const measured = await measureOptimizers({ backends: o.backends.filter((b) => b !== 'cpu' || o.slow), rounds: o.rounds, seconds: o.quick ? 0.4 : 2, pytorch: o.pytorch, log: o.log });
+    optimizers.push(...measured.optimizers);
+    steps.skipped.push(...measured.skipped);
+  }
 
   const micro: MicroResult[] = [];
   if (o.sections.includes('micro')) {
@@ -120,6 +130,7 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     pytorch: steps.pytorch,
     skipped: steps.skipped,
     backendReasons: steps.backendReasons,
+    optimizers,
     micro,
     overhead,
     scaling,

@@ -76,8 +76,8 @@ const clampSteps = (ms: number, seconds: number) => Math.max(2, Math.min(400, Ma
 
 /**
  * Milliseconds per training step of the pinned models on each backend, and on PyTorch in the
- * same run: every round measures every (model, backend) pair and then the PyTorch peer, so a
- * ratio compares measurements taken seconds apart under the same machine load.
+ * same run: every round measures each model on every backend and then on the peers, so a ratio
+ * compares measurements taken seconds apart under the same machine load.
  */
 export async function measureSteps(o: StepOptions): Promise<StepReport> {
   const skipped: Skipped[] = [];
@@ -127,13 +127,15 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
 
   try {
     for (let r = 0; r < o.rounds; r++) {
-      for (const b of usable) {
-        await initBackend(b.name);
-        for (const m of o.models) {
+      // Model by model: each tfjs backend, then the peers, so the measurements a ratio divides
+      // are seconds apart even when the machine's load moves.
+      for (const m of o.models) {
+        for (const b of usable) {
           if (b.name === 'cpu' && m === 'cnn' && !o.slow) {
             if (r === 0) skipped.push({ name: m, backend: b.name, reason: 'pure-JS convolutions take about 20 s a step (DESIGN § Backends); --slow includes it' });
             continue;
           }
+          await initBackend(b.name);
           const k = key(m, b.name);
           let model = models.get(k);
           if (!model) {
@@ -149,9 +151,7 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
           for (let i = 0; i < n; i++) await model.step();
           push(k, (performance.now() - t0) / n);
         }
-      }
-      for (const { label, peer: p } of peers) {
-        for (const m of o.models) {
+        for (const { label, peer: p } of peers) {
           const k = key(m, label);
           if (failed.has(k)) continue;
           try {

@@ -11,9 +11,17 @@ const PEER = join(PACKAGE_ROOT, 'benchmarks', 'perf', 'torch_peer.py');
 /**
  * PyTorch's environment for a fair single-threaded peer: this machine sets OPENBLAS_CORETYPE and
  * OPENBLAS_L2_SIZE for other tools; they are unset for this subprocess only (DESIGN § Backends).
+ * glibc's malloc hands PyTorch's large temporaries (an AdamW step makes several of 800 KB) back to
+ * the kernel on every free and faults them in again on the next step; on the project's VMs that
+ * made an AdamW step 14 ms instead of 0.25 ms under load (docs/engine.md). Keeping them in the heap
+ * (mmap threshold at glibc's 32 MiB maximum, no trimming) measures PyTorch's compute, as the wasm
+ * heap, allocated once, does for tfjs.
  */
 function peerEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1',
+    MALLOC_MMAP_THRESHOLD_: String(32 << 20), MALLOC_TRIM_THRESHOLD_: String(1 << 30),
+  };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return env;

@@ -4,6 +4,7 @@ Driven over stdin/stdout by benchmarks/perf/torch.ts so that PyTorch and tfjs ro
 in one run: each input line is a JSON request, each output line a JSON reply.
   {"cmd": "info"}                               -> {"torch": "...", "threads": 1, "blas": "..."}
   {"cmd": "run", "model": "mlp", "steps": 50}   -> {"model": "mlp", "msPerStep": 1.23, "loss": ...}
+  {"cmd": "run", "model": "mlp", "optimizer": "adan", "steps": 50}   (optimizers: torch_optimizers.py)
 """
 import json
 import math
@@ -13,29 +14,31 @@ import time
 import torch
 import torch.nn.functional as F
 
+from torch_optimizers import OPTIMIZERS
+
 torch.set_num_threads(1)
 torch.manual_seed(0)
 
 
-def mlp():
-    m = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
-    x = torch.randn(128, 784)
-    y = torch.randint(0, 10, (128,))
+def mlp(batch=128, hidden=256):
+    m = torch.nn.Sequential(torch.nn.Linear(784, hidden), torch.nn.ReLU(), torch.nn.Linear(hidden, 10))
+    x = torch.randn(batch, 784)
+    y = torch.randint(0, 10, (batch,))
     return m, lambda: F.cross_entropy(m(x), y)
 
 
-def cnn():
+def cnn(batch=128, c1=16, c2=32):
     m = torch.nn.Sequential(
-        torch.nn.Conv2d(1, 16, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
-        torch.nn.Conv2d(16, 32, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
-        torch.nn.Flatten(), torch.nn.Linear(7 * 7 * 32, 10))
-    x = torch.randn(128, 1, 28, 28)
-    y = torch.randint(0, 10, (128,))
+        torch.nn.Conv2d(1, c1, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(c1, c2, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Flatten(), torch.nn.Linear(7 * 7 * c2, 10))
+    x = torch.randn(batch, 1, 28, 28)
+    y = torch.randint(0, 10, (batch,))
     return m, lambda: F.cross_entropy(m(x), y)
 
 
 class Transformer(torch.nn.Module):
-    """1 layer, d=64, 4 heads, context 16, vocabulary 32, pre-norm, GELU (tanh) MLP of width 256."""
+    """1 layer, pre-norm, GELU (tanh) MLP; by default d=64, 4 heads, context 16, vocabulary 32, width 256."""
 
     def __init__(self, vocab=32, ctx=16, d=64, heads=4, ff=256):
         super().__init__()
@@ -59,22 +62,30 @@ class Transformer(torch.nn.Module):
         return self.out(self.lnf(x))
 
 
-def transformer():
-    m = Transformer()
-    seq = torch.randint(0, 32, (64, 17))
+def transformer(batch=64, ctx=16, d=64, heads=4, vocab=32, ff=256):
+    m = Transformer(vocab, ctx, d, heads, ff)
+    seq = torch.randint(0, vocab, (batch, ctx + 1))
     ids, targets = seq[:, :-1], seq[:, 1:]
-    return m, lambda: F.cross_entropy(m(ids).reshape(-1, 32), targets.reshape(-1))
+    return m, lambda: F.cross_entropy(m(ids).reshape(-1, vocab), targets.reshape(-1))
 
 
-MODELS = {'mlp': mlp, 'cnn': cnn, 'transformer': transformer}
+# The GPU-sized variants: the sizes of benchmarks/perf/models.ts.
+MODELS = {
+    'mlp': mlp, 'cnn': cnn, 'transformer': transformer,
+    'mlp-large': lambda: mlp(batch=1024, hidden=2048),
+    'cnn-large': lambda: cnn(batch=256, c1=32, c2=64),
+    'transformer-large': lambda: transformer(batch=64, ctx=64, d=256, heads=8, vocab=64, ff=1024),
+}
 built = {}
 
 
-def run(name, steps, warmup):
-    if name not in built:
+def run(name, steps, warmup, optimizer='adam'):
+    key = (name, optimizer)
+    if key not in built:
+        torch.manual_seed(0)
         m, loss = MODELS[name]()
-        built[name] = (m, loss, torch.optim.Adam(m.parameters(), lr=1e-3))
-    m, loss, opt = built[name]
+        built[key] = (m, loss, OPTIMIZERS[optimizer](m.parameters()))
+    m, loss, opt = built[key]
 
     def step():
         opt.zero_grad(set_to_none=True)
@@ -97,7 +108,7 @@ def main():
         if req.get('cmd') == 'info':
             reply = {'torch': torch.__version__, 'threads': torch.get_num_threads()}
         else:
-            reply = run(req['model'], int(req['steps']), int(req.get('warmup', 2)))
+            reply = run(req['model'], int(req['steps']), int(req.get('warmup', 2)), req.get('optimizer', 'adam'))
         sys.stdout.write(json.dumps(reply) + '\n')
         sys.stdout.flush()
 

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { firstLine } from './reasons.js';
+import { registerWebgpuKernels, type WebgpuModule } from './webgpu-kernels.js';
+import { tuneWebgpu } from './webgpu-tuning.js';
 
 /** A GPU device node (NVIDIA or DRM render node): without one, Dawn has nothing to open. */
 export function gpuDeviceNode(): string | null {
@@ -19,12 +21,21 @@ export function gpuDeviceNode(): string | null {
  * WebGPU through Dawn (npm `webgpu`, optional dependency) and tfjs-backend-webgpu. Dawn ships as
  * a prebuilt binary inside the npm package; it needs a real GPU adapter (Debian 12's lavapipe
  * cannot start it), so with no adapter this reports why and the caller moves on.
- * Verified on a GPU only by the measurements in DESIGN § Backends, not by this project's tests.
+ * Verified on an H200 by benchmarks/perf/gpu/ (docs/engine.md); the tests run it on SwiftShader.
  */
+let ready = false;
+
 export async function tryWebgpu(reasons: string[], opts: { requireDeviceNode: boolean }): Promise<boolean> {
   // Probing Dawn without a GPU prints Vulkan loader warnings; auto skips it on GPU-less machines.
   if (opts.requireDeviceNode && !gpuDeviceNode()) {
     reasons.push('webgpu: skipped, no GPU device node (/dev/nvidia*, /dev/dri/renderD*)');
+    return false;
+  }
+  // Once set up, switching back reuses the backend and its device: a second Dawn instance would
+  // leave the first one's device, which tfjs still holds, to be collected under it.
+  if (ready) {
+    if (await tf.setBackend('webgpu')) return true;
+    reasons.push('webgpu: set up earlier in this process but setBackend failed');
     return false;
   }
   let gpu: { requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string; device?: string } } | null> };
@@ -47,9 +58,13 @@ export async function tryWebgpu(reasons: string[], opts: { requireDeviceNode: bo
     if (nav) Object.defineProperty(nav, 'gpu', { value: gpu, configurable: true });
     else Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
     const info = adapter.info ?? {};
-    await import(/* optional */ '@tensorflow/tfjs-backend-webgpu' as string);
+    const mod = (await import(/* optional */ '@tensorflow/tfjs-backend-webgpu' as string)) as WebgpuModule & { WebGPUBackend: { prototype: object } };
+    registerWebgpuKernels(mod);
     if (await tf.setBackend('webgpu')) {
-      reasons.push(`webgpu: Dawn adapter ${[info.vendor, info.architecture, info.device].filter(Boolean).join(' ') || 'unnamed'}`);
+      ready = true;
+      tuneWebgpu(mod.WebGPUBackend);
+      reasons.push(`webgpu: Dawn adapter ${[info.vendor, info.architecture, info.device].filter(Boolean).join(' ') || 'unnamed'} ` +
+        '(project kernels: fused optimizer updates; uploads by writeBuffer, cached bind groups and layouts, submits every 64 dispatches)');
       return true;
     }
     reasons.push('webgpu: adapter found but tfjs-backend-webgpu failed to initialise');

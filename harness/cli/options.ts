@@ -12,7 +12,7 @@ export function defaultCacheDir(): string {
 /** Options every training command shares. */
 export function trainingOptions<T>(y: Argv<T>) {
   return y
-    .option('backend', { choices: BACKEND_CHOICES, default: 'auto' as const, describe: 'TensorFlow.js backend; auto tries tensorflow (tfjs-node-gpu, tfjs-node), webgpu (with a GPU), blas (OpenBLAS addon), wasm, cpu' })
+    .option('backend', { choices: BACKEND_CHOICES, default: 'auto' as const, describe: 'TensorFlow.js backend; auto loads what it can of tensorflow (tfjs-node-gpu, tfjs-node), webgpu (with a GPU), blas (OpenBLAS addon) and wasm (cpu only if none loads) and takes the one whose training step on the claim\'s workloads is fastest in a short probe, cached per machine under the cache dir (docs/engine.md)' })
     .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker processes, one trial at a time each (default: the number of cores)' })
     .option('cache-dir', { type: 'string', default: defaultCacheDir(), defaultDescription: '$REPROBENCH_CACHE or ~/.cache/reprobench', describe: 'where datasets are cached' })
     .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })

@@ -1,5 +1,6 @@
 import { initBackend, type BackendInfo, type BackendRequest } from '../backends/select.js';
 import { loadRegistries } from '../builtins.js';
+import { claimProbeModels } from '../runner/probe-models.js';
 import type { ClaimDefinition } from '../core/claim.js';
 import type { Registries } from '../core/registries.js';
 import type { TrialRecord } from '../core/trial.js';
@@ -47,7 +48,7 @@ export async function openSession(o: SessionOptions): Promise<ClaimSession> {
   const registries = await loadRegistries(o.cwd);
   const claim = registries.claims.get(o.claim);
   const stored = readTrials(o.runDir);
-  const backend = await initBackend(o.backend);
+  const backend = await initBackend(o.backend, { probe: () => claimProbeModels(registries, claim, o.cacheDir), cacheDir: o.cacheDir });
   o.log(`backend: ${backend.name} (${backend.numericsClass})`);
   for (const r of backend.reasons) o.log(`  ${r}`);
   const host = hostProvenance();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Rebuilds native/wasm/reprobench_kernels.wasm from reprobench_kernels.c. A development step,
+// Rebuilds native/wasm/reprobench_kernels.wasm from gemm.c, updates.c and elementwise.c. A development step,
 // not an install step: the .wasm is committed (users need no compiler), and
 // test/native/wasm-kernels-build.test.ts rebuilds it (and fails where clang is missing, naming
 // `npm run test:all`, which installs it) and fails if the committed binary differs from this source's.
@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const source = join(here, 'reprobench_kernels.c');
+const sources = ['gemm.c', 'updates.c', 'elementwise.c'].map((f) => join(here, f));
 const target = join(here, 'reprobench_kernels.wasm');
 
 /** The compiler: $CLANG, else the first of these on PATH. */
@@ -75,7 +75,7 @@ function assertNoStack(out) {
 export function build(out) {
   const cc = findClang();
   if (!cc) throw new Error('no clang found (Debian: apt-get install clang-14 lld-14, or set CLANG)');
-  execFileSync(cc, [...FLAGS, source, '-o', out], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(cc, [...FLAGS, ...sources, '-o', out], { stdio: ['ignore', 'inherit', 'inherit'] });
   const ids = sectionIds(readFileSync(out));
   if (ids.includes(11)) throw new Error('the kernels module has a data section: it would write into tfjs\'s heap');
   assertNoStack(out);

@@ -14,7 +14,7 @@ describe('reference update and check on a user claim', () => {
     const r = cli(['reference', 'update', 'check-me', '--out', tempDir()], { cwd: project });
     expect(r.code, r.stderr + r.stdout).toBe(0);
     // wasm by default (portable: bit-identical on every CPU), as `check` below.
-    expect(r.stdout).toMatch(/new reference: 8 trials, 4 repeats, wasm-tfjs4\.22\.0-k3/);
+    expect(r.stdout).toMatch(/new reference: 8 trials, 4 repeats, wasm-tfjs4\.22\.0-k4/);
   }, 120_000);
 
   it('stores every seed with its curve, config hash, provenance and a content hash', () => {
@@ -26,6 +26,8 @@ describe('reference update and check on a user claim', () => {
     expect(ref.tuning.choices.map((c: { method: string }) => c.method).sort()).toEqual(['adan-under-test', 'nadamw']);
     expect(ref.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(ref.provenance)).not.toContain(project);
+    // auto's choice and why: the claim's workload timed on each backend that loaded (or the only one).
+    expect(ref.provenance.backendReasons.at(-1)).toMatch(/^auto chose (blas|wasm): (fastest training step of teacher-student@\d+:default \(ms per step: |the only backend)/);
   });
 
   it('passes an unchanged method, bit for bit, with JUnit, Markdown and JSON reports', () => {
@@ -59,7 +61,7 @@ describe('reference update and check on a user claim', () => {
 
   it('compares across numerics classes statistically and passes when consistent', () => {
     const r = cli(['check', 'check-me', '--backend', 'cpu'], { cwd: project });
-    expect(r.stdout).toMatch(/reference (blas-tfjs4\.22\.0-k2|wasm-tfjs4\.22\.0-k3)\S*, now cpu-tfjs4\.22\.0-k2/);
+    expect(r.stdout).toMatch(/reference (blas-tfjs4\.22\.0-k3|wasm-tfjs4\.22\.0-k4)\S*, now cpu-tfjs4\.22\.0-k2/);
     expect(r.stdout).toMatch(/adan-under-test on teacher-student: steps (consistent|inconclusive|improved|regressed)/);
     expect(r.code).toBe(/steps regressed/.test(r.stdout) ? 1 : 0);
   });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedAdan } from '../../../harness/backends/kernels/adan.js';
 import { SlotOptimizer, type Slots } from './slot-optimizer.js';
 
 export interface AdanConfig {
@@ -42,14 +43,31 @@ export class AdanOptimizer extends SlotOptimizer<AdanConfig> {
   protected update(param: tf.Variable, grad: tf.Tensor, s: Slots, t: number): void {
     const { beta1, beta2, beta3, epsilon, weightDecay, noProx } = this.config;
     const lr = this.learningRate;
+    const stepM = lr / (1 - beta1 ** t);
+    const stepV = (lr * beta2) / (1 - beta2 ** t);
+    const sqrtBias3 = Math.sqrt(1 - beta3 ** t);
+    // On wasm, blas and webgpu one fused pass (harness/backends/kernels/adan.ts), the same float32
+    // operations as the ops below, which every other backend runs.
+    const decayMode = noProx ? 1 : weightDecay !== 0 ? 2 : 0;
+    const fused = fusedAdan({ param, grad, prevGrad: s.prevGrad!, m: s.m!, v: s.v!, n: s.n! }, {
+      first: t === 1, beta1, oneMinusBeta1: 1 - beta1, beta2, oneMinusBeta2: 1 - beta2, beta3, oneMinusBeta3: 1 - beta3,
+      sqrtBias3, epsilon, stepM, stepV, decayMode, decayFactor: noProx ? 1 - lr * weightDecay : 1 + lr * weightDecay,
+    });
+    if (fused) {
+      const [p, m, v, n] = fused as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+      s.m!.assign(m);
+      s.v!.assign(v);
+      s.n!.assign(n);
+      s.prevGrad!.assign(grad);
+      param.assign(p);
+      return;
+    }
     const diff = t === 1 ? tf.zerosLike(grad) : tf.sub(grad, s.prevGrad!);
     const m = tf.add(tf.mul(s.m!, beta1), tf.mul(grad, 1 - beta1));
     const v = tf.add(tf.mul(s.v!, beta2), tf.mul(diff, 1 - beta2));
     const u = tf.add(grad, tf.mul(diff, beta2));
     const n = tf.add(tf.mul(s.n!, beta3), tf.mul(tf.square(u), 1 - beta3));
-    const denom = tf.add(tf.div(tf.sqrt(n), Math.sqrt(1 - beta3 ** t)), epsilon);
-    const stepM = lr / (1 - beta1 ** t);
-    const stepV = (lr * beta2) / (1 - beta2 ** t);
+    const denom = tf.add(tf.div(tf.sqrt(n), sqrtBias3), epsilon);
     let p: tf.Tensor = noProx ? tf.mul(param, 1 - lr * weightDecay) : param;
     p = tf.sub(p, tf.add(tf.mul(tf.div(m, denom), stepM), tf.mul(tf.div(v, denom), stepV)));
     if (!noProx && weightDecay !== 0) p = tf.div(p, 1 + lr * weightDecay);

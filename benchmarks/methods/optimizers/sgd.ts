@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedSgd } from '../../../harness/backends/kernels/sgd.js';
 import { SlotOptimizer, type Slots } from './slot-optimizer.js';
 
 export interface SgdConfig {
@@ -27,6 +28,15 @@ export class SgdOptimizer extends SlotOptimizer<SgdConfig> {
 
   protected update(param: tf.Variable, grad: tf.Tensor, s: Slots, t: number): void {
     const { momentum, nesterov, weightDecay } = this.config;
+    // On wasm, blas and webgpu one fused pass (harness/backends/kernels/sgd.ts), the same float32
+    // operations as the ops below, which every other backend runs.
+    const fused = fusedSgd({ param, grad, buf: s.buf! }, { weightDecay, first: t === 1, momentum, nesterov, learningRate: this.learningRate });
+    if (fused) {
+      const [p, buf] = fused as [tf.Tensor, tf.Tensor];
+      s.buf!.assign(buf);
+      param.assign(p);
+      return;
+    }
     const d = weightDecay !== 0 ? tf.add(grad, tf.mul(param, weightDecay)) : grad;
     const buf = t === 1 ? d : tf.add(tf.mul(s.buf!, momentum), d);
     const dir = nesterov ? tf.add(d, tf.mul(buf, momentum)) : buf;

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
+import { updateOperands, updateOutputs, runFusedUpdate } from './fused-update.js';
 import { byteOffset, type KernelArgs, type ProjectKernel } from './heap.js';
 import { projectWasm } from './wasm-module.js';
 
-/** Name of the fused AdamW update kernel (the project's own; registered for wasm and blas). */
+/** Name of the fused AdamW update kernel (the project's own; registered for wasm, blas and webgpu). */
 export const ADAMW_KERNEL = 'ReprobenchAdamW';
 
 /**
@@ -33,27 +34,16 @@ export interface AdamWScalars {
 export const adamwKernel: ProjectKernel = ({ inputs, backend, attrs }: KernelArgs) => {
   const { param, grad, m, v } = inputs as Record<'param' | 'grad' | 'm' | 'v', tf.TensorInfo>;
   const s = attrs as unknown as AdamWScalars;
-  for (const t of [param, grad, m, v]) {
-    if (t.dtype !== 'float32') throw new Error(`${ADAMW_KERNEL}: float32 tensors only (got ${t.dtype})`);
-  }
-  const n = tf.util.sizeFromShape(param.shape);
-  for (const t of [grad, m, v]) {
-    if (tf.util.sizeFromShape(t.shape) !== n) throw new Error(`${ADAMW_KERNEL}: shapes ${param.shape} and ${t.shape} differ`);
-  }
-  const outs = [param, m, v].map((t) => backend.makeOutput(t.shape, 'float32'));
-  const at = (t: tf.TensorInfo) => byteOffset(backend, t);
-  projectWasm(backend).adamw(at(param), at(grad), at(m), at(v), at(outs[0]!), at(outs[1]!), at(outs[2]!), n,
+  const n = updateOperands(ADAMW_KERNEL, [param, grad, m, v]);
+  const { outs, at } = updateOutputs(backend, [param, m, v]);
+  const off = (t: tf.TensorInfo) => byteOffset(backend, t);
+  projectWasm(backend).adamw(off(param), off(grad), off(m), off(v), at[0]!, at[1]!, at[2]!, n,
     s.decayFactor === null ? 0 : 1, s.decayFactor ?? 1, s.beta1, s.oneMinusBeta1, s.beta2, s.oneMinusBeta2, s.sqrtBias2,
     s.epsilon, s.step, s.nesterov ? 1 : 0);
   return outs;
 };
 
-/**
- * [θ', m', v'] by the fused kernel where the current backend has it, else undefined (the caller
- * runs the tfjs ops). Outside any gradient tape: optimizer updates are not differentiated.
- */
+/** [θ', m', v'] by the fused kernel where the current backend has it, else undefined (the caller runs the tfjs ops). */
 export function fusedAdamW(param: tf.Tensor, grad: tf.Tensor, m: tf.Tensor, v: tf.Tensor, scalars: AdamWScalars): tf.Tensor[] | undefined {
-  if (!tf.getKernel(ADAMW_KERNEL, tf.getBackend())) return undefined;
-  if ([param, grad, m, v].some((t) => t.dtype !== 'float32')) return undefined;
-  return tf.engine().runKernel(ADAMW_KERNEL, { param, grad, m, v }, scalars as unknown as tf.NamedAttrMap) as tf.Tensor[];
+  return runFusedUpdate(ADAMW_KERNEL, { param, grad, m, v }, scalars);
 }

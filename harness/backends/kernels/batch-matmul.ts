@@ -4,7 +4,7 @@ import { batchProduct } from './batch-product.js';
 import { projectWasm, scratchBytes } from './wasm-module.js';
 
 /**
- * BatchMatMul for `wasm` on the project's own SIMD product (native/wasm/reprobench_kernels.c).
+ * BatchMatMul for `wasm` on the project's own SIMD product (native/wasm/gemm.c).
  *
  * tfjs 4.22's kernel reaches XNNPACK only for untransposed, unbatched products, re-packs the
  * weights on every call (its packed operator is cached per tensor, and training makes new

@@ -10,6 +10,7 @@ export interface WasmBackendLike extends tf.KernelBackend {
   dataIdMap: tf.DataStorage<{ id: number; memoryOffset: number; shape: number[]; dtype: tf.DataType; refCount: number }>;
   makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: tf.backend_util.BackendValues): tf.TensorInfo;
   disposeData(dataId: tf.DataId, force?: boolean): boolean;
+  incRef(dataId: tf.DataId): void;
   typedArrayFromHeap(t: tf.TensorInfo): tf.backend_util.TypedArray;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import type { WasmBackendLike } from './heap.js';
 
-/** The committed build of native/wasm/reprobench_kernels.c (see native/wasm/build.mjs). */
+/** The committed build of native/wasm/*.c (see native/wasm/build.mjs). */
 export const KERNELS_WASM_PATH = join(PACKAGE_ROOT, 'native', 'wasm', 'reprobench_kernels.wasm');
 
 /** The module's exports; pointers are byte offsets in tfjs's wasm heap. */
@@ -14,6 +14,17 @@ export interface ProjectWasm {
   adamw(param: number, grad: number, m: number, v: number, outParam: number, outM: number, outV: number, n: number,
     decay: number, decayFactor: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
     sqrtBias2: number, epsilon: number, step: number, nesterov: number): void;
+  adan(param: number, grad: number, prev: number, m: number, v: number, n: number, outParam: number, outM: number, outV: number,
+    outN: number, count: number, first: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
+    beta3: number, oneMinusBeta3: number, sqrtBias3: number, epsilon: number, stepM: number, stepV: number, decayMode: number,
+    decayFactor: number): void;
+  sgd(param: number, grad: number, buf: number, outParam: number, outBuf: number, n: number, decay: number, weightDecay: number,
+    first: number, momentum: number, nesterov: number, lr: number): void;
+  sum_middle(x: number, out: number, A: number, R: number, B: number): void;
+  copy_rows(src: number, dst: number, rows: number, cols: number, srcStride: number, dstStride: number): void;
+  gather_rows(table: number, idx: number, out: number, count: number, cols: number): void;
+  tanh_f32(x: number, out: number, n: number): void;
+  exp_f32(x: number, out: number, n: number): void;
 }
 
 // Node's WebAssembly global: the project's TypeScript libs (ES2022, no DOM) do not declare it.

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { checkSeeds } from '../../core/limits.js';
+import { workloadProbeModels } from '../../runner/probe-models.js';
 import { initBackend } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { makeTrial } from '../../scheduler/plan.js';
@@ -67,7 +68,7 @@ export function calibrateCommand(y: Argv) {
       const workload = resolved.def;
       registries.methods.get(argv.method);
       const hparams = parseHparams(argv.hparams);
-      const backend = await initBackend(argv.backend);
+      const backend = await initBackend(argv.backend, { probe: () => workloadProbeModels(registries, [argv.workload as string], argv['cache-dir']), cacheDir: argv['cache-dir'] });
       const runDir = resolve(argv.out ?? join('runs', `calibrate-${workload.id}${ref.variant === 'default' ? '' : `-${ref.variant}`}`));
       const outcome = argv.outcome as SeedOutcome;
       const reporter = lineReporter();

@@ -53,7 +53,7 @@ export function k8sCommand(y: Argv) {
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
       const claim = registries.claims.get(argv.claim as string);
-      const backend = await planningBackend(argv.backend);
+      const backend = await planningBackend(argv.backend, registries, claim);
       const runDir = posix.join(argv['mount-path'], claim.id);
       const tuning = planClaimTuning(registries, claim, argv.preset, backend);
       const docs = k8sJobs({

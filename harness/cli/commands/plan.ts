@@ -3,15 +3,22 @@ import type { Argv } from 'yargs';
 import { printText, terminalJson } from '../terminal-text.js';
 import { checkSeeds } from '../../core/limits.js';
 import { BACKEND_CHOICES, initBackend, namedBackend, type BackendInfo, type BackendRequest } from '../../backends/select.js';
+import type { ClaimDefinition } from '../../core/claim.js';
+import type { Registries } from '../../core/registries.js';
+import { claimProbeModels } from '../../runner/probe-models.js';
 import { loadRegistries } from '../../builtins.js';
 import { formatDuration } from '../../scheduler/estimate.js';
 import { listPlan, type PlanListing } from '../../scheduler/plan-listing.js';
 import { readTrials } from '../../store/trial-store.js';
-import { nonEmptyPath, shardCount } from '../options.js';
+import { defaultCacheDir, nonEmptyPath, shardCount } from '../options.js';
 
-/** Explicit backends are only named (a login node need not load tfjs-node-gpu to plan for a GPU node); `auto` is resolved here. */
-export async function planningBackend(request: BackendRequest): Promise<BackendInfo> {
-  return request === 'auto' ? initBackend('auto') : namedBackend(request);
+/**
+ * Explicit backends are only named (a login node need not load tfjs-node-gpu to plan for a GPU
+ * node); `auto` is resolved here, by the same probe of the claim's workloads a run makes (cached,
+ * so plan and run agree on this machine).
+ */
+export async function planningBackend(request: BackendRequest, registries: Registries, claim: ClaimDefinition, cacheDir = defaultCacheDir()): Promise<BackendInfo> {
+  return request === 'auto' ? initBackend('auto', { probe: () => claimProbeModels(registries, claim, cacheDir), cacheDir }) : namedBackend(request);
 }
 
 export function planCommand(y: Argv) {
@@ -38,7 +45,7 @@ export function planCommand(y: Argv) {
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
       const claim = registries.claims.get(argv.claim as string);
-      const backend = await planningBackend(argv.backend);
+      const backend = await planningBackend(argv.backend, registries, claim);
       const stored = readTrials(resolve(argv.out ?? join('runs', claim.id)));
       const listing = listPlan({ registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend }, stored, argv.shards ?? null);
       if (argv.json) process.stdout.write(terminalJson(listing) + '\n');

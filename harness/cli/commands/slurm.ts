@@ -56,7 +56,7 @@ export function slurmCommand(y: Argv) {
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
       const claim = registries.claims.get(argv.claim as string);
-      const backend = await planningBackend(argv.backend);
+      const backend = await planningBackend(argv.backend, registries, claim, resolve(argv['cache-dir']));
       const runDir = resolve(argv.out ?? join('runs', claim.id));
       const o = {
         registries, claim, backend, preset: argv.preset, ...(argv.seeds !== undefined ? { seeds: argv.seeds } : {}), runDir, cacheDir: resolve(argv['cache-dir']), workDir: cwd,

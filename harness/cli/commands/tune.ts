@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { resumeCommand, setInterruptReport } from '../../scheduler/interrupt.js';
 import type { Argv } from 'yargs';
 import { terminalJson, terminalText } from '../terminal-text.js';
+import { workloadProbeModels } from '../../runner/probe-models.js';
 import { initBackend } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import type { TrialRecord } from '../../core/trial.js';
@@ -60,7 +61,7 @@ export function tuneCommand(y: Argv) {
       const workload = argv.workload as string;
       const method = registries.methods.get(argv.method as string);
       const w = resolveVariant(registries.workloads.get(parseWorkloadRef(workload).id), parseWorkloadRef(workload).variant);
-      const backend = await initBackend(argv.backend);
+      const backend = await initBackend(argv.backend, { probe: () => workloadProbeModels(registries, [workload], argv['cache-dir']), cacheDir: argv['cache-dir'] });
       const runDir = resolve(argv.out ?? join('runs', `tune-${workload.replace(':', '_')}-${method.id}`));
       const self = argv.ruleset === 'self';
       const plan: StudyPlan = self

@@ -40,7 +40,7 @@ export function waitCommand(y: Argv) {
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
       const claim = registries.claims.get(argv.claim as string);
-      const backend = await planningBackend(argv.backend);
+      const backend = await planningBackend(argv.backend, registries, claim);
       const runDir = resolve(argv.out ?? join('runs', claim.id));
       const ctx = { registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend };
       const deadline = Date.now() + argv.timeout * 1000;

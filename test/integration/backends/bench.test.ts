@@ -30,6 +30,30 @@ describe('reprobench bench', () => {
     expect(r.stderr).toContain('steps: round 1/1 done');
   });
 
+  it('--only optimizers prints each built-in optimizer\'s MLP step against AdamW\'s, with PyTorch\'s ratio from the same rounds', () => {
+    const r = cli(['bench', '--json', '--quick', '--only', 'optimizers', '--backends', 'wasm', '--rounds', '1'], { timeoutMs: 300_000 });
+    expect(r.code, r.stderr).toBe(0);
+    type Opt = { name: string; backend: string; msPerStep: number; ratioToAdamw: number; pytorchRatioToAdamw?: number; withinGoal?: boolean };
+    const report = JSON.parse(r.stdout) as { optimizers: Opt[]; results: unknown[] };
+    expect(report.results).toHaveLength(0);
+    const wasm = report.optimizers.filter((x) => x.backend === 'wasm');
+    expect(wasm.map((x) => x.name)).toEqual(['adamw', 'nadamw', 'adan', 'sgd-nesterov', 'sgd-momentum']);
+    expect(wasm[0]!.ratioToAdamw).toBe(1);
+    for (const x of wasm) expect(x.msPerStep).toBeGreaterThan(0);
+    if (torchUnavailable()) {
+      expect(wasm.every((x) => x.pytorchRatioToAdamw === undefined)).toBe(true);
+    } else {
+      const torch = report.optimizers.filter((x) => x.backend === 'pytorch');
+      expect(torch.map((x) => x.name)).toEqual(wasm.map((x) => x.name));
+      expect(torch.every((t) => t.pytorchRatioToAdamw === undefined && t.withinGoal === undefined)).toBe(true);
+      for (const x of wasm) {
+        expect(x.pytorchRatioToAdamw).toBe(torch.find((t) => t.name === x.name)!.ratioToAdamw);
+        expect(x.withinGoal).toBe(Math.abs(x.ratioToAdamw / x.pytorchRatioToAdamw! - 1) <= 0.25);
+      }
+    }
+    expect(r.stderr).toContain('optimizers: round 1/1 done');
+  });
+
   it('rejects an unknown model with a coded error', () => {
     const r = cli(['bench', '--models', 'resnet']);
     expect(r.code).toBe(2);

@@ -55,7 +55,7 @@ describe('bit-reproducible training on the project\'s kernels', () => {
       const wasm = await initBackend('wasm');
       const blas = await initBackend('blas');
       expect(blas.numericsClass).not.toBe(wasm.numericsClass);
-      expect(blas.numericsClass).toMatch(/^blas-tfjs4\.22\.0-k2-openblas\d+\.\d+\.\d+-\w+$/);
+      expect(blas.numericsClass).toMatch(/^blas-tfjs4\.22\.0-k3-openblas\d+\.\d+\.\d+-\w+$/);
       expect(tf.getBackend()).toBe('blas');
     });
   }

@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AdamWOptimizer, type AdamWConfig } from '../../../../benchmarks/methods/optimizers/adamw.js';
 import { loadBlasAddon } from '../../../../harness/backends/blas/addon.js';
-import { ADAMW_KERNEL, adamwKernel } from '../../../../harness/backends/kernels/adamw.js';
 import { KERNELS_WASM_PATH, type ProjectWasm } from '../../../../harness/backends/kernels/wasm-module.js';
 import { initBackend, numericsClassOf } from '../../../../harness/backends/select.js';
 import { Rng } from '../../../../harness/runner/rng.js';
@@ -37,9 +35,9 @@ function naiveProduct(a: Float32Array, b: Float32Array, M: number, N: number, K:
 // Shapes around the register tile (4×8) and the k block (256), with every transpose pair.
 const PRODUCTS: Array<[number, number, number]> = [[1, 1, 1], [4, 8, 16], [5, 9, 3], [13, 31, 7], [128, 10, 256], [7, 17, 257], [33, 12, 600], [2, 3, 0]];
 
-describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () => {
-  it('wasm\'s numerics class names kernel set 3; blas, whose products are OpenBLAS\'s, stays at 2', () => {
-    expect(numericsClassOf('wasm')).toBe('wasm-tfjs4.22.0-k3');
+describe('the project\'s wasm products (native/wasm/gemm.c)', () => {
+  it('wasm\'s numerics class names kernel set 4, cpu\'s stays at 2', () => {
+    expect(numericsClassOf('wasm')).toBe('wasm-tfjs4.22.0-k4');
     expect(numericsClassOf('cpu')).toBe('cpu-tfjs4.22.0-k2');
   });
 
@@ -127,7 +125,23 @@ describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () =
     k.gemm(1, 0, M, N, K, A, B, C, 1, 0, 0, 0, S);
     k.gemm(0, 1, M, N, K, A, B, C + M * N * 4, 1, 0, 0, 0, S);
     k.adamw(P, P + 4 * n, P + 8 * n, P + 12 * n, O, O + 4 * n, O + 8 * n, n, 1, 0.999, 0.9, 0.1, 0.999, 0.001, 0.5, 1e-8, 0.01, 1);
-    const writable = [[C, C + 2 * M * N * 4], [S, S + scratch], [O, O + 12 * n]] as const;
+    // The other kernels, each into its own output block after O: Adan (4 outputs), SGD (2), the
+    // column sum, row copies, gathered rows, tanh. Inputs are the same n-float blocks at P.
+    const Q = O + 12 * n + 4096;
+    k.adan(P, P + 4 * n, P, P + 8 * n, P + 4 * n, P + 12 * n, Q, Q + 4 * n, Q + 8 * n, Q + 12 * n, n, 0, 0.98, 0.02, 0.92, 0.08, 0.99, 0.01, 0.5, 1e-8,
+      0.01, 0.02, 2, 1.001);
+    const R = Q + 16 * n;
+    k.sgd(P, P + 4 * n, P + 8 * n, R, R + 4 * n, n, 1, 1e-4, 0, 0.9, 1, 0.05);
+    const T = R + 8 * n;
+    k.sum_middle(P, T, 1, 7, 143); // 7 × 143 = 1001 = n
+    k.copy_rows(P, T + 4 * 143, 7, 60, 143, 60);
+    const idx = T + 4 * (143 + 420);
+    new Int32Array(memory.buffer, idx, 3).set([6, 0, 3]);
+    k.gather_rows(P, idx, idx + 12, 3, 143);
+    const th = idx + 12 + 4 * 3 * 143;
+    k.tanh_f32(P, th, n);
+    k.exp_f32(P, th + 4 * n, n);
+    const writable = [[C, C + 2 * M * N * 4], [S, S + scratch], [O, O + 12 * n], [Q, th + 8 * n]] as const;
     let outside = 0;
     for (let i = 0; i < bytes.length; i++) {
       if (bytes[i] !== before[i] && !writable.some(([lo, hi]) => i >= lo && i < hi)) outside++;
@@ -135,61 +149,14 @@ describe('the project\'s wasm products (native/wasm/reprobench_kernels.c)', () =
     expect(outside).toBe(0);
     expect(scratch).toBeLessThan(300 * 1024); // bounded by the row and k blocks, whatever M and K
     // It did write: both products and the three update outputs differ from the sentinel.
-    for (const at of [C, C + M * N * 4, O, O + 4 * n, O + 8 * n]) expect(Array.from(bytes.subarray(at, at + 8))).not.toEqual(Array.from(before.subarray(at, at + 8)));
+    for (const at of [C, C + M * N * 4, O, O + 4 * n, O + 8 * n, Q, Q + 4 * n, Q + 8 * n, Q + 12 * n, R, R + 4 * n, T, T + 4 * 143, idx + 12, th, th + 4 * n]) expect(Array.from(bytes.subarray(at, at + 8))).not.toEqual(Array.from(before.subarray(at, at + 8)));
   });
 
   it('the module owns nothing in tfjs\'s heap: it imports the memory, has no data section, exports only functions', () => {
     const bytes = readFileSync(KERNELS_WASM_PATH);
     const mod = new WebAssembly.Module(bytes);
     expect(WebAssembly.Module.imports(mod)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
-    expect(WebAssembly.Module.exports(mod).map((e) => `${e.name}:${e.kind}`).sort()).toEqual(['adamw:function', 'gemm:function', 'gemm_scratch_bytes:function']);
+    expect(WebAssembly.Module.exports(mod).map((e) => `${e.name}:${e.kind}`).sort()).toEqual(['adamw', 'adan', 'copy_rows', 'exp_f32', 'gather_rows', 'gemm', 'gemm_scratch_bytes', 'sgd', 'sum_middle', 'tanh_f32'].map((n) => `${n}:function`));
     expect(sectionIds(bytes)).not.toContain(11);
   });
-});
-
-/** Runs `steps` AdamW steps over odd-sized parameters (tails past the SIMD width) and returns every bit. */
-async function adamwRun(config: Partial<AdamWConfig>, steps = 5): Promise<{ bits: string[]; kernels: string[] }> {
-  let kernels: string[] = [];
-  const params = [tf.variable(tf.tensor(randomArray(37 * 5, 7), [37, 5])), tf.variable(tf.tensor(randomArray(3, 8)))];
-  const opt = new AdamWOptimizer({ learningRate: 0.01, ...config });
-  for (let s = 0; s < steps; s++) {
-    const grads = params.map((p, i) => tf.tensor(randomArray(p.size, 100 * s + i + 1), p.shape));
-    const info = await tf.profile(() => opt.applyGradients(params.map((p, i) => ({ name: p.name, tensor: grads[i]! }))));
-    kernels = info.kernelNames;
-    tf.dispose(grads);
-  }
-  const weights = await opt.getWeights();
-  const bits = await Promise.all([...params, ...weights.slice(1).map((w) => w.tensor)].map(async (t) => Buffer.from((await t.data()).buffer).toString('hex')));
-  opt.dispose();
-  tf.dispose(params);
-  return { bits, kernels };
-}
-
-const fusedBackends = ['wasm', ...('addon' in blasLoaded ? (['blas'] as const) : [])] as const;
-
-describe('the fused AdamW update', () => {
-  const configs: Array<Partial<AdamWConfig>> = [{ weightDecay: 0 }, { weightDecay: 0.1 }, { weightDecay: 0.01, nesterov: true, beta2: 0.98, epsilon: 1e-6 }];
-  for (const backend of fusedBackends) {
-    for (const config of configs) {
-      it(`${backend} ${JSON.stringify(config)}: parameters and both moments bit-identical to the unfused ops on ${backend} and on cpu`, async () => {
-        await initBackend(backend);
-        expect(tf.getKernel(ADAMW_KERNEL, backend)).toBeDefined();
-        const fused = await adamwRun(config);
-        tf.unregisterKernel(ADAMW_KERNEL, backend);
-        let unfused: Awaited<ReturnType<typeof adamwRun>>;
-        try {
-          unfused = await adamwRun(config);
-        } finally {
-          tf.registerKernel({ kernelName: ADAMW_KERNEL, backendName: backend, kernelFunc: adamwKernel as unknown as tf.KernelFunc });
-        }
-        await initBackend('cpu');
-        const cpu = await adamwRun(config);
-        expect(fused.kernels).toContain(ADAMW_KERNEL);
-        expect(unfused.kernels).not.toContain(ADAMW_KERNEL);
-        expect(unfused.kernels).toContain('Sqrt');
-        expect(fused.bits).toEqual(unfused.bits);
-        expect(fused.bits).toEqual(cpu.bits);
-      });
-    }
-  }
 });

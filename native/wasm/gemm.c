@@ -1,27 +1,12 @@
-// The project's own WebAssembly kernels for tfjs's `wasm` backend, built to
-// native/wasm/reprobench_kernels.wasm by native/wasm/build.mjs (clang, wasm32, SIMD128).
+// Matrix products for tfjs's wasm backend (BatchMatMul, convolution gradients).
 //
-// The module imports the tfjs wasm module's memory, so every pointer here is a byte offset in
-// that heap: kernels read tfjs tensors and write tfjs tensors in place, with no copies. It has no
-// data segment and never touches the C stack (build.mjs checks the disassembly; a test runs
-// every kernel in a sentinel-filled memory and finds no byte changed outside its outputs and
-// scratch), so it cannot write anywhere but the buffers it is given.
-//
-// Numerics (why the loops look the way they do):
-// - Plain SIMD128, no relaxed SIMD: no fused multiply-add, so every product and every sum is
-//   rounded to float32 on its own, identically on every machine and engine.
-// - The product sums each output element over k = 0, 1, ..., K-1 in order, starting from 0:
-//   the same result as the naive loop `s = fround(s + fround(a*b))`, whatever the blocking
-//   (for finite values; NaN payloads are not specified by wasm). Tests compare it bit for bit
-//   with that loop written in JS.
-// - AdamW does exactly the float32 operations, in the order, of the unfused tfjs ops in
-//   benchmarks/methods/optimizers/adamw.ts, so fusing it changes no bit (tested).
+// The product sums each output element over k = 0, 1, ..., K-1 in order, starting from 0: the
+// same result as the naive loop `s = fround(s + fround(a*b))`, whatever the blocking (for finite
+// values; NaN payloads are not specified by wasm). Tests compare it bit for bit with that loop
+// written in JS.
 
-#include <wasm_simd128.h>
+#include "kernels.h"
 
-#define EXPORT(name) __attribute__((export_name(#name)))
-
-typedef unsigned long size_t;
 
 // Register tile of the product: MR rows of op(A) by NR columns of op(B).
 #define MR 4
@@ -163,45 +148,5 @@ void gemm(int transA, int transB, int M, int N, int K, const float *a, const flo
         }
       }
     }
-  }
-}
-
-// One AdamW step over n elements, as benchmarks/methods/optimizers/adamw.ts's tfjs ops do it:
-//   decayed = decay ? θ·(1−ηλ) : θ
-//   m' = m·β1 + g·(1−β1);  v' = v·β2 + g²·(1−β2)
-//   numer = nesterov ? m'·β1 + g·(1−β1) : m'
-//   θ' = decayed − (numer / (√v' / √(1−β2^t) + ε)) · η/(1−β1^t)
-// Every scalar arrives already rounded to float32, as tfjs rounds scalar operands. Outputs may
-// not alias inputs.
-EXPORT(adamw)
-void adamw(const float *param, const float *grad, const float *m, const float *v, float *outParam,
-           float *outM, float *outV, int n, int decay, float decayFactor, float beta1, float oneMinusBeta1,
-           float beta2, float oneMinusBeta2, float sqrtBias2, float epsilon, float step, int nesterov) {
-  const v128_t df = wasm_f32x4_splat(decayFactor), b1 = wasm_f32x4_splat(beta1), omb1 = wasm_f32x4_splat(oneMinusBeta1);
-  const v128_t b2 = wasm_f32x4_splat(beta2), omb2 = wasm_f32x4_splat(oneMinusBeta2), sb2 = wasm_f32x4_splat(sqrtBias2);
-  const v128_t eps = wasm_f32x4_splat(epsilon), st = wasm_f32x4_splat(step);
-  int i = 0;
-  for (; i + 4 <= n; i += 4) {
-    v128_t p = wasm_v128_load(param + i), g = wasm_v128_load(grad + i);
-    v128_t mi = wasm_v128_load(m + i), vi = wasm_v128_load(v + i);
-    v128_t dec = decay ? wasm_f32x4_mul(p, df) : p;
-    v128_t m1 = wasm_f32x4_add(wasm_f32x4_mul(mi, b1), wasm_f32x4_mul(g, omb1));
-    v128_t v1 = wasm_f32x4_add(wasm_f32x4_mul(vi, b2), wasm_f32x4_mul(wasm_f32x4_mul(g, g), omb2));
-    v128_t numer = nesterov ? wasm_f32x4_add(wasm_f32x4_mul(m1, b1), wasm_f32x4_mul(g, omb1)) : m1;
-    v128_t denom = wasm_f32x4_add(wasm_f32x4_div(wasm_f32x4_sqrt(v1), sb2), eps);
-    wasm_v128_store(outM + i, m1);
-    wasm_v128_store(outV + i, v1);
-    wasm_v128_store(outParam + i, wasm_f32x4_sub(dec, wasm_f32x4_mul(wasm_f32x4_div(numer, denom), st)));
-  }
-  for (; i < n; i++) {
-    float p = param[i], g = grad[i];
-    float dec = decay ? p * decayFactor : p;
-    float m1 = m[i] * beta1 + g * oneMinusBeta1;
-    float v1 = v[i] * beta2 + (g * g) * oneMinusBeta2;
-    float numer = nesterov ? m1 * beta1 + g * oneMinusBeta1 : m1;
-    float denom = __builtin_sqrtf(v1) / sqrtBias2 + epsilon;
-    outM[i] = m1;
-    outV[i] = v1;
-    outParam[i] = dec - (numer / denom) * step;
   }
 }
