@@ -8,6 +8,7 @@ import { gatherFeatures, gatherTargets } from './batches.js';
 import { workloadData } from './data-cache.js';
 import { taskLoss } from './evaluate.js';
 import { Rng } from './rng.js';
+import { deriveSeed } from './seeds.js';
 
 /**
  * The models `--backend auto` probes for a claim: each of its workloads' own model, trained on
@@ -30,7 +31,7 @@ export function workloadProbeModels(registries: Registries, workloads: string[],
       async create() {
         const data = await workloadData(def, variant, cacheDir);
         const rows = Int32Array.from({ length: w.batchSize }, (_, i) => i % data.train.n);
-        const model = def.createModel(new Rng('0'.repeat(32)), data, w.options);
+        const model = def.createModel(new Rng(deriveSeed('init', [def.id, def.version, variant, 'probe', 0])), data, w.options);
         const x = tf.tensor2d(gatherFeatures(data.train, rows, data.featureSize, data.xScale ?? 1), [w.batchSize, data.featureSize]);
         const y = gatherTargets(data.train, rows, data.task);
         const lossOf = def.loss ?? ((out: tf.Tensor2D, t: tf.Tensor2D) => taskLoss(data.task, out, t));

@@ -13,7 +13,8 @@ export class Rng {
   constructor(seedHex: string) {
     if (!/^[0-9a-f]{32}$/.test(seedHex)) throw new Error(`Rng seed must be 32 hex digits, got "${seedHex}"`);
     const state = [0, 8, 16, 24].map((i) => parseInt(seedHex.slice(i, i + 8), 16) | 0);
-    // xoroshiro's all-zero state is a fixed point; SHA-256 output makes it practically impossible.
+    // xoroshiro's all-zero state is a fixed point: every draw would be 0 and normal() would never return.
+    if (state.every((w) => w === 0)) throw new Error('Rng seed must not be all zeros (a fixed point of xoroshiro128+)');
     this.gen = xoroshiro128plusFromState(state);
   }
 
