@@ -8,18 +8,26 @@ const PROJECT = join(ROOT, 'examples', 'my-project');
 describe('run --dry-run', () => {
   it('prints the plan, what is done, and an estimate, and runs nothing', () => {
     const out = tempDir();
-    const r = cli(['run', 'adan', '--dry-run', '--out', out]);
+    const r = cli(['run', 'adan', '--preset', 'standard', '--backend', 'wasm', '--dry-run', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('plan for claim adan (quick, 5 repeats per method and workload');
+    expect(r.stdout).toContain('plan for claim adan (standard, 20 repeats per method and workload');
     expect(r.stdout).toContain(
-      'tuning: 36 trials (AlgoPerf external tuning: 2 studies × 6 Halton points per method (the same points for arms with the same search space), ' +
+      'tuning: 72 trials (AlgoPerf external tuning: 2 studies × 6 Halton points per method (the same points for arms with the same search space), ' +
         'each study\'s 2 fastest re-run on 3 tuning seeds in all, the study\'s winner by the median over them, median over studies), 0 already done',
     );
-    // 3 arms × 2 studies × 2 points × 2 more seeds, at most: which points depends on the first phase.
-    expect(r.stdout).toContain('tuning re-check: up to 24 trials (which points depends on the first tuning phase)');
-    expect(r.stdout).toContain('evaluation: 15 trials, 0 already done (their configuration depends on the tuning result)');
+    // 3 arms × 2 workloads × 2 studies × 2 points × 2 more seeds, at most: which points depends on the first phase.
+    expect(r.stdout).toContain('tuning re-check: up to 48 trials (which points depends on the first tuning phase)');
+    expect(r.stdout).toContain('evaluation: 120 trials, 0 already done (their configuration depends on the tuning result)');
     expect(r.stdout).toMatch(/estimated time: \d+ (s|min)/);
     expect(existsSync(join(out, 'trials'))).toBe(false);
+  });
+
+  it('the quick preset plans no tuning where the committed standard reference already chose the points', () => {
+    const r = cli(['run', 'adan', '--backend', 'wasm', '--dry-run', '--out', tempDir()]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('plan for claim adan (quick, 5 repeats per method and workload');
+    expect(r.stdout).toContain('tuning: none; the quick preset reuses the points the standard run chose (reference-results/adan/wasm-tfjs4.22.0-k4.json)');
+    expect(r.stdout).toContain('evaluation: 15 trials, 0 already done');
   });
 
   it('counts finished trials and lists only what is left', () => {
