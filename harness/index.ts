@@ -10,7 +10,8 @@ export type {
   WorkloadDefinition, SupervisedData, ExampleSet, DataContext, Model, Target, Budget, Direction, VariantOverride, Calibration,
 } from './core/workload.js';
 export { defineMethod } from './core/method.js';
-export type { MethodDefinition, HParams, HParamValue, SearchDimension, TrainingOptimizer, ScheduleContext } from './core/method.js';
+export type { MethodDefinition, HParams, HParamValue, SearchDimension, ScheduleContext } from './core/method.js';
+export type { TrainingOptimizer } from './core/optimizer.js';
 export type { BatchSelectionSpec } from './runner/batch-selection.js';
 export { defineClaim } from './core/claim.js';
 export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset, CurveStatistic, PhenomenonSpec, PredictorSpec } from './core/claim.js';

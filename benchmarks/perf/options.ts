@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { BACKEND_CHOICES, type BackendName } from '../../harness/backends/select.js';
-import { defaultCacheDir } from '../../harness/cli/options.js';
+import { defaultCacheDir } from '../../harness/store/cache-dir.js';
 import { ReprobenchError } from '../../harness/errors.js';
 import { ALL_MODEL_NAMES, LARGE_MODEL_NAMES, MODEL_NAMES, type ModelName } from './models.js';
 import { defaultBackends, SECTIONS, type BenchOptions, type Section } from './run.js';

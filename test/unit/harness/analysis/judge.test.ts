@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { armValues, judgeClaim } from '../../../../harness/analysis/judge.js';
-import { summarizeArm, type WorkloadSummary } from '../../../../harness/analysis/summary.js';
+import { summarizeArm, type WorkloadSummary } from '../../../../harness/analysis/arm-summary.js';
 import type { ArmOutcomes } from '../../../../harness/analysis/arms.js';
 import { defineClaim, type ClaimDefinition } from '../../../../harness/core/claim.js';
 

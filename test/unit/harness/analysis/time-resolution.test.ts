@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArmOutcomes } from '../../../../harness/analysis/arms.js';
-import { summarizeArm } from '../../../../harness/analysis/summary.js';
+import { summarizeArm } from '../../../../harness/analysis/arm-summary.js';
 import { resolveArm, timeResolution, trialResolution, type ResolutionTrial } from '../../../../harness/analysis/time-resolution.js';
 import { resolutionOf } from '../../../../harness/runner/resolution.js';
 
