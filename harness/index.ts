@@ -1,6 +1,7 @@
 /**
- * reprobench's public API: define workloads, methods and claims in a `reprobench.config.*`
- * (or a script) and run them with the same machinery as the built-in ones.
+ * The machinery's public API: define workloads, methods and claims in a `reprobench.config.*`
+ * (or a script) and run them with the same machinery as the built-in ones. The package entry
+ * (../index.ts) adds the built-in content's building blocks (optimizers, schedules, models).
  */
 export { ReprobenchError, isReprobenchError } from './errors.js';
 export type { ErrorCode } from './errors.js';
@@ -24,16 +25,6 @@ export { Rng } from './runner/rng.js';
 export { deriveSeed, trialSeeds } from './runner/seeds.js';
 export { initBackend, KERNEL_SETS } from './backends/select.js';
 export type { BackendName, BackendInfo, BackendRequest } from './backends/select.js';
-
-// Building blocks for user definitions.
-export { createMlp } from '../workloads/common/mlp.js';
-export { SlotOptimizer } from '../benchmarks/methods/optimizers/slot-optimizer.js';
-export { AdamWOptimizer } from '../benchmarks/methods/optimizers/adamw.js';
-export { AdanOptimizer } from '../benchmarks/methods/optimizers/adan.js';
-export { SgdOptimizer } from '../benchmarks/methods/optimizers/sgd.js';
-export { scheduledLearningRate, scheduleMultiplier, SCHEDULE_NAMES } from '../benchmarks/methods/schedules.js';
-export type { ScheduleName, ScheduleOptions } from '../benchmarks/methods/schedules.js';
-export { createScaledTwoLayer } from '../workloads/common/scaled-two-layer.js';
 
 // AlgoPerf: scoring, search spaces and Halton sampling, imported logs.
 export { scoreSubmissions, timeToResult, performanceProfile, performanceRatios, benchmarkScore, geometricMeanSpeedup } from './scoring/index.js';
