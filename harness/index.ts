@@ -21,7 +21,7 @@ export type { UserConfig } from './core/config.js';
 export type { TrialConfig, TrialRecord, TrialStatus, CurvePoint, Outcome, Provenance } from './core/trial.js';
 export { Registry } from './core/registry.js';
 export { loadRegistries } from './builtins.js';
-export { Rng } from './runner/rng.js';
+export { Rng } from './rng.js';
 export { deriveSeed, trialSeeds } from './runner/seeds.js';
 export { initBackend, KERNEL_SETS } from './backends/select.js';
 export type { BackendName, BackendInfo, BackendRequest } from './backends/select.js';

@@ -8,7 +8,7 @@ import type { Registries } from '../../harness/core/registries.js';
 import type { SupervisedData } from '../../harness/core/workload.js';
 import { BatchStream } from '../../harness/runner/batches.js';
 import { buildValidationSet, disposeValidationSet, evaluate, taskLoss } from '../../harness/runner/evaluate.js';
-import { Rng } from '../../harness/runner/rng.js';
+import { Rng } from '../../harness/rng.js';
 import { writeTrial } from '../../harness/store/trial-store.js';
 import { createMlp } from '../../workloads/common/mlp.js';
 import { AdamWOptimizer } from '../methods/optimizers/adamw.js';

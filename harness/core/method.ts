@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BatchSelectionSpec } from '../runner/batch-selection.js';
-import type { Rng } from '../runner/rng.js';
+import type { Rng } from '../rng.js';
 import type { StagePlanner } from '../runner/stages.js';
 import type { TrainingOptimizer } from './optimizer.js';
 import type { Model, SupervisedData } from './workload.js';
