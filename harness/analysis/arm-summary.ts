@@ -1,10 +1,10 @@
 /** One arm's seeds summarised for the verdict and the reports: counts, medians with unreached seeds as infinite, time resolution. */
 import type { Target } from '../core/trial.js';
-import type { ArmOutcomes } from './arms.js';
+import type { ArmRepeats } from './arms.js';
 import type { PredictorOutcome } from './predictor-outcome.js';
 import { resolveArm, type ArmResolution } from './time-resolution.js';
 
-export interface ArmSummary extends ArmOutcomes {
+export interface ArmSummary extends ArmRepeats {
   n: number;
   reached: number;
   censored: number;
@@ -36,7 +36,7 @@ function medianWithInfinity(values: number[], events: boolean[]): number | null 
   return Number.isFinite(m) ? m : null;
 }
 
-export function summarizeArm(a: ArmOutcomes): ArmSummary {
+export function summarizeArm(a: ArmRepeats): ArmSummary {
   const reached = a.events.filter(Boolean).length;
   const hit = a.events.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
   const divergedCount = a.diverged.filter(Boolean).length;

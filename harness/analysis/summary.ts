@@ -7,7 +7,7 @@ import { tuningSensitivity, type TuningSensitivity } from '../tuning/sensitivity
 import { canonicalJson } from '../core/trial.js';
 import { cardHash, preregisteredFields } from '../core/preregistration.js';
 import type { AdaptiveResult } from '../scheduler/adaptive.js';
-import { armOutcomes, targetOf } from './arms.js';
+import { armRepeats, targetOf } from './arms.js';
 import { summarizeArm, type WorkloadSummary } from './arm-summary.js';
 import { judgeClaim, type ClaimJudgement } from './judge.js';
 import { predictorOutcome, type LearningRatesOf } from './predictor-outcome.js';
@@ -51,7 +51,7 @@ export function summarizeClaim(
   const workloads: WorkloadSummary[] = ctx.workloads.map((w) => ({
     workload: w,
     target: targetOf(trials, w) ?? null,
-    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
+    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armRepeats(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
     ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.learningRates, claim.methods.map((m) => m.method)) } : {}),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
