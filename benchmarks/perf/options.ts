@@ -31,7 +31,9 @@ function list<T extends string>(raw: string | undefined, allowed: readonly T[], 
 }
 
 /** yargs' parsed options → BenchOptions. @throws ReprobenchError E_BAD_OPTION for unknown list items */
-export function toBenchOptions(argv: Record<string, unknown>, log: (l: string) => void, loadRegistries: () => Promise<Registries>): BenchOptions {
+export function toBenchOptions(
+  argv: Record<string, unknown>, log: (l: string) => void, loadRegistries: () => Promise<Registries>,
+): BenchOptions {
   const quick = Boolean(argv.quick);
   const rounds = (argv.rounds as number | undefined) ?? (quick ? 2 : 5);
   if (!Number.isInteger(rounds) || rounds < 1) throw new ReprobenchError('E_BAD_OPTION', `--rounds must be a positive integer, got ${String(argv.rounds)}`, 'for example --rounds 3');

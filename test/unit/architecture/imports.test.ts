@@ -52,7 +52,9 @@ describe('the import graph', () => {
       }
     }
     expect(crossings, 'machinery importing content: move the code, or compose it in harness/builtins.ts').toEqual([]);
-    for (const { from, to } of CONTENT_IMPORT_ALLOWLIST) expect(graph.get(from), `${from} no longer imports ${to}: drop it from the allowlist`).toContain(to);
+    for (const { from, to } of CONTENT_IMPORT_ALLOWLIST) {
+      expect(graph.get(from), `${from} no longer imports ${to}: drop it from the allowlist`).toContain(to);
+    }
   });
 });
 

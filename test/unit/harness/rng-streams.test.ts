@@ -26,14 +26,22 @@ function statsStreams(seed: number): string[] {
   const floats = ((g) => Array.from({ length: N }, () => g.float()))(createRng(seed));
   const ints = ((g) => Array.from({ length: N }, (_, k) => g.int(k + 1)))(createRng(seed));
   const normals = ((g) => Array.from({ length: N }, () => g.normal()))(createRng(seed));
-  const mixed = ((g) => Array.from({ length: N }, (_, k) => (k % 3 === 0 ? g.normal() : k % 3 === 1 ? g.int(7) : g.float())))(createRng(seed));
+  const mixedOf = (g: ReturnType<typeof createRng>) =>
+    Array.from({ length: N }, (_, k) => (k % 3 === 0 ? g.normal() : k % 3 === 1 ? g.int(7) : g.float()));
+  const mixed = mixedOf(createRng(seed));
   return [floats, ints, normals, mixed].map(digest);
 }
 
 describe('the one random source', () => {
   it('draws the trial streams (128-bit hex seeds) bit for bit as before', () => {
-    expect(trialStreams('0123456789abcdef0123456789abcdef')).toEqual(['0e73664cb58bf312', '02303bca4ddcfe10', '50aafe013230377c', '9a75f4e6eed4e045', '58c5d9ca648bfe76']);
-    expect(trialStreams('ffffffff00000000deadbeef12345678')).toEqual(['179aa57a97202a66', 'e0e81796e12ec464', 'a70b2eb88d3501c6', 'b9b719517232b6cd', '4a060ba6415479f2']);
+    expect(trialStreams('0123456789abcdef0123456789abcdef')).toEqual([
+      '0e73664cb58bf312', '02303bca4ddcfe10', '50aafe013230377c',
+      '9a75f4e6eed4e045', '58c5d9ca648bfe76',
+    ]);
+    expect(trialStreams('ffffffff00000000deadbeef12345678')).toEqual([
+      '179aa57a97202a66', 'e0e81796e12ec464', 'a70b2eb88d3501c6',
+      'b9b719517232b6cd', '4a060ba6415479f2',
+    ]);
   });
 
   it('draws the stats streams (32-bit integer seeds) bit for bit as before', () => {
