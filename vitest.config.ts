@@ -16,7 +16,7 @@ const EXTERNAL = 'test/integration/external/**/*.test.ts';
  * they are compiled from instead of dist/.
  */
 const SOURCES = [
-  { find: /^reprobench$/, replacement: fileURLToPath(new URL('./harness/index.ts', import.meta.url)) },
+  { find: /^reprobench$/, replacement: fileURLToPath(new URL('./index.ts', import.meta.url)) },
   { find: /^reprobench\/stats$/, replacement: fileURLToPath(new URL('./harness/stats/index.ts', import.meta.url)) },
 ];
 

@@ -1,4 +1,6 @@
+import type { Argv } from 'yargs';
 import { benchmarkClaims } from '../benchmarks/claims/index.js';
+import { benchCommand as mountBench } from '../benchmarks/perf/command.js';
 import { builtinMethods } from '../benchmarks/methods/index.js';
 import { seedPapers } from '../benchmarks/papers/index.js';
 import { builtinWorkloads } from '../workloads/index.js';
@@ -27,4 +29,9 @@ export async function loadRegistries(cwd: string = process.cwd()): Promise<Regis
   checkMetricNames(registries);
   checkPapers(registries);
   return registries;
+}
+
+/** `reprobench bench`: the engine benchmarks live with the content (benchmarks/perf) and get the registries from here. */
+export function benchCommand(y: Argv): Argv {
+  return mountBench(y, loadRegistries);
 }

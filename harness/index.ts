@@ -1,6 +1,7 @@
 /**
- * reprobench's public API: define workloads, methods and claims in a `reprobench.config.*`
- * (or a script) and run them with the same machinery as the built-in ones.
+ * The machinery's public API: define workloads, methods and claims in a `reprobench.config.*`
+ * (or a script) and run them with the same machinery as the built-in ones. The package entry
+ * (../index.ts) adds the built-in content's building blocks (optimizers, schedules, models).
  */
 export { ReprobenchError, isReprobenchError } from './errors.js';
 export type { ErrorCode } from './errors.js';
@@ -10,7 +11,8 @@ export type {
   WorkloadDefinition, SupervisedData, ExampleSet, DataContext, Model, Target, Budget, Direction, VariantOverride, Calibration,
 } from './core/workload.js';
 export { defineMethod } from './core/method.js';
-export type { MethodDefinition, HParams, HParamValue, SearchDimension, TrainingOptimizer, ScheduleContext } from './core/method.js';
+export type { MethodDefinition, HParams, HParamValue, SearchDimension, ScheduleContext } from './core/method.js';
+export type { TrainingOptimizer } from './core/optimizer.js';
 export type { BatchSelectionSpec } from './runner/batch-selection.js';
 export { defineClaim } from './core/claim.js';
 export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset, CurveStatistic, PhenomenonSpec, PredictorSpec } from './core/claim.js';
@@ -19,20 +21,10 @@ export type { UserConfig } from './core/config.js';
 export type { TrialConfig, TrialRecord, TrialStatus, CurvePoint, Outcome, Provenance } from './core/trial.js';
 export { Registry } from './core/registry.js';
 export { loadRegistries } from './builtins.js';
-export { Rng } from './runner/rng.js';
+export { Rng } from './rng.js';
 export { deriveSeed, trialSeeds } from './runner/seeds.js';
 export { initBackend, KERNEL_SETS } from './backends/select.js';
 export type { BackendName, BackendInfo, BackendRequest } from './backends/select.js';
-
-// Building blocks for user definitions.
-export { createMlp } from '../workloads/common/mlp.js';
-export { SlotOptimizer } from '../benchmarks/methods/optimizers/slot-optimizer.js';
-export { AdamWOptimizer } from '../benchmarks/methods/optimizers/adamw.js';
-export { AdanOptimizer } from '../benchmarks/methods/optimizers/adan.js';
-export { SgdOptimizer } from '../benchmarks/methods/optimizers/sgd.js';
-export { scheduledLearningRate, scheduleMultiplier, SCHEDULE_NAMES } from '../benchmarks/methods/schedules.js';
-export type { ScheduleName, ScheduleOptions } from '../benchmarks/methods/schedules.js';
-export { createScaledTwoLayer } from '../workloads/common/scaled-two-layer.js';
 
 // AlgoPerf: scoring, search spaces and Halton sampling, imported logs.
 export { scoreSubmissions, timeToResult, performanceProfile, performanceRatios, benchmarkScore, geometricMeanSpeedup } from './scoring/index.js';

@@ -6,7 +6,8 @@ import { kaplanMeierChart } from './charts/kaplan-meier.js';
 import { learningCurves } from './charts/learning-curves.js';
 import { performanceProfileChart } from './charts/performance-profile.js';
 import { timeToTarget } from './charts/time-to-target.js';
-import { buildReportData, type ReportData, type WorkloadReport } from './data/report-data.js';
+import { buildReportData, type ReportData } from './data/report-data.js';
+import type { WorkloadReport } from './data/workload-report.js';
 import { template, templateFile } from './handlebars.js';
 import { changeText } from '../harness/core/preregistration.js';
 

@@ -1,7 +1,7 @@
 import { defineMethod, type HParams } from '../../harness/core/method.js';
 import { ReprobenchError } from '../../harness/errors.js';
 import { scoreTrainingRows } from '../../harness/runner/example-scores.js';
-import type { Rng } from '../../harness/runner/rng.js';
+import type { Rng } from '../../harness/rng.js';
 import { weightedSampleWithoutReplacement } from '../../harness/runner/weighted-sample.js';
 import { CycleSizes } from './cycle-sizes.js';
 import { BASE, createOptimizer } from './schedule-methods.js';

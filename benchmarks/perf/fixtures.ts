@@ -2,7 +2,7 @@ import type { BackendInfo } from '../../harness/backends/select.js';
 import type { Registries } from '../../harness/core/registries.js';
 import { configHash, TRIAL_SCHEMA_VERSION, type TrialRecord } from '../../harness/core/trial.js';
 import type { SupervisedData } from '../../harness/core/workload.js';
-import { Rng } from '../../harness/runner/rng.js';
+import { Rng } from '../../harness/rng.js';
 import { trialSeeds } from '../../harness/runner/seeds.js';
 import { makeTrial } from '../../harness/scheduler/plan.js';
 import { hostProvenance, trialProvenance } from '../../harness/store/provenance.js';

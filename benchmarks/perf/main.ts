@@ -2,13 +2,15 @@
 /** `npm run bench [-- options]`: the engine benchmarks (same as `reprobench bench`). */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { loadRegistries } from '../../harness/builtins.js';
 import { isReprobenchError } from '../../harness/errors.js';
-import { benchHandler } from '../../harness/cli/commands/bench.js';
+import { benchHandler } from './command.js';
 import { benchOptions } from './options.js';
 
 async function main(): Promise<void> {
   await benchOptions(yargs(hideBin(process.argv)).scriptName('npm run bench --').strict().help().wrap(100))
-    .command('$0', 'engine benchmarks: training steps vs PyTorch, kernels, harness overhead, worker scaling', () => {}, benchHandler)
+    .command('$0', 'engine benchmarks: training steps vs PyTorch, kernels, harness overhead, worker scaling', () => {},
+      (argv) => benchHandler(argv, loadRegistries))
     .parseAsync();
 }
 

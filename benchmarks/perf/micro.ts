@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { Bench } from 'tinybench';
 import { initBackend, type BackendName } from '../../harness/backends/select.js';
+import type { Registries } from '../../harness/core/registries.js';
 import type { SupervisedData } from '../../harness/core/workload.js';
 import { BatchStream } from '../../harness/runner/batches.js';
 import { buildValidationSet, disposeValidationSet, evaluate, taskLoss } from '../../harness/runner/evaluate.js';
-import { Rng } from '../../harness/runner/rng.js';
+import { Rng } from '../../harness/rng.js';
 import { writeTrial } from '../../harness/store/trial-store.js';
 import { createMlp } from '../../workloads/common/mlp.js';
 import { AdamWOptimizer } from '../methods/optimizers/adamw.js';
-import { loadRegistries } from '../../harness/builtins.js';
 import { sampleTrialRecord, syntheticImages } from './fixtures.js';
 
 export interface MicroResult {
@@ -86,9 +86,8 @@ export async function kernelMicro(backend: BackendName, timeMs: number): Promise
 }
 
 /** The harness's own work per step and per trial: batches, an eval, storing a trial. */
-export async function harnessMicro(backend: BackendName, timeMs: number): Promise<MicroResult[]> {
+export async function harnessMicro(backend: BackendName, timeMs: number, registries: Registries): Promise<MicroResult[]> {
   const info = await initBackend(backend);
-  const registries = await loadRegistries();
   const data: SupervisedData = syntheticImages(60_000, 10_000);
   const batches = new BatchStream(data, 128, new Rng('00000000000000000000000000000021'));
   const model = createMlp(new Rng('00000000000000000000000000000022'), [784, 128, 10]);

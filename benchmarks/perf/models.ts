@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../../harness/runner/rng.js';
+import { Rng } from '../../harness/rng.js';
 import { AdamWOptimizer } from '../methods/optimizers/adamw.js';
 
 /**

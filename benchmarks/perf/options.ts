@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { BACKEND_CHOICES, type BackendName } from '../../harness/backends/select.js';
-import { defaultCacheDir } from '../../harness/cli/options.js';
+import { defaultCacheDir } from '../../harness/store/cache-dir.js';
+import type { Registries } from '../../harness/core/registries.js';
 import { ReprobenchError } from '../../harness/errors.js';
 import { ALL_MODEL_NAMES, LARGE_MODEL_NAMES, MODEL_NAMES, type ModelName } from './models.js';
 import { defaultBackends, SECTIONS, type BenchOptions, type Section } from './run.js';
@@ -30,7 +31,9 @@ function list<T extends string>(raw: string | undefined, allowed: readonly T[], 
 }
 
 /** yargs' parsed options → BenchOptions. @throws ReprobenchError E_BAD_OPTION for unknown list items */
-export function toBenchOptions(argv: Record<string, unknown>, log: (l: string) => void): BenchOptions {
+export function toBenchOptions(
+  argv: Record<string, unknown>, log: (l: string) => void, loadRegistries: () => Promise<Registries>,
+): BenchOptions {
   const quick = Boolean(argv.quick);
   const rounds = (argv.rounds as number | undefined) ?? (quick ? 2 : 5);
   if (!Number.isInteger(rounds) || rounds < 1) throw new ReprobenchError('E_BAD_OPTION', `--rounds must be a positive integer, got ${String(argv.rounds)}`, 'for example --rounds 3');
@@ -46,6 +49,7 @@ export function toBenchOptions(argv: Record<string, unknown>, log: (l: string) =
     stock: argv.stock !== false,
     slow: Boolean(argv.slow),
     cacheDir: argv['cache-dir'] as string,
+    loadRegistries,
     command: ['reprobench bench', ...process.argv.slice(2)].join(' '),
     log,
   };

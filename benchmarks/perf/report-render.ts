@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { summarizeClaim } from '../../harness/analysis/summary.js';
 import { defineClaim } from '../../harness/core/claim.js';
 import { configHash, trialId, TRIAL_SCHEMA_VERSION, type TrialConfig, type TrialRecord } from '../../harness/core/trial.js';
-import { Rng } from '../../harness/runner/rng.js';
+import { Rng } from '../../harness/rng.js';
 import { deriveSeed, trialSeeds } from '../../harness/runner/seeds.js';
 import { writeManifest } from '../../harness/store/manifest.js';
 import { hostProvenance } from '../../harness/store/provenance.js';

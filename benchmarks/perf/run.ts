@@ -1,7 +1,7 @@
 import { availableParallelism, cpus, loadavg, release, type } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { AUTO_ORDER, initBackend, type BackendName } from '../../harness/backends/select.js';
-import { loadRegistries } from '../../harness/builtins.js';
+import type { Registries } from '../../harness/core/registries.js';
 import { workloadData } from '../../harness/runner/data-cache.js';
 import { harnessMicro, kernelMicro, type MicroResult } from './micro.js';
 import { MODEL_NAMES, type ModelName } from './models.js';
@@ -27,6 +27,11 @@ export interface BenchOptions {
   stock: boolean;
   slow: boolean;
   cacheDir: string;
+  /**
+   * The built-in and user registries (harness/builtins.ts's loadRegistries), passed in by the
+   * entry point so the benchmarks never import the composition root that mounts them.
+   */
+  loadRegistries: () => Promise<Registries>;
   command: string;
   log: (line: string) => void;
 }
@@ -91,14 +96,14 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
 
   await initBackend(auto.name);
   if (o.sections.includes('micro')) {
-    micro.push(...(await harnessMicro(auto.name, o.quick ? 150 : 600)));
+    micro.push(...(await harnessMicro(auto.name, o.quick ? 150 : 600, await o.loadRegistries())));
     o.log(`micro: harness on ${auto.name} done`);
   }
 
   let overhead: OverheadReport | null = null;
   let scaling: ScalingReport | null = null;
   if (o.sections.includes('overhead') || o.sections.includes('scaling')) {
-    const registries = await loadRegistries();
+    const registries = await o.loadRegistries();
     // Build the dataset cache first: a one-time cost per machine, not per trial.
     await workloadData(registries.workloads.get('fashion-mnist-mlp'), 'default', o.cacheDir);
     if (o.sections.includes('overhead')) {

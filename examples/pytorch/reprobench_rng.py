@@ -1,6 +1,6 @@
 """reprobench's seeded random source, ported from TypeScript for external trainers.
 
-A line-by-line port of ``harness/runner/rng.ts`` (reprobench's ``Rng``) and of the pure-rand 8.x
+A line-by-line port of ``harness/rng.ts`` (reprobench's ``Rng``) and of the pure-rand 8.x
 functions it uses (``xoroshiro128plusFromState``, ``uniformFloat64``), so a trainer in another
 framework draws the *same* numbers from the same 32-hex-digit seed: the same batch order
 (``permutation``, Fisher–Yates) and the same Glorot-uniform initial weights (``glorot_uniform``).

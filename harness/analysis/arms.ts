@@ -6,7 +6,7 @@ import { curveStatistic } from './curve-statistic.js';
 import { trialResolution } from './time-resolution.js';
 
 /** The evaluation repeats of one method on one workload, reduced to what verdicts need. */
-export interface ArmOutcomes {
+export interface ArmRepeats {
   method: string;
   workload: string;
   /** The tuned point the trials ran with (null when the claim tunes nothing). */
@@ -34,11 +34,11 @@ export interface ArmOutcomes {
   budgetSteps: number;
 }
 
-export function armOutcomes(trials: TrialRecord[], method: string, workload: string, tuned: HParams | null = null, statistic?: CurveStatistic): ArmOutcomes {
+export function armRepeats(trials: TrialRecord[], method: string, workload: string, tuned: HParams | null = null, statistic?: CurveStatistic): ArmRepeats {
   const mine = trials
     .filter((t) => t.config.method.id === method && workloadRefOf(t.config.workload) === workload && t.config.repeat.purpose === 'eval')
     .sort((a, b) => a.config.repeat.index - b.config.repeat.index);
-  const arm: ArmOutcomes = {
+  const arm: ArmRepeats = {
     method, workload,
     tuned,
     repeats: [], steps: [], seconds: [], events: [], diverged: [], missing: [], finalMetric: [], bestMetric: [],

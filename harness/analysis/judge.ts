@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ClaimDefinition } from '../core/claim.js';
 import { claimVerdict, combineLabels, type ClaimVerdict, type ComparisonInput } from '../stats/index.js';
 import { scopedLabel, verdictScope, type Fidelity, type VerdictScope } from './scope.js';
-import type { ArmSummary, WorkloadSummary } from './summary.js';
+import type { ArmSummary, WorkloadSummary } from './arm-summary.js';
 
 export type ClaimJudgement = ClaimVerdict & {
   /** How the verdicts were reached, shown next to them. */

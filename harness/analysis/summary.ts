@@ -1,5 +1,5 @@
 import type { ClaimDefinition, Preset } from '../core/claim.js';
-import type { Target, TrialRecord } from '../core/trial.js';
+import type { TrialRecord } from '../core/trial.js';
 import type { HostProvenance } from '../store/provenance.js';
 import type { TuningResult } from '../tuning/result.js';
 import { chosenPoints } from '../tuning/result.js';
@@ -7,34 +7,10 @@ import { tuningSensitivity, type TuningSensitivity } from '../tuning/sensitivity
 import { canonicalJson } from '../core/trial.js';
 import { cardHash, preregisteredFields } from '../core/preregistration.js';
 import type { AdaptiveResult } from '../scheduler/adaptive.js';
-import { armOutcomes, targetOf, type ArmOutcomes } from './arms.js';
+import { armRepeats, targetOf } from './arms.js';
+import { summarizeArm, type WorkloadSummary } from './arm-summary.js';
 import { judgeClaim, type ClaimJudgement } from './judge.js';
-import { resolveArm, type ArmResolution } from './time-resolution.js';
-import { predictorOutcome, type LearningRatesOf, type PredictorOutcome } from './predictor-outcome.js';
-
-export interface ArmSummary extends ArmOutcomes {
-  n: number;
-  reached: number;
-  censored: number;
-  divergedCount: number;
-  /** Median steps to target with unreached seeds counted as infinite; null when infinite. */
-  medianSteps: number | null;
-  medianSeconds: number | null;
-  /**
-   * Time-to-target arms: how well their steps to target are known (DESIGN § Time resolution:
-   * the coarsest resolution of a reached trial ≤ 2% of the median of reached steps). Null for
-   * arms whose trials do not stop at the target.
-   */
-  timeResolution: Omit<ArmResolution, 'workload' | 'method'> | null;
-}
-
-export interface WorkloadSummary {
-  workload: string;
-  target: Target | null;
-  arms: ArmSummary[];
-  /** Predictor claims: the per-seed errors of both predictors on this workload's curves. */
-  predictor?: PredictorOutcome;
-}
+import { predictorOutcome, type LearningRatesOf } from './predictor-outcome.js';
 
 /** Everything `summary.json` holds: enough to rebuild the terminal and HTML summaries. */
 export interface ClaimSummary {
@@ -62,30 +38,6 @@ export interface ClaimSummary {
   generatedAt: string;
 }
 
-function medianWithInfinity(values: number[], events: boolean[]): number | null {
-  if (values.length === 0) return null;
-  const s = values.map((v, i) => (events[i] ? v : Infinity)).sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const m = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return Number.isFinite(m) ? m : null;
-}
-
-export function summarizeArm(a: ArmOutcomes): ArmSummary {
-  const reached = a.events.filter(Boolean).length;
-  const hit = a.events.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
-  const divergedCount = a.diverged.filter(Boolean).length;
-  return {
-    ...a,
-    n: a.steps.length,
-    reached,
-    divergedCount,
-    censored: a.steps.length - reached - divergedCount,
-    medianSteps: medianWithInfinity(a.steps, a.events),
-    medianSeconds: medianWithInfinity(a.seconds, a.events),
-    timeResolution: a.resolutionSteps ? resolveArm(hit.map((i) => a.steps[i]!), hit.map((i) => a.resolutionSteps![i] ?? null)) : null,
-  };
-}
-
 export function summarizeClaim(
   claim: ClaimDefinition,
   trials: TrialRecord[],
@@ -99,7 +51,7 @@ export function summarizeClaim(
   const workloads: WorkloadSummary[] = ctx.workloads.map((w) => ({
     workload: w,
     target: targetOf(trials, w) ?? null,
-    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armOutcomes(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
+    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armRepeats(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
     ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.learningRates, claim.methods.map((m) => m.method)) } : {}),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;

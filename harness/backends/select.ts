@@ -3,7 +3,7 @@ import { ReprobenchError } from '../errors.js';
 import { blasKernelId, loadBlasAddon, type BlasAddon } from './blas/addon.js';
 import { BLAS_BACKEND, registerBlasBackend } from './blas/backend.js';
 import { registerWasmKernels } from './kernels/register-wasm.js';
-import { defaultCacheDir } from '../cli/options.js';
+import { defaultCacheDir } from '../store/cache-dir.js';
 import { registerProjectGradients } from './gradients.js';
 import { probeFastest, type ProbeCandidate, type ProbeModel } from './probe.js';
 import { DEFAULT_PROBE } from './probe-models.js';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type yargsType from 'yargs';
 import { isReprobenchError, ReprobenchError } from '../errors.js';
 import { PACKAGE_VERSION } from '../package-root.js';
-import { benchCommand } from './commands/bench.js';
+import { benchCommand } from '../builtins.js';
 import { calibrateCommand } from './commands/calibrate.js';
 import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';

@@ -1,13 +1,9 @@
-import { availableParallelism, homedir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { BACKEND_CHOICES } from '../backends/select.js';
 import { ReprobenchError } from '../errors.js';
 import { MAX_PLANNED_TRIALS } from '../core/limits.js';
-
-export function defaultCacheDir(): string {
-  return process.env.REPROBENCH_CACHE || join(homedir(), '.cache', 'reprobench');
-}
+import { defaultCacheDir } from '../store/cache-dir.js';
 
 /** Options every training command shares. */
 export function trainingOptions<T>(y: Argv<T>) {

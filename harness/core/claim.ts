@@ -1,6 +1,8 @@
+import type { TestType } from '../stats/claim-input.js';
 import type { HParams, SearchDimension } from './method.js';
 
-export type TestType = 'time-to-target' | 'fixed-budget' | 'predictor' | 'phenomenon';
+/** How a claim measures its outcome: the stats engine's type, the one definition. */
+export type { TestType } from '../stats/claim-input.js';
 
 /** A method as a claim runs it: the registered method plus the card's hyperparameter overrides. */
 export interface ArmSpec {

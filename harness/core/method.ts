@@ -1,7 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BatchSelectionSpec } from '../runner/batch-selection.js';
-import type { Rng } from '../runner/rng.js';
+import type { Rng } from '../rng.js';
 import type { StagePlanner } from '../runner/stages.js';
+import type { TrainingOptimizer } from './optimizer.js';
 import type { Model, SupervisedData } from './workload.js';
 
 export type HParamValue = number | string | boolean;
@@ -11,18 +12,6 @@ export type HParams = Record<string, HParamValue>;
 export type SearchDimension =
   | { min: number; max: number; scaling: 'log' | 'linear' }
   | { feasiblePoints: HParamValue[] };
-
-/**
- * What the training loop needs from an optimizer: a learning rate it can set before each step,
- * and an update from gradients. Implementations in `benchmarks/methods/optimizers/` extend
- * tfjs's `Optimizer`, so they also work with tfjs layers models.
- */
-export interface TrainingOptimizer {
-  learningRate: number;
-  applyGradients(grads: tf.NamedTensorMap): void;
-  /** Frees the optimizer's slot variables. */
-  dispose(): void;
-}
 
 /** Context the learning-rate function gets each step. */
 export interface ScheduleContext {

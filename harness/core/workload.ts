@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../runner/rng.js';
+import type { Rng } from '../rng.js';
 import { unknownIdError } from './registry.js';
 
 /** Examples held as flat typed arrays; `x` rows of `featureSize` values, scaled by `xScale` when batched. */

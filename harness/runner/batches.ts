@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExampleSet, SupervisedData } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../rng.js';
 
 /** Copies example rows into a float batch, applying the data's scale (bytes → [0, 1]). */
 export function gatherFeatures(set: ExampleSet, rows: ArrayLike<number>, featureSize: number, scale: number): Float32Array {

@@ -1,5 +1,5 @@
 import type { SupervisedData, WorkloadDefinition } from '../core/workload.js';
-import { Rng } from './rng.js';
+import { Rng } from '../rng.js';
 import { deriveSeed } from './seeds.js';
 
 const loaded = new Map<string, Promise<SupervisedData>>();

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { DataSelectionContext, TrainingOptimizer } from '../core/method.js';
+import type { DataSelectionContext } from '../core/method.js';
+import type { TrainingOptimizer } from '../core/optimizer.js';
 import type { Model, SupervisedData } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
 import { BatchStream, gatherFeatures, gatherTargets } from './batches.js';
-import { Rng } from './rng.js';
+import { Rng } from '../rng.js';
 
 /**
  * Per-example difficulty of the training rows, from a model:

@@ -12,7 +12,7 @@
  * docs/workloads.md ("Time resolution") says why a replay and not a rule that guesses beforehand.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TrainingOptimizer } from '../core/method.js';
+import type { TrainingOptimizer } from '../core/optimizer.js';
 import type { CurvePoint } from '../core/trial.js';
 import type { Batch } from './batch-selection.js';
 import { disposeSnapshot, isStatefulOptimizer, restoreTrainingState, snapshotTrainingState, type TrainingSnapshot } from './train-state.js';

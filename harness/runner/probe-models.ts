@@ -7,7 +7,7 @@ import { parseWorkloadRef, resolveVariant, workloadRefOf } from '../core/workloa
 import { gatherFeatures, gatherTargets } from './batches.js';
 import { workloadData } from './data-cache.js';
 import { taskLoss } from './evaluate.js';
-import { Rng } from './rng.js';
+import { Rng } from '../rng.js';
 import { deriveSeed } from './seeds.js';
 
 /**

@@ -1,29 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import type { BackendInfo } from '../backends/select.js';
 import { isCommandMethod } from '../core/method.js';
-import type { Registries } from '../core/registries.js';
 import type { TrialConfig, TrialRecord } from '../core/trial.js';
 import { reportedMetrics, resolveVariant } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
-import type { HostProvenance } from '../store/provenance.js';
 import { workloadData } from './data-cache.js';
 import { runCommandTrial } from './external/command-trial.js';
 import { keptValidationSet } from './evaluate.js';
 import { trialSeeds } from './seeds.js';
 import { trialRecord } from './trial-record.js';
-import { train, type TrialProgress } from './train-loop.js';
-
-export interface RunTrialContext {
-  registries: Registries;
-  backend: BackendInfo;
-  host: HostProvenance;
-  cacheDir: string;
-  onProgress?: (p: TrialProgress) => void;
-  /** External trainers only: the trial timeout, enforced by the runner so the partial curve is kept. */
-  timeoutMs?: number;
-  /** External trainers only: the trainer's pid once it runs (its supervisor may need to kill it). */
-  onSpawn?: (pid: number) => void;
-}
+import { train } from './train-loop.js';
+import type { RunTrialContext } from './trial-context.js';
 
 /** Runs one planned trial in this process and returns its complete record (not yet stored). */
 export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialContext): Promise<TrialRecord> {

@@ -6,7 +6,7 @@
  * steps, examples and training seconds), so steps to target include the search.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TrainingOptimizer } from '../core/method.js';
+import type { TrainingOptimizer } from '../core/optimizer.js';
 import { ReprobenchError } from '../errors.js';
 import type { Batch } from './batch-selection.js';
 import { disposeSnapshot, restoreTrainingState, snapshotTrainingState, type TrainingSnapshot } from './train-state.js';

@@ -7,7 +7,7 @@ import { BatchStream } from './batches.js';
 import { HighLossBatches, type BatchSource } from './batch-selection.js';
 import { subsetTraining } from './subset.js';
 import { buildValidationSet, disposeValidationSet, evaluate, taskLoss, type ValidationSet } from './evaluate.js';
-import { Rng } from './rng.js';
+import { Rng } from '../rng.js';
 import { deriveSeed, type TrialSeeds } from './seeds.js';
 import { planStage } from './stages.js';
 import { FineEvals } from './fine-evals.js';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TrainingOptimizer } from '../core/method.js';
+import type { TrainingOptimizer } from '../core/optimizer.js';
 import { ReprobenchError } from '../errors.js';
 
 /** A named tensor as tfjs optimizers exchange their state (`getWeights` / `setWeights`). */

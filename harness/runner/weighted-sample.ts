@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { Rng } from '../rng.js';
 
 /**
  * k distinct indices drawn without replacement with probability proportional to `weights`, as

@@ -2,7 +2,7 @@ import type { Preset } from '../core/claim.js';
 import type { HParams } from '../core/method.js';
 import type { TrialRecord } from '../core/trial.js';
 import { ReprobenchError } from '../errors.js';
-import { armOutcomes } from '../analysis/arms.js';
+import { armRepeats } from '../analysis/arms.js';
 import { createSequentialPlan, sequentialDecision, type SequentialDecision, type SequentialPlan } from '../stats/index.js';
 import { writeJsonAtomic } from '../store/atomic.js';
 import { join } from 'node:path';
@@ -95,8 +95,8 @@ export async function runAdaptive(s: ClaimSession, o: AdaptiveOptions): Promise<
     ran += phase.ran;
     for (const c of comparisons) {
       if (c.looks.at(-1)?.stop) continue;
-      const m = armOutcomes(records, c.method, c.workload);
-      const b = armOutcomes(records, c.baseline, c.workload);
+      const m = armRepeats(records, c.method, c.workload);
+      const b = armRepeats(records, c.baseline, c.workload);
       const d = sequentialDecision(plan, look, { method: m.steps, baseline: b.steps, methodEvents: m.events, baselineEvents: b.events });
       c.looks.push(d);
       s.log(`look ${look + 1}: ${c.method} vs ${c.baseline} on ${c.workload}: ${d.explanation}`);

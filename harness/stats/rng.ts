@@ -1,6 +1,4 @@
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { Rng } from '../rng.js';
 import { requireInteger } from './validate.js';
 
 /**
@@ -19,35 +17,12 @@ export interface RandomSource {
 }
 
 /**
- * Creates a seeded xoroshiro128+ source (pure-rand). Equal seeds give equal streams on every
+ * A seeded source over the project's one generator (../rng.ts). Equal seeds give equal streams on every
  * platform, which is what makes a bootstrap CI reproducible from its stored seed.
  * @throws ReprobenchError `E_STATS_INPUT` if `seed` is not a 32-bit integer.
  */
 export function createRng(seed: number): RandomSource {
   requireInteger(seed, 'seed', -0x80000000, 0xffffffff);
-  const gen = xoroshiro128plus(seed | 0);
-  let spare: number | undefined;
-  return {
-    seed,
-    int: (n) => uniformInt(gen, 0, n - 1),
-    float: () => uniformFloat64(gen),
-    normal: () => {
-      // Marsaglia's polar method keeps both draws; the spare halves the generator calls.
-      if (spare !== undefined) {
-        const s = spare;
-        spare = undefined;
-        return s;
-      }
-      for (;;) {
-        const u = 2 * uniformFloat64(gen) - 1;
-        const v = 2 * uniformFloat64(gen) - 1;
-        const s = u * u + v * v;
-        if (s > 0 && s < 1) {
-          const f = Math.sqrt((-2 * Math.log(s)) / s);
-          spare = v * f;
-          return u * f;
-        }
-      }
-    },
-  };
+  const rng = new Rng(seed);
+  return { seed, int: (n) => rng.exactInt(n), float: () => rng.uniform(), normal: () => rng.normal() };
 }

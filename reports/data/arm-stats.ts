@@ -1,4 +1,4 @@
-import type { ArmSummary } from '../../harness/analysis/summary.js';
+import type { ArmSummary } from '../../harness/analysis/arm-summary.js';
 import { kaplanMeier, probabilityOfSuperiority, type KaplanMeier } from '../../harness/stats/index.js';
 
 /** A time-to-target distribution with censoring, summarised by Kaplan–Meier. */

@@ -1,5 +1,5 @@
 import { benchmarkScore, dropBeyondRatio, performanceProfile, performanceRatios, type TimeTable } from '../../harness/scoring/index.js';
-import type { WorkloadReport } from './report-data.js';
+import type { WorkloadReport } from './workload-report.js';
 
 export interface ProfileSection {
   /** What the times are: KM median steps to target per method and workload. */

@@ -1,47 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArmSummary, ClaimSummary } from '../../harness/analysis/summary.js';
+import type { ClaimSummary } from '../../harness/analysis/summary.js';
 import type { TrialRecord } from '../../harness/core/trial.js';
 import { ReprobenchError } from '../../harness/errors.js';
 import { readManifest, type Manifest } from '../../harness/store/manifest.js';
 import { readTrials } from '../../harness/store/trial-store.js';
 import { workloadRefOf } from '../../harness/core/workload.js';
-import { fasterThan, timeSummary, type Superiority, type TimeSummary } from './arm-stats.js';
-import { summarizeCurves, type CurveSummary } from './curves.js';
+import { fasterThan, timeSummary, type Superiority } from './arm-stats.js';
+import { summarizeCurves } from './curves.js';
 import { referenceSection, type ReferenceSection } from './reference-section.js';
 import { preregistrationOf } from './preregistration-section.js';
 import type { PreregistrationStatus } from '../../harness/core/preregistration.js';
 import { profileSection, type ProfileSection } from './profile-section.js';
-import { predictorReport, type PredictorReport } from './predictor-section.js';
-
-export interface ArmReport {
-  method: string;
-  isBaseline: boolean;
-  tuned: ArmSummary['tuned'];
-  n: number;
-  reached: number;
-  censored: number;
-  diverged: number;
-  missing: number;
-  steps: TimeSummary;
-  seconds: TimeSummary;
-  /** Speedup vs each baseline from the claim verdict (methods only). */
-  ratios: Array<{ baseline: string; estimate: number; ci: [number, number]; estimand: string }>;
-  faster: Superiority[];
-  /** Median over seeds of the target metric at the last eval: at the budget, or where the seed stopped at the target. */
-  finalMetric: number | null;
-  seeds: Array<{ repeat: number; steps: number; seconds: number; kind: 'reached' | 'censored' | 'diverged' }>;
-  curve: CurveSummary;
-}
-
-export interface WorkloadReport {
-  workload: string;
-  target: ClaimSummary['workloads'][number]['target'];
-  budgetSteps: number;
-  arms: ArmReport[];
-  /** Predictor claims: both predictors' errors per seed and per curve. */
-  predictor?: PredictorReport;
-}
+import { predictorReport } from './predictor-section.js';
+import type { ArmReport, WorkloadReport } from './workload-report.js';
 
 /** A method trained by an external command (docs/protocol.md), as its trials' provenance records it. */
 export interface ExternalTrainerReport {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { join } from 'node:path';
-import type { TrainingOptimizer } from '../../harness/core/method.js';
+import type { TrainingOptimizer } from '../../harness/core/optimizer.js';
 
 export interface OptimizerFixture {
   config: Record<string, number | boolean>;

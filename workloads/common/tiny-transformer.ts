@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Model } from '../../harness/core/workload.js';
-import type { Rng } from '../../harness/runner/rng.js';
+import type { Rng } from '../../harness/rng.js';
 import { ownedVariable } from './batch-norm.js';
 import { glorotUniform } from './mlp.js';
 

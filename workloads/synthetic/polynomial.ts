@@ -1,6 +1,6 @@
 import type { DataContext, Model, SupervisedData } from '../../harness/core/workload.js';
 import { defineWorkload } from '../../harness/core/workload.js';
-import { Rng } from '../../harness/runner/rng.js';
+import { Rng } from '../../harness/rng.js';
 import { deriveSeed } from '../../harness/runner/seeds.js';
 import { createScaledTwoLayer } from '../common/scaled-two-layer.js';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TrainingOptimizer } from '../../../harness/core/method.js';
+import type { TrainingOptimizer } from '../../../harness/core/optimizer.js';
 
 export interface NamedTensor {
   name: string;

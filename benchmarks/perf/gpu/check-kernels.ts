@@ -14,7 +14,7 @@ import { ADAMW_KERNEL } from '../../../harness/backends/kernels/adamw.js';
 import { ADAN_KERNEL } from '../../../harness/backends/kernels/adan.js';
 import { SGD_KERNEL } from '../../../harness/backends/kernels/sgd.js';
 import { initBackend } from '../../../harness/backends/select.js';
-import { Rng } from '../../../harness/runner/rng.js';
+import { Rng } from '../../../harness/rng.js';
 import { createMlp } from '../models.js';
 
 function randomArray(n: number, seed: number): Float32Array {

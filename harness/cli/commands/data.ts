@@ -6,7 +6,7 @@ import { loadRegistries } from '../../builtins.js';
 import { parseWorkloadRef, resolveVariant } from '../../core/workload.js';
 import { workloadData } from '../../runner/data-cache.js';
 import { HEADER_FILE, writeExport } from '../../runner/data-export.js';
-import { defaultCacheDir } from '../options.js';
+import { defaultCacheDir } from '../../store/cache-dir.js';
 
 export function dataCommand(y: Argv) {
   return y.command('data', "a workload's data for trainers outside reprobench", (d) =>

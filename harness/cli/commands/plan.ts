@@ -10,7 +10,8 @@ import { loadRegistries } from '../../builtins.js';
 import { formatDuration } from '../../scheduler/estimate.js';
 import { listPlan, type PlanListing } from '../../scheduler/plan-listing.js';
 import { readTrials } from '../../store/trial-store.js';
-import { defaultCacheDir, nonEmptyPath, shardCount } from '../options.js';
+import { defaultCacheDir } from '../../store/cache-dir.js';
+import { nonEmptyPath, shardCount } from '../options.js';
 
 /**
  * Explicit backends are only named (a login node need not load tfjs-node-gpu to plan for a GPU

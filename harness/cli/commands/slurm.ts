@@ -10,7 +10,8 @@ import { arraySpec } from '../../scale/shard-status.js';
 import { planSlurm, printedCommands, submitSlurm, waitForSubmission } from '../../scale/slurm.js';
 import { scriptFile } from '../../scale/slurm-script.js';
 import { readManifest } from '../../store/manifest.js';
-import { defaultCacheDir, nonEmptyPath, positive, positiveInt, shardCount } from '../options.js';
+import { defaultCacheDir } from '../../store/cache-dir.js';
+import { nonEmptyPath, positive, positiveInt, shardCount } from '../options.js';
 import { planningBackend } from './plan.js';
 
 export function slurmCommand(y: Argv) {

@@ -5,7 +5,7 @@ import { resolveVariant } from '../../core/workload.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { scrubPaths } from '../../store/provenance.js';
 import { ensureExport, HEADER_FILE } from '../data-export.js';
-import type { RunTrialContext } from '../run-trial.js';
+import type { RunTrialContext } from '../trial-context.js';
 import { trialSeeds } from '../seeds.js';
 import { trialRecord } from '../trial-record.js';
 import { commandCwd, commandIdentity, scriptHash } from './identity.js';

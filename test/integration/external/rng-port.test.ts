@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduleMultiplier, type ScheduleName } from '../../../benchmarks/methods/schedules.js';
 import type { SupervisedData } from '../../../harness/core/workload.js';
 import { BatchStream } from '../../../harness/runner/batches.js';
-import { Rng } from '../../../harness/runner/rng.js';
+import { Rng } from '../../../harness/rng.js';
 import { trialSeeds } from '../../../harness/runner/seeds.js';
 import { createMlp } from '../../../workloads/common/mlp.js';
 import { useBackend } from '../../helpers/backend.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { deriveSeed } from '../../../harness/runner/seeds.js';
-import { Rng } from '../../../harness/runner/rng.js';
+import { Rng } from '../../../harness/rng.js';
 import { ALPHABET, charExamples, loadCharLm, readWords, VOCAB } from '../../../workloads/char-lm/data.js';
 import { charLm } from '../../../workloads/char-lm/workload.js';
 import { useBackend } from '../../helpers/backend.js';

@@ -2,7 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveSeed } from '../../../harness/runner/seeds.js';
-import { Rng } from '../../../harness/runner/rng.js';
+import { Rng } from '../../../harness/rng.js';
 import { loadFashionMnist, readFashionMnistPackage } from '../../../workloads/fashion-mnist/data.js';
 import { TEST_CACHE, tempDir } from '../../helpers/cli.js';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { deriveSeed } from '../../../harness/runner/seeds.js';
-import { Rng } from '../../../harness/runner/rng.js';
+import { Rng } from '../../../harness/rng.js';
 import { createScaledTwoLayer } from '../../../workloads/common/scaled-two-layer.js';
 import { loadPolynomial } from '../../../workloads/synthetic/polynomial.js';
 import { useBackend } from '../../helpers/backend.js';

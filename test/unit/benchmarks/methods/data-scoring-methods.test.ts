@@ -6,7 +6,7 @@ import type { DataSelectionContext } from '../../../../harness/core/method.js';
 import type { SupervisedData } from '../../../../harness/core/workload.js';
 import { childSeed, scoreExamples } from '../../../../harness/runner/example-scores.js';
 import { taskLoss } from '../../../../harness/runner/evaluate.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 import { createMlp } from '../../../../workloads/common/mlp.js';
 import { useBackend } from '../../../helpers/backend.js';
 

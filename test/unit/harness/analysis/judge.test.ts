@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { armValues, judgeClaim } from '../../../../harness/analysis/judge.js';
-import { summarizeArm, type WorkloadSummary } from '../../../../harness/analysis/summary.js';
-import type { ArmOutcomes } from '../../../../harness/analysis/arms.js';
+import { summarizeArm, type WorkloadSummary } from '../../../../harness/analysis/arm-summary.js';
+import type { ArmRepeats } from '../../../../harness/analysis/arms.js';
 import { defineClaim, type ClaimDefinition } from '../../../../harness/core/claim.js';
 
 const base = {
@@ -10,7 +10,7 @@ const base = {
 };
 
 /** An arm of n seeds that all ran to the budget (censored), with these final metrics and statistics. */
-function arm(method: string, final: Array<number | null>, statistic?: Array<number | null>, diverged: boolean[] = []): ArmOutcomes {
+function arm(method: string, final: Array<number | null>, statistic?: Array<number | null>, diverged: boolean[] = []): ArmRepeats {
   const n = final.length;
   return {
     method, workload: 'w', tuned: null, repeats: [...Array(n).keys()], steps: Array(n).fill(100), seconds: Array(n).fill(1),
@@ -19,7 +19,7 @@ function arm(method: string, final: Array<number | null>, statistic?: Array<numb
   };
 }
 
-const workload = (direction: 'higher' | 'lower', ...arms: ArmOutcomes[]): WorkloadSummary[] => [
+const workload = (direction: 'higher' | 'lower', ...arms: ArmRepeats[]): WorkloadSummary[] => [
   { workload: 'w', target: { metric: 'validation/loss', value: 1, direction }, arms: arms.map(summarizeArm) },
 ];
 

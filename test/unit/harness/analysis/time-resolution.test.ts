@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArmOutcomes } from '../../../../harness/analysis/arms.js';
-import { summarizeArm } from '../../../../harness/analysis/summary.js';
+import type { ArmRepeats } from '../../../../harness/analysis/arms.js';
+import { summarizeArm } from '../../../../harness/analysis/arm-summary.js';
 import { resolveArm, timeResolution, trialResolution, type ResolutionTrial } from '../../../../harness/analysis/time-resolution.js';
 import { resolutionOf } from '../../../../harness/runner/resolution.js';
 
@@ -53,7 +53,7 @@ describe('the 2% check per arm', () => {
   });
 
   it('is part of every arm summary of trials that stop at the target (summary.json)', () => {
-    const base: ArmOutcomes = {
+    const base: ArmRepeats = {
       method: 'a', workload: 'w', tuned: null, repeats: [0, 1, 2], steps: [500, 700, 1000], seconds: [1, 1, 1], events: [true, true, false],
       diverged: [false, false, false], missing: [], finalMetric: [null, null, null], bestMetric: [null, null, null], budgetSteps: 1000,
     };

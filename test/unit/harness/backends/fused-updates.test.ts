@@ -10,7 +10,7 @@ import { ADAN_KERNEL, adanKernel } from '../../../../harness/backends/kernels/ad
 import type { ProjectKernel } from '../../../../harness/backends/kernels/heap.js';
 import { SGD_KERNEL, sgdKernel } from '../../../../harness/backends/kernels/sgd.js';
 import { initBackend } from '../../../../harness/backends/select.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 
 function randomArray(n: number, seed: number): Float32Array {
   const rng = new Rng(seed.toString(16).padStart(32, '0'));

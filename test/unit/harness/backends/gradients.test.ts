@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { loadBlasAddon } from '../../../../harness/backends/blas/addon.js';
 import { initBackend } from '../../../../harness/backends/select.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 
 function randomArray(n: number, seed: number): Float32Array {
   const rng = new Rng(seed.toString(16).padStart(32, '0'));

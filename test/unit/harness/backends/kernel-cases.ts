@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 
 /**
  * Cases for checking the project's kernels against tfjs's `cpu` backend: each builds its inputs

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBlasAddon } from '../../../../harness/backends/blas/addon.js';
 import { KERNELS_WASM_PATH, type ProjectWasm } from '../../../../harness/backends/kernels/wasm-module.js';
 import { initBackend, numericsClassOf } from '../../../../harness/backends/select.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 // @ts-expect-error: a plain .mjs build script, no types
 import { sectionIds } from '../../../../native/wasm/build.mjs';
 

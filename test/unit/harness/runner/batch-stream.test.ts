@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SupervisedData } from '../../../../harness/core/workload.js';
 import { BatchStream } from '../../../../harness/runner/batches.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 import { useBackend } from '../../../helpers/backend.js';
 
 const data = (n: number): SupervisedData => ({

@@ -4,7 +4,7 @@ import type { DataSelectionContext } from '../../../../harness/core/method.js';
 import type { Model, SupervisedData } from '../../../../harness/core/workload.js';
 import { childSeed, highestScoring, scoreExamples, scoreTrainingRows } from '../../../../harness/runner/example-scores.js';
 import { taskLoss } from '../../../../harness/runner/evaluate.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 import { AdamWOptimizer } from '../../../../benchmarks/methods/optimizers/adamw.js';
 import { createMlp } from '../../../../workloads/common/mlp.js';
 import { useBackend } from '../../../helpers/backend.js';

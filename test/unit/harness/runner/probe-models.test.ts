@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../harness/backends/select.js';
 import { loadRegistries } from '../../../../harness/builtins.js';
 import { workloadProbeModels } from '../../../../harness/runner/probe-models.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 
 describe('the models `--backend auto` probes', () => {
   beforeAll(async () => {

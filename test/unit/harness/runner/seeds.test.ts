@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSeed, trialSeeds } from '../../../../harness/runner/seeds.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 
 const w = { id: 'fashion-mnist-mlp', version: 1, variant: 'default' };
 

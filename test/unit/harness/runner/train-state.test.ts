@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AdamWOptimizer } from '../../../../benchmarks/methods/optimizers/adamw.js';
 import { SgdOptimizer } from '../../../../benchmarks/methods/optimizers/sgd.js';
-import type { TrainingOptimizer } from '../../../../harness/core/method.js';
+import type { TrainingOptimizer } from '../../../../harness/core/optimizer.js';
 import { disposeSnapshot, restoreTrainingState, snapshotTrainingState } from '../../../../harness/runner/train-state.js';
 import { useBackend } from '../../../helpers/backend.js';
 

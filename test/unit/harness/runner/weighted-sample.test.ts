@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 import { weightedSampleWithoutReplacement } from '../../../../harness/runner/weighted-sample.js';
 
 /** P(i is among 2 successive draws ∝ w without replacement) = w_i/W + Σ_{j≠i} (w_j/W)·(w_i/(W − w_j)). */

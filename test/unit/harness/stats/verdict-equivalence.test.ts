@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { judgeClaim } from '../../../../harness/analysis/judge.js';
-import { summarizeArm } from '../../../../harness/analysis/summary.js';
+import { summarizeArm } from '../../../../harness/analysis/arm-summary.js';
 import type { ClaimDefinition } from '../../../../harness/core/claim.js';
 import type { ArmOutcomes, ComparisonInput } from '../../../../harness/stats/claim-input.js';
 import { claimVerdict } from '../../../../harness/stats/verdict-claim.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, taskLoss, buildValidationSet, disposeValidationSet } from '../../../../harness/runner/evaluate.js';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 import type { SupervisedData } from '../../../../harness/core/workload.js';
 import { createBnMlp } from '../../../../workloads/common/bn-mlp.js';
 import { useBackend } from '../../../helpers/backend.js';

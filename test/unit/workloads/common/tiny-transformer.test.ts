@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../../../../harness/runner/rng.js';
+import { Rng } from '../../../../harness/rng.js';
 import { createTinyTransformer, type TinyTransformerShape } from '../../../../workloads/common/tiny-transformer.js';
 import { useBackend } from '../../../helpers/backend.js';
 

@@ -1,18 +1,26 @@
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 
 /**
- * A seeded random source (xoroshiro128+ from pure-rand) with the few draws the harness needs.
- * Seeded from a 128-bit hex seed (see seeds.ts), so every stream is reproducible bit for bit.
+ * The project's one random source: xoroshiro128+ from pure-rand, with the few draws the harness
+ * and the stats engine need. Trials seed it with 128 bits of hex state (see runner/seeds.ts); the
+ * stats engine with a 32-bit integer it stores beside each randomised result (stats/rng.ts).
+ * Every stream is reproducible bit for bit (test/unit/harness/rng-streams.test.ts pins them).
  */
 export class Rng {
   private readonly gen: JumpableRandomGenerator;
   private spareNormal: number | undefined;
 
-  constructor(seedHex: string) {
-    if (!/^[0-9a-f]{32}$/.test(seedHex)) throw new Error(`Rng seed must be 32 hex digits, got "${seedHex}"`);
-    const state = [0, 8, 16, 24].map((i) => parseInt(seedHex.slice(i, i + 8), 16) | 0);
+  /** `seed`: 32 hex digits (the generator's state), or an integer (pure-rand's seeding, low 32 bits). */
+  constructor(seed: string | number) {
+    if (typeof seed === 'number') {
+      this.gen = xoroshiro128plus(seed | 0);
+      return;
+    }
+    if (!/^[0-9a-f]{32}$/.test(seed)) throw new Error(`Rng seed must be 32 hex digits, got "${seed}"`);
+    const state = [0, 8, 16, 24].map((i) => parseInt(seed.slice(i, i + 8), 16) | 0);
     // xoroshiro's all-zero state is a fixed point: every draw would be 0 and normal() would never return.
     if (state.every((w) => w === 0)) throw new Error('Rng seed must not be all zeros (a fixed point of xoroshiro128+)');
     this.gen = xoroshiro128plusFromState(state);
@@ -23,9 +31,17 @@ export class Rng {
     return uniformFloat64(this.gen);
   }
 
-  /** Uniform integer in [0, n). */
+  /**
+   * Integer in [0, n) from one scaled uniform draw: off uniform by at most n/2^53. Every trial's
+   * shuffles and selections are drawn this way, so it stays for trial results to stay the same.
+   */
   int(n: number): number {
     return Math.floor(this.uniform() * n);
+  }
+
+  /** Exactly uniform integer in [0, n) (pure-rand's rejection sampling): the stats engine's draw. */
+  exactInt(n: number): number {
+    return uniformInt(this.gen, 0, n - 1);
   }
 
   /** Standard normal (Marsaglia polar method; caches the second value). */
