@@ -126,7 +126,7 @@ function timeToTarget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired
   const lr = logRankTest([{ times: m.values, events: m.events }, { times: b.values, events: b.events }]);
   return {
     effectName: 'speedup',
-    estimand: useMedian ? 'KM median ratio (baseline / method)' : `restricted-mean ratio to the budget ${budget} (a KM median is undefined)`,
+    estimand: useMedian ? 'KM median ratio (baseline / method)' : `restricted-mean ratio to the budget ${budget} (an arm reached the target in under half its seeds, so its KM median does not exist)`,
     estimate,
     ci,
     ciMethod: `${paired ? 'paired' : 'two-sample'} smoothed bootstrap (log-normal kernel, h = n^-1/5), ${ctx.resamples} resamples, seed ${ctx.seed}`,
