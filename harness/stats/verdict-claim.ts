@@ -88,6 +88,26 @@ function decide(a: ComparisonAnalysis, m: MarginTests, direction: ClaimDirection
 }
 
 /**
+ * Time to target where neither arm reached the target in half its seeds: the effect is a ratio of
+ * times capped at the budget, pulled toward 1 by the cap whatever the methods do. It can still show a
+ * difference (the cap only shrinks one), never that the arms are alike: "no meaningful effect" and
+ * a non-inferiority "reproduced" become inconclusive, with the reason.
+ */
+function capGuard(a: ComparisonAnalysis, d: { verdict: ComparisonLabel; why: string }, direction: ClaimDirection): { verdict: ComparisonLabel; why: string } {
+  const mostlyCensored = (censored: number, n: number): boolean => 2 * censored > n;
+  if (a.effectName !== 'speedup' || !mostlyCensored(a.censored.method, a.n.method) || !mostlyCensored(a.censored.baseline, a.n.baseline)) return d;
+  const alike = d.verdict === 'no meaningful effect' || (direction === 'non-inferior' && d.verdict === 'reproduced');
+  if (!alike) return d;
+  const reached = (n: number, c: number): string => `${n - c}/${n}`;
+  return {
+    verdict: 'inconclusive',
+    why: `${d.why}; but neither arm reached the target in half its seeds (method ${reached(a.n.method, a.censored.method)}, ` +
+      `baseline ${reached(a.n.baseline, a.censored.baseline)}), so the ratio of times capped at the budget cannot show that they are alike: ` +
+      'a later budget or an earlier target would',
+  };
+}
+
+/**
  * Verdict of one claim over all its comparisons (method vs baseline × workload), by the margin-aware
  * rules of docs/stats.md § Rules: one-sided tests against +δ, −δ and M read off each comparison's
  * CI method, Holm over the claim's comparisons. Superiority (`method-better`) and non-inferiority
@@ -140,7 +160,7 @@ export function claimVerdict(comparisons: readonly ComparisonInput[], options: C
       inside: { threshold: r.plus, pValue: r.inside, adjustedPValue: adjInside[i] as number },
       shortOfM: r.shortOfM === null ? null : { threshold: a.claimedMagnitude as number, pValue: r.shortOfM, adjustedPValue: adjM.get(i) as number },
     };
-    const d = decide(a, margins, direction, alpha);
+    const d = capGuard(a, decide(a, margins, direction, alpha), direction);
     const need = d.verdict === 'inconclusive' ? repeatsNeeded(a.pilot, direction, alpha, comparisons.length, power, c.testType) : null;
     const { pilot: _pilot, intervals: _intervals, test, ...rest } = a;
     const [eLo, eHi] = a.equivalenceCi;

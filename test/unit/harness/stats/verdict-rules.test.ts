@@ -131,3 +131,34 @@ describe('the margin tests are the comparison CI inverted, Holm-adjusted over th
     }
   });
 });
+
+describe('time to target when most seeds never reach the target', () => {
+  // 12 seeds each, 2 reached per arm (the hard-batches pattern): the rest are censored at the budget.
+  const capped = (reachedAt: number[]): ArmOutcomes => ({
+    ...arm('x', [...reachedAt, ...Array.from({ length: 12 - reachedAt.length }, () => 1200)]),
+    events: [...reachedAt.map(() => true), ...Array.from({ length: 12 - reachedAt.length }, () => false)],
+  });
+  const input = (extra: Partial<ComparisonInput> = {}): ComparisonInput => ({
+    method: { ...capped([1065, 1150]), id: 'm' }, baseline: { ...capped([1100, 1120]), id: 'b' },
+    workload: 'w', testType: 'time-to-target', lowerIsBetter: true, budget: 1200, margin: 0.1, marginUnits: 'relative', ...extra,
+  });
+
+  it('a ratio near 1 that the cap forces is inconclusive, not "no meaningful effect", and says why', () => {
+    const c = claimVerdict([input()], { seed: 3 }).comparisons[0]!;
+    expect(c.estimand).toMatch(/^restricted-mean ratio/);
+    // Without the guard the equivalence test would pass: the CI lies well inside ±10%.
+    expect(c.equivalenceCi[0]).toBeGreaterThan(1 / 1.1);
+    expect(c.equivalenceCi[1]).toBeLessThan(1.1);
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.explanation).toContain('neither arm reached the target in half its seeds (method 2/12, baseline 2/12)');
+  });
+
+  it('non-inferiority is not shown by capped times either', () => {
+    expect(claimVerdict([input({ direction: 'non-inferior' })], { seed: 3 }).comparisons[0]!.verdict).toBe('inconclusive');
+  });
+
+  it('one arm reaching in most seeds still decides: the cap only shrinks the speedup', () => {
+    const fast = { ...arm('m', [500, 520, 480, 510, 495, 530, 505, 490, 515, 500, 485, 525]), id: 'm' };
+    expect(claimVerdict([input({ method: fast })], { seed: 3 }).comparisons[0]!.verdict).toBe('reproduced');
+  });
+});
