@@ -24,6 +24,8 @@ hb.registerHelper('slug', (s: unknown) => String(s ?? '').toLowerCase().replace(
 hb.registerHelper('inf', (v: unknown) => (v === null || v === undefined ? '∞' : isNum(v) ? (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '∞') : String(v)));
 hb.registerHelper('sec', (v: unknown) => (isNum(v) && Number.isFinite(v) ? v.toFixed(2) : '∞'));
 hb.registerHelper('num', (v: unknown) => (isNum(v) ? (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : '∞') : v === null || v === undefined ? '—' : String(v)));
+// A share of resamples as the count it stands for ("1000 of 1000", never "1 of 1000").
+hb.registerHelper('share', (p: unknown, n: unknown) => (isNum(p) && isNum(n) ? `${Math.round(p * n)} of ${n}` : '—'));
 hb.registerHelper('pv', (p: unknown) => (isNum(p) ? (p < 1e-4 ? p.toExponential(1) : String(Number(p.toPrecision(2)))) : '—'));
 
 /** Reads a file from `reports/templates/` (shipped with the package, next to dist/). */

@@ -53,7 +53,7 @@ export function formatSummary(s: ClaimSummary): string {
       lines.push(
         `      ${x.method} vs ${x.baseline} on ${x.workload}: ${x.effectName} ${f(x.chosen)}; ` +
           `runner-ups ${f(x.runnerUp.method)} / ${f(x.runnerUp.baseline)} / ${f(x.runnerUp.both)}; ` +
-          `method ahead in ${fmtValue(x.bootstrap.methodAhead)} of ${x.bootstrap.resamples}${iv}: ${x.flips ? x.reading.toUpperCase() : x.reading}`,
+          `method ahead in ${Math.round(x.bootstrap.methodAhead * x.bootstrap.resamples)} of ${x.bootstrap.resamples} resamples${iv}: ${x.flips ? x.reading.toUpperCase() : x.reading}`,
       );
     }
   }

@@ -30,3 +30,12 @@ describe('report templates', () => {
     expect(bareHelperFields(old, new Set(['point']))).toEqual(['{{point}}']);
   });
 });
+
+describe('the share helper', () => {
+  it('prints a share of resamples as the count it stands for', () => {
+    const render = hb.compile('{{share a n}}');
+    expect(render({ a: 1, n: 1000 })).toBe('1000 of 1000');
+    expect(render({ a: 0.0425, n: 2000 })).toBe('85 of 2000');
+    expect(render({ a: null, n: 1000 })).toBe('—');
+  });
+});
