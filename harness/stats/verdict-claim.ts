@@ -56,9 +56,10 @@ function repeatsNeeded(pilot: Pilot | null, direction: ClaimDirection, alpha: nu
       if (!(isReprobenchError(e) && e.code === 'E_STATS_DEGENERATE')) throw e;
     }
   }
-  // Predictor claims get bootstrap p-values floored at the exact sign-flip test's 2^−n: below
-  // n = ⌈log2(1/a)⌉ no data can be decisive, whatever the t-based count says.
-  if (best !== null && testType === 'predictor') best = Math.max(best, Math.ceil(Math.log2(1 / a)));
+  // Predictor claims and paired speedups get bootstrap p-values floored at the exact sign-flip
+  // test's 2^−n: below n = ⌈log2(1/a)⌉ no data can be decisive, whatever the t-based count says.
+  const floored = testType === 'predictor' || (testType === 'time-to-target' && pilot.design === 'paired');
+  if (best !== null && floored) best = Math.max(best, Math.ceil(Math.log2(1 / a)));
   return best;
 }
 

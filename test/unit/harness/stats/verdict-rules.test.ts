@@ -162,3 +162,20 @@ describe('time to target when most seeds never reach the target', () => {
     expect(claimVerdict([input({ method: fast })], { seed: 3 }).comparisons[0]!.verdict).toBe('reproduced');
   });
 });
+
+describe('the repeats that would decide a paired speedup', () => {
+  it('are never fewer than the sign-flip floor allows: 5 paired seeds cannot reach Holm p < 0.05 over two comparisons', () => {
+    const five = (factor: number): ComparisonInput => ({
+      method: { ...steps(baseSteps.slice(0, 5).map((x, i) => x / factor + jitter(i, 20))), id: 'm' },
+      baseline: { ...steps(baseSteps.slice(0, 5)), id: 'b' },
+      workload: 'w', testType: 'time-to-target', lowerIsBetter: true, budget: 2000, margin: 0.1, marginUnits: 'relative', claimedMagnitude: 2,
+    });
+    const v = claimVerdict([five(1.4), { ...five(1.15), workload: 'w2' }], { seed: 5 });
+    const c = v.comparisons[0]!;
+    // The CI clears +δ = 1.1, but 2^−5 × 2 (Holm) = 0.0625: undecidable with 5 seeds.
+    expect(c.ci[0]).toBeGreaterThan(1.1);
+    expect(c.margins!.beyondPlus.adjustedPValue).toBeGreaterThanOrEqual(0.0625);
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.repeatsNeeded).toBeGreaterThanOrEqual(6); // ⌈log2(2 / 0.05)⌉
+  });
+});
