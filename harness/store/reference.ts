@@ -109,6 +109,18 @@ export function findReferences(cwd: string, claim: string): string[] {
   return [];
 }
 
+/** A claim's reference files read once for everything that renders from them, or why they could not be. */
+export type ClaimReferences = { refs: ReferenceFile[]; error: null } | { refs: null; error: unknown };
+
+/** Reads and verifies every reference file of a claim ({@link findReferences}); an unreadable one is the error. */
+export function readClaimReferences(cwd: string, claim: string): ClaimReferences {
+  try {
+    return { refs: findReferences(cwd, claim).map(readReference), error: null };
+  } catch (e) {
+    return { refs: null, error: e };
+  }
+}
+
 /**
  * Reads and verifies a reference file.
  * @throws ReprobenchError E_CORRUPT_RESULT (unparsable or invalid), E_SCHEMA_VERSION (other

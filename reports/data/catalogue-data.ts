@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { ClaimSummary } from '../../harness/analysis/summary.js';
 import { ReprobenchError } from '../../harness/errors.js';
 import type { PaperListing, PaperStatus } from '../../harness/core/paper.js';
+import { readClaimReferences } from '../../harness/store/reference.js';
 import { preregistrationOf } from './preregistration-section.js';
 
 /** One comparison of a claim as the catalogue lists it. */
@@ -122,7 +123,7 @@ export function catalogueData(
       unjudged: s.judgement.unjudged.length,
       reportHref: relative(runsDir, join(runsDir, id, 'report.html')).split('\\').join('/'),
       trainSeconds: trainSeconds[id] ?? null,
-      preregistration: (({ kind, short }) => ({ kind, short }))(preregistrationOf(s, o.cwd ?? process.cwd())),
+      preregistration: (({ kind, short }) => ({ kind, short }))(preregistrationOf(s, readClaimReferences(o.cwd ?? process.cwd(), s.claim.id))),
     });
   }
   const href = new Map(rows.map((r) => [r.id, r.reportHref]));

@@ -2,7 +2,7 @@ import type { ClaimSummary } from '../../harness/analysis/summary.js';
 import { compareWithReference, type CheckComparison } from '../../harness/check/compare.js';
 import type { TrialRecord } from '../../harness/core/trial.js';
 import { isReprobenchError } from '../../harness/errors.js';
-import { findReferences, readReference, type ReferenceFile } from '../../harness/store/reference.js';
+import type { ClaimReferences } from '../../harness/store/reference.js';
 import { summarizeCurves, type CurveSummary } from './curves.js';
 
 export interface ReferenceSection {
@@ -18,15 +18,13 @@ export interface ReferenceSection {
 }
 
 /** The stored reference closest to this run (same numerics class if any) compared with its trials. */
-export function referenceSection(summary: ClaimSummary, trials: TrialRecord[], cwd: string): ReferenceSection | null {
-  const files = findReferences(cwd, summary.claim.id);
-  if (files.length === 0) return null;
-  let refs: ReferenceFile[];
-  try {
-    refs = files.map(readReference);
-  } catch (e) {
+export function referenceSection(summary: ClaimSummary, trials: TrialRecord[], loaded: ClaimReferences): ReferenceSection | null {
+  if (loaded.refs === null) {
+    const e = loaded.error;
     return { numericsClass: '?', createdAt: '', repeats: 0, comparison: null, error: isReprobenchError(e) ? `${e.code}: ${e.message}` : String(e), curves: {} };
   }
+  const refs = loaded.refs;
+  if (refs.length === 0) return null;
   const ref = refs.find((r) => r.numericsClass === summary.numericsClass) ?? refs[0]!;
   const curves: Record<string, CurveSummary> = {};
   for (const t of ref.trials) {

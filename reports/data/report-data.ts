@@ -4,6 +4,7 @@ import type { ClaimSummary } from '../../harness/analysis/summary.js';
 import type { TrialRecord } from '../../harness/core/trial.js';
 import { ReprobenchError } from '../../harness/errors.js';
 import { readManifest, type Manifest } from '../../harness/store/manifest.js';
+import { readClaimReferences } from '../../harness/store/reference.js';
 import { readTrials } from '../../harness/store/trial-store.js';
 import { workloadRefOf } from '../../harness/core/workload.js';
 import { fasterThan, timeSummary, type Superiority } from './arm-stats.js';
@@ -100,11 +101,13 @@ export function buildReportData(runDir: string, cwd: string): ReportData {
       interpreter: [e.interpreter.command, e.interpreter.version].filter(Boolean).join(' '), framework: e.framework, protocol: e.protocol,
     });
   }
+  // Both sections read the same files (several MB for some claims): read and verify them once.
+  const references = readClaimReferences(cwd, summary.claim.id);
   return {
     summary, manifest, workloads,
     externals: [...externals.values()],
-    reference: referenceSection(summary, evalTrials, cwd),
-    preregistration: preregistrationOf(summary, cwd),
+    reference: referenceSection(summary, evalTrials, references),
+    preregistration: preregistrationOf(summary, references),
     profile: profileSection(workloads),
   };
 }
