@@ -37,6 +37,27 @@ def emit(message):
     sys.stdout.flush()
 
 
+def numerics(torch):
+    """What decides this trainer's floating-point results, for reprobench's ``check``: the torch
+    build, the BLAS kernel OpenBLAS picked (its products) and ATen's vector instruction set (its
+    element-wise ops and reductions). Two machines that report the same give the same bits."""
+    blas = "BLAS unknown"
+    try:
+        import ctypes
+
+        with open("/proc/self/maps") as maps:
+            libs = sorted({line.split()[-1] for line in maps if "openblas" in line and ".so" in line})
+        for lib in libs:
+            corename = ctypes.CDLL(lib).openblas_get_corename
+            corename.restype = ctypes.c_char_p
+            blas = f"OpenBLAS {corename().decode()}"
+            break
+    except (OSError, AttributeError):
+        pass
+    capability = next((line.split(":", 1)[1].strip() for line in torch.__config__.show().splitlines() if "CPU capability usage" in line), "unknown")
+    return f"torch {torch.__version__}; {blas}; ATen {capability}"
+
+
 def fail(message):
     print(f"fashion_mnist_mlp.py: {message}", file=sys.stderr)
     sys.exit(2)
@@ -140,7 +161,7 @@ def main():
     batch_size, budget, eval_every = cfg["batchSize"], cfg["budget"]["steps"], cfg["evalEvery"]
     step_hint, target = cfg["stepHint"], cfg["target"]
     batches = BatchOrder(train_x.shape[0], batch_size, Rng(cfg["seeds"]["order"]))
-    emit({"type": "start", "framework": f"torch {torch.__version__}", "initSeconds": time.perf_counter() - T0})
+    emit({"type": "start", "framework": numerics(torch), "initSeconds": time.perf_counter() - T0})
 
     train_seconds = 0.0
     loss_sum, loss_count = 0.0, 0

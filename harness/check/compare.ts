@@ -29,6 +29,8 @@ export interface GroupComparison {
   /** The verdict on the claim's per-seed outcome (named for the time-to-target case, which came first). */
   steps: ReferenceVerdict | { verdict: 'not-compared'; explanation: string };
   seconds: ReferenceVerdict | { verdict: 'not-compared'; explanation: string };
+  /** Whether these trials ran with the reference's numerics (the class, and an external trainer's own). */
+  sameClass: boolean;
 }
 
 export interface CheckComparison {
@@ -60,7 +62,18 @@ export function firstCurveDifference(ref: CurvePoint[], cur: CurvePoint[]): Tria
 
 const IGNORED = new Set(['numericsClass', 'backend']);
 
-function compareTrial(ref: ReferenceTrial, cur: TrialRecord, sameClass: boolean): TrialComparison {
+/**
+ * An external trainer's numerics are its framework's, not the harness's class: a trial is compared
+ * bit for bit only where the trainer reports what it reported for the reference. References made
+ * before trainers reported their numerics carry none; those are taken as the same.
+ */
+function trainerNumericsDiffer(ref: ReferenceTrial, cur: TrialRecord): string | null {
+  if (ref.framework === undefined || !cur.provenance.external) return null;
+  const now = cur.provenance.external.framework;
+  return ref.framework === now ? null : `other trainer numerics (reference ${ref.framework ?? 'unreported'}, now ${now ?? 'unreported'})`;
+}
+
+function compareTrial(ref: ReferenceTrial, cur: TrialRecord, sameClass: boolean, otherTrainer: string | null = null): TrialComparison {
   const base = { workload: ref.workload, method: ref.method, repeat: ref.repeat };
   const changes = diffConfig(ref.config, cur.config).filter((c) => !IGNORED.has(c.path));
   const sameCurve = curveDigest(cur.curve) === ref.curveDigest;
@@ -69,7 +82,7 @@ function compareTrial(ref: ReferenceTrial, cur: TrialRecord, sameClass: boolean)
     const what = changes.map((c) => `${c.path} ${JSON.stringify(c.reference)} → ${JSON.stringify(c.current)}`).join(', ');
     return { ...base, result: 'config-changed', configChanges: changes, firstDifference: diff, detail: `configuration changed: ${what}` };
   }
-  if (!sameClass) return { ...base, result: 'other-class', configChanges: [], firstDifference: diff, detail: 'other numerics class: compared statistically' };
+  if (!sameClass) return { ...base, result: 'other-class', configChanges: [], firstDifference: diff, detail: `${otherTrainer ?? 'other numerics class'}: compared statistically` };
   if (sameCurve && cur.status === ref.status) return { ...base, result: 'identical', configChanges: [], firstDifference: null, detail: 'bit-identical eval curve' };
   const where = diff
     ? `first difference at step ${diff.step}, ${diff.metric}: reference ${diff.reference} vs now ${diff.current}`
@@ -139,14 +152,16 @@ export function compareWithReference(claim: ClaimForCheck, reference: ReferenceF
     } else if (cur.status === 'failed' || cur.status === 'timeout') {
       trials.push({ ...base, result: 'not-run', detail: `${cur.status}: ${cur.outcome.reason}` });
     } else {
-      trials.push(compareTrial(ref, cur, sameClass));
+      const otherTrainer = trainerNumericsDiffer(ref, cur);
+      trials.push(compareTrial(ref, cur, sameClass && !otherTrainer, otherTrainer));
       const g = `${w}|${base.method}`;
       pairsByGroup.set(g, [...(pairsByGroup.get(g) ?? []), [ref, cur]]);
     }
   }
   const groups: GroupComparison[] = [...pairsByGroup].map(([g, pairs]) => {
     const [workload, method] = g.split('|') as [string, string];
-    const identical = sameClass && pairs.every(([r, c]) => curveDigest(c.curve) === r.curveDigest);
+    const groupClass = sameClass && pairs.every(([r, c]) => !trainerNumericsDiffer(r, c));
+    const identical = groupClass && pairs.every(([r, c]) => curveDigest(c.curve) === r.curveDigest);
     const seconds = (o: ReferenceTrial['outcome']) => o.secondsToTarget ?? o.trainSeconds;
     const q = quantityOf(claim, pairs[0]![0].config.target);
     // A seed without an outcome on either side leaves the pair out.
@@ -157,6 +172,7 @@ export function compareWithReference(claim: ClaimForCheck, reference: ReferenceF
       quantity: q.name,
       steps: statVerdict(claim, values.map(([r]) => r), values.map(([, c]) => c), identical, q.lowerIsBetter),
       seconds: statVerdict(claim, pairs.map(([r]) => seconds(r.outcome)), pairs.map(([, c]) => seconds(c.outcome)), false),
+      sameClass: groupClass,
     };
   });
   if (claim.testType === 'predictor' && claim.predictor) groups.push(...predictorGroups(claim, claim.predictor, [...pairsByGroup.values()].flat(), sameClass, learningRates));
@@ -186,6 +202,7 @@ function predictorGroups(claim: ClaimForCheck, spec: PredictorSpec, pairs: Array
         quantity: `${id} error (${ref.errorName})`,
         steps: statVerdict(claim, both.map(([r]) => r), both.map(([, c]) => c), identical, true),
         seconds: { verdict: 'not-compared', explanation: 'a predictor has no training time' },
+        sameClass,
       });
     }
   }

@@ -28,7 +28,7 @@ export function toJunit(results: CheckedClaim[]): string {
     const cases: string[] = [];
     for (const t of c.trials) {
       const name = `${t.method} · ${t.workload} · seed ${t.repeat}`;
-      const failed = c.sameClass && t.result !== 'identical';
+      const failed = c.sameClass && t.result !== 'identical' && t.result !== 'other-class';
       cases.push(
         `    <testcase classname="${xml(c.claim)}" name="${xml(name)}">` +
           (failed ? `<failure message="${xml(t.detail)}" type="${xml(t.result)}"/>` : t.result === 'identical' || t.result === 'other-class' ? '' : `<system-out>${xml(t.detail)}</system-out>`) +

@@ -22,6 +22,7 @@ export function referenceTrial(r: TrialRecord): ReferenceTrial {
     curve,
     curveThinned: thinned,
     curveDigest: curveDigest(r.curve),
+    ...(r.provenance.external ? { framework: r.provenance.external.framework } : {}),
   };
 }
 

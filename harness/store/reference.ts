@@ -31,6 +31,12 @@ export const ReferenceTrialSchema = z.object({
   curveThinned: z.boolean(),
   /** SHA-256 of the full curve's steps and metrics (not its timings): bit-identity in one number. */
   curveDigest: z.string(),
+  /**
+   * External trainers only: the numerics the trainer reported in its `start` line (e.g. `torch
+   * 1.13.0a0; OpenBLAS Haswell; ATen AVX2`). The harness's numerics class does not describe them,
+   * so `check` compares such a trial bit for bit only where the trainer reports the same.
+   */
+  framework: z.string().nullable().optional(),
 });
 export type ReferenceTrial = z.infer<typeof ReferenceTrialSchema>;
 

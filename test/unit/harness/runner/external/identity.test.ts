@@ -93,7 +93,8 @@ describe('command identity (part of the trial id)', () => {
     const cmd = t.config.method.command!;
     expect(cmd.argv).toEqual(['/usr/bin/python3', 'examples/pytorch/fashion_mnist_mlp.py']);
     expect(Object.keys(cmd.files)).toEqual(['examples/pytorch/fashion_mnist_mlp.py', 'examples/pytorch/reprobench_rng.py']);
-    expect(cmd.env).toMatchObject({ OPENBLAS_CORETYPE: null, OPENBLAS_L2_SIZE: null });
+    // Kernel and instruction set pinned, so the trial's bits do not follow the CPU.
+    expect(cmd.env).toMatchObject({ OPENBLAS_CORETYPE: 'Haswell', ATEN_CPU_CAPABILITY: 'avx2', OPENBLAS_L2_SIZE: null });
     expect(readFileSync(join(ROOT, 'examples', 'pytorch', 'fashion_mnist_mlp.py'), 'utf8')).toContain('torch.set_num_threads(1)');
   });
 });
