@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""fashion-mnist-mlp in PyTorch, as a reprobench external trainer (trainer protocol v1).
+"""fashion-mnist-mlp in PyTorch, as a reprobench external trainer (trainer protocol v2).
 
 reprobench starts this script with the trial's configuration as one JSON document on stdin and
 reads JSON lines from its stdout (docs/protocol.md). It trains what the built-in tfjs trial
@@ -28,7 +28,7 @@ import sys
 import time
 
 T0 = time.perf_counter()
-PROTOCOL = 1
+PROTOCOL = 2
 WORKLOAD = ("fashion-mnist-mlp", 2)
 
 
@@ -190,7 +190,8 @@ def main():
             emit({"type": "eval", "step": done, "metrics": metrics, "evalSeconds": time.perf_counter() - e0})
             value = metrics.get(target["metric"])
             met = value is not None and (value >= target["value"] if target["direction"] == "higher" else value <= target["value"])
-            if met and cfg["stopAtTarget"]:
+            # Protocol v2: only an eval on the coarse grid (every stopEvery steps) ends the trial.
+            if met and cfg["stopAtTarget"] and (done % cfg["stopEvery"] == 0 or done == budget):
                 return  # the harness has what it needs; it stops trainers that go on, too
     emit({"type": "final", "step": budget})
 

@@ -7,7 +7,7 @@ import type { TrialSeeds } from '../seeds.js';
  * The trainer protocol (docs/protocol.md). Bump on any change a trainer could notice; trainers
  * check `protocol` in the document they read and refuse versions they do not know.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The one JSON document a trainer reads from stdin (then stdin is closed). */
 export interface TrainerInput {
@@ -24,6 +24,12 @@ export interface TrainerInput {
   stepHint: number;
   target: Target;
   stopAtTarget: boolean;
+  /**
+   * Version 2: with `stopAtTarget`, only an eval at a multiple of `stopEvery` (or the last step)
+   * that meets the target ends the trial; steps to target are the first eval since the previous
+   * such step that met it (the in-process rule, crossing.ts). Equals `evalEvery` without fine evals.
+   */
+  stopEvery: number;
   /** The workload's exported data (`reprobench data export` layout): the directory and its header file. */
   data: { dir: string; header: string };
 }
@@ -51,6 +57,7 @@ export function trainerInput(id: string, config: TrialConfig, seeds: TrialSeeds,
     stepHint: config.stepHint,
     target: config.target,
     stopAtTarget: config.stopAtTarget,
+    stopEvery: config.evalEvery,
     data,
   };
 }

@@ -4,6 +4,7 @@ import type { CommandMethodDefinition } from '../../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../../core/trial.js';
 import type { TrialProgress } from '../train-loop.js';
 import { CappedLog } from './capped-log.js';
+import { CoarseCrossing } from './crossing.js';
 import { evalCadence, parseTrainerLine, type TrainerInput } from './protocol.js';
 import { resolutionOf } from '../resolution.js';
 
@@ -79,6 +80,8 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
   const graceMs = inp.killGraceMs ?? 3000;
   const isEvalStep = (s: number) => s % evalEvery === 0 || s === budget.steps;
   const nextEvalAfter = (s: number) => Math.min((Math.floor(s / evalEvery) + 1) * evalEvery, budget.steps);
+  // Steps to target by the in-process rule: the first fine eval meeting the target counts once a coarse eval confirms it.
+  const coarse = new CoarseCrossing(config.evalEvery, budget.steps);
 
   return new Promise((resolveRun) => {
     const t0 = now();
@@ -244,9 +247,11 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
           if (nonFinite.length) {
             return conclude(reachedAt ? 'reached' : 'diverged', `${nonFinite.join(', ')} at step ${m.step}` + (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : ''));
           }
-          if (!reachedAt && meets(value, target)) {
-            reachedAt = point;
-            reachedReason = `${target.metric} ${fmt(value!)} met the target ${target.value} at step ${m.step}`;
+          const crossing = reachedAt ? null : coarse.observe(point, meets(value, target));
+          if (crossing) {
+            reachedAt = crossing;
+            reachedReason = `${target.metric} ${fmt(crossing.metrics[target.metric]!)} met the target ${target.value} at step ${crossing.step}` +
+              (crossing.step === m.step ? '' : ` (confirmed by the eval at step ${m.step})`);
             if (config.stopAtTarget) return conclude('reached', reachedReason);
           }
           if (timeUp) endByTime();

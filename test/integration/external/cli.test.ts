@@ -56,7 +56,7 @@ describe('external trainers in a claim run (reprobench run)', () => {
       expect(t.provenance.external?.scriptHash).toMatch(/^[0-9a-f]{64}$/);
       expect(t.log?.stderr).toMatch(/stub trainer good running from \.\/trainers\/stub[-_]trainer/);
     }
-    expect(by('stub-node')[0]!.provenance.external).toMatchObject({ protocol: 1, command: ['node', 'trainers/stub-trainer.mjs', 'good'], interpreter: { command: 'node', version: process.version } });
+    expect(by('stub-node')[0]!.provenance.external).toMatchObject({ protocol: 2, command: ['node', 'trainers/stub-trainer.mjs', 'good'], interpreter: { command: 'node', version: process.version } });
     expect(by('stub-python')[0]!.provenance.external?.interpreter.version).toMatch(/^Python 3\./);
     expect(by('stub-python')[0]!.provenance.external?.framework).toMatch(/^stub-python 3\./);
     // Paired with the built-in method: the same seeds per repeat.

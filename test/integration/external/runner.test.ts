@@ -166,6 +166,7 @@ describe('external trainer supervision (Node stub)', () => {
       stepHint: 100,
       target: config.target,
       stopAtTarget: true,
+      stopEvery: 10,
       data: { dir: '/nonexistent/data', header: '/nonexistent/data/header.json' },
     });
     expect(Object.values(input.seeds as Record<string, string>).every((s) => /^[0-9a-f]{32}$/.test(s))).toBe(true);

@@ -25,8 +25,9 @@ describe('the README quick start and .ci/run', () => {
 
   it('.ci/run runs exactly the README\'s test command, then checks every claim against its committed wasm reference', () => {
     const commands = readFileSync(join(ROOT, '.ci', 'run'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
-    expect(commands).toContain(quickStart()[1]);
-    expect(commands.indexOf(quickStart()[1])).toBeLessThan(commands.length - 1);
+    const testCommand = quickStart()[1]!;
+    expect(commands).toContain(testCommand);
+    expect(commands.indexOf(testCommand)).toBeLessThan(commands.length - 1);
     expect(commands.at(-1)).toBe('npm run reprobench -- check all --preset quick --backend wasm');
   });
 });

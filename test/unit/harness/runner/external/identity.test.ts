@@ -42,7 +42,7 @@ describe('command identity (part of the trial id)', () => {
     expect(Object.keys(id.files)).toEqual(['lib/a.py', 'lib/b.py', 'train.py']);
     expect(id.files['train.py']).toMatch(/^[0-9a-f]{64}$/);
     expect(scriptHash(id.files)).toMatch(/^[0-9a-f]{64}$/);
-    expect(id.protocol).toBe(1);
+    expect(id.protocol).toBe(2);
   });
 
   it('gives a new trial id when the script, a declared file, the command or its environment changes', () => {
