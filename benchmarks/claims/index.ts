@@ -12,6 +12,7 @@ import { linearDecayClaim } from './linear-decay.js';
 import { lrAnnealingLawClaim } from './lr-annealing-law.js';
 import { oneEpochClaim } from './one-epoch.js';
 import { rexClaim } from './rex.js';
+import { trainLongerClaim } from './train-longer.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim, trainLongerClaim];
