@@ -27,6 +27,14 @@ export const BN_VARIANTS: Record<string, VariantOverride> = {
     budget: { steps: 1000 },
     options: { norm: 'batch' },
   },
+  // #52's weight-distance law: the small batch of `bn-2k` on all 60,000 training rows, recording
+  // ‖θ_t − θ₀‖ at every eval (the runner reads `recordWeightDistance`). Phenomenon cards only.
+  'bn-distance': {
+    description: 'batch normalisation after the hidden layer, batch 32, 2,000 steps (1.1 epochs); records the weight distance from initialisation at every eval',
+    batchSize: 32,
+    budget: { steps: 2000 },
+    options: { norm: 'batch', recordWeightDistance: true },
+  },
   'bn-large': {
     description: 'batch normalisation after the hidden layer, batch 1024 (the large-batch regime), 100 steps (1.7 epochs)',
     batchSize: 1024,
