@@ -40,10 +40,15 @@ function largeBatchMethod(id: string, adaptRegime: boolean): TfjsMethodDefinitio
   return defineMethod({
     id,
     version: 1,
-    title: adaptRegime ? 'Large batch, adapted regime (√ learning rate, Ghost BN, same updates)' : 'Large batch at the same epochs (√ learning rate, Ghost BN)',
+    title: adaptRegime
+      ? 'Large batch, adapted regime (√ learning rate, Ghost BN, same updates)'
+      : 'Large batch at the same epochs (√ learning rate, Ghost BN)',
     description:
-      `Batch ${LARGE_BATCH}; learning rate × √(${LARGE_BATCH} / baseBatchSize); Ghost BN per ghostBatchSize rows; SGD as sgd-nesterov; ` +
-      (adaptRegime ? 'the workload\'s number of updates (regime adaptation).' : 'the workload\'s number of examples (epochs), so fewer updates.'),
+      `Batch ${LARGE_BATCH}; learning rate × √(${LARGE_BATCH} / baseBatchSize); Ghost BN per ghostBatchSize rows; ` +
+      'SGD as sgd-nesterov; ' +
+      (adaptRegime
+        ? 'the workload\'s number of updates (regime adaptation).'
+        : 'the workload\'s number of examples (epochs), so fewer updates.'),
     reference: ghostBatchNorm.reference!,
     batchSize: LARGE_BATCH,
     budgetUnit: adaptRegime ? 'steps' : 'examples',

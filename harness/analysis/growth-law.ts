@@ -52,7 +52,10 @@ function sse(t: readonly number[], y: readonly number[], f: (s: number) => numbe
  * (+1: half the squared error); a random walk (y ∝ √t) or any power law gives ≤ 0. Null when fewer
  * than 4 points or a fit fails.
  */
-export function logOverPowerLaw(t: readonly number[], y: readonly number[]): { value: number | null; log: GrowthFit; power: GrowthFit } | { value: null; note: string } {
+export function logOverPowerLaw(
+  t: readonly number[],
+  y: readonly number[],
+): { value: number | null; log: GrowthFit; power: GrowthFit } | { value: null; note: string } {
   if (t.length < 4) return { value: null, note: `${t.length} points: at least 4 are needed to compare two 2-parameter laws` };
   if (t.some((s) => !(s > 0))) return { value: null, note: 'a step ≤ 0: ln t is undefined' };
   const log = fitLogLaw(t, y);

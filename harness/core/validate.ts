@@ -154,7 +154,10 @@ export function checkMetricNames(r: Registries): void {
       check(st.first.metric, `claim "${c.id}": phenomenon.statistic.first`);
       check(st.then.metric, `claim "${c.id}": phenomenon.statistic.then`);
     } else if (st?.metric === WEIGHT_DISTANCE_METRIC) {
-      const missing = c.workloads.filter((w) => { const ref = parseWorkloadRef(w); return resolveVariant(r.workloads.get(ref.id), ref.variant).options.recordWeightDistance !== true; });
+      const missing = c.workloads.filter((w) => {
+        const ref = parseWorkloadRef(w);
+        return resolveVariant(r.workloads.get(ref.id), ref.variant).options.recordWeightDistance !== true;
+      });
       if (missing.length) {
         throw new ReprobenchError(
           'E_BAD_CONFIG',

@@ -92,7 +92,9 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const probeStream = planner ? new BatchStream(data, config.batchSize, new Rng(deriveSeed('method', [seeds.method, 'stage-probes']))) : null;
   // A variant that records the weight distance keeps a copy of the initial parameters (#52's law).
   // A copy of the data, not tf.clone (which may share the buffer a kernel could update in place).
-  const initial = inputs.options.recordWeightDistance === true ? await Promise.all(model.params.map(async (p) => tf.tensor(await p.data(), p.shape, p.dtype))) : null;
+  const initial = inputs.options.recordWeightDistance === true
+    ? await Promise.all(model.params.map(async (p) => tf.tensor(await p.data(), p.shape, p.dtype)))
+    : null;
   const variables = [...model.params, ...(model.state ?? [])];
   const fine = FineEvals.create(config.stopAtTarget ? config.fineEvalEvery : undefined, variables, optimizer);
   const initSeconds = now() - t0 - scoringSeconds;

@@ -85,7 +85,8 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
  */
 function inExamples(scale: number, t: Pick<TrialConfig, 'budget' | 'stepHint'>): Pick<TrialConfig, 'budget' | 'stepHint'> {
   if (scale === 1) return t;
-  return { budget: { ...t.budget, steps: Math.max(1, Math.round(t.budget.steps * scale)) }, stepHint: Math.max(1, Math.round(t.stepHint * scale)) };
+  const scaled = (n: number) => Math.max(1, Math.round(n * scale));
+  return { budget: { ...t.budget, steps: scaled(t.budget.steps) }, stepHint: scaled(t.stepHint) };
 }
 
 export function planEvaluation(

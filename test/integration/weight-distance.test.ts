@@ -15,7 +15,10 @@ const PLAIN = { momentum: 0, weightDecay: 0, schedule: 'constant', warmupFractio
 async function run(learningRate: number, steps: number, record: boolean) {
   const registries = await loadRegistries();
   const backend = await initBackend('wasm');
-  const t = makeTrial(registries, { workloadId: 'fashion-mnist-mlp:bn-distance', arm: { method: 'sgd-nesterov', hparams: { ...PLAIN, learningRate } }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: steps });
+  const t = makeTrial(registries, {
+    workloadId: 'fashion-mnist-mlp:bn-distance', arm: { method: 'sgd-nesterov', hparams: { ...PLAIN, learningRate } },
+    repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: steps,
+  });
   const workload = registries.workloads.get('fashion-mnist-mlp');
   const options = { ...resolveVariant(workload, 'bn-distance').options, recordWeightDistance: record };
   const method = registries.methods.get('sgd-nesterov') as TfjsMethodDefinition;
