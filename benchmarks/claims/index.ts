@@ -12,6 +12,8 @@ import { linearDecayClaim } from './linear-decay.js';
 import { lrAnnealingLawClaim } from './lr-annealing-law.js';
 import { oneEpochClaim } from './one-epoch.js';
 import { rexClaim } from './rex.js';
+import { trainLongerClaim } from './train-longer.js';
+import { weightDistanceLogClaim } from './weight-distance-log.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim, trainLongerClaim, weightDistanceLogClaim];

@@ -7,9 +7,10 @@ import { dataSubset } from './data-subset.js';
 import { el2nPrune } from './el2n-prune.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { highLossBatches } from './high-loss-batches.js';
+import { largeBatchAdapted, largeBatchSameEpochs } from './large-batch.js';
 import { nadamwPytorch } from './pytorch.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm, el2nPrune, cyclicalCurriculum];
+export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm, el2nPrune, cyclicalCurriculum, largeBatchAdapted, largeBatchSameEpochs];

@@ -1,5 +1,6 @@
 import type { CurveStatistic } from '../core/claim.js';
 import type { CurvePoint } from '../core/trial.js';
+import { logOverPowerLaw } from './growth-law.js';
 
 /** A phenomenon statistic of one trial; `value` null when the curve cannot give one (with why). */
 export interface StatisticValue {
@@ -29,6 +30,11 @@ export function curveStatistic(stat: CurveStatistic, curve: CurvePoint[], budget
     return b === null
       ? { value: budgetSteps / a, censored: true, note: `${stat.then.metric} never met ${stat.then.value}: counted at the budget (a lower bound)` }
       : { value: b / a, censored: false, note: null };
+  }
+  if (stat.kind === 'log-over-power-law') {
+    const points = curve.filter((p) => p.step > 0 && Number.isFinite(p.metrics[stat.metric] ?? NaN));
+    const r = logOverPowerLaw(points.map((p) => p.step), points.map((p) => p.metrics[stat.metric]!));
+    return { value: r.value, censored: false, note: 'note' in r ? r.note : null };
   }
   const values = curve.map((p) => p.metrics[stat.metric]).filter((v): v is number => v != null && Number.isFinite(v));
   const last = curve[curve.length - 1]?.metrics[stat.metric];

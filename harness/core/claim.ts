@@ -75,10 +75,15 @@ export interface TuningRecord {
  *   step budget, a lower bound; `first` never met leaves the trial without a value (reported).
  * - `final-minus-best`: the metric at the last eval minus its best value over the curve, in the
  *   metric's better direction made positive (0 = still at its best; > 0 = it got worse: overfitting).
+ * - `log-over-power-law`: how much better y = a + b·ln t describes the metric's growth over the
+ *   evals than y = c·t^α (both least squares in y): log2(SSE power / SSE log). > 0 = logarithmic
+ *   growth fits better (+1: half the squared error); a random walk (y ∝ √t) gives < 0
+ *   (analysis/growth-law.ts).
  */
 export type CurveStatistic =
   | { kind: 'threshold-ratio'; first: { metric: string; value: number; direction: 'higher' | 'lower' }; then: { metric: string; value: number; direction: 'higher' | 'lower' } }
-  | { kind: 'final-minus-best'; metric: string; direction: 'higher' | 'lower' };
+  | { kind: 'final-minus-best'; metric: string; direction: 'higher' | 'lower' }
+  | { kind: 'log-over-power-law'; metric: string };
 
 /** What decides a phenomenon claim: the statistic, and the values that would mean "no phenomenon". */
 export interface PhenomenonSpec {

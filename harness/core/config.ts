@@ -91,6 +91,7 @@ const ClaimShape = z.object({
       statistic: z.union([
         z.object({ kind: z.literal('threshold-ratio'), first: target, then: target }),
         z.object({ kind: z.literal('final-minus-best'), metric: z.string(), direction: z.enum(['higher', 'lower']) }),
+        z.object({ kind: z.literal('log-over-power-law'), metric: z.string() }),
       ]),
       nullRegion: z.tuple([z.number().nullable(), z.number().nullable()]),
       claimedSide: z.enum(['above', 'below']),

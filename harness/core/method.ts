@@ -33,6 +33,13 @@ interface MethodCommon {
   /** Overrides the workload's batch size when set. */
   batchSize?: number;
   /**
+   * What the workload's step budget holds fixed for this method: `steps` (optimizer updates), or
+   * `examples` (epochs), so a method with a larger `batchSize` runs proportionally fewer steps
+   * (budget and step hint × workload batch / method batch, rounded; e.g. large-batch training at
+   * the small batch's number of epochs). @default 'steps'
+   */
+  budgetUnit?: 'steps' | 'examples';
+  /**
    * Data selection: which batches to train on (e.g. high-loss mini-batches). Absent or null:
    * every batch of the seeded stream, in order.
    */

@@ -1,7 +1,7 @@
 import { ReprobenchError } from '../errors.js';
 import type { Registries } from './registries.js';
 import { suggest } from './registry.js';
-import { parseWorkloadRef, reportedMetrics, resolveVariant } from './workload.js';
+import { parseWorkloadRef, reportedMetrics, resolveVariant, WEIGHT_DISTANCE_METRIC } from './workload.js';
 import type { ClaimDefinition } from './claim.js';
 import { predictorIds } from '../analysis/predictor-outcome.js';
 
@@ -153,6 +153,18 @@ export function checkMetricNames(r: Registries): void {
     if (st?.kind === 'threshold-ratio') {
       check(st.first.metric, `claim "${c.id}": phenomenon.statistic.first`);
       check(st.then.metric, `claim "${c.id}": phenomenon.statistic.then`);
+    } else if (st?.metric === WEIGHT_DISTANCE_METRIC) {
+      const missing = c.workloads.filter((w) => {
+        const ref = parseWorkloadRef(w);
+        return resolveVariant(r.workloads.get(ref.id), ref.variant).options.recordWeightDistance !== true;
+      });
+      if (missing.length) {
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": phenomenon.statistic names metric "${WEIGHT_DISTANCE_METRIC}", which ${missing.join(', ')} do(es) not record`,
+          'use a workload variant whose options set recordWeightDistance: true (e.g. fashion-mnist-mlp:bn-distance)',
+        );
+      }
     } else if (st) check(st.metric, `claim "${c.id}": phenomenon.statistic`);
     if (c.predictor) check(c.predictor.metric, `claim "${c.id}": predictor`);
   }

@@ -56,6 +56,11 @@ export type Direction = 'higher' | 'lower';
  */
 export const ALWAYS_REPORTED_METRICS = ['validation/loss', 'train/loss'] as const;
 export const CLASSIFICATION_METRICS = ['validation/accuracy'] as const;
+/**
+ * The distance of the trainable parameters from their initial values, ‖θ_t − θ₀‖₂ (runner/weight-distance.ts):
+ * recorded at every eval only by variants whose options set `recordWeightDistance: true`.
+ */
+export const WEIGHT_DISTANCE_METRIC = 'train/weight-distance';
 
 /** The metrics a workload's trials report: all of them when its task is not known yet (before its data is loaded). */
 export function reportedMetrics(task?: SupervisedData['task']['kind']): string[] {

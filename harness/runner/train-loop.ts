@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isCommandMethod, type MethodDefinition, type TfjsMethodDefinition } from '../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/trial.js';
-import type { Model, SupervisedData, WorkloadDefinition } from '../core/workload.js';
+import { WEIGHT_DISTANCE_METRIC, type Model, type SupervisedData, type WorkloadDefinition } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
 import { BatchStream } from './batches.js';
 import { HighLossBatches, type BatchSource } from './batch-selection.js';
@@ -12,6 +12,7 @@ import { deriveSeed, type TrialSeeds } from './seeds.js';
 import { planStage } from './stages.js';
 import { FineEvals } from './fine-evals.js';
 import { resolutionOf } from './resolution.js';
+import { weightDistance } from './weight-distance.js';
 
 export interface TrialProgress {
   step: number;
@@ -89,6 +90,11 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   // Probe batches come from a stream of their own (seeded from the method seed), so the shared
   // stream hands the stage steps the same batches, in order, that every other method sees.
   const probeStream = planner ? new BatchStream(data, config.batchSize, new Rng(deriveSeed('method', [seeds.method, 'stage-probes']))) : null;
+  // A variant that records the weight distance keeps a copy of the initial parameters (#52's law).
+  // A copy of the data, not tf.clone (which may share the buffer a kernel could update in place).
+  const initial = inputs.options.recordWeightDistance === true
+    ? await Promise.all(model.params.map(async (p) => tf.tensor(await p.data(), p.shape, p.dtype)))
+    : null;
   const variables = [...model.params, ...(model.state ?? [])];
   const fine = FineEvals.create(config.stopAtTarget ? config.fineEvalEvery : undefined, variables, optimizer);
   const initSeconds = now() - t0 - scoringSeconds;
@@ -123,6 +129,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const measure = async (at: number, seconds: number, trainLoss: number | null): Promise<CurvePoint> => {
     const e0 = now();
     const metrics: Record<string, number | null> = { ...(await evaluate(model, data.task, valid, loss)), 'train/loss': trainLoss };
+    if (initial) metrics[WEIGHT_DISTANCE_METRIC] = await weightDistance(model.params, initial);
     evalSeconds += now() - e0;
     return { step: at, examples: at * config.batchSize, trainSeconds: seconds, metrics };
   };
@@ -253,7 +260,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     fine?.dispose();
     batches.dispose?.();
     optimizer.dispose();
-    tf.dispose([...model.params, ...(model.state ?? [])]);
+    tf.dispose([...model.params, ...(model.state ?? []), ...(initial ?? [])]);
     if (!inputs.valid) disposeValidationSet(valid);
   }
 

@@ -52,6 +52,10 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
   const ref = parseWorkloadRef(workloadId);
   const w = resolveVariant(registries.workloads.get(ref.id), ref.variant);
   const m = registries.methods.get(arm.method);
+  const horizon = inExamples(m.budgetUnit === 'examples' ? w.batchSize / (m.batchSize ?? w.batchSize) : 1, {
+    budget: spec.budgetSteps ? { ...w.budget, steps: spec.budgetSteps, seconds: w.budget.seconds * (spec.budgetSteps / w.budget.steps) } : w.budget,
+    stepHint: spec.budgetSteps ?? w.stepHint,
+  });
   const config: TrialConfig = {
     workload: { id: w.def.id, version: w.def.version, variant: w.variant },
     method: {
@@ -63,16 +67,26 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
     backend: backend.name,
     numericsClass: backend.numericsClass,
     batchSize: m.batchSize ?? w.batchSize,
-    budget: spec.budgetSteps ? { ...w.budget, steps: spec.budgetSteps, seconds: w.budget.seconds * (spec.budgetSteps / w.budget.steps) } : w.budget,
+    budget: horizon.budget,
     evalEvery: w.evalEvery,
     // Fine evals serve steps to target, so only trials that stop at it take them.
     ...(spec.stopAtTarget && w.fineEvalEvery !== undefined ? { fineEvalEvery: w.fineEvalEvery } : {}),
-    stepHint: spec.budgetSteps ?? w.stepHint,
+    stepHint: horizon.stepHint,
     target: w.target,
     stopAtTarget: spec.stopAtTarget,
   };
   const extraText = Object.entries(extra).map(([k, v]) => ` ${k}=${fmtValue(v)}`).join('');
   return { id: trialId(config), config, label: `${m.id} · ${workloadId} · ${repeat.purpose}#${repeat.index}${extraText}` };
+}
+
+/**
+ * A method whose budget is in examples (method.ts `budgetUnit`) scales the steps and step hint by
+ * workload batch / its batch; the seconds guard stays (the same examples cost about the same time).
+ */
+function inExamples(scale: number, t: Pick<TrialConfig, 'budget' | 'stepHint'>): Pick<TrialConfig, 'budget' | 'stepHint'> {
+  if (scale === 1) return t;
+  const scaled = (n: number) => Math.max(1, Math.round(n * scale));
+  return { budget: { ...t.budget, steps: scaled(t.budget.steps) }, stepHint: scaled(t.stepHint) };
 }
 
 export function planEvaluation(

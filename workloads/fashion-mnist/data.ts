@@ -73,7 +73,7 @@ function loadCached(cacheDir: string): { images: Uint8Array; labels: Uint8Array 
  * seeded permutation; validation keeps its 10k). Many-epoch regimes, as data-pruning and
  * curriculum papers train in, fit the step budget only on a smaller training set.
  */
-const TRAIN_ROWS: Record<string, number> = { 'train-10k': 10_000 };
+const TRAIN_ROWS: Record<string, number> = { 'train-10k': 10_000, 'bn-2k': 2_000 };
 
 /** The seeded 60k/10k split: a permutation from the workload's split seed, last 10k validate. */
 export async function loadFashionMnist(ctx: DataContext): Promise<SupervisedData> {

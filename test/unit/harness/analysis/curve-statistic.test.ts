@@ -20,6 +20,18 @@ describe('phenomenon statistics read off an eval curve', () => {
     expect(curveStatistic(grok, noFit, 1000)).toMatchObject({ value: null, censored: false });
   });
 
+  it('log-over-power-law: log2(SSE power / SSE log) over the evals with a finite value', () => {
+    const at = (f: (t: number) => number) => [25, 50, 75, 100, 150, 200, 300, 400].map((step) => ({ step, examples: step, trainSeconds: 0, metrics: { d: f(step) } }));
+    const stat = { kind: 'log-over-power-law' as const, metric: 'd' };
+    // Exactly logarithmic: the log law leaves no error, far above the null region's +1.
+    expect(curveStatistic(stat, at((t) => 0.3 + 1.2 * Math.log(t)), 400).value!).toBeGreaterThan(10);
+    // A random walk's √t: the power law wins.
+    expect(curveStatistic(stat, at((t) => 0.15 * Math.sqrt(t)), 400).value!).toBeLessThan(-10);
+    // A missing value is skipped; fewer than 4 usable points give no value, with why.
+    const gaps = at((t) => Math.log(t)).map((p, i) => (i < 6 ? { ...p, metrics: { d: null } } : p));
+    expect(curveStatistic(stat, gaps, 400)).toMatchObject({ value: null, note: expect.stringContaining('at least 4') });
+  });
+
   it('final-minus-best: how far the last eval is from the best, positive when it got worse', () => {
     const c = curve([[100, 1, 0.9], [200, 1, 0.5], [300, 1, 0.7]]);
     expect(curveStatistic({ kind: 'final-minus-best', metric: 'validation/loss', direction: 'lower' }, c, 300).value).toBeCloseTo(0.2, 12);

@@ -43,6 +43,21 @@ describe("a target metric must be one the workload's trials report (checked at l
     expect(refusal([teacherStudent], [claim])?.hint).toMatch(/did you mean "validation\/loss"/);
   });
 
+  it('accepts the weight distance only where every workload of the claim records it', () => {
+    const stat = { kind: 'log-over-power-law' as const, metric: 'train/weight-distance' };
+    const claim = (workloads: string[]) => defineClaim({
+      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'https://x.org' }, quote: 'q',
+      claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
+      testType: 'phenomenon', methods: [{ method: 'adan' }], baselines: [], workloads, margin: { value: 0.1, units: 'relative' },
+      repeats: { quick: 2, standard: 2 }, miniature: 'm', phenomenon: { description: 'd', statistic: stat, nullRegion: [-1, 1], claimedSide: 'above' },
+    });
+    const records = { ...teacherStudent, id: 'mine', variants: { rec: { description: 'd', options: { recordWeightDistance: true } } } };
+    expect(refusal([records], [claim(['mine:rec'])])).toBeNull();
+    const e = refusal([records], [claim(['mine:rec', 'mine'])]);
+    expect(e?.message).toContain('"train/weight-distance", which mine do(es) not record');
+    expect(e?.hint).toContain('recordWeightDistance: true');
+  });
+
   it('accepts every built-in workload and claim', () => {
     expect(refusal(builtinWorkloads, benchmarkClaims)).toBeNull();
   });

@@ -47,6 +47,26 @@ describe('planning', () => {
     expect(adan.config.method.hparams).toMatchObject({ learningRate: 1e-2, schedule: 'cosine', beta1: 0.98 });
   });
 
+  it('a method whose budget is in examples runs workload batch / its batch as many steps, schedule horizon too', () => {
+    const adamw = builtinMethods.find((m) => m.id === 'adamw')!;
+    const big = { ...adamw, id: 'adamw-big', batchSize: 1024 };
+    const epochs = { ...big, id: 'adamw-epochs', budgetUnit: 'examples' as const };
+    const r = createRegistries([{ defs: { workloads: [withVariant], methods: [adamw, big, epochs], claims: [] }, origin: 'test' }]);
+    const plan = (method: string, workloadId: string, budgetSteps?: number) =>
+      makeTrial(r, { workloadId, arm: { method }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, ...(budgetSteps ? { budgetSteps } : {}) }).config;
+    const small = plan('adamw', 'ts-variants:big');
+    expect(plan('adamw-big', 'ts-variants:big')).toMatchObject({ batchSize: 1024, budget: small.budget, stepHint: small.stepHint });
+    // 300 steps of 128 rows = 37.5 steps of 1024: rounded to 38; the seconds guard stays.
+    expect(plan('adamw-epochs', 'ts-variants:big')).toMatchObject({ batchSize: 1024, budget: { steps: 38, seconds: small.budget.seconds }, stepHint: 38 });
+    // A stretched budget (tuning, calibration) is stretched in examples too.
+    expect(plan('adamw-epochs', 'ts-variants:big', 800)).toMatchObject({ budget: { steps: 100 }, stepHint: 100 });
+    // At the workload's own batch size there is nothing to scale.
+    const same = { ...adamw, id: 'adamw-same', budgetUnit: 'examples' as const };
+    const r2 = createRegistries([{ defs: { workloads: [withVariant], methods: [same], claims: [] }, origin: 'test' }]);
+    const sameCfg = makeTrial(r2, { workloadId: 'ts-variants:big', arm: { method: 'adamw-same' }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false }).config;
+    expect(sameCfg.budget).toEqual(small.budget);
+  });
+
   it('refuses a claim naming an unknown variant, with the known ones', () => {
     const bad = createRegistries([{ defs: { workloads: [withVariant], methods: builtinMethods, claims: [{ ...claim, workloads: ['ts-variants:bigg'] }] }, origin: 'test' }]);
     expect(() => checkClaimReferences(bad)).toThrowError(/unknown variant of ts-variants "bigg"/);
