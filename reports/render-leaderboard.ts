@@ -36,6 +36,6 @@ export function writeLeaderboardSite(runDirs: string[], outDir: string, cwd: str
   for (const e of imported) writeFileAtomic(join(outDir, e.reportHref!), renderSubmissionReport(e.dir));
   const index = join(outDir, 'index.html');
   writeFileAtomic(index, renderLeaderboard(data));
-  writeFileAtomic(join(outDir, 'leaderboard.json'), JSON.stringify({ workloads: data.workloads, scores: data.scores, entries: data.entries }, (_, v) => (v === Infinity ? null : v), 2) + '\n');
+  writeFileAtomic(join(outDir, 'leaderboard.json'), JSON.stringify({ workloads: data.workloads, scores: data.scores, entries: data.entries }, (_: string, v: unknown) => (v === Infinity ? null : v), 2) + '\n');
   return { index, data };
 }

@@ -114,7 +114,7 @@ export function scheduleOptionsOf(hp: HParams): ScheduleOptions {
     if (v === undefined) continue;
     o[k] = k === 'stepMilestones' || k === 'wsdDecayShape' ? String(v) : Number(v);
   }
-  return o as ScheduleOptions;
+  return o;
 }
 
 /** The learning rate for methods whose hparams carry `learningRate`, `schedule` and `warmupFraction` (and shape options). */

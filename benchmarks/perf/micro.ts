@@ -75,7 +75,7 @@ export async function kernelMicro(backend: BackendName, timeMs: number): Promise
     bench
       .add('conv2d 128×14×14×16 ⊛ 3×3×16×32', run(() => tf.conv2d(img, k, 1, 'same')))
       .add('conv2d input gradient', run(() => tf.conv2dTranspose(cdy, k, [128, 14, 14, 16], 1, 'same')))
-      .add('conv2d filter gradient', run(() => tf.engine().runKernel('Conv2DBackpropFilter', { x: img, dy: cdy }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 16, 32] }) as tf.Tensor))
+      .add('conv2d filter gradient', run(() => tf.engine().runKernel<tf.Tensor>('Conv2DBackpropFilter', { x: img, dy: cdy }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 16, 32] })))
       .add('maxPool gradient 128×28×28×16', run(() => tf.tidy(() => tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'))(pool))));
   }
   await bench.run();

@@ -105,10 +105,10 @@ export function createMlp(makeOptimizer: MakeOptimizer = adam, name: 'mlp' | 'ml
   const y = tf.oneHot(tf.tensor1d(labels(rng, batch, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
   const loss = fusedOps
     ? () => {
-      const h = tf.fused.matMul({ a: x, b: w1 as tf.Tensor2D, bias: b1, activation: 'relu' });
-      return tf.losses.softmaxCrossEntropy(y, tf.fused.matMul({ a: h, b: w2 as tf.Tensor2D, bias: b2 })) as tf.Scalar;
+      const h = tf.fused.matMul({ a: x, b: w1, bias: b1, activation: 'relu' });
+      return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, tf.fused.matMul({ a: h, b: w2, bias: b2 }));
     }
-    : () => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)) as tf.Scalar;
+    : () => tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2));
   return trainer(name, [w1, b1, w2, b2], loss, [x, y], makeOptimizer);
 }
 
@@ -126,8 +126,8 @@ export function createCnn(name: 'cnn' | 'cnn-large' = 'cnn'): BenchModel {
   const loss = () => {
     const h1 = tf.maxPool(tf.relu(tf.add(tf.conv2d(x, k1 as tf.Tensor4D, 1, 'same'), c1)) as tf.Tensor4D, 2, 2, 'valid');
     const h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h1, k2 as tf.Tensor4D, 1, 'same'), c2)) as tf.Tensor4D, 2, 2, 'valid');
-    const logits = tf.add(tf.matMul(tf.reshape(h, [batch, 7 * 7 * f2]), wd), bd) as tf.Tensor2D;
-    return tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
+    const logits = tf.add<tf.Tensor2D>(tf.matMul(tf.reshape(h, [batch, 7 * 7 * f2]), wd), bd);
+    return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, logits);
   };
   return trainer(name, [k1, c1, k2, c2, wd, bd], loss, [x, y], adam);
 }
@@ -171,8 +171,8 @@ export function createTransformer(name: 'transformer' | 'transformer-large' = 't
     const x1 = tf.add(tf.reshape(x0, [batch * ctx, d]), tf.add(tf.matMul(ctxv as tf.Tensor2D, wo), bo));
     const m = tf.add(tf.matMul(gelu(tf.add(tf.matMul(layerNorm(x1, g2, be2) as tf.Tensor2D, wf1), bf1)) as tf.Tensor2D, wf2), bf2);
     const x2 = tf.add(x1, m);
-    const logits = tf.add(tf.matMul(layerNorm(x2, gf, bef) as tf.Tensor2D, wout), bout) as tf.Tensor2D;
-    return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
+    const logits = tf.add<tf.Tensor2D>(tf.matMul(layerNorm(x2, gf, bef), wout), bout);
+    return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(targets, logits);
   };
   const params = [tok, pos, g1, be1, wqkv, bqkv, wo, bo, g2, be2, wf1, bf1, wf2, bf2, gf, bef, wout, bout];
   return trainer(name, params, loss, [inputs, targets, mask], adam);

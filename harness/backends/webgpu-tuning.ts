@@ -38,6 +38,7 @@ type Usage = { STORAGE: number; COPY_SRC: number; COPY_DST: number };
 const applied = new Set<TuningPart>();
 
 function patchUpload(proto: BackendInternals): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls it with .call(this)
   const original = proto.uploadToGPU;
   const usage = (globalThis as unknown as { GPUBufferUsage: Usage }).GPUBufferUsage;
   proto.uploadToGPU = function (this: BackendInternals, dataId: tf.DataId) {
@@ -46,7 +47,7 @@ function patchUpload(proto: BackendInternals): void {
     if (d.resource != null || d.values == null || complex) return original.call(this, dataId);
     const n = tf.util.sizeFromShape(d.shape);
     // webgpu stores int32 and bool as 32-bit integers, float32 as floats: 4 bytes an element.
-    const data = d.dtype === 'float32' ? Float32Array.from(d.values as ArrayLike<number>) : Int32Array.from(d.values as ArrayLike<number>);
+    const data = d.dtype === 'float32' ? Float32Array.from(d.values) : Int32Array.from(d.values);
     const buffer = this.bufferManager.acquireBuffer(4 * n, usage.STORAGE | usage.COPY_SRC | usage.COPY_DST);
     // Queue order: this write lands after everything submitted so far and before the open
     // encoder's commands; a pooled buffer is free only once no open command uses it.
@@ -59,11 +60,12 @@ function patchUpload(proto: BackendInternals): void {
 function patchLayouts(): void {
   const cls = (globalThis as unknown as { GPUComputePipeline?: { prototype: { getBindGroupLayout(i: number): object } } }).GPUComputePipeline;
   if (!cls) return;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls it with .call(this)
   const original = cls.prototype.getBindGroupLayout;
   const cache = new WeakMap<object, Map<number, object>>();
   cls.prototype.getBindGroupLayout = function (this: object, index: number) {
     let m = cache.get(this);
-    if (!m) cache.set(this, (m = new Map()));
+    if (!m) cache.set(this, (m = new Map<number, object>()));
     let layout = m.get(index);
     if (!layout) m.set(index, (layout = original.call(this, index)));
     return layout;

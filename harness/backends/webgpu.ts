@@ -40,7 +40,7 @@ export async function tryWebgpu(reasons: string[], opts: { requireDeviceNode: bo
   }
   let gpu: { requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string; device?: string } } | null> };
   try {
-    const dawn = (await import(/* optional */ 'webgpu' as string)) as { create(o: string[]): typeof gpu; globals: object };
+    const dawn = (await import(/* optional */ 'webgpu')) as { create(o: string[]): typeof gpu; globals: object };
     gpu = dawn.create([]);
     let adapter;
     try {
@@ -58,7 +58,7 @@ export async function tryWebgpu(reasons: string[], opts: { requireDeviceNode: bo
     if (nav) Object.defineProperty(nav, 'gpu', { value: gpu, configurable: true });
     else Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
     const info = adapter.info ?? {};
-    const mod = (await import(/* optional */ '@tensorflow/tfjs-backend-webgpu' as string)) as WebgpuModule & { WebGPUBackend: { prototype: object } };
+    const mod = (await import(/* optional */ '@tensorflow/tfjs-backend-webgpu')) as WebgpuModule & { WebGPUBackend: { prototype: object } };
     registerWebgpuKernels(mod);
     if (await tf.setBackend('webgpu')) {
       ready = true;

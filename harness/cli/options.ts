@@ -13,13 +13,13 @@ export function trainingOptions<T>(y: Argv<T>) {
     .option('cache-dir', { type: 'string', default: defaultCacheDir(), defaultDescription: '$REPROBENCH_CACHE or ~/.cache/reprobench', describe: 'where datasets are cached' })
     .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })
     .check((argv) => {
-      positiveInt(argv.workers as number, '--workers');
+      positiveInt(argv.workers, '--workers');
       const workersWhy = 'each worker is a process holding a backend; beyond the cores they take turns';
-      atMost(argv.workers as number, '--workers', MAX_WORKERS, workersWhy);
-      positive(argv['trial-timeout'] as number, '--trial-timeout');
+      atMost(argv.workers, '--workers', MAX_WORKERS, workersWhy);
+      positive(argv['trial-timeout'], '--trial-timeout');
       const timerLimit = "Node's timers hold at most 24.8 days; a longer one would fire at once";
-      atMost(argv['trial-timeout'] as number, '--trial-timeout', MAX_TRIAL_TIMEOUT_S, timerLimit);
-      nonEmptyPath(argv['cache-dir'] as string, '--cache-dir');
+      atMost(argv['trial-timeout'], '--trial-timeout', MAX_TRIAL_TIMEOUT_S, timerLimit);
+      nonEmptyPath(argv['cache-dir'], '--cache-dir');
       return true;
     });
 }

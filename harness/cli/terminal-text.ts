@@ -7,6 +7,7 @@ import { stripVTControlCharacters } from 'node:util';
  * every other control character (C0 but line feed, DEL, C1) and the bidirectional-override
  * characters that reorder what a reader sees. Tabs become spaces.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is its purpose
 const LEFTOVER_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function terminalText(s: string): string {

@@ -188,7 +188,7 @@ async function syntaxErrorAt(path: string): Promise<{ line: number; column: numb
   if (!m) return null;
   const err = JSON.parse(m[1]!) as { line?: unknown; column?: unknown; message?: unknown };
   if (typeof err.line !== 'number' || typeof err.column !== 'number') return null;
-  const message = String(err.message ?? 'unexpected token').trim().replace(/\.$/, '') || 'unexpected token';
+  const message = (typeof err.message === 'string' ? err.message : 'unexpected token').trim().replace(/\.$/, '') || 'unexpected token';
   // The parser counts columns from 0; editors and compilers show them from 1.
   return { line: err.line, column: err.column + 1, message };
 }

@@ -40,7 +40,7 @@ const kept = new WeakMap<SupervisedData, Map<string, ValidationSet>>();
  */
 export function keptValidationSet(data: SupervisedData): ValidationSet {
   let byBackend = kept.get(data);
-  if (!byBackend) kept.set(data, (byBackend = new Map()));
+  if (!byBackend) kept.set(data, (byBackend = new Map<string, ValidationSet>()));
   const backend = tf.getBackend();
   let v = byBackend.get(backend);
   if (!v) byBackend.set(backend, (v = buildValidationSet(data)));

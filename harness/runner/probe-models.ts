@@ -35,6 +35,7 @@ export function workloadProbeModels(registries: Registries, workloads: string[],
         const x = tf.tensor2d(gatherFeatures(data.train, rows, data.featureSize, data.xScale ?? 1), [w.batchSize, data.featureSize]);
         const y = gatherTargets(data.train, rows, data.task);
         const lossOf = def.loss ?? ((out: tf.Tensor2D, t: tf.Tensor2D) => taskLoss(data.task, out, t));
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(model)
         const forward = model.applyTrain ?? model.apply;
         const loss = () => lossOf(forward.call(model, x), y);
         return probeRun(model.params, loss, () => tf.dispose([...model.params, ...(model.state ?? []), x, y]));

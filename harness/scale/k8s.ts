@@ -104,7 +104,7 @@ export function k8sJobs(o: K8sOptions): object[] {
         metadata: { labels: labels(phase) },
         spec: {
           restartPolicy: 'Never',
-          ...(before[phase] ? { initContainers: [waitFor(before[phase]!)] } : {}),
+          ...(before[phase] ? { initContainers: [waitFor(before[phase])] } : {}),
           containers: [
             container(
               phase,

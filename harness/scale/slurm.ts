@@ -73,7 +73,7 @@ export function planSlurm(o: SlurmOptions): SlurmPlan {
     if (role === 'tuning' && !status.hasTuning) continue;
     if (role === 'recheck' && !status.hasRecheck) continue;
     scripts[role] = slurmScript(role, ctx);
-    writeFileAtomic(join(o.runDir, scriptFile(role)), scripts[role]!);
+    writeFileAtomic(join(o.runDir, scriptFile(role)), scripts[role]);
   }
   return { status, scripts, roles };
 }

@@ -8,7 +8,7 @@ import { requireFinite } from './validate.js';
  */
 export function mean(xs: readonly number[]): number {
   requireFinite(xs, 'sample');
-  return ssMean(xs as number[]);
+  return ssMean(xs);
 }
 
 /**
@@ -17,7 +17,7 @@ export function mean(xs: readonly number[]): number {
  */
 export function variance(xs: readonly number[]): number {
   requireFinite(xs, 'sample', 2);
-  return sampleVariance(xs as number[]);
+  return sampleVariance(xs);
 }
 
 /**
@@ -34,7 +34,7 @@ export function sd(xs: readonly number[]): number {
  */
 export function median(xs: readonly number[]): number {
   requireFinite(xs, 'sample');
-  return ssMedian(xs as number[]);
+  return ssMedian(xs);
 }
 
 /**

@@ -7,7 +7,9 @@ import { ReprobenchError } from '../errors.js';
 
 /** Throws `E_STATS_INPUT` unless `xs` holds at least `min` finite numbers. */
 export function requireFinite(xs: readonly number[], name: string, min = 1): void {
-  if (!Array.isArray(xs)) {
+  // Through `unknown`: Array.isArray would narrow a readonly array to any[] (TypeScript #17002).
+  const input: unknown = xs;
+  if (!Array.isArray(input)) {
     throw new ReprobenchError('E_STATS_INPUT', `${name} must be an array of numbers`, 'pass a plain number[]');
   }
   if (xs.length < min) {

@@ -117,7 +117,9 @@ function capGuard(a: ComparisonAnalysis, d: { verdict: ComparisonLabel; why: str
  * @throws ReprobenchError `E_STATS_INPUT` on an empty claim, bad options or unusable comparisons.
  */
 export function claimVerdict(comparisons: readonly ComparisonInput[], options: ClaimVerdictOptions): ClaimVerdict {
-  if (!Array.isArray(comparisons) || comparisons.length === 0) {
+  // Through `unknown`: Array.isArray would narrow a readonly array to any[] (TypeScript #17002).
+  const input: unknown = comparisons;
+  if (!Array.isArray(input) || comparisons.length === 0) {
     throw new ReprobenchError('E_STATS_INPUT', 'a claim verdict needs at least one comparison', 'pass the (method vs baseline × workload) comparisons of the claim');
   }
   const alpha = options.alpha ?? 0.05;

@@ -38,7 +38,9 @@ function need2(arm: PreparedArm, label: string): void {
  * @throws ReprobenchError `E_STATS_INPUT` on unusable input or test types other than time-to-target and fixed-budget.
  */
 export function equivalenceVerdict(comparisons: readonly ComparisonInput[], options: ClaimVerdictOptions): ClaimVerdict {
-  if (!Array.isArray(comparisons) || comparisons.length === 0) {
+  // Through `unknown`: Array.isArray would narrow a readonly array to any[] (TypeScript #17002).
+  const input: unknown = comparisons;
+  if (!Array.isArray(input) || comparisons.length === 0) {
     throw new ReprobenchError('E_STATS_INPUT', 'a claim verdict needs at least one comparison', 'pass the (method vs baseline × workload) comparisons of the claim');
   }
   const alpha = options.alpha ?? 0.05;

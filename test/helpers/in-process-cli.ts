@@ -21,8 +21,8 @@ export async function runInProcess(argv: string[], cwd: string): Promise<InProce
     into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
     return true;
   };
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation(capture(out) as typeof process.stdout.write);
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation(capture(err) as typeof process.stderr.write);
+  const so = vi.spyOn(process.stdout, 'write').mockImplementation(capture(out));
+  const se = vi.spyOn(process.stderr, 'write').mockImplementation(capture(err));
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ') + '\n'));
   const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ') + '\n'));
   const before = process.cwd();

@@ -8,6 +8,7 @@ import { scratchProject } from '../helpers/project.js';
 
 const PROJECT = join(ROOT, 'examples', 'my-project');
 const HOSTILE = scratchProject('hostile-project');
+// eslint-disable-next-line no-control-regex -- it looks for control characters in the output
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 /** A coded error on stderr with a hint, exit 2, and no stack trace. */

@@ -54,7 +54,7 @@ export class BatchNorm {
   apply(x: tf.Tensor2D): tf.Tensor2D {
     return tf.tidy(() => {
       const scale = tf.mul(this.gamma, tf.rsqrt(tf.add(this.runningVar, this.epsilon)));
-      return tf.add(tf.mul(tf.sub(x, this.runningMean), scale), this.beta) as tf.Tensor2D;
+      return tf.add<tf.Tensor2D>(tf.mul(tf.sub(x, this.runningMean), scale), this.beta);
     });
   }
 
@@ -73,7 +73,7 @@ export class BatchNorm {
     const x3 = tf.reshape(x, [k, g, d]);
     const { mean, variance } = tf.moments(x3, 1, true);
     const normed = tf.mul(tf.sub(x3, mean), tf.rsqrt(tf.add(variance, this.epsilon)));
-    const y = tf.add(tf.mul(tf.reshape(normed, [b, d]), this.gamma), this.beta) as tf.Tensor2D;
+    const y = tf.add<tf.Tensor2D>(tf.mul(tf.reshape(normed, [b, d]), this.gamma), this.beta);
     this.updateRunning(tf.reshape(mean, [k, d]), tf.mul(tf.reshape(variance, [k, d]), g / (g - 1)), k);
     return y;
   }

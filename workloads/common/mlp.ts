@@ -33,7 +33,7 @@ export function createMlp(rng: Rng, sizes: number[], activation: Activation = 'r
     apply(x) {
       let h = x;
       for (let i = 0; i < params.length; i += 2) {
-        h = tf.add(tf.matMul(h, params[i] as tf.Tensor2D), params[i + 1]!) as tf.Tensor2D;
+        h = tf.add<tf.Tensor2D>(tf.matMul(h, params[i] as tf.Tensor2D), params[i + 1]!);
         if (i + 2 < params.length) h = act(h);
       }
       return h;

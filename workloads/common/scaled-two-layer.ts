@@ -34,7 +34,7 @@ export function createScaledTwoLayer(rng: Rng, o: { inputs: number; hidden: numb
     params,
     apply(x) {
       return tf.tidy(() => {
-        const half = (wi: tf.Variable, ai: tf.Variable) => tf.matMul(act(tf.mul(tf.matMul(x, wi as tf.Tensor2D), inScale)), ai as tf.Tensor2D);
+        const half = (wi: tf.Variable, ai: tf.Variable) => tf.matMul(act(tf.mul(tf.matMul(x, wi as tf.Tensor2D), inScale)), ai);
         const g = tf.sub(half(params[0]!, params[1]!), half(params[2]!, params[3]!));
         return scaleGrad(tf.mul(g, outScale)) as tf.Tensor2D;
       });

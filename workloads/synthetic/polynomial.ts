@@ -1,4 +1,4 @@
-import type { DataContext, Model, SupervisedData } from '../../harness/core/workload.js';
+import type { DataContext, SupervisedData } from '../../harness/core/workload.js';
 import { defineWorkload } from '../../harness/core/workload.js';
 import { Rng } from '../../harness/rng.js';
 import { deriveSeed } from '../../harness/runner/seeds.js';

@@ -30,7 +30,7 @@ export abstract class SlotOptimizer<C extends { learningRate: number }> extends 
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...this.config, learningRate: this.learningRate } as unknown as tf.serialization.ConfigDict;
+    return { ...this.config, learningRate: this.learningRate };
   }
 
   static override fromConfig<T extends tf.serialization.Serializable>(

@@ -70,7 +70,7 @@ export async function checkWebgpuKernels(): Promise<KernelCheck[]> {
   for (const c of CASES) {
     await initBackend('webgpu');
     const fused = await run(c.make);
-    const k = tf.getKernel(c.kernel, 'webgpu')!;
+    const k = tf.getKernel(c.kernel, 'webgpu');
     tf.unregisterKernel(c.kernel, 'webgpu');
     let unfused: Awaited<ReturnType<typeof run>>;
     try {
@@ -99,7 +99,7 @@ export async function checkTraining(steps = 6): Promise<{ webgpu: number[]; cpu:
     await initBackend(b);
     const model = createMlp();
     losses[b] = [];
-    for (let i = 0; i < steps; i++) losses[b]!.push(await model.step());
+    for (let i = 0; i < steps; i++) losses[b].push(await model.step());
     model.dispose();
   }
   const maxRel = Math.max(...losses.webgpu!.map((l, i) => Math.abs(l - losses.cpu![i]!) / Math.abs(losses.cpu![i]!)));

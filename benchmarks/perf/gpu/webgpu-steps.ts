@@ -58,10 +58,10 @@ function countDawnCalls(): Record<string, { n: number; ms: number }> {
 
 /** Sets up tfjs's webgpu backend on Dawn as shipped: no project kernels, no tuning. */
 async function stockWebgpu(): Promise<WebgpuModule & { WebGPUBackend: { prototype: object } }> {
-  const dawn = (await import('webgpu' as string)) as { create(o: string[]): unknown; globals: object };
+  const dawn = (await import('webgpu')) as { create(o: string[]): unknown; globals: object };
   Object.assign(globalThis, dawn.globals);
   Object.defineProperty(globalThis, 'navigator', { value: { gpu: dawn.create([]) }, configurable: true, writable: true });
-  const mod = (await import('@tensorflow/tfjs-backend-webgpu' as string)) as WebgpuModule & { WebGPUBackend: { prototype: object } };
+  const mod = (await import('@tensorflow/tfjs-backend-webgpu')) as WebgpuModule & { WebGPUBackend: { prototype: object } };
   tf.enableProdMode();
   if (!(await tf.setBackend('webgpu'))) throw new Error('webgpu: setBackend failed');
   return mod;

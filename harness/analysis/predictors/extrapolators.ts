@@ -67,7 +67,7 @@ export function plausible(head: CurveHead, v: number): number {
 }
 
 /** Predictors of a curve's final value from its head, by id. */
-export const EXTRAPOLATORS: Record<string, { title: string; predict(head: CurveHead, finalStep: number): number }> = {
+export const EXTRAPOLATORS: Record<string, { title: string; predict: (head: CurveHead, finalStep: number) => number }> = {
   'last-value': { title: 'the last observed value', predict: (head) => head[head.length - 1]!.value },
   'parametric-ensemble': {
     title: 'mean of the pow3, exp3 and log-power fits (Domhan et al. 2015), equal weights',

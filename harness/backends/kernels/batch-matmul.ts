@@ -19,7 +19,7 @@ import { projectWasm, scratchBytes } from './wasm-module.js';
 export function wasmBatchMatMul(original: tf.KernelFunc): ProjectKernel {
   return ({ inputs, backend, attrs }: KernelArgs) => {
     const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-    if (a.dtype !== 'float32' || b.dtype !== 'float32') return original({ inputs, backend, attrs: attrs ?? {} }) as tf.TensorInfo;
+    if (a.dtype !== 'float32' || b.dtype !== 'float32') return original({ inputs, backend, attrs: attrs ?? {} });
     const { transposeA, transposeB } = attrs as unknown as tf.BatchMatMulAttrs;
     const p = batchProduct(a, b, transposeA, transposeB);
     const out = backend.makeOutput([...p.outer, p.M, p.N], 'float32');

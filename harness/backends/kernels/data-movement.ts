@@ -46,7 +46,7 @@ export function splitV(fallback: Fallback): ProjectKernel {
     const { numOrSizeSplits, axis } = args.attrs as unknown as tf.SplitVAttrs;
     if (!words(x.dtype)) return fallback(args);
     const ax = tf.util.parseAxisParam(axis, x.shape)[0]!;
-    const sizes = tf.backend_util.prepareSplitSize(x as tf.Tensor, numOrSizeSplits, ax);
+    const sizes = tf.backend_util.prepareSplitSize(x, numOrSizeSplits, ax);
     const outer = tf.util.sizeFromShape(x.shape.slice(0, ax));
     const inner = tf.util.sizeFromShape(x.shape.slice(ax + 1));
     const rowLength = x.shape[ax]! * inner;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { byteOffset, type KernelArgs, type ProjectKernel } from './heap.js';
-import { projectWasm, type ProjectWasm } from './wasm-module.js';
+import { projectWasm } from './wasm-module.js';
 
 type Unary = 'tanh_f32' | 'exp_f32';
 
@@ -19,7 +19,7 @@ function unary(fn: Unary) {
       const { backend } = args;
       const out = backend.makeOutput([...x.shape], 'float32');
       const n = tf.util.sizeFromShape(x.shape);
-      if (n > 0) (projectWasm(backend)[fn] as ProjectWasm['tanh_f32'])(byteOffset(backend, x), byteOffset(backend, out), n);
+      if (n > 0) (projectWasm(backend)[fn])(byteOffset(backend, x), byteOffset(backend, out), n);
       return out;
     };
 }

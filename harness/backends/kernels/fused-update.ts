@@ -30,5 +30,5 @@ export function updateOutputs(backend: WasmBackendLike, like: tf.TensorInfo[]): 
 export function runFusedUpdate(kernel: string, inputs: Record<string, tf.Tensor>, attrs: object): tf.Tensor[] | undefined {
   if (!tf.getKernel(kernel, tf.getBackend())) return undefined;
   if (Object.values(inputs).some((t) => t.dtype !== 'float32')) return undefined;
-  return tf.engine().runKernel(kernel, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+  return tf.engine().runKernel<tf.Tensor[]>(kernel, inputs, attrs as unknown as tf.NamedAttrMap);
 }

@@ -32,7 +32,7 @@ export const WASM_KERNELS = ['BatchMatMul', ADAMW_KERNEL, ADAN_KERNEL, SGD_KERNE
 /** Kernels replaced only for some inputs: the rest go to tfjs's own (whose setup binds its wasm function). */
 const WRAPPED: Record<string, (original: (args: KernelArgs) => tf.TensorInfo) => ProjectKernel> = {
   Sum: sum,
-  SplitV: splitV as (o: (args: KernelArgs) => tf.TensorInfo) => ProjectKernel,
+  SplitV: splitV,
   GatherV2: gatherV2,
   Identity: identity,
   Cast: cast,

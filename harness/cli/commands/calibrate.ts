@@ -63,14 +63,14 @@ export function calibrateCommand(y: Argv) {
     async (argv) => {
       const registries = await loadRegistries();
       // A variant has its own target (DESIGN § Vocabulary), so it is calibrated on its own.
-      const ref = parseWorkloadRef(argv.workload as string);
+      const ref = parseWorkloadRef(argv.workload);
       const resolved = resolveVariant(registries.workloads.get(ref.id), ref.variant);
       const workload = resolved.def;
       registries.methods.get(argv.method);
       const hparams = parseHparams(argv.hparams);
-      const backend = await initBackend(argv.backend, { probe: () => workloadProbeModels(registries, [argv.workload as string], argv['cache-dir']), cacheDir: argv['cache-dir'] });
+      const backend = await initBackend(argv.backend, { probe: () => workloadProbeModels(registries, [argv.workload], argv['cache-dir']), cacheDir: argv['cache-dir'] });
       const runDir = resolve(argv.out ?? join('runs', `calibrate-${workload.id}${ref.variant === 'default' ? '' : `-${ref.variant}`}`));
-      const outcome = argv.outcome as SeedOutcome;
+      const outcome = argv.outcome;
       const reporter = lineReporter();
       const stored = readTrials(runDir);
       const runPhase = async (name: string, trials: PlannedTrial[]): Promise<TrialRecord[]> => {
@@ -93,7 +93,7 @@ export function calibrateCommand(y: Argv) {
       if (argv.tune !== undefined) {
         const space = argv.space !== undefined ? parseJsonOption(argv.space, '--space') : searchSpaceOf(registries, argv.method);
         const tune = parseTuneSpec(argv.tune);
-        const plan = planBaselineTuning(registries, { workload: argv.workload as string, arm, space, tune, backend, steps: argv.steps });
+        const plan = planBaselineTuning(registries, { workload: argv.workload, arm, space, tune, backend, steps: argv.steps });
         const records = await runPhase('baseline tuning', plan.studies.flat().map((s) => s.trial));
         tuned = chooseBaselinePoint(plan, new Map(records.map((r) => [r.id, r])), outcome, resolved.target.direction);
         const why = `median over studies of each study's ${outcome} ${resolved.target.metric}: ${tuned.choice.medianMetric}`;
@@ -102,7 +102,7 @@ export function calibrateCommand(y: Argv) {
       const evalArm = tuned ? { ...arm, hparams: { ...arm.hparams, ...tuned.point } } : arm;
       const trials = Array.from({ length: argv.seeds }, (_, i) =>
         makeTrial(registries, {
-          workloadId: argv.workload as string, arm: evalArm, repeat: { purpose: 'calibrate', index: i }, backend,
+          workloadId: argv.workload, arm: evalArm, repeat: { purpose: 'calibrate', index: i }, backend,
           stopAtTarget: false, budgetSteps: argv.steps,
         }),
       );
@@ -160,7 +160,7 @@ function parseHparams(text: string | undefined): HParams | undefined {
   } catch {
     v = undefined;
   }
-  const ok = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => ['number', 'string', 'boolean'].includes(typeof x));
+  const ok = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => ['number', 'string', 'boolean'].includes(typeof x));
   if (!ok) throw new ReprobenchError('E_BAD_OPTION', `--hparams is not a flat JSON object: ${text}`, 'pass e.g. --hparams \'{"learningRate":0.003,"weightDecay":1}\'');
   return v as HParams;
 }

@@ -27,10 +27,10 @@ export function checkCommand(y: Argv) {
           .option('run', { type: 'string', describe: 'compare the trials of this finished run (e.g. merged from shards that recomputed them) instead of recomputing here' }),
       ))
         .check((argv) => {
-          nonEmptyPath(argv['out'] as string | undefined, '--out');
-          nonEmptyPath(argv['run'] as string | undefined, '--run');
-          nonEmptyPath(argv['junit'] as string | undefined, '--junit');
-          nonEmptyPath(argv['markdown'] as string | undefined, '--markdown');
+          nonEmptyPath(argv['out'], '--out');
+          nonEmptyPath(argv['run'], '--run');
+          nonEmptyPath(argv['junit'], '--junit');
+          nonEmptyPath(argv['markdown'], '--markdown');
           if (argv.run !== undefined && argv.claim === 'all') throw new ReprobenchError('E_BAD_OPTION', '--run checks one claim', 'name the claim the run directory holds');
           return true;
         })
@@ -47,7 +47,7 @@ export function checkCommand(y: Argv) {
       const log = (l: string) => out.write(terminalText(l) + '\n');
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
-      const claims = argv.claim === 'all' ? registries.claims.ids().filter((id) => findReferences(cwd, id).length > 0) : [registries.claims.get(argv.claim as string).id];
+      const claims = argv.claim === 'all' ? registries.claims.ids().filter((id) => findReferences(cwd, id).length > 0) : [registries.claims.get(argv.claim).id];
       const results: CheckedClaim[] = [];
       for (const claim of claims) {
         const tty = Boolean(out.isTTY) && !argv.json;
@@ -59,7 +59,7 @@ export function checkCommand(y: Argv) {
           await checkClaim({
             claim, preset: argv.preset, strict: argv.strict, backend: argv.backend, workers: argv.workers, cacheDir: resolve(argv['cache-dir']), cwd,
             trialTimeoutSec: argv['trial-timeout'], ...(argv.out ? { runDir: resolve(argv.out, claim) } : {}),
-            reporter: tty ? ttyReporter(argv.workers, out as NodeJS.WriteStream) : lineReporter(log), log,
+            reporter: tty ? ttyReporter(argv.workers, out) : lineReporter(log), log,
           }),
         );
       }

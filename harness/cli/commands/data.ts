@@ -19,7 +19,7 @@ export function dataCommand(y: Argv) {
             .positional('workload', { type: 'string', demandOption: true, describe: 'workload id, or id:variant (see `reprobench list workloads`)' })
             .option('out', { type: 'string', demandOption: true, describe: 'directory to write (created if needed; files there of the same names are replaced)' })
             .check((argv) => {
-              nonEmptyPath(argv['out'] as string | undefined, '--out');
+              nonEmptyPath(argv['out'], '--out');
               nonEmptyPath(argv['cache-dir'] as string | undefined, '--cache-dir');
               return true;
             })
@@ -27,7 +27,7 @@ export function dataCommand(y: Argv) {
             .example('$0 data export fashion-mnist-mlp --out data/fmnist', 'the 60k/10k split every fashion-mnist-mlp trial uses'),
         async (argv) => {
           const registries = await loadRegistries();
-          const ref = parseWorkloadRef(argv.workload as string);
+          const ref = parseWorkloadRef(argv.workload);
           const def = registries.workloads.get(ref.id);
           resolveVariant(def, ref.variant);
           const out = resolve(argv.out);

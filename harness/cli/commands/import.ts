@@ -2,7 +2,6 @@ import type { Argv } from 'yargs';
 import { nonEmptyPath } from '../options.js';
 import { printLine, terminalJson } from '../terminal-text.js';
 import { importAlgoPerfLogs } from '../../importers/algoperf.js';
-import type { AlgoPerfVersion, Ruleset } from '../../scoring/types.js';
 import { ALGOPERF_VERSION_IDS } from '../../scoring/versions.js';
 
 export function importCommand(y: Argv) {
@@ -24,17 +23,17 @@ export function importCommand(y: Argv) {
         .option('overwrite', { type: 'boolean', default: false, describe: 'replace submission folders an earlier import wrote' })
         .option('json', { type: 'boolean', default: false, describe: 'print the import report as JSON' })
         .check((argv) => {
-          nonEmptyPath(argv['out'] as string | undefined, '--out');
-          nonEmptyPath(argv['targets'] as string | undefined, '--targets');
+          nonEmptyPath(argv['out'], '--out');
+          nonEmptyPath(argv['targets'], '--targets');
           return true;
         })
         .example('$0 import algoperf algoperf/previous_leaderboards/algoperf_v05/logs --ruleset external --out runs/v05-external', 'import the v0.5 external-tuning logs'),
     (argv) => {
-      const report = importAlgoPerfLogs(argv['logs-dir'] as string, {
+      const report = importAlgoPerfLogs(argv['logs-dir'], {
         out: argv.out,
         overwrite: argv.overwrite,
-        ...(argv.ruleset ? { ruleset: argv.ruleset as Ruleset } : {}),
-        ...(argv['algoperf-version'] ? { version: argv['algoperf-version'] as AlgoPerfVersion } : {}),
+        ...(argv.ruleset ? { ruleset: argv.ruleset } : {}),
+        ...(argv['algoperf-version'] ? { version: argv['algoperf-version'] } : {}),
         ...(argv.targets ? { targets: argv.targets } : {}),
       });
       if (argv.json) {

@@ -38,7 +38,7 @@ export function k8sCommand(y: Argv) {
         .option('backend', { choices: BACKEND_CHOICES, default: 'wasm' as const, describe: 'backend in the pods, pinned for every shard (`auto` is resolved here)' })
         .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })
         .check((argv) => {
-          for (const k of ['parallelism', 'cpu', 'gpus'] as const) positiveInt(argv[k] as number | undefined, `--${k}`);
+          for (const k of ['parallelism', 'cpu', 'gpus'] as const) positiveInt(argv[k], `--${k}`);
           shardCount(argv.shards, '--shards');
           checkSeeds(argv.seeds, '--seeds');
           positive(argv['wait-timeout'], '--wait-timeout');
@@ -52,7 +52,7 @@ export function k8sCommand(y: Argv) {
     async (argv) => {
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
-      const claim = registries.claims.get(argv.claim as string);
+      const claim = registries.claims.get(argv.claim);
       const backend = await planningBackend(argv.backend, registries, claim);
       const runDir = posix.join(argv['mount-path'], claim.id);
       const tuning = planClaimTuning(registries, claim, argv.preset, backend);

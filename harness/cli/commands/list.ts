@@ -22,7 +22,7 @@ export function listCommand(y: Argv) {
           'no-testable-claim) and cards or reason'),
     async (argv) => {
       const r = await loadRegistries();
-      const kind = argv.kind as (typeof KINDS)[number];
+      const kind = argv.kind;
       if (kind === 'papers') {
         const papers = listPapers(r);
         process.stdout.write(argv.json ? JSON.stringify(papers, null, 2) + '\n' : paperTable(papers));

@@ -22,7 +22,7 @@ export function mergeCommand(y: Argv) {
         })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only where the merged run is' })
         .check((argv) => {
-          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          nonEmptyPath(argv['out'], '--out');
           return true;
         })
         .epilogue('Exit codes: 0 merged and complete; 2 bad input (corrupt trial file, conflicting duplicates E_MERGE_CONFLICT, different runs E_MERGE_MISMATCH) or trials still missing (E_RUN_INCOMPLETE, after writing what there is).')
@@ -31,7 +31,7 @@ export function mergeCommand(y: Argv) {
       const log = printLine;
       const cwd = process.cwd();
       const out = resolve(argv.out);
-      const res = await mergeRuns({ dirs: argv.dirs as string[], out, cwd, command: ['reprobench', ...process.argv.slice(2)].join(' '), log });
+      const res = await mergeRuns({ dirs: argv.dirs, out, cwd, command: ['reprobench', ...process.argv.slice(2)].join(' '), log });
       const where = relative(cwd, out) || '.';
       log(`merged ${res.trials} trials into ${where} (${res.written} copied, ${res.duplicates} duplicates with identical results)`);
       if (!res.summary) {

@@ -36,7 +36,7 @@ export function planCommand(y: Argv) {
         .option('shards', { type: 'number', describe: 'also assign each trial to one of this many shards, as `run --shard k/<shards>` would' })
         .option('json', { type: 'boolean', default: false, describe: 'print the plan as JSON' })
         .check((argv) => {
-          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          nonEmptyPath(argv['out'], '--out');
           checkSeeds(argv.seeds, '--seeds');
           shardCount(argv.shards, '--shards');
           return true;
@@ -45,7 +45,7 @@ export function planCommand(y: Argv) {
     async (argv) => {
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
-      const claim = registries.claims.get(argv.claim as string);
+      const claim = registries.claims.get(argv.claim);
       const backend = await planningBackend(argv.backend, registries, claim);
       const stored = readTrials(resolve(argv.out ?? join('runs', claim.id)));
       const listing = listPlan({ registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend }, stored, argv.shards ?? null);

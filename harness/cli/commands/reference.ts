@@ -32,7 +32,7 @@ export function referenceCommand(y: Argv) {
           )).example('$0 reference update adan', 'the standard preset, then commit reference-results/adan/'),
         async (argv) => {
           const log = printLine;
-          const claimId = argv.claim as string;
+          const claimId = argv.claim;
           const cwd = process.cwd();
           // Pre-registration: refuse before any training when the card is not committed.
           const card = cardOf(claimId, (await loadRegistries(cwd)).claims.originOf(claimId), cwd);

@@ -19,7 +19,7 @@ export function reportCommand(y: Argv) {
           .positional('run-dir', { type: 'string', demandOption: true, describe: 'a run directory written by `reprobench run`, or a submission folder written by `reprobench import algoperf`' })
           .example('$0 report runs/adan', 'writes runs/adan/report.html'),
       (argv) => {
-        const dir = resolve(argv['run-dir'] as string);
+        const dir = resolve(argv['run-dir']);
         if (existsSync(join(dir, 'submission.json'))) {
           const html = join(dir, 'report.html');
           writeFileAtomic(html, renderSubmissionReport(dir));
@@ -38,12 +38,12 @@ export function reportCommand(y: Argv) {
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run directories (`reprobench run`) and/or folders of imported AlgoPerf submissions (`reprobench import algoperf`)' })
           .option('out', { type: 'string', default: 'site', describe: 'output folder: index.html, leaderboard.json and runs/<n>/report.html' })
           .check((argv) => {
-            nonEmptyPath(argv['out'] as string | undefined, '--out');
+            nonEmptyPath(argv['out'], '--out');
             return true;
           })
           .example('$0 leaderboard runs/adan runs/my-claim --out site', 'methods × workloads over two claims'),
       (argv) => {
-        const dirs = (argv.dirs as string[]).map((d) => resolve(d));
+        const dirs = (argv.dirs).map((d) => resolve(d));
         const native = dirs.filter((d) => existsSync(join(d, 'manifest.json')));
         const imported = dirs.filter((d) => !native.includes(d));
         const { index, data } = writeLeaderboardSite(native, resolve(argv.out), process.cwd(), importedEntries(imported));

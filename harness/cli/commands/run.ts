@@ -71,12 +71,12 @@ export function runCommand(y: Argv) {
     async (argv) => {
       const log = printLine;
       if (argv.shard !== undefined) {
-        const claim = argv.claim as string;
+        const claim = argv.claim;
         await runShardFromCli({ ...argv, shard: argv.shard }, claim, resolve(argv.out ?? join('runs', claim)), resolve(argv['cache-dir']), log);
         return;
       }
       if (argv.claim !== 'all') {
-        await runOne(argv, argv.claim as string, resolve(argv.out ?? join('runs', argv.claim as string)), log);
+        await runOne(argv, argv.claim, resolve(argv.out ?? join('runs', argv.claim)), log);
         return;
       }
       // The whole catalogue: each claim in its own run directory, then one page listing them all.

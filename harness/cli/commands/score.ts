@@ -4,7 +4,6 @@ import { ReprobenchError } from '../../errors.js';
 import { loadImportedPool } from '../../importers/algoperf-pool.js';
 import { formatScoreText, scoreResultToJson } from '../../scoring/format.js';
 import { scoreSubmissions } from '../../scoring/score.js';
-import type { AlgoPerfVersion, Ruleset, TimeAxis, TrialSelection } from '../../scoring/types.js';
 import { ALGOPERF_VERSION_IDS } from '../../scoring/versions.js';
 
 export function scoreCommand(y: Argv) {
@@ -34,9 +33,9 @@ export function scoreCommand(y: Argv) {
         .example('$0 score runs/a/shampoo runs/b/baseline --json', 'a pool of two submission folders, as JSON')
         .example('$0 score runs/v05-external --trial-selection earliest-eval', 'reproduce the published v0.5 leaderboard exactly'),
     (argv) => {
-      const loaded = loadImportedPool(argv['results-dir'] as string[]);
-      const ruleset = (argv.ruleset as Ruleset | undefined) ?? loaded.ruleset;
-      const version = (argv['algoperf-version'] as AlgoPerfVersion | undefined) ?? loaded.version;
+      const loaded = loadImportedPool(argv['results-dir']);
+      const ruleset = (argv.ruleset) ?? loaded.ruleset;
+      const version = (argv['algoperf-version']) ?? loaded.version;
       if (ruleset !== loaded.ruleset) {
         throw new ReprobenchError('E_BAD_OPTION', `--ruleset ${ruleset} does not match the results, imported from ${loaded.ruleset}-tuning logs`, 'drop --ruleset, or import the logs of that ruleset');
       }
@@ -47,8 +46,8 @@ export function scoreCommand(y: Argv) {
         ruleset,
         version,
         heldOutRule: argv['held-out'],
-        trialSelection: argv['trial-selection'] as TrialSelection,
-        timeAxis: argv['time-axis'] as TimeAxis,
+        trialSelection: argv['trial-selection'],
+        timeAxis: argv['time-axis'],
         ...(argv.reference === undefined ? {} : { reference: argv.reference }),
       });
       if (argv.json) process.stdout.write(terminalJson(scoreResultToJson(result)) + '\n');

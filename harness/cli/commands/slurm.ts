@@ -37,8 +37,8 @@ export function slurmCommand(y: Argv) {
         .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })
         .option('launcher', { type: 'string', describe: 'how a compute node starts reprobench, e.g. "npx reprobench" (default: this node and this installation)' })
         .check((argv) => {
-          nonEmptyPath(argv['out'] as string | undefined, '--out');
-          nonEmptyPath(argv['cache-dir'] as string | undefined, '--cache-dir');
+          nonEmptyPath(argv['out'], '--out');
+          nonEmptyPath(argv['cache-dir'], '--cache-dir');
           shardCount(argv['array-size'], '--array-size');
           positiveInt(argv['cpus-per-task'], '--cpus-per-task');
           positiveInt(argv.gpus, '--gpus');
@@ -56,7 +56,7 @@ export function slurmCommand(y: Argv) {
       const log = printLine;
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
-      const claim = registries.claims.get(argv.claim as string);
+      const claim = registries.claims.get(argv.claim);
       const backend = await planningBackend(argv.backend, registries, claim, resolve(argv['cache-dir']));
       const runDir = resolve(argv.out ?? join('runs', claim.id));
       const o = {
@@ -64,7 +64,7 @@ export function slurmCommand(y: Argv) {
         arraySize: argv['array-size'],
         resources: {
           ...(argv.partition ? { partition: argv.partition } : {}), ...(argv.time ? { time: argv.time } : {}), cpusPerTask: argv['cpus-per-task'],
-          ...(argv.gpus ? { gpus: argv.gpus } : {}), extra: argv['sbatch-option'] as string[],
+          ...(argv.gpus ? { gpus: argv.gpus } : {}), extra: argv['sbatch-option'],
         },
         trialTimeoutSec: argv['trial-timeout'],
         ...(argv.launcher ? { launcher: argv.launcher.split(/\s+/).filter(Boolean) } : {}),
@@ -87,7 +87,7 @@ export function slurmCommand(y: Argv) {
           if (!plan.scripts[role]) continue;
           log('');
           log(`# ${rel(join(runDir, scriptFile(role)))}`);
-          printText(plan.scripts[role]!);
+          printText(plan.scripts[role]);
         }
         log('');
         log('# submit (each job after the one before it):');

@@ -58,8 +58,8 @@ export function tuneCommand(y: Argv) {
       const out = argv.json ? process.stderr : process.stdout;
       const log = (l: string) => out.write(terminalText(l) + '\n');
       const registries = await loadRegistries();
-      const workload = argv.workload as string;
-      const method = registries.methods.get(argv.method as string);
+      const workload = argv.workload;
+      const method = registries.methods.get(argv.method);
       const w = resolveVariant(registries.workloads.get(parseWorkloadRef(workload).id), parseWorkloadRef(workload).variant);
       const backend = await initBackend(argv.backend, { probe: () => workloadProbeModels(registries, [workload], argv['cache-dir']), cacheDir: argv['cache-dir'] });
       const runDir = resolve(argv.out ?? join('runs', `tune-${workload.replace(':', '_')}-${method.id}`));

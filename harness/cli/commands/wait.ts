@@ -8,7 +8,7 @@ import { ReprobenchError } from '../../errors.js';
 import { missingText } from '../../scheduler/merge-runs.js';
 import { planPhases } from '../../scheduler/phases.js';
 import { readTrials } from '../../store/trial-store.js';
-import { nonEmptyPath, positive, positiveInt } from '../options.js';
+import { nonEmptyPath, positive } from '../options.js';
 import { planningBackend } from './plan.js';
 
 export function waitCommand(y: Argv) {
@@ -30,7 +30,7 @@ export function waitCommand(y: Argv) {
         .option('timeout', { type: 'number', default: 86_400, describe: 'seconds to wait before failing' })
         .option('interval', { type: 'number', default: 10, describe: 'seconds between looks' })
         .check((argv) => {
-          nonEmptyPath(argv['out'] as string | undefined, '--out');
+          nonEmptyPath(argv['out'], '--out');
           checkSeeds(argv.seeds, '--seeds');
           positive(argv.timeout, '--timeout');
           positive(argv.interval, '--interval');
@@ -39,7 +39,7 @@ export function waitCommand(y: Argv) {
     async (argv) => {
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
-      const claim = registries.claims.get(argv.claim as string);
+      const claim = registries.claims.get(argv.claim);
       const backend = await planningBackend(argv.backend, registries, claim);
       const runDir = resolve(argv.out ?? join('runs', claim.id));
       const ctx = { registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend };

@@ -44,7 +44,7 @@ describe('char-lm data', () => {
 
   it('reports its loss in bits per character', async () => {
     await useBackend('wasm');
-    const uniform = tf.zeros([4, VOCAB]) as tf.Tensor2D;
+    const uniform = tf.zeros<tf.Rank.R2>([4, VOCAB]);
     const targets = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), VOCAB).toFloat() as tf.Tensor2D;
     const bits = charLm.loss!(uniform, targets);
     expect(bits.dataSync()[0]).toBeCloseTo(Math.log2(VOCAB), 5);

@@ -23,13 +23,13 @@ describe('polynomial regression workload', () => {
 
   it('starts at exactly zero output and scales gradients by 1/α² (lazy-training scaling)', async () => {
     await useBackend('wasm');
-    const x = tf.randomNormal([8, 5], 0, 1, 'float32', 1) as tf.Tensor2D;
-    const y = tf.ones([8, 1]) as tf.Tensor2D;
+    const x = tf.randomNormal<tf.Rank.R2>([8, 5], 0, 1, 'float32', 1);
+    const y = tf.ones<tf.Rank.R2>([8, 1]);
     const grads = (alpha: number) => {
       const m = createScaledTwoLayer(new Rng(deriveSeed('init', ['t'])), { inputs: 5, hidden: 16, outputs: 1, alpha, activation: 'relu' });
       const out = m.apply(x);
       expect([...out.dataSync()].every((v) => v === 0)).toBe(true);
-      const { value, grads: g } = tf.variableGrads(() => tf.losses.meanSquaredError(y, m.apply(x)) as tf.Scalar, m.params);
+      const { value, grads: g } = tf.variableGrads(() => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, m.apply(x)), m.params);
       const norms = Object.values(g).map((t) => tf.norm(t).dataSync()[0]!);
       tf.dispose([out, value, ...Object.values(g), ...m.params]);
       return norms;

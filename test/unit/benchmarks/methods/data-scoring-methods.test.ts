@@ -46,14 +46,14 @@ beforeAll(() => useBackend('cpu'));
 describe('el2n-prune', () => {
   it('keeps the keepFraction of rows with the highest mean EL2N over its scoring models', async () => {
     const hp = { ...el2nPrune.hparams, keepFraction: 0.5, scoreModels: 3, scoreSteps: 0 };
-    const sel = await el2nPrune.selectData!(hp, ctx());
+    const sel = await el2nPrune.selectData(hp, ctx());
     const want = rankDesc(await untrainedScores('el2n', 3)).slice(0, 4).sort((a, b) => a - b);
-    expect([...sel.rows!]).toEqual(want);
+    expect([...sel.rows]).toEqual(want);
     expect(sel.scoringSteps).toBe(0);
   });
 
   it('counts K · S scoring steps', async () => {
-    const sel = await el2nPrune.selectData!({ ...el2nPrune.hparams, keepFraction: 0.25, scoreModels: 2, scoreSteps: 3 }, ctx());
+    const sel = await el2nPrune.selectData({ ...el2nPrune.hparams, keepFraction: 0.25, scoreModels: 2, scoreSteps: 3 }, ctx());
     expect(sel.scoringSteps).toBe(6);
     expect(sel.rows).toHaveLength(2);
   });
@@ -62,12 +62,12 @@ describe('el2n-prune', () => {
 describe('cyclical-curriculum', () => {
   it('epoch e holds ⌊N · share(e)⌋ distinct rows, shares 0.25, 0.5, 1, 0.5, 0.25, …; "easiest" takes the lowest-loss rows', async () => {
     const hp = { ...cyclicalCurriculum.hparams, curriculumPick: 'easiest', scoreModels: 1, scoreSteps: 0 };
-    const sel = await cyclicalCurriculum.selectData!(hp, ctx());
+    const sel = await cyclicalCurriculum.selectData(hp, ctx());
     const easiestFirst = rankDesc(await untrainedScores('loss', 1)).reverse();
     const order = new Rng('0'.repeat(31) + '1');
     const sizes = [2, 4, 8, 4, 2, 4];
     sizes.forEach((k, e) => {
-      const rows = [...sel.epochRows!(e, order)];
+      const rows = [...sel.epochRows(e, order)];
       expect(rows).toHaveLength(k);
       expect([...rows].sort((a, b) => a - b)).toEqual(easiestFirst.slice(0, k).sort((a, b) => a - b));
     });
@@ -76,9 +76,9 @@ describe('cyclical-curriculum', () => {
   it('"sample" draws each epoch\'s share without replacement, differently from epoch to epoch, identically on a rerun', async () => {
     const hp = { ...cyclicalCurriculum.hparams, scoreSteps: 2 };
     const draw = async () => {
-      const sel = await cyclicalCurriculum.selectData!(hp, ctx());
+      const sel = await cyclicalCurriculum.selectData(hp, ctx());
       const order = new Rng('0'.repeat(31) + '1');
-      return Array.from({ length: 9 }, (_, e) => [...sel.epochRows!(e, order)]);
+      return Array.from({ length: 9 }, (_, e) => [...sel.epochRows(e, order)]);
     };
     const a = await draw();
     expect(a.map((r) => r.length)).toEqual([2, 4, 8, 4, 2, 4, 8, 4, 2]);

@@ -48,9 +48,9 @@ const small: ProbeModel = {
     creates++;
     const w1 = tf.variable(tf.randomUniform([32, 16], -0.3, 0.3, 'float32', 1));
     const w2 = tf.variable(tf.randomUniform([16, 4], -0.3, 0.3, 'float32', 2));
-    const x = tf.randomNormal([8, 32], 0, 1, 'float32', 3) as tf.Tensor2D;
+    const x = tf.randomNormal<tf.Rank.R2>([8, 32], 0, 1, 'float32', 3);
     const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 0, 1, 2, 3], 'int32'), 4).toFloat() as tf.Tensor2D;
-    const loss = () => tf.losses.softmaxCrossEntropy(y, tf.matMul(tf.relu(tf.matMul(x, w1)), w2)) as tf.Scalar;
+    const loss = () => tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, tf.matMul(tf.relu(tf.matMul(x, w1)), w2));
     return probeRun([w1, w2], loss, () => tf.dispose([w1, w2, x, y]));
   },
 };

@@ -9,7 +9,7 @@ import { Rng } from '../../../../harness/rng.js';
  */
 export interface KernelCase {
   name: string;
-  run(): tf.Tensor[];
+  run: () => tf.Tensor[];
 }
 
 export function values(shape: number[], seed: number): tf.Tensor {
@@ -100,7 +100,7 @@ export const CASES: KernelCase[] = [
     run() {
       const a = values(ta ? [13, 9] : [9, 13], 40 + i);
       const b = values(tb ? [11, 13] : [13, 11], 50 + i);
-      const f = (p: tf.Tensor, q: tf.Tensor) => tf.matMul(p as tf.Tensor2D, q as tf.Tensor2D, ta, tb);
+      const f = (p: tf.Tensor, q: tf.Tensor) => tf.matMul(p, q, ta, tb);
       const [ga, gb] = tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.square(f(p, q))))([a, b]);
       return [f(a, b), ga!, gb!];
     },
@@ -114,7 +114,7 @@ export const CASES: KernelCase[] = [
       const att = tf.matMul(q, k, false, true);
       const bcast = tf.matMul(values([3, 2, 5, 4], 64), values([1, 4, 6], 65));
       const [gq] = tf.grads((p: tf.Tensor) => tf.sum(tf.square(tf.matMul(p, k, false, true))))([q]);
-      return [att, bcast, tf.matMul(tf.reshape(q, [30, 4]) as tf.Tensor2D, w as tf.Tensor2D), gq!];
+      return [att, bcast, tf.matMul(tf.reshape<tf.Rank.R2>(q, [30, 4]), w), gq!];
     },
   },
   {
@@ -124,7 +124,7 @@ export const CASES: KernelCase[] = [
       const b = values([8, 5], 72) as tf.Tensor2D;
       const bias = values([5], 73);
       const y = tf.fused.matMul({ a, b, bias, activation: 'relu' });
-      const [ga, gb] = tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.fused.matMul({ a: p as tf.Tensor2D, b: q as tf.Tensor2D, bias, activation: 'relu', transposeB: false })))([a, b]);
+      const [ga, gb] = tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.fused.matMul({ a: p, b: q, bias, activation: 'relu', transposeB: false })))([a, b]);
       return [y, ga!, gb!];
     },
   },

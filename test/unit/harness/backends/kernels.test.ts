@@ -13,7 +13,7 @@ async function on(backend: 'cpu' | 'wasm' | 'blas', run: () => tf.Tensor[]): Pro
   expect(tf.getBackend()).toBe(backend);
   const before = tf.memory().numTensors;
   const out = tf.tidy(run);
-  const res = { shapes: out.map((t) => t.shape), data: out.map((t) => t.dataSync() as Float32Array | Int32Array | Uint8Array) };
+  const res = { shapes: out.map((t) => t.shape), data: out.map((t) => t.dataSync<'float32' | 'int32' | 'bool'>()) };
   tf.dispose(out);
   return { ...res, leaked: tf.memory().numTensors - before };
 }

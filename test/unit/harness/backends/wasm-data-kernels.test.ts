@@ -82,7 +82,7 @@ describe('the project\'s data-movement and reduction kernels for wasm and blas',
       const got = tf.gather(table, idx);
       expect(got.shape).toEqual([64, 16, 64]);
       const t = table.arraySync();
-      const want = (idx.arraySync() as number[][]).map((row) => row.map((i) => t[i]!));
+      const want = (idx.arraySync()).map((row) => row.map((i) => t[i]!));
       expect(got.arraySync()).toEqual(want);
       const x3 = tf.range(0, 24).reshape([2, 3, 4]);
       expect(tf.gather(x3, tf.tensor1d([2, 0, 2], 'int32'), 1).arraySync()).toEqual([[[8, 9, 10, 11], [0, 1, 2, 3], [8, 9, 10, 11]], [[20, 21, 22, 23], [12, 13, 14, 15], [20, 21, 22, 23]]]);

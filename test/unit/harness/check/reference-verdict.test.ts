@@ -22,7 +22,7 @@ describe("check states the reference's claim verdict with its scope and fidelity
     expect(held.length).toBeGreaterThan(0);
     expect(v.comparisons.map((c) => c.comparison)).toEqual(held.flatMap((w) => ['adamw', 'nadamw'].map((b) => `adan vs ${b} on ${w}`)));
     for (const c of v.comparisons) expect(c.headline).toMatch(/^claimed 2× · measured /);
-    const md = toMarkdown([{ comparison: { claim: 'adan', referenceClass: ref.numericsClass, currentClass: ref.numericsClass, sameClass: true, trials: [], groups: [] } as never, outcome: { code: 0, failures: [], warnings: [] }, seconds: 1, claimVerdict: v }]);
+    const md = toMarkdown([{ comparison: { claim: 'adan', referenceClass: ref.numericsClass, currentClass: ref.numericsClass, sameClass: true, trials: [], groups: [] }, outcome: { code: 0, failures: [], warnings: [] }, seconds: 1, claimVerdict: v }]);
     expect(md).toContain(`The reference's claim verdict: **${v.label}** ${v.scope} · faithful.`);
   });
 });

@@ -24,6 +24,7 @@ describe('text for the terminal: no control sequences from user text', () => {
   it('JSON output escapes what JSON.stringify leaves raw, and parses back to the same value', () => {
     const v = { title: `T ${ESC}]0;x\u0007 \u009b31m \u202e \u007f` };
     const text = terminalJson(v);
+    // eslint-disable-next-line no-control-regex -- it looks for control characters in the output
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(JSON.parse(text)).toEqual(v);
   });

@@ -69,9 +69,9 @@ describe("a target metric must be one the workload's trials report (checked at l
       featureSize: 2,
       task: { kind: 'classification' as const, numClasses: 2 },
     };
-    const model = { params: [], apply: (x: tf.Tensor2D) => tf.concat([x, x], 1).slice([0, 0], [-1, 2]) as tf.Tensor2D };
+    const model = { params: [], apply: (x: tf.Tensor2D) => tf.concat([x, x], 1).slice<tf.Tensor2D>([0, 0], [-1, 2]) };
     const set = buildValidationSet(data);
-    const loss = (o: tf.Tensor2D, t: tf.Tensor2D) => tf.losses.softmaxCrossEntropy(t, o) as tf.Scalar;
+    const loss = (o: tf.Tensor2D, t: tf.Tensor2D) => tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(t, o);
     const m = await evaluate(model, data.task, set, loss);
     // The train loop adds train/loss to what evaluate reports.
     expect([...Object.keys(m), 'train/loss'].sort()).toEqual(reportedMetrics('classification').sort());

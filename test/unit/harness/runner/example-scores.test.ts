@@ -20,7 +20,7 @@ const data: SupervisedData = {
 function linearModel(): Model {
   const w = tf.variable(tf.tensor2d([[0.5, -1, 0.25], [1.5, 0, -0.5]]));
   const b = tf.variable(tf.tensor1d([0.1, -0.2, 0.3]));
-  return { params: [w, b], apply: (x) => tf.add(tf.matMul(x, w), b) as tf.Tensor2D };
+  return { params: [w, b], apply: (x) => tf.add<tf.Tensor2D>(tf.matMul(x, w), b) };
 }
 
 beforeAll(() => useBackend('cpu'));

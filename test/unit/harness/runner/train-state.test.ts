@@ -15,7 +15,7 @@ function problem() {
   const y = tf.tensor2d([[1], [0], [2]]);
   const step = async (opt: TrainingOptimizer, lr: number) => {
     opt.learningRate = lr;
-    const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.add(tf.matMul(x, w), b)) as tf.Scalar, [w, b]);
+    const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, tf.add(tf.matMul(x, w), b)), [w, b]);
     opt.applyGradients(grads);
     tf.dispose([value, ...Object.values(grads)]);
   };

@@ -12,7 +12,7 @@ import { mutate, mutations } from '../../../helpers/mutations.js';
 import { validTrial } from '../../../helpers/trial-record.js';
 
 /** Reading a damaged file either succeeds or throws a coded error; any other exception is a bug. */
-function outcome(read: () => unknown): 'read' | string {
+function outcome(read: () => unknown): string {
   try {
     read();
     return 'read';

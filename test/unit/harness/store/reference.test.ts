@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, curveDigest, MAX_STORED_CURVE_POINTS, thinCurve } from '../../../../harness/store/reference.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contentHash, curveDigest, MAX_STORED_CURVE_POINTS, readReference, thinCurve, writeReference } from '../../../../harness/store/reference.js';
 
 describe('reference files', () => {
   it('thins long curves evenly, keeping the first and last point', () => {
@@ -22,11 +25,7 @@ describe('reference files', () => {
 });
 
 describe('reference files of fixed-budget claims', () => {
-  it('keep the tuning outcome (metric per trial, median per choice) and read back without a tamper error', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { readReference, writeReference } = await import('../../../../harness/store/reference.js');
+  it('keep the tuning outcome (metric per trial, median per choice) and read back without a tamper error', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'reprobench-ref-')), 'rex', 'wasm.json');
     const file = {
       schemaVersion: 1 as const,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- it damages trial files as raw JSON, beyond what their types allow */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

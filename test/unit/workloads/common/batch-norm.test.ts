@@ -26,7 +26,7 @@ function layer(ghost: number | null): BatchNorm {
 }
 
 const close = (actual: number[] | number[][], expected: number[] | number[][], tol = 2e-5) =>
-  expect((actual.flat() as number[]).map((v, i) => Math.abs(v - (expected.flat() as number[])[i]!)).every((e) => e < tol), `${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`).toBe(true);
+  expect((actual as number[][]).flat().map((v, i) => Math.abs(v - (expected as number[][]).flat()[i]!)).every((e) => e < tol), `${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`).toBe(true);
 
 /** Two training steps (forward, gradients, running statistics) then inference, against the fixture. */
 function expectMatches(bn: BatchNorm, run: Run) {
@@ -107,7 +107,7 @@ describe('batch normalisation with ghost batches', () => {
 
   it('rejects a ghost size that does not divide the batch, or is below 2, with E_BAD_CONFIG', () => {
     const bn = new BatchNorm(1, { ghostBatchSize: 3 });
-    const x = tf.zeros([4, 1]) as tf.Tensor2D;
+    const x = tf.zeros<tf.Rank.R2>([4, 1]);
     expect(() => tf.tidy(() => bn.applyTrain(x))).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG' }));
     expect(() => new BatchNorm(1, { ghostBatchSize: 1 })).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG' }));
     x.dispose();

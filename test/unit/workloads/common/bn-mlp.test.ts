@@ -53,7 +53,7 @@ describe('batch-normalised MLP', () => {
     const model = {
       params: [],
       // Always predicts class 1: accuracy 2/3.
-      apply: (x: tf.Tensor2D) => tf.tidy(() => tf.concat([tf.zeros([x.shape[0], 1]), tf.ones([x.shape[0], 1])], 1) as tf.Tensor2D),
+      apply: (x: tf.Tensor2D) => tf.tidy(() => tf.concat<tf.Tensor2D>([tf.zeros([x.shape[0], 1]), tf.ones([x.shape[0], 1])], 1)),
       applyTrain: () => {
         throw new Error('evaluation called the training path');
       },

@@ -54,10 +54,10 @@ describe('tiny transformer (char-lm:transformer)', () => {
   it('matches a plain-loop implementation of the same block', async () => {
     const model = createTinyTransformer(new Rng(SEED), SHAPE);
     // Non-trivial LayerNorm gains and biases, so those paths are checked too.
-    model.params.forEach((v, i) => { if (v.shape.length === 1) v.assign(tf.add(v, tf.mul(0.1 * (i + 1), tf.range(0, v.shape[0]!).div(v.shape[0]!)))); });
+    model.params.forEach((v, i) => { if (v.shape.length === 1) v.assign(tf.add(v, tf.mul(0.1 * (i + 1), tf.range(0, v.shape[0]).div(v.shape[0])))); });
     const examples = [[0, 3, 1], [4, 4, 2], [2, 0, 0]];
     const x = tf.tensor2d(examples.map((ids) => ids.flatMap((t) => Array.from({ length: SHAPE.vocab }, (_, k) => (k === t ? 1 : 0)))));
-    const got = (await model.apply(x).array()) as M;
+    const got = (await model.apply(x).array());
     const weights = await Promise.all(model.params.map(async (v) => (v.shape.length === 1 ? [(await v.array()) as number[]] : ((await v.array()) as M))));
     examples.forEach((ids, b) => {
       const want = reference(weights, ids);
@@ -72,9 +72,9 @@ describe('tiny transformer (char-lm:transformer)', () => {
     const c = createTinyTransformer(new Rng('b'.repeat(32)), SHAPE);
     expect(a.params.map((p) => Array.from(p.dataSync()))).toEqual(b.params.map((p) => Array.from(p.dataSync())));
     expect(Array.from(a.params[0]!.dataSync())).not.toEqual(Array.from(c.params[0]!.dataSync()));
-    const x = tf.oneHot(tf.tensor1d([1, 2, 3, 0, 4, 1], 'int32'), SHAPE.vocab).reshape([2, SHAPE.context * SHAPE.vocab]) as tf.Tensor2D;
+    const x = tf.oneHot(tf.tensor1d([1, 2, 3, 0, 4, 1], 'int32'), SHAPE.vocab).reshape<tf.Tensor2D>([2, SHAPE.context * SHAPE.vocab]);
     const y = tf.oneHot(tf.tensor1d([2, 0], 'int32'), SHAPE.vocab).toFloat();
-    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, a.apply(x)) as tf.Scalar, a.params);
+    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, a.apply(x)), a.params);
     for (const p of a.params) expect(tf.max(tf.abs(grads[p.name]!)).dataSync()[0], p.name).toBeGreaterThan(0);
     expect(() => createTinyTransformer(new Rng(SEED), { ...SHAPE, heads: 3 })).toThrow(/heads/);
     tf.dispose([x, y, ...Object.values(grads), ...a.params, ...b.params, ...c.params]);

@@ -6,7 +6,7 @@ import { builtinMethods } from '../../../../../benchmarks/methods/index.js';
 import type { BackendInfo } from '../../../../../harness/backends/select.js';
 import type { CommandMethodDefinition } from '../../../../../harness/core/method.js';
 import { createRegistries } from '../../../../../harness/core/registries.js';
-import { trialId, type TrialConfig } from '../../../../../harness/core/trial.js';
+import { trialId } from '../../../../../harness/core/trial.js';
 import { isReprobenchError } from '../../../../../harness/errors.js';
 import { commandIdentity, scriptHash } from '../../../../../harness/runner/external/identity.js';
 import { makeTrial, planEvaluation } from '../../../../../harness/scheduler/plan.js';
@@ -79,7 +79,7 @@ describe('command identity (part of the trial id)', () => {
 
   it('leaves built-in trial ids as they were: the committed adan reference\'s method parts plan to the same ids', () => {
     const ref = readReference(join(ROOT, 'reference-results', 'adan', 'wasm-tfjs4.22.0-k4.json'));
-    for (const t of ref.trials) expect(trialId(t.config as TrialConfig)).toBe(t.trialId);
+    for (const t of ref.trials) expect(trialId(t.config)).toBe(t.trialId);
     const registries = createRegistries([{ defs: { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims }, origin: 'test' }]);
     const plan = planEvaluation(registries, registries.claims.get('adan'), 'standard', ref.repeats, backend, chosenPoints(ref.tuning));
     expect(plan.every((p) => p.config.method.command === undefined)).toBe(true);
