@@ -2,7 +2,8 @@
 // `npm run test:all`, the README's test command (.ci/run calls it): on a machine of the project's
 // kind (Debian 12, Node 20, root) it installs what the tests need and is not there yet, runs
 // `npm ci` if node_modules does not match package-lock.json, starts the single-node Slurm, then
-// runs every test (`npm test`). When everything is there it only checks, then tests.
+// lints (`npm run lint`; a lint failure fails test:all) and runs every test (`npm test`). When
+// everything is there it only checks, then lints and tests.
 import { spawnSync } from 'node:child_process';
 import {
   DEPENDENCIES, describeStep, installProblem, planSetup, probeAll, realSystem, ROOT,
@@ -11,7 +12,7 @@ import {
 const USAGE = `usage: npm run test:all [-- --check [--assume-missing ID,...]]
 
 Installs what the tests need (Debian packages, as root), runs npm ci if needed, starts Slurm,
-then runs every test (npm test).
+then lints (npm run lint) and runs every test (npm test).
   --check                 report what is missing and what would be done; change nothing
                           (exit 0: nothing to set up, 1: something to set up)
   --assume-missing IDS    with --check: plan as if these were missing (${DEPENDENCIES.map((d) => d.id).join(', ')}, npm)`;
@@ -79,11 +80,11 @@ function main() {
   const root = realSystem.uid === 0;
   const sudo = !root && realSystem.run('sudo', ['-n', 'true']).status === 0;
   const steps = planSetup(state.missing, { install: state.install });
-  const setup = steps.filter((s) => s.kind !== 'test');
+  const setup = steps.filter((s) => s.kind !== 'lint' && s.kind !== 'test');
   const privileged = setup.filter((s) => s.asRoot);
 
   if (opts.check) {
-    say(setup.length ? 'would do, in order:' : 'nothing to set up; would run every test:');
+    say(setup.length ? 'would do, in order:' : 'nothing to set up; would lint and run every test:');
     steps.forEach((s, i) => say(`  ${i + 1}. ${describeStep(s)}`));
     if (privileged.length && !root) {
       say(sudo ? 'not root: would use sudo for the steps marked (as root)'
@@ -120,7 +121,14 @@ function main() {
       process.exit(1);
     }
   }
-  say(`setup ${setup.length ? 'done' : 'checked, nothing to do'} in ${((Date.now() - started) / 1000).toFixed(1)} s; running every test`);
+  say(`setup ${setup.length ? 'done' : 'checked, nothing to do'} in ${((Date.now() - started) / 1000).toFixed(1)} s; linting, then running every test`);
+  for (const step of steps.filter((s) => s.kind === 'lint')) {
+    const status = run(step, false);
+    if (status !== 0) {
+      say(`failed (exit ${status}): ${describeStep(step)}; fix what it names (npm run format fixes the formatting)`);
+      process.exit(status);
+    }
+  }
   process.exit(run(steps.at(-1), false));
 }
 

@@ -16,7 +16,7 @@ export interface SystemView {
 export type Missing = Partial<Record<DependencyId, string | null>>;
 
 export interface SetupStep {
-  kind: 'apt-update' | 'apt' | 'npm-ci' | 'addon' | 'slurm' | 'test';
+  kind: 'apt-update' | 'apt' | 'npm-ci' | 'addon' | 'slurm' | 'lint' | 'test';
   command: string[];
   asRoot?: boolean;
   packages?: string[];

@@ -123,7 +123,8 @@ export function installProblem(sys = realSystem, root = ROOT) {
 
 /**
  * What test:all does, in order, given the probes' answers: apt-get installs (as root), `npm ci`,
- * the addon rebuild, Slurm's start, then `npm test`. Pure, so its logic is tested with fake answers.
+ * the addon rebuild, Slurm's start, then the linter (`npm run lint`: a failure stops there) and `npm test`.
+ * Pure, so its logic is tested with fake answers.
  */
 export function planSetup(missing, { install = null } = {}) {
   const wanted = DEPENDENCIES.filter((d) => d.apt && missing[d.id]);
@@ -142,6 +143,7 @@ export function planSetup(missing, { install = null } = {}) {
   // that is missing (or was built before OpenBLAS or the compiler came) is built again.
   if (!install && (missing.addon || missing.openblas || missing.cc)) steps.push({ kind: 'addon', command: ['node', 'native/build.mjs'] });
   if (missing.slurm) steps.push({ kind: 'slurm', asRoot: true, command: ['bash', 'scripts/ci/start-slurm.sh'] });
+  steps.push({ kind: 'lint', command: ['npm', 'run', 'lint'] });
   steps.push({ kind: 'test', command: ['npm', 'test'] });
   return steps;
 }
@@ -155,6 +157,7 @@ export function describeStep(step) {
     case 'npm-ci': return `${cmd} (${step.reason})`;
     case 'addon': return `rebuild the OpenBLAS addon: ${cmd}`;
     case 'slurm': return `start the single-node Slurm (as root): ${cmd}`;
+    case 'lint': return `lint and check formatting (ESLint, Prettier): ${cmd}`;
     default: return `run every test: ${cmd}`;
   }
 }

@@ -92,14 +92,17 @@ describe('whether test:all runs npm ci', () => {
 describe('test:all plan', () => {
   const kinds = (steps: ReturnType<typeof planSetup>) => steps.map((s) => s.kind);
 
-  it('with everything there: only the tests', () => {
-    expect(planSetup({})).toEqual([{ kind: 'test', command: ['npm', 'test'] }]);
+  it('with everything there: only the linter, then the tests', () => {
+    expect(planSetup({})).toEqual([
+      { kind: 'lint', command: ['npm', 'run', 'lint'] },
+      { kind: 'test', command: ['npm', 'test'] },
+    ]);
   });
 
-  it('on a bare machine: packages as root (Chromium with its recommends), npm ci (which builds the addon), Slurm, tests', () => {
+  it('on a bare machine: packages as root (Chromium with its recommends), npm ci (which builds the addon), Slurm, the linter, tests', () => {
     const all = { chromium: 'x', python3: 'x', torch: 'x', cc: 'x', openblas: 'x', clang: 'x', addon: 'x', slurm: 'x' };
     const steps = planSetup(all, { install: 'node_modules is missing' });
-    expect(kinds(steps)).toEqual(['apt-update', 'apt', 'apt', 'npm-ci', 'slurm', 'test']);
+    expect(kinds(steps)).toEqual(['apt-update', 'apt', 'apt', 'npm-ci', 'slurm', 'lint', 'test']);
     expect(steps[1]!.command).toEqual(['apt-get', 'install', '-y', '-q', 'chromium']);
     expect(steps[2]!.command).toEqual(['apt-get', 'install', '-y', '-q', '--no-install-recommends',
       'python3', 'python3-torch', 'gcc', 'libc6-dev', 'libopenblas-dev', 'clang-14', 'lld-14', 'llvm-14']);
@@ -109,13 +112,13 @@ describe('test:all plan', () => {
 
   it('rebuilds the addon after installing OpenBLAS when npm ci has already run', () => {
     const steps = planSetup({ openblas: 'no headers', addon: 'not built' });
-    expect(kinds(steps)).toEqual(['apt-update', 'apt', 'addon', 'test']);
+    expect(kinds(steps)).toEqual(['apt-update', 'apt', 'addon', 'lint', 'test']);
     expect(steps[1]!.packages).toEqual(['libopenblas-dev']);
     expect(steps[2]!.command).toEqual(['node', 'native/build.mjs']);
-    expect(kinds(planSetup({ addon: 'not built' }))).toEqual(['addon', 'test']);
+    expect(kinds(planSetup({ addon: 'not built' }))).toEqual(['addon', 'lint', 'test']);
   });
 
   it('starts Slurm alone when only Slurm is down', () => {
-    expect(kinds(planSetup({ slurm: 'no node takes jobs' }))).toEqual(['slurm', 'test']);
+    expect(kinds(planSetup({ slurm: 'no node takes jobs' }))).toEqual(['slurm', 'lint', 'test']);
   });
 });

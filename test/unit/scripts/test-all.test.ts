@@ -44,6 +44,7 @@ describe('scripts/test-all.mjs --check', () => {
         'python3 python3-torch gcc libc6-dev libopenblas-dev clang-14 lld-14 llvm-14',
       'npm ci --no-audit --no-fund (assumed missing (--assume-missing))',
       'start the single-node Slurm (as root): bash scripts/ci/start-slurm.sh',
+      'lint and check formatting (ESLint, Prettier): npm run lint',
       'run every test: npm test',
     ]);
     expect(r.stdout).toMatch(/missing slurm +a running single-node Slurm .*: assumed missing/);
