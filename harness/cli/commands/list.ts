@@ -15,11 +15,18 @@ export function listCommand(y: Argv) {
     (c) =>
       c
         .positional('kind', { choices: KINDS, describe: 'what to list', demandOption: true })
-        .option('json', { type: 'boolean', default: false, describe: 'print JSON (an array of objects) instead of a table' })
+        .option('json', {
+          type: 'boolean',
+          default: false,
+          describe: 'print JSON (an array of objects) instead of a table',
+        })
         .example('$0 list claims', 'the paper claims that can be run')
         .example('$0 list methods --json', 'methods with their default hyperparameters, as JSON')
-        .example('$0 list papers', 'every seed paper: its status (claim, not-yet-run, out-of-scale, methodology, ' +
-          'no-testable-claim) and cards or reason'),
+        .example(
+          '$0 list papers',
+          'every seed paper: its status (claim, not-yet-run, out-of-scale, methodology, ' +
+            'no-testable-claim) and cards or reason',
+        ),
     async (argv) => {
       const r = await loadRegistries();
       const kind = argv.kind;
@@ -30,10 +37,40 @@ export function listCommand(y: Argv) {
       }
       const rows =
         kind === 'workloads'
-          ? r.workloads.values().map((w) => ({ id: w.id, version: w.version, title: w.title, target: w.target, budget: w.budget, evalEvery: w.evalEvery, fineEvalEvery: w.fineEvalEvery, batchSize: w.batchSize, variants: Object.keys(w.variants ?? {}) }))
+          ? r.workloads.values().map((w) => ({
+              id: w.id,
+              version: w.version,
+              title: w.title,
+              target: w.target,
+              budget: w.budget,
+              evalEvery: w.evalEvery,
+              fineEvalEvery: w.fineEvalEvery,
+              batchSize: w.batchSize,
+              variants: Object.keys(w.variants ?? {}),
+            }))
           : kind === 'methods'
-            ? r.methods.values().map((m) => ({ id: m.id, version: m.version, title: m.title, kind: m.kind ?? 'tfjs', ...(isCommandMethod(m) ? { command: m.command } : {}), hparams: m.hparams, reference: m.reference ?? null }))
-            : r.claims.values().map((c) => ({ id: c.id, version: c.version, title: c.title, paper: c.paper.title, testType: c.testType, kind: c.claimedEffect.direction, fidelity: c.fidelity, methods: c.methods.map((a) => a.method), baselines: c.baselines.map((a) => a.method), workloads: c.workloads, repeats: c.repeats }));
+            ? r.methods.values().map((m) => ({
+                id: m.id,
+                version: m.version,
+                title: m.title,
+                kind: m.kind ?? 'tfjs',
+                ...(isCommandMethod(m) ? { command: m.command } : {}),
+                hparams: m.hparams,
+                reference: m.reference ?? null,
+              }))
+            : r.claims.values().map((c) => ({
+                id: c.id,
+                version: c.version,
+                title: c.title,
+                paper: c.paper.title,
+                testType: c.testType,
+                kind: c.claimedEffect.direction,
+                fidelity: c.fidelity,
+                methods: c.methods.map((a) => a.method),
+                baselines: c.baselines.map((a) => a.method),
+                workloads: c.workloads,
+                repeats: c.repeats,
+              }));
       if (argv.json) {
         process.stdout.write(terminalJson(rows) + '\n');
         return;
@@ -55,5 +92,7 @@ export function listCommand(y: Argv) {
 
 /** "a vs b, c"; a phenomenon or predictor claim has no baseline arm, so only its methods. */
 function claimArms(c: { methods: string[]; baselines: string[]; testType: string }): string {
-  return c.baselines.length ? `${c.methods.join(', ')} vs ${c.baselines.join(', ')}` : `${c.methods.join(', ')}, ${c.testType === 'predictor' ? 'curves for a predictor' : 'phenomenon'}`;
+  return c.baselines.length
+    ? `${c.methods.join(', ')} vs ${c.baselines.join(', ')}`
+    : `${c.methods.join(', ')}, ${c.testType === 'predictor' ? 'curves for a predictor' : 'phenomenon'}`;
 }
