@@ -56,14 +56,14 @@ export const papers071to106 = definePapers([
       'planned miniature: the char-lm tiny transformer over a learning-rate sweep, with and without qk-layernorm, ' +
       'z-loss and warmup, final loss against learning rate (LR sensitivity)',
   },
-  { paper: 79, year: 2017, status: 'not-yet-run',
+  { paper: 79, year: 2017, status: 'claim', claims: ['overtraining-peak', 'small-init'],
     title: 'High-dimensional dynamics of generalization error in neural networks',
     quote:
       'Overtraining is worst at intermediate network sizes, when the effective number of free parameters equals the ' +
       'number of samples',
     reason:
-      'planned miniature: a noisy linear teacher–student with full-batch GD, parameters/samples swept through 1 and two ' +
-      'initial scales, overtraining (final minus best test error) peaking at P ≈ N',
+      "the paper's linear teacher–student in miniature: overtraining (final minus best test error) at P/N = 1 against " +
+      'P/N = 0.25 and 4, and the best test error from large against small initial weights at P/N = 4; the nonlinear half is untested',
   },
   { paper: 80, year: 2023, status: 'not-yet-run',
     title: 'Continual Learning with Dynamic Sparse Training: Exploring Algorithms for Effective Model Updates',

@@ -40,5 +40,6 @@ export function curveStatistic(stat: CurveStatistic, curve: CurvePoint[], budget
   const last = curve[curve.length - 1]?.metrics[stat.metric];
   if (values.length === 0 || last == null || !Number.isFinite(last)) return { value: null, censored: false, note: `no finite ${stat.metric} at the last eval` };
   const best = stat.direction === 'higher' ? Math.max(...values) : Math.min(...values);
+  if (stat.kind === 'best') return { value: best, censored: false, note: null };
   return { value: stat.direction === 'higher' ? best - last : last - best, censored: false, note: null };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ClaimDefinition } from '../core/claim.js';
+import type { ClaimDefinition, PhenomenonContrast } from '../core/claim.js';
 import { claimVerdict, combineLabels, type ClaimVerdict, type ComparisonInput } from '../stats/index.js';
 import { scopedLabel, verdictScope, type Fidelity, type VerdictScope } from './scope.js';
 import type { ArmSummary, WorkloadSummary } from './arm-summary.js';
@@ -67,7 +67,8 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
   const comparisons: ComparisonInput[] = [];
   const unjudged: ClaimJudgement['unjudged'] = [];
   const phen = claim.testType === 'phenomenon' ? claim.phenomenon : undefined;
-  for (const w of workloads) {
+  if (phen?.contrasts) contrastComparisons(claim, phen.contrasts, workloads, comparisons, unjudged);
+  for (const w of phen?.contrasts ? [] : workloads) {
     // Which way is better: fewer steps; the target metric's direction; the side the card claims.
     const lowerIsBetter = claim.testType === 'time-to-target' ? true : phen ? phen.claimedSide === 'below' : w.target?.direction !== 'higher';
     for (const m of claim.methods) {
@@ -117,6 +118,53 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
       : `statistics engine: ${claim.testType}, ${kind === 'non-inferior' ? 'non-inferiority' : 'superiority'} claim, margin δ = ${margin}: one-sided tests against +δ, −δ${claim.claimedEffect.magnitude !== undefined ? ' and the claimed M' : ''}, ${family}${left}`,
     unjudged,
   });
+}
+
+/**
+ * A phenomenon stated across workloads (PhenomenonContrast): per method and per `than` workload,
+ * the per-repeat difference of the statistic (focal − other), paired by repeat index, judged as
+ * the phenomenon's value against its null region. A repeat missing on either side is left out (counted).
+ */
+function contrastComparisons(
+  claim: ClaimDefinition, contrasts: PhenomenonContrast[], workloads: WorkloadSummary[], comparisons: ComparisonInput[], unjudged: ClaimJudgement['unjudged'],
+): void {
+  const phen = claim.phenomenon!;
+  const armAt = (w: string, m: string) => workloads.find((x) => x.workload === w)?.arms.find((a) => a.method === m);
+  for (const k of contrasts) {
+    for (const other of k.than) {
+      const label = `${k.workload} − ${other}`;
+      for (const m of claim.methods) {
+        const a = armAt(k.workload, m.method);
+        const b = armAt(other, m.method);
+        if (!a || !b) {
+          unjudged.push({ workload: label, method: m.method, baseline: null, reason: `no trials of ${!a ? k.workload : other} in this run` });
+          continue;
+        }
+        const va = armValues(claim, a);
+        const vb = armValues(claim, b);
+        const repeats = va.repeats.filter((r) => vb.repeats.includes(r));
+        const diff = repeats.map((r) => va.values[va.repeats.indexOf(r)]! - vb.values[vb.repeats.indexOf(r)]!);
+        const missing = diff.map((d) => !Number.isFinite(d));
+        const n = missing.filter((x) => !x).length;
+        if (n < MIN_OUTCOMES) {
+          unjudged.push({ workload: label, method: m.method, baseline: null, reason: `${n} repeat(s) with the statistic on both workloads (${repeats.length} run on both)` });
+          continue;
+        }
+        comparisons.push({
+          method: { id: m.method, repeats, values: diff.map((d, i) => (missing[i] ? NaN : d)), events: repeats.map(() => true), diverged: missing },
+          workload: label,
+          testType: 'phenomenon',
+          direction: claim.claimedEffect.direction,
+          lowerIsBetter: phen.claimedSide === 'below',
+          budget: a.budgetSteps,
+          margin: claim.margin.value,
+          marginUnits: claim.margin.units,
+          ...(claim.claimedEffect.magnitude !== undefined ? { claimedMagnitude: claim.claimedEffect.magnitude } : {}),
+          nullRegion: phen.nullRegion,
+        });
+      }
+    }
+  }
 }
 
 /** A predictor's per-seed errors as a statistics-engine arm: a seed without an error is left out (and counted). */

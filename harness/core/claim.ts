@@ -79,11 +79,24 @@ export interface TuningRecord {
  *   evals than y = c·t^α (both least squares in y): log2(SSE power / SSE log). > 0 = logarithmic
  *   growth fits better (+1: half the squared error); a random walk (y ∝ √t) gives < 0
  *   (analysis/growth-law.ts).
+ * - `best`: the metric's best value over the curve (the early-stopped value), in its own units.
  */
 export type CurveStatistic =
   | { kind: 'threshold-ratio'; first: { metric: string; value: number; direction: 'higher' | 'lower' }; then: { metric: string; value: number; direction: 'higher' | 'lower' } }
   | { kind: 'final-minus-best'; metric: string; direction: 'higher' | 'lower' }
-  | { kind: 'log-over-power-law'; metric: string };
+  | { kind: 'log-over-power-law'; metric: string }
+  | { kind: 'best'; metric: string; direction: 'higher' | 'lower' };
+
+/**
+ * A phenomenon stated across workloads (variants): "the statistic is larger at `workload` than at
+ * each of `than`". Per repeat index, the value judged against the null region is the statistic at
+ * `workload` minus the statistic at one `than` workload; one comparison per `than` workload, all
+ * in the claim's Holm family. The repeats pair by index (same seeds' streams where the workloads share them).
+ */
+export interface PhenomenonContrast {
+  workload: string;
+  than: string[];
+}
 
 /** What decides a phenomenon claim: the statistic, and the values that would mean "no phenomenon". */
 export interface PhenomenonSpec {
@@ -94,6 +107,11 @@ export interface PhenomenonSpec {
   nullRegion: [number | null, number | null];
   /** Where the paper says the statistic lies: above or below the null region. */
   claimedSide: 'above' | 'below';
+  /**
+   * Judge differences between workloads instead of each workload's statistic (see
+   * {@link PhenomenonContrast}); the null region then bounds the difference. @default none
+   */
+  contrasts?: PhenomenonContrast[];
 }
 
 /**

@@ -92,9 +92,11 @@ const ClaimShape = z.object({
         z.object({ kind: z.literal('threshold-ratio'), first: target, then: target }),
         z.object({ kind: z.literal('final-minus-best'), metric: z.string(), direction: z.enum(['higher', 'lower']) }),
         z.object({ kind: z.literal('log-over-power-law'), metric: z.string() }),
+        z.object({ kind: z.literal('best'), metric: z.string(), direction: z.enum(['higher', 'lower']) }),
       ]),
       nullRegion: z.tuple([z.number().nullable(), z.number().nullable()]),
       claimedSide: z.enum(['above', 'below']),
+      contrasts: z.array(z.object({ workload: z.string().min(1), than: z.array(z.string().min(1)).min(1) })).min(1).optional(),
     })
     .optional(),
   predictor: z

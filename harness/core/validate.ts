@@ -93,6 +93,20 @@ export function checkClaimReferences(r: Registries): void {
       if (bound === null || (lo !== null && hi !== null && lo >= hi)) {
         throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": null region [${lo}, ${hi}] is empty or unbounded on the claimed side (${c.phenomenon.claimedSide})`, 'bound the null region on the side where the paper says the statistic lies');
       }
+      for (const k of c.phenomenon.contrasts ?? []) {
+        const named = [k.workload, ...k.than];
+        const stray = named.find((w) => !c.workloads.includes(w));
+        if (stray !== undefined) {
+          throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": contrast workload "${stray}" is not one of the claim's workloads`, `add it to workloads (${c.workloads.join(', ')}) or contrast workloads the claim runs`);
+        }
+        if (k.than.includes(k.workload)) {
+          throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": contrast of "${k.workload}" with itself`, 'contrast a workload with other workloads');
+        }
+        const quickStray = c.quickWorkloads ? named.find((w) => !c.quickWorkloads!.includes(w)) : undefined;
+        if (quickStray !== undefined) {
+          throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": contrast workload "${quickStray}" is not among quickWorkloads`, 'a quick run must hold both sides of every contrast: add it to quickWorkloads');
+        }
+      }
     }
     if (c.tuning && c.tuning.kind === 'search') {
       const t = c.tuning;

@@ -139,6 +139,13 @@ export interface WorkloadDefinition {
   msPerStepHint?: Partial<Record<string, number>>;
   variants?: Record<string, VariantOverride>;
   calibration?: Calibration;
+  /**
+   * Draw the data afresh for each repeat (from `dataSeed` in harness/runner/seeds.ts) instead of
+   * once per variant: for synthetic tasks whose claims are about the typical data set, where one
+   * draw would make the repeats differ only in their initial weights. Repeat k of every method
+   * still sees the same data. Its data cannot be exported for external trainers. @default false
+   */
+  dataPerRepeat?: boolean;
 }
 
 /** Declares a workload. Identity function with types: definitions are plain data plus functions. */

@@ -127,6 +127,9 @@ export function exportDir(cacheDir: string, def: WorkloadDefinition, variant: st
  * are written atomically and are identical whoever writes them, so concurrent workers are safe.
  */
 export async function ensureExport(def: WorkloadDefinition, variant: string, cacheDir: string): Promise<{ dir: string; header: ExportHeader }> {
+  if (def.dataPerRepeat) {
+    throw new ReprobenchError('E_BAD_CONFIG', `workload ${def.id} draws its data afresh for each repeat; an export holds one data set`, 'run its trials with a built-in method (external trainers read exported data)');
+  }
   const dir = exportDir(cacheDir, def, variant);
   try {
     return { dir, header: readExport(dir) };

@@ -34,6 +34,7 @@ export { type TTestResult } from './t-common.js';
 export { welchTTest, welchSe, type TTestOptions } from './welch.js';
 export { pairedTTest, oneSampleTTest } from './paired-t.js';
 export { rankAverage } from './rank.js';
+export { spearman, type SpearmanResult } from './spearman.js';
 export { wilcoxonSignedRank, type WilcoxonOptions, type WilcoxonResult } from './wilcoxon.js';
 export { mannWhitneyU, type MannWhitneyMethod, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney.js';
 export { mannWhitneyExactSf } from './mann-whitney-exact.js';
