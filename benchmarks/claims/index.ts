@@ -11,7 +11,8 @@ import { lcExtrapolationClaim } from './lc-extrapolation.js';
 import { linearDecayClaim } from './linear-decay.js';
 import { lrAnnealingLawClaim } from './lr-annealing-law.js';
 import { oneEpochClaim } from './one-epoch.js';
+import { repeatDropoutClaim } from './repeat-dropout.js';
 import { rexClaim } from './rex.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim, repeatDropoutClaim];
