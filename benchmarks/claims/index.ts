@@ -11,8 +11,9 @@ import { lcExtrapolationClaim } from './lc-extrapolation.js';
 import { linearDecayClaim } from './linear-decay.js';
 import { lrAnnealingLawClaim } from './lr-annealing-law.js';
 import { oneEpochClaim } from './one-epoch.js';
+import { qkLayerNormHighLrClaim } from './qk-layernorm-high-lr.js';
 import { repeatDropoutClaim } from './repeat-dropout.js';
 import { rexClaim } from './rex.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim, repeatDropoutClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim, repeatDropoutClaim, qkLayerNormHighLrClaim];

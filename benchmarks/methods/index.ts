@@ -9,8 +9,9 @@ import { el2nPrune } from './el2n-prune.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { nadamwPytorch } from './pytorch.js';
+import { qkLayerNorm } from './qk-layernorm.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm, el2nPrune, cyclicalCurriculum, dropout];
+export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm, el2nPrune, cyclicalCurriculum, dropout, qkLayerNorm];
