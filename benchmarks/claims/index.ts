@@ -12,10 +12,12 @@ import { linearDecayClaim } from './linear-decay.js';
 import { lrAnnealingLawClaim } from './lr-annealing-law.js';
 import { oneEpochClaim } from './one-epoch.js';
 import { overtrainingPeakClaim } from './overtraining-peak.js';
+import { qkLayerNormHighLrClaim } from './qk-layernorm-high-lr.js';
+import { repeatDropoutClaim } from './repeat-dropout.js';
 import { rexClaim } from './rex.js';
 import { trainLongerClaim } from './train-longer.js';
 import { weightDistanceLogClaim } from './weight-distance-log.js';
 import { smallInitClaim } from './small-init.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim, trainLongerClaim, weightDistanceLogClaim, overtrainingPeakClaim, smallInitClaim];
+export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim, trainLongerClaim, weightDistanceLogClaim, overtrainingPeakClaim, smallInitClaim, repeatDropoutClaim, qkLayerNormHighLrClaim];

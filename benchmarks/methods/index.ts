@@ -4,13 +4,15 @@ import { adamw, nadamw } from './adamw.js';
 import { autolrs } from './autolrs.js';
 import { cyclicalCurriculum } from './cyclical-curriculum.js';
 import { dataSubset } from './data-subset.js';
+import { dropout } from './dropout.js';
 import { el2nPrune } from './el2n-prune.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { largeBatchAdapted, largeBatchSameEpochs } from './large-batch.js';
 import { nadamwPytorch } from './pytorch.js';
+import { qkLayerNorm } from './qk-layernorm.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm, el2nPrune, cyclicalCurriculum, largeBatchAdapted, largeBatchSameEpochs];
+export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm, el2nPrune, cyclicalCurriculum, largeBatchAdapted, largeBatchSameEpochs, dropout, qkLayerNorm];

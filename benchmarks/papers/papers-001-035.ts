@@ -131,12 +131,12 @@ export const papers001to035 = definePapers([
     quote: 'MR-MAE base pre-trained for only 400 epochs achieves 85.8% top-1 accuracy after fine-tuning',
     reason: 'needs ViT pretraining on ImageNet with CLIP or DINO teachers',
   },
-  { paper: 21, year: 2023, status: 'not-yet-run',
+  { paper: 21, year: 2023, status: 'claim', claims: ['repeat-dropout'],
     title: 'To Repeat or Not To Repeat: Insights from Scaling LLM under Token-Crisis',
     quote: 'Most regularization techniques do not yield significant improvements, except for dropout',
     reason:
-      'planned miniature: char-lm at a fixed token budget with the unique pool cut by repeat factors 1–16, held-out ' +
-      'loss against the repeat factor, dropout vs weight decay as regularisers',
+      'dropout 0.1 vs none on the char-lm MLP with a fixed token budget over a unique pool repeated about 16 times, final ' +
+      'held-out loss; the other regularisers, the degradation factors and the MoE tuning are not tested',
   },
   { paper: 22, year: 2022, status: 'claim', claims: ['adan'],
     title: 'Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models',

@@ -61,10 +61,12 @@ interface MethodCommon {
    * Settings the method gives the workload's model (e.g. batch normalisation's ghost batch size),
    * merged over the variant's options when the model is built. Read from the trial's hparams, so
    * they are part of the trial id. The model must have a training-mode path (`applyTrain`) that
-   * reads them, or the trial fails with `E_BAD_CONFIG`. `batchSize` is the trial's, for checks.
+   * reads them, or the trial fails with `E_BAD_CONFIG`. `batchSize` is the trial's, for checks;
+   * `seed` (32 hex digits) seeds randomness in the model's training path (dropout masks): a
+   * stream of its own under the trial's method seed, so it never shares draws with `trainSubset`.
    * @throws ReprobenchError E_BAD_CONFIG on settings that cannot work (before anything is built)
    */
-  modelOptions?(hp: HParams, ctx: { batchSize: number }): Record<string, HParamValue>;
+  modelOptions?(hp: HParams, ctx: { batchSize: number; seed: string }): Record<string, HParamValue>;
   /**
    * Data selection that needs the data and trained models: per-example scores from short
    * scoring runs (EL2N pruning, a loss-ordered curriculum). Runs before training; its time is

@@ -77,7 +77,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const scoringSeconds = selection ? now() - t0 : 0;
   const rows = selection ? (selection.rows ?? null) : (method.trainSubset?.(config.method.hparams, { trainSize: inputs.data.train.n, rng: new Rng(seeds.method) }) ?? null);
   const data = rows ? subsetTraining(inputs.data, rows) : inputs.data;
-  const model = createModel(workload, method, config, data, inputs.options, new Rng(seeds.init));
+  const model = createModel(workload, method, config, data, inputs.options, seeds);
   const forwardTrain = (x: tf.Tensor2D) => (model.applyTrain ? model.applyTrain(x) : model.apply(x));
   const optimizer = method.createOptimizer(config.method.hparams);
   const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order), selection?.epochRows);
@@ -286,15 +286,15 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
  * Builds the trial's model with the method's model options (if any) over the variant's. A method
  * that sets model options on a model without a training-mode path would silently change nothing.
  */
-function createModel(workload: WorkloadDefinition, method: TfjsMethodDefinition, config: TrialConfig, data: SupervisedData, options: TrainInputs['options'], rng: Rng): Model {
-  const extra = method.modelOptions?.(config.method.hparams, { batchSize: config.batchSize });
-  const model = workload.createModel(rng, data, extra ? { ...options, ...extra } : options);
+function createModel(workload: WorkloadDefinition, method: TfjsMethodDefinition, config: TrialConfig, data: SupervisedData, options: TrainInputs['options'], seeds: TrialSeeds): Model {
+  const extra = method.modelOptions?.(config.method.hparams, { batchSize: config.batchSize, seed: deriveSeed('method', [seeds.method, 'model']) });
+  const model = workload.createModel(new Rng(seeds.init), data, extra ? { ...options, ...extra } : options);
   if (extra && !model.applyTrain) {
     tf.dispose([...model.params, ...(model.state ?? [])]);
     throw new ReprobenchError(
       'E_BAD_CONFIG',
       `method ${method.id} sets model options (${Object.keys(extra).join(', ')}) but the model of ${workload.id}:${config.workload.variant} has no training-mode path that reads them`,
-      'use a workload variant with batch normalisation (e.g. fashion-mnist-mlp:bn-large)',
+      'use a workload variant whose model reads them (batch normalisation: fashion-mnist-mlp:bn-large; dropout: char-lm\'s MLP variants)',
     );
   }
   return model;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Model } from '../../harness/core/workload.js';
 import type { Rng } from '../../harness/rng.js';
+import type { Dropout } from './dropout.js';
 
 export type Activation = 'relu' | 'tanh' | 'gelu';
 
@@ -18,9 +19,11 @@ export function glorotUniform(rng: Rng, fanIn: number, fanOut: number): tf.Tenso
 /**
  * A fully connected network `sizes[0] → … → sizes[last]`. Weights are Glorot-uniform and
  * biases zero (Keras' defaults), drawn from the trial's init stream in JS so the initial
- * weights are identical on every backend.
+ * weights are identical on every backend. With `dropout`, training (`applyTrain`) drops units
+ * after every hidden activation (the placement of Srivastava et al. 2014 for hidden layers);
+ * without it the model has no training-mode path, as before.
  */
-export function createMlp(rng: Rng, sizes: number[], activation: Activation = 'relu'): Model {
+export function createMlp(rng: Rng, sizes: number[], activation: Activation = 'relu', dropout?: Dropout): Model {
   const params: tf.Variable[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
     params.push(toVariable(glorotUniform(rng, sizes[l]!, sizes[l + 1]!)));
@@ -28,17 +31,16 @@ export function createMlp(rng: Rng, sizes: number[], activation: Activation = 'r
   }
   const act = (h: tf.Tensor2D): tf.Tensor2D =>
     activation === 'relu' ? tf.relu(h) : activation === 'tanh' ? tf.tanh(h) : gelu(h);
-  return {
-    params,
-    apply(x) {
-      let h = x;
-      for (let i = 0; i < params.length; i += 2) {
-        h = tf.add<tf.Tensor2D>(tf.matMul(h, params[i] as tf.Tensor2D), params[i + 1]!);
-        if (i + 2 < params.length) h = act(h);
-      }
-      return h;
-    },
+  const forward = (x: tf.Tensor2D, hidden: (h: tf.Tensor2D) => tf.Tensor2D): tf.Tensor2D => {
+    let h = x;
+    for (let i = 0; i < params.length; i += 2) {
+      h = tf.add(tf.matMul(h, params[i] as tf.Tensor2D), params[i + 1]!) as tf.Tensor2D;
+      if (i + 2 < params.length) h = hidden(act(h));
+    }
+    return h;
   };
+  const apply = (x: tf.Tensor2D) => forward(x, (h) => h);
+  return dropout ? { params, apply, applyTrain: (x) => forward(x, (h) => dropout.apply(h)) } : { params, apply };
 }
 
 /** A variable owns a copy of its initial value; the initial tensor is freed so nothing leaks. */
