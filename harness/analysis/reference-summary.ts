@@ -1,7 +1,7 @@
 import type { ClaimDefinition } from '../core/claim.js';
 import type { TrialRecord } from '../core/trial.js';
 import { trialSeeds } from '../runner/seeds.js';
-import { workloadsFor } from '../scheduler/plan.js';
+import { workloadsFor } from '../plan/plan.js';
 import type { ReferenceFile } from '../store/reference.js';
 import type { TuningResult } from '../tuning/result.js';
 import type { LearningRatesOf } from './predictor-outcome.js';

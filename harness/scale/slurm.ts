@@ -7,7 +7,7 @@ import { ReprobenchError } from '../errors.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { readManifest, writeManifest, type Manifest, type SlurmJob, type SlurmSubmission } from '../store/manifest.js';
 import { readTrials } from '../store/trial-store.js';
-import { allTuningTrials } from '../scheduler/phases.js';
+import { allTuningTrials } from '../plan/phases.js';
 import { claimRunDir } from '../store/run-dir.js';
 import { chosenPoints } from '../tuning/result.js';
 import { defaultLauncher, shellQuote, type ShardRunSpec } from './launch.js';

@@ -13,8 +13,8 @@ import { hostProvenance } from '../store/provenance.js';
 import { readShardFiles, type ShardFile } from '../store/shard-file.js';
 import { claimRunDir } from '../store/run-dir.js';
 import { chosenPoints } from '../tuning/result.js';
-import { allTuningTrials, planPhases, type PhasePlan } from './phases.js';
-import { workloadsFor } from './plan.js';
+import { allTuningTrials, planPhases, type PhasePlan } from '../plan/phases.js';
+import { workloadsFor } from '../plan/plan.js';
 
 /** What a run directory says about how its trials were planned (from its manifest or shard files). */
 export interface RunSettings {

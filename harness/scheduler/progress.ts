@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { TrialRecord } from '../core/trial.js';
 import type { TrialProgress } from '../runner/train-loop.js';
 import type { PoolEvents } from './pool.js';
-import type { PlannedTrial } from './plan.js';
+import type { PlannedTrial } from '../plan/plan.js';
 import { printLine, terminalText } from '../cli/terminal-text.js';
 
 export interface ProgressReporter extends PoolEvents {

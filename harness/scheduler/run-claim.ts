@@ -8,12 +8,12 @@ import { claimRunDir } from '../store/run-dir.js';
 import { usableCacheDir } from '../store/fs-errors.js';
 import { isReprobenchError, type ReprobenchError } from '../errors.js';
 import { workloadRefOf } from '../core/workload.js';
-import { armsOf } from './plan.js';
-import { checkClaimPlan } from './plan-size.js';
-import { planClaimTuning, type ClaimTuning } from '../tuning/claim-tuning.js';
+import { armsOf } from '../plan/plan.js';
+import { checkClaimPlan } from '../plan/plan-size.js';
+import { planClaimTuning, type ClaimTuning } from '../plan/claim-tuning.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
-import { estimateSeconds, formatDuration } from './estimate.js';
-import { planEvaluation, workloadsFor, type PlannedTrial } from './plan.js';
+import { estimateSeconds, formatDuration } from '../plan/estimate.js';
+import { planEvaluation, workloadsFor, type PlannedTrial } from '../plan/plan.js';
 import { isDone, openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
 import { runAdaptive, type AdaptiveResult } from './adaptive.js';
 

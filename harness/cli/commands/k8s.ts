@@ -7,7 +7,7 @@ import { loadRegistries } from '../../builtins.js';
 import { ReprobenchError } from '../../errors.js';
 import { k8sJobs, k8sName, toYaml } from '../../scale/k8s.js';
 import { writeFileAtomic } from '../../store/atomic.js';
-import { planClaimTuning } from '../../tuning/claim-tuning.js';
+import { planClaimTuning } from '../../plan/claim-tuning.js';
 import { positive, positiveInt, shardCount } from '../options.js';
 import { planningBackend } from './plan.js';
 

@@ -6,7 +6,7 @@ import { BACKEND_CHOICES } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { ReprobenchError } from '../../errors.js';
 import { missingText } from '../../scheduler/merge-runs.js';
-import { planPhases } from '../../scheduler/phases.js';
+import { planPhases } from '../../plan/phases.js';
 import { readTrials } from '../../store/trial-store.js';
 import { nonEmptyPath, positive, positiveInt } from '../options.js';
 import { planningBackend } from './plan.js';

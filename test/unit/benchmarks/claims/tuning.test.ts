@@ -5,8 +5,8 @@ import { builtinWorkloads } from '../../../../workloads/index.js';
 import type { BackendInfo } from '../../../../harness/backends/select.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import { trialSeeds } from '../../../../harness/runner/seeds.js';
-import { armsOf, workloadsFor } from '../../../../harness/scheduler/plan.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { armsOf, workloadsFor } from '../../../../harness/plan/plan.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
 import { parseSearchSpace, searchSpaceKey } from '../../../../harness/tuning/search-space.js';
 import { searchSpaceOf } from '../../../../harness/tuning/studies.js';
 

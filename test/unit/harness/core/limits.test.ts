@@ -9,9 +9,9 @@ import { loadUserConfig } from '../../../../harness/core/config.js';
 import { checkPlannedTrials, checkSeeds, MAX_PLANNED_TRIALS, MAX_SEEDS } from '../../../../harness/core/limits.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import { isReprobenchError } from '../../../../harness/errors.js';
-import { planEvaluation } from '../../../../harness/scheduler/plan.js';
-import { checkClaimPlan, plannedTrialCount } from '../../../../harness/scheduler/plan-size.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { planEvaluation } from '../../../../harness/plan/plan.js';
+import { checkClaimPlan, plannedTrialCount } from '../../../../harness/plan/plan-size.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
 import { tempDir } from '../../../helpers/cli.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };

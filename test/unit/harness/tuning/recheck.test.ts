@@ -6,7 +6,7 @@ import { defineClaim } from '../../../../harness/core/claim.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import type { TrialRecord } from '../../../../harness/core/trial.js';
 import { trialSeeds } from '../../../../harness/runner/seeds.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
 import { chooseFromStudies, planRecheck, planStudies, type StudyPlan } from '../../../../harness/tuning/studies.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };

@@ -5,7 +5,7 @@ import type { BackendInfo } from '../../../../harness/backends/select.js';
 import { defineClaim } from '../../../../harness/core/claim.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import type { TrialRecord } from '../../../../harness/core/trial.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
 import { chooseFromStudies, planStudies } from '../../../../harness/tuning/studies.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };

@@ -6,8 +6,8 @@ import { defineClaim } from '../../../../harness/core/claim.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import { checkClaimReferences } from '../../../../harness/core/validate.js';
 import { defineWorkload } from '../../../../harness/core/workload.js';
-import { makeTrial, planEvaluation } from '../../../../harness/scheduler/plan.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { makeTrial, planEvaluation } from '../../../../harness/plan/plan.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
 const withVariant = defineWorkload({

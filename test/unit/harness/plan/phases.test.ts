@@ -7,9 +7,9 @@ import { createRegistries } from '../../../../harness/core/registries.js';
 import type { TrialRecord } from '../../../../harness/core/trial.js';
 import { planSlurm } from '../../../../harness/scale/slurm.js';
 import { shardStatus } from '../../../../harness/scale/shard-status.js';
-import { listPlan } from '../../../../harness/scheduler/plan-listing.js';
-import { allTuningTrials, planPhases } from '../../../../harness/scheduler/phases.js';
-import type { PlannedTrial } from '../../../../harness/scheduler/plan.js';
+import { listPlan } from '../../../../harness/plan/plan-listing.js';
+import { allTuningTrials, planPhases } from '../../../../harness/plan/phases.js';
+import type { PlannedTrial } from '../../../../harness/plan/plan.js';
 import { tempDir } from '../../../helpers/cli.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };

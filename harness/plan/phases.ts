@@ -3,7 +3,7 @@ import type { ClaimDefinition, Preset } from '../core/claim.js';
 import type { Registries } from '../core/registries.js';
 import type { TrialRecord } from '../core/trial.js';
 import { isFinished } from '../store/trial-store.js';
-import { planClaimTuning, type ClaimTuning } from '../tuning/claim-tuning.js';
+import { planClaimTuning, type ClaimTuning } from './claim-tuning.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
 import { planEvaluation, type PlannedTrial } from './plan.js';
 import { checkClaimPlan } from './plan-size.js';

@@ -2,13 +2,13 @@ import type { BackendInfo } from '../backends/select.js';
 import type { ClaimDefinition, Preset } from '../core/claim.js';
 import type { Registries } from '../core/registries.js';
 import type { TrialRecord } from '../core/trial.js';
-import { armsOf, trialConfig, workloadsFor, type PlannedTrial } from '../scheduler/plan.js';
-import type { TuningResult } from './result.js';
+import { armsOf, trialConfig, workloadsFor, type PlannedTrial } from './plan.js';
+import type { TuningResult } from '../tuning/result.js';
 import {
   chooseFromStudies, describeSearch, planRecheck, planStudies, recheckBound, recheckOf, rechecks, searchSpaceOf, type StudyObjective, type StudyPlan,
-} from './studies.js';
+} from '../tuning/studies.js';
 import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
-import { chooseFromGrid } from './sweep.js';
+import { chooseFromGrid } from '../tuning/sweep.js';
 import { recordedTuning } from './recorded-tuning.js';
 
 /**
