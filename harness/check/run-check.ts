@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Preset } from '../core/claim.js';
 import { ReprobenchError } from '../errors.js';
-import { planEvaluation } from '../plan/plan.js';
-import { checkClaimPlan } from '../plan/plan-size.js';
+import { planPhases } from '../plan/phases.js';
+import { resolveRun } from '../plan/resolve-run.js';
 import { resumeCommand, setInterruptReport } from '../scheduler/interrupt.js';
 import { chosenPoints } from '../tuning/result.js';
 import { openSession, runPhase, type SessionOptions } from '../scheduler/session.js';
@@ -72,9 +72,9 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   }
   const reference = pickReference(files, s.backend.numericsClass);
   s.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)} (${reference.trials.length} trials, ${reference.repeats} repeats)`);
-  const repeats = Math.min(s.claim.repeats[o.preset], reference.repeats);
-  checkClaimPlan(s.claim, o.preset, repeats);
-  const plan = planEvaluation(s.registries, s.claim, o.preset, repeats, s.backend, chosenPoints(reference.tuning));
+  // The reference's tuned points and at most its seeds: the evaluation is planned at once, and every trial recomputed.
+  const run = resolveRun(s.claim, o.preset, { reference });
+  const plan = planPhases({ registries: s.registries, claim: s.claim, backend: s.backend, ...run }, new Map()).evaluation!;
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();
   const rates = learningRatesFrom((id) => s.registries.methods.get(id));
@@ -106,9 +106,10 @@ export async function checkRun(o: { claim: string; preset: Preset; strict: boole
   const backend = { name: manifest.backend as BackendName, numericsClass: manifest.numericsClass, tfjsVersion: '', reasons: manifest.backendReasons };
   const reference = pickReference(files, backend.numericsClass);
   o.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)}; trials from ${relative(o.cwd, o.runDir) || '.'} (${backend.numericsClass})`);
-  const repeats = Math.min(claim.repeats[o.preset], reference.repeats);
+  const run = resolveRun(claim, o.preset, { reference });
+  const { repeats } = run;
   const chosen = chosenPoints(reference.tuning);
-  const plan = planEvaluation(registries, claim, o.preset, repeats, backend, chosen);
+  const plan = planPhases({ registries, claim, backend, ...run }, new Map()).evaluation!;
   const stored = readTrials(o.runDir);
   const missing = plan.filter((t) => {
     const r = stored.get(t.id);

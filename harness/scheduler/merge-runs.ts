@@ -14,6 +14,7 @@ import { readShardFiles, type ShardFile } from '../store/shard-file.js';
 import { claimRunDir } from '../store/run-dir.js';
 import { chosenPoints } from '../tuning/result.js';
 import { allTuningTrials, planPhases, type PhasePlan } from '../plan/phases.js';
+import { resolveRun } from '../plan/resolve-run.js';
 import { workloadsFor } from '../plan/plan.js';
 
 /** What a run directory says about how its trials were planned (from its manifest or shard files). */
@@ -120,7 +121,7 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
   claimRunDir(out, settings.claim.id, { flag: 'merge --out' });
   const written = writeMergedTrials(out, merged);
   const stored = new Map([...merged.trials].map(([id, src]) => [id, src.record]));
-  const plan = planPhases({ registries, claim, preset: settings.preset, repeats: settings.repeats, backend }, stored);
+  const plan = planPhases({ registries, claim, backend, ...resolveRun(claim, settings.preset, settings.repeats) }, stored);
   const complete = plan.tuningMissing.length === 0 && plan.evaluationMissing !== null && plan.evaluationMissing.length === 0;
 
   let previous: Manifest | null = null;
