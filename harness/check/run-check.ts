@@ -1,4 +1,4 @@
-import { learningRatesFrom } from '../analysis/predictor-outcome.js';
+import { predictorInputsFrom, type PredictorInputs } from '../analysis/predictor-outcome.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -20,7 +20,6 @@ import type { CheckedClaim, ReferenceClaimVerdict } from './formats.js';
 import { summarizeReference } from '../analysis/reference-summary.js';
 import { fidelityText } from '../analysis/scope.js';
 import type { ClaimDefinition } from '../core/claim.js';
-import type { LearningRatesOf } from '../analysis/predictor-outcome.js';
 import { checkOutcome } from './outcome.js';
 
 export interface CheckOptions extends Omit<SessionOptions, 'runDir'> {
@@ -37,8 +36,8 @@ function pickReference(files: string[], numericsClass: string): ReferenceFile {
 }
 
 /** The claim's verdict from the reference's own trials, judged under the current rules. */
-export function referenceClaimVerdict(claim: ClaimDefinition, reference: ReferenceFile, learningRates: LearningRatesOf): ReferenceClaimVerdict {
-  const j = summarizeReference(claim, reference, learningRates).judgement;
+export function referenceClaimVerdict(claim: ClaimDefinition, reference: ReferenceFile, predictors: PredictorInputs): ReferenceClaimVerdict {
+  const j = summarizeReference(claim, reference, predictors).judgement;
   return {
     label: j.overall,
     scopedLabel: j.scopedLabel,
@@ -77,9 +76,9 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   const plan = planPhases({ registries: s.registries, claim: s.claim, backend: s.backend, ...run }, new Map()).evaluation!;
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();
-  const rates = learningRatesFrom((id) => s.registries.methods.get(id));
-  const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass, rates);
-  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(s.claim, reference, rates) };
+  const inputs = predictorInputsFrom(s.registries);
+  const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass, inputs);
+  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(s.claim, reference, inputs) };
 }
 
 /**
@@ -127,7 +126,7 @@ export async function checkRun(o: { claim: string; preset: Preset; strict: boole
     );
   }
   const records = plan.map((t) => stored.get(t.id)!);
-  const rates = learningRatesFrom((id) => registries.methods.get(id));
-  const comparison = compareWithReference(claim, reference, records, backend.numericsClass, rates);
-  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(claim, reference, rates) };
+  const inputs = predictorInputsFrom(registries);
+  const comparison = compareWithReference(claim, reference, records, backend.numericsClass, inputs);
+  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(claim, reference, inputs) };
 }

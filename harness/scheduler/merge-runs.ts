@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { learningRatesFrom } from '../analysis/predictor-outcome.js';
+import { predictorInputsFrom } from '../analysis/predictor-outcome.js';
 import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
 import { BACKEND_CHOICES, type BackendInfo, type BackendName } from '../backends/select.js';
 import { loadRegistries } from '../builtins.js';
@@ -165,7 +165,7 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
     ? summarizeClaim(claim, records, {
         preset: settings.preset, repeats: settings.repeats, workloads: workloadsFor(claim, settings.preset), backend: backend.name,
         numericsClass: backend.numericsClass, tuning: plan.sweep, host: hostProvenance(), adaptive: null,
-        learningRates: learningRatesFrom((id) => registries.methods.get(id)),
+        predictors: predictorInputsFrom(registries),
       })
     : null;
   return { manifest, plan, records, summary, trials: merged.trials.size, written, duplicates: merged.duplicates };

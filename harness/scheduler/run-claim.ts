@@ -1,6 +1,6 @@
 import type { Preset } from '../core/claim.js';
 import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
-import { learningRatesFrom } from '../analysis/predictor-outcome.js';
+import { predictorInputsFrom } from '../analysis/predictor-outcome.js';
 import { readManifest, writeManifest, type Manifest } from '../store/manifest.js';
 import type { TrialRecord } from '../core/trial.js';
 import { isFinished, requireUsable } from '../store/trial-store.js';
@@ -137,7 +137,7 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
 
   const summary = summarizeClaim(claim, records, {
     preset: o.preset, repeats: usedRepeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host, adaptive,
-    learningRates: learningRatesFrom((id) => registries.methods.get(id)),
+    predictors: predictorInputsFrom(registries),
   });
   const tuningIds = allTuningTrials(plan).map((t) => t.id);
   writeManifest(o.runDir, {
