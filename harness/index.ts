@@ -13,7 +13,9 @@ export type {
 export { defineMethod } from './core/method.js';
 export type { MethodDefinition, HParams, HParamValue, SearchDimension, ScheduleContext } from './core/method.js';
 export type { TrainingOptimizer } from './core/optimizer.js';
-export type { BatchSelectionSpec } from './runner/batch-selection.js';
+export { definePredictor } from './core/predictor.js';
+export type { PredictorDefinition, ExtrapolatorDefinition, SchedulePredictorDefinition, CurveHead, ScheduleCurve, FittedSchedulePredictor } from './core/predictor.js';
+export type { Batch, BatchSource, BatchSourceContext } from './runner/batch-source.js';
 export { defineClaim } from './core/claim.js';
 export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset, CurveStatistic, PhenomenonSpec, PredictorSpec } from './core/claim.js';
 export { defineConfig } from './core/config.js';

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { learningRatesFrom } from '../harness/analysis/predictor-outcome.js';
+import { predictorInputsFrom } from '../harness/analysis/predictor-outcome.js';
 import { summarizeReference, referenceTrialRecords } from '../harness/analysis/reference-summary.js';
 import type { ClaimSummary } from '../harness/analysis/summary.js';
 import type { Registries } from '../harness/core/registries.js';
@@ -69,7 +69,7 @@ export function writeCatalogueFromReferences(registries: Registries, o: { cwd: s
         missing.push(claim.id);
         continue;
       }
-      const summary = summarizeReference(claim, ref, learningRatesFrom((id) => registries.methods.get(id)));
+      const summary = summarizeReference(claim, ref, predictorInputsFrom(registries));
       const dir = join(work, claim.id);
       writeReferenceRun(dir, ref, summary);
       writeReport(dir, o.cwd);

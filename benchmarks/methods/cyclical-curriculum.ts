@@ -1,6 +1,6 @@
 import { defineMethod, type HParams } from '../../harness/core/method.js';
 import { ReprobenchError } from '../../harness/errors.js';
-import { scoreTrainingRows } from '../../harness/runner/example-scores.js';
+import { scoreTrainingRows } from './example-scores.js';
 import type { Rng } from '../../harness/rng.js';
 import { weightedSampleWithoutReplacement } from '../../harness/runner/weighted-sample.js';
 import { CycleSizes } from './cycle-sizes.js';

@@ -1,6 +1,6 @@
 import { defineMethod, type HParams } from '../../harness/core/method.js';
 import { ReprobenchError } from '../../harness/errors.js';
-import { highestScoring, scoreTrainingRows } from '../../harness/runner/example-scores.js';
+import { highestScoring, scoreTrainingRows } from './example-scores.js';
 import { BASE, createOptimizer } from './schedule-methods.js';
 import { scheduledLearningRate } from './schedules.js';
 

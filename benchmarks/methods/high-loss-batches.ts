@@ -1,6 +1,7 @@
 import { defineMethod } from '../../harness/core/method.js';
 import { BASE, createOptimizer } from './schedule-methods.js';
 import { scheduledLearningRate } from './schedules.js';
+import { HighLossBatches } from './high-loss-selection.js';
 
 /**
  * High-loss mini-batch selection (catalogue #92, "Can we learn better with hard samples?"):
@@ -22,5 +23,5 @@ export const highLossBatches = defineMethod({
   searchSpace: { learningRate: { min: 1e-4, max: 3e-2, scaling: 'log' } },
   createOptimizer,
   learningRate: scheduledLearningRate,
-  batchSelection: (hp) => ({ kind: 'high-loss', pool: Number(hp.selectPool), fraction: Number(hp.selectFraction) }),
+  batchSource: (hp, ctx) => new HighLossBatches(ctx.stream, ctx.lossOf, { pool: Number(hp.selectPool), fraction: Number(hp.selectFraction) }),
 });

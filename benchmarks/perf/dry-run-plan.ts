@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_PLANNED_TRIALS, MAX_SEEDS } from '../../harness/core/limits.js';
-import { plannedTrialCount } from '../../harness/scheduler/plan-size.js';
+import { plannedTrialCount } from '../../harness/plan/plan-size.js';
 import { runClaim } from '../../harness/scheduler/run-claim.js';
 import { lineReporter } from '../../harness/scheduler/progress.js';
 import { loadRegistries } from '../../harness/builtins.js';

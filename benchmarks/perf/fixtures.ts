@@ -4,7 +4,7 @@ import { configHash, TRIAL_SCHEMA_VERSION, type TrialRecord } from '../../harnes
 import type { SupervisedData } from '../../harness/core/workload.js';
 import { Rng } from '../../harness/rng.js';
 import { trialSeeds } from '../../harness/runner/seeds.js';
-import { makeTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial } from '../../harness/plan/plan.js';
 import { hostProvenance, trialProvenance } from '../../harness/store/provenance.js';
 
 /** Fashion-MNIST-shaped synthetic data (28×28 bytes, 10 classes), seeded; no download, no cache. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BackendInfo } from '../../harness/backends/select.js';
 import type { TrialRecord } from '../../harness/core/trial.js';
 import { runPool } from '../../harness/scheduler/pool.js';
-import type { PlannedTrial } from '../../harness/scheduler/plan.js';
+import type { PlannedTrial } from '../../harness/plan/plan.js';
 import { hostProvenance } from '../../harness/store/provenance.js';
 
 export interface TimedTrial {

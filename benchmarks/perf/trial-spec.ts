@@ -1,6 +1,6 @@
 import type { BackendInfo } from '../../harness/backends/select.js';
 import type { Registries } from '../../harness/core/registries.js';
-import { makeTrial, type PlannedTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial, type PlannedTrial } from '../../harness/plan/plan.js';
 
 /**
  * The trial the overhead and scaling benchmarks run: the adan claim's workload (Fashion-MNIST,

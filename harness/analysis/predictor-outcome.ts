@@ -3,13 +3,38 @@ import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { TrialConfig, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
+import type { ExtrapolatorDefinition, PredictorDefinition, ScheduleCurve, SchedulePredictorDefinition } from '../core/predictor.js';
+import type { Registries } from '../core/registries.js';
 import { mean } from '../stats/descriptives.js';
-import { predictiveEarlyStopping, type EarlyStoppingResult } from './predictors/early-stopping.js';
-import { EXTRAPOLATORS } from './predictors/extrapolators.js';
-import { mape, SCHEDULE_PREDICTORS, type ScheduleCurve } from './predictors/schedule-transfer.js';
+import { predictiveEarlyStopping, type EarlyStoppingResult } from './early-stopping.js';
 
 /** The learning rate of every update of a trial (index = the train loop's 0-based step), from its method's schedule. */
 export type LearningRatesOf = (config: TrialConfig) => number[];
+
+/** What a predictor claim's analysis reads from the registries: the predictors by id, and each trial's learning rates. */
+export interface PredictorInputs {
+  predictors: { get(id: string): PredictorDefinition };
+  learningRates: LearningRatesOf;
+}
+
+/** The predictor inputs of a set of registries (built-in and the user's predictors and methods). */
+export function predictorInputsFrom(r: Pick<Registries, 'methods' | 'predictors'>): PredictorInputs {
+  return { predictors: r.predictors, learningRates: learningRatesFrom((id) => r.methods.get(id)) };
+}
+
+/** Mean absolute percentage error, as a fraction (0.01 = 1%). */
+export function mape(predicted: readonly number[], observed: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < observed.length; i++) s += Math.abs((predicted[i]! - observed[i]!) / observed[i]!);
+  return s / observed.length;
+}
+
+/** @throws ReprobenchError E_BAD_CONFIG when the id names a predictor of another task */
+function predictorOf<T extends PredictorDefinition['task']>(inputs: PredictorInputs, id: string, task: T): Extract<PredictorDefinition, { task: T }> {
+  const p = inputs.predictors.get(id);
+  if (p.task !== task) throw new ReprobenchError('E_BAD_CONFIG', `predictor "${id}" is a ${p.task} predictor, not ${task}`, `name a ${task} predictor`);
+  return p as Extract<PredictorDefinition, { task: T }>;
+}
 
 /** What a predictor needs of a trial: a fresh record and a reference-file trial both have it. */
 export type CurveTrial = Pick<TrialRecord, 'config' | 'curve' | 'status'>;
@@ -37,11 +62,6 @@ export interface PredictorOutcome {
   earlyStopping?: Array<{ repeat: number } & EarlyStoppingResult>;
 }
 
-/** Predictor ids a task accepts (for validation messages). */
-export function predictorIds(task: PredictorSpec['task']): string[] {
-  return Object.keys(task === 'schedule-transfer' ? SCHEDULE_PREDICTORS : EXTRAPOLATORS);
-}
-
 const finitePoints = (t: CurveTrial, metric: string): Array<{ step: number; value: number }> =>
   t.curve.flatMap((p) => {
     const v = p.metrics[metric];
@@ -49,25 +69,26 @@ const finitePoints = (t: CurveTrial, metric: string): Array<{ step: number; valu
   });
 
 /** The errors of both predictors on one seed's curves, by arm; a string says why there are none. */
-function seedErrors(spec: PredictorSpec, byArm: Map<string, CurveTrial>, lrOf: LearningRatesOf | undefined): { perArm: Array<{ arm: string; method: number; baseline: number }>; fitted?: { method: number[]; baseline: number[] } } | string {
+function seedErrors(spec: PredictorSpec, byArm: Map<string, CurveTrial>, inputs: PredictorInputs): { perArm: Array<{ arm: string; method: number; baseline: number }>; fitted?: { method: number[]; baseline: number[] } } | string {
   const unusable = (a: string): boolean => byArm.get(a)!.status === 'diverged' || finitePoints(byArm.get(a)!, spec.metric).length === 0;
   if (spec.task === 'extrapolate-final') {
     // Every curve is a separate extrapolation: a diverged one has no error (NaN) and is left out of
     // the seed's mean, not the seed.
     const arms = [...byArm.keys()].sort();
     if (arms.every(unusable)) return `no arm has a finite ${spec.metric}`;
-    return { perArm: arms.map((a) => (unusable(a) ? { arm: a, method: NaN, baseline: NaN } : extrapolationError(spec, a, byArm.get(a)!))) };
+    const pair = { method: predictorOf(inputs, spec.method, spec.task), baseline: predictorOf(inputs, spec.baseline, spec.task) };
+    return { perArm: arms.map((a) => (unusable(a) ? { arm: a, method: NaN, baseline: NaN } : extrapolationError(spec, pair, a, byArm.get(a)!))) };
   }
   const needed = [...spec.fit, ...spec.heldOut];
   const absent = needed.filter((a) => !byArm.has(a));
   if (absent.length) return `no usable trial of ${absent.join(', ')}`;
   const bad = needed.filter(unusable);
   if (bad.length) return `${bad.join(', ')} diverged or has no finite ${spec.metric}`;
-  if (!lrOf) throw new ReprobenchError('E_INTERNAL', 'a schedule-transfer predictor needs the learning rates of each trial', 'pass the registries\' learning-rate function to the analysis');
-  const curve = (arm: string): ScheduleCurve => ({ arm, lrs: lrOf(byArm.get(arm)!.config), points: finitePoints(byArm.get(arm)!, spec.metric) });
+  const curve = (arm: string): ScheduleCurve => ({ arm, lrs: inputs.learningRates(byArm.get(arm)!.config), points: finitePoints(byArm.get(arm)!, spec.metric) });
   const fitCurves = spec.fit.map(curve);
-  const m = SCHEDULE_PREDICTORS[spec.method]!.fit(fitCurves);
-  const b = SCHEDULE_PREDICTORS[spec.baseline]!.fit(fitCurves);
+  const fitted = (id: string): ReturnType<SchedulePredictorDefinition['fit']> => predictorOf(inputs, id, spec.task).fit(fitCurves);
+  const m = fitted(spec.method);
+  const b = fitted(spec.baseline);
   const perArm = spec.heldOut.map((arm) => {
     const c = curve(arm);
     const from = spec.skipFraction * byArm.get(arm)!.config.budget.steps;
@@ -81,22 +102,29 @@ function seedErrors(spec: PredictorSpec, byArm: Map<string, CurveTrial>, lrOf: L
 }
 
 /** Extrapolation: a curve's final value predicted from its head; the absolute error of each predictor. */
-function extrapolationError(spec: Extract<PredictorSpec, { task: 'extrapolate-final' }>, arm: string, t: CurveTrial): { arm: string; method: number; baseline: number } {
+function extrapolationError(
+  spec: Extract<PredictorSpec, { task: 'extrapolate-final' }>,
+  pair: { method: ExtrapolatorDefinition; baseline: ExtrapolatorDefinition },
+  arm: string,
+  t: CurveTrial,
+): { arm: string; method: number; baseline: number } {
   const pts = finitePoints(t, spec.metric);
   const last = pts[pts.length - 1]!;
   const head = pts.filter((p) => p.step <= spec.observedFraction * t.config.budget.steps);
   if (head.length === 0) return { arm, method: NaN, baseline: NaN };
-  const err = (id: string): number => Math.abs(EXTRAPOLATORS[id]!.predict(head, last.step) - last.value);
-  return { arm, method: err(spec.method), baseline: err(spec.baseline) };
+  const err = (p: ExtrapolatorDefinition): number => Math.abs(p.predict(head, last.step) - last.value);
+  return { arm, method: err(pair.method), baseline: err(pair.baseline) };
 }
 
 
 /**
  * Per seed (repeat), the error of the card's predictor and of its baseline on that seed's curves
  * of `workload`: the arms' evaluation trials with the same repeat index are one seed (common
- * random numbers), so the two errors are paired.
+ * random numbers), so the two errors are paired. `inputs` come from the registries (predictorInputsFrom).
+ * @throws ReprobenchError E_INTERNAL without `inputs`
  */
-export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], workload: string, lrOf?: LearningRatesOf, armOrder?: string[]): PredictorOutcome {
+export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], workload: string, inputs: PredictorInputs | undefined, armOrder?: string[]): PredictorOutcome {
+  if (!inputs) throw new ReprobenchError('E_INTERNAL', `the ${spec.task} predictors ${spec.method} and ${spec.baseline} need the registries`, 'pass predictorInputsFrom(registries) to the analysis');
   const mine = trials.filter((t) => workloadRefOf(t.config.workload) === workload && t.config.repeat.purpose === 'eval' && t.status !== 'failed' && t.status !== 'timeout');
   const repeats = [...new Set(mine.map((t) => t.config.repeat.index))].sort((a, b) => a - b);
   const out: PredictorOutcome = {
@@ -107,7 +135,7 @@ export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], work
   };
   for (const r of repeats) {
     const byArm = new Map(mine.filter((t) => t.config.repeat.index === r).map((t) => [t.config.method.id, t] as const));
-    const e = seedErrors(spec, byArm, lrOf);
+    const e = seedErrors(spec, byArm, inputs);
     if (typeof e === 'string') {
       out.methodErrors.push(NaN);
       out.baselineErrors.push(NaN);
@@ -124,7 +152,7 @@ export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], work
       const curves = armOrder
         .filter((a) => byArm.has(a) && byArm.get(a)!.status !== 'diverged' && finitePoints(byArm.get(a)!, spec.metric).length > 0)
         .map((a) => ({ arm: a, points: finitePoints(byArm.get(a)!, spec.metric), budget: byArm.get(a)!.config.budget.steps }));
-      (out.earlyStopping ??= []).push({ repeat: r, ...predictiveEarlyStopping(curves, spec.method, spec.observedFraction) });
+      (out.earlyStopping ??= []).push({ repeat: r, ...predictiveEarlyStopping(curves, predictorOf(inputs, spec.method, spec.task), spec.observedFraction) });
     }
   }
   return out;

@@ -1,10 +1,10 @@
 import type { ClaimDefinition } from '../core/claim.js';
 import type { TrialRecord } from '../core/trial.js';
 import { trialSeeds } from '../runner/seeds.js';
-import { workloadsFor } from '../scheduler/plan.js';
+import { workloadsFor } from '../plan/plan.js';
 import type { ReferenceFile } from '../store/reference.js';
 import type { TuningResult } from '../tuning/result.js';
-import type { LearningRatesOf } from './predictor-outcome.js';
+import type { PredictorInputs } from './predictor-outcome.js';
 import { summarizeClaim, type ClaimSummary } from './summary.js';
 
 /**
@@ -41,7 +41,7 @@ function referenceWorkloads(claim: ClaimDefinition, ref: ReferenceFile): string[
  * The claim's summary, judged under the current verdict rules from a reference's stored trials:
  * no rerun, the same numbers, today's labels (how the catalogue and `check` re-judge a claim).
  */
-export function summarizeReference(claim: ClaimDefinition, ref: ReferenceFile, learningRates?: LearningRatesOf): ClaimSummary {
+export function summarizeReference(claim: ClaimDefinition, ref: ReferenceFile, predictors?: PredictorInputs): ClaimSummary {
   const tuning: TuningResult | null = ref.tuning ? { kind: ref.tuning.kind, description: ref.tuning.description, rows: ref.tuning.rows, choices: ref.tuning.choices } : null;
   const { reprobenchVersion, gitCommit, gitDirty, node, os, cpu } = ref.provenance;
   return summarizeClaim(claim, referenceTrialRecords(ref), {
@@ -52,6 +52,6 @@ export function summarizeReference(claim: ClaimDefinition, ref: ReferenceFile, l
     numericsClass: ref.numericsClass,
     tuning,
     host: { reprobenchVersion, gitCommit, gitDirty, node, os, cpu },
-    ...(learningRates ? { learningRates } : {}),
+    ...(predictors ? { predictors } : {}),
   });
 }

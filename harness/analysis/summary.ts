@@ -10,7 +10,7 @@ import type { AdaptiveResult } from '../scheduler/adaptive.js';
 import { armRepeats, targetOf } from './arms.js';
 import { summarizeArm, type WorkloadSummary } from './arm-summary.js';
 import { judgeClaim, type ClaimJudgement } from './judge.js';
-import { predictorOutcome, type LearningRatesOf } from './predictor-outcome.js';
+import { predictorOutcome, type PredictorInputs } from './predictor-outcome.js';
 
 /** Everything `summary.json` holds: enough to rebuild the terminal and HTML summaries. */
 export interface ClaimSummary {
@@ -44,7 +44,7 @@ export function summarizeClaim(
   ctx: {
     preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: TuningResult | null; host: HostProvenance; adaptive?: AdaptiveResult | null;
     /** Schedule-transfer predictor claims: each trial's learning rates (from the method registry). */
-    learningRates?: LearningRatesOf;
+    predictors?: PredictorInputs;
   },
 ): ClaimSummary {
   const points = chosenPoints(ctx.tuning);
@@ -52,7 +52,7 @@ export function summarizeClaim(
     workload: w,
     target: targetOf(trials, w) ?? null,
     arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armRepeats(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
-    ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.learningRates, claim.methods.map((m) => m.method)) } : {}),
+    ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.predictors, claim.methods.map((m) => m.method)) } : {}),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
   const fields = preregisteredFields(claim);

@@ -1,14 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
-import { AdamWOptimizer } from '../../benchmarks/methods/optimizers/adamw.js';
+import type { TrainingOptimizer } from '../core/optimizer.js';
+import { ReprobenchError } from '../errors.js';
 import type { ProbeModel, ProbeRun } from './probe.js';
+
+let probeOptimizer: (() => TrainingOptimizer) | null = null;
+
+/**
+ * Sets the optimizer a probe step applies. The composition root (harness/builtins.ts) sets the
+ * built-in AdamW, fused where the backend has the kernel, as the built-in methods are: the probe
+ * times the step the trials will take.
+ */
+export function setProbeOptimizer(create: () => TrainingOptimizer): void {
+  probeOptimizer = create;
+}
 
 /**
  * A training step as the harness takes one: gradients of `loss` with respect to `params`, the
- * project's AdamW (fused where the backend has the kernel, as the built-in methods are), and the
- * loss read back.
+ * probe optimizer's update, and the loss read back.
+ * @throws ReprobenchError E_INTERNAL when no probe optimizer is set (harness/builtins.ts not loaded)
  */
 export function probeRun(params: tf.Variable[], loss: () => tf.Scalar, dispose: () => void): ProbeRun {
-  const opt = new AdamWOptimizer({ learningRate: 1e-3 });
+  if (!probeOptimizer) {
+    throw new ReprobenchError('E_INTERNAL', 'the backend probe has no optimizer to time', "import harness/builtins.js (it sets the built-in AdamW) before initBackend('auto')");
+  }
+  const opt = probeOptimizer();
   return {
     async step() {
       const { value, grads } = tf.variableGrads(loss, params);

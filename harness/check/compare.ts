@@ -1,6 +1,6 @@
 import { curveStatistic } from '../analysis/curve-statistic.js';
 import type { ClaimDefinition, PredictorSpec } from '../core/claim.js';
-import { predictorOutcome, type LearningRatesOf } from '../analysis/predictor-outcome.js';
+import { predictorOutcome, type PredictorInputs } from '../analysis/predictor-outcome.js';
 import type { CurvePoint, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
 import { referenceVerdict, type ReferenceVerdict } from '../stats/index.js';
@@ -138,7 +138,7 @@ function statVerdict(claim: Pick<ClaimDefinition, 'margin'>, reference: number[]
  * statistical reference verdict with the claim's margin. Wall time gets one everywhere, for
  * information (it depends on the machine as much as on the code).
  */
-export function compareWithReference(claim: ClaimForCheck, reference: ReferenceFile, current: TrialRecord[], currentClass: string, learningRates?: LearningRatesOf): CheckComparison {
+export function compareWithReference(claim: ClaimForCheck, reference: ReferenceFile, current: TrialRecord[], currentClass: string, predictors?: PredictorInputs): CheckComparison {
   const sameClass = reference.numericsClass === currentClass;
   const refByKey = new Map(reference.trials.map((t) => [key(t.workload, t.method, t.repeat), t]));
   const trials: TrialComparison[] = [];
@@ -175,7 +175,7 @@ export function compareWithReference(claim: ClaimForCheck, reference: ReferenceF
       sameClass: groupClass,
     };
   });
-  if (claim.testType === 'predictor' && claim.predictor) groups.push(...predictorGroups(claim, claim.predictor, [...pairsByGroup.values()].flat(), sameClass, learningRates));
+  if (claim.testType === 'predictor' && claim.predictor) groups.push(...predictorGroups(claim, claim.predictor, [...pairsByGroup.values()].flat(), sameClass, predictors));
   return { claim: claim.id, referenceClass: reference.numericsClass, currentClass, sameClass, trials, groups };
 }
 
@@ -184,12 +184,12 @@ export function compareWithReference(claim: ClaimForCheck, reference: ReferenceF
  * against the errors on the same seeds rerun (paired, lower is better), with the claim's margin.
  * Only seeds whose trials were compared take part, so both sides see the same curves' seeds.
  */
-function predictorGroups(claim: ClaimForCheck, spec: PredictorSpec, pairs: Array<[ReferenceTrial, TrialRecord]>, sameClass: boolean, lrOf: LearningRatesOf | undefined): GroupComparison[] {
+function predictorGroups(claim: ClaimForCheck, spec: PredictorSpec, pairs: Array<[ReferenceTrial, TrialRecord]>, sameClass: boolean, inputs: PredictorInputs | undefined): GroupComparison[] {
   const groups: GroupComparison[] = [];
   for (const w of [...new Set(pairs.map(([r]) => r.workload))]) {
     const mine = pairs.filter(([r]) => r.workload === w);
-    const ref = predictorOutcome(spec, mine.map(([r]) => r), w, lrOf);
-    const cur = predictorOutcome(spec, mine.map(([, c]) => c), w, lrOf);
+    const ref = predictorOutcome(spec, mine.map(([r]) => r), w, inputs);
+    const cur = predictorOutcome(spec, mine.map(([, c]) => c), w, inputs);
     const identical = sameClass && mine.every(([r, c]) => curveDigest(c.curve) === r.curveDigest);
     for (const [id, refErr, curErr] of [[spec.method, ref.methodErrors, cur.methodErrors], [spec.baseline, ref.baselineErrors, cur.baselineErrors]] as const) {
       const both = ref.repeats.flatMap((r, i) => {

@@ -1,11 +1,11 @@
-import { learningRatesFrom } from '../analysis/predictor-outcome.js';
+import { predictorInputsFrom, type PredictorInputs } from '../analysis/predictor-outcome.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Preset } from '../core/claim.js';
 import { ReprobenchError } from '../errors.js';
-import { planEvaluation } from '../scheduler/plan.js';
-import { checkClaimPlan } from '../scheduler/plan-size.js';
+import { planPhases } from '../plan/phases.js';
+import { resolveRun } from '../plan/resolve-run.js';
 import { resumeCommand, setInterruptReport } from '../scheduler/interrupt.js';
 import { chosenPoints } from '../tuning/result.js';
 import { openSession, runPhase, type SessionOptions } from '../scheduler/session.js';
@@ -20,7 +20,6 @@ import type { CheckedClaim, ReferenceClaimVerdict } from './formats.js';
 import { summarizeReference } from '../analysis/reference-summary.js';
 import { fidelityText } from '../analysis/scope.js';
 import type { ClaimDefinition } from '../core/claim.js';
-import type { LearningRatesOf } from '../analysis/predictor-outcome.js';
 import { checkOutcome } from './outcome.js';
 
 export interface CheckOptions extends Omit<SessionOptions, 'runDir'> {
@@ -37,8 +36,8 @@ function pickReference(files: string[], numericsClass: string): ReferenceFile {
 }
 
 /** The claim's verdict from the reference's own trials, judged under the current rules. */
-export function referenceClaimVerdict(claim: ClaimDefinition, reference: ReferenceFile, learningRates: LearningRatesOf): ReferenceClaimVerdict {
-  const j = summarizeReference(claim, reference, learningRates).judgement;
+export function referenceClaimVerdict(claim: ClaimDefinition, reference: ReferenceFile, predictors: PredictorInputs): ReferenceClaimVerdict {
+  const j = summarizeReference(claim, reference, predictors).judgement;
   return {
     label: j.overall,
     scopedLabel: j.scopedLabel,
@@ -72,14 +71,14 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
   }
   const reference = pickReference(files, s.backend.numericsClass);
   s.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)} (${reference.trials.length} trials, ${reference.repeats} repeats)`);
-  const repeats = Math.min(s.claim.repeats[o.preset], reference.repeats);
-  checkClaimPlan(s.claim, o.preset, repeats);
-  const plan = planEvaluation(s.registries, s.claim, o.preset, repeats, s.backend, chosenPoints(reference.tuning));
+  // The reference's tuned points and at most its seeds: the evaluation is planned at once, and every trial recomputed.
+  const run = resolveRun(s.claim, o.preset, { reference });
+  const plan = planPhases({ registries: s.registries, claim: s.claim, backend: s.backend, ...run }, new Map()).evaluation!;
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();
-  const rates = learningRatesFrom((id) => s.registries.methods.get(id));
-  const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass, rates);
-  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(s.claim, reference, rates) };
+  const inputs = predictorInputsFrom(s.registries);
+  const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass, inputs);
+  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(s.claim, reference, inputs) };
 }
 
 /**
@@ -106,9 +105,10 @@ export async function checkRun(o: { claim: string; preset: Preset; strict: boole
   const backend = { name: manifest.backend as BackendName, numericsClass: manifest.numericsClass, tfjsVersion: '', reasons: manifest.backendReasons };
   const reference = pickReference(files, backend.numericsClass);
   o.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)}; trials from ${relative(o.cwd, o.runDir) || '.'} (${backend.numericsClass})`);
-  const repeats = Math.min(claim.repeats[o.preset], reference.repeats);
+  const run = resolveRun(claim, o.preset, { reference });
+  const { repeats } = run;
   const chosen = chosenPoints(reference.tuning);
-  const plan = planEvaluation(registries, claim, o.preset, repeats, backend, chosen);
+  const plan = planPhases({ registries, claim, backend, ...run }, new Map()).evaluation!;
   const stored = readTrials(o.runDir);
   const missing = plan.filter((t) => {
     const r = stored.get(t.id);
@@ -126,7 +126,7 @@ export async function checkRun(o: { claim: string; preset: Preset; strict: boole
     );
   }
   const records = plan.map((t) => stored.get(t.id)!);
-  const rates = learningRatesFrom((id) => registries.methods.get(id));
-  const comparison = compareWithReference(claim, reference, records, backend.numericsClass, rates);
-  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(claim, reference, rates) };
+  const inputs = predictorInputsFrom(registries);
+  const comparison = compareWithReference(claim, reference, records, backend.numericsClass, inputs);
+  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(claim, reference, inputs) };
 }

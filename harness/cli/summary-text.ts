@@ -1,7 +1,7 @@
 import type { PredictorOutcome } from '../analysis/predictor-outcome.js';
 import type { ClaimSummary } from '../analysis/summary.js';
 import { sequentialLabel } from '../scheduler/adaptive.js';
-import { fmtValue } from '../scheduler/plan.js';
+import { fmtValue } from '../plan/plan.js';
 import { fidelityText } from '../analysis/scope.js';
 import type { HParams } from '../core/method.js';
 

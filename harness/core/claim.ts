@@ -117,7 +117,7 @@ export interface PhenomenonSpec {
 /**
  * What a predictor claim predicts, from which trials, and with which predictors (DESIGN §
  * Statistics, predictor). The claim's arms are training runs that only produce curves; the
- * comparison is between two predictors (harness/analysis/predictors/), per seed (repeat):
+ * comparison is between two predictors (registered by id: benchmarks/methods/predictors/, or a config's), per seed (repeat):
  * - `schedule-transfer`: fit on the curves of the `fit` arms, predict the whole curves of the
  *   `heldOut` arms (their learning rates per step are recomputed from each method's schedule);
  *   error = mean absolute percentage error over each held-out curve's evals at or after
@@ -130,7 +130,7 @@ export type PredictorSpec = {
   description: string;
   /** The curve metric predicted, e.g. 'validation/loss'. */
   metric: string;
-  /** The paper's predictor and the one it is compared with (ids of harness/analysis/predictors/). */
+  /** The paper's predictor and the one it is compared with (ids in the predictor registry). */
   method: string;
   baseline: string;
 } & (

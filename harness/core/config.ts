@@ -6,6 +6,7 @@ import { ReprobenchError } from '../errors.js';
 import type { ClaimDefinition } from './claim.js';
 import { MAX_SEEDS } from './limits.js';
 import type { MethodDefinition } from './method.js';
+import type { PredictorDefinition } from './predictor.js';
 import type { Definitions } from './registries.js';
 import type { WorkloadDefinition } from './workload.js';
 
@@ -16,6 +17,8 @@ export interface UserConfig {
   workloads?: WorkloadDefinition[];
   methods?: MethodDefinition[];
   claims?: ClaimDefinition[];
+  /** Curve predictors a predictor claim may name (see definePredictor). */
+  predictors?: PredictorDefinition[];
 }
 
 /** Declares a `reprobench.config.*` (identity function with types). */
@@ -119,10 +122,15 @@ const ClaimShape = z.object({
     ])
     .optional(),
 });
+const PredictorShape = z.discriminatedUnion('task', [
+  z.object({ id, task: z.literal('extrapolate-final'), title: z.string(), predict: fn }),
+  z.object({ id, task: z.literal('schedule-transfer'), title: z.string(), fit: fn }),
+]);
 const ConfigShape = z.object({
   workloads: z.array(WorkloadShape).optional(),
   methods: z.array(MethodShape).optional(),
   claims: z.array(ClaimShape).optional(),
+  predictors: z.array(PredictorShape).optional(),
 });
 
 export function findConfigFile(cwd: string): string | null {
@@ -164,7 +172,7 @@ export async function loadUserConfig(path: string): Promise<Definitions> {
     throw new ReprobenchError(
       'E_BAD_CONFIG',
       `${shown}: ${i.path.join('.') || 'default export'}: ${i.message}`,
-      'the default export must be defineConfig({ workloads, methods, claims }) built with defineWorkload/defineMethod/defineClaim (see README, "Your own workloads, methods and claims")',
+      'the default export must be defineConfig({ workloads, methods, claims, predictors }) built with defineWorkload/defineMethod/defineClaim/definePredictor (see README, "Your own workloads, methods and claims")',
     );
   }
   return mod as Definitions;

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { BatchSelectionSpec } from '../runner/batch-selection.js';
+import type { BatchSource, BatchSourceContext } from '../runner/batch-source.js';
 import type { Rng } from '../rng.js';
 import type { StagePlanner } from '../runner/stages.js';
 import type { TrainingOptimizer } from './optimizer.js';
@@ -40,10 +40,13 @@ interface MethodCommon {
    */
   budgetUnit?: 'steps' | 'examples';
   /**
-   * Data selection: which batches to train on (e.g. high-loss mini-batches). Absent or null:
-   * every batch of the seeded stream, in order.
+   * Data selection: which batches to train on (e.g. high-loss mini-batches,
+   * benchmarks/methods/high-loss-selection.ts), drawn from the trial's seeded stream. Called once
+   * per trial, after the model is built; choosing counts as training time. Absent or null: every
+   * batch of the stream, in order.
+   * @throws ReprobenchError E_BAD_CONFIG on settings that cannot work
    */
-  batchSelection?(hp: HParams): BatchSelectionSpec | null;
+  batchSource?(hp: HParams, ctx: BatchSourceContext): BatchSource | null;
   /**
    * The training rows this method trains on (e.g. a random 10% repeated for more epochs).
    * `rng` is the trial's method stream, seeded from (method id, repeat) (DESIGN § Rules).

@@ -3,14 +3,15 @@ import type { Registries } from './registries.js';
 import { suggest } from './registry.js';
 import { parseWorkloadRef, reportedMetrics, resolveVariant, WEIGHT_DISTANCE_METRIC } from './workload.js';
 import type { ClaimDefinition } from './claim.js';
-import { predictorIds } from '../analysis/predictor-outcome.js';
+import type { PredictorDefinition } from './predictor.js';
+import type { Registry } from './registry.js';
 
 /**
  * A predictor claim names a predictor task, two predictors that exist for it, and (for
  * schedule transfer) fit and held-out arms among the claim's methods, disjoint.
  * @throws ReprobenchError E_BAD_CONFIG
  */
-export function checkPredictor(c: ClaimDefinition): void {
+export function checkPredictor(c: ClaimDefinition, predictors: Registry<PredictorDefinition>): void {
   const bad = (msg: string, hint: string): ReprobenchError => new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": ${msg}`, hint);
   if (c.testType !== 'predictor') {
     if (c.predictor) throw bad(`declares a predictor but is a ${c.testType} claim`, "use testType 'predictor', or drop `predictor`");
@@ -18,7 +19,7 @@ export function checkPredictor(c: ClaimDefinition): void {
   }
   const p = c.predictor;
   if (!p) throw bad('is a predictor claim without a predictor', 'declare `predictor: { task, description, metric, method, baseline, ... }` (docs/claims.md)');
-  const known = predictorIds(p.task);
+  const known = predictors.values().filter((d) => d.task === p.task).map((d) => d.id);
   for (const id of [p.method, p.baseline]) {
     if (!known.includes(id)) {
       const s = suggest(id, known);
@@ -83,7 +84,7 @@ export function checkClaimReferences(r: Registries): void {
     if (c.testType === 'phenomenon' && !c.phenomenon) {
       throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" is a phenomenon claim without a statistic`, 'declare `phenomenon: { description, statistic, nullRegion, claimedSide }` (docs/claims.md)');
     }
-    checkPredictor(c);
+    checkPredictor(c, r.predictors);
     if (c.testType !== 'phenomenon' && c.testType !== 'predictor' && c.baselines.length === 0) {
       throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" (${c.testType}) has no baseline`, 'name at least one baseline arm; only phenomenon claims go without');
     }

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingOptimizer } from '../core/optimizer.js';
 import { ReprobenchError } from '../errors.js';
-import type { Batch } from './batch-selection.js';
+import type { Batch } from './batch-source.js';
 import { disposeSnapshot, restoreTrainingState, snapshotTrainingState, type TrainingSnapshot } from './train-state.js';
 
 /** What a probe saw: the training loss of each probe step, on its batch before the update. */

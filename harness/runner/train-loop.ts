@@ -4,7 +4,7 @@ import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/tria
 import { WEIGHT_DISTANCE_METRIC, type Model, type SupervisedData, type WorkloadDefinition } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
 import { BatchStream } from './batches.js';
-import { HighLossBatches, type BatchSource } from './batch-selection.js';
+import type { BatchSource } from './batch-source.js';
 import { subsetTraining } from './subset.js';
 import { buildValidationSet, disposeValidationSet, evaluate, taskLoss, type ValidationSet } from './evaluate.js';
 import { Rng } from '../rng.js';
@@ -82,10 +82,8 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const optimizer = method.createOptimizer(config.method.hparams);
   const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order), selection?.epochRows);
   const valid = inputs.valid ?? buildValidationSet(data);
-  const batchSelection = method.batchSelection?.(config.method.hparams) ?? null;
-  const batches: BatchSource = batchSelection
-    ? new HighLossBatches(stream, (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))), batchSelection)
-    : stream;
+  const batches: BatchSource =
+    method.batchSource?.(config.method.hparams, { stream, lossOf: (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))) }) ?? stream;
   const planner = method.stagePlanner?.(config.method.hparams) ?? null;
   // Probe batches come from a stream of their own (seeded from the method seed), so the shared
   // stream hands the stage steps the same batches, in order, that every other method sees.

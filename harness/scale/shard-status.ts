@@ -1,9 +1,9 @@
 import type { TrialRecord } from '../core/trial.js';
 import { isFinished } from '../store/trial-store.js';
-import { plannedSeconds } from '../scheduler/estimate.js';
-import type { PlannedTrial } from '../scheduler/plan.js';
-import { planPhases, type PhaseContext, type PhasePlan } from '../scheduler/phases.js';
-import { partition } from '../scheduler/shard.js';
+import { plannedSeconds } from '../plan/estimate.js';
+import type { PlannedTrial } from '../plan/plan.js';
+import { planPhases, type PhaseContext, type PhasePlan } from '../plan/phases.js';
+import { partition } from '../plan/shard.js';
 
 /** Which shards (1-based) of an n-way split still have work, per phase. */
 export interface ShardStatus {

@@ -7,7 +7,8 @@ import { ReprobenchError } from '../errors.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { readManifest, writeManifest, type Manifest, type SlurmJob, type SlurmSubmission } from '../store/manifest.js';
 import { readTrials } from '../store/trial-store.js';
-import { allTuningTrials } from '../scheduler/phases.js';
+import { allTuningTrials } from '../plan/phases.js';
+import { resolveRun } from '../plan/resolve-run.js';
 import { claimRunDir } from '../store/run-dir.js';
 import { chosenPoints } from '../tuning/result.js';
 import { defaultLauncher, shellQuote, type ShardRunSpec } from './launch.js';
@@ -53,10 +54,10 @@ export function planSlurm(o: SlurmOptions): SlurmPlan {
   if (/\s/.test(o.runDir) || /\s/.test(o.workDir)) {
     throw new ReprobenchError('E_BAD_OPTION', `Slurm's #SBATCH lines cannot hold paths with spaces: ${o.runDir}`, 'use a run directory (--out) and working directory without spaces');
   }
-  const repeats = o.seeds ?? o.claim.repeats[o.preset];
+  const run = resolveRun(o.claim, o.preset, o.seeds);
   // Scripts, logs and (on submission) the manifest go into the run directory: this claim's, or a new one.
   claimRunDir(o.runDir, o.claim.id);
-  const status = shardStatus({ registries: o.registries, claim: o.claim, preset: o.preset, repeats, backend: o.backend }, readTrials(o.runDir), o.arraySize);
+  const status = shardStatus({ registries: o.registries, claim: o.claim, backend: o.backend, ...run }, readTrials(o.runDir), o.arraySize);
   const spec: ShardRunSpec = {
     claim: o.claim.id, preset: o.preset, ...(o.seeds !== undefined ? { seeds: o.seeds } : {}), backend: o.backend.name, runDir: o.runDir, cacheDir: o.cacheDir,
     workers: o.resources.cpusPerTask, trialTimeoutSec: o.trialTimeoutSec,
@@ -123,7 +124,7 @@ function clearPrevious(last: SlurmSubmission | undefined, log: (l: string) => vo
  *   directory holds a run with other settings)
  */
 export function submitSlurm(o: SlurmOptions, plan: SlurmPlan): SlurmSubmission {
-  const repeats = o.seeds ?? o.claim.repeats[o.preset];
+  const { repeats } = resolveRun(o.claim, o.preset, o.seeds);
   let previous: Manifest | null = null;
   try {
     previous = readManifest(o.runDir);

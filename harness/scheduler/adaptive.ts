@@ -6,7 +6,7 @@ import { armRepeats } from '../analysis/arms.js';
 import { createSequentialPlan, sequentialDecision, type SequentialDecision, type SequentialPlan } from '../stats/index.js';
 import { writeJsonAtomic } from '../store/atomic.js';
 import { join } from 'node:path';
-import { planEvaluation, workloadsFor } from './plan.js';
+import { planEvaluation, workloadsFor } from '../plan/plan.js';
 import { runPhase, type ClaimSession } from './session.js';
 
 export interface AdaptiveComparison {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { learningRatesFrom } from '../analysis/predictor-outcome.js';
+import { predictorInputsFrom } from '../analysis/predictor-outcome.js';
 import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
 import { BACKEND_CHOICES, type BackendInfo, type BackendName } from '../backends/select.js';
 import { loadRegistries } from '../builtins.js';
@@ -13,8 +13,9 @@ import { hostProvenance } from '../store/provenance.js';
 import { readShardFiles, type ShardFile } from '../store/shard-file.js';
 import { claimRunDir } from '../store/run-dir.js';
 import { chosenPoints } from '../tuning/result.js';
-import { allTuningTrials, planPhases, type PhasePlan } from './phases.js';
-import { workloadsFor } from './plan.js';
+import { allTuningTrials, planPhases, type PhasePlan } from '../plan/phases.js';
+import { resolveRun } from '../plan/resolve-run.js';
+import { workloadsFor } from '../plan/plan.js';
 
 /** What a run directory says about how its trials were planned (from its manifest or shard files). */
 export interface RunSettings {
@@ -120,7 +121,7 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
   claimRunDir(out, settings.claim.id, { flag: 'merge --out' });
   const written = writeMergedTrials(out, merged);
   const stored = new Map([...merged.trials].map(([id, src]) => [id, src.record]));
-  const plan = planPhases({ registries, claim, preset: settings.preset, repeats: settings.repeats, backend }, stored);
+  const plan = planPhases({ registries, claim, backend, ...resolveRun(claim, settings.preset, settings.repeats) }, stored);
   const complete = plan.tuningMissing.length === 0 && plan.evaluationMissing !== null && plan.evaluationMissing.length === 0;
 
   let previous: Manifest | null = null;
@@ -164,7 +165,7 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
     ? summarizeClaim(claim, records, {
         preset: settings.preset, repeats: settings.repeats, workloads: workloadsFor(claim, settings.preset), backend: backend.name,
         numericsClass: backend.numericsClass, tuning: plan.sweep, host: hostProvenance(), adaptive: null,
-        learningRates: learningRatesFrom((id) => registries.methods.get(id)),
+        predictors: predictorInputsFrom(registries),
       })
     : null;
   return { manifest, plan, records, summary, trials: merged.trials.size, written, duplicates: merged.duplicates };

@@ -10,7 +10,7 @@ import { writeTrial } from '../store/trial-store.js';
 import { usableCacheDir } from '../store/fs-errors.js';
 import { registerPool, stoppingSignal } from './interrupt.js';
 import type { FromWorker, ToWorker } from './messages.js';
-import type { PlannedTrial } from './plan.js';
+import type { PlannedTrial } from '../plan/plan.js';
 
 export interface PoolEvents {
   started?(worker: number, trial: PlannedTrial): void;

@@ -1,6 +1,6 @@
 import type { Preset } from '../core/claim.js';
 import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
-import { learningRatesFrom } from '../analysis/predictor-outcome.js';
+import { predictorInputsFrom } from '../analysis/predictor-outcome.js';
 import { readManifest, writeManifest, type Manifest } from '../store/manifest.js';
 import type { TrialRecord } from '../core/trial.js';
 import { isFinished, requireUsable } from '../store/trial-store.js';
@@ -8,12 +8,12 @@ import { claimRunDir } from '../store/run-dir.js';
 import { usableCacheDir } from '../store/fs-errors.js';
 import { isReprobenchError, type ReprobenchError } from '../errors.js';
 import { workloadRefOf } from '../core/workload.js';
-import { armsOf } from './plan.js';
-import { checkClaimPlan } from './plan-size.js';
-import { planClaimTuning, type ClaimTuning } from '../tuning/claim-tuning.js';
+import { armsOf } from '../plan/plan.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
-import { estimateSeconds, formatDuration } from './estimate.js';
-import { planEvaluation, workloadsFor, type PlannedTrial } from './plan.js';
+import { estimateSeconds, formatDuration } from '../plan/estimate.js';
+import { planEvaluation, type PlannedTrial } from '../plan/plan.js';
+import { allTuningTrials, planPhases, type PhaseContext } from '../plan/phases.js';
+import { resolveRun } from '../plan/resolve-run.js';
 import { isDone, openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
 import { runAdaptive, type AdaptiveResult } from './adaptive.js';
 
@@ -52,18 +52,15 @@ export interface RunClaimResult {
 export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   const s = await openSession(o);
   const { registries, claim, backend } = s;
-  const repeats = o.seeds ?? claim.repeats[o.preset];
-  const workloads = workloadsFor(claim, o.preset);
   // Limits first (a typo like --seeds 1e9 must not start planning), then the directory, before any write.
-  const cap = o.adaptive ? o.seeds ?? claim.repeats.standard : repeats;
-  checkClaimPlan(claim, o.preset, cap);
+  const run = resolveRun(claim, o.preset, { ...(o.seeds !== undefined ? { seeds: o.seeds } : {}), adaptive: o.adaptive !== undefined });
+  const { repeats, workloads } = run;
   const force = o.force ? { force: true } : {};
   claimRunDir(o.runDir, claim.id, { create: false, ...force });
-  const plannedTuning = planClaimTuning(registries, claim, o.preset, backend);
-  const tuning = plannedTuning?.trials ?? [];
+  const ctx: PhaseContext = { registries, claim, backend, ...run };
 
   if (o.dryRun) {
-    dryRun(s, o, plannedTuning, repeats, workloads);
+    dryRun(s, o, ctx);
     return { summary: null, ranTrials: 0, reusedTrials: 0, records: [], sweep: null, session: s, repeats, unusable: null };
   }
   // Both paths work before anything is written (an unusable cache would fail every trial alike).
@@ -78,6 +75,16 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
     // The manifest is derived from the trials and rewritten by every run: replace an unreadable one.
     o.log(`warning: ${(e as Error).message}; writing a new one`);
   }
+  // The phases as planPhases derives them, each planned once the one before has been tried here:
+  // a failed or timed-out tuning trial counts as a missed target (a rerun retries it and may re-plan the re-check).
+  const tried = new Set<string>();
+  const settled = (t: PlannedTrial) => tried.has(t.id) || isDone(s, t);
+  const runTried = async (name: string, trials: PlannedTrial[]) => {
+    const phase = await runPhase(s, name, trials);
+    for (const t of trials) tried.add(t.id);
+    return phase;
+  };
+  let plan = planPhases(ctx, s.stored, settled);
   const manifest: Manifest = {
     schemaVersion: 1,
     claim: { id: claim.id, version: claim.version },
@@ -91,7 +98,7 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
     status: 'running',
-    tuningTrials: tuning.map((t) => t.id),
+    tuningTrials: plan.tuningTrials.map((t) => t.id),
     evalTrials: [],
     chosen: {},
     // Kept across reruns: the run directory's history with a cluster.
@@ -100,31 +107,27 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   writeManifest(o.runDir, manifest);
 
   let ran = 0;
-  let sweep: TuningResult | null = null;
-  let recheck: PlannedTrial[] = [];
-  if (plannedTuning?.recordedFrom) {
-    o.log(`tuning: none run; the quick preset reuses the points the standard run chose (${plannedTuning.recordedFrom})`);
-    sweep = plannedTuning.choose([]);
-  } else if (plannedTuning) {
-    const phase = await runPhase(s, 'tuning', tuning);
-    ran += phase.ran;
-    // A failed or timed-out tuning trial counts as a missed target here; a rerun retries it (and may re-plan the re-check).
-    recheck = plannedTuning.recheck(phase.records);
-    const second = plannedTuning.rechecks ? await runPhase(s, 'tuning re-check', recheck) : { records: [], ran: 0 };
-    ran += second.ran;
-    sweep = plannedTuning.choose([...phase.records, ...second.records]);
-    writeManifest(o.runDir, { ...manifest, tuningTrials: [...tuning, ...recheck].map((t) => t.id) });
+  if (plan.tuning?.recordedFrom) {
+    o.log(`tuning: none run; the quick preset reuses the points the standard run chose (${plan.tuning.recordedFrom})`);
+  } else if (plan.tuning) {
+    ran += (await runTried('tuning', plan.tuningTrials)).ran;
+    plan = planPhases(ctx, s.stored, settled);
+    if (plan.hasRecheck) {
+      ran += (await runTried('tuning re-check', plan.recheckTrials!)).ran;
+      plan = planPhases(ctx, s.stored, settled);
+    }
+    writeManifest(o.runDir, { ...manifest, tuningTrials: allTuningTrials(plan).map((t) => t.id) });
   }
+  const sweep = plan.sweep;
   const chosen = chosenPoints(sweep);
   let records: TrialRecord[];
   let adaptive: AdaptiveResult | null = null;
   if (o.adaptive) {
-    const max = o.seeds ?? claim.repeats.standard;
-    const a = await runAdaptive(s, { preset: o.preset, maxSeedsPerArm: max, batchSize: o.adaptive.batch, chosen, runDir: o.runDir });
+    const a = await runAdaptive(s, { preset: o.preset, maxSeedsPerArm: run.maxRepeats, batchSize: o.adaptive.batch, chosen, runDir: o.runDir });
     ({ records, result: adaptive } = a);
     ran += a.ran;
   } else {
-    const evalPhase = await runPhase(s, 'evaluation', planEvaluation(registries, claim, o.preset, repeats, backend, chosen));
+    const evalPhase = await runPhase(s, 'evaluation', plan.evaluation!);
     records = evalPhase.records;
     ran += evalPhase.ran;
   }
@@ -134,9 +137,9 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
 
   const summary = summarizeClaim(claim, records, {
     preset: o.preset, repeats: usedRepeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host, adaptive,
-    learningRates: learningRatesFrom((id) => registries.methods.get(id)),
+    predictors: predictorInputsFrom(registries),
   });
-  const tuningIds = [...tuning, ...recheck].map((t) => t.id);
+  const tuningIds = allTuningTrials(plan).map((t) => t.id);
   writeManifest(o.runDir, {
     ...manifest, updatedAt: new Date().toISOString(), status: 'complete', tuningTrials: tuningIds, evalTrials: evaluation.map((t) => t.id), chosen,
   });
@@ -173,19 +176,18 @@ export function firstUnusableArm(claim: Parameters<typeof armsOf>[0], workloads:
 const DRY_RUN_LISTED = 50;
 
 /** `--dry-run`: the plan, what is already done, and an estimate; nothing runs. */
-function dryRun(s: ClaimSession, o: RunClaimOptions, planned: ClaimTuning | null, repeats: number, workloads: string[]): void {
+function dryRun(s: ClaimSession, o: RunClaimOptions, ctx: PhaseContext): void {
   const { registries, claim, backend } = s;
-  const tuning = planned?.trials ?? [];
-  const tuneTodo = tuning.filter((t) => !isDone(s, t));
+  const { repeats, workloads } = ctx;
+  const plan = planPhases(ctx, s.stored);
+  const planned = plan.tuning;
+  const tuning = plan.tuningTrials;
+  const tuneTodo = plan.tuningMissing;
   const evalCount = workloads.length * (claim.methods.length + claim.baselines.length) * repeats;
   // The re-check trials are known once the first phase is done; before that, their most.
-  const recheck = planned && tuneTodo.length === 0 ? planned.recheck(tuning.map((t) => s.stored.get(t.id)!)) : null;
-  const recheckTodo = recheck?.filter((t) => !isDone(s, t)) ?? null;
-  let evalTodo: PlannedTrial[] | null = null;
-  if (tuneTodo.length === 0 && (recheckTodo?.length ?? 0) === 0) {
-    const chosen = planned ? chosenPoints(planned.choose([...tuning, ...(recheck ?? [])].map((t) => s.stored.get(t.id)!))) : {};
-    evalTodo = planEvaluation(registries, claim, o.preset, repeats, backend, chosen).filter((t) => !isDone(s, t));
-  }
+  const recheck = planned ? plan.recheckTrials : null;
+  const recheckTodo = planned ? plan.recheckMissing : null;
+  const evalTodo = plan.evaluationMissing;
   o.log(`plan for claim ${claim.id} (${o.preset}, ${repeats} repeats per method and workload, ${o.workers} workers):`);
   if (planned?.recordedFrom) o.log(`  tuning: none; the quick preset reuses the points the standard run chose (${planned.recordedFrom})`);
   else if (planned) o.log(`  tuning: ${tuning.length} trials (${planned.choose([]).description}), ${tuning.length - tuneTodo.length} already done`);

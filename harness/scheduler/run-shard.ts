@@ -2,14 +2,14 @@ import type { Preset } from '../core/claim.js';
 import { ReprobenchError } from '../errors.js';
 import { isFinished, readTrials } from '../store/trial-store.js';
 import { writeShardFile, type ShardFile } from '../store/shard-file.js';
-import { plannedSeconds } from './estimate.js';
-import type { PlannedTrial } from './plan.js';
-import { planPhases } from './phases.js';
+import { plannedSeconds } from '../plan/estimate.js';
+import type { PlannedTrial } from '../plan/plan.js';
+import { planPhases, type PhaseContext } from '../plan/phases.js';
+import { resolveRun } from '../plan/resolve-run.js';
 import { openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
-import { shardShare, shardText, type ShardSpec } from './shard.js';
+import { shardShare, shardText, type ShardSpec } from '../plan/shard.js';
 import { claimRunDir } from '../store/run-dir.js';
 import { usableCacheDir } from '../store/fs-errors.js';
-import { checkClaimPlan } from './plan-size.js';
 
 /** `tuning`, `recheck` or `evaluation` runs that phase's share; `all` runs each in turn, each once the one before is complete. */
 export type ShardPhase = 'tuning' | 'recheck' | 'evaluation' | 'all';
@@ -58,11 +58,11 @@ function refreshStored(s: ClaimSession): void {
 export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
   const s = await openSession(o);
   const { registries, claim, backend } = s;
-  const repeats = o.seeds ?? claim.repeats[o.preset];
-  checkClaimPlan(claim, o.preset, repeats);
+  const run = resolveRun(claim, o.preset, o.seeds);
+  const { repeats } = run;
   claimRunDir(o.runDir, claim.id);
   usableCacheDir(o.cacheDir);
-  const ctx = { registries, claim, preset: o.preset, repeats, backend };
+  const ctx: PhaseContext = { registries, claim, backend, ...run };
   const cost = (t: PlannedTrial) => plannedSeconds(t, registries);
   const phases: ShardPhaseResult[] = [];
 

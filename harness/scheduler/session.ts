@@ -8,7 +8,7 @@ import { hostProvenance, type HostProvenance } from '../store/provenance.js';
 import { isFinished, readTrials } from '../store/trial-store.js';
 import { relative } from 'node:path';
 import { resumeCommand, setInterruptReport } from './interrupt.js';
-import type { PlannedTrial } from './plan.js';
+import type { PlannedTrial } from '../plan/plan.js';
 import { runPool, type PoolOptions } from './pool.js';
 import type { ProgressReporter } from './progress.js';
 

@@ -5,7 +5,7 @@ import type { Registries } from '../core/registries.js';
 import type { TrialRecord } from '../core/trial.js';
 import type { Direction } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
-import { makeTrial } from '../scheduler/plan.js';
+import { makeTrial } from '../plan/plan.js';
 import type { TuningChoice, TuningRow } from './result.js';
 import { parseSearchSpace, sampleSearchSpace } from './search-space.js';
 import { chooseFromStudies, NO_RECHECK, type StudyPlan } from './studies.js';

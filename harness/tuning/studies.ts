@@ -4,7 +4,7 @@ import type { Registries } from '../core/registries.js';
 import type { TrialRecord } from '../core/trial.js';
 import { ReprobenchError } from '../errors.js';
 import type { BackendInfo } from '../backends/select.js';
-import { makeTrial, type PlannedTrial } from '../scheduler/plan.js';
+import { makeTrial, type PlannedTrial } from '../plan/plan.js';
 import { isFinished, requireUsable } from '../store/trial-store.js';
 import { chooseAmongStudies, recheckPicks, type StudyKeys } from './choose.js';
 import { finiteOrNull, medianInf, TUNING_FAILED_HINT, type TuningChoice, type TuningResult, type TuningRow } from './result.js';

@@ -2,9 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { initBackend } from '../../harness/backends/select.js';
 import { loadRegistries } from '../../harness/builtins.js';
-import { HighLossBatches, type Batch } from '../../harness/runner/batch-selection.js';
+import { defineMethod, type TfjsMethodDefinition } from '../../harness/core/method.js';
+import { createRegistries } from '../../harness/core/registries.js';
+import type { Batch } from '../../harness/runner/batch-source.js';
+import { HighLossBatches } from '../../benchmarks/methods/high-loss-selection.js';
 import { runTrial } from '../../harness/runner/run-trial.js';
-import { makeTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial } from '../../harness/plan/plan.js';
 import { hostProvenance } from '../../harness/store/provenance.js';
 import { TEST_CACHE } from '../helpers/cli.js';
 
@@ -19,7 +22,7 @@ describe('high-loss mini-batch selection', () => {
   it('trains on the ⌈δ·pool⌉ highest-loss batches of each pool, in loss order, and frees the rest', async () => {
     await initBackend('wasm');
     const before = tf.memory().numTensors;
-    const s = new HighLossBatches(valueStream([3, 9, 1, 7, 5, 2, NaN, 4]), lossOf, { kind: 'high-loss', pool: 4, fraction: 0.5 });
+    const s = new HighLossBatches(valueStream([3, 9, 1, 7, 5, 2, NaN, 4]), lossOf, { pool: 4, fraction: 0.5 });
     const taken: number[] = [];
     for (let k = 0; k < 4; k++) {
       const b = await s.next();
@@ -38,8 +41,8 @@ describe('high-loss mini-batch selection', () => {
 
   it('rejects a pool or fraction it cannot use, with a hint', () => {
     const coded = expect.objectContaining({ code: 'E_BAD_CONFIG', hint: expect.stringContaining('selectFraction') });
-    expect(() => new HighLossBatches(valueStream([1]), lossOf, { kind: 'high-loss', pool: 0, fraction: 0.5 })).toThrow(coded);
-    expect(() => new HighLossBatches(valueStream([1]), lossOf, { kind: 'high-loss', pool: 4, fraction: 1.5 })).toThrow(coded);
+    expect(() => new HighLossBatches(valueStream([1]), lossOf, { pool: 0, fraction: 0.5 })).toThrow(coded);
+    expect(() => new HighLossBatches(valueStream([1]), lossOf, { pool: 4, fraction: 1.5 })).toThrow(coded);
   });
 
   it('with pool 1 and δ = 1 trains exactly as without selection; with δ < 1 it trains on other batches', async () => {
@@ -56,6 +59,46 @@ describe('high-loss mini-batch selection', () => {
     expect(identity.curve.map((p) => p.metrics)).toEqual(plain.curve.map((p) => p.metrics));
     expect(selected.curve.map((p) => p.metrics)).not.toEqual(plain.curve.map((p) => p.metrics));
     expect(selected.outcome.stepsRun).toBe(60);
+  });
+
+  it("takes its batches from any method's batchSource hook: a user's own selection plugs in without harness/", async () => {
+    const base = await loadRegistries();
+    const cosine = base.methods.get('cosine-decay') as TfjsMethodDefinition;
+    const losses: number[] = [];
+    // Each batch of the seeded stream twice in a row, its loss read once when drawn.
+    const twice = defineMethod({
+      ...cosine, id: 'each-batch-twice',
+      batchSource: (_hp, { stream, lossOf }) => {
+        let held: Batch | null = null;
+        return {
+          async next() {
+            if (held) {
+              const b = held;
+              held = null;
+              return b;
+            }
+            const b = stream.next();
+            losses.push(await lossOf(b));
+            held = { x: b.x.clone(), y: b.y.clone() };
+            return b;
+          },
+          dispose: () => held && tf.dispose([held.x, held.y]),
+        };
+      },
+    });
+    const registries = createRegistries([{ defs: { workloads: base.workloads.values(), methods: [...base.methods.values(), twice] }, origin: 'test' }]);
+    const backend = await initBackend('wasm');
+    const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
+    const run = async (method: string) => {
+      const t = makeTrial(registries, { workloadId: 'teacher-student', arm: { method, hparams: { learningRate: 0.01 } }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 60 });
+      return runTrial(t.id, t.config, ctx);
+    };
+    const plain = await run('cosine-decay');
+    const doubled = await run('each-batch-twice');
+    expect(losses).toHaveLength(30);
+    expect(losses.every((l) => Number.isFinite(l) && l > 0)).toBe(true);
+    expect(doubled.outcome.stepsRun).toBe(60);
+    expect(doubled.curve.map((p) => p.metrics)).not.toEqual(plain.curve.map((p) => p.metrics));
   });
 });
 

@@ -7,7 +7,7 @@ import { workloadData } from '../../harness/runner/data-cache.js';
 import { runTrial } from '../../harness/runner/run-trial.js';
 import { trialSeeds } from '../../harness/runner/seeds.js';
 import { train } from '../../harness/runner/train-loop.js';
-import { makeTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial } from '../../harness/plan/plan.js';
 import { hostProvenance } from '../../harness/store/provenance.js';
 import { TEST_CACHE } from '../helpers/cli.js';
 

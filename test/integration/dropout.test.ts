@@ -4,7 +4,7 @@ import { loadRegistries } from '../../harness/builtins.js';
 import type { HParams } from '../../harness/core/method.js';
 import { ReprobenchError } from '../../harness/errors.js';
 import { runTrial } from '../../harness/runner/run-trial.js';
-import { makeTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial } from '../../harness/plan/plan.js';
 import { hostProvenance } from '../../harness/store/provenance.js';
 import { dropout } from '../../benchmarks/methods/dropout.js';
 import { TEST_CACHE } from '../helpers/cli.js';

@@ -4,7 +4,7 @@ import { initBackend } from '../../harness/backends/select.js';
 import { loadRegistries } from '../../harness/builtins.js';
 import type { HParams } from '../../harness/core/method.js';
 import { runTrial } from '../../harness/runner/run-trial.js';
-import { makeTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial } from '../../harness/plan/plan.js';
 import { hostProvenance } from '../../harness/store/provenance.js';
 import { TEST_CACHE } from '../helpers/cli.js';
 

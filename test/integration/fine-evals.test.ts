@@ -6,7 +6,7 @@ import type { TrialConfig, TrialRecord } from '../../harness/core/trial.js';
 import { timeResolution } from '../../harness/analysis/time-resolution.js';
 import { referenceTrial } from '../../harness/check/reference-build.js';
 import { runTrial } from '../../harness/runner/run-trial.js';
-import { makeTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial } from '../../harness/plan/plan.js';
 import { hostProvenance } from '../../harness/store/provenance.js';
 import { TEST_CACHE } from '../helpers/cli.js';
 

@@ -7,7 +7,7 @@ import { createRegistries } from '../../harness/core/registries.js';
 import type { HParams } from '../../harness/core/method.js';
 import type { StagePlan } from '../../harness/runner/stages.js';
 import { runTrial } from '../../harness/runner/run-trial.js';
-import { makeTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial } from '../../harness/plan/plan.js';
 import { hostProvenance } from '../../harness/store/provenance.js';
 import { TEST_CACHE } from '../helpers/cli.js';
 

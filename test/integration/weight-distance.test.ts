@@ -6,7 +6,7 @@ import type { TfjsMethodDefinition } from '../../harness/core/method.js';
 import { workloadData } from '../../harness/runner/data-cache.js';
 import { trialSeeds } from '../../harness/runner/seeds.js';
 import { train } from '../../harness/runner/train-loop.js';
-import { makeTrial } from '../../harness/scheduler/plan.js';
+import { makeTrial } from '../../harness/plan/plan.js';
 import { TEST_CACHE } from '../helpers/cli.js';
 
 /** Plain SGD (no momentum, no decay), constant rate: one step moves the weights by exactly lr × the first gradient. */

@@ -16,7 +16,7 @@ import { TUNING_PARTS, tuneWebgpu } from '../../../harness/backends/webgpu-tunin
 import { initBackend, type BackendName } from '../../../harness/backends/select.js';
 import { loadRegistries } from '../../../harness/builtins.js';
 import { runTrial } from '../../../harness/runner/run-trial.js';
-import { makeTrial } from '../../../harness/scheduler/plan.js';
+import { makeTrial } from '../../../harness/plan/plan.js';
 import { hostProvenance } from '../../../harness/store/provenance.js';
 import { ALL_MODEL_NAMES, CREATE, createMlp, type BenchModel, type ModelName } from '../models.js';
 import { measureSteps } from '../steps.js';

@@ -7,7 +7,8 @@ import { loadRegistries } from '../../builtins.js';
 import { ReprobenchError } from '../../errors.js';
 import { k8sJobs, k8sName, toYaml } from '../../scale/k8s.js';
 import { writeFileAtomic } from '../../store/atomic.js';
-import { planClaimTuning } from '../../tuning/claim-tuning.js';
+import { planClaimTuning } from '../../plan/claim-tuning.js';
+import { resolveRun } from '../../plan/resolve-run.js';
 import { positive, positiveInt, shardCount } from '../options.js';
 import { planningBackend } from './plan.js';
 
@@ -55,7 +56,7 @@ export function k8sCommand(y: Argv) {
       const claim = registries.claims.get(argv.claim);
       const backend = await planningBackend(argv.backend, registries, claim);
       const runDir = posix.join(argv['mount-path'], claim.id);
-      const tuning = planClaimTuning(registries, claim, argv.preset, backend);
+      const tuning = planClaimTuning(registries, claim, resolveRun(claim, argv.preset, argv.seeds), backend);
       const docs = k8sJobs({
         spec: {
           claim: claim.id, preset: argv.preset, ...(argv.seeds !== undefined ? { seeds: argv.seeds } : {}), backend: backend.name, runDir,

@@ -7,8 +7,9 @@ import type { ClaimDefinition } from '../../core/claim.js';
 import type { Registries } from '../../core/registries.js';
 import { claimProbeModels } from '../../runner/probe-models.js';
 import { loadRegistries } from '../../builtins.js';
-import { formatDuration } from '../../scheduler/estimate.js';
-import { listPlan, type PlanListing } from '../../scheduler/plan-listing.js';
+import { formatDuration } from '../../plan/estimate.js';
+import { listPlan, type PlanListing } from '../../plan/plan-listing.js';
+import { resolveRun } from '../../plan/resolve-run.js';
 import { readTrials } from '../../store/trial-store.js';
 import { defaultCacheDir } from '../../store/cache-dir.js';
 import { nonEmptyPath, shardCount } from '../options.js';
@@ -48,7 +49,7 @@ export function planCommand(y: Argv) {
       const claim = registries.claims.get(argv.claim);
       const backend = await planningBackend(argv.backend, registries, claim);
       const stored = readTrials(resolve(argv.out ?? join('runs', claim.id)));
-      const listing = listPlan({ registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend }, stored, argv.shards ?? null);
+      const listing = listPlan({ registries, claim, backend, ...resolveRun(claim, argv.preset, argv.seeds) }, stored, argv.shards ?? null);
       if (argv.json) process.stdout.write(terminalJson(listing) + '\n');
       else printText(planText(listing));
     },

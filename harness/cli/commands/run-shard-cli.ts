@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runShard } from '../../scheduler/run-shard.js';
-import { parseShard, shardText } from '../../scheduler/shard.js';
+import { parseShard, shardText } from '../../plan/shard.js';
 
 export interface ShardArgs {
   preset: 'quick' | 'standard';

@@ -10,7 +10,7 @@ import { readTrials } from '../../store/trial-store.js';
 import { writeSummaryJson } from '../../../reports/summary.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
-import { parseShard } from '../../scheduler/shard.js';
+import { parseShard } from '../../plan/shard.js';
 import { nonEmptyPath, positiveInt, trainingOptions } from '../options.js';
 import { printLine } from '../terminal-text.js';
 import { isReprobenchError } from '../../errors.js';

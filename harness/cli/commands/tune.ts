@@ -7,7 +7,7 @@ import { initBackend } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import type { TrialRecord } from '../../core/trial.js';
 import { resolveVariant, parseWorkloadRef } from '../../core/workload.js';
-import { makeTrial, type PlannedTrial } from '../../scheduler/plan.js';
+import { makeTrial, type PlannedTrial } from '../../plan/plan.js';
 import { runPool } from '../../scheduler/pool.js';
 import { lineReporter } from '../../scheduler/progress.js';
 import { hostProvenance } from '../../store/provenance.js';

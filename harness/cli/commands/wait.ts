@@ -6,7 +6,8 @@ import { BACKEND_CHOICES } from '../../backends/select.js';
 import { loadRegistries } from '../../builtins.js';
 import { ReprobenchError } from '../../errors.js';
 import { missingText } from '../../scheduler/merge-runs.js';
-import { planPhases } from '../../scheduler/phases.js';
+import { planPhases, type PhaseContext } from '../../plan/phases.js';
+import { resolveRun } from '../../plan/resolve-run.js';
 import { readTrials } from '../../store/trial-store.js';
 import { nonEmptyPath, positive } from '../options.js';
 import { planningBackend } from './plan.js';
@@ -42,7 +43,7 @@ export function waitCommand(y: Argv) {
       const claim = registries.claims.get(argv.claim);
       const backend = await planningBackend(argv.backend, registries, claim);
       const runDir = resolve(argv.out ?? join('runs', claim.id));
-      const ctx = { registries, claim, preset: argv.preset, repeats: argv.seeds ?? claim.repeats[argv.preset], backend };
+      const ctx: PhaseContext = { registries, claim, backend, ...resolveRun(claim, argv.preset, argv.seeds) };
       const deadline = Date.now() + argv.timeout * 1000;
       let last = '';
       for (;;) {

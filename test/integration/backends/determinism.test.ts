@@ -6,7 +6,7 @@ import { loadBlasAddon } from '../../../harness/backends/blas/addon.js';
 import { initBackend } from '../../../harness/backends/select.js';
 import { loadRegistries } from '../../../harness/builtins.js';
 import { runTrial } from '../../../harness/runner/run-trial.js';
-import { makeTrial } from '../../../harness/scheduler/plan.js';
+import { makeTrial } from '../../../harness/plan/plan.js';
 import { hostProvenance } from '../../../harness/store/provenance.js';
 import { ROOT, TEST_CACHE } from '../../helpers/cli.js';
 import { trainAndHash } from './train-hash-lib.js';

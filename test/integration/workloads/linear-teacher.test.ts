@@ -11,7 +11,7 @@ import { Rng } from '../../../harness/rng.js';
 import { workloadData } from '../../../harness/runner/data-cache.js';
 import { runTrial } from '../../../harness/runner/run-trial.js';
 import { trialSeeds, type Repeat } from '../../../harness/runner/seeds.js';
-import { makeTrial } from '../../../harness/scheduler/plan.js';
+import { makeTrial } from '../../../harness/plan/plan.js';
 import { hostProvenance } from '../../../harness/store/provenance.js';
 import { createLinearStudent, initScaleOf, LINEAR_TEACHER_NOISE, linearTeacher } from '../../../workloads/synthetic/linear-teacher.js';
 import { ROOT, TEST_CACHE } from '../../helpers/cli.js';

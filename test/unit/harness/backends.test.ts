@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstLine, initBackend, KERNEL_SETS } from '../../../harness/backends/select.js';
+// Sets the probe's optimizer (the built-in AdamW), as every command that probes does by loading the built-ins.
+import '../../../harness/builtins.js';
 
 describe('backend selection', () => {
   it('auto picks among the backends that load and says why for each candidate', async () => {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { benchmarkClaims } from '../../../../benchmarks/claims/index.js';
 import { builtinMethods } from '../../../../benchmarks/methods/index.js';
 import { builtinWorkloads } from '../../../../workloads/index.js';
+import { builtinPredictors } from '../../../../benchmarks/methods/predictors/index.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import { checkClaimReferences } from '../../../../harness/core/validate.js';
 import { parseWorkloadRef } from '../../../../harness/core/workload.js';
 
 describe('shipped claim cards', () => {
   it('name only registered workloads, variants and methods, and give every arm the same tuning', () => {
-    const r = createRegistries([{ defs: { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims }, origin: 'built-in' }]);
+    const r = createRegistries([{ defs: { workloads: builtinWorkloads, methods: builtinMethods, predictors: builtinPredictors, claims: benchmarkClaims }, origin: 'built-in' }]);
     expect(() => checkClaimReferences(r)).not.toThrow();
   });
 

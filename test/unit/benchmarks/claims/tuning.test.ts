@@ -5,8 +5,9 @@ import { builtinWorkloads } from '../../../../workloads/index.js';
 import type { BackendInfo } from '../../../../harness/backends/select.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import { trialSeeds } from '../../../../harness/runner/seeds.js';
-import { armsOf, workloadsFor } from '../../../../harness/scheduler/plan.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { armsOf, workloadsFor } from '../../../../harness/plan/plan.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
+import { resolveRun } from '../../../../harness/plan/resolve-run.js';
 import { parseSearchSpace, searchSpaceKey } from '../../../../harness/tuning/search-space.js';
 import { searchSpaceOf } from '../../../../harness/tuning/studies.js';
 
@@ -20,7 +21,7 @@ describe('fair tuning of the shipped claims', () => {
   it.each(searched.map((c) => [c.id, c] as const))('%s: arms that share a search space are tuned on the same points and seeds', (_id, c) => {
     const t = c.tuning!;
     if (t.kind !== 'search') throw new Error('unreachable');
-    const plan = planClaimTuning(registries, c, 'standard', backend)!;
+    const plan = planClaimTuning(registries, c, resolveRun(c, 'standard'), backend)!;
     for (const w of workloadsFor(c, 'standard')) {
       const bySpace = new Map<string, string[]>();
       for (const arm of armsOf(c)) {

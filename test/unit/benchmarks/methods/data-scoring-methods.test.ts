@@ -4,7 +4,7 @@ import { cyclicalCurriculum } from '../../../../benchmarks/methods/cyclical-curr
 import { el2nPrune } from '../../../../benchmarks/methods/el2n-prune.js';
 import type { DataSelectionContext } from '../../../../harness/core/method.js';
 import type { SupervisedData } from '../../../../harness/core/workload.js';
-import { childSeed, scoreExamples } from '../../../../harness/runner/example-scores.js';
+import { childSeed, scoreExamples } from '../../../../benchmarks/methods/example-scores.js';
 import { taskLoss } from '../../../../harness/runner/evaluate.js';
 import { Rng } from '../../../../harness/rng.js';
 import { createMlp } from '../../../../workloads/common/mlp.js';

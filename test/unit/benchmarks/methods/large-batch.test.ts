@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendInfo } from '../../../../harness/backends/select.js';
 import { loadRegistries } from '../../../../harness/builtins.js';
-import { makeTrial } from '../../../../harness/scheduler/plan.js';
+import { makeTrial } from '../../../../harness/plan/plan.js';
 import { largeBatchAdapted, largeBatchSameEpochs, sqrtScaledLearningRate } from '../../../../benchmarks/methods/large-batch.js';
 import { trainLongerClaim } from '../../../../benchmarks/claims/train-longer.js';
 import { scheduledLearningRate } from '../../../../benchmarks/methods/schedules.js';

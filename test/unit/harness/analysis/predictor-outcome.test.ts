@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { judgeClaim } from '../../../../harness/analysis/judge.js';
-import { predictorOutcome, type CurveTrial, type LearningRatesOf } from '../../../../harness/analysis/predictor-outcome.js';
-import { annealingLaw, fitStepPowerLaw } from '../../../../harness/analysis/predictors/loss-laws.js';
-import { lrAreas } from '../../../../harness/analysis/predictors/lr-areas.js';
-import { EXTRAPOLATORS } from '../../../../harness/analysis/predictors/extrapolators.js';
+import { predictorOutcome, type CurveTrial, type LearningRatesOf, type PredictorInputs } from '../../../../harness/analysis/predictor-outcome.js';
+import { annealingLaw, fitStepPowerLaw } from '../../../../benchmarks/methods/predictors/loss-laws.js';
+import { lrAreas } from '../../../../benchmarks/methods/predictors/lr-areas.js';
+import { parametricEnsemble } from '../../../../benchmarks/methods/predictors/extrapolators.js';
+import { builtinPredictors } from '../../../../benchmarks/methods/predictors/index.js';
+import { definePredictor } from '../../../../harness/core/predictor.js';
+import { createRegistries } from '../../../../harness/core/registries.js';
 import { defineClaim, type PredictorSpec } from '../../../../harness/core/claim.js';
 import type { TrialConfig } from '../../../../harness/core/trial.js';
 
@@ -16,6 +19,12 @@ const SCHEDULES: Record<string, (i: number) => number> = {
   step: (i) => (i < 300 ? 0.01 : 0.001),
 };
 const lrsOf: LearningRatesOf = (c) => Array.from({ length: c.budget.steps }, (_, i) => SCHEDULES[c.method.id]!(i));
+/** The built-in predictors, plus one of a user's: it plugs in by id like any other. */
+const firstValue = definePredictor({ id: 'first-value', task: 'extrapolate-final', title: 'the first observed value', predict: (head) => head[0]!.value });
+const inputs: PredictorInputs = {
+  predictors: createRegistries([{ defs: { predictors: [...builtinPredictors, firstValue] }, origin: 'test' }]).predictors,
+  learningRates: lrsOf,
+};
 
 /** A trial of `arm` on seed `repeat` whose validation loss follows the law exactly, times (1 + noise) per seed. */
 function trial(arm: string, repeat: number, law: number[], status: CurveTrial['status'] = 'censored'): CurveTrial {
@@ -40,7 +49,7 @@ const store = (repeats: number): CurveTrial[] => [...Array(repeats).keys()].flat
 
 describe('predictor outcomes per seed', () => {
   it('schedule transfer: the law fitted on constant + cosine predicts held-out curves of the law; errors are MAPEs averaged over held-out arms', () => {
-    const o = predictorOutcome(transfer, store(3), 'w', lrsOf);
+    const o = predictorOutcome(transfer, store(3), 'w', inputs);
     expect(o.repeats).toEqual([0, 1, 2]);
     expect(o.methodErrors.every((e) => e < 0.002)).toBe(true);
     expect(o.baselineErrors.every((e) => e > 3 * 0.002)).toBe(true);
@@ -54,15 +63,15 @@ describe('predictor outcomes per seed', () => {
   });
 
   it('skipFraction leaves out the evals before it from the error', () => {
-    const all = predictorOutcome(transfer, store(1), 'w', lrsOf);
-    const late = predictorOutcome({ ...transfer, skipFraction: 0.5 }, store(1), 'w', lrsOf);
+    const all = predictorOutcome(transfer, store(1), 'w', inputs);
+    const late = predictorOutcome({ ...transfer, skipFraction: 0.5 }, store(1), 'w', inputs);
     expect(late.baselineErrors[0]).not.toBeCloseTo(all.baselineErrors[0]!, 6);
   });
 
   it('a seed with a diverged or missing arm has no error, with the reason noted; other seeds keep theirs', () => {
     const trials = store(3).filter((t) => !(t.config.repeat.index === 2 && t.config.method.id === 'step'));
     trials.push(trial('step', 2, LAW, 'diverged'));
-    const o = predictorOutcome(transfer, trials.filter((t) => !(t.config.repeat.index === 1 && t.config.method.id === 'cosine')), 'w', lrsOf);
+    const o = predictorOutcome(transfer, trials.filter((t) => !(t.config.repeat.index === 1 && t.config.method.id === 'cosine')), 'w', inputs);
     expect(o.methodErrors.map(Number.isFinite)).toEqual([true, false, false]);
     expect(o.notes.join(' ')).toMatch(/repeat 1: no usable trial of cosine/);
     expect(o.notes.join(' ')).toMatch(/repeat 2: step diverged/);
@@ -70,15 +79,25 @@ describe('predictor outcomes per seed', () => {
 
   it('extrapolation: errors are absolute errors of the final value from the first part of each curve, averaged over arms', () => {
     const spec: PredictorSpec = { task: 'extrapolate-final', description: 'd', metric: 'validation/loss', method: 'parametric-ensemble', baseline: 'last-value', observedFraction: 0.5 };
-    const o = predictorOutcome(spec, store(2), 'w');
+    const o = predictorOutcome(spec, store(2), 'w', inputs);
     const t = trial('linear', 0, LAW);
     const last = t.curve[t.curve.length - 1]!.metrics['validation/loss']!;
     const head = t.curve.filter((p) => p.step <= 300).map((p) => ({ step: p.step, value: p.metrics['validation/loss']! }));
     const lin = o.perCurve.find((c) => c.repeat === 0 && c.arm === 'linear')!;
     expect(lin.baseline).toBeCloseTo(Math.abs(head[head.length - 1]!.value - last), 12);
-    expect(lin.method).toBeCloseTo(Math.abs(EXTRAPOLATORS['parametric-ensemble']!.predict(head, BUDGET) - last), 12);
+    expect(lin.method).toBeCloseTo(Math.abs(parametricEnsemble.predict(head, BUDGET) - last), 12);
     const seed0 = o.perCurve.filter((c) => c.repeat === 0);
     expect(o.baselineErrors[0]).toBeCloseTo(seed0.reduce((s, c) => s + c.baseline, 0) / seed0.length, 12);
+  });
+
+  it("takes the predictors from the registries: a user's own plugs in; none, or one of another task, is refused", () => {
+    const spec: PredictorSpec = { task: 'extrapolate-final', description: 'd', metric: 'validation/loss', method: 'first-value', baseline: 'last-value', observedFraction: 0.5 };
+    const t = trial('linear', 0, LAW);
+    const o = predictorOutcome(spec, [t], 'w', inputs);
+    const values = t.curve.map((p) => p.metrics['validation/loss']!);
+    expect(o.methodErrors[0]).toBeCloseTo(Math.abs(values[0]! - values[values.length - 1]!), 12);
+    expect(() => predictorOutcome(spec, [t], 'w', undefined)).toThrow(expect.objectContaining({ code: 'E_INTERNAL' }));
+    expect(() => predictorOutcome({ ...spec, method: 'lr-annealing-law' }, [t], 'w', inputs)).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG' }));
   });
 
   it('feeds the per-seed errors to the statistics engine as a paired error-ratio comparison', () => {
@@ -87,7 +106,7 @@ describe('predictor outcomes per seed', () => {
       testType: 'predictor', predictor: transfer, methods: Object.keys(SCHEDULES).map((method) => ({ method })), baselines: [], workloads: ['w'],
       margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 6 }, miniature: 'm',
     });
-    const p = predictorOutcome(transfer, store(6), 'w', lrsOf);
+    const p = predictorOutcome(transfer, store(6), 'w', inputs);
     const j = judgeClaim(claim, [{ workload: 'w', target: null, arms: [], predictor: p }]);
     const c = j.comparisons[0]!;
     expect(c.effectName).toBe('error ratio');

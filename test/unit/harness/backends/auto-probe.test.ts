@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pickFastest, probeFastest, type ProbeCandidate, type ProbeModel } from '../../../../harness/backends/probe.js';
 import { probeRun } from '../../../../harness/backends/probe-models.js';
 import { initBackend } from '../../../../harness/backends/select.js';
+// Sets the probe's optimizer (the built-in AdamW), as every command that probes does by loading the built-ins.
+import '../../../../harness/builtins.js';
 
 /** Busy-waits: a slow kernel, as a slow device would be. */
 function spin(ms: number): void {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ADDON_PATH, blasKernelId, loadBlasAddon } from '../../../../harness/backends/blas/addon.js';
 import { initBackend } from '../../../../harness/backends/select.js';
 import { isReprobenchError } from '../../../../harness/errors.js';
+// Sets the probe's optimizer (the built-in AdamW), as every command that probes does by loading the built-ins.
+import '../../../../harness/builtins.js';
 
 const loaded = loadBlasAddon();
 

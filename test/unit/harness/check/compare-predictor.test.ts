@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { builtinPredictors } from '../../../../benchmarks/methods/predictors/index.js';
+import type { PredictorInputs } from '../../../../harness/analysis/predictor-outcome.js';
 import { compareWithReference } from '../../../../harness/check/compare.js';
+import { createRegistries } from '../../../../harness/core/registries.js';
 import { checkOutcome } from '../../../../harness/check/outcome.js';
 import type { PredictorSpec } from '../../../../harness/core/claim.js';
 import type { TrialRecord } from '../../../../harness/core/trial.js';
@@ -23,11 +26,15 @@ const reference = (trials: TrialRecord[]): ReferenceFile =>
 
 const spec: PredictorSpec = { task: 'extrapolate-final', description: 'd', metric: 'validation/loss', method: 'parametric-ensemble', baseline: 'last-value', observedFraction: 0.4 };
 const claim = { id: 'c', margin: { value: 0.1, units: 'relative' as const }, testType: 'predictor' as const, predictor: spec };
+const inputs: PredictorInputs = {
+  predictors: createRegistries([{ defs: { predictors: builtinPredictors }, origin: 'test' }]).predictors,
+  learningRates: () => [],
+};
 const seeds = (drop: number, cls: string) => [0, 1, 2, 3, 4, 5].flatMap((r) => ['a', 'b'].map((m) => trial(m, r, drop, cls)));
 
 describe('check of a predictor claim', () => {
   it('compares each arm\'s final metric and each predictor\'s per-seed error with the reference', () => {
-    const c = compareWithReference(claim, reference(seeds(0, 'ref-class')), seeds(0, 'other-class'), 'other-class');
+    const c = compareWithReference(claim, reference(seeds(0, 'ref-class')), seeds(0, 'other-class'), 'other-class', inputs);
     expect(c.groups.map((g) => g.method)).toEqual(['a', 'b', 'predictor parametric-ensemble', 'predictor last-value']);
     expect(c.groups[0]!.quantity).toBe('final validation/loss');
     expect(c.groups[3]!.quantity).toBe('last-value error (absolute error of the final validation/loss)');
@@ -36,7 +43,7 @@ describe('check of a predictor claim', () => {
   });
 
   it('fails when a predictor\'s errors grow beyond the margin (here the curves end lower than their heads suggest)', () => {
-    const c = compareWithReference(claim, reference(seeds(0, 'ref-class')), seeds(0.2, 'other-class'), 'other-class');
+    const c = compareWithReference(claim, reference(seeds(0, 'ref-class')), seeds(0.2, 'other-class'), 'other-class', inputs);
     const lastValue = c.groups.find((g) => g.method === 'predictor last-value')!;
     expect(lastValue.steps.verdict).toBe('regressed');
     const o = checkOutcome(c, false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learningRatesFrom } from '../../../../harness/analysis/predictor-outcome.js';
+import { predictorInputsFrom } from '../../../../harness/analysis/predictor-outcome.js';
 import { loadRegistries } from '../../../../harness/builtins.js';
 import { toMarkdown } from '../../../../harness/check/formats.js';
 import { referenceClaimVerdict } from '../../../../harness/check/run-check.js';
@@ -12,7 +12,7 @@ describe("check states the reference's claim verdict with its scope and fidelity
     const registries = await loadRegistries(ROOT);
     const claim = registries.claims.get('adan');
     const ref = readReference(findReferences(ROOT, 'adan')[0]!);
-    const v = referenceClaimVerdict(claim, ref, learningRatesFrom((id) => registries.methods.get(id)));
+    const v = referenceClaimVerdict(claim, ref, predictorInputsFrom(registries));
     expect(CLAIM_LABELS).toContain(v.label);
     expect(v.scope).toMatch(/^at miniature scale: fashion-mnist-mlp/);
     expect(v.fidelity).toBe('faithful');

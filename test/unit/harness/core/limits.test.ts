@@ -9,9 +9,10 @@ import { loadUserConfig } from '../../../../harness/core/config.js';
 import { checkPlannedTrials, checkSeeds, MAX_PLANNED_TRIALS, MAX_SEEDS } from '../../../../harness/core/limits.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import { isReprobenchError } from '../../../../harness/errors.js';
-import { planEvaluation } from '../../../../harness/scheduler/plan.js';
-import { checkClaimPlan, plannedTrialCount } from '../../../../harness/scheduler/plan-size.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { planEvaluation } from '../../../../harness/plan/plan.js';
+import { checkClaimPlan, plannedTrialCount } from '../../../../harness/plan/plan-size.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
+import { resolveRun } from '../../../../harness/plan/resolve-run.js';
 import { tempDir } from '../../../helpers/cli.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
@@ -50,7 +51,7 @@ describe('limits on seeds, repeats and planned trials', () => {
     for (const claim of registries.claims.values()) {
       for (const preset of ['quick', 'standard'] as const) {
         const repeats = claim.repeats[preset];
-        const tuningPlan = planClaimTuning(registries, claim, preset, backend);
+        const tuningPlan = planClaimTuning(registries, claim, resolveRun(claim, preset), backend);
         const built = (tuningPlan?.trials.length ?? 0) + planEvaluation(registries, claim, preset, repeats, backend, {}).length;
         // A quick run that reuses a reference's tuning plans none; the count stays an upper bound and includes it.
         const reused = tuningPlan?.recordedFrom ? plannedTrialCount(claim, preset, 0) : 0;

@@ -2,9 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinMethods } from '../../../../benchmarks/methods/index.js';
+import { builtinPredictors } from '../../../../benchmarks/methods/predictors/index.js';
 import { teacherStudent } from '../../../../workloads/synthetic/teacher-student.js';
 import { defineClaim, type ClaimDefinition, type PredictorSpec } from '../../../../harness/core/claim.js';
 import { loadUserConfig } from '../../../../harness/core/config.js';
+import { loadRegistries } from '../../../../harness/builtins.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import { checkClaimReferences } from '../../../../harness/core/validate.js';
 import { isReprobenchError } from '../../../../harness/errors.js';
@@ -20,7 +22,7 @@ const base: ClaimDefinition = {
   margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
 };
 const check = (c: ClaimDefinition) => () =>
-  checkClaimReferences(createRegistries([{ defs: { workloads: [teacherStudent], methods: builtinMethods, claims: [defineClaim(c)] }, origin: 'test' }]));
+  checkClaimReferences(createRegistries([{ defs: { workloads: [teacherStudent], methods: builtinMethods, predictors: builtinPredictors, claims: [defineClaim(c)] }, origin: 'test' }]));
 
 function hintOf(f: () => void): string {
   try {
@@ -86,6 +88,21 @@ describe('reprobench.config: the predictor field', () => {
   it('accepts both tasks', async () => {
     await expect(load("{ task: 'extrapolate-final', description: 'd', metric: 'validation/loss', method: 'parametric-ensemble', baseline: 'last-value', observedFraction: 0.25 }")).resolves.toBeTruthy();
     await expect(load("{ task: 'schedule-transfer', description: 'd', metric: 'validation/loss', method: 'a', baseline: 'b', fit: ['x'], heldOut: ['y'], skipFraction: 0.05 }")).resolves.toBeTruthy();
+  });
+
+  it("takes the config's own predictors, which its predictor claims may name, and refuses a malformed one", async () => {
+    const dir = tempDir();
+    const claim = claimWith("{ task: 'extrapolate-final', description: 'd', metric: 'validation/loss', method: 'first-value', baseline: 'last-value', observedFraction: 0.25 }")
+      .replace("workloads: ['w']", "workloads: ['teacher-student']");
+    const own = "{ id: 'first-value', task: 'extrapolate-final', title: 'the first observed value', predict: (head) => head[0].value }";
+    writeFileSync(join(dir, 'reprobench.config.mjs'), `export default { predictors: [${own}], claims: [${claim}] };\n`);
+    const r = await loadRegistries(dir);
+    expect(r.predictors.originOf('first-value')).toBe('reprobench.config.mjs');
+    expect(r.predictors.originOf('last-value')).toBe('built-in');
+    expect(r.claims.get('p').predictor?.method).toBe('first-value');
+    const bad = tempDir();
+    writeFileSync(join(bad, 'reprobench.config.mjs'), `export default { predictors: [{ id: 'x', task: 'extrapolate-final', title: 't' }] };\n`);
+    await expect(loadRegistries(bad)).rejects.toThrow(/predictors\.0\.predict/);
   });
 
   it('refuses an unknown task, a fraction outside (0, 1), and empty arm lists, naming the field', async () => {

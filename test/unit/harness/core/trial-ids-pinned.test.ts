@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendInfo } from '../../../../harness/backends/select.js';
 import { loadRegistries } from '../../../../harness/builtins.js';
-import { makeTrial } from '../../../../harness/scheduler/plan.js';
+import { makeTrial } from '../../../../harness/plan/plan.js';
 
 const backend: BackendInfo = { name: 'blas', tfjsVersion: '4.22.0', numericsClass: 'blas-test', reasons: [] };
 

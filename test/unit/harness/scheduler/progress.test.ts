@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { TrialRecord } from '../../../../harness/core/trial.js';
-import type { PlannedTrial } from '../../../../harness/scheduler/plan.js';
+import type { PlannedTrial } from '../../../../harness/plan/plan.js';
 import { lineReporter, ttyReporter } from '../../../../harness/scheduler/progress.js';
 
 const trial = { id: 'abc', label: 'adan · fashion-mnist-mlp · eval#0', config: { budget: { steps: 1000 } } } as unknown as PlannedTrial;

@@ -6,7 +6,8 @@ import { defineClaim } from '../../../../harness/core/claim.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import type { TrialRecord } from '../../../../harness/core/trial.js';
 import { trialSeeds } from '../../../../harness/runner/seeds.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
+import { resolveRun } from '../../../../harness/plan/resolve-run.js';
 import { chooseFromStudies, planRecheck, planStudies, type StudyPlan } from '../../../../harness/tuning/studies.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
@@ -104,7 +105,7 @@ describe('the tuning re-check', () => {
       margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
       tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { adan: space, adamw: space } },
     });
-    const t = planClaimTuning(registries, claim, 'quick', backend)!;
+    const t = planClaimTuning(registries, claim, resolveRun(claim, 'quick'), backend)!;
     expect(t.rechecks).toBe(true);
     expect(t.recheckPlaceholders).toHaveLength(2 /* arms */ * 2 /* studies */ * 2 /* top */ * 2 /* more seeds */);
     const first = t.trials.map((x, i) => rec(x.id, 100 + i));
@@ -117,6 +118,7 @@ describe('the tuning re-check', () => {
     const chosen = t.choose([...first, ...second.map((x) => rec(x.id, 150))]);
     expect(chosen.description).toMatch(/each study's 2 fastest re-run on 3 tuning seeds in all/);
     expect(chosen.rows.filter((r) => r.rechecked)).toHaveLength(2 * 2 * 2);
-    expect(planClaimTuning(registries, { ...claim, tuning: { ...claim.tuning!, recheck: { top: 2, seeds: 1 } } as typeof claim.tuning }, 'quick', backend)!.rechecks).toBe(false);
+    const oneSeed = { ...claim, tuning: { ...claim.tuning!, recheck: { top: 2, seeds: 1 } } as typeof claim.tuning };
+    expect(planClaimTuning(registries, oneSeed, resolveRun(oneSeed, 'quick'), backend)!.rechecks).toBe(false);
   });
 });

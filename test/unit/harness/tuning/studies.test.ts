@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { builtinMethods } from '../../../../benchmarks/methods/index.js';
 import { teacherStudent } from '../../../../workloads/synthetic/teacher-student.js';
 import type { BackendInfo } from '../../../../harness/backends/select.js';
-import { defineClaim } from '../../../../harness/core/claim.js';
+import { defineClaim, type ClaimDefinition } from '../../../../harness/core/claim.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 import type { TrialRecord } from '../../../../harness/core/trial.js';
-import { planClaimTuning } from '../../../../harness/tuning/claim-tuning.js';
+import { planClaimTuning } from '../../../../harness/plan/claim-tuning.js';
+import { resolveRun } from '../../../../harness/plan/resolve-run.js';
 import { chooseFromStudies, planStudies } from '../../../../harness/tuning/studies.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
@@ -13,6 +14,7 @@ const registries = createRegistries([{ defs: { workloads: [teacherStudent], meth
 const space = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const } };
 
 /** A stored record that reached the target at `steps` (null: censored). */
+const tuningOf = (c: ClaimDefinition) => planClaimTuning(registries, c, resolveRun(c, 'quick'), backend);
 const rec = (id: string, steps: number | null) => ({ id, status: steps === null ? 'censored' : 'reached', outcome: { stepsToTarget: steps } }) as unknown as TrialRecord;
 
 describe('AlgoPerf external tuning of a claim', () => {
@@ -56,7 +58,7 @@ describe('AlgoPerf external tuning of a claim', () => {
       margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
       tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { adan: space, adamw: space } },
     });
-    const t = planClaimTuning(registries, claim, 'quick', backend)!;
+    const t = planClaimTuning(registries, claim, resolveRun(claim, 'quick'), backend)!;
     const per = (m: string) => t.trials.filter((x) => x.config.method.id === m).length;
     expect([per('adan'), per('adamw'), per('nadamw')]).toEqual([6, 6, 6]); // nadamw falls back to its own searchSpace
     expect(t.choose([]).description).toMatch(/2 studies × 3 Halton points per method/);
@@ -93,13 +95,13 @@ describe('fixed-budget tuning', () => {
       // One seed per point (no re-check): the objective is what this test is about.
       tuning: { kind: 'search' as const, ruleset: 'external' as const, studies: 1, trialsPerStudy: 2, recheck: { top: 0, seeds: 1 } },
     };
-    const fb = planClaimTuning(registries, defineClaim({ ...base, testType: 'fixed-budget' }), 'quick', backend)!;
+    const fb = tuningOf(defineClaim({ ...base, testType: 'fixed-budget' }))!;
     expect(fb.trials.every((t) => t.config.stopAtTarget === false)).toBe(true);
     const records = fb.trials.map((t, i) => fin(t.id, 0.1 * (i + 1)));
     const r = fb.choose(records);
     expect(r.description).toMatch(/fixed budget/);
     expect(r.choices.map((c) => c.medianMetric)).toEqual([0.1, 0.30000000000000004]);
-    const ttt = planClaimTuning(registries, defineClaim({ ...base, testType: 'time-to-target', margin: { value: 0.1, units: 'relative' } }), 'quick', backend)!;
+    const ttt = tuningOf(defineClaim({ ...base, testType: 'time-to-target', margin: { value: 0.1, units: 'relative' } }))!;
     expect(ttt.choose(records).choices.every((c) => c.medianMetric === undefined)).toBe(true);
   });
 });

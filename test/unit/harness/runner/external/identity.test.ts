@@ -9,7 +9,7 @@ import { createRegistries } from '../../../../../harness/core/registries.js';
 import { trialId } from '../../../../../harness/core/trial.js';
 import { isReprobenchError } from '../../../../../harness/errors.js';
 import { commandIdentity, scriptHash } from '../../../../../harness/runner/external/identity.js';
-import { makeTrial, planEvaluation } from '../../../../../harness/scheduler/plan.js';
+import { makeTrial, planEvaluation } from '../../../../../harness/plan/plan.js';
 import { readReference } from '../../../../../harness/store/reference.js';
 import { chosenPoints } from '../../../../../harness/tuning/result.js';
 import { builtinWorkloads } from '../../../../../workloads/index.js';

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import type { DataSelectionContext } from '../core/method.js';
-import type { TrainingOptimizer } from '../core/optimizer.js';
-import type { Model, SupervisedData } from '../core/workload.js';
-import { ReprobenchError } from '../errors.js';
-import { BatchStream, gatherFeatures, gatherTargets } from './batches.js';
-import { Rng } from '../rng.js';
+import type { DataSelectionContext } from '../../harness/core/method.js';
+import type { TrainingOptimizer } from '../../harness/core/optimizer.js';
+import type { Model, SupervisedData } from '../../harness/core/workload.js';
+import { ReprobenchError } from '../../harness/errors.js';
+import { BatchStream, gatherFeatures, gatherTargets } from '../../harness/runner/batches.js';
+import { Rng } from '../../harness/rng.js';
 
 /**
  * Per-example difficulty of the training rows, from a model:

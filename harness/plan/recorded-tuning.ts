@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import type { ClaimDefinition, Preset } from '../core/claim.js';
-import { armsOf, workloadsFor } from '../scheduler/plan.js';
+import { armsOf, workloadsFor } from './plan.js';
 import { findReferences, readReference, type ReferenceFile } from '../store/reference.js';
-import { chosenPoints, choiceKey, type TuningResult } from './result.js';
+import { chosenPoints, choiceKey, type TuningResult } from '../tuning/result.js';
 
 /** A tuning result a committed reference recorded, and where it came from. */
 export interface RecordedTuning {

@@ -7,9 +7,10 @@ import { createRegistries } from '../../../../harness/core/registries.js';
 import type { TrialRecord } from '../../../../harness/core/trial.js';
 import { planSlurm } from '../../../../harness/scale/slurm.js';
 import { shardStatus } from '../../../../harness/scale/shard-status.js';
-import { listPlan } from '../../../../harness/scheduler/plan-listing.js';
-import { allTuningTrials, planPhases } from '../../../../harness/scheduler/phases.js';
-import type { PlannedTrial } from '../../../../harness/scheduler/plan.js';
+import { listPlan } from '../../../../harness/plan/plan-listing.js';
+import { resolveRun } from '../../../../harness/plan/resolve-run.js';
+import { allTuningTrials, planPhases, type PhaseContext } from '../../../../harness/plan/phases.js';
+import type { PlannedTrial } from '../../../../harness/plan/plan.js';
 import { tempDir } from '../../../helpers/cli.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
@@ -21,7 +22,7 @@ const claim = defineClaim({
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { adan: space, adamw: space }, recheck: { top: 1, seeds: 3 } },
 });
 const registries = createRegistries([{ defs: { workloads: [teacherStudent], methods: builtinMethods, claims: [claim] }, origin: 'test' }]);
-const ctx = { registries, claim, preset: 'quick' as const, repeats: 2, backend };
+const ctx: PhaseContext = { registries, claim, backend, ...resolveRun(claim, 'quick', 2) };
 
 /** A finished record that reached the target after `steps` steps. */
 const reached = (t: PlannedTrial, steps: number) => ({ id: t.id, status: 'reached', config: t.config, outcome: { stepsToTarget: steps } }) as unknown as TrialRecord;
@@ -78,7 +79,7 @@ describe('the tuning re-check phase', () => {
     const oneSeed = { ...claim, tuning: { ...claim.tuning!, recheck: { top: 2, seeds: 1 } } as typeof claim.tuning };
     for (const c of [grid, oneSeed]) {
       const stored = new Map<string, TrialRecord>();
-      const c2 = { ...ctx, claim: c };
+      const c2: PhaseContext = { ...ctx, claim: c, ...resolveRun(c, 'quick', 2) };
       const plan = planPhases(c2, stored);
       expect(plan.hasRecheck).toBe(false);
       for (const t of plan.tuningTrials) stored.set(t.id, reached(t, 100));

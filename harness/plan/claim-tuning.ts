@@ -1,15 +1,15 @@
 import type { BackendInfo } from '../backends/select.js';
-import type { ClaimDefinition, Preset } from '../core/claim.js';
+import type { ClaimDefinition } from '../core/claim.js';
 import type { Registries } from '../core/registries.js';
 import type { TrialRecord } from '../core/trial.js';
-import { armsOf, trialConfig, workloadsFor, type PlannedTrial } from '../scheduler/plan.js';
-import type { TuningResult } from './result.js';
+import { armsOf, trialConfig, type PlannedTrial } from './plan.js';
+import type { ResolvedRun } from './resolve-run.js';
+import type { TuningResult } from '../tuning/result.js';
 import {
   chooseFromStudies, describeSearch, planRecheck, planStudies, recheckBound, recheckOf, rechecks, searchSpaceOf, type StudyObjective, type StudyPlan,
-} from './studies.js';
+} from '../tuning/studies.js';
 import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
-import { chooseFromGrid } from './sweep.js';
-import { recordedTuning } from './recorded-tuning.js';
+import { chooseFromGrid } from '../tuning/sweep.js';
 
 /**
  * A claim's tuning: the first phase's trials, the re-check trials they call for (the second
@@ -31,16 +31,22 @@ export interface ClaimTuning {
   recordedFrom?: string;
 }
 
+/** Tuning that runs nothing: its points were chosen before (a committed reference's). */
+function reused(result: TuningResult, recordedFrom?: string): ClaimTuning {
+  return { trials: [], rechecks: false, recheck: () => [], recheckPlaceholders: [], choose: () => result, ...(recordedFrom ? { recordedFrom } : {}) };
+}
+
 /**
  * Plans the tuning the card declares (grid sweep or AlgoPerf external search), the same for every
- * arm; the quick preset reuses a committed standard reference's choice instead (recorded-tuning.ts).
+ * arm, unless the run reuses chosen points (resolve-run.ts: the quick preset's recorded tuning, or
+ * the reference `check` compares with).
  */
-export function planClaimTuning(registries: Registries, claim: ClaimDefinition, preset: Preset, backend: BackendInfo): ClaimTuning | null {
+export function planClaimTuning(registries: Registries, claim: ClaimDefinition, run: ResolvedRun, backend: BackendInfo): ClaimTuning | null {
   const t = claim.tuning;
-  if (!t) return null;
-  const recorded = recordedTuning(claim, preset);
-  if (recorded) return { trials: [], rechecks: false, recheck: () => [], recheckPlaceholders: [], choose: () => recorded.result, recordedFrom: recorded.file };
-  const workloads = workloadsFor(claim, preset);
+  if (run.tuning?.kind === 'reference') return run.tuning.result ? reused(run.tuning.result) : null;
+  if (!t || !run.tuning) return null;
+  if (run.tuning.kind === 'recorded') return reused(run.tuning.recorded.result, run.tuning.recorded.file);
+  const workloads = run.workloads;
   const arms = armsOf(claim);
   if (t.kind === 'search') {
     const recheck = recheckOf(t);

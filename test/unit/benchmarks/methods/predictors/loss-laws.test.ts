@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { annealingLaw, fitAnnealingLaw, fitStepPowerLaw, stepPowerLaw, type LawPoint } from '../../../../../harness/analysis/predictors/loss-laws.js';
-import { lrAreas } from '../../../../../harness/analysis/predictors/lr-areas.js';
+import { annealingLaw, fitAnnealingLaw, fitStepPowerLaw, stepPowerLaw, type LawPoint } from '../../../../../benchmarks/methods/predictors/loss-laws.js';
+import { lrAreas } from '../../../../../benchmarks/methods/predictors/lr-areas.js';
 
 interface Fixture {
   lambda: number;

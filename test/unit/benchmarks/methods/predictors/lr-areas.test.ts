@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lrAreas } from '../../../../../harness/analysis/predictors/lr-areas.js';
+import { lrAreas } from '../../../../../benchmarks/methods/predictors/lr-areas.js';
 
 describe('lrAreas (S1, S2 of the LR-annealing law)', () => {
   it('matches a hand computation on a short stepped schedule', () => {

@@ -1,18 +1,17 @@
 import type { BackendInfo } from '../backends/select.js';
-import type { ClaimDefinition, Preset } from '../core/claim.js';
+import type { ClaimDefinition } from '../core/claim.js';
 import type { Registries } from '../core/registries.js';
 import type { TrialRecord } from '../core/trial.js';
 import { isFinished } from '../store/trial-store.js';
-import { planClaimTuning, type ClaimTuning } from '../tuning/claim-tuning.js';
+import { planClaimTuning, type ClaimTuning } from './claim-tuning.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
 import { planEvaluation, type PlannedTrial } from './plan.js';
-import { checkClaimPlan } from './plan-size.js';
+import type { ResolvedRun } from './resolve-run.js';
 
-export interface PhaseContext {
+/** A claim, its run resolved from the preset (resolveRun, which checked the limits), and the backend. */
+export interface PhaseContext extends ResolvedRun {
   registries: Registries;
   claim: ClaimDefinition;
-  preset: Preset;
-  repeats: number;
   backend: BackendInfo;
 }
 
@@ -40,7 +39,10 @@ export interface PhasePlan {
   evaluationMissing: PlannedTrial[] | null;
 }
 
-const finished = (stored: Map<string, TrialRecord>) => (t: PlannedTrial) => {
+/** Whether a trial holds up the phase after it: by default, until it has a finished result. */
+export type Settled = (t: PlannedTrial) => boolean;
+
+const finished = (stored: Map<string, TrialRecord>): Settled => (t) => {
   const r = stored.get(t.id);
   return r !== undefined && isFinished(r);
 };
@@ -52,22 +54,24 @@ export const allTuningTrials = (p: PhasePlan): PlannedTrial[] => [...p.tuningTri
  * Plans tuning, the re-check once every first-phase tuning trial is finished, and evaluation once
  * every re-check trial is. Each step is a pure function of the stored trials, so every machine that
  * holds them (a shard, `merge`, `slurm`) derives the same plan, with the same trial ids, as one
- * `run` in one process would.
+ * `run` in one process would. `settled` replaces "finished" as what lets the next phase be
+ * planned (`run` goes on after a phase whose failed trials it tried; the *Missing lists stay
+ * the unfinished ones).
  */
-export function planPhases(ctx: PhaseContext, stored: Map<string, TrialRecord>): PhasePlan {
+export function planPhases(ctx: PhaseContext, stored: Map<string, TrialRecord>, settled?: Settled): PhasePlan {
   const { registries, claim, preset, repeats, backend } = ctx;
-  checkClaimPlan(claim, preset, repeats);
   const done = finished(stored);
-  const tuning = planClaimTuning(registries, claim, preset, backend);
+  const ready = settled ?? done;
+  const tuning = planClaimTuning(registries, claim, ctx, backend);
   const tuningTrials = tuning?.trials ?? [];
   const tuningMissing = tuningTrials.filter((t) => !done(t));
   const hasRecheck = tuning?.rechecks ?? false;
   const pending = { tuning, tuningTrials, tuningMissing, hasRecheck, sweep: null, evaluation: null, evaluationMissing: null };
-  if (tuningMissing.length > 0) return { ...pending, recheckTrials: null, recheckMissing: null };
-  const records = (ts: PlannedTrial[]) => ts.map((t) => stored.get(t.id)!);
+  if (!tuningTrials.every(ready)) return { ...pending, recheckTrials: null, recheckMissing: null };
+  const records = (ts: PlannedTrial[]) => ts.map((t) => stored.get(t.id)).filter((r): r is TrialRecord => r !== undefined);
   const recheckTrials = tuning ? tuning.recheck(records(tuningTrials)) : [];
   const recheckMissing = recheckTrials.filter((t) => !done(t));
-  if (recheckMissing.length > 0) return { ...pending, recheckTrials, recheckMissing };
+  if (!recheckTrials.every(ready)) return { ...pending, recheckTrials, recheckMissing };
   const sweep = tuning ? tuning.choose(records([...tuningTrials, ...recheckTrials])) : null;
   const evaluation = planEvaluation(registries, claim, preset, repeats, backend, chosenPoints(sweep));
   return { ...pending, recheckTrials, recheckMissing, sweep, evaluation, evaluationMissing: evaluation.filter((t) => !done(t)) };

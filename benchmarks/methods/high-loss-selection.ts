@@ -1,22 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { ReprobenchError } from '../errors.js';
+import { ReprobenchError } from '../../harness/errors.js';
+import type { Batch, BatchSource } from '../../harness/runner/batch-source.js';
 
-export interface Batch {
-  x: tf.Tensor2D;
-  y: tf.Tensor2D;
-}
-
-/** Where the training loop takes its next batch from; the loop disposes each batch it takes. */
-export interface BatchSource {
-  /** A batch, or a promise of one when choosing it reads tensors (async: WebGPU cannot read synchronously). */
-  next(): Batch | Promise<Batch>;
-  /** Frees batches drawn but not handed out (called once, when the trial ends). */
-  dispose?(): void;
-}
-
-/** How a method selects training batches (`MethodDefinition.batchSelection`). */
-export interface BatchSelectionSpec {
-  kind: 'high-loss';
+/** High-loss selection's settings (the method hparams selectPool and selectFraction). */
+export interface HighLossSpec {
   /** Candidate batches forwarded per selection round. */
   pool: number;
   /** δ: the share of the pool, highest loss first, that is trained on. */
@@ -38,7 +25,7 @@ export class HighLossBatches implements BatchSource {
   constructor(
     private readonly stream: { next(): Batch },
     private readonly lossOf: (b: Batch) => Promise<number>,
-    private readonly spec: BatchSelectionSpec,
+    private readonly spec: HighLossSpec,
   ) {
     if (!(Number.isInteger(spec.pool) && spec.pool >= 1) || !(spec.fraction > 0 && spec.fraction <= 1)) {
       throw new ReprobenchError('E_BAD_CONFIG', `batch selection needs an integer pool ≥ 1 and a fraction in (0, 1], got pool ${spec.pool}, fraction ${spec.fraction}`, 'set the method hparams selectPool (e.g. 4) and selectFraction (e.g. 0.5)');

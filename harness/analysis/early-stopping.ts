@@ -1,4 +1,4 @@
-import { EXTRAPOLATORS, type CurveHead } from './extrapolators.js';
+import type { CurveHead, ExtrapolatorDefinition } from '../core/predictor.js';
 
 /** What predictive early stopping did on one seed's curves (a secondary number of extrapolation claims). */
 export interface EarlyStoppingResult {
@@ -15,14 +15,15 @@ export interface EarlyStoppingResult {
  * curves run one after another (in the order given); from `observedFraction` of its budget on, at
  * every further tenth of the budget (the decision points: fitting at every eval costs seconds per
  * curve), a curve is stopped when its extrapolated final value is worse than the best final value
- * seen so far. Lower values are better (a loss). The first curve always runs to the end.
+ * seen so far, as `predictor` extrapolates it. Lower values are better (a loss). The first curve
+ * always runs to the end.
  */
 export function predictiveEarlyStopping(
   curves: Array<{ arm: string; points: CurveHead; budget: number }>,
-  predictor: string,
+  predictor: Pick<ExtrapolatorDefinition, 'predict'>,
   observedFraction: number,
 ): EarlyStoppingResult {
-  const predict = EXTRAPOLATORS[predictor]!.predict;
+  const predict = (head: CurveHead, finalStep: number) => predictor.predict(head, finalStep);
   let best = Infinity;
   let bestKept = Infinity;
   let full = 0;

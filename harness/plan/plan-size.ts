@@ -4,7 +4,7 @@ import { armsOf, workloadsFor } from './plan.js';
 
 /**
  * How many trials a run of the claim plans (tuning and evaluation), counted from the card without
- * building them: what the planners in tuning/claim-tuning.ts and plan.ts would produce. An upper
+ * building them: what the planners in claim-tuning.ts and plan.ts would produce. An upper
  * bound where a quick run reuses a reference's tuning (recorded-tuning.ts): that tuning is counted.
  */
 export function plannedTrialCount(claim: ClaimDefinition, preset: Preset, repeats: number): number {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlannedTrial } from '../../../../harness/scheduler/plan.js';
-import { parseShard, partition, shardShare } from '../../../../harness/scheduler/shard.js';
+import type { PlannedTrial } from '../../../../harness/plan/plan.js';
+import { parseShard, partition, shardShare } from '../../../../harness/plan/shard.js';
 import { arraySpec } from '../../../../harness/scale/shard-status.js';
 
 const trial = (id: string): PlannedTrial => ({ id, label: id, config: {} as PlannedTrial['config'] });

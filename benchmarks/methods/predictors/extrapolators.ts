@@ -1,7 +1,5 @@
+import { definePredictor, type CurveHead, type ExtrapolatorDefinition } from '../../../harness/core/predictor.js';
 import { leastSquares } from './least-squares.js';
-
-/** The observed head of a curve. */
-export type CurveHead = Array<{ step: number; value: number }>;
 
 /**
  * Parametric learning-curve families of Domhan, Springenberg & Hutter (IJCAI 2015), the
@@ -66,16 +64,23 @@ export function plausible(head: CurveHead, v: number): number {
   return Math.max(last, v);
 }
 
-/** Predictors of a curve's final value from its head, by id. */
-export const EXTRAPOLATORS: Record<string, { title: string; predict: (head: CurveHead, finalStep: number) => number }> = {
-  'last-value': { title: 'the last observed value', predict: (head) => head[head.length - 1]!.value },
-  'parametric-ensemble': {
-    title: 'mean of the pow3, exp3 and log-power fits (Domhan et al. 2015), equal weights',
-    predict(head, finalStep) {
-      // Too few points to fit three parameters: fall back to the last value.
-      if (head.length < 4) return head[head.length - 1]!.value;
-      const vs = Object.values(familyPredictions(head, finalStep)).filter((v): v is number => v !== null).map((v) => plausible(head, v));
-      return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : head[head.length - 1]!.value;
-    },
+/** The baseline extrapolator: a curve ends where it was last seen. */
+export const lastValue: ExtrapolatorDefinition = definePredictor({
+  id: 'last-value',
+  task: 'extrapolate-final',
+  title: 'the last observed value',
+  predict: (head: CurveHead) => head[head.length - 1]!.value,
+});
+
+/** The parametric ensemble of Domhan et al. (2015): the families above, fitted to the head. */
+export const parametricEnsemble: ExtrapolatorDefinition = definePredictor({
+  id: 'parametric-ensemble',
+  task: 'extrapolate-final',
+  title: 'mean of the pow3, exp3 and log-power fits (Domhan et al. 2015), equal weights',
+  predict(head: CurveHead, finalStep: number) {
+    // Too few points to fit three parameters: fall back to the last value.
+    if (head.length < 4) return head[head.length - 1]!.value;
+    const vs = Object.values(familyPredictions(head, finalStep)).filter((v): v is number => v !== null).map((v) => plausible(head, v));
+    return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : head[head.length - 1]!.value;
   },
-};
+});

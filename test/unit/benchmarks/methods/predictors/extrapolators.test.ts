@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXTRAPOLATORS, familyPredictions, plausible } from '../../../../../harness/analysis/predictors/extrapolators.js';
+import { familyPredictions, lastValue, parametricEnsemble, plausible } from '../../../../../benchmarks/methods/predictors/extrapolators.js';
 
 const head = (f: (s: number) => number, until: number, every = 20) => Array.from({ length: until / every }, (_, j) => (j + 1) * every).map((step) => ({ step, value: f(step) }));
 
@@ -15,9 +15,9 @@ describe('learning-curve extrapolators', () => {
 
   it('last-value returns the last observation; the ensemble is the mean of the plausible family predictions', () => {
     const h = head((s) => 0.3 + 0.8 * Math.exp(-s / 150), 400);
-    expect(EXTRAPOLATORS['last-value']!.predict(h, 1600)).toBe(h[h.length - 1]!.value);
+    expect(lastValue.predict(h, 1600)).toBe(h[h.length - 1]!.value);
     const fam = Object.values(familyPredictions(h, 1600)).map((v) => plausible(h, v!));
-    expect(EXTRAPOLATORS['parametric-ensemble']!.predict(h, 1600)).toBeCloseTo(fam.reduce((a, b) => a + b) / 3, 12);
+    expect(parametricEnsemble.predict(h, 1600)).toBeCloseTo(fam.reduce((a, b) => a + b) / 3, 12);
   });
 
   it('keeps predictions monotone past the last value and a loss at or above 0', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineClaim } from '../../../../harness/core/claim.js';
 import { writeReference } from '../../../../harness/store/reference.js';
-import { recordedTuning } from '../../../../harness/tuning/recorded-tuning.js';
+import { recordedTuning } from '../../../../harness/plan/recorded-tuning.js';
 import { tempDir } from '../../../helpers/cli.js';
 
 const claim = defineClaim({

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataSelectionContext } from '../../../../harness/core/method.js';
 import type { Model, SupervisedData } from '../../../../harness/core/workload.js';
-import { childSeed, highestScoring, scoreExamples, scoreTrainingRows } from '../../../../harness/runner/example-scores.js';
+import { childSeed, highestScoring, scoreExamples, scoreTrainingRows } from '../../../../benchmarks/methods/example-scores.js';
 import { taskLoss } from '../../../../harness/runner/evaluate.js';
 import { Rng } from '../../../../harness/rng.js';
 import { AdamWOptimizer } from '../../../../benchmarks/methods/optimizers/adamw.js';
