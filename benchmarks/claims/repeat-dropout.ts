@@ -32,7 +32,8 @@ export const repeatDropoutClaim = defineClaim({
   fidelity: {
     kind: 'stand-in',
     differs:
-      'a 6-character-context MLP character model with dropout on its hidden layer, instead of T5 Transformers with dropout in every sublayer',
+      'a 6-character-context MLP character model with dropout on its hidden layer, ' +
+      'instead of T5 Transformers with dropout in every sublayer',
   },
   testType: 'fixed-budget',
   outcome: 'final',
@@ -45,6 +46,16 @@ export const repeatDropoutClaim = defineClaim({
   margin: { value: 0.01, units: 'relative' },
   repeats: { quick: 3, standard: 10 },
   tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { dropout: LR_SPACE, 'cosine-decay': LR_SPACE } },
+  tuningRecord: {
+    command: 'reprobench reference update repeat-dropout --preset standard --backend wasm',
+    date: '2026-12-04',
+    backend: 'wasm',
+    chosen: {
+      'char-lm:repeat-16/dropout': { learningRate: 0.0020414065827468798 },
+      'char-lm:repeat-16/cosine-decay': { learningRate: 0.0020414065827468798 },
+    },
+    metric: { 'char-lm:repeat-16/dropout': 3.555819262469061, 'char-lm:repeat-16/cosine-decay': 3.559370986498446 },
+  },
   miniature:
     'The paper pre-trains T5 encoder-decoders (span corruption, C4) with a fixed token budget on data subsets repeated many ' +
     'times and compares regularisers; dropout at T5\'s 0.1 relieves the multi-epoch degradation. Here: the CMU-dict ' +

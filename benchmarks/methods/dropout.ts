@@ -18,7 +18,10 @@ export const dropout = defineMethod({
   description:
     'Inverted dropout with rate `dropout` (default 0.1) on the hidden units in training, none at evaluation; ' +
     'optimizer and schedule as cosine-decay (AdamW, PyTorch defaults). Needs a model that reads it (char-lm\'s MLP).',
-  reference: { title: 'To Repeat or Not To Repeat: Insights from Scaling LLM under Token-Crisis (Xue et al. 2023)', url: 'https://arxiv.org/abs/2305.13230' },
+  reference: {
+    title: 'To Repeat or Not To Repeat: Insights from Scaling LLM under Token-Crisis (Xue et al. 2023)',
+    url: 'https://arxiv.org/abs/2305.13230',
+  },
   hparams: { ...cosineDecay.hparams, dropout: 0.1 },
   ...(cosineDecay.searchSpace ? { searchSpace: cosineDecay.searchSpace } : {}),
   createOptimizer: cosineDecay.createOptimizer,
@@ -26,7 +29,8 @@ export const dropout = defineMethod({
   modelOptions: (hp, { seed }) => {
     const p = hp.dropout;
     if (typeof p !== 'number' || !(p >= 0 && p < 1)) {
-      throw new ReprobenchError('E_BAD_CONFIG', `dropout rate ${String(p)} is not a number in [0, 1)`, 'set hparams.dropout to a probability such as 0.1');
+      const what = `dropout rate ${String(p)} is not a number in [0, 1)`;
+      throw new ReprobenchError('E_BAD_CONFIG', what, 'set hparams.dropout to a probability such as 0.1');
     }
     return { dropout: p, dropoutSeed: seed };
   },

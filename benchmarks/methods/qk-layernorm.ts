@@ -16,7 +16,10 @@ export const qkLayerNorm = defineMethod({
   description:
     'LayerNorm over each attention head\'s queries and keys before the dot product (learned gain and bias per head dimension); ' +
     'optimizer and schedule as cosine-decay (AdamW, PyTorch defaults). Needs a Transformer workload (char-lm:transformer).',
-  reference: { title: 'Small-scale proxies for large-scale Transformer training instabilities (Wortsman et al. 2023)', url: 'https://arxiv.org/abs/2309.14322' },
+  reference: {
+    title: 'Small-scale proxies for large-scale Transformer training instabilities (Wortsman et al. 2023)',
+    url: 'https://arxiv.org/abs/2309.14322',
+  },
   hparams: { ...cosineDecay.hparams },
   ...(cosineDecay.searchSpace ? { searchSpace: cosineDecay.searchSpace } : {}),
   createOptimizer: cosineDecay.createOptimizer,

@@ -14,7 +14,9 @@ async function setup() {
   const backend = await initBackend('wasm');
   const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
   const trial = (workloadId: string, method: string, hparams: HParams, budgetSteps: number) =>
-    makeTrial(registries, { workloadId, arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps });
+    makeTrial(registries, {
+      workloadId, arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps,
+    });
   return { ctx, trial };
 }
 
@@ -26,7 +28,10 @@ describe('dropout trials', () => {
     const d10 = trial('char-lm:repeat-16', 'dropout', { ...hp, dropout: 0.1 }, 20);
     const d0 = trial('char-lm:repeat-16', 'dropout', { ...hp, dropout: 0 }, 20);
     const plain = trial('char-lm:repeat-16', 'cosine-decay', hp, 20);
-    const [a, b, zero, base] = [await runTrial(d10.id, d10.config, ctx), await runTrial(d10.id, d10.config, ctx), await runTrial(d0.id, d0.config, ctx), await runTrial(plain.id, plain.config, ctx)];
+    const a = await runTrial(d10.id, d10.config, ctx);
+    const b = await runTrial(d10.id, d10.config, ctx);
+    const zero = await runTrial(d0.id, d0.config, ctx);
+    const base = await runTrial(plain.id, plain.config, ctx);
     expect(a.status).toBe('censored');
     expect(b.curve.map((p) => p.metrics)).toEqual(a.curve.map((p) => p.metrics));
     // Rate 0: the same weights, batches and optimizer as cosine-decay, so the same curve bit for bit.
@@ -41,8 +46,10 @@ describe('dropout trials', () => {
     const t = trial('char-lm:transformer', 'dropout', { dropout: 0.1 }, 2);
     await expect(runTrial(t.id, t.config, ctx)).rejects.toMatchObject({ code: 'E_BAD_CONFIG' });
     for (const bad of [1, -0.5, 'x']) {
-      expect(() => dropout.modelOptions!({ ...dropout.hparams, dropout: bad }, { batchSize: 128, seed: '0'.repeat(31) + '1' })).toThrow(ReprobenchError);
+      const options = () => dropout.modelOptions!({ ...dropout.hparams, dropout: bad }, { batchSize: 128, seed: '0'.repeat(31) + '1' });
+      expect(options).toThrow(ReprobenchError);
     }
-    expect(dropout.modelOptions!(dropout.hparams, { batchSize: 128, seed: 'ab'.repeat(16) })).toEqual({ dropout: 0.1, dropoutSeed: 'ab'.repeat(16) });
+    const seed = 'ab'.repeat(16);
+    expect(dropout.modelOptions!(dropout.hparams, { batchSize: 128, seed })).toEqual({ dropout: 0.1, dropoutSeed: seed });
   });
 });

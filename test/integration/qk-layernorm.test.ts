@@ -14,11 +14,15 @@ describe('qk-layernorm trials', () => {
     const backend = await initBackend('wasm');
     const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
     const trial = (workloadId: string, method: string, hparams: HParams) =>
-      makeTrial(registries, { workloadId, arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 20 });
+      makeTrial(registries, {
+        workloadId, arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 20,
+      });
     const hp = { learningRate: 0.01 };
     const qk = trial('char-lm:transformer-400', 'qk-layernorm', hp);
     const plain = trial('char-lm:transformer-400', 'cosine-decay', hp);
-    const [a, b, base] = [await runTrial(qk.id, qk.config, ctx), await runTrial(qk.id, qk.config, ctx), await runTrial(plain.id, plain.config, ctx)];
+    const a = await runTrial(qk.id, qk.config, ctx);
+    const b = await runTrial(qk.id, qk.config, ctx);
+    const base = await runTrial(plain.id, plain.config, ctx);
     expect(b.curve.map((p) => p.metrics)).toEqual(a.curve.map((p) => p.metrics));
     expect(a.outcome.finalMetrics['validation/loss']).not.toBe(base.outcome.finalMetrics['validation/loss']);
     expect(a.outcome.finalMetrics['validation/loss']!).toBeLessThan(Math.log2(27));

@@ -75,7 +75,9 @@ export const charLm = defineWorkload({
     // pool of 960 training words (8,041 examples), so every example is seen about 16 times. The
     // target is the workload's (fixed-budget claims use only its metric and direction).
     'repeat-16': {
-      description: 'a unique pool of 960 training words (8,041 examples) repeated about 16 times in a 1,000-step budget (the token budget is fixed, the data are not)',
+      description:
+        'a unique pool of 960 training words (8,041 examples) repeated about 16 times in a 1,000-step budget ' +
+        '(the token budget is fixed, the data are not)',
       budget: { steps: 1000 },
     },
     names: {

@@ -20,7 +20,8 @@ export class Dropout {
    */
   constructor(readonly rate: number, seed: string) {
     if (!(rate >= 0 && rate < 1)) {
-      throw new ReprobenchError('E_BAD_CONFIG', `dropout rate ${rate} is not in [0, 1)`, 'set hparams.dropout to a probability such as 0.1');
+      const hint = 'set hparams.dropout to a probability such as 0.1';
+      throw new ReprobenchError('E_BAD_CONFIG', `dropout rate ${rate} is not in [0, 1)`, hint);
     }
     this.rng = new Rng(seed);
   }

@@ -7,9 +7,20 @@ import { Dropout } from '../../../../workloads/common/dropout.js';
 import { createMlp } from '../../../../workloads/common/mlp.js';
 import { useBackend } from '../../../helpers/backend.js';
 
-interface RateRef { keptValue: number; keptValuesDistinct: number; droppedShare: number; meanOfOnes: number; gradValues: number[]; outputIsInputTimesGrad: boolean; evalIsIdentity: boolean }
+interface RateRef {
+  keptValue: number;
+  keptValuesDistinct: number;
+  droppedShare: number;
+  meanOfOnes: number;
+  gradValues: number[];
+  outputIsInputTimesGrad: boolean;
+  evalIsIdentity: boolean;
+}
 /** torch.nn.Dropout in float32: scripts/fixtures/dropout_reference.py. */
-const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/dropout.json', import.meta.url), 'utf8')) as { n: number; rates: Record<string, RateRef> };
+const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/dropout.json', import.meta.url), 'utf8')) as {
+  n: number;
+  rates: Record<string, RateRef>;
+};
 const SEED = '0123456789abcdef0123456789abcdef';
 
 describe('inverted dropout', () => {

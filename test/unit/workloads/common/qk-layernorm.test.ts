@@ -11,7 +11,8 @@ interface Pass { logits: number[][]; grads: Record<string, Nested> }
 const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/qk-layernorm.json', import.meta.url), 'utf8')) as {
   shape: TinyTransformerShape; examples: number[][]; targets: number[]; params: Record<string, Nested>; plain: Pass; qk: Pass;
 };
-const NAMES = ['tok', 'pos', 'g1', 'b1', 'wqkv', 'bqkv', 'wo', 'bo', 'g2', 'b2', 'w1', 'bf1', 'w2', 'bf2', 'gf', 'bf', 'wout', 'bout', 'qg', 'qb', 'kg', 'kb'];
+const NAMES = ['tok', 'pos', 'g1', 'b1', 'wqkv', 'bqkv', 'wo', 'bo', 'g2', 'b2', 'w1', 'bf1', 'w2', 'bf2', 'gf', 'bf', 'wout', 'bout'];
+NAMES.push('qg', 'qb', 'kg', 'kb');
 
 function close(actual: Nested, expected: Nested, tol: number, what: string) {
   const a = ([actual] as unknown[]).flat(Infinity) as number[];
