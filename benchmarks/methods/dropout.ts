@@ -24,8 +24,8 @@ export const dropout = defineMethod({
   },
   hparams: { ...cosineDecay.hparams, dropout: 0.1 },
   ...(cosineDecay.searchSpace ? { searchSpace: cosineDecay.searchSpace } : {}),
-  createOptimizer: cosineDecay.createOptimizer,
-  learningRate: cosineDecay.learningRate,
+  createOptimizer: (hp) => cosineDecay.createOptimizer(hp),
+  learningRate: (hp, ctx) => cosineDecay.learningRate(hp, ctx),
   modelOptions: (hp, { seed }) => {
     const p = hp.dropout;
     if (typeof p !== 'number' || !(p >= 0 && p < 1)) {

@@ -23,5 +23,5 @@ export const highLossBatches = defineMethod({
   searchSpace: { learningRate: { min: 1e-4, max: 3e-2, scaling: 'log' } },
   createOptimizer,
   learningRate: scheduledLearningRate,
-  batchSource: (hp, ctx) => new HighLossBatches(ctx.stream, ctx.lossOf, { pool: Number(hp.selectPool), fraction: Number(hp.selectFraction) }),
+  batchSource: (hp, ctx) => new HighLossBatches(ctx.stream, (b) => ctx.lossOf(b), { pool: Number(hp.selectPool), fraction: Number(hp.selectFraction) }),
 });

@@ -49,14 +49,14 @@ function largeBatchMethod(id: string, adaptRegime: boolean): TfjsMethodDefinitio
       (adaptRegime
         ? 'the workload\'s number of updates (regime adaptation).'
         : 'the workload\'s number of examples (epochs), so fewer updates.'),
-    reference: ghostBatchNorm.reference!,
+    reference: ghostBatchNorm.reference,
     batchSize: LARGE_BATCH,
     budgetUnit: adaptRegime ? 'steps' : 'examples',
     hparams: { ...sgdNesterov.hparams, baseBatchSize: 32, ghostBatchSize: 32 },
     searchSpace: sgdNesterov.searchSpace,
     createOptimizer: sgdNesterov.createOptimizer,
     learningRate: (hp, ctx) => sqrtScaledLearningRate(hp, ctx, LARGE_BATCH),
-    modelOptions: ghostBatchNorm.modelOptions!,
+    modelOptions: ghostBatchNorm.modelOptions,
   });
 }
 

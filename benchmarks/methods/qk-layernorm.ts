@@ -22,7 +22,7 @@ export const qkLayerNorm = defineMethod({
   },
   hparams: { ...cosineDecay.hparams },
   ...(cosineDecay.searchSpace ? { searchSpace: cosineDecay.searchSpace } : {}),
-  createOptimizer: cosineDecay.createOptimizer,
-  learningRate: cosineDecay.learningRate,
+  createOptimizer: (hp) => cosineDecay.createOptimizer(hp),
+  learningRate: (hp, ctx) => cosineDecay.learningRate(hp, ctx),
   modelOptions: () => ({ qkLayerNorm: true }),
 });

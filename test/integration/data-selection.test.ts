@@ -68,7 +68,7 @@ describe('high-loss mini-batch selection', () => {
     // Each batch of the seeded stream twice in a row, its loss read once when drawn.
     const twice = defineMethod({
       ...cosine, id: 'each-batch-twice',
-      batchSource: (_hp, { stream, lossOf }) => {
+      batchSource: (_hp, source) => {
         let held: Batch | null = null;
         return {
           async next() {
@@ -77,8 +77,8 @@ describe('high-loss mini-batch selection', () => {
               held = null;
               return b;
             }
-            const b = stream.next();
-            losses.push(await lossOf(b));
+            const b = source.stream.next();
+            losses.push(await source.lossOf(b));
             held = { x: b.x.clone(), y: b.y.clone() };
             return b;
           },

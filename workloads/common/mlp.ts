@@ -34,7 +34,7 @@ export function createMlp(rng: Rng, sizes: number[], activation: Activation = 'r
   const forward = (x: tf.Tensor2D, hidden: (h: tf.Tensor2D) => tf.Tensor2D): tf.Tensor2D => {
     let h = x;
     for (let i = 0; i < params.length; i += 2) {
-      h = tf.add(tf.matMul(h, params[i] as tf.Tensor2D), params[i + 1]!) as tf.Tensor2D;
+      h = tf.add<tf.Tensor2D>(tf.matMul(h, params[i] as tf.Tensor2D), params[i + 1]!);
       if (i + 2 < params.length) h = hidden(act(h));
     }
     return h;

@@ -58,19 +58,19 @@ export function createTinyTransformer(rng: Rng, shape: TinyTransformerShape): Mo
     const b = x.shape[0];
     const split = (t: tf.Tensor) => tf.transpose(tf.reshape(t, [b, n, heads, dh]), [0, 2, 1, 3]);
     const x0 = tf.add(tf.reshape(tf.matMul(tf.reshape(x, [b * n, vocab]), tok), [b, n, d]), pos);
-    const h = tf.reshape(layerNorm(x0, g1, b1), [b * n, d]) as tf.Tensor2D;
+    const h = tf.reshape<tf.Rank.R2>(layerNorm(x0, g1, b1), [b * n, d]);
     const [q, k, val] = tf.split(tf.add(tf.matMul(h, wqkv), bqkv), 3, 1);
     const [qh, kh] = qkNorm
       ? [layerNorm(split(q!), qkNorm[0]!, qkNorm[1]!), layerNorm(split(k!), qkNorm[2]!, qkNorm[3]!)]
       : [split(q!), split(k!)];
     const scores = tf.mul(tf.matMul(qh as tf.Tensor4D, kh as tf.Tensor4D, false, true), 1 / Math.sqrt(dh));
-    const attended = tf.reshape(tf.transpose(tf.matMul(tf.softmax(scores), split(val!)), [0, 2, 1, 3]), [b * n, d]) as tf.Tensor2D;
+    const attended = tf.reshape<tf.Rank.R2>(tf.transpose(tf.matMul(tf.softmax(scores), split(val!)), [0, 2, 1, 3]), [b * n, d]);
     const x1 = tf.add(tf.reshape(x0, [b * n, d]), tf.add(tf.matMul(attended, wo), bo));
     const mlp = tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(layerNorm(x1, g2, b2) as tf.Tensor2D, w1), bf1)) as tf.Tensor2D, w2), bf2);
     const x2 = tf.reshape(tf.add(x1, mlp), [b, n, d]);
     // Only the last position predicts: the next character after the whole context.
     const last = tf.reshape(tf.slice(x2, [0, n - 1, 0], [b, 1, d]), [b, d]);
-    return tf.add(tf.matMul(layerNorm(last, gf, bf) as tf.Tensor2D, wout), bout) as tf.Tensor2D;
+    return tf.add<tf.Tensor2D>(tf.matMul(layerNorm(last, gf, bf), wout), bout);
   };
   const params = [tok, pos, g1, b1, wqkv, bqkv, wo, bo, g2, b2, w1, bf1, w2, bf2, gf, bf, wout, bout];
   // With qk-layernorm the model reads a method's model option, so it declares a training path (the same function).

@@ -8,7 +8,7 @@ describe("the backend probe's optimizer", () => {
   const model = () => {
     const w = tf.variable(tf.ones([2, 1]));
     const x = tf.ones([3, 2]);
-    return { params: [w], loss: () => tf.sum(tf.matMul(x, w)) as tf.Scalar, dispose: () => tf.dispose([w, x]) };
+    return { params: [w], loss: () => tf.sum<tf.Scalar>(tf.matMul(x, w)), dispose: () => tf.dispose([w, x]) };
   };
 
   it('is refused when nothing set it, rather than timing another optimizer', () => {

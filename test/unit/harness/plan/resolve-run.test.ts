@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defineClaim, type ClaimDefinition } from '../../../../harness/core/claim.js';
+import { defineClaim } from '../../../../harness/core/claim.js';
 import { MAX_PLANNED_TRIALS, MAX_SEEDS } from '../../../../harness/core/limits.js';
 import { isReprobenchError } from '../../../../harness/errors.js';
 import { resolveRun } from '../../../../harness/plan/resolve-run.js';
@@ -78,7 +78,7 @@ describe('resolveRun', () => {
     expect(codeOf(() => resolveRun(untuned, 'quick', 0))).toBe('E_BAD_OPTION');
     // The standard repeats are within the seed limit, but 2 arms × 6 workloads × that many are more trials than a plan may hold.
     const workloads = ['a', 'b', 'c', 'd', 'e', 'f'];
-    const wide = defineClaim({ ...card, workloads, quickWorkloads: workloads, repeats: { quick: 3, standard: MAX_SEEDS } }) as ClaimDefinition;
+    const wide = defineClaim({ ...card, workloads, quickWorkloads: workloads, repeats: { quick: 3, standard: MAX_SEEDS } });
     expect(2 * workloads.length * MAX_SEEDS).toBeGreaterThan(MAX_PLANNED_TRIALS);
     expect(codeOf(() => resolveRun(wide, 'quick'))).toBe('no error');
     expect(codeOf(() => resolveRun(wide, 'quick', { adaptive: true }))).toBe('E_PLAN_TOO_LARGE');

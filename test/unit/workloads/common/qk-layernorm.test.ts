@@ -26,13 +26,13 @@ function close(actual: Nested, expected: Nested, tol: number, what: string) {
 function run(qkLayerNorm: boolean) {
   const model = createTinyTransformer(new Rng('c'.repeat(32)), { ...fixture.shape, qkLayerNorm });
   expect(model.params).toHaveLength(qkLayerNorm ? 22 : 18);
-  model.params.forEach((p, i) => p.assign(tf.tensor(fixture.params[NAMES[i]!]! as number[], p.shape)));
+  model.params.forEach((p, i) => p.assign(tf.tensor(fixture.params[NAMES[i]!]!, p.shape)));
   const { vocab } = fixture.shape;
   const x = tf.tensor2d(fixture.examples.map((ids) => ids.flatMap((t) => Array.from({ length: vocab }, (_, k) => (k === t ? 1 : 0)))));
   const y = tf.oneHot(tf.tensor1d(fixture.targets, 'int32'), vocab).toFloat();
   const logits = model.apply(x).arraySync();
-  const forward = model.applyTrain ?? model.apply;
-  const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, forward(x)) as tf.Scalar, model.params);
+  const forward = (t: tf.Tensor2D) => (model.applyTrain ? model.applyTrain(t) : model.apply(t));
+  const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, forward(x)), model.params);
   const byName = Object.fromEntries(model.params.map((p, i) => [NAMES[i]!, grads[p.name]!.arraySync() as Nested]));
   tf.dispose([x, y, ...Object.values(grads), ...model.params]);
   return { logits, grads: byName, hasTrainPath: model.applyTrain !== undefined };
