@@ -43,6 +43,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    projects: PROJECTS.map(({ noBuild, ...test }) => ({ extends: true, test, ...(noBuild ? { resolve: { alias: SOURCES } } : {}) })),
+    projects: PROJECTS.map(({ noBuild, ...test }) => ({
+      extends: true,
+      test,
+      ...(noBuild ? { resolve: { alias: SOURCES } } : {}),
+    })),
   },
 });

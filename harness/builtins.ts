@@ -23,12 +23,21 @@ setProbeOptimizer(() => new AdamWOptimizer({ learningRate: 1e-3 }));
  * process.
  */
 export async function loadRegistries(cwd: string = process.cwd()): Promise<Registries> {
-  const builtIn = { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims, predictors: builtinPredictors, papers: seedPapers };
+  const builtIn = {
+    workloads: builtinWorkloads,
+    methods: builtinMethods,
+    claims: benchmarkClaims,
+    predictors: builtinPredictors,
+    papers: seedPapers,
+  };
   const sets = [{ defs: builtIn, origin: 'built-in' }];
   const file = findConfigFile(cwd);
   if (file) {
     const { workloads, methods, claims, predictors } = await loadUserConfig(file);
-    sets.push({ defs: { workloads, methods, claims, predictors }, origin: relative(cwd, file) } as (typeof sets)[number]);
+    sets.push({
+      defs: { workloads, methods, claims, predictors },
+      origin: relative(cwd, file),
+    } as (typeof sets)[number]);
   }
   const registries = createRegistries(sets, file ? relative(cwd, file) : null);
   checkClaimReferences(registries);

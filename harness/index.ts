@@ -8,16 +8,42 @@ export type { ErrorCode } from './errors.js';
 
 export { defineWorkload, resolveVariant } from './core/workload.js';
 export type {
-  WorkloadDefinition, SupervisedData, ExampleSet, DataContext, Model, Target, Budget, Direction, VariantOverride, Calibration,
+  WorkloadDefinition,
+  SupervisedData,
+  ExampleSet,
+  DataContext,
+  Model,
+  Target,
+  Budget,
+  Direction,
+  VariantOverride,
+  Calibration,
 } from './core/workload.js';
 export { defineMethod } from './core/method.js';
 export type { MethodDefinition, HParams, HParamValue, SearchDimension, ScheduleContext } from './core/method.js';
 export type { TrainingOptimizer } from './core/optimizer.js';
 export { definePredictor } from './core/predictor.js';
-export type { PredictorDefinition, ExtrapolatorDefinition, SchedulePredictorDefinition, CurveHead, ScheduleCurve, FittedSchedulePredictor } from './core/predictor.js';
+export type {
+  PredictorDefinition,
+  ExtrapolatorDefinition,
+  SchedulePredictorDefinition,
+  CurveHead,
+  ScheduleCurve,
+  FittedSchedulePredictor,
+} from './core/predictor.js';
 export type { Batch, BatchSource, BatchSourceContext } from './runner/batch-source.js';
 export { defineClaim } from './core/claim.js';
-export type { ClaimDefinition, ArmSpec, TuningSpec, TuningRecord, TestType, Preset, CurveStatistic, PhenomenonSpec, PredictorSpec } from './core/claim.js';
+export type {
+  ClaimDefinition,
+  ArmSpec,
+  TuningSpec,
+  TuningRecord,
+  TestType,
+  Preset,
+  CurveStatistic,
+  PhenomenonSpec,
+  PredictorSpec,
+} from './core/claim.js';
 export { defineConfig } from './core/config.js';
 export type { UserConfig } from './core/config.js';
 export type { TrialConfig, TrialRecord, TrialStatus, CurvePoint, Outcome, Provenance } from './core/trial.js';
@@ -29,7 +55,14 @@ export { initBackend, KERNEL_SETS } from './backends/select.js';
 export type { BackendName, BackendInfo, BackendRequest } from './backends/select.js';
 
 // AlgoPerf: scoring, search spaces and Halton sampling, imported logs.
-export { scoreSubmissions, timeToResult, performanceProfile, performanceRatios, benchmarkScore, geometricMeanSpeedup } from './scoring/index.js';
+export {
+  scoreSubmissions,
+  timeToResult,
+  performanceProfile,
+  performanceRatios,
+  benchmarkScore,
+  geometricMeanSpeedup,
+} from './scoring/index.js';
 export type { ScoreOptions, ScoreResult, Profile, TimeTable } from './scoring/index.js';
 export { parseSearchSpace, sampleSearchSpace } from './tuning/search-space.js';
 export type { SearchSpace } from './tuning/search-space.js';

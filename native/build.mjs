@@ -22,7 +22,12 @@ function nodeHeaders() {
 }
 
 function cblasHeaderDir() {
-  const candidates = ['/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu', '/usr/include/openblas', '/usr/include'];
+  const candidates = [
+    '/usr/include/x86_64-linux-gnu',
+    '/usr/include/aarch64-linux-gnu',
+    '/usr/include/openblas',
+    '/usr/include',
+  ];
   return candidates.find((d) => existsSync(join(d, 'cblas.h')) && existsSync(join(d, 'openblas_config.h')));
 }
 
@@ -32,18 +37,41 @@ function main() {
   const headers = nodeHeaders();
   if (!headers) return say('skipped: Node headers (node_api.h) not found; the blas backend stays unavailable');
   const cblas = cblasHeaderDir();
-  if (!cblas) return say('skipped: OpenBLAS headers not found (Debian: apt-get install libopenblas-dev); the blas backend stays unavailable');
+  if (!cblas)
+    return say(
+      'skipped: OpenBLAS headers not found (Debian: apt-get install libopenblas-dev); the blas backend stays unavailable',
+    );
   const cc = process.env.CC || 'cc';
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.tmp-${process.pid}`;
   try {
-    execFileSync(cc, ['-O2', '-fPIC', '-shared', '-std=c11', '-Wall', '-fvisibility=hidden', `-I${headers}`, `-I${cblas}`,
-      join(here, 'blas', 'reprobench_blas.c'), '-o', tmp, '-lopenblas'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(
+      cc,
+      [
+        '-O2',
+        '-fPIC',
+        '-shared',
+        '-std=c11',
+        '-Wall',
+        '-fvisibility=hidden',
+        `-I${headers}`,
+        `-I${cblas}`,
+        join(here, 'blas', 'reprobench_blas.c'),
+        '-o',
+        tmp,
+        '-lopenblas',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     renameSync(tmp, out);
     say(`built ${join('native', 'build', 'reprobench_blas.node')} (OpenBLAS)`);
   } catch (e) {
     rmSync(tmp, { force: true });
-    const detail = String(e.stderr ?? e.message ?? e).split('\n').filter(Boolean).slice(0, 3).join(' | ');
+    const detail = String(e.stderr ?? e.message ?? e)
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 3)
+      .join(' | ');
     say(`skipped: compiling the OpenBLAS addon failed (${detail}); the blas backend stays unavailable`);
   }
 }

@@ -58,7 +58,10 @@ export interface RejudgedClaim {
  * report and the catalogue page into `out` (`<out>/catalogue.html`, `<out>/<claim>/report.html`).
  * @throws ReprobenchError E_NO_REFERENCE when no claim has a reference of the class asked for
  */
-export function writeCatalogueFromReferences(registries: Registries, o: { cwd: string; out: string; numericsClass?: string }): { claims: RejudgedClaim[]; missing: string[]; html: string } {
+export function writeCatalogueFromReferences(
+  registries: Registries,
+  o: { cwd: string; out: string; numericsClass?: string },
+): { claims: RejudgedClaim[]; missing: string[]; html: string } {
   const work = mkdtempSync(join(tmpdir(), 'reprobench-catalogue-'));
   try {
     const claims: RejudgedClaim[] = [];
@@ -76,7 +79,11 @@ export function writeCatalogueFromReferences(registries: Registries, o: { cwd: s
       claims.push({ id: claim.id, numericsClass: ref.numericsClass, summary });
     }
     if (claims.length === 0) {
-      throw new ReprobenchError('E_NO_REFERENCE', `no claim has a reference${o.numericsClass ? ` of class ${o.numericsClass}` : ''}`, 'create references with `reprobench reference update <claim> --preset standard`');
+      throw new ReprobenchError(
+        'E_NO_REFERENCE',
+        `no claim has a reference${o.numericsClass ? ` of class ${o.numericsClass}` : ''}`,
+        'create references with `reprobench reference update <claim> --preset standard`',
+      );
     }
     const ids = claims.map((c) => c.id);
     writeCatalogue(work, ids, { papers: listPapers(registries), cwd: o.cwd });

@@ -9,7 +9,9 @@ import { template, templateFile } from './handlebars.js';
 export function renderCatalogue(d: CatalogueData, wallSeconds: number | null): string {
   return template('catalogue.hbs')({
     ...d,
-    tally: CLAIM_LABELS.map((v) => ({ verdict: v, count: d.rows.filter((r) => r.verdict === v).length })).filter((t) => t.count > 0),
+    tally: CLAIM_LABELS.map((v) => ({ verdict: v, count: d.rows.filter((r) => r.verdict === v).length })).filter(
+      (t) => t.count > 0,
+    ),
     paperTally: paperTally(d),
     wallSeconds,
     // Re-judged from references there are no timings: leave the column out rather than fill it with dashes.
@@ -21,7 +23,9 @@ export function renderCatalogue(d: CatalogueData, wallSeconds: number | null): s
 }
 
 function paperTally(d: CatalogueData): Array<{ status: string; count: number }> {
-  return PAPER_STATUSES.map((status) => ({ status, count: d.papers.filter((p) => p.status === status).length })).filter((t) => t.count > 0);
+  return PAPER_STATUSES.map((status) => ({ status, count: d.papers.filter((p) => p.status === status).length })).filter(
+    (t) => t.count > 0,
+  );
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
@@ -31,17 +35,19 @@ export function catalogueMarkdown(d: CatalogueData): string {
   const lines = [
     '| # | claim | verdict | where it holds | fidelity | claimed vs measured, per comparison | pre-registration |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...d.rows.map((r) =>
-      [
-        r.catalogue ?? '—',
-        `[\`${r.id}\`](${r.reportHref})`,
-        `**${r.verdict}**`,
-        cell(r.scope.replace(/^at miniature scale: /, '')),
-        cell(r.fidelity === 'stand-in' ? `stand-in: ${r.differs}` : 'faithful'),
-        r.comparisons.map((c) => cell(`${c.label}: ${c.headline} (${c.verdict})`)).join('<br>'),
-        cell(r.preregistration.short),
-      ].join(' | '),
-    ).map((row) => `| ${row} |`),
+    ...d.rows
+      .map((r) =>
+        [
+          r.catalogue ?? '—',
+          `[\`${r.id}\`](${r.reportHref})`,
+          `**${r.verdict}**`,
+          cell(r.scope.replace(/^at miniature scale: /, '')),
+          cell(r.fidelity === 'stand-in' ? `stand-in: ${r.differs}` : 'faithful'),
+          r.comparisons.map((c) => cell(`${c.label}: ${c.headline} (${c.verdict})`)).join('<br>'),
+          cell(r.preregistration.short),
+        ].join(' | '),
+      )
+      .map((row) => `| ${row} |`),
   ];
   if (d.papers.length) lines.push('', ...papersMarkdown(d));
   return lines.join('\n') + '\n';
@@ -50,7 +56,9 @@ export function catalogueMarkdown(d: CatalogueData): string {
 /** The seed papers under the claims: status, and the claims (linked) or the reason. */
 function papersMarkdown(d: CatalogueData): string[] {
   return [
-    `## Seed papers (${d.papers.length}: ${paperTally(d).map((t) => `${t.count} ${t.status}`).join(', ')})`,
+    `## Seed papers (${d.papers.length}: ${paperTally(d)
+      .map((t) => `${t.count} ${t.status}`)
+      .join(', ')})`,
     '',
     '| # | paper | status | claims or reason |',
     '| --- | --- | --- | --- |',

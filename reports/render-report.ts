@@ -29,7 +29,10 @@ function workloadCharts(w: WorkloadReport, data: ReportData): { curves: string; 
       title: `${w.workload}: steps to target per seed`,
       unit: 'steps',
       budget: w.budgetSteps,
-      arms: w.arms.map((a) => ({ name: a.method, seeds: a.seeds.map((s) => ({ repeat: s.repeat, value: s.steps, kind: s.kind })) })),
+      arms: w.arms.map((a) => ({
+        name: a.method,
+        seeds: a.seeds.map((s) => ({ repeat: s.repeat, value: s.steps, kind: s.kind })),
+      })),
     }),
     km: kaplanMeierChart({
       title: `${w.workload}: Kaplan–Meier, seeds not yet at target`,
@@ -40,7 +43,8 @@ function workloadCharts(w: WorkloadReport, data: ReportData): { curves: string; 
   };
 }
 
-const outcomeText = (m: number | null | undefined): string => (m === undefined ? '' : m === null ? '—' : String(Number(m.toPrecision(4))));
+const outcomeText = (m: number | null | undefined): string =>
+  m === undefined ? '' : m === null ? '—' : String(Number(m.toPrecision(4)));
 
 /** Renders the claim report: one self-contained HTML page (inline CSS, SVG and a small script; no network). */
 export function renderReport(data: ReportData): string {
@@ -53,14 +57,36 @@ export function renderReport(data: ReportData): string {
     workloads: data.workloads.map((w) => ({ ...w, charts: workloadCharts(w, data) })),
     adaptive: s.adaptive?.comparisons.map((c) => {
       const d = c.looks[c.looks.length - 1]!;
-      return { method: c.method, baseline: c.baseline, workload: c.workload, label: sequentialLabel(d), look: d.look + 1, explanation: d.explanation };
+      return {
+        method: c.method,
+        baseline: c.baseline,
+        workload: c.workload,
+        label: sequentialLabel(d),
+        look: d.look + 1,
+        explanation: d.explanation,
+      };
     }),
     // Fixed-budget claims tune for the outcome they are judged on: show it instead of steps (∞ there meant nothing).
     tuningByMetric: s.tuning?.rows.some((r) => r.metric !== undefined) ?? false,
-    tuningRows: s.tuning?.rows.map((r) => ({ ...r, point: pointText(r.point), steps: r.steps.map((x) => x ?? '∞').join(', '), outcome: r.metrics ? `${outcomeText(r.metric)} (${r.metrics.map(outcomeText).join(', ')})` : outcomeText(r.metric) })) ?? [],
-    tuningChoices: s.tuning?.choices.map((c) => ({ ...c, point: pointText(c.point), outcome: outcomeText(c.medianMetric) })) ?? [],
+    tuningRows:
+      s.tuning?.rows.map((r) => ({
+        ...r,
+        point: pointText(r.point),
+        steps: r.steps.map((x) => x ?? '∞').join(', '),
+        outcome: r.metrics
+          ? `${outcomeText(r.metric)} (${r.metrics.map(outcomeText).join(', ')})`
+          : outcomeText(r.metric),
+      })) ?? [],
+    tuningChoices:
+      s.tuning?.choices.map((c) => ({ ...c, point: pointText(c.point), outcome: outcomeText(c.medianMetric) })) ?? [],
     profile: data.profile,
-    profileChart: data.profile ? performanceProfileChart({ title: 'Performance profiles over the workloads', taus: data.profile.taus, series: data.profile.series }) : '',
+    profileChart: data.profile
+      ? performanceProfileChart({
+          title: 'Performance profiles over the workloads',
+          taus: data.profile.taus,
+          series: data.profile.series,
+        })
+      : '',
     reference: data.reference,
     preregistration: data.preregistration,
     cardChanges: 'changes' in data.preregistration ? data.preregistration.changes.map(changeText) : [],
@@ -80,9 +106,18 @@ export function reportNumbers(data: ReportData) {
     workloads: data.workloads.map((w) => ({
       workload: w.workload,
       arms: w.arms.map((a) => ({
-        method: a.method, reached: a.reached, n: a.n, diverged: a.diverged,
-        stepsMedian: a.steps.median, stepsQ1: a.steps.q1, stepsQ3: a.steps.q3, stepsCI: a.steps.ci,
-        secondsMedian: a.seconds.median, ratios: a.ratios, faster: a.faster, finalMetric: a.finalMetric,
+        method: a.method,
+        reached: a.reached,
+        n: a.n,
+        diverged: a.diverged,
+        stepsMedian: a.steps.median,
+        stepsQ1: a.steps.q1,
+        stepsQ3: a.steps.q3,
+        stepsCI: a.steps.ci,
+        secondsMedian: a.seconds.median,
+        ratios: a.ratios,
+        faster: a.faster,
+        finalMetric: a.finalMetric,
       })),
     })),
     profile: data.profile ? data.profile.series.map((x) => ({ name: x.name, score: x.score })) : null,

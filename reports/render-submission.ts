@@ -13,7 +13,14 @@ export function renderSubmissionReport(dir: string): string {
     .map(([name, w]) => {
       const time = workloadTime(w);
       const rows = time.studies.flatMap((s) =>
-        s.trials.map((t) => ({ study: s.study, trial: t.trial, seconds: t.result.seconds, step: t.result.step, status: t.result.status, winner: s.trial === t.trial })),
+        s.trials.map((t) => ({
+          study: s.study,
+          trial: t.trial,
+          seconds: t.result.seconds,
+          step: t.result.step,
+          status: t.result.status,
+          winner: s.trial === t.trial,
+        })),
       );
       const trials = loaded.trials.filter((t) => t.workload === name);
       const studies = [...new Set(trials.map((t) => t.study))].sort((a, b) => a - b);
@@ -31,7 +38,20 @@ export function renderSubmissionReport(dir: string): string {
         })),
       });
       const meta = loaded.meta.workloads[name];
-      return { name, role: meta?.role ?? '', target: w.target, budgetSeconds: w.budget?.seconds, time: time.value, rows, chart };
+      return {
+        name,
+        role: meta?.role ?? '',
+        target: w.target,
+        budgetSeconds: w.budget?.seconds,
+        time: time.value,
+        rows,
+        chart,
+      };
     });
-  return template('submission.hbs')({ meta: loaded.meta, workloads, css: templateFile('report.css'), script: templateFile('report.js') });
+  return template('submission.hbs')({
+    meta: loaded.meta,
+    workloads,
+    css: templateFile('report.css'),
+    script: templateFile('report.js'),
+  });
 }

@@ -18,7 +18,10 @@ export interface SeedEntry {
  * "• N authors", "·" and a date whose year may be missing or cut off.
  */
 export function parseSeed(text: string): SeedEntry[] {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const out: SeedEntry[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (lines[i]!.length <= 250) continue;
@@ -34,7 +37,10 @@ export function parseSeed(text: string): SeedEntry[] {
  * `times` glued to a number (from `\times`) as `×`.
  */
 export function normalise(s: string): string {
-  return s.replace(/\\%/g, '%').replace(/(\d)times/g, '$1×').replace(/\s+/g, ' ');
+  return s
+    .replace(/\\%/g, '%')
+    .replace(/(\d)times/g, '$1×')
+    .replace(/\s+/g, ' ');
 }
 
 export function seedMismatches(papers: SeedPaper[], seed: SeedEntry[]): string[] {
@@ -48,7 +54,8 @@ export function seedMismatches(papers: SeedPaper[], seed: SeedEntry[]): string[]
     }
     if (p.title !== s.title) bad.push(`#${p.paper}: title "${p.title}" ≠ seed "${s.title}"`);
     if ((p.year ?? null) !== s.year) bad.push(`#${p.paper}: year ${p.year ?? 'none'} ≠ seed ${s.year ?? 'none'}`);
-    if (!normalise(s.abstract).includes(normalise(p.quote))) bad.push(`#${p.paper}: quote not in the abstract: "${p.quote}"`);
+    if (!normalise(s.abstract).includes(normalise(p.quote)))
+      bad.push(`#${p.paper}: quote not in the abstract: "${p.quote}"`);
   }
   return bad;
 }

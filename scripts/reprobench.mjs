@@ -9,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'harness', 'cli', 'main.js');
 if (!existsSync(cli)) {
-  process.stderr.write('reprobench: dist/ is not built in this checkout: run npm ci (or npm run build), then this command again\n');
+  process.stderr.write(
+    'reprobench: dist/ is not built in this checkout: run npm ci (or npm run build), then this command again\n',
+  );
   process.exit(2);
 }
 if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);

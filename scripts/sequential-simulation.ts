@@ -13,13 +13,23 @@ const nNull = Number(process.argv[2] ?? 20_000);
 const nAlt = Number(process.argv[3] ?? 20_000);
 const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
 
-console.log(`null comparisons: ${nNull}, alternative comparisons: ${nAlt}, alpha 0.05 one-sided, power 0.8 at effect 0.5 SD, batch 4`);
-console.log('| spending | margin | fixed N | max N | looks | FPR (bound) | power seq / fixed | seeds H0 (saved) | seeds H1 (saved) | H0 stops: against the claim |');
+console.log(
+  `null comparisons: ${nNull}, alternative comparisons: ${nAlt}, alpha 0.05 one-sided, power 0.8 at effect 0.5 SD, batch 4`,
+);
+console.log(
+  '| spending | margin | fixed N | max N | looks | FPR (bound) | power seq / fixed | seeds H0 (saved) | seeds H1 (saved) | H0 stops: against the claim |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const spending of ['obrien-fleming', 'pocock'] as const) {
   for (const margin of [0.5, null]) {
     const t0 = Date.now();
-    const r = simulateSequential({ nullComparisons: nNull, alternativeComparisons: nAlt, spending, margin, seed: 20261127 });
+    const r = simulateSequential({
+      nullComparisons: nNull,
+      alternativeComparisons: nAlt,
+      spending,
+      margin,
+      seed: 20261127,
+    });
     const looks = r.plan.looks.map((l) => `${l.seedsPerArm}:${l.boundary.toFixed(2)}`).join(' ');
     console.log(
       `| ${spending} | ${margin ?? 'none'} | ${r.fixedSeedsPerArm} | ${r.plan.options.maxSeedsPerArm} | ${looks} | ` +

@@ -21,7 +21,15 @@ import { kaplanMeierMedian, smoothedSpeedupInterval } from '../harness/stats/spe
 const R = Number(process.argv[2] ?? 500);
 const B = Number(process.argv[3] ?? 999);
 
-interface Setting { n: number; lattice: number; sigma: number; rho: number; censor: boolean; speedup: number; paired: boolean }
+interface Setting {
+  n: number;
+  lattice: number;
+  sigma: number;
+  rho: number;
+  censor: boolean;
+  speedup: number;
+  paired: boolean;
+}
 const scenarios = [
   { sigma: 0.1, rho: 0.5, censor: false, speedup: 1.3, paired: true, lattices: [0.02, 0.05, 0.12] },
   { sigma: 0.2, rho: 0, censor: true, speedup: 1.3, paired: true, lattices: [0.02, 0.05, 0.12] },
@@ -30,16 +38,33 @@ const scenarios = [
   { sigma: 0.1, rho: 0, censor: false, speedup: 1.3, paired: false, lattices: [0.02] },
 ];
 const settings: Setting[] = [];
-for (const { lattices, ...sc } of scenarios) for (const lattice of lattices) for (const n of [5, 10, 20]) settings.push({ n, lattice, ...sc });
+for (const { lattices, ...sc } of scenarios)
+  for (const lattice of lattices) for (const n of [5, 10, 20]) settings.push({ n, lattice, ...sc });
 
 const MEDIAN = 500;
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const covers = (ci: readonly [number, number], s: number): number => (ci[0] <= s && s <= ci[1] ? 1 : 0);
 
 /** The KM median ratio on resample positions (method, baseline), an undefined median taken at the budget (as claim-effects did). */
-function ratioAt(tm: number[], em: boolean[], tb: number[], eb: boolean[], im: readonly number[], ib: readonly number[], budget: number): number {
-  const m = kaplanMeierMedian(im.map((i) => tm[i]!), im.map((i) => em[i]!)) ?? budget;
-  const b = kaplanMeierMedian(ib.map((i) => tb[i]!), ib.map((i) => eb[i]!)) ?? budget;
+function ratioAt(
+  tm: number[],
+  em: boolean[],
+  tb: number[],
+  eb: boolean[],
+  im: readonly number[],
+  ib: readonly number[],
+  budget: number,
+): number {
+  const m =
+    kaplanMeierMedian(
+      im.map((i) => tm[i]!),
+      im.map((i) => em[i]!),
+    ) ?? budget;
+  const b =
+    kaplanMeierMedian(
+      ib.map((i) => tb[i]!),
+      ib.map((i) => eb[i]!),
+    ) ?? budget;
   return b / m;
 }
 
@@ -73,7 +98,8 @@ function run(st: Setting, seed: number) {
     const stat = (idx: readonly (readonly number[])[]): number => {
       const key = idx;
       let v = cache.get(key);
-      if (v === undefined) cache.set(key, (v = ratioAt(cm, em, cb, eb, idx[0]!, idx[st.paired ? 0 : 1]!, finiteBudget)));
+      if (v === undefined)
+        cache.set(key, (v = ratioAt(cm, em, cb, eb, idx[0]!, idx[st.paired ? 0 : 1]!, finiteBudget)));
       return v;
     };
     const sizes = st.paired ? [st.n] : [st.n, st.n];
@@ -97,7 +123,14 @@ function run(st: Setting, seed: number) {
     const s = smoothedSpeedupInterval(
       { values: cm, events: em },
       { values: cb, events: eb },
-      { budget: finiteBudget, center: 'median', paired: st.paired, confidences: [0.95, 0.9], seed: seed + r + 1, resamples: B },
+      {
+        budget: finiteBudget,
+        center: 'median',
+        paired: st.paired,
+        confidences: [0.95, 0.9],
+        seed: seed + r + 1,
+        resamples: B,
+      },
     );
     hit.smooth += covers(s.intervals[0]!, st.speedup);
     hit.smooth90 += covers(s.intervals[1]!, st.speedup);
@@ -106,8 +139,12 @@ function run(st: Setting, seed: number) {
   return { hit, width, censoredShare: censored / (2 * st.n * R) };
 }
 
-console.log(`${R} replications per setting, ${B} resamples; truth = ratio of continuous medians; coverage of the 95% interval (90% for the last column)`);
-console.log('| design | n | lattice | σ log | ρ | censored | speedup | percentile | BCa | paired log-t | smoothed | log width pct / smoothed | smoothed 90% |');
+console.log(
+  `${R} replications per setting, ${B} resamples; truth = ratio of continuous medians; coverage of the 95% interval (90% for the last column)`,
+);
+console.log(
+  '| design | n | lattice | σ log | ρ | censored | speedup | percentile | BCa | paired log-t | smoothed | log width pct / smoothed | smoothed 90% |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 // The requirement (≥ 93%) is for the resolutions the references have (≤ 5% of the median); the
 // 12% lattice is shown to say why: there every candidate under-covers when seeds vary less than a step.
@@ -118,12 +155,17 @@ settings.forEach((st, k) => {
   const smooth = hit.smooth / R;
   const key = st.lattice <= 0.05 ? 'fine' : 'coarse';
   worst[key] = Math.min(worst[key], smooth);
-  const bca = hit.bcaFailed === R ? '—' : `${pct(hit.bca / (R - hit.bcaFailed))}${hit.bcaFailed ? ` (${hit.bcaFailed} undefined)` : ''}`;
+  const bca =
+    hit.bcaFailed === R
+      ? '—'
+      : `${pct(hit.bca / (R - hit.bcaFailed))}${hit.bcaFailed ? ` (${hit.bcaFailed} undefined)` : ''}`;
   const logt = hit.logtN ? `${pct(hit.logt / hit.logtN)}${hit.logtN < R ? ` (${hit.logtN} uncensored)` : ''}` : '—';
   console.log(
     `| ${st.paired ? 'paired' : 'two-sample'} | ${st.n} | ${pct(st.lattice)} | ${st.sigma} | ${st.rho} | ${pct(censoredShare)} | ${st.speedup} | ${pct(hit.pct / R)} | ${bca} | ${logt} | ${pct(smooth)} | ` +
       `${(width.pct / R).toFixed(3)} / ${(width.smooth / R).toFixed(3)} | ${pct(hit.smooth90 / R)} |`,
   );
 });
-console.log(`lowest coverage of the smoothed bootstrap's 95% interval: ${pct(worst.fine)} on lattices ≤ 5% of the median, ${pct(worst.coarse)} on the 12% lattice (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+console.log(
+  `lowest coverage of the smoothed bootstrap's 95% interval: ${pct(worst.fine)} on lattices ≤ 5% of the median, ${pct(worst.coarse)} on the 12% lattice (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+);
 if (worst.fine < 0.93) process.exitCode = 1;

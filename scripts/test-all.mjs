@@ -6,7 +6,13 @@
 // everything is there it only checks, then lints and tests.
 import { spawnSync } from 'node:child_process';
 import {
-  DEPENDENCIES, describeStep, installProblem, planSetup, probeAll, realSystem, ROOT,
+  DEPENDENCIES,
+  describeStep,
+  installProblem,
+  planSetup,
+  probeAll,
+  realSystem,
+  ROOT,
 } from './ci/system-deps.mjs';
 
 const USAGE = `usage: npm run test:all [-- --check [--assume-missing ID,...]]
@@ -28,8 +34,10 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--check') o.check = true;
-    else if (a === '--help' || a === '-h') { process.stdout.write(`${USAGE}\n`); process.exit(0); }
-    else if (a === '--assume-missing' || a.startsWith('--assume-missing=')) {
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (a === '--assume-missing' || a.startsWith('--assume-missing=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!v) usageError('--assume-missing needs a list of ids');
       o.assume.push(...v.split(',').filter(Boolean));
@@ -38,7 +46,8 @@ function parseArgs(argv) {
   const known = new Set([...DEPENDENCIES.map((d) => d.id), 'npm']);
   const unknown = o.assume.filter((id) => !known.has(id));
   if (unknown.length) usageError(`--assume-missing: unknown ${unknown.join(', ')}`);
-  if (o.assume.length && !o.check) usageError('--assume-missing only goes with --check (it would install what is there)');
+  if (o.assume.length && !o.check)
+    usageError('--assume-missing only goes with --check (it would install what is there)');
   return o;
 }
 
@@ -52,7 +61,9 @@ function probe(assume) {
 function report({ missing, install }) {
   const width = Math.max(...DEPENDENCIES.map((d) => d.id.length));
   for (const d of DEPENDENCIES) {
-    say(`  ${missing[d.id] ? 'missing' : 'ok     '} ${d.id.padEnd(width)}  ${d.what}${missing[d.id] ? `: ${missing[d.id]}` : ''}`);
+    say(
+      `  ${missing[d.id] ? 'missing' : 'ok     '} ${d.id.padEnd(width)}  ${d.what}${missing[d.id] ? `: ${missing[d.id]}` : ''}`,
+    );
   }
   const npm = `node_modules as package-lock.json pins it${install ? `: ${install}` : ''}`;
   say(`  ${install ? 'missing' : 'ok     '} ${'npm'.padEnd(width)}  ${npm}`);
@@ -70,7 +81,7 @@ function run(step, sudo) {
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (process.env.REPROBENCH_NO_NATIVE === '1') {
-    say('REPROBENCH_NO_NATIVE=1 is unset for this run: every test runs, the blas backend\'s included');
+    say("REPROBENCH_NO_NATIVE=1 is unset for this run: every test runs, the blas backend's included");
     delete process.env.REPROBENCH_NO_NATIVE;
   }
   const started = Date.now();
@@ -87,8 +98,11 @@ function main() {
     say(setup.length ? 'would do, in order:' : 'nothing to set up; would lint and run every test:');
     steps.forEach((s, i) => say(`  ${i + 1}. ${describeStep(s)}`));
     if (privileged.length && !root) {
-      say(sudo ? 'not root: would use sudo for the steps marked (as root)'
-        : 'not root and no sudo: could not do the steps marked (as root)');
+      say(
+        sudo
+          ? 'not root: would use sudo for the steps marked (as root)'
+          : 'not root and no sudo: could not do the steps marked (as root)',
+      );
     }
     process.exit(setup.length ? 1 : 0);
   }
@@ -100,10 +114,16 @@ function main() {
       process.exit(1);
     }
     const packages = privileged.filter((s) => s.kind === 'apt').flatMap((s) => s.packages);
-    say(`acting as root (${root ? 'uid 0' : 'through sudo'}) to ${[
-      packages.length ? `install Debian packages: ${packages.join(' ')}` : '',
-      privileged.some((s) => s.kind === 'slurm') ? 'start Slurm (munge, slurmctld, slurmd; installed from Debian if missing)' : '',
-    ].filter(Boolean).join('; ')}`);
+    say(
+      `acting as root (${root ? 'uid 0' : 'through sudo'}) to ${[
+        packages.length ? `install Debian packages: ${packages.join(' ')}` : '',
+        privileged.some((s) => s.kind === 'slurm')
+          ? 'start Slurm (munge, slurmctld, slurmd; installed from Debian if missing)'
+          : '',
+      ]
+        .filter(Boolean)
+        .join('; ')}`,
+    );
   }
   for (const step of setup) {
     const status = run(step, !root);
@@ -121,7 +141,9 @@ function main() {
       process.exit(1);
     }
   }
-  say(`setup ${setup.length ? 'done' : 'checked, nothing to do'} in ${((Date.now() - started) / 1000).toFixed(1)} s; linting, then running every test`);
+  say(
+    `setup ${setup.length ? 'done' : 'checked, nothing to do'} in ${((Date.now() - started) / 1000).toFixed(1)} s; linting, then running every test`,
+  );
   for (const step of steps.filter((s) => s.kind === 'lint')) {
     const status = run(step, false);
     if (status !== 0) {

@@ -8,15 +8,21 @@ import { readTrials } from '../harness/store/trial-store.js';
 
 let failed = false;
 for (const path of process.argv.slice(2)) {
-  const trials: ResolutionTrial[] = existsSync(path) && statSync(path).isDirectory() ? [...readTrials(path).values()] : readReference(path).trials;
+  const trials: ResolutionTrial[] =
+    existsSync(path) && statSync(path).isDirectory() ? [...readTrials(path).values()] : readReference(path).trials;
   const arms = timeResolution(trials);
   if (arms.length === 0) console.log(`${path}: no time-to-target arms`);
   for (const a of arms) {
     failed ||= !a.resolved;
     const worst = a.worstSteps === null ? '—' : `${a.worstSteps} steps`;
-    const share = a.worstSteps !== null && a.medianSteps ? ` (${((100 * a.worstSteps) / a.medianSteps).toFixed(1)}% of the median ${a.medianSteps})` : '';
+    const share =
+      a.worstSteps !== null && a.medianSteps
+        ? ` (${((100 * a.worstSteps) / a.medianSteps).toFixed(1)}% of the median ${a.medianSteps})`
+        : '';
     const unknown = a.unknown ? `, ${a.unknown} unknown` : '';
-    console.log(`${a.resolved ? 'ok  ' : 'FAIL'} ${path}: ${a.method} on ${a.workload}: ${a.reached} reached, coarsest ${worst}${share}${unknown}`);
+    console.log(
+      `${a.resolved ? 'ok  ' : 'FAIL'} ${path}: ${a.method} on ${a.workload}: ${a.reached} reached, coarsest ${worst}${share}${unknown}`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

@@ -7,4 +7,11 @@ import { polynomialRegression } from './synthetic/polynomial.js';
 import { teacherStudent } from './synthetic/teacher-student.js';
 
 /** The built-in workloads, registered by id. */
-export const builtinWorkloads: WorkloadDefinition[] = [fashionMnistMlp, teacherStudent, polynomialRegression, charLm, modularAddition, linearTeacher];
+export const builtinWorkloads: WorkloadDefinition[] = [
+  fashionMnistMlp,
+  teacherStudent,
+  polynomialRegression,
+  charLm,
+  modularAddition,
+  linearTeacher,
+];

@@ -26,7 +26,8 @@ export const adanClaim = defineClaim({
     'More surprisingly, Adan can use half of the training cost (epochs) of SoTA optimizers to achieve higher or ' +
     'comparable performance on ViT, GPT-2, MAE, e.t.c., and also shows great tolerance to a large range of minibatch size, e.g., from 1k to 32k.',
   claimedEffect: {
-    description: 'speedup in steps to the target of Adan over each baseline (baseline steps / Adan steps); the paper claims 2×',
+    description:
+      'speedup in steps to the target of Adan over each baseline (baseline steps / Adan steps); the paper claims 2×',
     magnitude: 2,
     direction: 'method-better',
   },
@@ -55,9 +56,11 @@ export const adanClaim = defineClaim({
     '784-256-256-10 MLP (the quick preset: the first only) learn Fashion-MNIST at batch 128 to validation-accuracy targets ' +
     'set from tuned NAdamW baseline runs (0.881 and 0.890, met by the tuned baseline at about 1.9 epochs, late in the ' +
     '1,200-step budget). ' +
-    'All optimizers share one schedule (2% linear warmup, cosine decay over the workload\'s step hint) and keep their ' +
-    'authors\' other defaults (Adan: betas 0.98/0.92/0.99, weight decay 0.02; AdamW: PyTorch defaults; NAdamW: the ' +
+    "All optimizers share one schedule (2% linear warmup, cosine decay over the workload's step hint) and keep their " +
+    "authors' other defaults (Adan: betas 0.98/0.92/0.99, weight decay 0.02; AdamW: PyTorch defaults; NAdamW: the " +
     'AlgoPerf baseline point); only the learning rate is tuned, by AlgoPerf external tuning with the same budget for ' +
-    'each (2 studies × 6 Halton points over 2e-3–6.4e-2, log scale, ' + TUNING_NOTE + '). ' +
+    'each (2 studies × 6 Halton points over 2e-3–6.4e-2, log scale, ' +
+    TUNING_NOTE +
+    '). ' +
     '"Training cost (epochs)" becomes optimizer steps to the target; batch-size tolerance is not tested.',
 });

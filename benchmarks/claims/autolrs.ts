@@ -27,7 +27,7 @@ export const autolrsClaim = defineClaim({
   claimedEffect: {
     description:
       'speedup in optimizer steps to the validation-accuracy target, probe steps of the search included, of AutoLRS over a ' +
-      'tuned cosine-decay schedule; M = 1.31, the paper\'s average speedup over heavily tuned schedules',
+      "tuned cosine-decay schedule; M = 1.31, the paper's average speedup over heavily tuned schedules",
     magnitude: 1.31,
     direction: 'method-better',
   },
@@ -42,20 +42,28 @@ export const autolrsClaim = defineClaim({
   workloads: ['fashion-mnist-mlp'],
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 3, standard: 12 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { autolrs: LR_SPACE, 'cosine-decay': LR_SPACE } },
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { autolrs: LR_SPACE, 'cosine-decay': LR_SPACE },
+  },
   miniature:
     'The paper trains ResNet-50 (ImageNet), Transformer (WMT) and BERT with SGD/Adam and compares time to a target with the ' +
-    'original papers\' schedules and with tuned CLR/SGDR (the 1.31× average). Here: the 784-128-10 MLP on Fashion-MNIST ' +
+    "original papers' schedules and with tuned CLR/SGDR (the 1.31× average). Here: the 784-128-10 MLP on Fashion-MNIST " +
     '(batch 128) to its calibrated validation-accuracy target, both arms AdamW (PyTorch defaults); the baseline is cosine decay ' +
     'over the step budget (the "heavily tuned schedule" half of the claim; the original-paper schedules do not exist for this ' +
     'model). AutoLRS is simplified (benchmarks/methods/autolrs.ts): instead of GP Bayesian optimisation over 10 learning rates ' +
-    'per stage with τ′ = τ/10 (the authors\' code: τ = 1000 doubling to 8000), each stage of τ = 150 steps first probes 3 ' +
-    'candidates a factor 2 apart around the previous stage\'s rate for τ′ = 10 steps each (the same probe batches for each, ' +
-    'from the method\'s own seeded stream), restoring the model and AdamW state after every probe, and forecasts the training ' +
+    "per stage with τ′ = τ/10 (the authors' code: τ = 1000 doubling to 8000), each stage of τ = 150 steps first probes 3 " +
+    "candidates a factor 2 apart around the previous stage's rate for τ′ = 10 steps each (the same probe batches for each, " +
+    "from the method's own seeded stream), restoring the model and AdamW state after every probe, and forecasts the training " +
     'loss at τ from a least-squares fit of a·exp(−bt)+c (no spline smoothing). Probe steps are charged: they count in the steps ' +
     'to target (20% overhead per stage) and in the training seconds, and the probed models are never evaluated. Time is ' +
-    'measured in steps, not wall-clock (one step costs the same in both arms, the planner\'s own work is negligible). The tuned ' +
-    'hyperparameter is the learning rate: cosine\'s peak rate, AutoLRS\'s first-stage centre; each arm gets the same tuning ' +
-    'budget (2 studies × 6 Halton points over 1e-3–1e-1, log scale, ' + TUNING_NOTE + '). ' +
+    "measured in steps, not wall-clock (one step costs the same in both arms, the planner's own work is negligible). The tuned " +
+    "hyperparameter is the learning rate: cosine's peak rate, AutoLRS's first-stage centre; each arm gets the same tuning " +
+    'budget (2 studies × 6 Halton points over 1e-3–1e-1, log scale, ' +
+    TUNING_NOTE +
+    '). ' +
     'Linear decay, step decay and the original-schedule comparisons are left out.',
 });

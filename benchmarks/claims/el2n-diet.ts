@@ -42,23 +42,31 @@ export const el2nDietClaim = defineClaim({
   // would not pay for a scoring pipeline, and "slightly improving" is about that size in the paper.
   margin: { value: 0.005, units: 'absolute' },
   repeats: { quick: 2, standard: 10 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { 'el2n-prune': LR_SPACE, 'cosine-decay': LR_SPACE } },
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { 'el2n-prune': LR_SPACE, 'cosine-decay': LR_SPACE },
+  },
   miniature:
     'The paper trains ResNet18 on CIFAR-10 for 200 epochs (SGD), scores every example by EL2N averaged over 10 inits at ' +
     'epoch 20, keeps the highest-scoring half and trains it from scratch for the same number of steps as the full data ' +
-    '(the authors\' run_keep_max_scores.py: 200 × 390 steps whatever the subset). Here: the 784-128-10 MLP on 10,000 ' +
+    "(the authors' run_keep_max_scores.py: 200 × 390 steps whatever the subset). Here: the 784-128-10 MLP on 10,000 " +
     'Fashion-MNIST training rows (the train-10k variant; 7.7 epochs in its 600-step budget at batch 128, so the kept ' +
     '5,000 rows are seen 15.4 times; a budget that binds: tuned cosine decay gains 0.0097 accuracy from 600 to 1,200 ' +
     'steps, 0.0017 from 1,200 to 2,400), validation accuracy on 10,000 held-out rows standing for test accuracy. Both arms ' +
     'AdamW (PyTorch defaults) with cosine decay over the budget and the same 600 steps. EL2N = ‖softmax(f(x)) − ' +
-    'onehot(y)‖₂ averaged over K = 4 scoring models (fewer inits than the paper\'s 10, for the time cap), each trained ' +
+    "onehot(y)‖₂ averaged over K = 4 scoring models (fewer inits than the paper's 10, for the time cap), each trained " +
     '160 steps (2 epochs of the 10k rows: "a few epochs into training") with the arm\'s optimizer, learning rate and ' +
     'schedule, inits and batch orders drawn per repeat from the method seed. Scoring costs 640 optimizer steps and 4 ' +
-    'forward passes over the training rows; as in the paper\'s comparison they are not counted in the steps, but their ' +
+    "forward passes over the training rows; as in the paper's comparison they are not counted in the steps, but their " +
     'time is included in the reported training seconds (trial outcome.scoring records both). Tested: "prune half ... ' +
     'while slightly improving test accuracy" as superiority of the pruned half in final validation accuracy (no size: ' +
     '"slightly"); the transfer of scores across architectures is not tested, nor GraNd or forgetting scores, nor a ' +
-    'random-half baseline (data-subset with dataFraction 0.5; left out to fit the 6-minute cap). Each arm\'s learning ' +
-    'rate is tuned with the same budget (2 studies × 6 Halton points over 1e-3–1e-1, log scale, ' + TUNING_NOTE + '), the study ' +
+    "random-half baseline (data-subset with dataFraction 0.5; left out to fit the 6-minute cap). Each arm's learning " +
+    'rate is tuned with the same budget (2 studies × 6 Halton points over 1e-3–1e-1, log scale, ' +
+    TUNING_NOTE +
+    '), the study ' +
     'winner chosen by final validation accuracy.',
 });

@@ -43,12 +43,12 @@ export const frameworkParityClaim = defineClaim({
   repeats: { quick: 4, standard: 10 },
   miniature:
     'AlgoPerf ships JAX and PyTorch versions of every workload and treats them as interchangeable; it states no ' +
-    'number for their agreement, so this card is reprobench\'s own parity check, in the spirit of the quote: the ' +
-    'same algorithm (NAdamW at the AlgoPerf baseline point with the learning rate the workload\'s calibration tuned, ' +
+    "number for their agreement, so this card is reprobench's own parity check, in the spirit of the quote: the " +
+    "same algorithm (NAdamW at the AlgoPerf baseline point with the learning rate the workload's calibration tuned, " +
     '0.0091; 2% warmup and cosine decay over the step hint; no further tuning) on the same workload in two frameworks. ' +
-    'The PyTorch trainer reads reprobench\'s exported split, draws ' +
-    'the initial weights and the batch order with a port of reprobench\'s generator (bit-identical, tested) and ' +
-    'applies the tfjs optimizer\'s formulas op for op, single-threaded on the CPU; tfjs runs its embedded default ' +
+    "The PyTorch trainer reads reprobench's exported split, draws " +
+    "the initial weights and the batch order with a port of reprobench's generator (bit-identical, tested) and " +
+    "applies the tfjs optimizer's formulas op for op, single-threaded on the CPU; tfjs runs its embedded default " +
     '(wasm). Outcome: steps to the validation-accuracy target (0.881), a missed target counting at the 1,200-step ' +
     'budget; paired by seed, TOST within ±10% of the tfjs mean. Both arms evaluate the steps before the target every 5 ' +
     'steps (tfjs by replay, PyTorch by evaluating every 5 steps throughout).',

@@ -40,17 +40,24 @@ export const ghostBnClaim = defineClaim({
   // validation images (√(0.87·0.13/10⁴) ≈ 0.0034); a smaller gain is not worth changing the normalisation.
   margin: { value: 0.005, units: 'absolute' },
   repeats: { quick: 2, standard: 14 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { 'ghost-batch-norm': LR_SPACE, 'sgd-nesterov': LR_SPACE } },
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { 'ghost-batch-norm': LR_SPACE, 'sgd-nesterov': LR_SPACE },
+  },
   miniature:
     'The paper trains MLPs and ConvNets/ResNets on MNIST, CIFAR-10/100 and ImageNet at batch 4096 vs 128, with SGD + momentum, ' +
     'learning rates scaled by √(batch ratio), and Ghost BN with ghost batches of 128. Here: Fashion-MNIST with the 784-128-10 ' +
     'MLP plus batch normalisation after the hidden layer (784-128-BN-ReLU-10; BN momentum 0.1, ε 1e-5, running statistics at ' +
     'evaluation), trained at batch 1024 for 100 updates (1.7 epochs; batch 4096 and longer runs do not fit the compute cap: a 1024-row step costs 15 ms on an idle core here and up to 150 ms on this shared machine), both ' +
     'arms SGD with Nesterov momentum 0.9, 2% warmup and cosine decay. The method normalises each ghost batch of 32 rows with ' +
-    'its own statistics (batch ratio 32, as the paper\'s 4096/128); the baseline normalises over all 1024. Both run the same ' +
+    "its own statistics (batch ratio 32, as the paper's 4096/128); the baseline normalises over all 1024. Both run the same " +
     'number of updates, so only the "without increasing the number of updates" half is tested: GBN vs full-batch BN at the ' +
     'large batch. The small-batch regime itself (`fashion-mnist-mlp:bn`, batch 128), the regime adaptation (more updates) and ' +
-    'the logarithmic weight-distance law are not tested by this card. Instead of the paper\'s √ scaling rule, each arm\'s ' +
+    "the logarithmic weight-distance law are not tested by this card. Instead of the paper's √ scaling rule, each arm's " +
     'learning rate is tuned with the same budget (2 studies × 6 Halton points over 1e-2–1, log scale, ' +
-    TUNING_NOTE + '), the study winner chosen by final validation accuracy.',
+    TUNING_NOTE +
+    '), the study winner chosen by final validation accuracy.',
 });

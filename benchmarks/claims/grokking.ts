@@ -33,7 +33,8 @@ export const grokkingClaim = defineClaim({
   },
   testType: 'phenomenon',
   phenomenon: {
-    description: 'steps until validation accuracy ≥ 0.9 divided by steps until training loss ≤ 0.05 nats (a validation threshold never met counts at the 2,400-step budget, a lower bound)',
+    description:
+      'steps until validation accuracy ≥ 0.9 divided by steps until training loss ≤ 0.05 nats (a validation threshold never met counts at the 2,400-step budget, a lower bound)',
     statistic: {
       kind: 'threshold-ratio',
       first: { metric: 'train/loss', value: 0.05, direction: 'lower' },
@@ -44,7 +45,12 @@ export const grokkingClaim = defineClaim({
   },
   // AdamW with strong decoupled weight decay, constant rate: the regime in which grokking on
   // modular arithmetic is usually reported (Power et al. 2022). Set from one pilot run (see miniature).
-  methods: [{ method: 'adamw', hparams: { learningRate: 3e-3, weightDecay: 1, beta2: 0.98, schedule: 'constant', warmupFraction: 0 } }],
+  methods: [
+    {
+      method: 'adamw',
+      hparams: { learningRate: 3e-3, weightDecay: 1, beta2: 0.98, schedule: 'constant', warmupFraction: 0 },
+    },
+  ],
   baselines: [],
   workloads: ['modular-addition'],
   // Not used by a phenomenon verdict (the null region plays its part); required by the card format.
@@ -58,5 +64,5 @@ export const grokkingClaim = defineClaim({
     'one-hot inputs, full-batch AdamW (learning rate 3e-3, decoupled weight decay 1, β₂ = 0.98, constant rate), 2,400 steps (the workload budget). ' +
     'Those hyperparameters come from one pilot run on a seed outside the evaluation seeds (train loss ≤ 0.05 near step 500, ' +
     'validation accuracy ≥ 0.9 near step 1,500); they are not tuned per seed. The lazy→rich mechanism (an output-scale sweep ' +
-    'with the polynomial-regression workload\'s `alpha` option) is not tested here: in short pilot runs no α showed delayed generalisation.',
+    "with the polynomial-regression workload's `alpha` option) is not tested here: in short pilot runs no α showed delayed generalisation.",
 });

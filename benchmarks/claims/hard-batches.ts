@@ -19,7 +19,8 @@ export const hardBatchesClaim = defineClaim({
     url: 'https://arxiv.org/abs/2304.03486',
     catalogue: 92,
   },
-  quote: 'We show that the proposed method generalizes in 26.47% less number of epochs than the traditional mini-batch method in EfficientNet-B4 on STL-10.',
+  quote:
+    'We show that the proposed method generalizes in 26.47% less number of epochs than the traditional mini-batch method in EfficientNet-B4 on STL-10.',
   claimedEffect: {
     description:
       'speedup in optimizer steps to the validation-accuracy target of high-loss mini-batch selection over plain mini-batch training; ' +
@@ -34,13 +35,20 @@ export const hardBatchesClaim = defineClaim({
   workloads: ['fashion-mnist-mlp'],
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 3, standard: 12 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { 'high-loss-batches': LR_SPACE, 'cosine-decay': LR_SPACE } },
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { 'high-loss-batches': LR_SPACE, 'cosine-decay': LR_SPACE },
+  },
   miniature:
     'The paper trains ResNets, EfficientNets and MobileNets on CIFAR-10/100 and STL-10. Here: the 784-128-10 MLP on Fashion-MNIST ' +
     '(batch 128) to its calibrated validation-accuracy target; both arms AdamW (PyTorch defaults) with cosine decay over the ' +
     'step budget. The method forwards pools of 4 mini-batches and trains one step on each of the 2 with the highest loss ' +
     '(δ = 0.5); the paper\'s own pool is not checked. "Epochs" become optimizer steps (each trained mini-batch is one step); ' +
-    'the extra forward passes of the selection are counted in the reported training seconds, not in the steps. Each arm\'s ' +
+    "the extra forward passes of the selection are counted in the reported training seconds, not in the steps. Each arm's " +
     'learning rate is tuned with the same budget (2 studies × 6 Halton points over 1e-3–1e-1, log scale, ' +
-    TUNING_NOTE + ').',
+    TUNING_NOTE +
+    ').',
 });

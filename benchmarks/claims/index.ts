@@ -20,4 +20,24 @@ import { weightDistanceLogClaim } from './weight-distance-log.js';
 import { smallInitClaim } from './small-init.js';
 
 /** The shipped paper claims, registered by id. */
-export const benchmarkClaims: ClaimDefinition[] = [adanClaim, rexClaim, linearDecayClaim, grokkingClaim, oneEpochClaim, hardBatchesClaim, frameworkParityClaim, autolrsClaim, ghostBnClaim, lrAnnealingLawClaim, lcExtrapolationClaim, el2nDietClaim, cyclicalCurriculumClaim, trainLongerClaim, weightDistanceLogClaim, overtrainingPeakClaim, smallInitClaim, repeatDropoutClaim, qkLayerNormHighLrClaim];
+export const benchmarkClaims: ClaimDefinition[] = [
+  adanClaim,
+  rexClaim,
+  linearDecayClaim,
+  grokkingClaim,
+  oneEpochClaim,
+  hardBatchesClaim,
+  frameworkParityClaim,
+  autolrsClaim,
+  ghostBnClaim,
+  lrAnnealingLawClaim,
+  lcExtrapolationClaim,
+  el2nDietClaim,
+  cyclicalCurriculumClaim,
+  trainLongerClaim,
+  weightDistanceLogClaim,
+  overtrainingPeakClaim,
+  smallInitClaim,
+  repeatDropoutClaim,
+  qkLayerNormHighLrClaim,
+];

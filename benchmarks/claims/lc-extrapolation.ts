@@ -31,8 +31,7 @@ export const lcExtrapolationClaim = defineClaim({
   },
   fidelity: {
     kind: 'stand-in',
-    differs:
-      "a least-squares ensemble of parametric curve families (LC-PFN's baseline), not LC-PFN itself",
+    differs: "a least-squares ensemble of parametric curve families (LC-PFN's baseline), not LC-PFN itself",
   },
   testType: 'predictor',
   predictor: {
@@ -64,8 +63,8 @@ export const lcExtrapolationClaim = defineClaim({
     'LC-PFN is a transformer trained on 10 million curves drawn from a parametric prior and compared with MCMC over the same ' +
     'parametric ensemble (Domhan et al. 2015) on 20,000 benchmark curves. Training a PFN is out of reach here, so this card tests a ' +
     'stand-in for the extrapolation half only: the parametric ensemble itself (pow3, exp3 and log-power fitted by least squares, ' +
-    'equal weights, each prediction kept within Domhan et al.\'s monotone prior — never past the last observed value, a loss never below 0 — no MCMC, no posterior) against the last observed value, the trivial extrapolator. Curves: the ' +
-    'polynomial-regression workload\'s long variant (two-layer ReLU net, 1,740 steps, validation MSE every 20 steps, 87 evals), constant rate, ' +
+    "equal weights, each prediction kept within Domhan et al.'s monotone prior — never past the last observed value, a loss never below 0 — no MCMC, no posterior) against the last observed value, the trivial extrapolator. Curves: the " +
+    "polynomial-regression workload's long variant (two-layer ReLU net, 1,740 steps, validation MSE every 20 steps, 87 evals), constant rate, " +
     'four points of an optimizer × learning-rate sweep (AdamW 3e-3, NAdamW 1e-2, Adan 1e-2, SGD-Nesterov 0.05); each curve is ' +
     'seen up to 25% of its budget and its final validation loss predicted. Not tested: the PFN, the posterior ("more accurately ' +
     'than MCMC", log-likelihood), the "10 000 times faster" claim, and the predictive early-stopping "2 - 6x speed-ups" claim; ' +

@@ -28,7 +28,7 @@ export const linearDecayClaim = defineClaim({
     description:
       'difference in final validation loss, linear decay − cosine (negative = linear better); the abstract gives no size. ' +
       '"Matches or outperforms" is a non-inferiority claim: reproduced when the whole CI stays on the better side of the ' +
-      'margin\'s worse bound (linear no worse than cosine by more than the margin); the schedule-refinement half is not tested',
+      "margin's worse bound (linear no worse than cosine by more than the margin); the schedule-refinement half is not tested",
     direction: 'non-inferior',
   },
   fidelity: { kind: 'faithful' },
@@ -42,13 +42,21 @@ export const linearDecayClaim = defineClaim({
   quickWorkloads: ['polynomial-regression:budget-25'],
   margin: { value: 0.01, units: 'relative' },
   repeats: { quick: 5, standard: 12 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { 'linear-decay': LR_SPACE, 'cosine-decay': LR_SPACE } },
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { 'linear-decay': LR_SPACE, 'cosine-decay': LR_SPACE },
+  },
   miniature:
     'The paper evaluates 10 deep-learning problems, LLMs and logistic regression with tuned baselines. Here: the CMU-dict ' +
     'character MLP at its calibrated step budget (1,700 steps) and the polynomial regression net at 85 steps, a quarter of its ' +
     'calibrated budget: at the full 340 steps its tuned loss no longer improves (doubling the budget changed it by +1%), at 85 ' +
     'steps doubling lowers it by 6%, so the schedules are compared where the budget binds. AdamW (PyTorch defaults) with a 2% ' +
-    'linear warmup for both schedules, each schedule\'s learning rate tuned with the same budget (2 studies × 6 Halton points ' +
-    'over 1e-3–1e-1, log scale, ' + TUNING_NOTE + '). The refinement method (schedules derived from a first run\'s gradient norms) ' +
+    "linear warmup for both schedules, each schedule's learning rate tuned with the same budget (2 studies × 6 Halton points " +
+    'over 1e-3–1e-1, log scale, ' +
+    TUNING_NOTE +
+    "). The refinement method (schedules derived from a first run's gradient norms) " +
     'is not part of this card. The paper compares against "all commonly used default schedules"; this card tests cosine only.',
 });

@@ -35,7 +35,7 @@ export const lrAnnealingLawClaim = defineClaim({
     description:
       'per seed: fit L = L0 + A·S1^(−α) − C·S2 (λ = 0.999) and, as the baseline, L = L0 + A·s^(−α) by least squares on every eval of ' +
       'the constant and cosine curves; predict the whole validation-loss (bits/char) curves of linear decay, WSD, step decay and REX ' +
-      'from their schedules; error = MAPE over each held-out curve\'s evals, averaged over the four',
+      "from their schedules; error = MAPE over each held-out curve's evals, averaged over the four",
     metric: 'validation/loss',
     method: 'lr-annealing-law',
     baseline: 'step-power-law',
@@ -61,10 +61,10 @@ export const lrAnnealingLawClaim = defineClaim({
     'The paper fits GPT-style language models of up to ~600M parameters over tens of thousands of steps, with warmup, and predicts ' +
     'held-out schedules (constant, cosine, WSD, multi-step, ...) at every step. Here: the char-lm workload (a 6-character-context ' +
     'MLP language model on CMU-dict words, batch 128, 1,700 steps, held-out bits/char every 50 steps, 34 evals), AdamW (PyTorch ' +
-    'defaults) at one peak rate 3e-3 for every schedule, no warmup, no tuning (the law is about the schedule\'s shape, so the ' +
-    'peak rate is shared, not tuned per schedule). Per seed the law is fitted on the constant and cosine curves (the paper\'s ' +
+    "defaults) at one peak rate 3e-3 for every schedule, no warmup, no tuning (the law is about the schedule's shape, so the " +
+    "peak rate is shared, not tuned per schedule). Per seed the law is fitted on the constant and cosine curves (the paper's " +
     '"one or two training curves") with Levenberg–Marquardt least squares (the paper uses a Huber loss and L-BFGS), λ = 0.999, ' +
-    'S1 and S2 recomputed from each method\'s schedule at every update. Only the prediction half is tested, against a ' +
+    "S1 and S2 recomputed from each method's schedule at every update. Only the prediction half is tested, against a " +
     'schedule-agnostic power law in steps fitted to the same curves; "less than 1% of the computational cost required by the ' +
     'chinchilla scaling law" and the model-size extension are not tested.',
 });

@@ -25,7 +25,7 @@ export const oneEpochClaim = defineClaim({
     'wall-clock time in our settings and more if the original number of epochs is greater.',
   claimedEffect: {
     description:
-      'speedup in steps to the ten-epoch model\'s held-out bits/char of training on all the data (one epoch in the budget) over ' +
+      "speedup in steps to the ten-epoch model's held-out bits/char of training on all the data (one epoch in the budget) over " +
       'training on a random 10% of it (ten epochs in the budget); the paper reports 1.9–3.3× in wall-clock time, M = 1.9 (its lower end)',
     magnitude: 1.9,
     direction: 'method-better',
@@ -39,7 +39,13 @@ export const oneEpochClaim = defineClaim({
   workloads: ['char-lm:one-epoch'],
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 3, standard: 12 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { 'cosine-decay': LR_SPACE, 'data-subset': LR_SPACE } },
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { 'cosine-decay': LR_SPACE, 'data-subset': LR_SPACE },
+  },
   miniature:
     'The paper trains Transformer language models on WebText-scale data for 1 vs 10 epochs with the same number of updates and ' +
     'measures wall-clock time to the test loss of the 10-epoch model. Here: the CMU-dict character MLP (32,768 training words, ' +
@@ -48,7 +54,9 @@ export const oneEpochClaim = defineClaim({
     'drawn per repeat from the method seed (ten epochs in the budget). The target, 3.386 held-out bits/char, is the value that ' +
     '80% of ten seeds of the ten-epoch arm (its learning rate tuned for its final loss, 2 studies × 6 points) reach at the end ' +
     'of the budget; they first pass it at a median 7.7 of their 10 epochs. Steps to that target replace wall-clock time (one ' +
-    'step costs the same in both arms). Each arm\'s learning rate is tuned with the same budget (2 studies × 6 Halton points ' +
-    'over 1e-3–1e-1, log scale, ' + TUNING_NOTE + '). The model-size/iteration heuristics, dropout and the power-law claims of the ' +
+    "step costs the same in both arms). Each arm's learning rate is tuned with the same budget (2 studies × 6 Halton points " +
+    'over 1e-3–1e-1, log scale, ' +
+    TUNING_NOTE +
+    '). The model-size/iteration heuristics, dropout and the power-law claims of the ' +
     'abstract are not tested.',
 });

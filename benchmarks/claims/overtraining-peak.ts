@@ -1,7 +1,14 @@
 import { defineClaim } from '../../harness/core/claim.js';
 
 /** Plain full-batch gradient descent: the dynamics the paper solves (no momentum, constant step). */
-export const LINEAR_GD = { learningRate: 0.05, momentum: 0, nesterov: false, weightDecay: 0, schedule: 'constant', warmupFraction: 0 };
+export const LINEAR_GD = {
+  learningRate: 0.05,
+  momentum: 0,
+  nesterov: false,
+  weightDecay: 0,
+  schedule: 'constant',
+  warmupFraction: 0,
+};
 
 export const ADVANI_SAXE = {
   title: 'High-dimensional dynamics of generalization error in neural networks',
@@ -45,7 +52,13 @@ export const overtrainingPeakClaim = defineClaim({
   },
   methods: [{ method: 'sgd-nesterov', hparams: LINEAR_GD }],
   baselines: [],
-  workloads: ['linear-teacher:ratio-0.25', 'linear-teacher:ratio-0.5', 'linear-teacher', 'linear-teacher:ratio-2', 'linear-teacher:ratio-4'],
+  workloads: [
+    'linear-teacher:ratio-0.25',
+    'linear-teacher:ratio-0.5',
+    'linear-teacher',
+    'linear-teacher:ratio-2',
+    'linear-teacher:ratio-4',
+  ],
   quickWorkloads: ['linear-teacher:ratio-0.25', 'linear-teacher', 'linear-teacher:ratio-4'],
   // Not used by a phenomenon verdict (the null region plays its part); required by the card format.
   margin: { value: 0.05, units: 'absolute' },

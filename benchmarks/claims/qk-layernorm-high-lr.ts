@@ -16,7 +16,8 @@ export const qkLayerNormHighLrClaim = defineClaim({
   title: 'qk-layernorm keeps a small Transformer trainable at a high learning rate',
   paper: {
     title: 'Small-scale proxies for large-scale Transformer training instabilities',
-    authors: 'Mitchell Wortsman, Peter J. Liu, Lechao Xiao, Katie Everett, Alex Alemi, Ben Adlam, John D. Co-Reyes, Izzeddin Gur, ' +
+    authors:
+      'Mitchell Wortsman, Peter J. Liu, Lechao Xiao, Katie Everett, Alex Alemi, Ben Adlam, John D. Co-Reyes, Izzeddin Gur, ' +
       'Abhishek Kumar, Roman Novak, Jeffrey Pennington, Jascha Sohl-dickstein, Kelvin Xu, Jaehoon Lee, Justin Gilmer, Simon Kornblith',
     year: 2023,
     url: 'https://arxiv.org/abs/2309.14322',
@@ -49,10 +50,10 @@ export const qkLayerNormHighLrClaim = defineClaim({
     'heads of 16, feed-forward 128, pre-LayerNorm, 6-character context) for 400 steps at batch 128, AdamW (β₂ 0.95, weight ' +
     'decay 0.01) with a 5% warmup and cosine decay, at one high learning rate, 0.1, chosen before the card from the baseline ' +
     'alone (docs/workloads.md: its held-out loss 3.71–3.77 against 3.52–3.53 at 0.01; the qk-layernorm arm was not run ' +
-    'before the card). The method normalises each head\'s queries and keys (LayerNorm over the head dimension, learned gain ' +
+    "before the card). The method normalises each head's queries and keys (LayerNorm over the head dimension, learned gain " +
     'and bias) before the dot product; everything else, including initial weights and batches, is shared. Reviewer notes: ' +
     'the learning rate is not tuned for either arm because it is the condition under test (a tuned rate would move both ' +
-    'arms to where no instability occurs), so this is one point of the paper\'s sweep, not its LR-sensitivity statistic, ' +
+    "arms to where no instability occurs), so this is one point of the paper's sweep, not its LR-sensitivity statistic, " +
     'which the verdict rules do not express; z-loss (the output-logit mitigation), warmup length, weight decay and µP are ' +
     'not tested; no gradient clipping; 400 steps is short, so the comparison is of early training at a high rate.',
 });

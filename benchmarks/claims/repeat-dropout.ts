@@ -45,7 +45,13 @@ export const repeatDropoutClaim = defineClaim({
   // words at the same budget); a regulariser that recovers less is not a remarkable one.
   margin: { value: 0.01, units: 'relative' },
   repeats: { quick: 3, standard: 10 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { dropout: LR_SPACE, 'cosine-decay': LR_SPACE } },
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { dropout: LR_SPACE, 'cosine-decay': LR_SPACE },
+  },
   tuningRecord: {
     command: 'reprobench reference update repeat-dropout --preset standard --backend wasm',
     date: '2026-12-04',
@@ -58,15 +64,17 @@ export const repeatDropoutClaim = defineClaim({
   },
   miniature:
     'The paper pre-trains T5 encoder-decoders (span corruption, C4) with a fixed token budget on data subsets repeated many ' +
-    'times and compares regularisers; dropout at T5\'s 0.1 relieves the multi-epoch degradation. Here: the CMU-dict ' +
+    "times and compares regularisers; dropout at T5's 0.1 relieves the multi-epoch degradation. Here: the CMU-dict " +
     'character MLP (162-128-27) with a fixed budget of 1,000 steps × 128 = 128,000 examples drawn from a unique pool of 960 ' +
     'training words (8,041 examples, seen about 16 times each; 2,048 held-out words), the same pool, initial weights and ' +
     'batches for both arms. The method drops hidden units with p = 0.1 in training (inverted dropout, none at evaluation; ' +
     'masks from the method seed); the baseline is the same model, optimizer (AdamW, PyTorch defaults, weight decay 0.01) ' +
-    'and cosine schedule without dropout. Each arm\'s learning rate is tuned with the same budget (2 studies × 6 Halton ' +
-    'points over 3e-4–3e-2, log scale, ' + TUNING_NOTE + '), the study winner chosen by final held-out loss. Reviewer ' +
-    'notes: tuning the learning rate for the final loss already removes most of the baseline\'s late degradation (a low ' +
+    "and cosine schedule without dropout. Each arm's learning rate is tuned with the same budget (2 studies × 6 Halton " +
+    'points over 3e-4–3e-2, log scale, ' +
+    TUNING_NOTE +
+    '), the study winner chosen by final held-out loss. Reviewer ' +
+    "notes: tuning the learning rate for the final loss already removes most of the baseline's late degradation (a low " +
     'enough rate under-fits instead of over-fitting), so dropout is compared with a tuned, implicitly early-stopped ' +
-    'baseline, a stricter test than the paper\'s fixed recipe; the dropout rate is the paper\'s, not tuned; the other ' +
+    "baseline, a stricter test than the paper's fixed recipe; the dropout rate is the paper's, not tuned; the other " +
     'regularisers of the quote ("most ... do not") and the scaling with model size are not tested; one repetition factor.',
 });

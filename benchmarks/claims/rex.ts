@@ -37,19 +37,32 @@ export const rexClaim = defineClaim({
   outcome: 'final',
   methods: [{ method: 'rex' }],
   baselines: [{ method: 'linear-decay' }],
-  workloads: ['polynomial-regression:budget-10', 'polynomial-regression:budget-25', 'char-lm:budget-10', 'char-lm:budget-25'],
+  workloads: [
+    'polynomial-regression:budget-10',
+    'polynomial-regression:budget-25',
+    'char-lm:budget-10',
+    'char-lm:budget-25',
+  ],
   quickWorkloads: ['polynomial-regression:budget-10', 'polynomial-regression:budget-25'],
   // 1% of the baseline's loss: differences smaller than that are not worth a schedule change.
   margin: { value: 0.01, units: 'relative' },
   repeats: { quick: 5, standard: 20 },
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 6, spaces: { rex: LR_SPACE, 'linear-decay': LR_SPACE } },
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 6,
+    spaces: { rex: LR_SPACE, 'linear-decay': LR_SPACE },
+  },
   miniature:
     'The paper trains image classifiers, detectors and language models with SGD and Adam at budgets from 1% to 100% of a ' +
     'full schedule. Here: a two-layer ReLU net on a polynomial regression target (mini-batch 100) and a 6-character-context ' +
     'MLP language model on CMU-dict words (batch 128), each at 10% and 25% of its calibrated step budget, with the schedule ' +
     'annealing over that shortened budget; AdamW (PyTorch defaults, no warmup) for both schedules. Only the "outperforms ' +
     'linear in the low budget regime" half is tested: the "matching or exceeding" half is a non-inferiority statement that ' +
-    'the verdict rules do not test. Each schedule\'s learning rate is tuned with the same budget (2 studies × 6 Halton ' +
-    'points over 1e-3–1e-1, log scale, ' + TUNING_NOTE + '), the study winner chosen by final validation loss. REX is the paper\'s ' +
+    "the verdict rules do not test. Each schedule's learning rate is tuned with the same budget (2 studies × 6 Halton " +
+    'points over 1e-3–1e-1, log scale, ' +
+    TUNING_NOTE +
+    "), the study winner chosen by final validation loss. REX is the paper's " +
     'profile (1 − z)/(1/2 + 1/2(1 − z)), sampled every step.',
 });

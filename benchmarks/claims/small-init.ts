@@ -12,7 +12,8 @@ export const smallInitClaim = defineClaim({
   version: 1,
   title: 'In the high-dimensional regime, low test error requires small initial weights',
   paper: ADVANI_SAXE,
-  quote: 'Additionally, in the high-dimensional regime, low generalization error requires starting with small initial weights.',
+  quote:
+    'Additionally, in the high-dimensional regime, low generalization error requires starting with small initial weights.',
   claimedEffect: {
     description:
       'the best validation MSE over training from initial scale σ₀ = 1 exceeds that from σ₀ = 0.1 at P/N = 4 (the abstract gives no size)',
@@ -39,7 +40,7 @@ export const smallInitClaim = defineClaim({
   miniature:
     "The paper's linear setting (see overtraining-peak): n = 100 examples, p = 400 features (P/N = 4, the high-dimensional " +
     'regime: more parameters than samples), full-batch gradient descent, step 0.05, 2,000 steps; initial weights w₀ ~ N(0, σ₀²/p) ' +
-    'with σ₀ = 0.1 (small) or σ₀ = 1 (the usual fan-in scale, whose output variance equals the teacher\'s). Both arms see the same ' +
+    "with σ₀ = 0.1 (small) or σ₀ = 1 (the usual fan-in scale, whose output variance equals the teacher's). Both arms see the same " +
     'data in each repeat. The statistic takes the best error along training, so early stopping cannot rescue the large start. ' +
     'Skeptical notes: in the linear model the gap is the frozen subspace (the 3/4 of weight space no example reaches) keeping ' +
     'its initial values, so it is as large as the theory says by construction of the setting; whether the same holds for ' +

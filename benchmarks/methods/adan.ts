@@ -11,8 +11,11 @@ export const adan = defineMethod({
   id: 'adan',
   version: 1,
   title: 'Adan',
-  description: 'Adaptive Nesterov momentum (Xie et al. 2022), authors\' defaults; schedule per claim card.',
-  reference: { title: 'Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models', url: 'https://arxiv.org/abs/2208.06677' },
+  description: "Adaptive Nesterov momentum (Xie et al. 2022), authors' defaults; schedule per claim card.",
+  reference: {
+    title: 'Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models',
+    url: 'https://arxiv.org/abs/2208.06677',
+  },
   hparams: {
     learningRate: 1e-3,
     beta1: 0.98,

@@ -31,7 +31,15 @@ export function autoLrsSettings(hp: HParams): AutoLrsSettings {
     maxLr: Number(hp.maxLearningRate),
   };
   const whole = (v: number, min: number) => Number.isInteger(v) && v >= min;
-  if (!(whole(s.stageSteps, 1) && whole(s.probeSteps, 3) && whole(s.candidates, 1) && s.factor > 1 && s.minLr > 0 && s.maxLr >= s.minLr && s.initialLr > 0)) {
+  if (!(
+    whole(s.stageSteps, 1) &&
+    whole(s.probeSteps, 3) &&
+    whole(s.candidates, 1) &&
+    s.factor > 1 &&
+    s.minLr > 0 &&
+    s.maxLr >= s.minLr &&
+    s.initialLr > 0
+  )) {
     throw new ReprobenchError(
       'E_BAD_CONFIG',
       `autolrs settings out of range: ${JSON.stringify(s)}`,
@@ -105,9 +113,20 @@ export const autolrs = defineMethod({
   description:
     'Stages of τ = 150 steps at a constant learning rate; before each, k = 3 candidates (factor 2 apart, around the last choice) ' +
     'train τ′ = 10 probe steps each from a snapshot, the training loss at τ is forecast by a fit of a·exp(−bt)+c, and the best ' +
-    'candidate trains the stage. Probe steps count as training steps. AdamW (PyTorch defaults) unless hparams.optimizer = \'sgd\'.',
-  reference: { title: 'AutoLRS: Automatic Learning-Rate Schedule by Bayesian Optimization on the Fly (Jin et al., ICLR 2021)', url: 'https://arxiv.org/abs/2105.10762' },
-  hparams: { ...BASE, stageSteps: 150, probeSteps: 10, candidates: 3, candidateFactor: 2, minLearningRate: 1e-5, maxLearningRate: 0.1 },
+    "candidate trains the stage. Probe steps count as training steps. AdamW (PyTorch defaults) unless hparams.optimizer = 'sgd'.",
+  reference: {
+    title: 'AutoLRS: Automatic Learning-Rate Schedule by Bayesian Optimization on the Fly (Jin et al., ICLR 2021)',
+    url: 'https://arxiv.org/abs/2105.10762',
+  },
+  hparams: {
+    ...BASE,
+    stageSteps: 150,
+    probeSteps: 10,
+    candidates: 3,
+    candidateFactor: 2,
+    minLearningRate: 1e-5,
+    maxLearningRate: 0.1,
+  },
   searchSpace: { learningRate: { min: 1e-4, max: 3e-2, scaling: 'log' } },
   createOptimizer,
   // Used only if the loop ran without the planner; the stages set the rate.

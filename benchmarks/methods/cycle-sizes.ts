@@ -34,7 +34,11 @@ export class CycleSizes {
       const n = S[t]!;
       // The authors compare S[t−1] < S[t]; at t = 0 Python's S[-1] is S[0], so "not rising".
       const rising = t > 0 && S[t - 1]! < n;
-      S.push(n === this.start || (rising && n !== this.end) ? Math.min(n * (1 / this.multiplier), this.end) : Math.max(n * this.multiplier, this.start));
+      S.push(
+        n === this.start || (rising && n !== this.end)
+          ? Math.min(n * (1 / this.multiplier), this.end)
+          : Math.max(n * this.multiplier, this.start),
+      );
     }
     return S[epoch]!;
   }

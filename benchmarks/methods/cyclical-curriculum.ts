@@ -25,8 +25,20 @@ export const cyclicalCurriculum = defineMethod({
     'Per-example loss from one scoring model (scoreSteps 200); epoch e trains on a share of the rows that cycles 0.25 → 0.5 → 1 → 0.5 → 0.25 …, ' +
     'drawn ∝ 1/loss without replacement (curriculumPick sample) or the lowest-loss rows (easiest); AdamW, cosine decay over the step budget. ' +
     'Scoring steps are recorded in the outcome (scoring.steps) and their time is included in the training seconds.',
-  reference: { title: 'Cyclical Curriculum Learning (Kesgin & Amasyali, IEEE TNNLS 2023)', url: 'https://arxiv.org/abs/2202.05531' },
-  hparams: { ...BASE, schedule: 'cosine', cycleStart: 0.25, cycleEnd: 1, cycleMultiplier: 0.5, curriculumPick: 'sample', scoreModels: 1, scoreSteps: 200 },
+  reference: {
+    title: 'Cyclical Curriculum Learning (Kesgin & Amasyali, IEEE TNNLS 2023)',
+    url: 'https://arxiv.org/abs/2202.05531',
+  },
+  hparams: {
+    ...BASE,
+    schedule: 'cosine',
+    cycleStart: 0.25,
+    cycleEnd: 1,
+    cycleMultiplier: 0.5,
+    curriculumPick: 'sample',
+    scoreModels: 1,
+    scoreSteps: 200,
+  },
   searchSpace: { learningRate: { min: 1e-4, max: 3e-2, scaling: 'log' } },
   createOptimizer,
   learningRate: scheduledLearningRate,
@@ -48,7 +60,9 @@ export const cyclicalCurriculum = defineMethod({
       scoringSteps,
       epochRows: (epoch: number, orderRng: Rng) => {
         const k = Math.max(1, Math.floor(n * sizes.at(epoch)));
-        const chosen = easiestFirst ? easiestFirst.subarray(0, k) : weightedSampleWithoutReplacement(easiness, k, methodRng);
+        const chosen = easiestFirst
+          ? easiestFirst.subarray(0, k)
+          : weightedSampleWithoutReplacement(easiness, k, methodRng);
         // Keras' fit shuffles each epoch; the order stream does it here.
         const perm = orderRng.permutation(k);
         return Int32Array.from(perm, (i) => chosen[i]!);
@@ -59,7 +73,11 @@ export const cyclicalCurriculum = defineMethod({
 
 function pickOf(hp: HParams): 'sample' | 'easiest' {
   if (hp.curriculumPick === 'sample' || hp.curriculumPick === 'easiest') return hp.curriculumPick;
-  throw new ReprobenchError('E_BAD_CONFIG', `curriculumPick "${String(hp.curriculumPick)}" is not 'sample' or 'easiest'`, "set hparams.curriculumPick to 'sample' (the authors' code) or 'easiest'");
+  throw new ReprobenchError(
+    'E_BAD_CONFIG',
+    `curriculumPick "${String(hp.curriculumPick)}" is not 'sample' or 'easiest'`,
+    "set hparams.curriculumPick to 'sample' (the authors' code) or 'easiest'",
+  );
 }
 
 /** The k rows with the lowest scores (a NaN counts as hardest), lowest first. */

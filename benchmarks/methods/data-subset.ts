@@ -13,7 +13,8 @@ export const dataSubset = defineMethod({
   id: 'data-subset',
   version: 1,
   title: 'Random data subset, repeated',
-  description: 'Trains on a random dataFraction of the training examples (default 10%), drawn per repeat from the method seed; AdamW, cosine decay.',
+  description:
+    'Trains on a random dataFraction of the training examples (default 10%), drawn per repeat from the method seed; AdamW, cosine decay.',
   reference: { title: 'One Epoch Is All You Need (Komatsuzaki 2019)', url: 'https://arxiv.org/abs/1906.06669' },
   hparams: { ...BASE, schedule: 'cosine', dataFraction: 0.1 },
   searchSpace: { learningRate: { min: 1e-4, max: 3e-2, scaling: 'log' } },
@@ -21,7 +22,12 @@ export const dataSubset = defineMethod({
   learningRate: scheduledLearningRate,
   trainSubset: (hp, { trainSize, rng }) => {
     const f = Number(hp.dataFraction);
-    if (!(f > 0 && f <= 1)) throw new ReprobenchError('E_BAD_CONFIG', `dataFraction ${String(hp.dataFraction)} is not in (0, 1]`, 'set hparams.dataFraction, e.g. 0.1 for a tenth of the training set');
+    if (!(f > 0 && f <= 1))
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `dataFraction ${String(hp.dataFraction)} is not in (0, 1]`,
+        'set hparams.dataFraction, e.g. 0.1 for a tenth of the training set',
+      );
     return rng.permutation(trainSize).slice(0, Math.max(1, Math.round(f * trainSize)));
   },
 });

@@ -17,7 +17,7 @@ export const dropout = defineMethod({
   title: 'Dropout (AdamW, cosine decay)',
   description:
     'Inverted dropout with rate `dropout` (default 0.1) on the hidden units in training, none at evaluation; ' +
-    'optimizer and schedule as cosine-decay (AdamW, PyTorch defaults). Needs a model that reads it (char-lm\'s MLP).',
+    "optimizer and schedule as cosine-decay (AdamW, PyTorch defaults). Needs a model that reads it (char-lm's MLP).",
   reference: {
     title: 'To Repeat or Not To Repeat: Insights from Scaling LLM under Token-Crisis (Xue et al. 2023)',
     url: 'https://arxiv.org/abs/2305.13230',

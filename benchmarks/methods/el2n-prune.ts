@@ -22,7 +22,10 @@ export const el2nPrune = defineMethod({
     'Scores the training rows by EL2N, ‖softmax(f(x)) − onehot(y)‖₂ averaged over scoreModels (4) models trained scoreSteps (100) steps each, ' +
     'keeps the keepFraction (0.5) with the highest scores and trains on them; AdamW, cosine decay. Scoring steps are recorded in the ' +
     'outcome (scoring.steps) and their time is included in the training seconds.',
-  reference: { title: 'Deep Learning on a Data Diet: Finding Important Examples Early in Training (Paul, Ganguli, Dziugaite 2021)', url: 'https://arxiv.org/abs/2107.07075' },
+  reference: {
+    title: 'Deep Learning on a Data Diet: Finding Important Examples Early in Training (Paul, Ganguli, Dziugaite 2021)',
+    url: 'https://arxiv.org/abs/2107.07075',
+  },
   hparams: { ...BASE, schedule: 'cosine', keepFraction: 0.5, scoreModels: 4, scoreSteps: 100 },
   searchSpace: { learningRate: { min: 1e-4, max: 3e-2, scaling: 'log' } },
   createOptimizer,
@@ -42,6 +45,11 @@ export const el2nPrune = defineMethod({
 
 function keepFractionOf(hp: HParams): number {
   const f = Number(hp.keepFraction);
-  if (!(f > 0 && f <= 1)) throw new ReprobenchError('E_BAD_CONFIG', `keepFraction ${String(hp.keepFraction)} is not in (0, 1]`, 'set hparams.keepFraction, e.g. 0.5 to keep the hardest half');
+  if (!(f > 0 && f <= 1))
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `keepFraction ${String(hp.keepFraction)} is not in (0, 1]`,
+      'set hparams.keepFraction, e.g. 0.5 to keep the hardest half',
+    );
   return f;
 }

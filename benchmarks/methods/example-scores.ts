@@ -21,7 +21,11 @@ const SCORE_CHUNK = 4096;
 /** Scores every training row of `data` with `model`, reading each chunk asynchronously (no dataSync anywhere in a trial). */
 export async function scoreExamples(model: Model, data: SupervisedData, kind: ExampleScore): Promise<Float32Array> {
   if (data.task.kind !== 'classification') {
-    throw new ReprobenchError('E_BAD_CONFIG', `${kind} example scores need a classification workload`, 'use the method on a classification workload (e.g. fashion-mnist-mlp)');
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `${kind} example scores need a classification workload`,
+      'use the method on a classification workload (e.g. fashion-mnist-mlp)',
+    );
   }
   const { train, featureSize } = data;
   const out = new Float32Array(train.n);
@@ -44,7 +48,11 @@ export async function scoreExamples(model: Model, data: SupervisedData, kind: Ex
 /** A fresh 128-bit seed drawn from a stream, so one method stream can seed many scoring runs. */
 export function childSeed(rng: Rng): string {
   let hex = '';
-  for (let i = 0; i < 4; i++) hex += rng.int(2 ** 32).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i++)
+    hex += rng
+      .int(2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
   return hex;
 }
 
@@ -66,9 +74,16 @@ export interface ScoringPlan {
  * method stream, so each repeat differs and a rerun is identical), scores every row with each,
  * and returns the mean score per row and the optimizer steps spent (K · S).
  */
-export async function scoreTrainingRows(ctx: DataSelectionContext, plan: ScoringPlan): Promise<{ scores: Float32Array; scoringSteps: number }> {
+export async function scoreTrainingRows(
+  ctx: DataSelectionContext,
+  plan: ScoringPlan,
+): Promise<{ scores: Float32Array; scoringSteps: number }> {
   if (!(Number.isInteger(plan.models) && plan.models >= 1) || !(Number.isInteger(plan.steps) && plan.steps >= 0)) {
-    throw new ReprobenchError('E_BAD_CONFIG', `scoring needs an integer number of models ≥ 1 and of steps ≥ 0, got ${plan.models} models, ${plan.steps} steps`, 'set the method hparams scoreModels (e.g. 4) and scoreSteps (e.g. 100)');
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `scoring needs an integer number of models ≥ 1 and of steps ≥ 0, got ${plan.models} models, ${plan.steps} steps`,
+      'set the method hparams scoreModels (e.g. 4) and scoreSteps (e.g. 100)',
+    );
   }
   const sum = new Float64Array(ctx.data.train.n);
   for (let k = 0; k < plan.models; k++) {
@@ -86,7 +101,12 @@ export async function scoreTrainingRows(ctx: DataSelectionContext, plan: Scoring
   return { scores, scoringSteps: plan.models * plan.steps };
 }
 
-async function trainScoringModel(model: Model, ctx: DataSelectionContext, plan: ScoringPlan, order: Rng): Promise<void> {
+async function trainScoringModel(
+  model: Model,
+  ctx: DataSelectionContext,
+  plan: ScoringPlan,
+  order: Rng,
+): Promise<void> {
   const optimizer = plan.createOptimizer();
   const stream = new BatchStream(ctx.data, ctx.batchSize, order);
   try {

@@ -13,8 +13,12 @@ export const ghostBatchNorm = defineMethod({
   id: 'ghost-batch-norm',
   version: 1,
   title: 'Ghost Batch Normalisation (SGD + Nesterov)',
-  description: 'Batch-norm statistics per ghost batch of ghostBatchSize rows (default 128) in training; running statistics at evaluation; optimizer as sgd-nesterov.',
-  reference: { title: 'Train longer, generalize better: closing the generalization gap in large batch training of neural networks', url: 'https://arxiv.org/abs/1705.08741' },
+  description:
+    'Batch-norm statistics per ghost batch of ghostBatchSize rows (default 128) in training; running statistics at evaluation; optimizer as sgd-nesterov.',
+  reference: {
+    title: 'Train longer, generalize better: closing the generalization gap in large batch training of neural networks',
+    url: 'https://arxiv.org/abs/1705.08741',
+  },
   hparams: { ...sgdNesterov.hparams, ghostBatchSize: 128 },
   searchSpace: sgdNesterov.searchSpace,
   createOptimizer: sgdNesterov.createOptimizer,

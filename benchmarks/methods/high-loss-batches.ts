@@ -18,10 +18,17 @@ export const highLossBatches = defineMethod({
   description:
     'Forward a pool of candidate mini-batches, train on the δ share with the highest loss (pool 4, δ = 0.5 by default); ' +
     'AdamW with cosine decay unless the card sets hparams.optimizer / schedule. Scoring passes count as training time.',
-  reference: { title: 'Can we learn better with hard samples? (catalogue #92)', url: 'https://arxiv.org/abs/2304.03486' },
+  reference: {
+    title: 'Can we learn better with hard samples? (catalogue #92)',
+    url: 'https://arxiv.org/abs/2304.03486',
+  },
   hparams: { ...BASE, schedule: 'cosine', selectPool: 4, selectFraction: 0.5 },
   searchSpace: { learningRate: { min: 1e-4, max: 3e-2, scaling: 'log' } },
   createOptimizer,
   learningRate: scheduledLearningRate,
-  batchSource: (hp, ctx) => new HighLossBatches(ctx.stream, (b) => ctx.lossOf(b), { pool: Number(hp.selectPool), fraction: Number(hp.selectFraction) }),
+  batchSource: (hp, ctx) =>
+    new HighLossBatches(ctx.stream, (b) => ctx.lossOf(b), {
+      pool: Number(hp.selectPool),
+      fraction: Number(hp.selectFraction),
+    }),
 });

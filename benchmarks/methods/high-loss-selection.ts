@@ -28,7 +28,11 @@ export class HighLossBatches implements BatchSource {
     private readonly spec: HighLossSpec,
   ) {
     if (!(Number.isInteger(spec.pool) && spec.pool >= 1) || !(spec.fraction > 0 && spec.fraction <= 1)) {
-      throw new ReprobenchError('E_BAD_CONFIG', `batch selection needs an integer pool ≥ 1 and a fraction in (0, 1], got pool ${spec.pool}, fraction ${spec.fraction}`, 'set the method hparams selectPool (e.g. 4) and selectFraction (e.g. 0.5)');
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `batch selection needs an integer pool ≥ 1 and a fraction in (0, 1], got pool ${spec.pool}, fraction ${spec.fraction}`,
+        'set the method hparams selectPool (e.g. 4) and selectFraction (e.g. 0.5)',
+      );
     }
   }
 

@@ -15,4 +15,21 @@ import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
 /** The built-in methods, registered by id. */
-export const builtinMethods: MethodDefinition[] = [sgdNesterov, adamw, nadamw, adan, ...scheduleMethods, highLossBatches, dataSubset, nadamwPytorch, autolrs, ghostBatchNorm, el2nPrune, cyclicalCurriculum, largeBatchAdapted, largeBatchSameEpochs, dropout, qkLayerNorm];
+export const builtinMethods: MethodDefinition[] = [
+  sgdNesterov,
+  adamw,
+  nadamw,
+  adan,
+  ...scheduleMethods,
+  highLossBatches,
+  dataSubset,
+  nadamwPytorch,
+  autolrs,
+  ghostBatchNorm,
+  el2nPrune,
+  cyclicalCurriculum,
+  largeBatchAdapted,
+  largeBatchSameEpochs,
+  dropout,
+  qkLayerNorm,
+];

@@ -1,4 +1,9 @@
-import { defineMethod, type HParams, type ScheduleContext, type TfjsMethodDefinition } from '../../harness/core/method.js';
+import {
+  defineMethod,
+  type HParams,
+  type ScheduleContext,
+  type TfjsMethodDefinition,
+} from '../../harness/core/method.js';
 import { ReprobenchError } from '../../harness/errors.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { scheduledLearningRate } from './schedules.js';
@@ -47,8 +52,8 @@ function largeBatchMethod(id: string, adaptRegime: boolean): TfjsMethodDefinitio
       `Batch ${LARGE_BATCH}; learning rate × √(${LARGE_BATCH} / baseBatchSize); Ghost BN per ghostBatchSize rows; ` +
       'SGD as sgd-nesterov; ' +
       (adaptRegime
-        ? 'the workload\'s number of updates (regime adaptation).'
-        : 'the workload\'s number of examples (epochs), so fewer updates.'),
+        ? "the workload's number of updates (regime adaptation)."
+        : "the workload's number of examples (epochs), so fewer updates."),
     reference: ghostBatchNorm.reference,
     batchSize: LARGE_BATCH,
     budgetUnit: adaptRegime ? 'steps' : 'examples',

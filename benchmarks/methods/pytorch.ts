@@ -25,7 +25,13 @@ export const nadamwPytorch = defineMethod({
   command: ['/usr/bin/python3', 'examples/pytorch/fashion_mnist_mlp.py'],
   cwd: PACKAGE_ROOT,
   files: ['examples/pytorch/reprobench_rng.py'],
-  env: { OPENBLAS_CORETYPE: 'Haswell', ATEN_CPU_CAPABILITY: 'avx2', OPENBLAS_L2_SIZE: null, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
+  env: {
+    OPENBLAS_CORETYPE: 'Haswell',
+    ATEN_CPU_CAPABILITY: 'avx2',
+    OPENBLAS_L2_SIZE: null,
+    OMP_NUM_THREADS: '1',
+    OPENBLAS_NUM_THREADS: '1',
+  },
   hparams: { ...nadamw.hparams, optimizer: 'nadamw' },
   searchSpace: nadamw.searchSpace,
   // Start-up (importing torch, reading 47 MB of data, drawing the initial weights) takes seconds.

@@ -14,7 +14,7 @@ export const qkLayerNorm = defineMethod({
   version: 1,
   title: 'qk-layernorm (AdamW, cosine decay)',
   description:
-    'LayerNorm over each attention head\'s queries and keys before the dot product (learned gain and bias per head dimension); ' +
+    "LayerNorm over each attention head's queries and keys before the dot product (learned gain and bias per head dimension); " +
     'optimizer and schedule as cosine-decay (AdamW, PyTorch defaults). Needs a Transformer workload (char-lm:transformer).',
   reference: {
     title: 'Small-scale proxies for large-scale Transformer training instabilities (Wortsman et al. 2023)',

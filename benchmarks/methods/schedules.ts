@@ -3,7 +3,16 @@ import { ReprobenchError } from '../../harness/errors.js';
 
 export type ScheduleName = 'constant' | 'linear' | 'cosine' | 'rex' | 'step' | 'exponential' | 'onecycle' | 'wsd';
 
-export const SCHEDULE_NAMES: readonly ScheduleName[] = ['constant', 'linear', 'cosine', 'rex', 'step', 'exponential', 'onecycle', 'wsd'];
+export const SCHEDULE_NAMES: readonly ScheduleName[] = [
+  'constant',
+  'linear',
+  'cosine',
+  'rex',
+  'step',
+  'exponential',
+  'onecycle',
+  'wsd',
+];
 
 /**
  * Shape parameters of the schedules beyond the warmup; each has the default its source uses
@@ -30,7 +39,8 @@ export interface ScheduleOptions {
   wsdDecayShape?: string;
 }
 
-const cosineAnneal = (start: number, end: number, pct: number): number => end + ((start - end) / 2) * (1 + Math.cos(Math.PI * pct));
+const cosineAnneal = (start: number, end: number, pct: number): number =>
+  end + ((start - end) / 2) * (1 + Math.cos(Math.PI * pct));
 
 /**
  * OneCycle as torch.optim.lr_scheduler.OneCycleLR computes it (two phases, cosine annealing;
@@ -51,7 +61,11 @@ function oneCycle(step: number, totalSteps: number, o: ScheduleOptions): number 
 function milestones(text: string): number[] {
   const ms = text.split(',').map((s) => Number(s.trim()));
   if (ms.some((m) => !(m > 0 && m < 1))) {
-    throw new ReprobenchError('E_BAD_CONFIG', `step milestones "${text}" are not fractions in (0, 1)`, "give comma-separated fractions of the horizon, e.g. '0.3,0.6,0.9'");
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `step milestones "${text}" are not fractions in (0, 1)`,
+      "give comma-separated fractions of the horizon, e.g. '0.3,0.6,0.9'",
+    );
   }
   return ms;
 }
@@ -63,7 +77,13 @@ function milestones(text: string): number[] {
  * at its final value. `step` is 0-based: the multiplier for the update that produces step `step + 1`.
  * `onecycle` has its own rising phase and ignores `warmupFraction`.
  */
-export function scheduleMultiplier(name: ScheduleName, warmupFraction: number, step: number, totalSteps: number, o: ScheduleOptions = {}): number {
+export function scheduleMultiplier(
+  name: ScheduleName,
+  warmupFraction: number,
+  step: number,
+  totalSteps: number,
+  o: ScheduleOptions = {},
+): number {
   if (name === 'onecycle') return oneCycle(step, totalSteps, o);
   const warmup = Math.floor(warmupFraction * totalSteps);
   if (step < warmup) return (step + 1) / warmup;
@@ -104,7 +124,17 @@ export function scheduleMultiplier(name: ScheduleName, warmupFraction: number, s
   }
 }
 
-const OPTION_KEYS = ['rexBeta', 'stepMilestones', 'stepGamma', 'expFinal', 'onecyclePctStart', 'onecycleDivFactor', 'onecycleFinalDivFactor', 'wsdDecayFraction', 'wsdDecayShape'] as const;
+const OPTION_KEYS = [
+  'rexBeta',
+  'stepMilestones',
+  'stepGamma',
+  'expFinal',
+  'onecyclePctStart',
+  'onecycleDivFactor',
+  'onecycleFinalDivFactor',
+  'wsdDecayFraction',
+  'wsdDecayShape',
+] as const;
 
 /** The schedule's shape options found among a method's hparams. */
 export function scheduleOptionsOf(hp: HParams): ScheduleOptions {
@@ -121,8 +151,15 @@ export function scheduleOptionsOf(hp: HParams): ScheduleOptions {
 export function scheduledLearningRate(hp: HParams, ctx: ScheduleContext): number {
   const name = hp.schedule ?? 'constant';
   if (!(SCHEDULE_NAMES as readonly unknown[]).includes(name)) {
-    throw new ReprobenchError('E_BAD_CONFIG', `unknown schedule "${String(name)}"`, `use one of: ${SCHEDULE_NAMES.join(', ')}`);
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `unknown schedule "${String(name)}"`,
+      `use one of: ${SCHEDULE_NAMES.join(', ')}`,
+    );
   }
   const warmup = Number(hp.warmupFraction ?? 0);
-  return Number(hp.learningRate) * scheduleMultiplier(name as ScheduleName, warmup, ctx.step, ctx.totalSteps, scheduleOptionsOf(hp));
+  return (
+    Number(hp.learningRate) *
+    scheduleMultiplier(name as ScheduleName, warmup, ctx.step, ctx.totalSteps, scheduleOptionsOf(hp))
+  );
 }

@@ -8,8 +8,18 @@ export const sgdNesterov = defineMethod({
   version: 1,
   title: 'SGD + Nesterov momentum',
   description: 'SGD with Nesterov momentum 0.9, no weight decay, linear warmup 2% and cosine decay.',
-  reference: { title: 'On the importance of initialization and momentum in deep learning (Sutskever et al. 2013)', url: 'https://proceedings.mlr.press/v28/sutskever13.html' },
-  hparams: { learningRate: 0.05, momentum: 0.9, nesterov: true, weightDecay: 0, schedule: 'cosine', warmupFraction: 0.02 },
+  reference: {
+    title: 'On the importance of initialization and momentum in deep learning (Sutskever et al. 2013)',
+    url: 'https://proceedings.mlr.press/v28/sutskever13.html',
+  },
+  hparams: {
+    learningRate: 0.05,
+    momentum: 0.9,
+    nesterov: true,
+    weightDecay: 0,
+    schedule: 'cosine',
+    warmupFraction: 0.02,
+  },
   searchSpace: { learningRate: { min: 1e-3, max: 1, scaling: 'log' } },
   createOptimizer: (hp) =>
     new SgdOptimizer({

@@ -4,5 +4,8 @@ import { fileURLToPath } from 'node:url';
 export function childEntry(moduleFile: string): { path: string; execArgv: string[] } {
   const self = fileURLToPath(import.meta.url);
   const ts = self.endsWith('.ts');
-  return { path: self.replace(/child-entry\.(ts|js)$/, `${moduleFile}.${ts ? 'ts' : 'js'}`), execArgv: ts ? ['--import', 'tsx'] : [] };
+  return {
+    path: self.replace(/child-entry\.(ts|js)$/, `${moduleFile}.${ts ? 'ts' : 'js'}`),
+    execArgv: ts ? ['--import', 'tsx'] : [],
+  };
 }

@@ -5,7 +5,10 @@ import { benchOptions, toBenchOptions } from './options.js';
 import { runBench } from './run.js';
 
 /** Runs the engine benchmarks and prints the report (text, or JSON with --json); progress goes to stderr. */
-export async function benchHandler(argv: Record<string, unknown>, loadRegistries: () => Promise<Registries>): Promise<void> {
+export async function benchHandler(
+  argv: Record<string, unknown>,
+  loadRegistries: () => Promise<Registries>,
+): Promise<void> {
   const log = (l: string) => process.stderr.write(`${l}\n`);
   const report = await runBench(toBenchOptions(argv, log, loadRegistries));
   process.stdout.write(argv.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report) + '\n');
@@ -16,7 +19,10 @@ export function benchCommand(y: Argv, loadRegistries: () => Promise<Registries>)
   return y.command(
     'bench',
     'engine benchmarks: per-step time of the pinned models on every backend and in PyTorch, kernel and harness micro-benchmarks, harness overhead, worker scaling',
-    (c) => benchOptions(c).example('$0 bench --quick', 'about a minute').example('$0 bench --json --only steps', 'step times and PyTorch ratios as JSON'),
+    (c) =>
+      benchOptions(c)
+        .example('$0 bench --quick', 'about a minute')
+        .example('$0 bench --json --only steps', 'step times and PyTorch ratios as JSON'),
     (argv) => benchHandler(argv as unknown as Record<string, unknown>, loadRegistries),
   );
 }

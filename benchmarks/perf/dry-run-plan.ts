@@ -32,8 +32,19 @@ async function time(claim: string, preset: 'quick' | 'standard', cwd: string): P
   const t0 = performance.now();
   const runDir = join(mkdtempSync(join(tmpdir(), 'reprobench-bench-dry-')), 'run');
   await runClaim({
-    claim, preset, seeds: MAX_SEEDS, backend: 'auto', workers: 2, runDir, cacheDir: tmpdir(), cwd,
-    trialTimeoutSec: 60, dryRun: true, command: 'bench', reporter: lineReporter(() => lines++), log: () => lines++,
+    claim,
+    preset,
+    seeds: MAX_SEEDS,
+    backend: 'auto',
+    workers: 2,
+    runDir,
+    cacheDir: tmpdir(),
+    cwd,
+    trialTimeoutSec: 60,
+    dryRun: true,
+    command: 'bench',
+    reporter: lineReporter(() => lines++),
+    log: () => lines++,
   });
   return { trials, ms: performance.now() - t0 };
 }
@@ -43,6 +54,8 @@ const rows: Array<[string, { trials: number; ms: number }]> = [];
 rows.push(['rex, standard (cold: backend init)', await time('rex', 'standard', process.cwd())]);
 rows.push(['rex, standard', await time('rex', 'standard', process.cwd())]);
 rows.push(['at-the-limit (5 workloads × 2 arms)', await time('at-the-limit', 'standard', project)]);
-for (const [name, r] of rows) console.log(`${name.padEnd(40)} ${String(r.trials).padStart(6)} trials  ${r.ms.toFixed(0).padStart(6)} ms`);
+for (const [name, r] of rows)
+  console.log(`${name.padEnd(40)} ${String(r.trials).padStart(6)} trials  ${r.ms.toFixed(0).padStart(6)} ms`);
 const atLimit = rows[2]![1].trials;
-if (atLimit !== MAX_PLANNED_TRIALS) throw new Error(`the limit claim plans ${atLimit} trials, not ${MAX_PLANNED_TRIALS}`);
+if (atLimit !== MAX_PLANNED_TRIALS)
+  throw new Error(`the limit claim plans ${atLimit} trials, not ${MAX_PLANNED_TRIALS}`);

@@ -15,17 +15,33 @@ export function syntheticImages(nTrain: number, nValid: number): SupervisedData 
     y: Int32Array.from({ length: n }, () => rng.int(10)),
     n,
   });
-  return { train: set(nTrain), valid: set(nValid), featureSize: 784, xScale: 1 / 255, task: { kind: 'classification', numClasses: 10 } };
+  return {
+    train: set(nTrain),
+    valid: set(nValid),
+    featureSize: 784,
+    xScale: 1 / 255,
+    task: { kind: 'classification', numClasses: 10 },
+  };
 }
 
 /** A finished fashion-mnist-mlp trial record with `points` eval points, as the store writes them. */
 export function sampleTrialRecord(registries: Registries, backend: BackendInfo, points: number): TrialRecord {
-  const trial = makeTrial(registries, { workloadId: 'fashion-mnist-mlp', arm: { method: 'adamw' }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: true });
+  const trial = makeTrial(registries, {
+    workloadId: 'fashion-mnist-mlp',
+    arm: { method: 'adamw' },
+    repeat: { purpose: 'eval', index: 0 },
+    backend,
+    stopAtTarget: true,
+  });
   const curve = Array.from({ length: points }, (_, i) => ({
     step: (i + 1) * 25,
     examples: (i + 1) * 25 * 128,
     trainSeconds: (i + 1) * 0.1,
-    metrics: { 'validation/loss': 1 / (i + 2), 'validation/accuracy': 0.5 + i / (4 * points), 'train/loss': 1 / (i + 1.5) },
+    metrics: {
+      'validation/loss': 1 / (i + 2),
+      'validation/accuracy': 0.5 + i / (4 * points),
+      'train/loss': 1 / (i + 1.5),
+    },
   }));
   const now = new Date().toISOString();
   return {
@@ -35,8 +51,16 @@ export function sampleTrialRecord(registries: Registries, backend: BackendInfo, 
     seeds: trialSeeds(trial.config.workload, trial.config.method.id, trial.config.repeat),
     status: 'censored',
     outcome: {
-      stepsToTarget: null, examplesToTarget: null, secondsToTarget: null, stepsRun: points * 25, trainSeconds: points * 0.1,
-      evalSeconds: points * 0.01, initSeconds: 0.05, finalMetrics: curve[curve.length - 1]!.metrics, bestTargetMetric: 0.75, reason: 'benchmark fixture',
+      stepsToTarget: null,
+      examplesToTarget: null,
+      secondsToTarget: null,
+      stepsRun: points * 25,
+      trainSeconds: points * 0.1,
+      evalSeconds: points * 0.01,
+      initSeconds: 0.05,
+      finalMetrics: curve[curve.length - 1]!.metrics,
+      bestTargetMetric: 0.75,
+      reason: 'benchmark fixture',
     },
     curve,
     provenance: trialProvenance(hostProvenance(), backend, configHash(trial.config)),

@@ -9,8 +9,12 @@ import { benchOptions } from './options.js';
 
 async function main(): Promise<void> {
   await benchOptions(yargs(hideBin(process.argv)).scriptName('npm run bench --').strict().help().wrap(100))
-    .command('$0', 'engine benchmarks: training steps vs PyTorch, kernels, harness overhead, worker scaling', () => {},
-      (argv) => benchHandler(argv, loadRegistries))
+    .command(
+      '$0',
+      'engine benchmarks: training steps vs PyTorch, kernels, harness overhead, worker scaling',
+      () => {},
+      (argv) => benchHandler(argv, loadRegistries),
+    )
     .parseAsync();
 }
 

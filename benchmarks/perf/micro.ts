@@ -28,7 +28,10 @@ export interface MicroResult {
 
 const seeded = (shape: number[], seed: string) => {
   const rng = new Rng(seed);
-  return tf.tensor(Float32Array.from({ length: tf.util.sizeFromShape(shape) }, () => rng.normal()), shape);
+  return tf.tensor(
+    Float32Array.from({ length: tf.util.sizeFromShape(shape) }, () => rng.normal()),
+    shape,
+  );
 };
 
 function collect(bench: Bench, group: MicroResult['group'], backend: string): MicroResult[] {
@@ -36,7 +39,15 @@ function collect(bench: Bench, group: MicroResult['group'], backend: string): Mi
   for (const task of bench.tasks) {
     const r = task.result;
     if (r.state === 'completed' || r.state === 'aborted-with-statistics') {
-      out.push({ group, name: task.name, backend, meanMs: r.latency.mean, p50Ms: r.latency.p50, rme: r.latency.rme, samples: r.latency.samplesCount });
+      out.push({
+        group,
+        name: task.name,
+        backend,
+        meanMs: r.latency.mean,
+        p50Ms: r.latency.p50,
+        rme: r.latency.rme,
+        samples: r.latency.samplesCount,
+      });
     } else if (r.state === 'errored') {
       throw new Error(`micro-benchmark ${task.name} on ${backend} failed: ${String(r.error)}`);
     }
@@ -64,19 +75,54 @@ export async function kernelMicro(backend: BackendName, timeMs: number): Promise
   // A few samples at least, then as many as fit in `timeMs` (tinybench's default minimum is 64).
   const bench = new Bench({ time: timeMs, iterations: 5, warmupTime: Math.min(100, timeMs / 4), warmupIterations: 2 });
   bench
-    .add('matmul 128×784·784×256', run(() => tf.matMul(x, w)))
-    .add('matmul 128×256·(784×256)ᵀ', run(() => tf.matMul(dy, w, false, true)))
-    .add('matmul (128×784)ᵀ·128×256', run(() => tf.matMul(x, dy, true, false)))
-    .add('add 200k', run(() => tf.add(v, v)))
-    .add('relu 200k', run(() => tf.relu(v)))
+    .add(
+      'matmul 128×784·784×256',
+      run(() => tf.matMul(x, w)),
+    )
+    .add(
+      'matmul 128×256·(784×256)ᵀ',
+      run(() => tf.matMul(dy, w, false, true)),
+    )
+    .add(
+      'matmul (128×784)ᵀ·128×256',
+      run(() => tf.matMul(x, dy, true, false)),
+    )
+    .add(
+      'add 200k',
+      run(() => tf.add(v, v)),
+    )
+    .add(
+      'relu 200k',
+      run(() => tf.relu(v)),
+    )
     .add('Adam update, MLP 784-256-10 (203k params)', () => opt.applyGradients(grads));
   // Pure-JS convolutions take seconds a call: left out on cpu.
   if (backend !== 'cpu') {
     bench
-      .add('conv2d 128×14×14×16 ⊛ 3×3×16×32', run(() => tf.conv2d(img, k, 1, 'same')))
-      .add('conv2d input gradient', run(() => tf.conv2dTranspose(cdy, k, [128, 14, 14, 16], 1, 'same')))
-      .add('conv2d filter gradient', run(() => tf.engine().runKernel<tf.Tensor>('Conv2DBackpropFilter', { x: img, dy: cdy }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 16, 32] })))
-      .add('maxPool gradient 128×28×28×16', run(() => tf.tidy(() => tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'))(pool))));
+      .add(
+        'conv2d 128×14×14×16 ⊛ 3×3×16×32',
+        run(() => tf.conv2d(img, k, 1, 'same')),
+      )
+      .add(
+        'conv2d input gradient',
+        run(() => tf.conv2dTranspose(cdy, k, [128, 14, 14, 16], 1, 'same')),
+      )
+      .add(
+        'conv2d filter gradient',
+        run(() =>
+          tf
+            .engine()
+            .runKernel<tf.Tensor>(
+              'Conv2DBackpropFilter',
+              { x: img, dy: cdy },
+              { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 16, 32] },
+            ),
+        ),
+      )
+      .add(
+        'maxPool gradient 128×28×28×16',
+        run(() => tf.tidy(() => tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'))(pool))),
+      );
   }
   await bench.run();
   const out = collect(bench, 'kernel', backend);
@@ -86,7 +132,11 @@ export async function kernelMicro(backend: BackendName, timeMs: number): Promise
 }
 
 /** The harness's own work per step and per trial: batches, an eval, storing a trial. */
-export async function harnessMicro(backend: BackendName, timeMs: number, registries: Registries): Promise<MicroResult[]> {
+export async function harnessMicro(
+  backend: BackendName,
+  timeMs: number,
+  registries: Registries,
+): Promise<MicroResult[]> {
   const info = await initBackend(backend);
   const data: SupervisedData = syntheticImages(60_000, 10_000);
   const batches = new BatchStream(data, 128, new Rng('00000000000000000000000000000021'));

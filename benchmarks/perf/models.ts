@@ -14,23 +14,48 @@ export const MODEL_NAMES: readonly ModelName[] = ['mlp', 'cnn', 'transformer'];
 export const LARGE_MODEL_NAMES: readonly ModelName[] = ['mlp-large', 'cnn-large', 'transformer-large'];
 export const ALL_MODEL_NAMES: readonly ModelName[] = [...MODEL_NAMES, ...LARGE_MODEL_NAMES];
 
-interface MlpSize { batch: number; hidden: number }
-interface CnnSize { batch: number; c1: number; c2: number }
-interface TransformerSize { batch: number; ctx: number; d: number; heads: number; vocab: number; ff: number }
-const MLP: Record<'mlp' | 'mlp-large', MlpSize> = { mlp: { batch: 128, hidden: 256 }, 'mlp-large': { batch: 1024, hidden: 2048 } };
-const CNN: Record<'cnn' | 'cnn-large', CnnSize> = { cnn: { batch: 128, c1: 16, c2: 32 }, 'cnn-large': { batch: 256, c1: 32, c2: 64 } };
+interface MlpSize {
+  batch: number;
+  hidden: number;
+}
+interface CnnSize {
+  batch: number;
+  c1: number;
+  c2: number;
+}
+interface TransformerSize {
+  batch: number;
+  ctx: number;
+  d: number;
+  heads: number;
+  vocab: number;
+  ff: number;
+}
+const MLP: Record<'mlp' | 'mlp-large', MlpSize> = {
+  mlp: { batch: 128, hidden: 256 },
+  'mlp-large': { batch: 1024, hidden: 2048 },
+};
+const CNN: Record<'cnn' | 'cnn-large', CnnSize> = {
+  cnn: { batch: 128, c1: 16, c2: 32 },
+  'cnn-large': { batch: 256, c1: 32, c2: 64 },
+};
 const TRANSFORMER: Record<'transformer' | 'transformer-large', TransformerSize> = {
   transformer: { batch: 64, ctx: 16, d: 64, heads: 4, vocab: 32, ff: 256 },
   'transformer-large': { batch: 64, ctx: 64, d: 256, heads: 8, vocab: 64, ff: 1024 },
 };
 
 const mlpTitle = (s: MlpSize) => `MLP 784-${s.hidden}-10 ReLU, batch ${s.batch}, Adam`;
-const cnnTitle = (s: CnnSize) => `CNN conv3×3×${s.c1}-pool-conv3×3×${s.c2}-pool-dense10, 28×28×1, batch ${s.batch}, Adam`;
-const transformerTitle = (s: TransformerSize) => `char-transformer 1 layer d=${s.d} ${s.heads} heads ctx ${s.ctx} vocab ${s.vocab}, batch ${s.batch}, Adam`;
+const cnnTitle = (s: CnnSize) =>
+  `CNN conv3×3×${s.c1}-pool-conv3×3×${s.c2}-pool-dense10, 28×28×1, batch ${s.batch}, Adam`;
+const transformerTitle = (s: TransformerSize) =>
+  `char-transformer 1 layer d=${s.d} ${s.heads} heads ctx ${s.ctx} vocab ${s.vocab}, batch ${s.batch}, Adam`;
 export const MODEL_TITLES: Record<ModelName, string> = {
-  mlp: mlpTitle(MLP.mlp), 'mlp-large': mlpTitle(MLP['mlp-large']),
-  cnn: cnnTitle(CNN.cnn), 'cnn-large': cnnTitle(CNN['cnn-large']),
-  transformer: transformerTitle(TRANSFORMER.transformer), 'transformer-large': transformerTitle(TRANSFORMER['transformer-large']),
+  mlp: mlpTitle(MLP.mlp),
+  'mlp-large': mlpTitle(MLP['mlp-large']),
+  cnn: cnnTitle(CNN.cnn),
+  'cnn-large': cnnTitle(CNN['cnn-large']),
+  transformer: transformerTitle(TRANSFORMER.transformer),
+  'transformer-large': transformerTitle(TRANSFORMER['transformer-large']),
 };
 
 export interface BenchModel {
@@ -69,7 +94,13 @@ function labels(rng: Rng, n: number, classes: number): Int32Array {
 export type MakeOptimizer = () => tf.Optimizer;
 const adam: MakeOptimizer = () => new AdamWOptimizer({ learningRate: 1e-3, weightDecay: 0 });
 
-function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, data: tf.Tensor[], makeOptimizer: MakeOptimizer): BenchModel {
+function trainer(
+  name: ModelName,
+  params: tf.Variable[],
+  loss: () => tf.Scalar,
+  data: tf.Tensor[],
+  makeOptimizer: MakeOptimizer,
+): BenchModel {
   const opt = makeOptimizer();
   return {
     name,
@@ -94,7 +125,11 @@ function trainer(name: ModelName, params: tf.Variable[], loss: () => tf.Scalar, 
  * The MLP; with `fusedOps` its layers are tf.fused.matMul with bias and activation (one kernel
  * each instead of three): the GPU benchmark's measure of what fusing ops in model code gains.
  */
-export function createMlp(makeOptimizer: MakeOptimizer = adam, name: 'mlp' | 'mlp-large' = 'mlp', fusedOps = false): BenchModel {
+export function createMlp(
+  makeOptimizer: MakeOptimizer = adam,
+  name: 'mlp' | 'mlp-large' = 'mlp',
+  fusedOps = false,
+): BenchModel {
   const { batch, hidden } = MLP[name];
   const rng = new Rng(SEED);
   const w1 = glorot(rng, [784, hidden], 784, hidden);
@@ -105,10 +140,14 @@ export function createMlp(makeOptimizer: MakeOptimizer = adam, name: 'mlp' | 'ml
   const y = tf.oneHot(tf.tensor1d(labels(rng, batch, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
   const loss = fusedOps
     ? () => {
-      const h = tf.fused.matMul({ a: x, b: w1, bias: b1, activation: 'relu' });
-      return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, tf.fused.matMul({ a: h, b: w2, bias: b2 }));
-    }
-    : () => tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2));
+        const h = tf.fused.matMul({ a: x, b: w1, bias: b1, activation: 'relu' });
+        return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, tf.fused.matMul({ a: h, b: w2, bias: b2 }));
+      }
+    : () =>
+        tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(
+          y,
+          tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2),
+        );
   return trainer(name, [w1, b1, w2, b2], loss, [x, y], makeOptimizer);
 }
 
@@ -124,8 +163,18 @@ export function createCnn(name: 'cnn' | 'cnn-large' = 'cnn'): BenchModel {
   const x = normalBatch(rng, [batch, 28, 28, 1]) as tf.Tensor4D;
   const y = tf.oneHot(tf.tensor1d(labels(rng, batch, 10), 'int32'), 10).toFloat() as tf.Tensor2D;
   const loss = () => {
-    const h1 = tf.maxPool(tf.relu(tf.add(tf.conv2d(x, k1 as tf.Tensor4D, 1, 'same'), c1)) as tf.Tensor4D, 2, 2, 'valid');
-    const h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h1, k2 as tf.Tensor4D, 1, 'same'), c2)) as tf.Tensor4D, 2, 2, 'valid');
+    const h1 = tf.maxPool(
+      tf.relu(tf.add(tf.conv2d(x, k1 as tf.Tensor4D, 1, 'same'), c1)) as tf.Tensor4D,
+      2,
+      2,
+      'valid',
+    );
+    const h = tf.maxPool(
+      tf.relu(tf.add(tf.conv2d(h1, k2 as tf.Tensor4D, 1, 'same'), c2)) as tf.Tensor4D,
+      2,
+      2,
+      'valid',
+    );
     const logits = tf.add<tf.Tensor2D>(tf.matMul(tf.reshape(h, [batch, 7 * 7 * f2]), wd), bd);
     return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, logits);
   };
@@ -147,15 +196,37 @@ export function createTransformer(name: 'transformer' | 'transformer-large' = 't
   const dh = d / heads;
   const tok = tf.variable(tf.mul(normalBatch(rng, [vocab, d]), 0.02));
   const pos = tf.variable(tf.mul(normalBatch(rng, [ctx, d]), 0.02));
-  const g1 = ones([d]), be1 = zeros([d]), g2 = ones([d]), be2 = zeros([d]), gf = ones([d]), bef = zeros([d]);
-  const wqkv = glorot(rng, [d, 3 * d], d, 3 * d), bqkv = zeros([3 * d]);
-  const wo = glorot(rng, [d, d], d, d), bo = zeros([d]);
-  const wf1 = glorot(rng, [d, ff], d, ff), bf1 = zeros([ff]);
-  const wf2 = glorot(rng, [ff, d], ff, d), bf2 = zeros([d]);
-  const wout = glorot(rng, [d, vocab], d, vocab), bout = zeros([vocab]);
+  const g1 = ones([d]),
+    be1 = zeros([d]),
+    g2 = ones([d]),
+    be2 = zeros([d]),
+    gf = ones([d]),
+    bef = zeros([d]);
+  const wqkv = glorot(rng, [d, 3 * d], d, 3 * d),
+    bqkv = zeros([3 * d]);
+  const wo = glorot(rng, [d, d], d, d),
+    bo = zeros([d]);
+  const wf1 = glorot(rng, [d, ff], d, ff),
+    bf1 = zeros([ff]);
+  const wf2 = glorot(rng, [ff, d], ff, d),
+    bf2 = zeros([d]);
+  const wout = glorot(rng, [d, vocab], d, vocab),
+    bout = zeros([vocab]);
   const seq = Int32Array.from({ length: batch * (ctx + 1) }, () => rng.int(vocab));
-  const inputs = tf.tensor2d(Int32Array.from({ length: batch * ctx }, (_, i) => seq[Math.floor(i / ctx) * (ctx + 1) + (i % ctx)]!), [batch, ctx], 'int32');
-  const targets = tf.oneHot(tf.tensor1d(Int32Array.from({ length: batch * ctx }, (_, i) => seq[Math.floor(i / ctx) * (ctx + 1) + (i % ctx) + 1]!), 'int32'), vocab).toFloat();
+  const inputs = tf.tensor2d(
+    Int32Array.from({ length: batch * ctx }, (_, i) => seq[Math.floor(i / ctx) * (ctx + 1) + (i % ctx)]!),
+    [batch, ctx],
+    'int32',
+  );
+  const targets = tf
+    .oneHot(
+      tf.tensor1d(
+        Int32Array.from({ length: batch * ctx }, (_, i) => seq[Math.floor(i / ctx) * (ctx + 1) + (i % ctx) + 1]!),
+        'int32',
+      ),
+      vocab,
+    )
+    .toFloat();
   // Causal mask: 0 on and below the diagonal, -1e9 above.
   const maskValues = new Float32Array(ctx * ctx);
   for (let i = 0; i < ctx; i++) for (let j = i + 1; j < ctx; j++) maskValues[i * ctx + j] = -1e9;
@@ -169,7 +240,10 @@ export function createTransformer(name: 'transformer' | 'transformer-large' = 't
     const att = tf.softmax(tf.add(tf.mul(tf.matMul(split(q!), split(k!), false, true), 1 / Math.sqrt(dh)), mask));
     const ctxv = tf.reshape(tf.transpose(tf.matMul(att, split(v!)), [0, 2, 1, 3]), [batch * ctx, d]);
     const x1 = tf.add(tf.reshape(x0, [batch * ctx, d]), tf.add(tf.matMul(ctxv as tf.Tensor2D, wo), bo));
-    const m = tf.add(tf.matMul(gelu(tf.add(tf.matMul(layerNorm(x1, g2, be2) as tf.Tensor2D, wf1), bf1)) as tf.Tensor2D, wf2), bf2);
+    const m = tf.add(
+      tf.matMul(gelu(tf.add(tf.matMul(layerNorm(x1, g2, be2) as tf.Tensor2D, wf1), bf1)) as tf.Tensor2D, wf2),
+      bf2,
+    );
     const x2 = tf.add(x1, m);
     const logits = tf.add<tf.Tensor2D>(tf.matMul(layerNorm(x2, gf, bef), wout), bout);
     return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(targets, logits);
@@ -179,7 +253,9 @@ export function createTransformer(name: 'transformer' | 'transformer-large' = 't
 }
 
 export const CREATE: Record<ModelName, () => BenchModel> = {
-  mlp: () => createMlp(), cnn: () => createCnn(), transformer: () => createTransformer(),
+  mlp: () => createMlp(),
+  cnn: () => createCnn(),
+  transformer: () => createTransformer(),
   'mlp-large': () => createMlp(adam, 'mlp-large'),
   'cnn-large': () => createCnn('cnn-large'),
   'transformer-large': () => createTransformer('transformer-large'),

@@ -60,7 +60,9 @@ const perRound = (a: number[], b: number[]) => a.map((v, i) => v / b[i]!);
  * relative to AdamW should match PyTorch's, or wall-time comparisons between optimizers would
  * measure the engine instead of the algorithms.
  */
-export async function measureOptimizers(o: OptimizerOptions): Promise<{ optimizers: OptimizerResult[]; skipped: Skipped[] }> {
+export async function measureOptimizers(
+  o: OptimizerOptions,
+): Promise<{ optimizers: OptimizerResult[]; skipped: Skipped[] }> {
   const skipped: Skipped[] = [];
   const usable: BackendName[] = [];
   for (const b of o.backends) {
@@ -93,7 +95,9 @@ export async function measureOptimizers(o: OptimizerOptions): Promise<{ optimize
           const k = `${opt.name}@${b}`;
           let model = models.get(k);
           if (!model) {
-            model = createMlp(() => opt.method.createOptimizer(opt.hparams ?? opt.method.hparams) as unknown as tf.Optimizer);
+            model = createMlp(
+              () => opt.method.createOptimizer(opt.hparams ?? opt.method.hparams) as unknown as tf.Optimizer,
+            );
             models.set(k, model);
             for (let i = 0; i < 3; i++) await model.step();
             const t = performance.now();
@@ -129,10 +133,19 @@ export async function measureOptimizers(o: OptimizerOptions): Promise<{ optimize
     for (const opt of OPTIMIZERS) {
       const rounds = times.get(`${opt.name}@${backend}`)!;
       const ratio = spread(perRound(rounds, base));
-      const torch = peer && backend !== 'pytorch' ? spread(perRound(times.get(`${opt.name}@pytorch`)!, times.get('adamw@pytorch')!)).median : undefined;
+      const torch =
+        peer && backend !== 'pytorch'
+          ? spread(perRound(times.get(`${opt.name}@pytorch`)!, times.get('adamw@pytorch')!)).median
+          : undefined;
       optimizers.push({
-        name: opt.name, backend, msPerStep: spread(rounds).median, ratioToAdamw: ratio.median, ratioRange: [ratio.min, ratio.max],
-        ...(torch !== undefined ? { pytorchRatioToAdamw: torch, withinGoal: Math.abs(ratio.median / torch - 1) <= FAIRNESS_GOAL } : {}),
+        name: opt.name,
+        backend,
+        msPerStep: spread(rounds).median,
+        ratioToAdamw: ratio.median,
+        ratioRange: [ratio.min, ratio.max],
+        ...(torch !== undefined
+          ? { pytorchRatioToAdamw: torch, withinGoal: Math.abs(ratio.median / torch - 1) <= FAIRNESS_GOAL }
+          : {}),
         rounds,
       });
     }

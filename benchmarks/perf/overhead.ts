@@ -14,7 +14,13 @@ export interface OverheadReport {
   /** Worker start: process spawn, imports, backend, registries (once per worker per run), s. */
   workerStartSeconds: number;
   /** Per trial: wall time in the pool, training steps, evals, and the rest (setup, data, IPC, store), s. */
-  perTrial: Array<{ wallSeconds: number; trainSeconds: number; evalSeconds: number; overheadSeconds: number; overheadFraction: number }>;
+  perTrial: Array<{
+    wallSeconds: number;
+    trainSeconds: number;
+    evalSeconds: number;
+    overheadSeconds: number;
+    overheadFraction: number;
+  }>;
   /** Share of a trial's pool time that is neither training steps nor evals, median over the trials after a worker's first. */
   steadyStateFraction: number;
   /**
@@ -30,7 +36,13 @@ export interface OverheadReport {
  * Harness overhead as DESIGN counts time: a trial's wall time on the worker pool minus its
  * training steps (which include building batches, as AlgoPerf times them) and its evals.
  */
-export async function measureOverhead(registries: Registries, backend: BackendInfo, trials: number, steps: number, cacheDir: string): Promise<OverheadReport> {
+export async function measureOverhead(
+  registries: Registries,
+  backend: BackendInfo,
+  trials: number,
+  steps: number,
+  cacheDir: string,
+): Promise<OverheadReport> {
   const planned = Array.from({ length: trials }, (_, i) => benchTrial(registries, backend, i, steps));
   const run = await timedPool(planned, 1, backend, cacheDir);
   const perTrial = run.trials.map(({ record, wallMs }) => {
@@ -50,9 +62,15 @@ export async function measureOverhead(registries: Registries, backend: BackendIn
     trials,
     stepsPerTrial: steps,
     workerStartSeconds: round(start, 4),
-    perTrial: perTrial.map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v, 4)]))) as OverheadReport['perTrial'],
+    perTrial: perTrial.map((t) =>
+      Object.fromEntries(Object.entries(t).map(([k, v]) => [k, round(v, 4)])),
+    ) as OverheadReport['perTrial'],
     steadyStateFraction: round(mid.overheadFraction, 3),
-    amortisedFraction: round((start + first.overheadSeconds + (n - 1) * mid.overheadSeconds) / (start + first.wallSeconds + (n - 1) * mid.wallSeconds), 3),
+    amortisedFraction: round(
+      (start + first.overheadSeconds + (n - 1) * mid.overheadSeconds) /
+        (start + first.wallSeconds + (n - 1) * mid.wallSeconds),
+      3,
+    ),
     thisRunFraction: round((run.wallMs / 1000 - sum((t) => t.trainSeconds + t.evalSeconds)) / (run.wallMs / 1000), 3),
   };
 }

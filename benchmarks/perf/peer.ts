@@ -23,7 +23,8 @@ export class LinePeer {
       if (l.startsWith('{')) this.pending.shift()?.(l);
     });
     this.child.on('exit', () => {
-      for (const p of this.pending.splice(0)) p(JSON.stringify({ error: `peer process exited: ${this.stderr.trim().slice(-400)}` }));
+      for (const p of this.pending.splice(0))
+        p(JSON.stringify({ error: `peer process exited: ${this.stderr.trim().slice(-400)}` }));
     });
   }
 
@@ -40,7 +41,15 @@ export class LinePeer {
 
   /** Milliseconds per training step of `model` over `steps` steps, after `warmup` steps (optimizer: the peer's default when omitted). */
   async run(model: ModelName, steps: number, warmup: number, optimizer?: string): Promise<number> {
-    return (await this.request<{ msPerStep: number }>({ cmd: 'run', model, steps, warmup, ...(optimizer ? { optimizer } : {}) })).msPerStep;
+    return (
+      await this.request<{ msPerStep: number }>({
+        cmd: 'run',
+        model,
+        steps,
+        warmup,
+        ...(optimizer ? { optimizer } : {}),
+      })
+    ).msPerStep;
   }
 
   close(): void {

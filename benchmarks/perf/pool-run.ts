@@ -21,7 +21,12 @@ export interface PoolRun {
 }
 
 /** Runs trials on the real worker pool (child processes, IPC, atomic store) into a throwaway run directory. */
-export async function timedPool(trials: PlannedTrial[], workers: number, backend: BackendInfo, cacheDir: string): Promise<PoolRun> {
+export async function timedPool(
+  trials: PlannedTrial[],
+  workers: number,
+  backend: BackendInfo,
+  cacheDir: string,
+): Promise<PoolRun> {
   const runDir = mkdtempSync(join(tmpdir(), 'reprobench-bench-run-'));
   const started = new Map<string, number>();
   const timed: TimedTrial[] = [];
@@ -29,7 +34,13 @@ export async function timedPool(trials: PlannedTrial[], workers: number, backend
   let firstStart = NaN;
   try {
     await runPool(trials, {
-      workers, backend, host: hostProvenance(), cacheDir, runDir, cwd: process.cwd(), trialTimeoutMs: 30 * 60_000,
+      workers,
+      backend,
+      host: hostProvenance(),
+      cacheDir,
+      runDir,
+      cwd: process.cwd(),
+      trialTimeoutMs: 30 * 60_000,
       events: {
         started: (_w, t) => {
           const now = performance.now();

@@ -13,7 +13,8 @@ import { ALL_MODEL_NAMES, CREATE, type ModelName } from './models.js';
 
 async function main(): Promise<void> {
   const [backendArg = 'wasm', modelArg = 'mlp', stepsArg = '200'] = process.argv.slice(2);
-  if (!ALL_MODEL_NAMES.includes(modelArg as ModelName)) throw new Error(`model must be one of ${ALL_MODEL_NAMES.join(', ')}`);
+  if (!ALL_MODEL_NAMES.includes(modelArg as ModelName))
+    throw new Error(`model must be one of ${ALL_MODEL_NAMES.join(', ')}`);
   await initBackend(backendArg as BackendName);
   const model = CREATE[modelArg as ModelName]();
   for (let i = 0; i < 30; i++) await model.step();
@@ -23,8 +24,13 @@ async function main(): Promise<void> {
     config.kernelFunc = (args) => {
       const t0 = performance.now();
       const out = inner(args);
-      const shapes = Object.values(args.inputs).map((t) => (t ? t.shape.join('×') || 'scalar' : '-')).join(', ');
-      const flags = ['transposeA', 'transposeB'].filter((f) => args.attrs?.[f]).map((f) => ` ${f}`).join('');
+      const shapes = Object.values(args.inputs)
+        .map((t) => (t ? t.shape.join('×') || 'scalar' : '-'))
+        .join(', ');
+      const flags = ['transposeA', 'transposeB']
+        .filter((f) => args.attrs?.[f])
+        .map((f) => ` ${f}`)
+        .join('');
       const key = `${config.kernelName} ${shapes}${flags}`;
       const row = totals.get(key) ?? { ms: 0, calls: 0 };
       row.ms += performance.now() - t0;
@@ -37,9 +43,12 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   for (let i = 0; i < steps; i++) await model.step();
   const perStep = (performance.now() - t0) / steps;
-  const rows = [...totals].map(([key, r]) => ({ key, ms: r.ms / steps, calls: r.calls / steps })).sort((a, b) => b.ms - a.ms);
+  const rows = [...totals]
+    .map(([key, r]) => ({ key, ms: r.ms / steps, calls: r.calls / steps }))
+    .sort((a, b) => b.ms - a.ms);
   process.stdout.write(`${modelArg} on ${tf.getBackend()}, ${steps} steps\n     ms  calls  kernel (input shapes)\n`);
-  for (const r of rows.filter((x) => x.ms >= 0.005)) process.stdout.write(`${r.ms.toFixed(3).padStart(7)}  ${r.calls.toFixed(0).padStart(5)}  ${r.key}\n`);
+  for (const r of rows.filter((x) => x.ms >= 0.005))
+    process.stdout.write(`${r.ms.toFixed(3).padStart(7)}  ${r.calls.toFixed(0).padStart(5)}  ${r.key}\n`);
   const kernels = rows.reduce((s, r) => s + r.ms, 0);
   process.stdout.write(`kernels ${kernels.toFixed(3)} ms of a ${perStep.toFixed(3)} ms step\n`);
   model.dispose();

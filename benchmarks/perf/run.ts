@@ -40,7 +40,16 @@ export interface BenchReport {
   command: string;
   date: string;
   quick: boolean;
-  machine: { cpu: string; cores: number; os: string; node: string; tfjs: string; loadAverageStart: number[]; loadAverageEnd: number[]; note: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    os: string;
+    node: string;
+    tfjs: string;
+    loadAverageStart: number[];
+    loadAverageEnd: number[];
+    note: string;
+  };
   /** Per-step times: tfjs rows, then PyTorch rows (backend `pytorch`). */
   results: StepReport['results'];
   ratios: RatioResult[];
@@ -68,14 +77,36 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const started = new Date().toISOString();
   // Before any explicit backend: initBackend('auto') returns whichever backend is active.
   const auto = await initBackend('auto');
-  const empty: StepReport = { results: [], ratios: [], speedups: [], skipped: [], pytorch: { skipped: 'steps section not run' }, backendReasons: {} };
+  const empty: StepReport = {
+    results: [],
+    ratios: [],
+    speedups: [],
+    skipped: [],
+    pytorch: { skipped: 'steps section not run' },
+    backendReasons: {},
+  };
   const steps = o.sections.includes('steps')
-    ? await measureSteps({ backends: o.backends, models: o.models, rounds: o.rounds, seconds: o.quick ? 0.4 : 2, pytorch: o.pytorch, stock: o.stock, slow: o.slow, log: o.log })
+    ? await measureSteps({
+        backends: o.backends,
+        models: o.models,
+        rounds: o.rounds,
+        seconds: o.quick ? 0.4 : 2,
+        pytorch: o.pytorch,
+        stock: o.stock,
+        slow: o.slow,
+        log: o.log,
+      })
     : empty;
 
   const optimizers: OptimizerResult[] = [];
   if (o.sections.includes('optimizers')) {
-    const measured = await measureOptimizers({ backends: o.backends.filter((b) => b !== 'cpu' || o.slow), rounds: o.rounds, seconds: o.quick ? 0.4 : 2, pytorch: o.pytorch, log: o.log });
+    const measured = await measureOptimizers({
+      backends: o.backends.filter((b) => b !== 'cpu' || o.slow),
+      rounds: o.rounds,
+      seconds: o.quick ? 0.4 : 2,
+      pytorch: o.pytorch,
+      log: o.log,
+    });
     optimizers.push(...measured.optimizers);
     steps.skipped.push(...measured.skipped);
   }
@@ -83,13 +114,19 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const micro: MicroResult[] = [];
   if (o.sections.includes('micro')) {
     const measured = new Set(steps.results.map((r) => r.backend));
-    const kernelBackends = o.backends.filter((b) => b !== 'webgpu' && b !== 'tensorflow' && (measured.size === 0 || measured.has(b)));
+    const kernelBackends = o.backends.filter(
+      (b) => b !== 'webgpu' && b !== 'tensorflow' && (measured.size === 0 || measured.has(b)),
+    );
     for (const b of kernelBackends) {
       try {
         micro.push(...(await kernelMicro(b, o.quick ? 150 : 600)));
         o.log(`micro: kernels on ${b} done`);
       } catch (e) {
-        steps.skipped.push({ name: '*', backend: b, reason: `kernel micro-benchmarks: ${(e as Error).message.split('\n')[0]}` });
+        steps.skipped.push({
+          name: '*',
+          backend: b,
+          reason: `kernel micro-benchmarks: ${(e as Error).message.split('\n')[0]}`,
+        });
       }
     }
   }
@@ -111,7 +148,15 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       o.log('overhead: done');
     }
     if (o.sections.includes('scaling')) {
-      scaling = await measureScaling(registries, auto, o.quick ? 150 : 400, o.quick ? 2 : 4, o.quick ? 1 : 3, o.cacheDir, o.log);
+      scaling = await measureScaling(
+        registries,
+        auto,
+        o.quick ? 150 : 400,
+        o.quick ? 2 : 4,
+        o.quick ? 1 : 3,
+        o.cacheDir,
+        o.log,
+      );
     }
   }
 

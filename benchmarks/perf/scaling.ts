@@ -28,10 +28,16 @@ export interface ScalingReport {
 function plainProcess(backend: string, steps: number, repeats: number[], cacheDir: string): Promise<void> {
   const entry = childEntry('plain-child');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...entry.execArgv, entry.path, backend, String(steps), repeats.join(','), cacheDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [...entry.execArgv, entry.path, backend, String(steps), repeats.join(','), cacheDir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`plain benchmark process exited ${code}: ${err.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`plain benchmark process exited ${code}: ${err.trim()}`)),
+    );
   });
 }
 
@@ -48,7 +54,15 @@ async function wall(f: () => Promise<unknown>): Promise<number> {
  * spread drift in machine load). Both sides start processes the same way (one, or two at once),
  * so the ratio of the two gains isolates what the pool adds: IPC, the store, scheduling.
  */
-export async function measureScaling(registries: Registries, backend: BackendInfo, steps: number, count: number, repeats: number, cacheDir: string, log: (l: string) => void): Promise<ScalingReport> {
+export async function measureScaling(
+  registries: Registries,
+  backend: BackendInfo,
+  steps: number,
+  count: number,
+  repeats: number,
+  cacheDir: string,
+  log: (l: string) => void,
+): Promise<ScalingReport> {
   const ids = Array.from({ length: count }, (_, i) => i);
   const trials = ids.map((i) => benchTrial(registries, backend, i, steps));
   const halves = [ids.filter((i) => i % 2 === 0), ids.filter((i) => i % 2 === 1)];

@@ -72,7 +72,8 @@ export interface StepReport {
   backendReasons: Record<string, string[]>;
 }
 
-const clampSteps = (ms: number, seconds: number) => Math.max(2, Math.min(400, Math.ceil((seconds * 1000) / Math.max(ms, 0.05))));
+const clampSteps = (ms: number, seconds: number) =>
+  Math.max(2, Math.min(400, Math.ceil((seconds * 1000) / Math.max(ms, 0.05))));
 
 /**
  * Milliseconds per training step of the pinned models on each backend, and on PyTorch in the
@@ -85,7 +86,11 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
   const usable: Array<{ name: BackendName; numericsClass: string }> = [];
   for (const b of o.backends) {
     if (b === 'webgpu' && !gpuDeviceNode()) {
-      skipped.push({ name: '*', backend: b, reason: 'no GPU device node (/dev/nvidia*, /dev/dri/renderD*): not measurable on this machine' });
+      skipped.push({
+        name: '*',
+        backend: b,
+        reason: 'no GPU device node (/dev/nvidia*, /dev/dri/renderD*): not measurable on this machine',
+      });
       continue;
     }
     try {
@@ -132,7 +137,12 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
       for (const m of o.models) {
         for (const b of usable) {
           if (b.name === 'cpu' && m === 'cnn' && !o.slow) {
-            if (r === 0) skipped.push({ name: m, backend: b.name, reason: 'pure-JS convolutions take about 20 s a step (DESIGN § Backends); --slow includes it' });
+            if (r === 0)
+              skipped.push({
+                name: m,
+                backend: b.name,
+                reason: 'pure-JS convolutions take about 20 s a step (DESIGN § Backends); --slow includes it',
+              });
             continue;
           }
           await initBackend(b.name);
@@ -184,7 +194,16 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
       if (!rounds) continue;
       const s = spread(rounds);
       const numericsClass = usable.find((u) => u.name === b)?.numericsClass;
-      results.push({ name: m, backend: b, msPerStep: s.median, min: s.min, max: s.max, rounds, stepsPerRound: steps.get(key(m, b))!, ...(numericsClass ? { numericsClass } : {}) });
+      results.push({
+        name: m,
+        backend: b,
+        msPerStep: s.median,
+        min: s.min,
+        max: s.max,
+        rounds,
+        stepsPerRound: steps.get(key(m, b))!,
+        ...(numericsClass ? { numericsClass } : {}),
+      });
       if (torch && b !== 'pytorch') {
         const per = rounds.map((v, i) => v / torch[i]!);
         const rs = spread(per);

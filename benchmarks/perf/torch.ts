@@ -19,8 +19,12 @@ const PEER = join(PACKAGE_ROOT, 'benchmarks', 'perf', 'torch_peer.py');
  */
 function peerEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1',
-    MALLOC_MMAP_THRESHOLD_: String(32 << 20), MALLOC_TRIM_THRESHOLD_: String(1 << 30),
+    ...process.env,
+    OMP_NUM_THREADS: '1',
+    OPENBLAS_NUM_THREADS: '1',
+    MKL_NUM_THREADS: '1',
+    MALLOC_MMAP_THRESHOLD_: String(32 << 20),
+    MALLOC_TRIM_THRESHOLD_: String(1 << 30),
   };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;

@@ -7,8 +7,15 @@
  *   npx reprobench run constant-vs-cosine --seeds 4
  */
 import {
-  AdamWOptimizer, createMlp, defineClaim, defineConfig, defineMethod, defineWorkload, scheduledLearningRate,
-  type DataContext, type SupervisedData,
+  AdamWOptimizer,
+  createMlp,
+  defineClaim,
+  defineConfig,
+  defineMethod,
+  defineWorkload,
+  scheduledLearningRate,
+  type DataContext,
+  type SupervisedData,
 } from 'reprobench';
 
 /** Two interleaved half-circles with Gaussian noise: a classic non-linear toy problem. */
@@ -51,8 +58,17 @@ const adamConstant = defineMethod({
   version: 1,
   title: 'Adam, constant learning rate',
   description: 'AdamW without weight decay or schedule.',
-  hparams: { learningRate: 3e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0, schedule: 'constant', warmupFraction: 0 },
-  createOptimizer: (hp) => new AdamWOptimizer({ learningRate: Number(hp.learningRate), weightDecay: Number(hp.weightDecay) }),
+  hparams: {
+    learningRate: 3e-3,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-8,
+    weightDecay: 0,
+    schedule: 'constant',
+    warmupFraction: 0,
+  },
+  createOptimizer: (hp) =>
+    new AdamWOptimizer({ learningRate: Number(hp.learningRate), weightDecay: Number(hp.weightDecay) }),
   learningRate: scheduledLearningRate,
 });
 
@@ -63,14 +79,20 @@ const claim = defineClaim({
   title: 'A constant learning rate reaches the target as fast as warmup + cosine',
   paper: { title: 'Our lab notebook', authors: 'Us', year: 2026, url: 'https://example.org/notebook' },
   quote: 'A constant learning rate is all you need on small problems.',
-  claimedEffect: { description: 'speedup of adam-constant over nadamw in steps to target', direction: 'method-better' }, fidelity: { kind: 'faithful' },
+  claimedEffect: { description: 'speedup of adam-constant over nadamw in steps to target', direction: 'method-better' },
+  fidelity: { kind: 'faithful' },
   testType: 'time-to-target',
   methods: [{ method: 'adam-constant' }],
   baselines: [{ method: 'nadamw' }],
   workloads: ['two-moons', 'teacher-student'],
   margin: { value: 0.1, units: 'relative' },
   repeats: { quick: 4, standard: 10 },
-  tuning: { hparam: 'learningRate', grid: { 'adam-constant': [3e-3, 1e-2], nadamw: [3e-3, 1e-2] }, seeds: 1, objective: 'median-steps-to-target' },
+  tuning: {
+    hparam: 'learningRate',
+    grid: { 'adam-constant': [3e-3, 1e-2], nadamw: [3e-3, 1e-2] },
+    seeds: 1,
+    objective: 'median-steps-to-target',
+  },
   miniature: 'Our own toy problems.',
 });
 

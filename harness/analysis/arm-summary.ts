@@ -48,6 +48,11 @@ export function summarizeArm(a: ArmRepeats): ArmSummary {
     censored: a.steps.length - reached - divergedCount,
     medianSteps: medianWithInfinity(a.steps, a.events),
     medianSeconds: medianWithInfinity(a.seconds, a.events),
-    timeResolution: a.resolutionSteps ? resolveArm(hit.map((i) => a.steps[i]!), hit.map((i) => a.resolutionSteps![i] ?? null)) : null,
+    timeResolution: a.resolutionSteps
+      ? resolveArm(
+          hit.map((i) => a.steps[i]!),
+          hit.map((i) => a.resolutionSteps![i] ?? null),
+        )
+      : null,
   };
 }

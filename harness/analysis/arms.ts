@@ -34,14 +34,33 @@ export interface ArmRepeats {
   budgetSteps: number;
 }
 
-export function armRepeats(trials: TrialRecord[], method: string, workload: string, tuned: HParams | null = null, statistic?: CurveStatistic): ArmRepeats {
+export function armRepeats(
+  trials: TrialRecord[],
+  method: string,
+  workload: string,
+  tuned: HParams | null = null,
+  statistic?: CurveStatistic,
+): ArmRepeats {
   const mine = trials
-    .filter((t) => t.config.method.id === method && workloadRefOf(t.config.workload) === workload && t.config.repeat.purpose === 'eval')
+    .filter(
+      (t) =>
+        t.config.method.id === method &&
+        workloadRefOf(t.config.workload) === workload &&
+        t.config.repeat.purpose === 'eval',
+    )
     .sort((a, b) => a.config.repeat.index - b.config.repeat.index);
   const arm: ArmRepeats = {
-    method, workload,
+    method,
+    workload,
     tuned,
-    repeats: [], steps: [], seconds: [], events: [], diverged: [], missing: [], finalMetric: [], bestMetric: [],
+    repeats: [],
+    steps: [],
+    seconds: [],
+    events: [],
+    diverged: [],
+    missing: [],
+    finalMetric: [],
+    bestMetric: [],
     ...(mine[0]?.config.stopAtTarget ? { resolutionSteps: [] } : {}),
     ...(statistic ? { statistic: [] } : {}),
     budgetSteps: mine[0]?.config.budget.steps ?? 0,
@@ -61,7 +80,10 @@ export function armRepeats(trials: TrialRecord[], method: string, workload: stri
     arm.finalMetric.push(m ?? null);
     arm.bestMetric.push(t.outcome.bestTargetMetric);
     arm.resolutionSteps?.push(trialResolution(t));
-    if (statistic) arm.statistic!.push(t.status === 'diverged' ? null : curveStatistic(statistic, t.curve, t.config.budget.steps).value);
+    if (statistic)
+      arm.statistic!.push(
+        t.status === 'diverged' ? null : curveStatistic(statistic, t.curve, t.config.budget.steps).value,
+      );
   }
   return arm;
 }

@@ -29,10 +29,19 @@ export function fitPowerLaw(t: readonly number[], y: readonly number[]): GrowthF
   for (const start of starts) {
     const r = levenbergMarquardt(
       { x: [...t], y: [...y] },
-      ([c, alpha]) => (s) => c! * s ** alpha!,
+      ([c, alpha]) =>
+        (s) =>
+          c! * s ** alpha!,
       {
-        initialValues: start, maxIterations: 200, errorTolerance: 0, damping: 1e-2, minValues: [0, -5], maxValues: [Number.MAX_VALUE, 5],
-        jacobianFunction: ([c, alpha]) => (s) => [s ** alpha!, c! * s ** alpha! * Math.log(s)],
+        initialValues: start,
+        maxIterations: 200,
+        errorTolerance: 0,
+        damping: 1e-2,
+        minValues: [0, -5],
+        maxValues: [Number.MAX_VALUE, 5],
+        jacobianFunction:
+          ([c, alpha]) =>
+          (s) => [s ** alpha!, c! * s ** alpha! * Math.log(s)],
       },
     );
     const [c, alpha] = r.parameterValues as [number, number];
@@ -56,7 +65,8 @@ export function logOverPowerLaw(
   t: readonly number[],
   y: readonly number[],
 ): { value: number | null; log: GrowthFit; power: GrowthFit } | { value: null; note: string } {
-  if (t.length < 4) return { value: null, note: `${t.length} points: at least 4 are needed to compare two 2-parameter laws` };
+  if (t.length < 4)
+    return { value: null, note: `${t.length} points: at least 4 are needed to compare two 2-parameter laws` };
   if (t.some((s) => !(s > 0))) return { value: null, note: 'a step ≤ 0: ln t is undefined' };
   const log = fitLogLaw(t, y);
   const power = fitPowerLaw(t, y);

@@ -18,14 +18,29 @@ export type ClaimJudgement = ClaimVerdict & {
 };
 
 /** Adds the scope and fidelity every label carries; left-out comparisons keep a claim from being fully reproduced. */
-function scoped(claim: ClaimDefinition, workloads: WorkloadSummary[], v: Omit<ClaimJudgement, 'scope' | 'fidelity' | 'scopedLabel'>): ClaimJudgement {
-  const scope = verdictScope(claim, workloads.map((w) => ({ workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? null })));
-  const overall = v.comparisons.length ? combineLabels(v.comparisons.map((c) => c.verdict), v.unjudged.length) : v.overall;
+function scoped(
+  claim: ClaimDefinition,
+  workloads: WorkloadSummary[],
+  v: Omit<ClaimJudgement, 'scope' | 'fidelity' | 'scopedLabel'>,
+): ClaimJudgement {
+  const scope = verdictScope(
+    claim,
+    workloads.map((w) => ({ workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? null })),
+  );
+  const overall = v.comparisons.length
+    ? combineLabels(
+        v.comparisons.map((c) => c.verdict),
+        v.unjudged.length,
+      )
+    : v.overall;
   const fidelity = claim.fidelity;
   return {
     ...v,
     overall,
-    explanation: overall === v.overall ? v.explanation : `${overall} (${v.unjudged.length} comparison(s) not judged); ${v.explanation}`,
+    explanation:
+      overall === v.overall
+        ? v.explanation
+        : `${overall} (${v.unjudged.length} comparison(s) not judged); ${v.explanation}`,
     scope,
     fidelity,
     scopedLabel: scopedLabel(overall, scope, fidelity),
@@ -37,7 +52,10 @@ const MIN_OUTCOMES = 2;
 
 /** The bootstrap seed of a claim's verdict: from its id and version, so a rerun gives the same CIs. */
 export function verdictSeed(claim: ClaimDefinition): number {
-  return parseInt(createHash('sha256').update(`reprobench-verdict-v1\0${claim.id}\0${claim.version}`).digest('hex').slice(0, 7), 16);
+  return parseInt(
+    createHash('sha256').update(`reprobench-verdict-v1\0${claim.id}\0${claim.version}`).digest('hex').slice(0, 7),
+    16,
+  );
 }
 
 /**
@@ -46,11 +64,22 @@ export function verdictSeed(claim: ClaimDefinition): number {
  * the card's statistic. A seed without a finite outcome (diverged, or a curve that gives no
  * statistic) is passed as diverged: the statistics engine then leaves it out and counts it.
  */
-export function armValues(claim: ClaimDefinition, a: ArmSummary): { id: string; repeats: number[]; values: number[]; events: boolean[]; diverged: boolean[] } {
-  if (claim.testType === 'time-to-target') return { id: a.method, repeats: a.repeats, values: a.steps, events: a.events, diverged: a.diverged };
-  const raw = claim.testType === 'phenomenon' ? (a.statistic ?? []) : claim.outcome === 'best' ? a.bestMetric : a.finalMetric;
+export function armValues(
+  claim: ClaimDefinition,
+  a: ArmSummary,
+): { id: string; repeats: number[]; values: number[]; events: boolean[]; diverged: boolean[] } {
+  if (claim.testType === 'time-to-target')
+    return { id: a.method, repeats: a.repeats, values: a.steps, events: a.events, diverged: a.diverged };
+  const raw =
+    claim.testType === 'phenomenon' ? (a.statistic ?? []) : claim.outcome === 'best' ? a.bestMetric : a.finalMetric;
   const missing = a.repeats.map((_, i) => a.diverged[i] === true || raw[i] == null || !Number.isFinite(raw[i]));
-  return { id: a.method, repeats: a.repeats, values: a.repeats.map((_, i) => (missing[i] ? NaN : (raw[i] as number))), events: a.repeats.map(() => true), diverged: missing };
+  return {
+    id: a.method,
+    repeats: a.repeats,
+    values: a.repeats.map((_, i) => (missing[i] ? NaN : (raw[i] as number))),
+    events: a.repeats.map(() => true),
+    diverged: missing,
+  };
 }
 
 /** Usable outcomes of an arm for this claim (time-to-target keeps diverged seeds, censored). */
@@ -70,7 +99,12 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
   if (phen?.contrasts) contrastComparisons(claim, phen.contrasts, workloads, comparisons, unjudged);
   for (const w of phen?.contrasts ? [] : workloads) {
     // Which way is better: fewer steps; the target metric's direction; the side the card claims.
-    const lowerIsBetter = claim.testType === 'time-to-target' ? true : phen ? phen.claimedSide === 'below' : w.target?.direction !== 'higher';
+    const lowerIsBetter =
+      claim.testType === 'time-to-target'
+        ? true
+        : phen
+          ? phen.claimedSide === 'below'
+          : w.target?.direction !== 'higher';
     for (const m of claim.methods) {
       for (const b of phen ? [null] : claim.baselines) {
         const ma = w.arms.find((a) => a.method === m.method)!;
@@ -78,7 +112,10 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
         const short = [ma, ...(ba ? [ba] : [])].filter((a) => usable(claim, a) < MIN_OUTCOMES);
         if (short.length) {
           const reason = short
-            .map((a) => { const k = usable(claim, a); return `${a.method} has ${k} usable outcome${k === 1 ? '' : 's'} (${a.missing.length} failed or timed out${a.n > k ? `, ${a.n - k} without a value` : ''})`; })
+            .map((a) => {
+              const k = usable(claim, a);
+              return `${a.method} has ${k} usable outcome${k === 1 ? '' : 's'} (${a.missing.length} failed or timed out${a.n > k ? `, ${a.n - k} without a value` : ''})`;
+            })
             .join('; ');
           unjudged.push({ workload: w.workload, method: m.method, baseline: b?.method ?? null, reason });
           continue;
@@ -102,20 +139,32 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
   const seed = verdictSeed(claim);
   if (comparisons.length === 0) {
     return scoped(claim, workloads, {
-      overall: 'inconclusive', explanation: `no comparison has enough outcomes: ${unjudged.map((u) => u.reason).join('; ')}`,
-      comparisons: [], alpha: 0.05, seed, repeatsNeeded: null, basis: 'statistics engine: nothing to test', unjudged,
+      overall: 'inconclusive',
+      explanation: `no comparison has enough outcomes: ${unjudged.map((u) => u.reason).join('; ')}`,
+      comparisons: [],
+      alpha: 0.05,
+      seed,
+      repeatsNeeded: null,
+      basis: 'statistics engine: nothing to test',
+      unjudged,
     });
   }
   const v = claimVerdict(comparisons, { seed });
-  const left = unjudged.length ? `; ${unjudged.length} comparison${unjudged.length === 1 ? '' : 's'} left out for lack of outcomes` : '';
+  const left = unjudged.length
+    ? `; ${unjudged.length} comparison${unjudged.length === 1 ? '' : 's'} left out for lack of outcomes`
+    : '';
   const family = `Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}`;
-  const margin = claim.margin.units === 'relative' ? `±${Number((claim.margin.value * 100).toPrecision(4))}%` : `±${claim.margin.value}`;
+  const margin =
+    claim.margin.units === 'relative'
+      ? `±${Number((claim.margin.value * 100).toPrecision(4))}%`
+      : `±${claim.margin.value}`;
   const kind = claim.claimedEffect.direction;
   return scoped(claim, workloads, {
     ...v,
-    basis: kind === 'equivalent'
-      ? `statistics engine: ${claim.testType}, equivalence claim: TOST within ${claim.margin.units === 'relative' ? `${margin} of the baseline mean` : margin} (reproduced) against a difference beyond the margin (contradicted, ${family})${left}`
-      : `statistics engine: ${claim.testType}, ${kind === 'non-inferior' ? 'non-inferiority' : 'superiority'} claim, margin δ = ${margin}: one-sided tests against +δ, −δ${claim.claimedEffect.magnitude !== undefined ? ' and the claimed M' : ''}, ${family}${left}`,
+    basis:
+      kind === 'equivalent'
+        ? `statistics engine: ${claim.testType}, equivalence claim: TOST within ${claim.margin.units === 'relative' ? `${margin} of the baseline mean` : margin} (reproduced) against a difference beyond the margin (contradicted, ${family})${left}`
+        : `statistics engine: ${claim.testType}, ${kind === 'non-inferior' ? 'non-inferiority' : 'superiority'} claim, margin δ = ${margin}: one-sided tests against +δ, −δ${claim.claimedEffect.magnitude !== undefined ? ' and the claimed M' : ''}, ${family}${left}`,
     unjudged,
   });
 }
@@ -126,7 +175,11 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
  * the phenomenon's value against its null region. A repeat missing on either side is left out (counted).
  */
 function contrastComparisons(
-  claim: ClaimDefinition, contrasts: PhenomenonContrast[], workloads: WorkloadSummary[], comparisons: ComparisonInput[], unjudged: ClaimJudgement['unjudged'],
+  claim: ClaimDefinition,
+  contrasts: PhenomenonContrast[],
+  workloads: WorkloadSummary[],
+  comparisons: ComparisonInput[],
+  unjudged: ClaimJudgement['unjudged'],
 ): void {
   const phen = claim.phenomenon!;
   const armAt = (w: string, m: string) => workloads.find((x) => x.workload === w)?.arms.find((a) => a.method === m);
@@ -137,7 +190,12 @@ function contrastComparisons(
         const a = armAt(k.workload, m.method);
         const b = armAt(other, m.method);
         if (!a || !b) {
-          unjudged.push({ workload: label, method: m.method, baseline: null, reason: `no trials of ${!a ? k.workload : other} in this run` });
+          unjudged.push({
+            workload: label,
+            method: m.method,
+            baseline: null,
+            reason: `no trials of ${!a ? k.workload : other} in this run`,
+          });
           continue;
         }
         const va = armValues(claim, a);
@@ -147,11 +205,22 @@ function contrastComparisons(
         const missing = diff.map((d) => !Number.isFinite(d));
         const n = missing.filter((x) => !x).length;
         if (n < MIN_OUTCOMES) {
-          unjudged.push({ workload: label, method: m.method, baseline: null, reason: `${n} repeat(s) with the statistic on both workloads (${repeats.length} run on both)` });
+          unjudged.push({
+            workload: label,
+            method: m.method,
+            baseline: null,
+            reason: `${n} repeat(s) with the statistic on both workloads (${repeats.length} run on both)`,
+          });
           continue;
         }
         comparisons.push({
-          method: { id: m.method, repeats, values: diff.map((d, i) => (missing[i] ? NaN : d)), events: repeats.map(() => true), diverged: missing },
+          method: {
+            id: m.method,
+            repeats,
+            values: diff.map((d, i) => (missing[i] ? NaN : d)),
+            events: repeats.map(() => true),
+            diverged: missing,
+          },
           workload: label,
           testType: 'phenomenon',
           direction: claim.claimedEffect.direction,
@@ -168,7 +237,11 @@ function contrastComparisons(
 }
 
 /** A predictor's per-seed errors as a statistics-engine arm: a seed without an error is left out (and counted). */
-function predictorArm(id: string, repeats: number[], errors: number[]): { id: string; repeats: number[]; values: number[]; diverged: boolean[] } {
+function predictorArm(
+  id: string,
+  repeats: number[],
+  errors: number[],
+): { id: string; repeats: number[]; values: number[]; diverged: boolean[] } {
   return { id, repeats, values: errors, diverged: errors.map((e) => !Number.isFinite(e)) };
 }
 
@@ -183,9 +256,16 @@ function judgePredictor(claim: ClaimDefinition, workloads: WorkloadSummary[]): C
   for (const w of workloads) {
     const p = w.predictor;
     if (!p) continue;
-    const usableSeeds = p.repeats.filter((_, i) => Number.isFinite(p.methodErrors[i]) && Number.isFinite(p.baselineErrors[i])).length;
+    const usableSeeds = p.repeats.filter(
+      (_, i) => Number.isFinite(p.methodErrors[i]) && Number.isFinite(p.baselineErrors[i]),
+    ).length;
     if (usableSeeds < MIN_OUTCOMES) {
-      unjudged.push({ workload: w.workload, method: p.method, baseline: p.baseline, reason: `${usableSeeds} seed(s) with both predictor errors${p.notes.length ? ` (${p.notes.join('; ')})` : ''}` });
+      unjudged.push({
+        workload: w.workload,
+        method: p.method,
+        baseline: p.baseline,
+        reason: `${usableSeeds} seed(s) with both predictor errors${p.notes.length ? ` (${p.notes.join('; ')})` : ''}`,
+      });
       continue;
     }
     comparisons.push({
@@ -203,12 +283,20 @@ function judgePredictor(claim: ClaimDefinition, workloads: WorkloadSummary[]): C
   const seed = verdictSeed(claim);
   if (comparisons.length === 0) {
     return scoped(claim, workloads, {
-      overall: 'inconclusive', explanation: `no comparison has enough predictor errors: ${unjudged.map((u) => u.reason).join('; ')}`,
-      comparisons: [], alpha: 0.05, seed, repeatsNeeded: null, basis: 'statistics engine: nothing to test', unjudged,
+      overall: 'inconclusive',
+      explanation: `no comparison has enough predictor errors: ${unjudged.map((u) => u.reason).join('; ')}`,
+      comparisons: [],
+      alpha: 0.05,
+      seed,
+      repeatsNeeded: null,
+      basis: 'statistics engine: nothing to test',
+      unjudged,
     });
   }
   const v = claimVerdict(comparisons, { seed });
-  const left = unjudged.length ? `; ${unjudged.length} comparison${unjudged.length === 1 ? '' : 's'} left out for lack of errors` : '';
+  const left = unjudged.length
+    ? `; ${unjudged.length} comparison${unjudged.length === 1 ? '' : 's'} left out for lack of errors`
+    : '';
   return scoped(claim, workloads, {
     ...v,
     basis: `statistics engine: predictor ${claim.predictor?.method} vs ${claim.predictor?.baseline}, per-seed errors paired, margin δ = ±${Number((claim.margin.value * 100).toPrecision(4))}% on the error ratio, one-sided tests against ±δ (lower error is better), Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,

@@ -3,7 +3,12 @@ import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { TrialConfig, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
 import { ReprobenchError } from '../errors.js';
-import type { ExtrapolatorDefinition, PredictorDefinition, ScheduleCurve, SchedulePredictorDefinition } from '../core/predictor.js';
+import type {
+  ExtrapolatorDefinition,
+  PredictorDefinition,
+  ScheduleCurve,
+  SchedulePredictorDefinition,
+} from '../core/predictor.js';
 import type { Registries } from '../core/registries.js';
 import { mean } from '../stats/descriptives.js';
 import { predictiveEarlyStopping, type EarlyStoppingResult } from './early-stopping.js';
@@ -30,9 +35,18 @@ export function mape(predicted: readonly number[], observed: readonly number[]):
 }
 
 /** @throws ReprobenchError E_BAD_CONFIG when the id names a predictor of another task */
-function predictorOf<T extends PredictorDefinition['task']>(inputs: PredictorInputs, id: string, task: T): Extract<PredictorDefinition, { task: T }> {
+function predictorOf<T extends PredictorDefinition['task']>(
+  inputs: PredictorInputs,
+  id: string,
+  task: T,
+): Extract<PredictorDefinition, { task: T }> {
   const p = inputs.predictors.get(id);
-  if (p.task !== task) throw new ReprobenchError('E_BAD_CONFIG', `predictor "${id}" is a ${p.task} predictor, not ${task}`, `name a ${task} predictor`);
+  if (p.task !== task)
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `predictor "${id}" is a ${p.task} predictor, not ${task}`,
+      `name a ${task} predictor`,
+    );
   return p as Extract<PredictorDefinition, { task: T }>;
 }
 
@@ -69,24 +83,46 @@ const finitePoints = (t: CurveTrial, metric: string): Array<{ step: number; valu
   });
 
 /** The errors of both predictors on one seed's curves, by arm; a string says why there are none. */
-function seedErrors(spec: PredictorSpec, byArm: Map<string, CurveTrial>, inputs: PredictorInputs): { perArm: Array<{ arm: string; method: number; baseline: number }>; fitted?: { method: number[]; baseline: number[] } } | string {
-  const unusable = (a: string): boolean => byArm.get(a)!.status === 'diverged' || finitePoints(byArm.get(a)!, spec.metric).length === 0;
+function seedErrors(
+  spec: PredictorSpec,
+  byArm: Map<string, CurveTrial>,
+  inputs: PredictorInputs,
+):
+  | {
+      perArm: Array<{ arm: string; method: number; baseline: number }>;
+      fitted?: { method: number[]; baseline: number[] };
+    }
+  | string {
+  const unusable = (a: string): boolean =>
+    byArm.get(a)!.status === 'diverged' || finitePoints(byArm.get(a)!, spec.metric).length === 0;
   if (spec.task === 'extrapolate-final') {
     // Every curve is a separate extrapolation: a diverged one has no error (NaN) and is left out of
     // the seed's mean, not the seed.
     const arms = [...byArm.keys()].sort();
     if (arms.every(unusable)) return `no arm has a finite ${spec.metric}`;
-    const pair = { method: predictorOf(inputs, spec.method, spec.task), baseline: predictorOf(inputs, spec.baseline, spec.task) };
-    return { perArm: arms.map((a) => (unusable(a) ? { arm: a, method: NaN, baseline: NaN } : extrapolationError(spec, pair, a, byArm.get(a)!))) };
+    const pair = {
+      method: predictorOf(inputs, spec.method, spec.task),
+      baseline: predictorOf(inputs, spec.baseline, spec.task),
+    };
+    return {
+      perArm: arms.map((a) =>
+        unusable(a) ? { arm: a, method: NaN, baseline: NaN } : extrapolationError(spec, pair, a, byArm.get(a)!),
+      ),
+    };
   }
   const needed = [...spec.fit, ...spec.heldOut];
   const absent = needed.filter((a) => !byArm.has(a));
   if (absent.length) return `no usable trial of ${absent.join(', ')}`;
   const bad = needed.filter(unusable);
   if (bad.length) return `${bad.join(', ')} diverged or has no finite ${spec.metric}`;
-  const curve = (arm: string): ScheduleCurve => ({ arm, lrs: inputs.learningRates(byArm.get(arm)!.config), points: finitePoints(byArm.get(arm)!, spec.metric) });
+  const curve = (arm: string): ScheduleCurve => ({
+    arm,
+    lrs: inputs.learningRates(byArm.get(arm)!.config),
+    points: finitePoints(byArm.get(arm)!, spec.metric),
+  });
   const fitCurves = spec.fit.map(curve);
-  const fitted = (id: string): ReturnType<SchedulePredictorDefinition['fit']> => predictorOf(inputs, id, spec.task).fit(fitCurves);
+  const fitted = (id: string): ReturnType<SchedulePredictorDefinition['fit']> =>
+    predictorOf(inputs, id, spec.task).fit(fitCurves);
   const m = fitted(spec.method);
   const b = fitted(spec.baseline);
   const perArm = spec.heldOut.map((arm) => {
@@ -96,7 +132,17 @@ function seedErrors(spec: PredictorSpec, byArm: Map<string, CurveTrial>, inputs:
     const obs = keep.map((i) => c.points[i]!.value);
     const pm = m.predict(c);
     const pb = b.predict(c);
-    return { arm, method: mape(keep.map((i) => pm[i]!), obs), baseline: mape(keep.map((i) => pb[i]!), obs) };
+    return {
+      arm,
+      method: mape(
+        keep.map((i) => pm[i]!),
+        obs,
+      ),
+      baseline: mape(
+        keep.map((i) => pb[i]!),
+        obs,
+      ),
+    };
   });
   return { perArm, fitted: { method: m.params, baseline: b.params } };
 }
@@ -116,22 +162,46 @@ function extrapolationError(
   return { arm, method: err(pair.method), baseline: err(pair.baseline) };
 }
 
-
 /**
  * Per seed (repeat), the error of the card's predictor and of its baseline on that seed's curves
  * of `workload`: the arms' evaluation trials with the same repeat index are one seed (common
  * random numbers), so the two errors are paired. `inputs` come from the registries (predictorInputsFrom).
  * @throws ReprobenchError E_INTERNAL without `inputs`
  */
-export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], workload: string, inputs: PredictorInputs | undefined, armOrder?: string[]): PredictorOutcome {
-  if (!inputs) throw new ReprobenchError('E_INTERNAL', `the ${spec.task} predictors ${spec.method} and ${spec.baseline} need the registries`, 'pass predictorInputsFrom(registries) to the analysis');
-  const mine = trials.filter((t) => workloadRefOf(t.config.workload) === workload && t.config.repeat.purpose === 'eval' && t.status !== 'failed' && t.status !== 'timeout');
+export function predictorOutcome(
+  spec: PredictorSpec,
+  trials: CurveTrial[],
+  workload: string,
+  inputs: PredictorInputs | undefined,
+  armOrder?: string[],
+): PredictorOutcome {
+  if (!inputs)
+    throw new ReprobenchError(
+      'E_INTERNAL',
+      `the ${spec.task} predictors ${spec.method} and ${spec.baseline} need the registries`,
+      'pass predictorInputsFrom(registries) to the analysis',
+    );
+  const mine = trials.filter(
+    (t) =>
+      workloadRefOf(t.config.workload) === workload &&
+      t.config.repeat.purpose === 'eval' &&
+      t.status !== 'failed' &&
+      t.status !== 'timeout',
+  );
   const repeats = [...new Set(mine.map((t) => t.config.repeat.index))].sort((a, b) => a - b);
   const out: PredictorOutcome = {
     method: spec.method,
     baseline: spec.baseline,
-    errorName: spec.task === 'schedule-transfer' ? `MAPE of ${spec.metric} over the held-out curves (fraction)` : `absolute error of the final ${spec.metric}`,
-    repeats, methodErrors: [], baselineErrors: [], perCurve: [], fitted: [], notes: [],
+    errorName:
+      spec.task === 'schedule-transfer'
+        ? `MAPE of ${spec.metric} over the held-out curves (fraction)`
+        : `absolute error of the final ${spec.metric}`,
+    repeats,
+    methodErrors: [],
+    baselineErrors: [],
+    perCurve: [],
+    fitted: [],
+    notes: [],
   };
   for (const r of repeats) {
     const byArm = new Map(mine.filter((t) => t.config.repeat.index === r).map((t) => [t.config.method.id, t] as const));
@@ -143,16 +213,27 @@ export function predictorOutcome(spec: PredictorSpec, trials: CurveTrial[], work
       continue;
     }
     const ok = e.perArm.filter((a) => Number.isFinite(a.method) && Number.isFinite(a.baseline));
-    if (ok.length < e.perArm.length) out.notes.push(`repeat ${r}: ${e.perArm.length - ok.length} curve(s) without an error left out`);
+    if (ok.length < e.perArm.length)
+      out.notes.push(`repeat ${r}: ${e.perArm.length - ok.length} curve(s) without an error left out`);
     out.methodErrors.push(ok.length ? mean(ok.map((a) => a.method)) : NaN);
     out.baselineErrors.push(ok.length ? mean(ok.map((a) => a.baseline)) : NaN);
     out.perCurve.push(...e.perArm.map((a) => ({ repeat: r, ...a })));
     if (e.fitted) out.fitted.push({ repeat: r, ...e.fitted });
     if (spec.task === 'extrapolate-final' && armOrder && mine[0]?.config.target.direction === 'lower') {
       const curves = armOrder
-        .filter((a) => byArm.has(a) && byArm.get(a)!.status !== 'diverged' && finitePoints(byArm.get(a)!, spec.metric).length > 0)
-        .map((a) => ({ arm: a, points: finitePoints(byArm.get(a)!, spec.metric), budget: byArm.get(a)!.config.budget.steps }));
-      (out.earlyStopping ??= []).push({ repeat: r, ...predictiveEarlyStopping(curves, predictorOf(inputs, spec.method, spec.task), spec.observedFraction) });
+        .filter(
+          (a) =>
+            byArm.has(a) && byArm.get(a)!.status !== 'diverged' && finitePoints(byArm.get(a)!, spec.metric).length > 0,
+        )
+        .map((a) => ({
+          arm: a,
+          points: finitePoints(byArm.get(a)!, spec.metric),
+          budget: byArm.get(a)!.config.budget.steps,
+        }));
+      (out.earlyStopping ??= []).push({
+        repeat: r,
+        ...predictiveEarlyStopping(curves, predictorOf(inputs, spec.method, spec.task), spec.observedFraction),
+      });
     }
   }
   return out;
@@ -163,8 +244,14 @@ export function learningRatesFrom(methodOf: (id: string) => MethodDefinition): L
   return (config) => {
     const m = methodOf(config.method.id);
     if (isCommandMethod(m)) {
-      throw new ReprobenchError('E_BAD_CONFIG', `method "${config.method.id}" has no learning-rate function, so a schedule-transfer predictor cannot read its schedule`, 'use built-in (tfjs) methods as the arms of a schedule-transfer predictor claim');
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `method "${config.method.id}" has no learning-rate function, so a schedule-transfer predictor cannot read its schedule`,
+        'use built-in (tfjs) methods as the arms of a schedule-transfer predictor claim',
+      );
     }
-    return Array.from({ length: config.budget.steps }, (_, step) => m.learningRate(config.method.hparams, { step, totalSteps: config.stepHint }));
+    return Array.from({ length: config.budget.steps }, (_, step) =>
+      m.learningRate(config.method.hparams, { step, totalSteps: config.stepHint }),
+    );
   };
 }

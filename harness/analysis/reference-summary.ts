@@ -41,8 +41,14 @@ function referenceWorkloads(claim: ClaimDefinition, ref: ReferenceFile): string[
  * The claim's summary, judged under the current verdict rules from a reference's stored trials:
  * no rerun, the same numbers, today's labels (how the catalogue and `check` re-judge a claim).
  */
-export function summarizeReference(claim: ClaimDefinition, ref: ReferenceFile, predictors?: PredictorInputs): ClaimSummary {
-  const tuning: TuningResult | null = ref.tuning ? { kind: ref.tuning.kind, description: ref.tuning.description, rows: ref.tuning.rows, choices: ref.tuning.choices } : null;
+export function summarizeReference(
+  claim: ClaimDefinition,
+  ref: ReferenceFile,
+  predictors?: PredictorInputs,
+): ClaimSummary {
+  const tuning: TuningResult | null = ref.tuning
+    ? { kind: ref.tuning.kind, description: ref.tuning.description, rows: ref.tuning.rows, choices: ref.tuning.choices }
+    : null;
   const { reprobenchVersion, gitCommit, gitDirty, node, os, cpu } = ref.provenance;
   return summarizeClaim(claim, referenceTrialRecords(ref), {
     preset: ref.preset,

@@ -30,7 +30,10 @@ function workloadScope(testType: TestType, outcome: 'final' | 'best', w: Verdict
 }
 
 /** The scope of a claim's verdict, from the workloads it ran (their targets and step budgets). */
-export function verdictScope(claim: Pick<ClaimDefinition, 'testType' | 'outcome'>, workloads: VerdictScope['workloads']): VerdictScope {
+export function verdictScope(
+  claim: Pick<ClaimDefinition, 'testType' | 'outcome'>,
+  workloads: VerdictScope['workloads'],
+): VerdictScope {
   const parts = workloads.map((w) => workloadScope(claim.testType, claim.outcome ?? 'final', w));
   return { scale: 'miniature', workloads, text: `at miniature scale: ${parts.join('; ') || 'no workload ran'}` };
 }

@@ -14,7 +14,21 @@ import { predictorOutcome, type PredictorInputs } from './predictor-outcome.js';
 
 /** Everything `summary.json` holds: enough to rebuild the terminal and HTML summaries. */
 export interface ClaimSummary {
-  claim: Pick<ClaimDefinition, 'id' | 'version' | 'title' | 'paper' | 'quote' | 'claimedEffect' | 'testType' | 'margin' | 'miniature' | 'outcome' | 'phenomenon' | 'predictor'> & {
+  claim: Pick<
+    ClaimDefinition,
+    | 'id'
+    | 'version'
+    | 'title'
+    | 'paper'
+    | 'quote'
+    | 'claimedEffect'
+    | 'testType'
+    | 'margin'
+    | 'miniature'
+    | 'outcome'
+    | 'phenomenon'
+    | 'predictor'
+  > & {
     tuningRecord: ClaimDefinition['tuningRecord'] | null;
   };
   /** The card's pre-registered fields and their hash (absent in summaries written before cards were recorded). */
@@ -42,7 +56,14 @@ export function summarizeClaim(
   claim: ClaimDefinition,
   trials: TrialRecord[],
   ctx: {
-    preset: Preset; repeats: number; workloads: string[]; backend: string; numericsClass: string; tuning: TuningResult | null; host: HostProvenance; adaptive?: AdaptiveResult | null;
+    preset: Preset;
+    repeats: number;
+    workloads: string[];
+    backend: string;
+    numericsClass: string;
+    tuning: TuningResult | null;
+    host: HostProvenance;
+    adaptive?: AdaptiveResult | null;
     /** Schedule-transfer predictor claims: each trial's learning rates (from the method registry). */
     predictors?: PredictorInputs;
   },
@@ -51,8 +72,22 @@ export function summarizeClaim(
   const workloads: WorkloadSummary[] = ctx.workloads.map((w) => ({
     workload: w,
     target: targetOf(trials, w) ?? null,
-    arms: [...claim.methods, ...claim.baselines].map((arm) => summarizeArm(armRepeats(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic))),
-    ...(claim.predictor ? { predictor: predictorOutcome(claim.predictor, trials, w, ctx.predictors, claim.methods.map((m) => m.method)) } : {}),
+    arms: [...claim.methods, ...claim.baselines].map((arm) =>
+      summarizeArm(
+        armRepeats(trials, arm.method, w, points[`${w}/${arm.method}`] ?? null, claim.phenomenon?.statistic),
+      ),
+    ),
+    ...(claim.predictor
+      ? {
+          predictor: predictorOutcome(
+            claim.predictor,
+            trials,
+            w,
+            ctx.predictors,
+            claim.methods.map((m) => m.method),
+          ),
+        }
+      : {}),
   }));
   const { id, version, title, paper, quote, claimedEffect, testType, margin, miniature } = claim;
   const fields = preregisteredFields(claim);
@@ -65,7 +100,15 @@ export function summarizeClaim(
   }
   return {
     claim: {
-      id, version, title, paper, quote, claimedEffect, testType, margin, miniature,
+      id,
+      version,
+      title,
+      paper,
+      quote,
+      claimedEffect,
+      testType,
+      margin,
+      miniature,
       ...(claim.outcome ? { outcome: claim.outcome } : {}),
       ...(claim.phenomenon ? { phenomenon: claim.phenomenon } : {}),
       ...(claim.predictor ? { predictor: claim.predictor } : {}),
@@ -89,10 +132,16 @@ export function summarizeClaim(
   };
 }
 
-function sensitivityOf(claim: ClaimDefinition, tuning: TuningResult | null, workloads: WorkloadSummary[]): TuningSensitivity[] {
+function sensitivityOf(
+  claim: ClaimDefinition,
+  tuning: TuningResult | null,
+  workloads: WorkloadSummary[],
+): TuningSensitivity[] {
   if (!tuning || (claim.testType !== 'time-to-target' && claim.testType !== 'fixed-budget')) return [];
   const pairs = workloads.flatMap((w) =>
-    claim.methods.flatMap((m) => claim.baselines.map((b) => ({ workload: w.workload, method: m.method, baseline: b.method }))),
+    claim.methods.flatMap((m) =>
+      claim.baselines.map((b) => ({ workload: w.workload, method: m.method, baseline: b.method })),
+    ),
   );
   return tuningSensitivity(tuning, pairs, {
     fixedBudget: claim.testType === 'fixed-budget',

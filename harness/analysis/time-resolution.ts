@@ -61,12 +61,22 @@ export function timeResolution(trials: ResolutionTrial[]): ArmResolution[] {
   return [...arms.entries()].map(([key, ts]) => {
     const [workload, method] = key.split('\u0000') as [string, string];
     const reached = ts.filter((t) => t.status === 'reached' && t.outcome.stepsToTarget !== null);
-    return { workload, method, ...resolveArm(reached.map((t) => t.outcome.stepsToTarget!), reached.map(trialResolution)) };
+    return {
+      workload,
+      method,
+      ...resolveArm(
+        reached.map((t) => t.outcome.stepsToTarget!),
+        reached.map(trialResolution),
+      ),
+    };
   });
 }
 
 /** The check for one arm, from its reached trials' steps to target and resolutions (null = not known). */
-export function resolveArm(steps: number[], resolutions: Array<number | null>): Omit<ArmResolution, 'workload' | 'method'> {
+export function resolveArm(
+  steps: number[],
+  resolutions: Array<number | null>,
+): Omit<ArmResolution, 'workload' | 'method'> {
   const known = resolutions.filter((r): r is number => r !== null);
   const medianSteps = median(steps);
   const worstSteps = known.length ? Math.max(...known) : null;

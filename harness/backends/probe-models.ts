@@ -21,7 +21,11 @@ export function setProbeOptimizer(create: () => TrainingOptimizer): void {
  */
 export function probeRun(params: tf.Variable[], loss: () => tf.Scalar, dispose: () => void): ProbeRun {
   if (!probeOptimizer) {
-    throw new ReprobenchError('E_INTERNAL', 'the backend probe has no optimizer to time', "import harness/builtins.js (it sets the built-in AdamW) before initBackend('auto')");
+    throw new ReprobenchError(
+      'E_INTERNAL',
+      'the backend probe has no optimizer to time',
+      "import harness/builtins.js (it sets the built-in AdamW) before initBackend('auto')",
+    );
   }
   const opt = probeOptimizer();
   return {
@@ -50,9 +54,21 @@ export const DEFAULT_PROBE: ProbeModel = {
     const w2 = tf.variable(tf.randomUniform([256, 10], -0.15, 0.15, 'float32', 2));
     const b2 = tf.variable(tf.zeros([10]));
     const x = tf.randomNormal<tf.Rank.R2>([128, 784], 0, 1, 'float32', 3);
-    const y = tf.oneHot(tf.tensor1d(Int32Array.from({ length: 128 }, (_, i) => (i * 7) % 10), 'int32'), 10).toFloat() as tf.Tensor2D;
+    const y = tf
+      .oneHot(
+        tf.tensor1d(
+          Int32Array.from({ length: 128 }, (_, i) => (i * 7) % 10),
+          'int32',
+        ),
+        10,
+      )
+      .toFloat() as tf.Tensor2D;
     const params = [w1, b1, w2, b2];
-    const loss = () => tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2));
+    const loss = () =>
+      tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(
+        y,
+        tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2),
+      );
     return probeRun(params, loss, () => tf.dispose([...params, x, y]));
   },
 };

@@ -125,7 +125,10 @@ export async function probeFastest(
       for (const m of models) total += await timeModel(m, o.secondsPerModel ?? 0.5);
       msPerStep[c.name] = total;
     }
-    const chosen = pickFastest(candidates.map((c) => c.name), msPerStep);
+    const chosen = pickFastest(
+      candidates.map((c) => c.name),
+      msPerStep,
+    );
     const date = new Date().toISOString();
     result = { chosen, msPerStep, cached: false, date, reason: '' };
     try {
@@ -134,7 +137,10 @@ export async function probeFastest(
       // an unwritable cache dir costs a probe next time, nothing else
     }
   }
-  const times = candidates.filter((c) => result.msPerStep[c.name] !== undefined).map((c) => `${c.name} ${fmt(result.msPerStep[c.name]!)}`).join(', ');
+  const times = candidates
+    .filter((c) => result.msPerStep[c.name] !== undefined)
+    .map((c) => `${c.name} ${fmt(result.msPerStep[c.name]!)}`)
+    .join(', ');
   const when = result.cached ? `probed ${result.date.slice(0, 10)} on this machine, cached` : 'probed now';
   const order = candidates.map((c) => c.name).join(' > ');
   result.reason = `auto chose ${result.chosen}: fastest training step of ${modelNames} (ms per step: ${times}; ${when}; ties within ${TIE * 100}% go to the earlier of ${order})`;

@@ -33,7 +33,13 @@ export const BACKEND_CHOICES: readonly BackendRequest[] = ['auto', 'tensorflow',
  * - webgpu 3: fused optimizer updates as WGSL kernels (harness/backends/webgpu-kernels.ts): one
  *   shader may contract or reorder what separate kernels rounded one by one.
  */
-export const KERNEL_SETS: Readonly<Record<BackendName, number>> = { tensorflow: 2, webgpu: 3, blas: 3, wasm: 4, cpu: 2 };
+export const KERNEL_SETS: Readonly<Record<BackendName, number>> = {
+  tensorflow: 2,
+  webgpu: 3,
+  blas: 3,
+  wasm: 4,
+  cpu: 2,
+};
 
 export interface BackendInfo {
   name: BackendName;
@@ -91,8 +97,10 @@ async function loadWasm(): Promise<boolean> {
 async function tryWasm(reasons: string[]): Promise<boolean> {
   try {
     if (await loadWasm()) {
-      reasons.push('wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: SIMD products, ' +
-        'fused optimizer updates, tanh and exp, conv gradients, segment sum, faster sums and copies)');
+      reasons.push(
+        'wasm: @tensorflow/tfjs-backend-wasm initialised (SIMD, 1 thread in Node; project kernels: SIMD products, ' +
+          'fused optimizer updates, tanh and exp, conv gradients, segment sum, faster sums and copies)',
+      );
       return true;
     }
     reasons.push('wasm: setBackend failed');
@@ -118,7 +126,9 @@ async function tryBlas(reasons: string[]): Promise<boolean> {
     registerBlasBackend(loaded.addon);
     if (await tf.setBackend(BLAS_BACKEND)) {
       blasAddon = loaded.addon;
-      reasons.push(`blas: wasm kernels with OpenBLAS products and convolutions (${blasKernelId(loaded.addon)}, 1 thread)`);
+      reasons.push(
+        `blas: wasm kernels with OpenBLAS products and convolutions (${blasKernelId(loaded.addon)}, 1 thread)`,
+      );
       return true;
     }
     reasons.push('blas: setBackend failed');
@@ -135,7 +145,11 @@ async function tryCpu(reasons: string[]): Promise<boolean> {
 }
 
 const TRY: Record<BackendName, (r: string[]) => Promise<boolean>> = {
-  tensorflow: tryTensorflow, webgpu: (r) => tryWebgpu(r, { requireDeviceNode: autoMode }), blas: tryBlas, wasm: tryWasm, cpu: tryCpu,
+  tensorflow: tryTensorflow,
+  webgpu: (r) => tryWebgpu(r, { requireDeviceNode: autoMode }),
+  blas: tryBlas,
+  wasm: tryWasm,
+  cpu: tryCpu,
 };
 /** The backends `auto` considers, in preference order (ties in its probe go to the earlier one). */
 export const AUTO_ORDER: readonly BackendName[] = ['tensorflow', 'webgpu', 'blas', 'wasm', 'cpu'];
@@ -158,7 +172,12 @@ async function activate(name: BackendName, reasons: string[]): Promise<boolean> 
 }
 
 function info(name: BackendName, reasons: string[]): BackendInfo {
-  return { name, tfjsVersion: tf.version.tfjs, numericsClass: numericsClassOf(name, name === 'blas' ? blasAddon : undefined), reasons };
+  return {
+    name,
+    tfjsVersion: tf.version.tfjs,
+    numericsClass: numericsClassOf(name, name === 'blas' ? blasAddon : undefined),
+    reasons,
+  };
 }
 
 /**
@@ -175,7 +194,11 @@ async function chooseAuto(o: AutoOptions): Promise<BackendInfo> {
   }
   if (loaded.length === 0) {
     if (!(await activate('cpu', reasons))) {
-      throw new ReprobenchError('E_BACKEND_UNAVAILABLE', `backend "auto" could not be initialised: ${reasons.join('; ')}`, 'reinstall reprobench: tfjs cpu should always load');
+      throw new ReprobenchError(
+        'E_BACKEND_UNAVAILABLE',
+        `backend "auto" could not be initialised: ${reasons.join('; ')}`,
+        'reinstall reprobench: tfjs cpu should always load',
+      );
     }
     reasons.push('auto chose cpu: the only backend that loaded');
     return info('cpu', reasons);
@@ -186,10 +209,14 @@ async function chooseAuto(o: AutoOptions): Promise<BackendInfo> {
     return info(loaded[0]!, reasons);
   }
   const candidates: ProbeCandidate[] = loaded.map((name) => ({
-    name, numericsClass: info(name, []).numericsClass, activate: async () => void (await activate(name, [])),
+    name,
+    numericsClass: info(name, []).numericsClass,
+    activate: async () => void (await activate(name, [])),
   }));
   const models = o.probe?.() ?? [DEFAULT_PROBE];
-  const gpu = loaded.includes('webgpu') ? (reasons.find((r) => r.startsWith('webgpu: Dawn adapter')) ?? gpuDeviceNode()) : null;
+  const gpu = loaded.includes('webgpu')
+    ? (reasons.find((r) => r.startsWith('webgpu: Dawn adapter')) ?? gpuDeviceNode())
+    : null;
   const settings = { cacheDir: o.cacheDir ?? defaultCacheDir(), gpu };
   let result;
   try {
@@ -197,7 +224,9 @@ async function chooseAuto(o: AutoOptions): Promise<BackendInfo> {
   } catch (e) {
     // The workloads' own step could not be built (its data, say): the engine benchmark's MLP decides.
     if (models[0] === DEFAULT_PROBE) throw e;
-    reasons.push(`auto: could not probe ${models.map((m) => m.key).join(', ')} (${firstLine(e)}); probing the default model instead`);
+    reasons.push(
+      `auto: could not probe ${models.map((m) => m.key).join(', ')} (${firstLine(e)}); probing the default model instead`,
+    );
     result = await probeFastest(candidates, [DEFAULT_PROBE], settings);
   }
   reasons.push(result.reason);

@@ -17,11 +17,20 @@ import { SGD_KERNEL, type SgdScalars } from './kernels/sgd.js';
 export interface WebgpuModule {
   webgpu_util: {
     flatDispatchLayout(shape: number[]): { x: number[] };
-    computeDispatch(layout: { x: number[] }, outputShape: number[], workgroupSize: [number, number, number]): [number, number, number];
+    computeDispatch(
+      layout: { x: number[] },
+      outputShape: number[],
+      workgroupSize: [number, number, number],
+    ): [number, number, number];
   };
 }
 interface WebgpuBackendLike {
-  runWebGPUProgram(program: object, inputs: tf.TensorInfo[], outputDtype: tf.DataType, uniforms?: Array<{ type: string; data: number[] }>): tf.TensorInfo;
+  runWebGPUProgram(
+    program: object,
+    inputs: tf.TensorInfo[],
+    outputDtype: tf.DataType,
+    uniforms?: Array<{ type: string; data: number[] }>,
+  ): tf.TensorInfo;
 }
 
 /**
@@ -52,27 +61,45 @@ function program(mod: WebgpuModule, key: string, inputs: string[], scalars: stri
   };
 }
 
-const flat = (t: tf.TensorInfo): tf.TensorInfo => ({ dataId: t.dataId, shape: [tf.util.sizeFromShape(t.shape)], dtype: t.dtype });
+const flat = (t: tf.TensorInfo): tf.TensorInfo => ({
+  dataId: t.dataId,
+  shape: [tf.util.sizeFromShape(t.shape)],
+  dtype: t.dtype,
+});
 const f32 = (values: number[]) => [...values, 0].map((v) => ({ type: 'float32', data: [v] }));
 
 function checkOperands(kernel: string, tensors: tf.TensorInfo[]): number {
   const n = tf.util.sizeFromShape(tensors[0]!.shape);
   for (const t of tensors) {
     if (t.dtype !== 'float32') throw new Error(`${kernel}: float32 tensors only (got ${t.dtype})`);
-    if (tf.util.sizeFromShape(t.shape) !== n) throw new Error(`${kernel}: shapes ${tensors[0]!.shape} and ${t.shape} differ`);
+    if (tf.util.sizeFromShape(t.shape) !== n)
+      throw new Error(`${kernel}: shapes ${tensors[0]!.shape} and ${t.shape} differ`);
   }
   return n;
 }
 
 /** Runs one program per output and gives the outputs their tensors' shapes back. */
-function runAll(backend: WebgpuBackendLike, shapes: number[][], made: Array<{ prog: object; inputs: tf.TensorInfo[]; uniforms: number[] }>): tf.TensorInfo[] {
+function runAll(
+  backend: WebgpuBackendLike,
+  shapes: number[][],
+  made: Array<{ prog: object; inputs: tf.TensorInfo[]; uniforms: number[] }>,
+): tf.TensorInfo[] {
   return made.map((m, k) => {
     const out = backend.runWebGPUProgram(m.prog, m.inputs.map(flat), 'float32', f32(m.uniforms));
     return { ...out, shape: shapes[k]! };
   });
 }
 
-const ADAMW_SCALARS = ['decayFactor', 'beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2', 'sqrtBias2', 'epsilon', 'step'];
+const ADAMW_SCALARS = [
+  'decayFactor',
+  'beta1',
+  'oneMinusBeta1',
+  'beta2',
+  'oneMinusBeta2',
+  'sqrtBias2',
+  'epsilon',
+  'step',
+];
 
 function adamw(mod: WebgpuModule): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
@@ -88,19 +115,52 @@ function adamw(mod: WebgpuModule): tf.KernelFunc {
           let numer = ${s.nesterov ? 'm1 * uniforms.beta1 + g * uniforms.oneMinusBeta1' : 'm1'};
           let denom = sqrt(v1) / uniforms.sqrtBias2 + uniforms.epsilon;
           var out = ${decay ? 'P[i] * uniforms.decayFactor' : 'P[i]'} - (numer / denom) * uniforms.step;`;
-    const values = [s.decayFactor ?? 1, s.beta1, s.oneMinusBeta1, s.beta2, s.oneMinusBeta2, s.sqrtBias2, s.epsilon, s.step];
+    const values = [
+      s.decayFactor ?? 1,
+      s.beta1,
+      s.oneMinusBeta1,
+      s.beta2,
+      s.oneMinusBeta2,
+      s.sqrtBias2,
+      s.epsilon,
+      s.step,
+    ];
     const ins = [param!, grad!, m!, v!];
     const names = ['P', 'G', 'M', 'V'];
     const key = `adamw_${decay ? 1 : 0}${s.nesterov ? 1 : 0}`;
-    return runAll(backend as unknown as WebgpuBackendLike, [param!.shape, m!.shape, v!.shape], [
-      { prog: program(mod, `${key}_p`, names, ADAMW_SCALARS, theta, n), inputs: ins, uniforms: values },
-      { prog: program(mod, `${key}_m`, names, ADAMW_SCALARS, `${terms}\n          var out = m1;`, n), inputs: ins, uniforms: values },
-      { prog: program(mod, `${key}_v`, names, ADAMW_SCALARS, `${terms}\n          var out = v1;`, n), inputs: ins, uniforms: values },
-    ]);
+    return runAll(
+      backend as unknown as WebgpuBackendLike,
+      [param!.shape, m!.shape, v!.shape],
+      [
+        { prog: program(mod, `${key}_p`, names, ADAMW_SCALARS, theta, n), inputs: ins, uniforms: values },
+        {
+          prog: program(mod, `${key}_m`, names, ADAMW_SCALARS, `${terms}\n          var out = m1;`, n),
+          inputs: ins,
+          uniforms: values,
+        },
+        {
+          prog: program(mod, `${key}_v`, names, ADAMW_SCALARS, `${terms}\n          var out = v1;`, n),
+          inputs: ins,
+          uniforms: values,
+        },
+      ],
+    );
   };
 }
 
-const ADAN_SCALARS = ['beta1', 'oneMinusBeta1', 'beta2', 'oneMinusBeta2', 'beta3', 'oneMinusBeta3', 'sqrtBias3', 'epsilon', 'stepM', 'stepV', 'decayFactor'];
+const ADAN_SCALARS = [
+  'beta1',
+  'oneMinusBeta1',
+  'beta2',
+  'oneMinusBeta2',
+  'beta3',
+  'oneMinusBeta3',
+  'sqrtBias3',
+  'epsilon',
+  'stepM',
+  'stepV',
+  'decayFactor',
+];
 
 function adan(mod: WebgpuModule): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
@@ -119,16 +179,44 @@ function adan(mod: WebgpuModule): tf.KernelFunc {
           let denom = sqrt(n1) / uniforms.sqrtBias3 + uniforms.epsilon;
           let q = ${q0} - ((m1 / denom) * uniforms.stepM + (v1 / denom) * uniforms.stepV);
           var out = ${s.decayMode === 2 ? 'q / uniforms.decayFactor' : 'q'};`;
-    const values = [s.beta1, s.oneMinusBeta1, s.beta2, s.oneMinusBeta2, s.beta3, s.oneMinusBeta3, s.sqrtBias3, s.epsilon, s.stepM, s.stepV, s.decayFactor];
+    const values = [
+      s.beta1,
+      s.oneMinusBeta1,
+      s.beta2,
+      s.oneMinusBeta2,
+      s.beta3,
+      s.oneMinusBeta3,
+      s.sqrtBias3,
+      s.epsilon,
+      s.stepM,
+      s.stepV,
+      s.decayFactor,
+    ];
     const ins = [param!, grad!, prevGrad!, m!, v!, nsq!];
     const names = ['P', 'G', 'D', 'M', 'V', 'N'];
     const key = `adan_${s.first ? 1 : 0}${s.decayMode}`;
-    return runAll(backend as unknown as WebgpuBackendLike, [param!.shape, m!.shape, v!.shape, nsq!.shape], [
-      { prog: program(mod, `${key}_p`, names, ADAN_SCALARS, theta, count), inputs: ins, uniforms: values },
-      { prog: program(mod, `${key}_m`, names, ADAN_SCALARS, `${terms}\n          var out = m1;`, count), inputs: ins, uniforms: values },
-      { prog: program(mod, `${key}_v`, names, ADAN_SCALARS, `${terms}\n          var out = v1;`, count), inputs: ins, uniforms: values },
-      { prog: program(mod, `${key}_n`, names, ADAN_SCALARS, `${terms}\n          var out = n1;`, count), inputs: ins, uniforms: values },
-    ]);
+    return runAll(
+      backend as unknown as WebgpuBackendLike,
+      [param!.shape, m!.shape, v!.shape, nsq!.shape],
+      [
+        { prog: program(mod, `${key}_p`, names, ADAN_SCALARS, theta, count), inputs: ins, uniforms: values },
+        {
+          prog: program(mod, `${key}_m`, names, ADAN_SCALARS, `${terms}\n          var out = m1;`, count),
+          inputs: ins,
+          uniforms: values,
+        },
+        {
+          prog: program(mod, `${key}_v`, names, ADAN_SCALARS, `${terms}\n          var out = v1;`, count),
+          inputs: ins,
+          uniforms: values,
+        },
+        {
+          prog: program(mod, `${key}_n`, names, ADAN_SCALARS, `${terms}\n          var out = n1;`, count),
+          inputs: ins,
+          uniforms: values,
+        },
+      ],
+    );
   };
 }
 
@@ -151,10 +239,18 @@ function sgd(mod: WebgpuModule): tf.KernelFunc {
     const ins = [param!, grad!, buf!];
     const names = ['P', 'G', 'B'];
     const key = `sgd_${decay ? 1 : 0}${s.first ? 1 : 0}${s.nesterov ? 1 : 0}`;
-    return runAll(backend as unknown as WebgpuBackendLike, [param!.shape, buf!.shape], [
-      { prog: program(mod, `${key}_p`, names, SGD_SCALARS, theta, n), inputs: ins, uniforms: values },
-      { prog: program(mod, `${key}_b`, names, SGD_SCALARS, `${terms}\n          var out = b1;`, n), inputs: ins, uniforms: values },
-    ]);
+    return runAll(
+      backend as unknown as WebgpuBackendLike,
+      [param!.shape, buf!.shape],
+      [
+        { prog: program(mod, `${key}_p`, names, SGD_SCALARS, theta, n), inputs: ins, uniforms: values },
+        {
+          prog: program(mod, `${key}_b`, names, SGD_SCALARS, `${terms}\n          var out = b1;`, n),
+          inputs: ins,
+          uniforms: values,
+        },
+      ],
+    );
   };
 }
 
@@ -163,7 +259,11 @@ export const WEBGPU_KERNELS = [ADAMW_KERNEL, ADAN_KERNEL, SGD_KERNEL] as const;
 
 /** Registers the fused optimizer updates for the `webgpu` backend (once per process). */
 export function registerWebgpuKernels(mod: WebgpuModule): void {
-  const kernels: Record<string, tf.KernelFunc> = { [ADAMW_KERNEL]: adamw(mod), [ADAN_KERNEL]: adan(mod), [SGD_KERNEL]: sgd(mod) };
+  const kernels: Record<string, tf.KernelFunc> = {
+    [ADAMW_KERNEL]: adamw(mod),
+    [ADAN_KERNEL]: adan(mod),
+    [SGD_KERNEL]: sgd(mod),
+  };
   for (const [kernelName, kernelFunc] of Object.entries(kernels)) {
     if (!tf.getKernel(kernelName, 'webgpu')) tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc });
   }

@@ -58,7 +58,9 @@ function patchUpload(proto: BackendInternals): void {
 }
 
 function patchLayouts(): void {
-  const cls = (globalThis as unknown as { GPUComputePipeline?: { prototype: { getBindGroupLayout(i: number): object } } }).GPUComputePipeline;
+  const cls = (
+    globalThis as unknown as { GPUComputePipeline?: { prototype: { getBindGroupLayout(i: number): object } } }
+  ).GPUComputePipeline;
   if (!cls) return;
   // eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls it with .call(this)
   const original = cls.prototype.getBindGroupLayout;

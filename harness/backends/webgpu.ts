@@ -6,7 +6,10 @@ import { tuneWebgpu } from './webgpu-tuning.js';
 
 /** A GPU device node (NVIDIA or DRM render node): without one, Dawn has nothing to open. */
 export function gpuDeviceNode(): string | null {
-  for (const [dir, re] of [['/dev', /^nvidia\d+$/], ['/dev/dri', /^renderD\d+$/]] as const) {
+  for (const [dir, re] of [
+    ['/dev', /^nvidia\d+$/],
+    ['/dev/dri', /^renderD\d+$/],
+  ] as const) {
     try {
       const hit = readdirSync(dir).find((f) => re.test(f));
       if (hit) return `${dir}/${hit}`;
@@ -58,13 +61,17 @@ export async function tryWebgpu(reasons: string[], opts: { requireDeviceNode: bo
     if (nav) Object.defineProperty(nav, 'gpu', { value: gpu, configurable: true });
     else Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
     const info = adapter.info ?? {};
-    const mod = (await import(/* optional */ '@tensorflow/tfjs-backend-webgpu')) as WebgpuModule & { WebGPUBackend: { prototype: object } };
+    const mod = (await import(/* optional */ '@tensorflow/tfjs-backend-webgpu')) as WebgpuModule & {
+      WebGPUBackend: { prototype: object };
+    };
     registerWebgpuKernels(mod);
     if (await tf.setBackend('webgpu')) {
       ready = true;
       tuneWebgpu(mod.WebGPUBackend);
-      reasons.push(`webgpu: Dawn adapter ${[info.vendor, info.architecture, info.device].filter(Boolean).join(' ') || 'unnamed'} ` +
-        '(project kernels: fused optimizer updates; uploads by writeBuffer, cached bind groups and layouts, submits every 64 dispatches)');
+      reasons.push(
+        `webgpu: Dawn adapter ${[info.vendor, info.architecture, info.device].filter(Boolean).join(' ') || 'unnamed'} ` +
+          '(project kernels: fused optimizer updates; uploads by writeBuffer, cached bind groups and layouts, submits every 64 dispatches)',
+      );
       return true;
     }
     reasons.push('webgpu: adapter found but tfjs-backend-webgpu failed to initialise');

@@ -39,7 +39,12 @@ export function cardSource(path: string | null, shownFrom: string): CardSource {
   if (!path) return { file: null, versioned: false, commit: null, dirty: false };
   const real = realpathSync(path);
   const top = git(dirname(real), ['rev-parse', '--show-toplevel']);
-  const unversioned = { file: relative(shownFrom, path).split('\\').join('/'), versioned: false, commit: null, dirty: false };
+  const unversioned = {
+    file: relative(shownFrom, path).split('\\').join('/'),
+    versioned: false,
+    commit: null,
+    dirty: false,
+  };
   if (!top) return unversioned;
   const file = relative(realpathSync(top), real).split('\\').join('/');
   if (git(top, ['check-ignore', '-q', '--', file]) !== null) return { ...unversioned, file };

@@ -12,5 +12,7 @@ export function diffConfig(reference: unknown, current: unknown, prefix = ''): F
     const keys = [...new Set([...Object.keys(reference), ...Object.keys(current)])].sort();
     return keys.flatMap((k) => diffConfig(reference[k], current[k], prefix ? `${prefix}.${k}` : k));
   }
-  return JSON.stringify(reference) === JSON.stringify(current) ? [] : [{ path: prefix || '(root)', reference, current }];
+  return JSON.stringify(reference) === JSON.stringify(current)
+    ? []
+    : [{ path: prefix || '(root)', reference, current }];
 }

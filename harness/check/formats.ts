@@ -20,7 +20,8 @@ export interface CheckedClaim {
   claimVerdict: ReferenceClaimVerdict;
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** JUnit XML for CI systems: a suite per claim, a case per rerun seed and per statistical comparison. */
 export function toJunit(results: CheckedClaim[]): string {
@@ -31,7 +32,11 @@ export function toJunit(results: CheckedClaim[]): string {
       const failed = c.sameClass && t.result !== 'identical' && t.result !== 'other-class';
       cases.push(
         `    <testcase classname="${xml(c.claim)}" name="${xml(name)}">` +
-          (failed ? `<failure message="${xml(t.detail)}" type="${xml(t.result)}"/>` : t.result === 'identical' || t.result === 'other-class' ? '' : `<system-out>${xml(t.detail)}</system-out>`) +
+          (failed
+            ? `<failure message="${xml(t.detail)}" type="${xml(t.result)}"/>`
+            : t.result === 'identical' || t.result === 'other-class'
+              ? ''
+              : `<system-out>${xml(t.detail)}</system-out>`) +
           '</testcase>',
       );
     }
@@ -39,7 +44,9 @@ export function toJunit(results: CheckedClaim[]): string {
       const quantity = g.quantity ?? 'steps to target';
       const name = `${g.method} · ${g.workload} · ${quantity} vs ${c.referenceClass}`;
       const failed = outcome.failures.some((f) => f.includes(`${g.method} on ${g.workload}, ${quantity}`));
-      cases.push(`    <testcase classname="${xml(c.claim)}" name="${xml(name)}">${failed ? `<failure message="${xml(g.steps.explanation)}" type="${xml(g.steps.verdict)}"/>` : `<system-out>${xml(g.steps.explanation)}</system-out>`}</testcase>`);
+      cases.push(
+        `    <testcase classname="${xml(c.claim)}" name="${xml(name)}">${failed ? `<failure message="${xml(g.steps.explanation)}" type="${xml(g.steps.verdict)}"/>` : `<system-out>${xml(g.steps.explanation)}</system-out>`}</testcase>`,
+      );
     }
     const failures = cases.filter((x) => x.includes('<failure')).length;
     return `  <testsuite name="reprobench check ${xml(c.claim)}" tests="${cases.length}" failures="${failures}" time="${seconds.toFixed(1)}">\n${cases.join('\n')}\n  </testsuite>`;
@@ -57,10 +64,19 @@ export function toMarkdown(results: CheckedClaim[]): string {
   for (const { comparison: c, outcome, claimVerdict } of results) {
     const identical = c.trials.filter((t) => t.result === 'identical').length;
     lines.push(`### \`${md(c.claim)}\` — ${outcome.code ? 'failed' : 'passed'}`, '');
-    lines.push(`Reference ${md(c.referenceClass)}, this run ${md(c.currentClass)}${c.sameClass ? ` (same numerics class: ${identical}/${c.trials.length} seeds bit-identical)` : ' (other numerics class: statistical comparison)'}.`, '');
-    lines.push(`The reference's claim verdict: **${md(claimVerdict.label)}** ${md(claimVerdict.scope)} · ${md(claimVerdict.fidelity)}.`, '');
+    lines.push(
+      `Reference ${md(c.referenceClass)}, this run ${md(c.currentClass)}${c.sameClass ? ` (same numerics class: ${identical}/${c.trials.length} seeds bit-identical)` : ' (other numerics class: statistical comparison)'}.`,
+      '',
+    );
+    lines.push(
+      `The reference's claim verdict: **${md(claimVerdict.label)}** ${md(claimVerdict.scope)} · ${md(claimVerdict.fidelity)}.`,
+      '',
+    );
     lines.push('| method | workload | claim outcome vs reference | wall time |', '| --- | --- | --- | --- |');
-    for (const g of c.groups) lines.push(`| ${md(g.method)} | ${md(g.workload)} | ${md(`${g.quantity ?? 'steps to target'}: ${g.steps.verdict}`)} | ${md(g.seconds.verdict)} |`);
+    for (const g of c.groups)
+      lines.push(
+        `| ${md(g.method)} | ${md(g.workload)} | ${md(`${g.quantity ?? 'steps to target'}: ${g.steps.verdict}`)} | ${md(g.seconds.verdict)} |`,
+      );
     lines.push('');
     for (const f of outcome.failures) lines.push(`- ❌ ${md(f)}`);
     for (const w of outcome.warnings) lines.push(`- ⚠️ ${md(w)}`);

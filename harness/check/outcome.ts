@@ -7,7 +7,8 @@ export interface CheckOutcome {
   warnings: string[];
 }
 
-const seedLabel = (t: { workload: string; method: string; repeat: number }) => `${t.method} on ${t.workload}, seed ${t.repeat}`;
+const seedLabel = (t: { workload: string; method: string; repeat: number }) =>
+  `${t.method} on ${t.workload}, seed ${t.repeat}`;
 
 /**
  * Exit rules (issue: reference results and check). On the same numerics class any difference

@@ -50,9 +50,18 @@ export function buildReference(args: {
     backend: backend.name,
     preset: args.preset,
     repeats: args.repeats,
-    tuning: sweep ? { kind: sweep.kind, description: sweep.description, choices: sweep.choices, rows: sweep.rows } : null,
+    tuning: sweep
+      ? { kind: sweep.kind, description: sweep.description, choices: sweep.choices, rows: sweep.rows }
+      : null,
     trials,
-    provenance: { ...host, tfjsVersion: backend.tfjsVersion, backend: backend.name, backendReasons: backend.reasons, numericsClass: backend.numericsClass, gpu: null },
+    provenance: {
+      ...host,
+      tfjsVersion: backend.tfjsVersion,
+      backend: backend.name,
+      backendReasons: backend.reasons,
+      numericsClass: backend.numericsClass,
+      gpu: null,
+    },
     command: args.command,
     createdAt: new Date().toISOString(),
     ...(args.card ? { card: args.card } : {}),
@@ -60,9 +69,15 @@ export function buildReference(args: {
 }
 
 /** What a refresh changed, in lines a person reads before committing it. */
-export function describeReferenceChanges(before: ReferenceFile | null, after: Omit<ReferenceFile, 'contentHash'>): string[] {
+export function describeReferenceChanges(
+  before: ReferenceFile | null,
+  after: Omit<ReferenceFile, 'contentHash'>,
+): string[] {
   if (!before) {
-    return [`new reference: ${after.trials.length} trials, ${after.repeats} repeats, ${after.numericsClass}`, ...cardLines(after.card)];
+    return [
+      `new reference: ${after.trials.length} trials, ${after.repeats} repeats, ${after.numericsClass}`,
+      ...cardLines(after.card),
+    ];
   }
   const lines: string[] = [];
   const k = (t: ReferenceTrial) => `${t.workload}|${t.method}|${t.repeat}`;
@@ -72,19 +87,32 @@ export function describeReferenceChanges(before: ReferenceFile | null, after: Om
   for (const [key, t] of now) {
     const o = old.get(key);
     const label = `${t.method} on ${t.workload}, seed ${t.repeat}`;
-    if (!o) lines.push(`+ ${label}: ${t.status}${t.outcome.stepsToTarget !== null ? ` at step ${t.outcome.stepsToTarget}` : ''}`);
+    if (!o)
+      lines.push(
+        `+ ${label}: ${t.status}${t.outcome.stepsToTarget !== null ? ` at step ${t.outcome.stepsToTarget}` : ''}`,
+      );
     else if (o.configHash !== t.configHash) lines.push(`~ ${label}: configuration changed`);
-    else if (o.curveDigest !== t.curveDigest) lines.push(`~ ${label}: result changed (${o.status} ${o.outcome.stepsToTarget ?? '—'} → ${t.status} ${t.outcome.stepsToTarget ?? '—'} steps)`);
+    else if (o.curveDigest !== t.curveDigest)
+      lines.push(
+        `~ ${label}: result changed (${o.status} ${o.outcome.stepsToTarget ?? '—'} → ${t.status} ${t.outcome.stepsToTarget ?? '—'} steps)`,
+      );
     else same++;
   }
-  for (const [key, o] of old) if (!now.has(key)) lines.push(`- ${o.method} on ${o.workload}, seed ${o.repeat}: removed`);
+  for (const [key, o] of old)
+    if (!now.has(key)) lines.push(`- ${o.method} on ${o.workload}, seed ${o.repeat}: removed`);
   const was = chosenPoints(before.tuning);
   for (const [key, v] of Object.entries(chosenPoints(after.tuning))) {
-    if (!was[key] || canonicalJson(was[key]) !== canonicalJson(v)) lines.push(`~ tuning ${key}: ${JSON.stringify(was[key] ?? null)} → ${JSON.stringify(v)}`);
+    if (!was[key] || canonicalJson(was[key]) !== canonicalJson(v))
+      lines.push(`~ tuning ${key}: ${JSON.stringify(was[key] ?? null)} → ${JSON.stringify(v)}`);
   }
   lines.push(`${same} of ${after.trials.length} trials unchanged`);
   const card = after.card;
-  if (card) lines.push(card.firstRun.recordedAt === card.run.recordedAt ? cardLines(card)[0]! : preregistrationStatus(card.run, card).text);
+  if (card)
+    lines.push(
+      card.firstRun.recordedAt === card.run.recordedAt
+        ? cardLines(card)[0]!
+        : preregistrationStatus(card.run, card).text,
+    );
   return lines;
 }
 

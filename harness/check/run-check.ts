@@ -36,14 +36,22 @@ function pickReference(files: string[], numericsClass: string): ReferenceFile {
 }
 
 /** The claim's verdict from the reference's own trials, judged under the current rules. */
-export function referenceClaimVerdict(claim: ClaimDefinition, reference: ReferenceFile, predictors: PredictorInputs): ReferenceClaimVerdict {
+export function referenceClaimVerdict(
+  claim: ClaimDefinition,
+  reference: ReferenceFile,
+  predictors: PredictorInputs,
+): ReferenceClaimVerdict {
   const j = summarizeReference(claim, reference, predictors).judgement;
   return {
     label: j.overall,
     scopedLabel: j.scopedLabel,
     scope: j.scope.text,
     fidelity: fidelityText(j.fidelity),
-    comparisons: j.comparisons.map((c) => ({ comparison: `${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}`, headline: c.headline, label: c.verdict })),
+    comparisons: j.comparisons.map((c) => ({
+      comparison: `${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}`,
+      headline: c.headline,
+      label: c.verdict,
+    })),
   };
 }
 
@@ -67,18 +75,35 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
     ];
   });
   if (files.length === 0) {
-    throw new ReprobenchError('E_NO_REFERENCE', `claim "${o.claim}" has no reference results`, `create them with \`reprobench reference update ${o.claim} --preset standard\` and commit reference-results/${o.claim}/`);
+    throw new ReprobenchError(
+      'E_NO_REFERENCE',
+      `claim "${o.claim}" has no reference results`,
+      `create them with \`reprobench reference update ${o.claim} --preset standard\` and commit reference-results/${o.claim}/`,
+    );
   }
   const reference = pickReference(files, s.backend.numericsClass);
-  s.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)} (${reference.trials.length} trials, ${reference.repeats} repeats)`);
+  s.log(
+    `reference: ${relative(
+      o.cwd,
+      files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!,
+    )} (${reference.trials.length} trials, ${reference.repeats} repeats)`,
+  );
   // The reference's tuned points and at most its seeds: the evaluation is planned at once, and every trial recomputed.
   const run = resolveRun(s.claim, o.preset, { reference });
-  const plan = planPhases({ registries: s.registries, claim: s.claim, backend: s.backend, ...run }, new Map()).evaluation!;
+  const plan = planPhases(
+    { registries: s.registries, claim: s.claim, backend: s.backend, ...run },
+    new Map(),
+  ).evaluation!;
   const { records } = await runPhase(s, `check ${o.claim}`, plan, true);
   s.reporter.stop();
   const inputs = predictorInputsFrom(s.registries);
   const comparison = compareWithReference(s.claim, reference, records, s.backend.numericsClass, inputs);
-  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(s.claim, reference, inputs) };
+  return {
+    comparison,
+    outcome: checkOutcome(comparison, o.strict),
+    seconds: (Date.now() - started) / 1000,
+    claimVerdict: referenceClaimVerdict(s.claim, reference, inputs),
+  };
 }
 
 /**
@@ -89,22 +114,52 @@ export async function checkClaim(o: CheckOptions): Promise<CheckedClaim> {
  * @throws ReprobenchError E_NO_REFERENCE, E_NOT_A_RUN (no manifest, or a run of another claim),
  *   E_RUN_INCOMPLETE (the run lacks some of those trials)
  */
-export async function checkRun(o: { claim: string; preset: Preset; strict: boolean; cwd: string; runDir: string; log: (l: string) => void }): Promise<CheckedClaim> {
+export async function checkRun(o: {
+  claim: string;
+  preset: Preset;
+  strict: boolean;
+  cwd: string;
+  runDir: string;
+  log: (l: string) => void;
+}): Promise<CheckedClaim> {
   const started = Date.now();
   const registries = await loadRegistries(o.cwd);
   const claim = registries.claims.get(o.claim);
   const files = findReferences(o.cwd, claim.id);
   if (files.length === 0) {
-    throw new ReprobenchError('E_NO_REFERENCE', `claim "${claim.id}" has no reference results`, `create them with \`reprobench reference update ${claim.id} --preset standard\` and commit reference-results/${claim.id}/`);
+    throw new ReprobenchError(
+      'E_NO_REFERENCE',
+      `claim "${claim.id}" has no reference results`,
+      `create them with \`reprobench reference update ${claim.id} --preset standard\` and commit reference-results/${claim.id}/`,
+    );
   }
   const manifest = readManifest(o.runDir);
   if (!manifest || manifest.claim.id !== claim.id) {
-    throw new ReprobenchError('E_NOT_A_RUN', `${o.runDir} holds no run of claim ${claim.id}${manifest ? ` (it holds ${manifest.claim.id})` : ''}`, 'point --run at a directory written by `reprobench run` or `reprobench merge` for this claim');
+    throw new ReprobenchError(
+      'E_NOT_A_RUN',
+      `${o.runDir} holds no run of claim ${claim.id}${manifest ? ` (it holds ${manifest.claim.id})` : ''}`,
+      'point --run at a directory written by `reprobench run` or `reprobench merge` for this claim',
+    );
   }
-  if (!BACKEND_CHOICES.includes(manifest.backend as BackendName)) throw new ReprobenchError('E_CORRUPT_RESULT', `${o.runDir}/manifest.json names an unknown backend "${manifest.backend}"`, 'rerun or re-merge the run');
-  const backend = { name: manifest.backend as BackendName, numericsClass: manifest.numericsClass, tfjsVersion: '', reasons: manifest.backendReasons };
+  if (!BACKEND_CHOICES.includes(manifest.backend as BackendName))
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `${o.runDir}/manifest.json names an unknown backend "${manifest.backend}"`,
+      'rerun or re-merge the run',
+    );
+  const backend = {
+    name: manifest.backend as BackendName,
+    numericsClass: manifest.numericsClass,
+    tfjsVersion: '',
+    reasons: manifest.backendReasons,
+  };
   const reference = pickReference(files, backend.numericsClass);
-  o.log(`reference: ${relative(o.cwd, files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!)}; trials from ${relative(o.cwd, o.runDir) || '.'} (${backend.numericsClass})`);
+  o.log(
+    `reference: ${relative(
+      o.cwd,
+      files.find((f) => f.endsWith(`${reference.numericsClass}.json`))!,
+    )}; trials from ${relative(o.cwd, o.runDir) || '.'} (${backend.numericsClass})`,
+  );
   const run = resolveRun(claim, o.preset, { reference });
   const { repeats } = run;
   const chosen = chosenPoints(reference.tuning);
@@ -115,11 +170,15 @@ export async function checkRun(o: { claim: string; preset: Preset; strict: boole
     return !r || !isFinished(r);
   });
   if (missing.length) {
-    const otherChoice = Object.keys(chosen).some((k) => canonicalJson(chosen[k]) !== canonicalJson(manifest.chosen[k] ?? {}));
+    const otherChoice = Object.keys(chosen).some(
+      (k) => canonicalJson(chosen[k]) !== canonicalJson(manifest.chosen[k] ?? {}),
+    );
     throw new ReprobenchError(
       'E_RUN_INCOMPLETE',
       `${relative(o.cwd, o.runDir) || '.'} lacks ${missing.length} of the ${plan.length} trials check compares (first: ${missing[0]!.label})` +
-        (otherChoice ? `; its tuning chose other points than the reference (${JSON.stringify(manifest.chosen)} vs ${JSON.stringify(chosen)}), which is itself a difference` : ''),
+        (otherChoice
+          ? `; its tuning chose other points than the reference (${JSON.stringify(manifest.chosen)} vs ${JSON.stringify(chosen)}), which is itself a difference`
+          : ''),
       otherChoice
         ? `run \`reprobench check ${claim.id}\` (it recomputes with the reference's points), or update the reference deliberately`
         : `run at least ${repeats} seeds (\`--seeds ${repeats}\`) on ${backend.numericsClass}, merge the shards, and check again`,
@@ -128,5 +187,10 @@ export async function checkRun(o: { claim: string; preset: Preset; strict: boole
   const records = plan.map((t) => stored.get(t.id)!);
   const inputs = predictorInputsFrom(registries);
   const comparison = compareWithReference(claim, reference, records, backend.numericsClass, inputs);
-  return { comparison, outcome: checkOutcome(comparison, o.strict), seconds: (Date.now() - started) / 1000, claimVerdict: referenceClaimVerdict(claim, reference, inputs) };
+  return {
+    comparison,
+    outcome: checkOutcome(comparison, o.strict),
+    seconds: (Date.now() - started) / 1000,
+    claimVerdict: referenceClaimVerdict(claim, reference, inputs),
+  };
 }

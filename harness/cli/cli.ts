@@ -60,7 +60,9 @@ function buildCli(argv: string[]) {
   let cli = yargs(argv)
     .scriptName('reprobench')
     .version(PACKAGE_VERSION)
-    .usage('$0 <command> [options]\n\nChecks training-efficiency claims from ML papers: seeded repeats, AlgoPerf-style targets and budgets, verdicts, reports.')
+    .usage(
+      '$0 <command> [options]\n\nChecks training-efficiency claims from ML papers: seeded repeats, AlgoPerf-style targets and budgets, verdicts, reports.',
+    )
     .strict()
     .demandCommand(1, 'name a command (see the list above)')
     .recommendCommands()

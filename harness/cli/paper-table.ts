@@ -24,11 +24,15 @@ export function paperTable(papers: PaperListing[], columns = process.stdout.colu
   const width = Math.max(40, Math.min(columns, 140) - indent.length);
   const out: string[] = [];
   for (const p of papers) {
-    out.push(`${String(p.paper).padStart(3)}  ${p.status.padEnd(statusWidth)}  ${p.title}${p.year ? ` (${p.year})` : ''}`);
+    out.push(
+      `${String(p.paper).padStart(3)}  ${p.status.padEnd(statusWidth)}  ${p.title}${p.year ? ` (${p.year})` : ''}`,
+    );
     const detail = p.claims.length ? `cards: ${p.claims.join(', ')} — ${p.reason}` : p.reason;
     for (const l of wrapText(detail, width)) out.push(indent + l);
   }
-  const tally = PAPER_STATUSES.map((s) => [s, papers.filter((p) => p.status === s).length] as const).filter(([, n]) => n > 0);
+  const tally = PAPER_STATUSES.map((s) => [s, papers.filter((p) => p.status === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
   out.push('', `${papers.length} seed papers: ${tally.map(([s, n]) => `${n} ${s}`).join(', ')}`);
   return out.join('\n') + '\n';
 }

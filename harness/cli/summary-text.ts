@@ -9,7 +9,11 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
 
 /** `learningRate=0.032 weightDecay=0.02`: a tuned point in one short line. */
 export function pointText(p: HParams): string {
-  return Object.entries(p).map(([k, v]) => `${k}=${fmtValue(v)}`).join(' ') || '(defaults)';
+  return (
+    Object.entries(p)
+      .map(([k, v]) => `${k}=${fmtValue(v)}`)
+      .join(' ') || '(defaults)'
+  );
 }
 
 /** A tuning trial's cell: its outcome for fixed-budget claims, else its steps to target. */
@@ -33,20 +37,33 @@ export function formatSummary(s: ClaimSummary): string {
     const t = s.tuning;
     const fb = t.rows.some((r) => r.metric !== undefined);
     const star = t.kind === 'grid' ? 'chosen' : "study's winner";
-    lines.push(`  tuning: ${t.description} (${fb ? 'outcome; — = none' : 'steps to target; ∞ = not reached'}; * = ${star})`);
+    lines.push(
+      `  tuning: ${t.description} (${fb ? 'outcome; — = none' : 'steps to target; ∞ = not reached'}; * = ${star})`,
+    );
     for (const c of t.choices) {
       const rows = t.rows.filter((r) => r.workload === c.workload && r.method === c.method);
       const cells =
         t.kind === 'grid'
           ? rows.map((r) => `${pointText(r.point)}${r.winner ? '*' : ''}:${r.medianSteps ?? '∞'}`)
-          : [...new Set(rows.map((r) => r.study))].map((k) => `study ${k}: ${rows.filter((r) => r.study === k).map((r) => `${cell(r)}${r.winner ? '*' : ''}`).join(' ')}`);
+          : [...new Set(rows.map((r) => r.study))].map(
+              (k) =>
+                `study ${k}: ${rows
+                  .filter((r) => r.study === k)
+                  .map((r) => `${cell(r)}${r.winner ? '*' : ''}`)
+                  .join(' ')}`,
+            );
       lines.push(`    ${pad(c.workload, 20)} ${pad(c.method, 14)} ${cells.join('  ')}`);
-      const med = c.medianMetric !== undefined ? `median best outcome ${c.medianMetric === null ? '—' : fmtValue(c.medianMetric)}` : `median ${c.medianSteps ?? '∞'} steps`;
+      const med =
+        c.medianMetric !== undefined
+          ? `median best outcome ${c.medianMetric === null ? '—' : fmtValue(c.medianMetric)}`
+          : `median ${c.medianSteps ?? '∞'} steps`;
       lines.push(`    ${pad('', 20)} ${pad('', 14)} → ${pointText(c.point)} (${med})`);
     }
   }
   if (s.tuningSensitivity?.length) {
-    lines.push('    sensitivity to the tuning choice (tuning trials only; runner-ups of method / baseline / both; resamples of studies and seeds):');
+    lines.push(
+      '    sensitivity to the tuning choice (tuning trials only; runner-ups of method / baseline / both; resamples of studies and seeds):',
+    );
     for (const x of s.tuningSensitivity) {
       const f = (v: number | null) => (v === null ? '—' : fmtValue(v));
       const iv = x.bootstrap.interval ? ` [${f(x.bootstrap.interval[0])}, ${f(x.bootstrap.interval[1])}]` : '';
@@ -68,17 +85,29 @@ export function formatSummary(s: ClaimSummary): string {
   }
   for (const w of s.workloads) {
     lines.push('');
-    lines.push(`  ${w.workload}: target ${w.target ? `${w.target.metric} ${w.target.direction === 'higher' ? '≥' : '≤'} ${w.target.value}` : '—'}`);
+    lines.push(
+      `  ${w.workload}: target ${w.target ? `${w.target.metric} ${w.target.direction === 'higher' ? '≥' : '≤'} ${w.target.value}` : '—'}`,
+    );
     // Fixed-budget and phenomenon claims are judged on another outcome: show its median too.
     const tt = s.claim.testType;
-    const outcomeName = tt === 'fixed-budget' ? `median ${s.claim.outcome ?? 'final'}` : tt === 'phenomenon' ? 'median statistic' : null;
-    lines.push(`    ${pad('method', 14)} ${pad('tuned', 22)} ${pad('reached', 8)} ${pad('diverged', 9)} ${pad('median steps', 13)} ${outcomeName ? pad('median s', 9) + ' ' + outcomeName : 'median s'}`);
+    const outcomeName =
+      tt === 'fixed-budget' ? `median ${s.claim.outcome ?? 'final'}` : tt === 'phenomenon' ? 'median statistic' : null;
+    lines.push(
+      `    ${pad('method', 14)} ${pad('tuned', 22)} ${pad('reached', 8)} ${pad('diverged', 9)} ${pad('median steps', 13)} ${outcomeName ? pad('median s', 9) + ' ' + outcomeName : 'median s'}`,
+    );
     for (const a of w.arms) {
-      const outcome = tt === 'fixed-budget' ? median(s.claim.outcome === 'best' ? a.bestMetric : a.finalMetric) : tt === 'phenomenon' ? median(a.statistic ?? []) : undefined;
+      const outcome =
+        tt === 'fixed-budget'
+          ? median(s.claim.outcome === 'best' ? a.bestMetric : a.finalMetric)
+          : tt === 'phenomenon'
+            ? median(a.statistic ?? [])
+            : undefined;
       const secs = a.medianSeconds === null ? '∞' : a.medianSeconds.toFixed(2);
       lines.push(
         `    ${pad(a.method, 14)} ${pad(a.tuned === null ? '—' : pointText(a.tuned), 22)} ${pad(`${a.reached}/${a.n}`, 8)} ${pad(String(a.divergedCount), 9)} ${pad(a.medianSteps === null ? '∞' : String(a.medianSteps), 13)} ${outcome === undefined ? secs : `${pad(secs, 9)} ${outcome === null ? '—' : fmtValue(outcome)}`}` +
-          (a.missing.length ? `  (${a.missing.length} failed/timeout: ${a.missing.map((m) => `#${m.repeat} ${m.status}`).join(', ')})` : ''),
+          (a.missing.length
+            ? `  (${a.missing.length} failed/timeout: ${a.missing.map((m) => `#${m.repeat} ${m.status}`).join(', ')})`
+            : ''),
       );
     }
     if (w.predictor) lines.push(...predictorLines(w.predictor));
@@ -87,23 +116,33 @@ export function formatSummary(s: ClaimSummary): string {
   const j = s.judgement;
   if (s.adaptive) {
     const a = s.adaptive;
-    lines.push(`  adaptive seeding (group-sequential, ${a.plan.options.spending}, one-sided α ${a.plan.alpha} per comparison): stopped at ${a.seedsPerArm} seeds per arm of at most ${a.maxSeedsPerArm}`);
+    lines.push(
+      `  adaptive seeding (group-sequential, ${a.plan.options.spending}, one-sided α ${a.plan.alpha} per comparison): stopped at ${a.seedsPerArm} seeds per arm of at most ${a.maxSeedsPerArm}`,
+    );
     for (const c of a.comparisons) {
       const d = c.looks.at(-1)!;
-      lines.push(`    ${c.method} vs ${c.baseline} on ${c.workload}: ${sequentialLabel(d).toUpperCase()} at look ${d.look + 1}`);
+      lines.push(
+        `    ${c.method} vs ${c.baseline} on ${c.workload}: ${sequentialLabel(d).toUpperCase()} at look ${d.look + 1}`,
+      );
       lines.push(`      ${d.explanation}`);
     }
-    lines.push('  claim verdict on the same seeds (effect size against the claim; fixed-sample p-values, not adjusted for the looks):');
+    lines.push(
+      '  claim verdict on the same seeds (effect size against the claim; fixed-sample p-values, not adjusted for the looks):',
+    );
   }
   // The label first, with where it holds; then what was claimed next to what was measured, then why.
   lines.push(`  verdict: ${j.overall.toUpperCase()} ${j.scope.text} · ${fidelityText(j.fidelity)}`);
-  if (j.repeatsNeeded) lines.push(`    (about ${j.repeatsNeeded} repeats per method would decide the open comparisons)`);
+  if (j.repeatsNeeded)
+    lines.push(`    (about ${j.repeatsNeeded} repeats per method would decide the open comparisons)`);
   for (const c of j.comparisons) {
-    lines.push(`    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict.toUpperCase()}`);
+    lines.push(
+      `    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict.toUpperCase()}`,
+    );
     lines.push(`      ${c.explanation}`);
   }
   lines.push(`    ${j.basis}`);
-  for (const u of j.unjudged) lines.push(`    ${u.method}${u.baseline ? ` vs ${u.baseline}` : ""} on ${u.workload}: NOT JUDGED (${u.reason})`);
+  for (const u of j.unjudged)
+    lines.push(`    ${u.method}${u.baseline ? ` vs ${u.baseline}` : ''} on ${u.workload}: NOT JUDGED (${u.reason})`);
   return lines.join('\n');
 }
 

@@ -82,7 +82,11 @@ export interface TuningRecord {
  * - `best`: the metric's best value over the curve (the early-stopped value), in its own units.
  */
 export type CurveStatistic =
-  | { kind: 'threshold-ratio'; first: { metric: string; value: number; direction: 'higher' | 'lower' }; then: { metric: string; value: number; direction: 'higher' | 'lower' } }
+  | {
+      kind: 'threshold-ratio';
+      first: { metric: string; value: number; direction: 'higher' | 'lower' };
+      then: { metric: string; value: number; direction: 'higher' | 'lower' };
+    }
   | { kind: 'final-minus-best'; metric: string; direction: 'higher' | 'lower' }
   | { kind: 'log-over-power-law'; metric: string }
   | { kind: 'best'; metric: string; direction: 'higher' | 'lower' };
@@ -153,7 +157,11 @@ export interface ClaimDefinition {
    * worse than the margin allows; no M), or `equivalent` (a parity claim: TOST within the margin;
    * no M; docs/protocol.md).
    */
-  claimedEffect: { description: string; magnitude?: number; direction: 'method-better' | 'non-inferior' | 'equivalent' };
+  claimedEffect: {
+    description: string;
+    magnitude?: number;
+    direction: 'method-better' | 'non-inferior' | 'equivalent';
+  };
   /**
    * How close the card is to the paper: `faithful` (the paper's method and setting, in miniature)
    * or `stand-in` (a related method or setting); a stand-in says in one line what differs. Every

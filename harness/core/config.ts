@@ -32,23 +32,37 @@ const hp = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
 const target = z.object({ metric: z.string(), value: z.number(), direction: z.enum(['higher', 'lower']) });
 
 const WorkloadShape = z.object({
-  id, version: z.number().int().positive(), title: z.string(), description: z.string(), dataAttribution: z.string(),
-  loadData: fn, createModel: fn, target,
+  id,
+  version: z.number().int().positive(),
+  title: z.string(),
+  description: z.string(),
+  dataAttribution: z.string(),
+  loadData: fn,
+  createModel: fn,
+  target,
   budget: z.object({ steps: z.number().int().positive(), seconds: z.number().positive() }),
-  evalEvery: z.number().int().positive(), batchSize: z.number().int().positive(),
+  evalEvery: z.number().int().positive(),
+  batchSize: z.number().int().positive(),
   fineEvalEvery: z.number().int().positive().optional(),
   stepHint: z.number().int().positive().optional(),
 });
 const methodCommon = {
-  id, version: z.number().int().positive(), title: z.string(), description: z.string(), batchSize: z.number().int().positive().optional(),
+  id,
+  version: z.number().int().positive(),
+  title: z.string(),
+  description: z.string(),
+  batchSize: z.number().int().positive().optional(),
 };
 const TfjsMethodShape = z.object({
-  ...methodCommon, kind: z.literal('tfjs').optional(),
+  ...methodCommon,
+  kind: z.literal('tfjs').optional(),
   hparams: hp.and(z.object({ learningRate: z.number().positive() })),
-  createOptimizer: fn, learningRate: fn,
+  createOptimizer: fn,
+  learningRate: fn,
 });
 const CommandMethodShape = z.object({
-  ...methodCommon, kind: z.literal('command'),
+  ...methodCommon,
+  kind: z.literal('command'),
   command: z.array(z.string().min(1)).min(1, 'give the program and its arguments, e.g. ["python3", "train.py"]'),
   hparams: hp,
   cwd: z.string().optional(),
@@ -60,7 +74,11 @@ const CommandMethodShape = z.object({
 const MethodShape = z.unknown().superRefine((v, ctx) => {
   const kind = (v as { kind?: unknown } | null)?.kind;
   if (kind !== undefined && kind !== 'tfjs' && kind !== 'command') {
-    ctx.addIssue({ code: 'custom', path: ['kind'], message: `unknown method kind ${JSON.stringify(kind)} (use 'tfjs', the default, or 'command')` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['kind'],
+      message: `unknown method kind ${JSON.stringify(kind)} (use 'tfjs', the default, or 'command')`,
+    });
     return;
   }
   const r = (kind === 'command' ? CommandMethodShape : TfjsMethodShape).safeParse(v);
@@ -68,25 +86,43 @@ const MethodShape = z.unknown().superRefine((v, ctx) => {
 });
 const predictorCommon = { description: z.string(), metric: z.string().min(1), method: id, baseline: id };
 const arm = z.object({ method: id, hparams: hp.optional() });
-const seedCount = z.number().int().min(2).max(MAX_SEEDS, `at most ${MAX_SEEDS} seeds per method and workload (docs/limits.md says why)`);
+const seedCount = z
+  .number()
+  .int()
+  .min(2)
+  .max(MAX_SEEDS, `at most ${MAX_SEEDS} seeds per method and workload (docs/limits.md says why)`);
 const ClaimShape = z.object({
-  id, version: z.number().int().positive(), title: z.string(),
+  id,
+  version: z.number().int().positive(),
+  title: z.string(),
   paper: z.object({
-    title: z.string(), authors: z.string(), year: z.number().int(), url: z.string(), catalogue: z.number().int().positive().optional(),
+    title: z.string(),
+    authors: z.string(),
+    year: z.number().int(),
+    url: z.string(),
+    catalogue: z.number().int().positive().optional(),
   }),
   quote: z.string(),
   claimedEffect: z.object({
     description: z.string(),
     magnitude: z.number().positive().optional(),
     direction: z.enum(['method-better', 'non-inferior', 'equivalent'], {
-      error: "declare the kind of claim: 'method-better' (superiority), 'non-inferior' (\"matches or beats\") or 'equivalent' (parity); docs/stats.md",
+      error:
+        "declare the kind of claim: 'method-better' (superiority), 'non-inferior' (\"matches or beats\") or 'equivalent' (parity); docs/stats.md",
     }),
   }),
-  fidelity: z.discriminatedUnion('kind', [z.object({ kind: z.literal('faithful') }), z.object({ kind: z.literal('stand-in'), differs: z.string().min(1) })], {
-    error: "declare fidelity: { kind: 'faithful' } (the paper's setting in miniature) or { kind: 'stand-in', differs: 'what differs' }",
-  }),
+  fidelity: z.discriminatedUnion(
+    'kind',
+    [z.object({ kind: z.literal('faithful') }), z.object({ kind: z.literal('stand-in'), differs: z.string().min(1) })],
+    {
+      error:
+        "declare fidelity: { kind: 'faithful' } (the paper's setting in miniature) or { kind: 'stand-in', differs: 'what differs' }",
+    },
+  ),
   testType: z.enum(['time-to-target', 'fixed-budget', 'predictor', 'phenomenon']),
-  methods: z.array(arm).min(1), baselines: z.array(arm), workloads: z.array(id).min(1),
+  methods: z.array(arm).min(1),
+  baselines: z.array(arm),
+  workloads: z.array(id).min(1),
   outcome: z.enum(['final', 'best']).optional(),
   phenomenon: z
     .object({
@@ -99,12 +135,21 @@ const ClaimShape = z.object({
       ]),
       nullRegion: z.tuple([z.number().nullable(), z.number().nullable()]),
       claimedSide: z.enum(['above', 'below']),
-      contrasts: z.array(z.object({ workload: z.string().min(1), than: z.array(z.string().min(1)).min(1) })).min(1).optional(),
+      contrasts: z
+        .array(z.object({ workload: z.string().min(1), than: z.array(z.string().min(1)).min(1) }))
+        .min(1)
+        .optional(),
     })
     .optional(),
   predictor: z
     .discriminatedUnion('task', [
-      z.object({ ...predictorCommon, task: z.literal('schedule-transfer'), fit: z.array(id).min(1), heldOut: z.array(id).min(1), skipFraction: z.number().min(0).lt(1) }),
+      z.object({
+        ...predictorCommon,
+        task: z.literal('schedule-transfer'),
+        fit: z.array(id).min(1),
+        heldOut: z.array(id).min(1),
+        skipFraction: z.number().min(0).lt(1),
+      }),
       z.object({ ...predictorCommon, task: z.literal('extrapolate-final'), observedFraction: z.number().gt(0).lt(1) }),
     ])
     .optional(),
@@ -114,10 +159,30 @@ const ClaimShape = z.object({
   miniature: z.string(),
   tuning: z
     .union([
-      z.object({ kind: z.literal('grid').optional(), hparam: z.string(), grid: z.record(z.string(), z.array(z.number()).min(1)), seeds: z.number().int().min(1), objective: z.literal('median-steps-to-target') }),
       z.object({
-        kind: z.literal('search'), ruleset: z.literal('external'), studies: z.number().int().min(1), trialsPerStudy: z.number().int().min(1),
-        spaces: z.record(z.string(), z.record(z.string(), z.union([z.object({ min: z.number(), max: z.number(), scaling: z.enum(['log', 'linear']) }), z.object({ feasiblePoints: z.array(z.union([z.number(), z.string(), z.boolean()])).min(1) })]))).optional(),
+        kind: z.literal('grid').optional(),
+        hparam: z.string(),
+        grid: z.record(z.string(), z.array(z.number()).min(1)),
+        seeds: z.number().int().min(1),
+        objective: z.literal('median-steps-to-target'),
+      }),
+      z.object({
+        kind: z.literal('search'),
+        ruleset: z.literal('external'),
+        studies: z.number().int().min(1),
+        trialsPerStudy: z.number().int().min(1),
+        spaces: z
+          .record(
+            z.string(),
+            z.record(
+              z.string(),
+              z.union([
+                z.object({ min: z.number(), max: z.number(), scaling: z.enum(['log', 'linear']) }),
+                z.object({ feasiblePoints: z.array(z.union([z.number(), z.string(), z.boolean()])).min(1) }),
+              ]),
+            ),
+          )
+          .optional(),
       }),
     ])
     .optional(),
@@ -152,7 +217,9 @@ export async function loadUserConfig(path: string): Promise<Definitions> {
   try {
     if (path.endsWith('.ts')) {
       const { createJiti } = await import('jiti');
-      mod = await createJiti(pathToFileURL(resolve(path)).href, { interopDefault: true }).import(resolve(path), { default: true });
+      mod = await createJiti(pathToFileURL(resolve(path)).href, { interopDefault: true }).import(resolve(path), {
+        default: true,
+      });
     } else {
       mod = ((await import(pathToFileURL(resolve(path)).href)) as { default?: unknown }).default;
     }
@@ -160,7 +227,9 @@ export async function loadUserConfig(path: string): Promise<Definitions> {
     const at = await syntaxErrorAt(path);
     if (at) {
       const hint = 'fix the syntax at that line and column, or move the config away to run without it';
-      throw new ReprobenchError('E_BAD_CONFIG', `${shown}:${at.line}:${at.column}: syntax error: ${at.message}`, hint, { cause: e });
+      throw new ReprobenchError('E_BAD_CONFIG', `${shown}:${at.line}:${at.column}: syntax error: ${at.message}`, hint, {
+        cause: e,
+      });
     }
     const first = (e as Error)?.message?.split('\n')[0] ?? String(e);
     const hint = 'fix the error in the config file, or move it away to run without it';
@@ -193,12 +262,18 @@ async function syntaxErrorAt(path: string): Promise<{ line: number; column: numb
     return null;
   }
   const { createJiti } = await import('jiti');
-  const out = createJiti(pathToFileURL(resolve(path)).href).transform({ source, filename: resolve(path), ts: path.endsWith('.ts') });
+  const out = createJiti(pathToFileURL(resolve(path)).href).transform({
+    source,
+    filename: resolve(path),
+    ts: path.endsWith('.ts'),
+  });
   const m = /^exports\.__JITI_ERROR__ = (\{.*\})/.exec(out);
   if (!m) return null;
   const err = JSON.parse(m[1]!) as { line?: unknown; column?: unknown; message?: unknown };
   if (typeof err.line !== 'number' || typeof err.column !== 'number') return null;
-  const message = (typeof err.message === 'string' ? err.message : 'unexpected token').trim().replace(/\.$/, '') || 'unexpected token';
+  const message =
+    (typeof err.message === 'string' ? err.message : 'unexpected token').trim().replace(/\.$/, '') ||
+    'unexpected token';
   // The parser counts columns from 0; editors and compilers show them from 1.
   return { line: err.line, column: err.column + 1, message };
 }

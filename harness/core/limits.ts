@@ -23,7 +23,11 @@ const SEEDS_WHY =
  * A seed count given by the user (`--seeds`, a card's `repeats`).
  * @throws ReprobenchError E_BAD_OPTION (or `code`) naming the limit and why
  */
-export function checkSeeds(v: number | undefined, name: string, code: 'E_BAD_OPTION' | 'E_BAD_CONFIG' = 'E_BAD_OPTION'): void {
+export function checkSeeds(
+  v: number | undefined,
+  name: string,
+  code: 'E_BAD_OPTION' | 'E_BAD_CONFIG' = 'E_BAD_OPTION',
+): void {
   if (v === undefined) return;
   if (!Number.isInteger(v) || v < 1) {
     throw new ReprobenchError(code, `${name} must be a positive integer, got ${String(v)}`, `for example ${name} 5`);

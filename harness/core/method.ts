@@ -10,8 +10,7 @@ export type HParams = Record<string, HParamValue>;
 
 /** One hyperparameter's search range (AlgoPerf search-space format). */
 export type SearchDimension =
-  | { min: number; max: number; scaling: 'log' | 'linear' }
-  | { feasiblePoints: HParamValue[] };
+  { min: number; max: number; scaling: 'log' | 'linear' } | { feasiblePoints: HParamValue[] };
 
 /** Context the learning-rate function gets each step. */
 export interface ScheduleContext {

@@ -31,7 +31,8 @@ export const SeedPaperSchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (p.status === 'claim' && !p.claims?.length) issue('claims', "status 'claim' names its cards in `claims`");
     if (p.status !== 'claim' && p.claims?.length) issue('claims', `status '${p.status}' has no cards`);
-    if (p.status === 'methodology' && !p.where?.length) issue('where', "status 'methodology' says where the rule lives, in `where`");
+    if (p.status === 'methodology' && !p.where?.length)
+      issue('where', "status 'methodology' says where the rule lives, in `where`");
     if (p.status !== 'methodology' && p.where?.length) issue('where', "only a 'methodology' entry has `where`");
   });
 

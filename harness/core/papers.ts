@@ -19,12 +19,18 @@ export function checkPapers(r: Registries): void {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const n = String((raw as { paper?: unknown }).paper);
-      throw bad(`seed paper entry ${i} (#${n}) is invalid: ${issue.path.join('.')}: ${issue.message}`, `fix it in ${WHERE}`);
+      throw bad(
+        `seed paper entry ${i} (#${n}) is invalid: ${issue.path.join('.')}: ${issue.message}`,
+        `fix it in ${WHERE}`,
+      );
     }
     const p = parsed.data;
     const other = seen.get(p.paper);
     if (other) {
-      throw bad(`seed paper #${p.paper} is listed twice ("${other.title}" and "${p.title}")`, `each catalogue number appears once in ${WHERE}`);
+      throw bad(
+        `seed paper #${p.paper} is listed twice ("${other.title}" and "${p.title}")`,
+        `each catalogue number appears once in ${WHERE}`,
+      );
     }
     seen.set(p.paper, p);
     for (const id of p.claims ?? []) {
@@ -79,10 +85,20 @@ export function listPapers(r: Registries): PaperListing[] {
     .map((p) => {
       const mine = users.get(p.paper) ?? [];
       const reason = paperReason(p);
-      const base = { paper: p.paper, title: p.title, ...(p.year !== undefined ? { year: p.year } : {}), quote: p.quote };
+      const base = {
+        paper: p.paper,
+        title: p.title,
+        ...(p.year !== undefined ? { year: p.year } : {}),
+        quote: p.quote,
+      };
       if (mine.length === 0) return { ...base, status: p.status, claims: p.claims ?? [], reason };
       if (p.status === 'claim') return { ...base, status: p.status, claims: [...p.claims!, ...mine], reason };
       const from = [...new Set(mine.map((id) => r.claims.originOf(id)))].join(', ');
-      return { ...base, status: 'claim' as const, claims: mine, reason: `a card in ${from}; shipped as ${p.status}: ${reason}` };
+      return {
+        ...base,
+        status: 'claim' as const,
+        claims: mine,
+        reason: `a card in ${from}; shipped as ${p.status}: ${reason}`,
+      };
     });
 }

@@ -60,10 +60,15 @@ export interface CardChange {
   after: unknown;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Field by field: nested objects are descended into; arrays and values are compared whole. */
-export function cardChanges(before: Record<string, unknown>, after: Record<string, unknown>, prefix = ''): CardChange[] {
+export function cardChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  prefix = '',
+): CardChange[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   const out: CardChange[] = [];
   for (const k of keys) {
@@ -123,11 +128,22 @@ export function preregistrationStatus(
   const since = `since its first run (${origin(first)})`;
   if (current.hash === first.hash) {
     const text = `card unchanged ${since}`;
-    return { kind: 'unchanged', commit: first.commit, recordedAt: first.recordedAt, changes: [], head: text, text, short: text };
+    return {
+      kind: 'unchanged',
+      commit: first.commit,
+      recordedAt: first.recordedAt,
+      changes: [],
+      head: text,
+      text,
+      short: text,
+    };
   }
   const changes = cardChanges(first.fields, current.fields);
   return {
-    kind: 'changed', commit: first.commit, recordedAt: first.recordedAt, changes,
+    kind: 'changed',
+    commit: first.commit,
+    recordedAt: first.recordedAt,
+    changes,
     head: `card changed ${since}`,
     text: `card changed ${since}: ${changes.map(changeText).join('; ')}`,
     short: `card changed ${since}: ${changes.map((c) => c.field).join(', ')}`,

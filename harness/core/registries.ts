@@ -25,7 +25,10 @@ export interface Definitions {
   papers?: SeedPaper[];
 }
 
-export function createRegistries(sets: Array<{ defs: Definitions; origin: string }>, configFile: string | null = null): Registries {
+export function createRegistries(
+  sets: Array<{ defs: Definitions; origin: string }>,
+  configFile: string | null = null,
+): Registries {
   const r: Registries = {
     workloads: new Registry<WorkloadDefinition>('workload'),
     methods: new Registry<MethodDefinition>('method'),

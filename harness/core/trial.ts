@@ -39,7 +39,12 @@ export type CommandIdentity = z.infer<typeof CommandIdentitySchema>;
 /** Everything that determines a trial's result; its hash is the trial id (DESIGN § Rules). */
 export const TrialConfigSchema = z.object({
   workload: z.object({ id: z.string(), version: z.number().int(), variant: z.string() }),
-  method: z.object({ id: z.string(), version: z.number().int(), hparams: z.record(z.string(), hparamValue), command: CommandIdentitySchema.optional() }),
+  method: z.object({
+    id: z.string(),
+    version: z.number().int(),
+    hparams: z.record(z.string(), hparamValue),
+    command: CommandIdentitySchema.optional(),
+  }),
   repeat: z.object({ purpose: z.enum(['eval', 'tune', 'calibrate']), index: z.number().int().nonnegative() }),
   backend: z.enum(['tensorflow', 'webgpu', 'blas', 'wasm', 'cpu']),
   numericsClass: z.string(),

@@ -12,28 +12,53 @@ import type { Registry } from './registry.js';
  * @throws ReprobenchError E_BAD_CONFIG
  */
 export function checkPredictor(c: ClaimDefinition, predictors: Registry<PredictorDefinition>): void {
-  const bad = (msg: string, hint: string): ReprobenchError => new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": ${msg}`, hint);
+  const bad = (msg: string, hint: string): ReprobenchError =>
+    new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": ${msg}`, hint);
   if (c.testType !== 'predictor') {
-    if (c.predictor) throw bad(`declares a predictor but is a ${c.testType} claim`, "use testType 'predictor', or drop `predictor`");
+    if (c.predictor)
+      throw bad(`declares a predictor but is a ${c.testType} claim`, "use testType 'predictor', or drop `predictor`");
     return;
   }
   const p = c.predictor;
-  if (!p) throw bad('is a predictor claim without a predictor', 'declare `predictor: { task, description, metric, method, baseline, ... }` (docs/claims.md)');
-  const known = predictors.values().filter((d) => d.task === p.task).map((d) => d.id);
+  if (!p)
+    throw bad(
+      'is a predictor claim without a predictor',
+      'declare `predictor: { task, description, metric, method, baseline, ... }` (docs/claims.md)',
+    );
+  const known = predictors
+    .values()
+    .filter((d) => d.task === p.task)
+    .map((d) => d.id);
   for (const id of [p.method, p.baseline]) {
     if (!known.includes(id)) {
       const s = suggest(id, known);
-      throw bad(`names unknown ${p.task} predictor "${id}"`, `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`);
+      throw bad(
+        `names unknown ${p.task} predictor "${id}"`,
+        `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`,
+      );
     }
   }
-  if (p.method === p.baseline) throw bad(`compares predictor "${p.method}" with itself`, 'name a different baseline predictor');
-  if (c.baselines.length) throw bad('a predictor claim compares predictors, not training arms, so it has no baseline arms', 'move the training arms into `methods` and name the baseline predictor in `predictor.baseline`');
+  if (p.method === p.baseline)
+    throw bad(`compares predictor "${p.method}" with itself`, 'name a different baseline predictor');
+  if (c.baselines.length)
+    throw bad(
+      'a predictor claim compares predictors, not training arms, so it has no baseline arms',
+      'move the training arms into `methods` and name the baseline predictor in `predictor.baseline`',
+    );
   if (p.task === 'schedule-transfer') {
     const arms = c.methods.map((m) => m.method);
     const stray = [...p.fit, ...p.heldOut].filter((a) => !arms.includes(a));
-    if (stray.length) throw bad(`predictor arms ${stray.join(', ')} are not among the claim's methods`, `fit and heldOut name methods of the card: ${arms.join(', ')}`);
+    if (stray.length)
+      throw bad(
+        `predictor arms ${stray.join(', ')} are not among the claim's methods`,
+        `fit and heldOut name methods of the card: ${arms.join(', ')}`,
+      );
     const both = p.fit.filter((a) => p.heldOut.includes(a));
-    if (both.length) throw bad(`arm(s) ${both.join(', ')} are both fitted and held out`, 'a held-out curve must not be among the fitted ones');
+    if (both.length)
+      throw bad(
+        `arm(s) ${both.join(', ')} are both fitted and held out`,
+        'a held-out curve must not be among the fitted ones',
+      );
   }
 }
 
@@ -44,7 +69,12 @@ export function checkPredictor(c: ClaimDefinition, predictors: Registry<Predicto
  */
 export function checkClaimReferences(r: Registries): void {
   for (const c of r.claims.values()) {
-    if (c.id === 'all') throw new ReprobenchError('E_BAD_CONFIG', 'a claim is named "all", which `reprobench run all` reserves for the whole catalogue', 'rename the claim');
+    if (c.id === 'all')
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        'a claim is named "all", which `reprobench run all` reserves for the whole catalogue',
+        'rename the claim',
+      );
     const refs: Array<[string, string, string[]]> = [
       ...c.workloads.map((w): [string, string, string[]] => ['workload', parseWorkloadRef(w).id, r.workloads.ids()]),
       ...c.workloads
@@ -59,53 +89,104 @@ export function checkClaimReferences(r: Registries): void {
     for (const [kind, id, known] of refs) {
       if (!known.includes(id)) {
         const s = suggest(id, known);
-        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" names unknown ${kind} "${id}"`, `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`);
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}" names unknown ${kind} "${id}"`,
+          `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`,
+        );
       }
     }
     if (c.claimedEffect.direction === 'equivalent') {
       if (c.claimedEffect.magnitude !== undefined) {
-        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" claims equivalence and a magnitude`, 'an equivalence (parity) claim has no claimed size: drop claimedEffect.magnitude; the margin says how close counts as equivalent');
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}" claims equivalence and a magnitude`,
+          'an equivalence (parity) claim has no claimed size: drop claimedEffect.magnitude; the margin says how close counts as equivalent',
+        );
       }
       if (c.testType !== 'time-to-target' && c.testType !== 'fixed-budget') {
-        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": equivalence is tested for time-to-target and fixed-budget claims, not ${c.testType}`, "use testType 'time-to-target' or 'fixed-budget'");
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": equivalence is tested for time-to-target and fixed-budget claims, not ${c.testType}`,
+          "use testType 'time-to-target' or 'fixed-budget'",
+        );
       }
     }
     if (c.claimedEffect.direction === 'non-inferior') {
       if (c.claimedEffect.magnitude !== undefined) {
-        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" claims non-inferiority and a magnitude`, 'a non-inferiority claim ("matches or beats") has no claimed size: drop claimedEffect.magnitude; the margin says how much worse still counts as matching');
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}" claims non-inferiority and a magnitude`,
+          'a non-inferiority claim ("matches or beats") has no claimed size: drop claimedEffect.magnitude; the margin says how much worse still counts as matching',
+        );
       }
       if (c.testType === 'phenomenon') {
-        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": a phenomenon cannot be claimed as non-inferiority`, "use direction 'method-better': the statistic lies beyond its null region");
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": a phenomenon cannot be claimed as non-inferiority`,
+          "use direction 'method-better': the statistic lies beyond its null region",
+        );
       }
     }
-    if (c.fidelity?.kind !== 'faithful' && !(c.fidelity?.kind === 'stand-in' && typeof c.fidelity.differs === 'string' && c.fidelity.differs.trim())) {
-      throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" does not say how faithful it is to the paper`, "declare fidelity: { kind: 'faithful' } or { kind: 'stand-in', differs: '<what differs from the paper>' }");
+    if (
+      c.fidelity?.kind !== 'faithful' &&
+      !(c.fidelity?.kind === 'stand-in' && typeof c.fidelity.differs === 'string' && c.fidelity.differs.trim())
+    ) {
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `claim "${c.id}" does not say how faithful it is to the paper`,
+        "declare fidelity: { kind: 'faithful' } or { kind: 'stand-in', differs: '<what differs from the paper>' }",
+      );
     }
     if (c.testType === 'phenomenon' && !c.phenomenon) {
-      throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" is a phenomenon claim without a statistic`, 'declare `phenomenon: { description, statistic, nullRegion, claimedSide }` (docs/claims.md)');
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `claim "${c.id}" is a phenomenon claim without a statistic`,
+        'declare `phenomenon: { description, statistic, nullRegion, claimedSide }` (docs/claims.md)',
+      );
     }
     checkPredictor(c, r.predictors);
     if (c.testType !== 'phenomenon' && c.testType !== 'predictor' && c.baselines.length === 0) {
-      throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}" (${c.testType}) has no baseline`, 'name at least one baseline arm; only phenomenon claims go without');
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `claim "${c.id}" (${c.testType}) has no baseline`,
+        'name at least one baseline arm; only phenomenon claims go without',
+      );
     }
     if (c.phenomenon) {
       const [lo, hi] = c.phenomenon.nullRegion;
       const bound = c.phenomenon.claimedSide === 'above' ? hi : lo;
       if (bound === null || (lo !== null && hi !== null && lo >= hi)) {
-        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": null region [${lo}, ${hi}] is empty or unbounded on the claimed side (${c.phenomenon.claimedSide})`, 'bound the null region on the side where the paper says the statistic lies');
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": null region [${lo}, ${hi}] is empty or unbounded on the claimed side (${c.phenomenon.claimedSide})`,
+          'bound the null region on the side where the paper says the statistic lies',
+        );
       }
       for (const k of c.phenomenon.contrasts ?? []) {
         const named = [k.workload, ...k.than];
         const stray = named.find((w) => !c.workloads.includes(w));
         if (stray !== undefined) {
-          throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": contrast workload "${stray}" is not one of the claim's workloads`, `add it to workloads (${c.workloads.join(', ')}) or contrast workloads the claim runs`);
+          throw new ReprobenchError(
+            'E_BAD_CONFIG',
+            `claim "${c.id}": contrast workload "${stray}" is not one of the claim's workloads`,
+            `add it to workloads (${c.workloads.join(', ')}) or contrast workloads the claim runs`,
+          );
         }
         if (k.than.includes(k.workload)) {
-          throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": contrast of "${k.workload}" with itself`, 'contrast a workload with other workloads');
+          throw new ReprobenchError(
+            'E_BAD_CONFIG',
+            `claim "${c.id}": contrast of "${k.workload}" with itself`,
+            'contrast a workload with other workloads',
+          );
         }
         const quickStray = c.quickWorkloads ? named.find((w) => !c.quickWorkloads!.includes(w)) : undefined;
         if (quickStray !== undefined) {
-          throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": contrast workload "${quickStray}" is not among quickWorkloads`, 'a quick run must hold both sides of every contrast: add it to quickWorkloads');
+          throw new ReprobenchError(
+            'E_BAD_CONFIG',
+            `claim "${c.id}": contrast workload "${quickStray}" is not among quickWorkloads`,
+            'a quick run must hold both sides of every contrast: add it to quickWorkloads',
+          );
         }
       }
     }
@@ -127,16 +208,25 @@ export function checkClaimReferences(r: Registries): void {
         );
       }
       for (const a of [...c.methods, ...c.baselines]) {
-        const space = c.tuning.spaces?.[a.method] ?? (r.methods.has(a.method) ? r.methods.get(a.method).searchSpace : undefined);
+        const space =
+          c.tuning.spaces?.[a.method] ?? (r.methods.has(a.method) ? r.methods.get(a.method).searchSpace : undefined);
         if (!space || Object.keys(space).length === 0) {
-          throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": method "${a.method}" has no search space to tune`, 'give the method a `searchSpace`, or the claim `tuning.spaces[method]`');
+          throw new ReprobenchError(
+            'E_BAD_CONFIG',
+            `claim "${c.id}": method "${a.method}" has no search space to tune`,
+            'give the method a `searchSpace`, or the claim `tuning.spaces[method]`',
+          );
         }
       }
     } else if (c.tuning) {
       const grid = c.tuning.grid;
       const sizes = [...c.methods, ...c.baselines].map((a) => grid[a.method]?.length ?? 0);
       if (new Set(sizes).size !== 1 || sizes[0] === 0) {
-        throw new ReprobenchError('E_BAD_CONFIG', `claim "${c.id}": every method needs a tuning grid of the same size (got ${sizes.join(', ')})`, 'give each method in tuning.grid the same number of points: the same tuning budget for all');
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": every method needs a tuning grid of the same size (got ${sizes.join(', ')})`,
+          'give each method in tuning.grid the same number of points: the same tuning budget for all',
+        );
       }
     }
   }

@@ -18,7 +18,9 @@ export interface SupervisedData {
   /** Multiplier applied to `x` when a batch is built (1/255 for bytes). @default 1 */
   xScale?: number;
   /** `classNames` (optional) label the classes in exported data (`reprobench data export`). */
-  task: { kind: 'classification'; numClasses: number; classNames?: readonly string[] } | { kind: 'regression'; targetSize: number };
+  task:
+    | { kind: 'classification'; numClasses: number; classNames?: readonly string[] }
+    | { kind: 'regression'; targetSize: number };
 }
 
 /** What a data loader gets: where to cache, and the split seed (depends on workload id, version, variant only). */

@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { ReprobenchError } from '../errors.js';
 import type { AlgoPerfVersion, Ruleset, ScoringStudy, ScoringSubmission } from '../scoring/types.js';
-import { readImportedSubmission, submissionFoldersIn, submissionName, type LoadedSubmission } from './algoperf-store.js';
+import {
+  readImportedSubmission,
+  submissionFoldersIn,
+  submissionName,
+  type LoadedSubmission,
+} from './algoperf-store.js';
 
 /** A pool read from imported results, with the version and ruleset they were imported under. */
 export interface LoadedPool {
@@ -18,7 +23,11 @@ export function toScoringSubmission(loaded: LoadedSubmission, name = submissionN
   for (const t of loaded.trials) {
     const w = (workloads[t.workload] ??= { target: t.target, budget: { seconds: t.budgetSeconds }, studies: [] });
     if (w.target.value !== t.target.value || w.target.metric !== t.target.metric) {
-      throw new ReprobenchError('E_CORRUPT_RESULT', `${loaded.dir}: trials of ${t.workload} carry different targets`, 'import the submission again with `reprobench import algoperf ... --overwrite`');
+      throw new ReprobenchError(
+        'E_CORRUPT_RESULT',
+        `${loaded.dir}: trials of ${t.workload} carry different targets`,
+        'import the submission again with `reprobench import algoperf ... --overwrite`',
+      );
     }
     let study: ScoringStudy | undefined = w.studies.find((s) => s.index === t.study);
     if (!study) w.studies.push((study = { index: t.study, trials: [] }));
@@ -46,5 +55,10 @@ export function loadImportedPool(paths: readonly string[]): LoadedPool {
       );
     }
   }
-  return { pool: loaded.map((l) => toScoringSubmission(l)), version: first.meta.algoperfVersion, ruleset: first.meta.ruleset, dirs };
+  return {
+    pool: loaded.map((l) => toScoringSubmission(l)),
+    version: first.meta.algoperfVersion,
+    ruleset: first.meta.ruleset,
+    dirs,
+  };
 }

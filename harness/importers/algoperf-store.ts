@@ -45,7 +45,9 @@ export const ImportedTrialSchema = z.object({
     evalIndex: z.number().int().nullable(),
   }),
   /** Evals in logged order: global_step, accumulated_submission_time, validation/* and test/* metrics (null = missing or NaN). */
-  curve: z.array(z.object({ step: z.number(), seconds: z.number(), metrics: z.record(z.string(), z.number().nullable()) })),
+  curve: z.array(
+    z.object({ step: z.number(), seconds: z.number(), metrics: z.record(z.string(), z.number().nullable()) }),
+  ),
   provenance: z.object({
     /** "imported from AlgoPerf logs v0.5 at <path relative to the AlgoPerf root>". */
     source: z.string(),
@@ -66,7 +68,17 @@ export const ImportedSubmissionSchema = z.object({
   source: z.string(),
   targetsFile: z.string(),
   trials: z.number().int().nonnegative(),
-  workloads: z.record(z.string(), z.object({ role, framework, studies: z.number().int(), trials: z.number().int(), budgetSeconds: z.number(), target: z.object({ metric: z.string(), value: z.number(), direction }) })),
+  workloads: z.record(
+    z.string(),
+    z.object({
+      role,
+      framework,
+      studies: z.number().int(),
+      trials: z.number().int(),
+      budgetSeconds: z.number(),
+      target: z.object({ metric: z.string(), value: z.number(), direction }),
+    }),
+  ),
   skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
   reprobenchVersion: z.string(),
@@ -76,7 +88,10 @@ export type ImportedSubmission = z.infer<typeof ImportedSubmissionSchema>;
 export const SUBMISSION_FILE = 'submission.json';
 
 /** Path of a trial's file inside its submission folder. */
-export function trialPath(submissionDir: string, t: Pick<ImportedTrial, 'workload' | 'framework' | 'study' | 'trial'>): string {
+export function trialPath(
+  submissionDir: string,
+  t: Pick<ImportedTrial, 'workload' | 'framework' | 'study' | 'trial'>,
+): string {
   return join(submissionDir, 'trials', `${t.workload}_${t.framework}`, `study_${t.study}`, `trial_${t.trial}.json`);
 }
 
@@ -85,16 +100,29 @@ function readValidated<T>(file: string, schema: z.ZodType<T>): T {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ReprobenchError('E_CORRUPT_RESULT', `${file} is not valid JSON: ${(e as Error).message}`, 'import the submission again with `reprobench import algoperf ... --overwrite`', { cause: e });
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `${file} is not valid JSON: ${(e as Error).message}`,
+      'import the submission again with `reprobench import algoperf ... --overwrite`',
+      { cause: e },
+    );
   }
   const v = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (v !== IMPORTED_SCHEMA_VERSION) {
-    throw new ReprobenchError('E_SCHEMA_VERSION', `${file} has schemaVersion ${JSON.stringify(v)}; this reprobench reads ${IMPORTED_SCHEMA_VERSION}`, 'import the logs again with this reprobench version');
+    throw new ReprobenchError(
+      'E_SCHEMA_VERSION',
+      `${file} has schemaVersion ${JSON.stringify(v)}; this reprobench reads ${IMPORTED_SCHEMA_VERSION}`,
+      'import the logs again with this reprobench version',
+    );
   }
   const r = schema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new ReprobenchError('E_CORRUPT_RESULT', `${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`, 'import the submission again with `reprobench import algoperf ... --overwrite`');
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+      'import the submission again with `reprobench import algoperf ... --overwrite`',
+    );
   }
   return r.data;
 }
@@ -123,10 +151,21 @@ export function readImportedSubmission(dir: string): LoadedSubmission {
   };
   walk(join(dir, 'trials'));
   if (trials.length !== meta.trials) {
-    throw new ReprobenchError('E_CORRUPT_RESULT', `${dir} holds ${trials.length} trial files but its ${SUBMISSION_FILE} records ${meta.trials}`, 'import the submission again with `reprobench import algoperf ... --overwrite`');
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `${dir} holds ${trials.length} trial files but its ${SUBMISSION_FILE} records ${meta.trials}`,
+      'import the submission again with `reprobench import algoperf ... --overwrite`',
+    );
   }
-  const foreign = trials.find((t) => t.submission !== meta.name || t.ruleset !== meta.ruleset || t.algoperfVersion !== meta.algoperfVersion);
-  if (foreign) throw new ReprobenchError('E_CORRUPT_RESULT', `${dir} holds a trial of ${foreign.submission} (${foreign.ruleset}, v${foreign.algoperfVersion}) inside ${meta.name}`, 'import each submission into its own folder');
+  const foreign = trials.find(
+    (t) => t.submission !== meta.name || t.ruleset !== meta.ruleset || t.algoperfVersion !== meta.algoperfVersion,
+  );
+  if (foreign)
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `${dir} holds a trial of ${foreign.submission} (${foreign.ruleset}, v${foreign.algoperfVersion}) inside ${meta.name}`,
+      'import each submission into its own folder',
+    );
   return { dir, meta, trials };
 }
 
@@ -137,12 +176,22 @@ export function readImportedSubmission(dir: string): LoadedSubmission {
  */
 export function submissionFoldersIn(path: string): string[] {
   if (existsSync(join(path, SUBMISSION_FILE))) return [path];
-  if (!existsSync(path)) throw new ReprobenchError('E_SCORING_INPUT', `${path} does not exist`, 'give folders written by `reprobench import algoperf --out <dir>`, or submission folders inside them');
+  if (!existsSync(path))
+    throw new ReprobenchError(
+      'E_SCORING_INPUT',
+      `${path} does not exist`,
+      'give folders written by `reprobench import algoperf --out <dir>`, or submission folders inside them',
+    );
   const found = readdirSync(path, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith('.') && existsSync(join(path, e.name, SUBMISSION_FILE)))
     .map((e) => join(path, e.name))
     .sort();
-  if (found.length === 0) throw new ReprobenchError('E_SCORING_INPUT', `no imported submission in ${path} (no ${SUBMISSION_FILE} in it or its sub-folders)`, 'give folders written by `reprobench import algoperf --out <dir>`, or submission folders inside them');
+  if (found.length === 0)
+    throw new ReprobenchError(
+      'E_SCORING_INPUT',
+      `no imported submission in ${path} (no ${SUBMISSION_FILE} in it or its sub-folders)`,
+      'give folders written by `reprobench import algoperf --out <dir>`, or submission folders inside them',
+    );
   return found;
 }
 

@@ -14,7 +14,10 @@ const TargetsFileSchema = z.object({
   benchmark_version: z.string(),
   base_workloads: z.array(z.string()),
   held_out_workloads: z.array(z.string()),
-  workloads: z.record(z.string(), z.object({ target_metric_name: z.string(), validation_target_value: z.number(), step_hint: z.number().int() })),
+  workloads: z.record(
+    z.string(),
+    z.object({ target_metric_name: z.string(), validation_target_value: z.number(), step_hint: z.number().int() }),
+  ),
 });
 export type TargetsFile = z.infer<typeof TargetsFileSchema>;
 
@@ -29,7 +32,11 @@ const HIGHER_IS_BETTER = ['mean_average_precision', 'ssim', 'accuracy', 'bleu'];
 export function metricDirection(metric: string): Direction {
   if (LOWER_IS_BETTER.includes(metric)) return 'lower';
   if (HIGHER_IS_BETTER.includes(metric)) return 'higher';
-  throw new ReprobenchError('E_DATA', `unknown AlgoPerf metric "${metric}": not known to be minimised or maximised`, `known: ${[...LOWER_IS_BETTER, ...HIGHER_IS_BETTER].join(', ')}`);
+  throw new ReprobenchError(
+    'E_DATA',
+    `unknown AlgoPerf metric "${metric}": not known to be minimised or maximised`,
+    `known: ${[...LOWER_IS_BETTER, ...HIGHER_IS_BETTER].join(', ')}`,
+  );
 }
 
 /** A loaded target file, with the path it came from relative to the AlgoPerf root. */
@@ -47,12 +54,21 @@ export function readTargetsFile(path: string): TargetsFile {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new ReprobenchError('E_DATA', `cannot read the AlgoPerf target file ${path}: ${(e as Error).message}`, 'pass --targets with a workload_targets*.json from AlgoPerf\'s scoring/ folder', { cause: e });
+    throw new ReprobenchError(
+      'E_DATA',
+      `cannot read the AlgoPerf target file ${path}: ${(e as Error).message}`,
+      "pass --targets with a workload_targets*.json from AlgoPerf's scoring/ folder",
+      { cause: e },
+    );
   }
   const r = TargetsFileSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new ReprobenchError('E_DATA', `${path} is not an AlgoPerf target file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`, 'pass --targets with a workload_targets*.json from AlgoPerf\'s scoring/ folder');
+    throw new ReprobenchError(
+      'E_DATA',
+      `${path} is not an AlgoPerf target file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+      "pass --targets with a workload_targets*.json from AlgoPerf's scoring/ folder",
+    );
   }
   return r.data;
 }
@@ -78,11 +94,19 @@ export function loadTargets(version: AlgoPerfVersion, start: string, explicit?: 
     }
   }
   if (!path) {
-    throw new ReprobenchError('E_DATA', `no scoring/${name} found above ${start}`, `pass --targets <path to ${name}> (it ships in the AlgoPerf logs archive under algoperf/scoring/)`);
+    throw new ReprobenchError(
+      'E_DATA',
+      `no scoring/${name} found above ${start}`,
+      `pass --targets <path to ${name}> (it ships in the AlgoPerf logs archive under algoperf/scoring/)`,
+    );
   }
   const file = readTargetsFile(path);
   if (file.benchmark_version !== version) {
-    throw new ReprobenchError('E_DATA', `${path} holds the v${file.benchmark_version} targets, but v${version} logs are being imported`, `use ${name}, or --algoperf-version ${file.benchmark_version} if the logs are that version's`);
+    throw new ReprobenchError(
+      'E_DATA',
+      `${path} holds the v${file.benchmark_version} targets, but v${version} logs are being imported`,
+      `use ${name}, or --algoperf-version ${file.benchmark_version} if the logs are that version's`,
+    );
   }
   return { file, relPath: root ? relative(root, path).split('\\').join('/') : name, root };
 }
@@ -96,11 +120,19 @@ export function checkHeldOutLists(version: AlgoPerfVersion, targets: LoadedTarge
   const expected = [...ALGOPERF_VERSIONS[version].heldOutWorkloads].sort();
   const same = (xs: string[]) => JSON.stringify([...xs].sort()) === JSON.stringify(expected);
   const warnings: string[] = [];
-  if (!same(targets.file.held_out_workloads)) warnings.push(`${targets.relPath} lists held-out workloads [${targets.file.held_out_workloads.join(', ')}], the v${version} scorer uses [${expected.join(', ')}]`);
-  const listPath = targets.root ? join(targets.root, 'scoring', 'algoperf_v05', 'held_out_workloads_algoperf_v05.json') : null;
+  if (!same(targets.file.held_out_workloads))
+    warnings.push(
+      `${targets.relPath} lists held-out workloads [${targets.file.held_out_workloads.join(', ')}], the v${version} scorer uses [${expected.join(', ')}]`,
+    );
+  const listPath = targets.root
+    ? join(targets.root, 'scoring', 'algoperf_v05', 'held_out_workloads_algoperf_v05.json')
+    : null;
   if (version === '0.5' && listPath && existsSync(listPath)) {
     const list = z.array(z.string()).safeParse(JSON.parse(readFileSync(listPath, 'utf8')));
-    if (!list.success || !same(list.data)) warnings.push(`scoring/algoperf_v05/held_out_workloads_algoperf_v05.json disagrees with the v0.5 scorer's held-out list [${expected.join(', ')}]`);
+    if (!list.success || !same(list.data))
+      warnings.push(
+        `scoring/algoperf_v05/held_out_workloads_algoperf_v05.json disagrees with the v0.5 scorer's held-out list [${expected.join(', ')}]`,
+      );
   }
   return warnings;
 }

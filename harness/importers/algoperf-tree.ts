@@ -38,22 +38,39 @@ export interface SkippedEntry {
  */
 export function findRulesetDir(logsDir: string, ruleset?: Ruleset): { dir: string; ruleset: Ruleset } {
   if (!existsSync(logsDir) || !statSync(logsDir).isDirectory()) {
-    throw new ReprobenchError('E_IMPORT_LAYOUT', `${logsDir} is not a folder`, 'give the folder that holds external_tuning/ or self_tuning/ (e.g. algoperf/previous_leaderboards/algoperf_v05/logs), or one of those two');
+    throw new ReprobenchError(
+      'E_IMPORT_LAYOUT',
+      `${logsDir} is not a folder`,
+      'give the folder that holds external_tuning/ or self_tuning/ (e.g. algoperf/previous_leaderboards/algoperf_v05/logs), or one of those two',
+    );
   }
   const own = (Object.entries(RULESET_DIRS) as Array<[Ruleset, string]>).find(([, name]) => basename(logsDir) === name);
   if (own) {
-    if (ruleset && ruleset !== own[0]) throw new ReprobenchError('E_BAD_OPTION', `--ruleset ${ruleset} does not match the folder ${own[1]}`, `drop --ruleset, or point at the ${RULESET_DIRS[ruleset]} folder`);
+    if (ruleset && ruleset !== own[0])
+      throw new ReprobenchError(
+        'E_BAD_OPTION',
+        `--ruleset ${ruleset} does not match the folder ${own[1]}`,
+        `drop --ruleset, or point at the ${RULESET_DIRS[ruleset]} folder`,
+      );
     return { dir: logsDir, ruleset: own[0] };
   }
-  const present = (Object.entries(RULESET_DIRS) as Array<[Ruleset, string]>).filter(([, name]) => existsSync(join(logsDir, name)));
+  const present = (Object.entries(RULESET_DIRS) as Array<[Ruleset, string]>).filter(([, name]) =>
+    existsSync(join(logsDir, name)),
+  );
   if (present.length === 0) {
-    throw new ReprobenchError('E_IMPORT_LAYOUT', `${logsDir} holds neither external_tuning/ nor self_tuning/`, 'give an AlgoPerf logs folder, e.g. algoperf/previous_leaderboards/algoperf_v05/logs');
+    throw new ReprobenchError(
+      'E_IMPORT_LAYOUT',
+      `${logsDir} holds neither external_tuning/ nor self_tuning/`,
+      'give an AlgoPerf logs folder, e.g. algoperf/previous_leaderboards/algoperf_v05/logs',
+    );
   }
   const chosen = ruleset ? present.find(([r]) => r === ruleset) : present.length === 1 ? present[0] : undefined;
   if (!chosen) {
     throw new ReprobenchError(
       ruleset ? 'E_IMPORT_LAYOUT' : 'E_BAD_OPTION',
-      ruleset ? `${logsDir} has no ${RULESET_DIRS[ruleset]}/ folder` : `${logsDir} holds both rulesets; a pool is scored under one`,
+      ruleset
+        ? `${logsDir} has no ${RULESET_DIRS[ruleset]}/ folder`
+        : `${logsDir} holds both rulesets; a pool is scored under one`,
       ruleset ? `it has: ${present.map(([, n]) => n).join(', ')}` : 'add --ruleset external or --ruleset self',
     );
   }
@@ -82,7 +99,12 @@ export function scanSubmission(submissionDir: string, root: string): { trials: T
       const segs = [...parts, e.name];
       if (e.isDirectory()) {
         walk(path, segs);
-        if (segs.length === 3 && /^study_\d+$/.test(segs[0]!) && /^trial_\d+$/.test(segs[2]!) && !existsSync(join(path, MEASUREMENTS_FILE))) {
+        if (
+          segs.length === 3 &&
+          /^study_\d+$/.test(segs[0]!) &&
+          /^trial_\d+$/.test(segs[2]!) &&
+          !existsSync(join(path, MEASUREMENTS_FILE))
+        ) {
           skipped.push({ path: rel(path), reason: `trial folder without ${MEASUREMENTS_FILE}` });
         }
         continue;
@@ -96,12 +118,27 @@ export function scanSubmission(submissionDir: string, root: string): { trials: T
         skipped.push({ path: rel(path), reason: `not an ${MEASUREMENTS_FILE}` });
       } else if (segs.length === 4 && study && /^trial_\d+$/.test(segs[2]!)) {
         const w = /^(.+)_(jax|pytorch)$/.exec(segs[1]!);
-        if (!w) skipped.push({ path: rel(path), reason: `workload folder "${segs[1]}" has no _jax or _pytorch suffix` });
-        else trials.push({ submission, study: Number(study[1]), workload: w[1]!, framework: w[2] as Framework, trial: Number(/\d+$/.exec(segs[2]!)![0]), file: path });
+        if (!w)
+          skipped.push({ path: rel(path), reason: `workload folder "${segs[1]}" has no _jax or _pytorch suffix` });
+        else
+          trials.push({
+            submission,
+            study: Number(study[1]),
+            workload: w[1]!,
+            framework: w[2] as Framework,
+            trial: Number(/\d+$/.exec(segs[2]!)![0]),
+            file: path,
+          });
       } else if (segs.length === 3 && study && /^trial_\d+$/.test(segs[1]!)) {
-        skipped.push({ path: rel(path), reason: `no workload folder between ${segs[0]} and ${segs[1]}: which workload this trial ran is not recorded` });
+        skipped.push({
+          path: rel(path),
+          reason: `no workload folder between ${segs[0]} and ${segs[1]}: which workload this trial ran is not recorded`,
+        });
       } else {
-        skipped.push({ path: rel(path), reason: `unexpected location; expected study_<k>/<workload>_<framework>/trial_<j>/${MEASUREMENTS_FILE}` });
+        skipped.push({
+          path: rel(path),
+          reason: `unexpected location; expected study_<k>/<workload>_<framework>/trial_<j>/${MEASUREMENTS_FILE}`,
+        });
       }
     }
   };
@@ -111,5 +148,7 @@ export function scanSubmission(submissionDir: string, root: string): { trials: T
 
 /** The submission folders of a ruleset folder (sorted; hidden folders ignored). */
 export function submissionDirs(rulesetDir: string): string[] {
-  return sortedEntries(rulesetDir).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(rulesetDir, e.name));
+  return sortedEntries(rulesetDir)
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => join(rulesetDir, e.name));
 }

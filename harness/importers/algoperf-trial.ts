@@ -28,26 +28,55 @@ function isKeptMetric(column: string): boolean {
  * @returns the curve and a warning when `score` and `accumulated_submission_time` disagree
  * @throws ReprobenchError E_DATA for a file that cannot be read as an AlgoPerf curve
  */
-export function readEvalCurve(file: string, source: string, targetMetric: string): { curve: EvalPoint[]; warning: string | null } {
+export function readEvalCurve(
+  file: string,
+  source: string,
+  targetMetric: string,
+): { curve: EvalPoint[]; warning: string | null } {
   const { header, rows } = parsePlainCsv(readFileSync(file, 'utf8'), source);
   const col = (name: string) => header.indexOf(name);
   const stepCol = col('global_step');
   const timeCol = col('accumulated_submission_time') >= 0 ? col('accumulated_submission_time') : col('score');
   const scoreCol = col('accumulated_submission_time') >= 0 ? col('score') : -1;
-  if (stepCol < 0) throw new ReprobenchError('E_DATA', `${source}: no global_step column`, 'AlgoPerf eval_measurements.csv files have one');
-  if (timeCol < 0) throw new ReprobenchError('E_DATA', `${source}: no accumulated_submission_time (or score) column`, 'AlgoPerf eval_measurements.csv files have one');
-  if (col(targetMetric) < 0) throw new ReprobenchError('E_DATA', `${source}: no ${targetMetric} column, the workload's target metric`, 'the folder name may not match the workload the trial ran');
+  if (stepCol < 0)
+    throw new ReprobenchError(
+      'E_DATA',
+      `${source}: no global_step column`,
+      'AlgoPerf eval_measurements.csv files have one',
+    );
+  if (timeCol < 0)
+    throw new ReprobenchError(
+      'E_DATA',
+      `${source}: no accumulated_submission_time (or score) column`,
+      'AlgoPerf eval_measurements.csv files have one',
+    );
+  if (col(targetMetric) < 0)
+    throw new ReprobenchError(
+      'E_DATA',
+      `${source}: no ${targetMetric} column, the workload's target metric`,
+      'the folder name may not match the workload the trial ran',
+    );
   const metricCols = header.map((h, i) => [h, i] as const).filter(([h]) => isKeptMetric(h));
   let warning: string | null = null;
   const curve = rows.map((r, k) => {
     const step = numericCell(r[stepCol]!, 'global_step', source);
     const seconds = numericCell(r[timeCol]!, header[timeCol]!, source);
-    if (step === null || seconds === null) throw new ReprobenchError('E_DATA', `${source}: row ${k + 2} has no global_step or time`, 'the file may be truncated');
+    if (step === null || seconds === null)
+      throw new ReprobenchError(
+        'E_DATA',
+        `${source}: row ${k + 2} has no global_step or time`,
+        'the file may be truncated',
+      );
     if (scoreCol >= 0 && !warning) {
       const s = numericCell(r[scoreCol]!, 'score', source);
-      if (s !== null && Math.abs(s - seconds) > 1e-9 * Math.max(1, Math.abs(s))) warning = `${source}: score (${s}) differs from accumulated_submission_time (${seconds}) at row ${k + 2}; the latter is used`;
+      if (s !== null && Math.abs(s - seconds) > 1e-9 * Math.max(1, Math.abs(s)))
+        warning = `${source}: score (${s}) differs from accumulated_submission_time (${seconds}) at row ${k + 2}; the latter is used`;
     }
-    return { step, seconds, metrics: Object.fromEntries(metricCols.map(([h, i]) => [h, numericCell(r[i]!, h, source)])) };
+    return {
+      step,
+      seconds,
+      metrics: Object.fromEntries(metricCols.map(([h, i]) => [h, numericCell(r[i]!, h, source)])),
+    };
   });
   return { curve, warning };
 }
@@ -75,8 +104,17 @@ export function importedTrial(
     target: info.target,
     budgetSeconds: info.budgetSeconds,
     stepHint: info.stepHint,
-    timeToResult: { status: ttr.status, seconds: ttr.status === 'reached' ? ttr.seconds : null, step: ttr.status === 'reached' ? ttr.step : null, evalIndex: ttr.evalIndex },
+    timeToResult: {
+      status: ttr.status,
+      seconds: ttr.status === 'reached' ? ttr.seconds : null,
+      step: ttr.status === 'reached' ? ttr.step : null,
+      evalIndex: ttr.evalIndex,
+    },
     curve,
-    provenance: { source: `imported from AlgoPerf logs v${ctx.version} at ${ctx.source}`, targetsFile: ctx.targetsFile, reprobenchVersion: PACKAGE_VERSION },
+    provenance: {
+      source: `imported from AlgoPerf logs v${ctx.version} at ${ctx.source}`,
+      targetsFile: ctx.targetsFile,
+      reprobenchVersion: PACKAGE_VERSION,
+    },
   };
 }

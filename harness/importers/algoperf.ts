@@ -5,7 +5,13 @@ import { PACKAGE_VERSION } from '../package-root.js';
 import type { AlgoPerfVersion, Ruleset } from '../scoring/types.js';
 import { ALGOPERF_VERSIONS, baseWorkloadOf, isAlgoPerfVersion, maxRuntimeSeconds } from '../scoring/versions.js';
 import { writeJsonAtomic } from '../store/atomic.js';
-import { IMPORTED_SCHEMA_VERSION, SUBMISSION_FILE, trialPath, type ImportedSubmission, type ImportedTrial } from './algoperf-store.js';
+import {
+  IMPORTED_SCHEMA_VERSION,
+  SUBMISSION_FILE,
+  trialPath,
+  type ImportedSubmission,
+  type ImportedTrial,
+} from './algoperf-store.js';
 import { checkHeldOutLists, loadTargets, metricDirection, type LoadedTargets } from './algoperf-targets.js';
 import { findRulesetDir, scanSubmission, submissionDirs, type SkippedEntry, type TrialEntry } from './algoperf-tree.js';
 import { importedTrial, readEvalCurve, type WorkloadInfo } from './algoperf-trial.js';
@@ -30,7 +36,14 @@ export interface ImportReport {
   root: string;
   rulesetDir: string;
   targetsFile: string;
-  submissions: Array<{ name: string; dir: string; trials: number; workloads: number; frameworks: string[]; skipped: number }>;
+  submissions: Array<{
+    name: string;
+    dir: string;
+    trials: number;
+    workloads: number;
+    frameworks: string[];
+    skipped: number;
+  }>;
   /** Every entry not imported, with the reason. */
   skipped: SkippedEntry[];
   warnings: string[];
@@ -44,17 +57,31 @@ export function inferVersion(path: string): AlgoPerfVersion | null {
   return isAlgoPerfVersion(v) ? v : null;
 }
 
-function workloadInfo(workload: string, version: AlgoPerfVersion, ruleset: Ruleset, targets: LoadedTargets): WorkloadInfo | string {
+function workloadInfo(
+  workload: string,
+  version: AlgoPerfVersion,
+  ruleset: Ruleset,
+  targets: LoadedTargets,
+): WorkloadInfo | string {
   const spec = ALGOPERF_VERSIONS[version];
   const t = targets.file.workloads[workload];
   if (!t) return `no target for workload "${workload}" in ${targets.relPath}`;
   const base = baseWorkloadOf(workload, spec.baseWorkloads);
   const budget = maxRuntimeSeconds(version, ruleset, workload);
-  if (!base || budget === undefined) return `workload "${workload}" is not one of the v${version} workloads or their variants`;
+  if (!base || budget === undefined)
+    return `workload "${workload}" is not one of the v${version} workloads or their variants`;
   return {
-    target: { metric: `validation/${t.target_metric_name}`, value: t.validation_target_value, direction: metricDirection(t.target_metric_name) },
+    target: {
+      metric: `validation/${t.target_metric_name}`,
+      value: t.validation_target_value,
+      direction: metricDirection(t.target_metric_name),
+    },
     baseWorkload: base,
-    role: spec.baseWorkloads.includes(workload) ? 'base' : spec.heldOutWorkloads.includes(workload) ? 'held-out' : 'other-variant',
+    role: spec.baseWorkloads.includes(workload)
+      ? 'base'
+      : spec.heldOutWorkloads.includes(workload)
+        ? 'held-out'
+        : 'other-variant',
     budgetSeconds: budget,
     stepHint: t.step_hint,
   };
@@ -71,16 +98,36 @@ export function importAlgoPerfLogs(logsDir: string, options: ImportOptions): Imp
   const abs = resolve(logsDir);
   const { dir: rulesetDir, ruleset } = findRulesetDir(abs, options.ruleset);
   const version = options.version ?? inferVersion(abs);
-  if (!version) throw new ReprobenchError('E_BAD_OPTION', `cannot tell the AlgoPerf version of ${logsDir} (no algoperf_v05 or algoperf_v06 folder in its path)`, 'add --algoperf-version 0.5 or --algoperf-version 0.6');
+  if (!version)
+    throw new ReprobenchError(
+      'E_BAD_OPTION',
+      `cannot tell the AlgoPerf version of ${logsDir} (no algoperf_v05 or algoperf_v06 folder in its path)`,
+      'add --algoperf-version 0.5 or --algoperf-version 0.6',
+    );
   const targets = loadTargets(version, rulesetDir, options.targets);
   const root = targets.root ?? abs;
   const rel = (p: string) => relative(root, p).split('\\').join('/');
   const warnings = checkHeldOutLists(version, targets);
   const out = resolve(options.out);
-  const report: ImportReport = { version, ruleset, root, rulesetDir: rel(rulesetDir), targetsFile: targets.relPath, submissions: [], skipped: [], warnings, trials: 0 };
+  const report: ImportReport = {
+    version,
+    ruleset,
+    root,
+    rulesetDir: rel(rulesetDir),
+    targetsFile: targets.relPath,
+    submissions: [],
+    skipped: [],
+    warnings,
+    trials: 0,
+  };
 
   const subDirs = submissionDirs(rulesetDir);
-  if (subDirs.length === 0) throw new ReprobenchError('E_IMPORT_LAYOUT', `${rulesetDir} holds no submission folders`, 'give an AlgoPerf logs folder with <ruleset>/<submission>/study_<k>/... inside');
+  if (subDirs.length === 0)
+    throw new ReprobenchError(
+      'E_IMPORT_LAYOUT',
+      `${rulesetDir} holds no submission folders`,
+      'give an AlgoPerf logs folder with <ruleset>/<submission>/study_<k>/... inside',
+    );
   // Checked for every submission before anything is written, so a refusal leaves --out as it was.
   for (const subDir of subDirs) checkDestination(join(out, basename(subDir)), options.overwrite ?? false);
 
@@ -108,18 +155,32 @@ export function importAlgoPerfLogs(logsDir: string, options: ImportOptions): Imp
       }
     }
     const frameworkClash = duplicateWorkload(scan.trials);
-    if (frameworkClash) throw new ReprobenchError('E_DATA', `${rel(subDir)} ran ${frameworkClash} in both JAX and PyTorch`, 'import the two frameworks as separate submissions (move one set of folders into its own submission folder)');
+    if (frameworkClash)
+      throw new ReprobenchError(
+        'E_DATA',
+        `${rel(subDir)} ran ${frameworkClash} in both JAX and PyTorch`,
+        'import the two frameworks as separate submissions (move one set of folders into its own submission folder)',
+      );
 
     report.skipped.push(...skipped);
     if (trials.length === 0) {
       // Nothing to score: no folder is written (an empty submission would score as if it had run).
-      report.warnings.push(`${name}: no trial could be imported (${skipped.length} entries skipped), so nothing was written for it`);
+      report.warnings.push(
+        `${name}: no trial could be imported (${skipped.length} entries skipped), so nothing was written for it`,
+      );
       report.warnings.push(...subWarnings);
       continue;
     }
     const meta = submissionMeta(name, ruleset, version, rel(subDir), targets.relPath, trials, skipped, subWarnings);
     writeSubmission(out, name, meta, trials);
-    report.submissions.push({ name, dir: dest, trials: trials.length, workloads: Object.keys(meta.workloads).length, frameworks: meta.frameworks, skipped: skipped.length });
+    report.submissions.push({
+      name,
+      dir: dest,
+      trials: trials.length,
+      workloads: Object.keys(meta.workloads).length,
+      frameworks: meta.frameworks,
+      skipped: skipped.length,
+    });
     report.warnings.push(...subWarnings);
     report.trials += trials.length;
   }
@@ -140,9 +201,18 @@ export function importAlgoPerfLogs(logsDir: string, options: ImportOptions): Imp
 /** A destination may be replaced only with --overwrite, and only when an earlier import wrote it. */
 function checkDestination(dest: string, overwrite: boolean): void {
   if (!existsSync(dest)) return;
-  if (!overwrite) throw new ReprobenchError('E_BAD_OPTION', `${dest} already exists`, 'choose an empty --out folder, or add --overwrite to replace earlier imports');
+  if (!overwrite)
+    throw new ReprobenchError(
+      'E_BAD_OPTION',
+      `${dest} already exists`,
+      'choose an empty --out folder, or add --overwrite to replace earlier imports',
+    );
   if (!existsSync(join(dest, SUBMISSION_FILE))) {
-    throw new ReprobenchError('E_BAD_OPTION', `${dest} exists and was not written by \`reprobench import\` (no ${SUBMISSION_FILE}); --overwrite replaces only earlier imports`, 'choose another --out folder, or move that folder away');
+    throw new ReprobenchError(
+      'E_BAD_OPTION',
+      `${dest} exists and was not written by \`reprobench import\` (no ${SUBMISSION_FILE}); --overwrite replaces only earlier imports`,
+      'choose another --out folder, or move that folder away',
+    );
   }
 }
 
@@ -156,16 +226,43 @@ function duplicateWorkload(entries: TrialEntry[]): string | null {
   return null;
 }
 
-function submissionMeta(name: string, ruleset: Ruleset, version: AlgoPerfVersion, source: string, targetsFile: string, trials: ImportedTrial[], skipped: SkippedEntry[], warnings: string[]): ImportedSubmission {
+function submissionMeta(
+  name: string,
+  ruleset: Ruleset,
+  version: AlgoPerfVersion,
+  source: string,
+  targetsFile: string,
+  trials: ImportedTrial[],
+  skipped: SkippedEntry[],
+  warnings: string[],
+): ImportedSubmission {
   const workloads: ImportedSubmission['workloads'] = {};
   for (const w of [...new Set(trials.map((t) => t.workload))].sort()) {
     const mine = trials.filter((t) => t.workload === w);
     const first = mine[0]!;
-    workloads[w] = { role: first.role, framework: first.framework, studies: new Set(mine.map((t) => t.study)).size, trials: mine.length, budgetSeconds: first.budgetSeconds, target: first.target };
+    workloads[w] = {
+      role: first.role,
+      framework: first.framework,
+      studies: new Set(mine.map((t) => t.study)).size,
+      trials: mine.length,
+      budgetSeconds: first.budgetSeconds,
+      target: first.target,
+    };
   }
   return {
-    schemaVersion: IMPORTED_SCHEMA_VERSION, kind: 'algoperf-submission', name, ruleset, algoperfVersion: version,
-    frameworks: [...new Set(trials.map((t) => t.framework))].sort(), source, targetsFile, trials: trials.length, workloads, skipped, warnings, reprobenchVersion: PACKAGE_VERSION,
+    schemaVersion: IMPORTED_SCHEMA_VERSION,
+    kind: 'algoperf-submission',
+    name,
+    ruleset,
+    algoperfVersion: version,
+    frameworks: [...new Set(trials.map((t) => t.framework))].sort(),
+    source,
+    targetsFile,
+    trials: trials.length,
+    workloads,
+    skipped,
+    warnings,
+    reprobenchVersion: PACKAGE_VERSION,
   };
 }
 

@@ -16,15 +16,28 @@ export interface CsvTable {
  */
 export function parsePlainCsv(text: string, source: string): CsvTable {
   if (text.includes('"')) {
-    throw new ReprobenchError('E_DATA', `${source}: quoted CSV fields are not supported by the AlgoPerf importer`, 'AlgoPerf eval_measurements.csv files hold only numbers; check that this file is one');
+    throw new ReprobenchError(
+      'E_DATA',
+      `${source}: quoted CSV fields are not supported by the AlgoPerf importer`,
+      'AlgoPerf eval_measurements.csv files hold only numbers; check that this file is one',
+    );
   }
   const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
-  if (lines.length === 0) throw new ReprobenchError('E_DATA', `${source}: the file is empty (no header row)`, 'a trial that never evaluated still has a header; the file may be truncated');
+  if (lines.length === 0)
+    throw new ReprobenchError(
+      'E_DATA',
+      `${source}: the file is empty (no header row)`,
+      'a trial that never evaluated still has a header; the file may be truncated',
+    );
   const header = lines[0]!.split(',');
   const rows = lines.slice(1).map((l, i) => {
     const cells = l.split(',');
     if (cells.length !== header.length) {
-      throw new ReprobenchError('E_DATA', `${source}: row ${i + 2} has ${cells.length} fields, the header ${header.length}`, 'the file may be truncated or hand-edited');
+      throw new ReprobenchError(
+        'E_DATA',
+        `${source}: row ${i + 2} has ${cells.length} fields, the header ${header.length}`,
+        'the file may be truncated or hand-edited',
+      );
     }
     return cells;
   });
@@ -41,6 +54,11 @@ export function numericCell(cell: string, column: string, source: string): numbe
   const s = cell.trim();
   if (s === '' || /^[-+]?(nan|inf|infinity)$/i.test(s)) return null;
   const v = Number(s);
-  if (!Number.isFinite(v)) throw new ReprobenchError('E_DATA', `${source}: column ${column} holds "${cell}", not a number`, 'AlgoPerf eval_measurements.csv files hold only numbers');
+  if (!Number.isFinite(v))
+    throw new ReprobenchError(
+      'E_DATA',
+      `${source}: column ${column} holds "${cell}", not a number`,
+      'AlgoPerf eval_measurements.csv files hold only numbers',
+    );
   return v;
 }

@@ -6,7 +6,16 @@ import { armsOf, trialConfig, type PlannedTrial } from './plan.js';
 import type { ResolvedRun } from './resolve-run.js';
 import type { TuningResult } from '../tuning/result.js';
 import {
-  chooseFromStudies, describeSearch, planRecheck, planStudies, recheckBound, recheckOf, rechecks, searchSpaceOf, type StudyObjective, type StudyPlan,
+  chooseFromStudies,
+  describeSearch,
+  planRecheck,
+  planStudies,
+  recheckBound,
+  recheckOf,
+  rechecks,
+  searchSpaceOf,
+  type StudyObjective,
+  type StudyPlan,
 } from '../tuning/studies.js';
 import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
 import { chooseFromGrid } from '../tuning/sweep.js';
@@ -33,7 +42,14 @@ export interface ClaimTuning {
 
 /** Tuning that runs nothing: its points were chosen before (a committed reference's). */
 function reused(result: TuningResult, recordedFrom?: string): ClaimTuning {
-  return { trials: [], rechecks: false, recheck: () => [], recheckPlaceholders: [], choose: () => result, ...(recordedFrom ? { recordedFrom } : {}) };
+  return {
+    trials: [],
+    rechecks: false,
+    recheck: () => [],
+    recheckPlaceholders: [],
+    choose: () => result,
+    ...(recordedFrom ? { recordedFrom } : {}),
+  };
 }
 
 /**
@@ -41,7 +57,12 @@ function reused(result: TuningResult, recordedFrom?: string): ClaimTuning {
  * arm, unless the run reuses chosen points (resolve-run.ts: the quick preset's recorded tuning, or
  * the reference `check` compares with).
  */
-export function planClaimTuning(registries: Registries, claim: ClaimDefinition, run: ResolvedRun, backend: BackendInfo): ClaimTuning | null {
+export function planClaimTuning(
+  registries: Registries,
+  claim: ClaimDefinition,
+  run: ResolvedRun,
+  backend: BackendInfo,
+): ClaimTuning | null {
   const t = claim.tuning;
   if (run.tuning?.kind === 'reference') return run.tuning.result ? reused(run.tuning.result) : null;
   if (!t || !run.tuning) return null;
@@ -53,19 +74,31 @@ export function planClaimTuning(registries: Registries, claim: ClaimDefinition, 
     const plans: StudyPlan[] = workloads.flatMap((w) =>
       arms.map((arm) =>
         planStudies(registries, {
-          workload: w, arm, space: searchSpaceOf(registries, arm.method, t.spaces), studies: t.studies, trials: t.trialsPerStudy, backend,
-          stopAtTarget: claim.testType === 'time-to-target', recheck,
+          workload: w,
+          arm,
+          space: searchSpaceOf(registries, arm.method, t.spaces),
+          studies: t.studies,
+          trials: t.trialsPerStudy,
+          backend,
+          stopAtTarget: claim.testType === 'time-to-target',
+          recheck,
         }),
       ),
     );
     const objective = (w: string): StudyObjective => {
       if (claim.testType !== 'fixed-budget') return { kind: 'steps' };
       const ref = parseWorkloadRef(w);
-      return { kind: 'metric', outcome: claim.outcome ?? 'final', direction: resolveVariant(registries.workloads.get(ref.id), ref.variant).target.direction };
+      return {
+        kind: 'metric',
+        outcome: claim.outcome ?? 'final',
+        direction: resolveVariant(registries.workloads.get(ref.id), ref.variant).target.direction,
+      };
     };
     const byId = (records: TrialRecord[]) => new Map(records.map((r) => [r.id, r]));
     const description =
-      claim.testType === 'fixed-budget' ? describeSearch(t, `best by ${claim.outcome ?? 'final'} target metric (fixed budget)`) : describeSearch(t);
+      claim.testType === 'fixed-budget'
+        ? describeSearch(t, `best by ${claim.outcome ?? 'final'} target metric (fixed budget)`)
+        : describeSearch(t);
     return {
       trials: plans.flatMap((p) => p.studies.flat().map((s) => s.trial)),
       rechecks: rechecks(recheck),
@@ -77,13 +110,23 @@ export function planClaimTuning(registries: Registries, claim: ClaimDefinition, 
         const top = Math.min(recheck.top, p.studies[0]?.length ?? 0);
         return Array.from({ length: recheckBound(p) }, (_, i) => {
           const per = top * (recheck.seeds - 1);
-          return p.recheckTrial({}, Math.floor(i / per), Math.floor((i % per) / (recheck.seeds - 1)), i % (recheck.seeds - 1));
+          return p.recheckTrial(
+            {},
+            Math.floor(i / per),
+            Math.floor((i % per) / (recheck.seeds - 1)),
+            i % (recheck.seeds - 1),
+          );
         });
       }),
       choose: (records) => {
         const m = byId(records);
         const parts = plans.map((p) => chooseFromStudies([p], m, objective(p.workload)));
-        return { kind: 'search', description, rows: parts.flatMap((x) => x.rows), choices: parts.flatMap((x) => x.choices) };
+        return {
+          kind: 'search',
+          description,
+          rows: parts.flatMap((x) => x.rows),
+          choices: parts.flatMap((x) => x.choices),
+        };
       },
     };
   }
@@ -91,9 +134,18 @@ export function planClaimTuning(registries: Registries, claim: ClaimDefinition, 
   for (const w of workloads) {
     for (const arm of arms) {
       for (const value of t.grid[arm.method] ?? []) {
-        for (let i = 0; i < t.seeds; i++) trials.push(trialConfig(registries, claim, w, arm, { purpose: 'tune', index: i }, backend, { [t.hparam]: value }));
+        for (let i = 0; i < t.seeds; i++)
+          trials.push(
+            trialConfig(registries, claim, w, arm, { purpose: 'tune', index: i }, backend, { [t.hparam]: value }),
+          );
       }
     }
   }
-  return { trials, rechecks: false, recheck: () => [], recheckPlaceholders: [], choose: (records) => chooseFromGrid(t, arms, records, workloads) };
+  return {
+    trials,
+    rechecks: false,
+    recheck: () => [],
+    recheckPlaceholders: [],
+    choose: (records) => chooseFromGrid(t, arms, records, workloads),
+  };
 }

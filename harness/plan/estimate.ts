@@ -7,12 +7,26 @@ import type { PlannedTrial } from './plan.js';
  * what finished trials measured (train + eval + init seconds per step run, and steps run as a
  * share of the budget); before any trial ran, the workload's msPerStepHint and the full budget.
  */
-export function estimateSeconds(trials: PlannedTrial[], done: TrialRecord[], registries: Registries, workers: number): number {
+export function estimateSeconds(
+  trials: PlannedTrial[],
+  done: TrialRecord[],
+  registries: Registries,
+  workers: number,
+): number {
   let total = 0;
   for (const t of trials) {
-    const same = done.filter((d) => d.config.workload.id === t.config.workload.id && d.config.backend === t.config.backend && d.outcome.stepsRun > 0);
+    const same = done.filter(
+      (d) =>
+        d.config.workload.id === t.config.workload.id &&
+        d.config.backend === t.config.backend &&
+        d.outcome.stepsRun > 0,
+    );
     if (same.length > 0) {
-      const perStep = same.reduce((s, d) => s + (d.outcome.trainSeconds + d.outcome.evalSeconds + d.outcome.initSeconds) / d.outcome.stepsRun, 0) / same.length;
+      const perStep =
+        same.reduce(
+          (s, d) => s + (d.outcome.trainSeconds + d.outcome.evalSeconds + d.outcome.initSeconds) / d.outcome.stepsRun,
+          0,
+        ) / same.length;
       const share = same.reduce((s, d) => s + d.outcome.stepsRun / d.config.budget.steps, 0) / same.length;
       total += perStep * share * t.config.budget.steps;
     } else {

@@ -42,10 +42,12 @@ export interface PhasePlan {
 /** Whether a trial holds up the phase after it: by default, until it has a finished result. */
 export type Settled = (t: PlannedTrial) => boolean;
 
-const finished = (stored: Map<string, TrialRecord>): Settled => (t) => {
-  const r = stored.get(t.id);
-  return r !== undefined && isFinished(r);
-};
+const finished =
+  (stored: Map<string, TrialRecord>): Settled =>
+  (t) => {
+    const r = stored.get(t.id);
+    return r !== undefined && isFinished(r);
+  };
 
 /** Every tuning trial planned so far: the first phase, then the re-check. */
 export const allTuningTrials = (p: PhasePlan): PlannedTrial[] => [...p.tuningTrials, ...(p.recheckTrials ?? [])];
@@ -66,13 +68,29 @@ export function planPhases(ctx: PhaseContext, stored: Map<string, TrialRecord>, 
   const tuningTrials = tuning?.trials ?? [];
   const tuningMissing = tuningTrials.filter((t) => !done(t));
   const hasRecheck = tuning?.rechecks ?? false;
-  const pending = { tuning, tuningTrials, tuningMissing, hasRecheck, sweep: null, evaluation: null, evaluationMissing: null };
+  const pending = {
+    tuning,
+    tuningTrials,
+    tuningMissing,
+    hasRecheck,
+    sweep: null,
+    evaluation: null,
+    evaluationMissing: null,
+  };
   if (!tuningTrials.every(ready)) return { ...pending, recheckTrials: null, recheckMissing: null };
-  const records = (ts: PlannedTrial[]) => ts.map((t) => stored.get(t.id)).filter((r): r is TrialRecord => r !== undefined);
+  const records = (ts: PlannedTrial[]) =>
+    ts.map((t) => stored.get(t.id)).filter((r): r is TrialRecord => r !== undefined);
   const recheckTrials = tuning ? tuning.recheck(records(tuningTrials)) : [];
   const recheckMissing = recheckTrials.filter((t) => !done(t));
   if (!recheckTrials.every(ready)) return { ...pending, recheckTrials, recheckMissing };
   const sweep = tuning ? tuning.choose(records([...tuningTrials, ...recheckTrials])) : null;
   const evaluation = planEvaluation(registries, claim, preset, repeats, backend, chosenPoints(sweep));
-  return { ...pending, recheckTrials, recheckMissing, sweep, evaluation, evaluationMissing: evaluation.filter((t) => !done(t)) };
+  return {
+    ...pending,
+    recheckTrials,
+    recheckMissing,
+    sweep,
+    evaluation,
+    evaluationMissing: evaluation.filter((t) => !done(t)),
+  };
 }

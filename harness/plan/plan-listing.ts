@@ -65,7 +65,12 @@ export function listPlan(ctx: PhaseContext, stored: Map<string, TrialRecord>, sh
     const r = stored.get(t.id);
     return r !== undefined && isFinished(r);
   };
-  const entry = (t: PlannedTrial, phase: PlannedTrialEntry['phase'], known: boolean, shardMap: Map<string, number>): PlannedTrialEntry => ({
+  const entry = (
+    t: PlannedTrial,
+    phase: PlannedTrialEntry['phase'],
+    known: boolean,
+    shardMap: Map<string, number>,
+  ): PlannedTrialEntry => ({
     id: known ? t.id : null,
     phase,
     label: t.label,
@@ -75,11 +80,12 @@ export function listPlan(ctx: PhaseContext, stored: Map<string, TrialRecord>, sh
     hparams: t.config.method.hparams,
     estimatedSeconds: Math.round(cost(t) * 100) / 100,
     done: known && done(t),
-    shard: known ? shardMap.get(t.id) ?? null : null,
+    shard: known ? (shardMap.get(t.id) ?? null) : null,
   });
   // Before the phase before is complete, re-check and evaluation trials are listed with the card's hyperparameters and no id.
   const recheck = plan.recheckTrials ?? plan.tuning?.recheckPlaceholders ?? [];
-  const evaluation = plan.evaluation ?? planEvaluation(ctx.registries, ctx.claim, ctx.preset, ctx.repeats, ctx.backend, {});
+  const evaluation =
+    plan.evaluation ?? planEvaluation(ctx.registries, ctx.claim, ctx.preset, ctx.repeats, ctx.backend, {});
   const tuneShards = shardOf(plan.tuningTrials);
   const recheckShards = plan.recheckTrials ? shardOf(plan.recheckTrials) : new Map<string, number>();
   const evalShards = plan.evaluation ? shardOf(plan.evaluation) : new Map<string, number>();
@@ -103,9 +109,17 @@ export function listPlan(ctx: PhaseContext, stored: Map<string, TrialRecord>, sh
     phases: {
       tuning: { trials: plan.tuningTrials.length, done: plan.tuningTrials.length - plan.tuningMissing.length },
       recheck: plan.hasRecheck
-        ? { trials: recheck.length, done: plan.recheckTrials ? recheck.length - plan.recheckMissing!.length : 0, planned: plan.recheckTrials !== null }
+        ? {
+            trials: recheck.length,
+            done: plan.recheckTrials ? recheck.length - plan.recheckMissing!.length : 0,
+            planned: plan.recheckTrials !== null,
+          }
         : null,
-      evaluation: { trials: evaluation.length, done: plan.evaluation ? evaluation.length - plan.evaluationMissing!.length : 0, planned: plan.evaluation !== null },
+      evaluation: {
+        trials: evaluation.length,
+        done: plan.evaluation ? evaluation.length - plan.evaluationMissing!.length : 0,
+        planned: plan.evaluation !== null,
+      },
     },
     shardTotals: shards
       ? Array.from({ length: shards }, (_, k) => ({

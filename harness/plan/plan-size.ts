@@ -25,5 +25,8 @@ export function plannedTrialCount(claim: ClaimDefinition, preset: Preset, repeat
  */
 export function checkClaimPlan(claim: ClaimDefinition, preset: Preset, repeats: number): void {
   checkSeeds(repeats, '--seeds');
-  checkPlannedTrials(plannedTrialCount(claim, preset, repeats), `claim ${claim.id} with ${repeats} seeds per method and workload`);
+  checkPlannedTrials(
+    plannedTrialCount(claim, preset, repeats),
+    `claim ${claim.id} with ${repeats} seeds per method and workload`,
+  );
 }

@@ -33,7 +33,14 @@ export function trialConfig(
   backend: BackendInfo,
   extra: HParams = {},
 ): PlannedTrial {
-  return makeTrial(registries, { workloadId, arm, repeat, backend, extra, stopAtTarget: claim.testType === 'time-to-target' });
+  return makeTrial(registries, {
+    workloadId,
+    arm,
+    repeat,
+    backend,
+    extra,
+    stopAtTarget: claim.testType === 'time-to-target',
+  });
 }
 
 export interface TrialSpec {
@@ -53,13 +60,17 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
   const w = resolveVariant(registries.workloads.get(ref.id), ref.variant);
   const m = registries.methods.get(arm.method);
   const horizon = inExamples(m.budgetUnit === 'examples' ? w.batchSize / (m.batchSize ?? w.batchSize) : 1, {
-    budget: spec.budgetSteps ? { ...w.budget, steps: spec.budgetSteps, seconds: w.budget.seconds * (spec.budgetSteps / w.budget.steps) } : w.budget,
+    budget: spec.budgetSteps
+      ? { ...w.budget, steps: spec.budgetSteps, seconds: w.budget.seconds * (spec.budgetSteps / w.budget.steps) }
+      : w.budget,
     stepHint: spec.budgetSteps ?? w.stepHint,
   });
   const config: TrialConfig = {
     workload: { id: w.def.id, version: w.def.version, variant: w.variant },
     method: {
-      id: m.id, version: m.version, hparams: { ...m.hparams, ...arm.hparams, ...extra },
+      id: m.id,
+      version: m.version,
+      hparams: { ...m.hparams, ...arm.hparams, ...extra },
       // External trainers: the command and its files' hashes join the id (absent for built-ins, whose ids stay as they were).
       ...(isCommandMethod(m) ? { command: commandIdentity(m) } : {}),
     },
@@ -75,15 +86,24 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
     target: w.target,
     stopAtTarget: spec.stopAtTarget,
   };
-  const extraText = Object.entries(extra).map(([k, v]) => ` ${k}=${fmtValue(v)}`).join('');
-  return { id: trialId(config), config, label: `${m.id} · ${workloadId} · ${repeat.purpose}#${repeat.index}${extraText}` };
+  const extraText = Object.entries(extra)
+    .map(([k, v]) => ` ${k}=${fmtValue(v)}`)
+    .join('');
+  return {
+    id: trialId(config),
+    config,
+    label: `${m.id} · ${workloadId} · ${repeat.purpose}#${repeat.index}${extraText}`,
+  };
 }
 
 /**
  * A method whose budget is in examples (method.ts `budgetUnit`) scales the steps and step hint by
  * workload batch / its batch; the seconds guard stays (the same examples cost about the same time).
  */
-function inExamples(scale: number, t: Pick<TrialConfig, 'budget' | 'stepHint'>): Pick<TrialConfig, 'budget' | 'stepHint'> {
+function inExamples(
+  scale: number,
+  t: Pick<TrialConfig, 'budget' | 'stepHint'>,
+): Pick<TrialConfig, 'budget' | 'stepHint'> {
   if (scale === 1) return t;
   const scaled = (n: number) => Math.max(1, Math.round(n * scale));
   return { budget: { ...t.budget, steps: scaled(t.budget.steps) }, stepHint: scaled(t.stepHint) };

@@ -24,8 +24,12 @@ export function recordedTuning(claim: ClaimDefinition, preset: Preset, cwd = pro
   const needed = workloadsFor(claim, preset).flatMap((w) => armsOf(claim).map((a) => choiceKey(w, a.method)));
   const usable = findReferences(cwd, claim.id)
     .map((file) => ({ file, ref: readReference(file) }))
-    .filter((x): x is { file: string; ref: ReferenceFile & { tuning: NonNullable<ReferenceFile['tuning']> } } =>
-      x.ref.claim.version === claim.version && x.ref.preset === 'standard' && x.ref.tuning !== null && needed.every((k) => k in chosenPoints(x.ref.tuning)),
+    .filter(
+      (x): x is { file: string; ref: ReferenceFile & { tuning: NonNullable<ReferenceFile['tuning']> } } =>
+        x.ref.claim.version === claim.version &&
+        x.ref.preset === 'standard' &&
+        x.ref.tuning !== null &&
+        needed.every((k) => k in chosenPoints(x.ref.tuning)),
     )
     .sort((a, b) => Number(b.ref.numericsClass.startsWith('wasm')) - Number(a.ref.numericsClass.startsWith('wasm')));
   const pick = usable[0];

@@ -48,7 +48,7 @@ export function resolveRun(claim: ClaimDefinition, preset: Preset, seeds?: numbe
   const req: RunRequest = typeof seeds === 'object' ? seeds : seeds === undefined ? {} : { seeds };
   const fromPreset = req.seeds ?? claim.repeats[preset];
   const repeats = req.reference ? Math.min(claim.repeats[preset], req.reference.repeats) : fromPreset;
-  const maxRepeats = req.adaptive ? req.seeds ?? claim.repeats.standard : repeats;
+  const maxRepeats = req.adaptive ? (req.seeds ?? claim.repeats.standard) : repeats;
   // Limits first: a typo like --seeds 1e9 must not start planning (or reading references).
   checkClaimPlan(claim, preset, maxRepeats);
   return { preset, repeats, maxRepeats, workloads: workloadsFor(claim, preset), tuning: tuningOf(claim, preset, req) };

@@ -13,7 +13,11 @@ export function parseShard(text: string): ShardSpec {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count) {
-    throw new ReprobenchError('E_BAD_OPTION', `--shard must be i/n with 1 ≤ i ≤ n, got "${text}"`, 'for example --shard 1/4 … --shard 4/4 (shards count from 1)');
+    throw new ReprobenchError(
+      'E_BAD_OPTION',
+      `--shard must be i/n with 1 ≤ i ≤ n, got "${text}"`,
+      'for example --shard 1/4 … --shard 4/4 (shards count from 1)',
+    );
   }
   return { index, count };
 }
@@ -31,7 +35,9 @@ export function partition(trials: PlannedTrial[], count: number, cost: (t: Plann
   const unique = [...new Map(trials.map((t) => [t.id, t])).values()];
   const shards: PlannedTrial[][] = Array.from({ length: count }, () => []);
   const load = new Array<number>(count).fill(0);
-  const ordered = unique.map((t) => ({ t, c: cost(t) })).sort((a, b) => b.c - a.c || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0));
+  const ordered = unique
+    .map((t) => ({ t, c: cost(t) }))
+    .sort((a, b) => b.c - a.c || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0));
   for (const { t, c } of ordered) {
     let k = 0;
     for (let j = 1; j < count; j++) if (load[j]! < load[k]!) k = j;
@@ -45,6 +51,10 @@ export function partition(trials: PlannedTrial[], count: number, cost: (t: Plann
 }
 
 /** The trials of one shard. */
-export function shardShare(trials: PlannedTrial[], shard: ShardSpec, cost: (t: PlannedTrial) => number): PlannedTrial[] {
+export function shardShare(
+  trials: PlannedTrial[],
+  shard: ShardSpec,
+  cost: (t: PlannedTrial) => number,
+): PlannedTrial[] {
   return partition(trials, shard.count, cost)[shard.index - 1]!;
 }

@@ -4,7 +4,12 @@ import { ReprobenchError } from '../errors.js';
 import type { Rng } from '../rng.js';
 
 /** Copies example rows into a float batch, applying the data's scale (bytes → [0, 1]). */
-export function gatherFeatures(set: ExampleSet, rows: ArrayLike<number>, featureSize: number, scale: number): Float32Array {
+export function gatherFeatures(
+  set: ExampleSet,
+  rows: ArrayLike<number>,
+  featureSize: number,
+  scale: number,
+): Float32Array {
   const out = new Float32Array(rows.length * featureSize);
   for (let i = 0; i < rows.length; i++) {
     const src = rows[i]! * featureSize;
@@ -54,7 +59,12 @@ export class BatchStream {
 
   private drawEpoch(): Int32Array {
     const rows = this.epochRows(this.epoch, this.rng);
-    if (rows.length === 0) throw new ReprobenchError('E_BAD_CONFIG', `epoch ${this.epoch} of the batch stream has no rows`, 'a curriculum must give every epoch at least one training row');
+    if (rows.length === 0)
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `epoch ${this.epoch} of the batch stream has no rows`,
+        'a curriculum must give every epoch at least one training row',
+      );
     return rows;
   }
 

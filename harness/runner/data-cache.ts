@@ -10,9 +10,18 @@ const loaded = new Map<string, Promise<SupervisedData>>();
  * A workload that declares `dataPerRepeat` gets a fresh draw for each `repeat` (seeds.ts,
  * `dataSeed`), not kept: such data sets are synthetic and cheap, and a run has many of them.
  */
-export function workloadData(def: WorkloadDefinition, variant: string, cacheDir: string, repeat?: Repeat): Promise<SupervisedData> {
+export function workloadData(
+  def: WorkloadDefinition,
+  variant: string,
+  cacheDir: string,
+  repeat?: Repeat,
+): Promise<SupervisedData> {
   if (def.dataPerRepeat && repeat) {
-    return def.loadData({ cacheDir, splitSeed: new Rng(dataSeed({ id: def.id, version: def.version, variant }, repeat, true)), variant });
+    return def.loadData({
+      cacheDir,
+      splitSeed: new Rng(dataSeed({ id: def.id, version: def.version, variant }, repeat, true)),
+      variant,
+    });
   }
   const key = `${def.id}@${def.version}/${variant}`;
   let p = loaded.get(key);

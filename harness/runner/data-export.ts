@@ -29,7 +29,11 @@ export const ExportHeaderSchema = z.object({
   /** The split seed (harness/runner/seeds.ts): the same split every built-in trial of this workload version uses. */
   splitSeed: z.string(),
   task: z.union([
-    z.object({ kind: z.literal('classification'), numClasses: z.number().int(), classNames: z.array(z.string()).nullable() }),
+    z.object({
+      kind: z.literal('classification'),
+      numClasses: z.number().int(),
+      classNames: z.array(z.string()).nullable(),
+    }),
     z.object({ kind: z.literal('regression'), targetSize: z.number().int() }),
   ]),
   featureSize: z.number().int().positive(),
@@ -46,22 +50,41 @@ function bytesOf(a: Uint8Array | Int32Array | Float32Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
-function entry(dir: string, name: string, dtype: ExportFile['dtype'], shape: number[], data: Uint8Array | Int32Array | Float32Array): ExportFile {
+function entry(
+  dir: string,
+  name: string,
+  dtype: ExportFile['dtype'],
+  shape: number[],
+  data: Uint8Array | Int32Array | Float32Array,
+): ExportFile {
   const bytes = bytesOf(data);
   writeFileAtomic(join(dir, name), bytes);
-  return { path: name, dtype, shape, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    path: name,
+    dtype,
+    shape,
+    bytes: bytes.byteLength,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
-function writeSet(dir: string, split: 'train' | 'valid', set: ExampleSet, data: SupervisedData): { x: ExportFile; y: ExportFile } {
-  const x = set.x instanceof Uint8Array
-    ? entry(dir, `${split}-x.u8`, 'uint8', [set.n, data.featureSize], set.x)
-    : entry(dir, `${split}-x.f32`, 'float32', [set.n, data.featureSize], set.x);
+function writeSet(
+  dir: string,
+  split: 'train' | 'valid',
+  set: ExampleSet,
+  data: SupervisedData,
+): { x: ExportFile; y: ExportFile } {
+  const x =
+    set.x instanceof Uint8Array
+      ? entry(dir, `${split}-x.u8`, 'uint8', [set.n, data.featureSize], set.x)
+      : entry(dir, `${split}-x.f32`, 'float32', [set.n, data.featureSize], set.x);
   let y: ExportFile;
   if (data.task.kind === 'classification') {
     const labels = Int32Array.from(set.y);
-    y = data.task.numClasses <= 256
-      ? entry(dir, `${split}-y.u8`, 'uint8', [set.n], Uint8Array.from(labels))
-      : entry(dir, `${split}-y.i32`, 'int32', [set.n], labels);
+    y =
+      data.task.numClasses <= 256
+        ? entry(dir, `${split}-y.u8`, 'uint8', [set.n], Uint8Array.from(labels))
+        : entry(dir, `${split}-y.i32`, 'int32', [set.n], labels);
   } else {
     y = entry(dir, `${split}-y.f32`, 'float32', [set.n, data.task.targetSize], Float32Array.from(set.y));
   }
@@ -74,16 +97,31 @@ function writeSet(dir: string, split: 'train' | 'valid', set: ExampleSet, data: 
  * reads exactly the examples built-in trials train and validate on. The header is written last:
  * its presence marks a complete export.
  */
-export function writeExport(outDir: string, def: WorkloadDefinition, variant: string, data: SupervisedData): ExportHeader {
-  if (endianness() !== 'LE') throw new ReprobenchError('E_DATA', 'data export needs a little-endian machine', 'run the export on x86-64 or arm64');
+export function writeExport(
+  outDir: string,
+  def: WorkloadDefinition,
+  variant: string,
+  data: SupervisedData,
+): ExportHeader {
+  if (endianness() !== 'LE')
+    throw new ReprobenchError(
+      'E_DATA',
+      'data export needs a little-endian machine',
+      'run the export on x86-64 or arm64',
+    );
   const header: ExportHeader = {
     format: 'reprobench-data',
     formatVersion: EXPORT_FORMAT_VERSION,
     workload: { id: def.id, version: def.version, variant },
     splitSeed: deriveSeed('split', [def.id, def.version, variant]),
-    task: data.task.kind === 'classification'
-      ? { kind: 'classification', numClasses: data.task.numClasses, classNames: data.task.classNames ? [...data.task.classNames] : null }
-      : { kind: 'regression', targetSize: data.task.targetSize },
+    task:
+      data.task.kind === 'classification'
+        ? {
+            kind: 'classification',
+            numClasses: data.task.numClasses,
+            classNames: data.task.classNames ? [...data.task.classNames] : null,
+          }
+        : { kind: 'regression', targetSize: data.task.targetSize },
     featureSize: data.featureSize,
     scale: data.xScale ?? 1,
     byteOrder: 'little',
@@ -101,7 +139,12 @@ export function writeExport(outDir: string, def: WorkloadDefinition, variant: st
  */
 export function readExport(dir: string, verify = false): ExportHeader {
   const path = join(dir, HEADER_FILE);
-  const damaged = (why: string) => new ReprobenchError('E_DATA', `data export in ${dir} is unusable: ${why}`, 'delete the directory; reprobench writes it again (or run `reprobench data export`)');
+  const damaged = (why: string) =>
+    new ReprobenchError(
+      'E_DATA',
+      `data export in ${dir} is unusable: ${why}`,
+      'delete the directory; reprobench writes it again (or run `reprobench data export`)',
+    );
   if (!existsSync(path)) throw damaged(`no ${HEADER_FILE}`);
   let header: ExportHeader;
   try {
@@ -112,7 +155,8 @@ export function readExport(dir: string, verify = false): ExportHeader {
   for (const f of [header.files.train.x, header.files.train.y, header.files.valid.x, header.files.valid.y]) {
     const p = join(dir, f.path);
     if (!existsSync(p) || statSync(p).size !== f.bytes) throw damaged(`${f.path} is missing or has the wrong size`);
-    if (verify && createHash('sha256').update(readFileSync(p)).digest('hex') !== f.sha256) throw damaged(`${f.path} does not match its SHA-256`);
+    if (verify && createHash('sha256').update(readFileSync(p)).digest('hex') !== f.sha256)
+      throw damaged(`${f.path} does not match its SHA-256`);
   }
   return header;
 }
@@ -126,9 +170,17 @@ export function exportDir(cacheDir: string, def: WorkloadDefinition, variant: st
  * The export external trainers of a workload read, written on first use into the cache. Files
  * are written atomically and are identical whoever writes them, so concurrent workers are safe.
  */
-export async function ensureExport(def: WorkloadDefinition, variant: string, cacheDir: string): Promise<{ dir: string; header: ExportHeader }> {
+export async function ensureExport(
+  def: WorkloadDefinition,
+  variant: string,
+  cacheDir: string,
+): Promise<{ dir: string; header: ExportHeader }> {
   if (def.dataPerRepeat) {
-    throw new ReprobenchError('E_BAD_CONFIG', `workload ${def.id} draws its data afresh for each repeat; an export holds one data set`, 'run its trials with a built-in method (external trainers read exported data)');
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `workload ${def.id} draws its data afresh for each repeat; an export holds one data set`,
+      'run its trials with a built-in method (external trainers read exported data)',
+    );
   }
   const dir = exportDir(cacheDir, def, variant);
   try {

@@ -25,7 +25,13 @@ export function buildValidationSet(data: SupervisedData): ValidationSet {
     const rows = Int32Array.from({ length: Math.min(EVAL_CHUNK, valid.n - start) }, (_, i) => start + i);
     const x = tf.tensor2d(gatherFeatures(valid, rows, featureSize, data.xScale ?? 1), [rows.length, featureSize]);
     const y = gatherTargets(valid, rows, task);
-    const labels = task.kind === 'classification' ? tf.tensor1d(Int32Array.from(rows, (r) => valid.y[r]!), 'int32') : undefined;
+    const labels =
+      task.kind === 'classification'
+        ? tf.tensor1d(
+            Int32Array.from(rows, (r) => valid.y[r]!),
+            'int32',
+          )
+        : undefined;
     chunks.push(labels ? { x, y, labels } : { x, y });
   }
   return { chunks, n: valid.n };
@@ -54,7 +60,12 @@ export function disposeValidationSet(v: ValidationSet): void {
 /** AlgoPerf-style metric names: `validation/loss`, and `validation/accuracy` for classification. */
 export type LossFn = (outputs: tf.Tensor2D, targets: tf.Tensor2D) => tf.Scalar;
 
-export async function evaluate(model: Model, task: SupervisedData['task'], valid: ValidationSet, loss: LossFn): Promise<Record<string, number>> {
+export async function evaluate(
+  model: Model,
+  task: SupervisedData['task'],
+  valid: ValidationSet,
+  loss: LossFn,
+): Promise<Record<string, number>> {
   let lossSum = 0;
   let correct = 0;
   for (const c of valid.chunks) {

@@ -15,7 +15,13 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingOptimizer } from '../core/optimizer.js';
 import type { CurvePoint } from '../core/trial.js';
 import type { Batch } from './batch-source.js';
-import { disposeSnapshot, isStatefulOptimizer, restoreTrainingState, snapshotTrainingState, type TrainingSnapshot } from './train-state.js';
+import {
+  disposeSnapshot,
+  isStatefulOptimizer,
+  restoreTrainingState,
+  snapshotTrainingState,
+  type TrainingSnapshot,
+} from './train-state.js';
 
 /** One optimizer step of the first pass, as the replay needs it. */
 interface RecordedStep {

@@ -31,8 +31,15 @@ export function workloadProbeModels(registries: Registries, workloads: string[],
       async create() {
         const data = await workloadData(def, variant, cacheDir);
         const rows = Int32Array.from({ length: w.batchSize }, (_, i) => i % data.train.n);
-        const model = def.createModel(new Rng(deriveSeed('init', [def.id, def.version, variant, 'probe', 0])), data, w.options);
-        const x = tf.tensor2d(gatherFeatures(data.train, rows, data.featureSize, data.xScale ?? 1), [w.batchSize, data.featureSize]);
+        const model = def.createModel(
+          new Rng(deriveSeed('init', [def.id, def.version, variant, 'probe', 0])),
+          data,
+          w.options,
+        );
+        const x = tf.tensor2d(gatherFeatures(data.train, rows, data.featureSize, data.xScale ?? 1), [
+          w.batchSize,
+          data.featureSize,
+        ]);
         const y = gatherTargets(data.train, rows, data.task);
         const lossOf = def.loss ?? ((out: tf.Tensor2D, t: tf.Tensor2D) => taskLoss(data.task, out, t));
         // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(model)

@@ -50,5 +50,11 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   }
   const leaked = tf.memory().numTensors - before;
   if (leaked !== 0) throw new Error(`trial ${id} leaked ${leaked} tensors`);
-  return trialRecord(id, config, { seeds, status: result.status, outcome: result.outcome, curve: result.curve }, ctx, startedAt);
+  return trialRecord(
+    id,
+    config,
+    { seeds, status: result.status, outcome: result.outcome, curve: result.curve },
+    ctx,
+    startedAt,
+  );
 }

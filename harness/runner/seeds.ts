@@ -37,9 +37,15 @@ export function deriveSeed(stream: SeedStream, parts: Array<string | number>): s
 }
 
 /** The seed of the stream a workload's data loader draws from (see above). */
-export function dataSeed(workload: { id: string; version: number; variant: string }, repeat?: Repeat, perRepeat = false): string {
+export function dataSeed(
+  workload: { id: string; version: number; variant: string },
+  repeat?: Repeat,
+  perRepeat = false,
+): string {
   const w = [workload.id, workload.version, workload.variant];
-  return perRepeat && repeat ? deriveSeed('split', [...w, 'data', repeat.purpose, repeat.index]) : deriveSeed('split', w);
+  return perRepeat && repeat
+    ? deriveSeed('split', [...w, 'data', repeat.purpose, repeat.index])
+    : deriveSeed('split', w);
 }
 
 export interface TrialSeeds {

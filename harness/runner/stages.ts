@@ -93,8 +93,17 @@ export async function planStage(planner: StagePlanner, stage: number, run: Stage
         return { losses, truncated };
       },
     });
-    if (!(Number.isFinite(plan.learningRate) && plan.learningRate >= 0 && Number.isInteger(plan.steps) && plan.steps >= 1)) {
-      throw new ReprobenchError('E_BAD_CONFIG', `stage planner returned learning rate ${plan.learningRate} for ${plan.steps} steps`, 'a stage needs a finite learning rate ≥ 0 and a whole number of steps ≥ 1: check the method\'s stagePlanner');
+    if (!(
+      Number.isFinite(plan.learningRate) &&
+      plan.learningRate >= 0 &&
+      Number.isInteger(plan.steps) &&
+      plan.steps >= 1
+    )) {
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `stage planner returned learning rate ${plan.learningRate} for ${plan.steps} steps`,
+        "a stage needs a finite learning rate ≥ 0 and a whole number of steps ≥ 1: check the method's stagePlanner",
+      );
     }
     return plan;
   } finally {

@@ -9,7 +9,11 @@ import { ReprobenchError } from '../errors.js';
 export function subsetTraining(data: SupervisedData, rows: Int32Array): SupervisedData {
   const { train, featureSize } = data;
   if (rows.length === 0 || rows.some((r) => !(r >= 0 && r < train.n))) {
-    throw new ReprobenchError('E_BAD_CONFIG', `a training subset must hold 1..${train.n} row indices below ${train.n}`, 'check the method\'s trainSubset (e.g. hparams.dataFraction in (0, 1])');
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `a training subset must hold 1..${train.n} row indices below ${train.n}`,
+      "check the method's trainSubset (e.g. hparams.dataFraction in (0, 1])",
+    );
   }
   const x = new (train.x.constructor as Uint8ArrayConstructor | Float32ArrayConstructor)(rows.length * featureSize);
   const ySize = train.y.length / train.n;

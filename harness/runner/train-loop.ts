@@ -60,7 +60,8 @@ function meets(value: number | null | undefined, target: TrialConfig['target']):
  */
 export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const { config, seeds, workload, method } = inputs;
-  if (isCommandMethod(method)) throw new Error(`method ${method.id} runs an external command; the tfjs training loop cannot train it`);
+  if (isCommandMethod(method))
+    throw new Error(`method ${method.id} runs an external command; the tfjs training loop cannot train it`);
   const t0 = now();
   const loss = workload.loss ?? ((o: tf.Tensor2D, y: tf.Tensor2D) => taskLoss(inputs.data.task, o, y));
   // Scoring runs are compute the method spends to choose its data: timed as training, not init.
@@ -75,7 +76,10 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
       })
     : null;
   const scoringSeconds = selection ? now() - t0 : 0;
-  const rows = selection ? (selection.rows ?? null) : (method.trainSubset?.(config.method.hparams, { trainSize: inputs.data.train.n, rng: new Rng(seeds.method) }) ?? null);
+  const rows = selection
+    ? (selection.rows ?? null)
+    : (method.trainSubset?.(config.method.hparams, { trainSize: inputs.data.train.n, rng: new Rng(seeds.method) }) ??
+      null);
   const data = rows ? subsetTraining(inputs.data, rows) : inputs.data;
   const model = createModel(workload, method, config, data, inputs.options, seeds);
   const forwardTrain = (x: tf.Tensor2D) => (model.applyTrain ? model.applyTrain(x) : model.apply(x));
@@ -83,16 +87,22 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order), selection?.epochRows);
   const valid = inputs.valid ?? buildValidationSet(data);
   const batches: BatchSource =
-    method.batchSource?.(config.method.hparams, { stream, lossOf: (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))) }) ?? stream;
+    method.batchSource?.(config.method.hparams, {
+      stream,
+      lossOf: (b) => scalarOf(tf.tidy(() => loss(model.apply(b.x), b.y))),
+    }) ?? stream;
   const planner = method.stagePlanner?.(config.method.hparams) ?? null;
   // Probe batches come from a stream of their own (seeded from the method seed), so the shared
   // stream hands the stage steps the same batches, in order, that every other method sees.
-  const probeStream = planner ? new BatchStream(data, config.batchSize, new Rng(deriveSeed('method', [seeds.method, 'stage-probes']))) : null;
+  const probeStream = planner
+    ? new BatchStream(data, config.batchSize, new Rng(deriveSeed('method', [seeds.method, 'stage-probes'])))
+    : null;
   // A variant that records the weight distance keeps a copy of the initial parameters (#52's law).
   // A copy of the data, not tf.clone (which may share the buffer a kernel could update in place).
-  const initial = inputs.options.recordWeightDistance === true
-    ? await Promise.all(model.params.map(async (p) => tf.tensor(await p.data(), p.shape, p.dtype)))
-    : null;
+  const initial =
+    inputs.options.recordWeightDistance === true
+      ? await Promise.all(model.params.map(async (p) => tf.tensor(await p.data(), p.shape, p.dtype)))
+      : null;
   const variables = [...model.params, ...(model.state ?? [])];
   const fine = FineEvals.create(config.stopAtTarget ? config.fineEvalEvery : undefined, variables, optimizer);
   const initSeconds = now() - t0 - scoringSeconds;
@@ -126,7 +136,10 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   /** Evaluates the model as it is now; the point is not yet in the curve. Its time is evaluation time. */
   const measure = async (at: number, seconds: number, trainLoss: number | null): Promise<CurvePoint> => {
     const e0 = now();
-    const metrics: Record<string, number | null> = { ...(await evaluate(model, data.task, valid, loss)), 'train/loss': trainLoss };
+    const metrics: Record<string, number | null> = {
+      ...(await evaluate(model, data.task, valid, loss)),
+      'train/loss': trainLoss,
+    };
     if (initial) metrics[WEIGHT_DISTANCE_METRIC] = await weightDistance(model.params, initial);
     evalSeconds += now() - e0;
     return { step: at, examples: at * config.batchSize, trainSeconds: seconds, metrics };
@@ -138,9 +151,15 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     curve.push(point);
     const value = point.metrics[config.target.metric];
     if (value != null && Number.isFinite(value)) {
-      best = best === null ? value : config.target.direction === 'higher' ? Math.max(best, value) : Math.min(best, value);
+      best =
+        best === null ? value : config.target.direction === 'higher' ? Math.max(best, value) : Math.min(best, value);
     }
-    inputs.onProgress?.({ step: point.step, totalSteps: config.budget.steps, metric: value ?? null, trainSeconds: point.trainSeconds });
+    inputs.onProgress?.({
+      step: point.step,
+      totalSteps: config.budget.steps,
+      metric: value ?? null,
+      trainSeconds: point.trainSeconds,
+    });
     if (reachedAt || !meets(value, config.target)) return false;
     reachedAt = point;
     status = 'reached';
@@ -217,7 +236,8 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
           break;
         }
         if (trainSeconds > config.budget.seconds) {
-          if (!reachedAt) reason = `time budget of ${config.budget.seconds} s used at step ${step} without reaching the target`;
+          if (!reachedAt)
+            reason = `time budget of ${config.budget.seconds} s used at step ${step} without reaching the target`;
           break;
         }
       }
@@ -237,7 +257,9 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
       if (!Number.isFinite(batchLoss)) {
         // A run that met the target before blowing up keeps its time to target.
         if (!reachedAt) status = 'diverged';
-        reason = `training loss became ${batchLoss} at step ${step}` + (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : '');
+        reason =
+          `training loss became ${batchLoss} at step ${step}` +
+          (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : '');
         break;
       }
       lossSum += batchLoss;
@@ -250,7 +272,8 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
         if (await evalPoint()) break;
       }
       if (trainSeconds > config.budget.seconds) {
-        if (!reachedAt) reason = `time budget of ${config.budget.seconds} s used at step ${step} without reaching the target`;
+        if (!reachedAt)
+          reason = `time budget of ${config.budget.seconds} s used at step ${step} without reaching the target`;
         break;
       }
     }
@@ -284,15 +307,25 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
  * Builds the trial's model with the method's model options (if any) over the variant's. A method
  * that sets model options on a model without a training-mode path would silently change nothing.
  */
-function createModel(workload: WorkloadDefinition, method: TfjsMethodDefinition, config: TrialConfig, data: SupervisedData, options: TrainInputs['options'], seeds: TrialSeeds): Model {
-  const extra = method.modelOptions?.(config.method.hparams, { batchSize: config.batchSize, seed: deriveSeed('method', [seeds.method, 'model']) });
+function createModel(
+  workload: WorkloadDefinition,
+  method: TfjsMethodDefinition,
+  config: TrialConfig,
+  data: SupervisedData,
+  options: TrainInputs['options'],
+  seeds: TrialSeeds,
+): Model {
+  const extra = method.modelOptions?.(config.method.hparams, {
+    batchSize: config.batchSize,
+    seed: deriveSeed('method', [seeds.method, 'model']),
+  });
   const model = workload.createModel(new Rng(seeds.init), data, extra ? { ...options, ...extra } : options);
   if (extra && !model.applyTrain) {
     tf.dispose([...model.params, ...(model.state ?? [])]);
     throw new ReprobenchError(
       'E_BAD_CONFIG',
       `method ${method.id} sets model options (${Object.keys(extra).join(', ')}) but the model of ${workload.id}:${config.workload.variant} has no training-mode path that reads them`,
-      'use a workload variant whose model reads them (batch normalisation: fashion-mnist-mlp:bn-large; dropout: char-lm\'s MLP variants)',
+      "use a workload variant whose model reads them (batch normalisation: fashion-mnist-mlp:bn-large; dropout: char-lm's MLP variants)",
     );
   }
   return model;

@@ -32,18 +32,28 @@ export function isStatefulOptimizer(o: TrainingOptimizer): o is StatefulOptimize
 
 function stateful(o: TrainingOptimizer): StatefulOptimizer {
   if (!isStatefulOptimizer(o)) {
-    throw new ReprobenchError('E_BAD_CONFIG', 'a stage-planning method needs an optimizer whose state can be saved and restored (getWeights/setWeights)', 'use one of the project\'s optimizers (benchmarks/methods/optimizers/), which extend tfjs\'s Optimizer');
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      'a stage-planning method needs an optimizer whose state can be saved and restored (getWeights/setWeights)',
+      "use one of the project's optimizers (benchmarks/methods/optimizers/), which extend tfjs's Optimizer",
+    );
   }
   return o;
 }
 
 /** Copies the parameters and the optimizer state. Free the copies with `disposeSnapshot`. */
-export async function snapshotTrainingState(params: tf.Variable[], optimizer: TrainingOptimizer): Promise<TrainingSnapshot> {
+export async function snapshotTrainingState(
+  params: tf.Variable[],
+  optimizer: TrainingOptimizer,
+): Promise<TrainingSnapshot> {
   const weights = await stateful(optimizer).getWeights();
   // getWeights hands out the live slot variables (and a fresh step-count scalar): clone the former.
   return {
     params: params.map((p) => tf.clone(p)),
-    optimizer: weights.map((w) => ({ name: w.name, tensor: w.tensor instanceof tf.Variable ? tf.clone(w.tensor) : w.tensor })),
+    optimizer: weights.map((w) => ({
+      name: w.name,
+      tensor: w.tensor instanceof tf.Variable ? tf.clone(w.tensor) : w.tensor,
+    })),
     learningRate: optimizer.learningRate,
   };
 }
@@ -53,8 +63,13 @@ export async function snapshotTrainingState(params: tf.Variable[], optimizer: Tr
  * immutable, a later update assigns a new one), and `setWeights` builds new slot variables from
  * the snapshot's tensors, so the snapshot stays intact for the next restore.
  */
-export async function restoreTrainingState(snapshot: TrainingSnapshot, params: tf.Variable[], optimizer: TrainingOptimizer): Promise<void> {
-  if (snapshot.params.length !== params.length) throw new Error(`snapshot holds ${snapshot.params.length} parameters, the model ${params.length}`);
+export async function restoreTrainingState(
+  snapshot: TrainingSnapshot,
+  params: tf.Variable[],
+  optimizer: TrainingOptimizer,
+): Promise<void> {
+  if (snapshot.params.length !== params.length)
+    throw new Error(`snapshot holds ${snapshot.params.length} parameters, the model ${params.length}`);
   params.forEach((p, i) => p.assign(snapshot.params[i]!));
   await stateful(optimizer).setWeights(snapshot.optimizer);
   optimizer.learningRate = snapshot.learningRate;

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
  * are added in float64. Read asynchronously, like every value a trial reads (WebGPU has no sync read).
  */
 export async function weightDistance(params: readonly tf.Tensor[], initial: readonly tf.Tensor[]): Promise<number> {
-  if (params.length !== initial.length) throw new Error(`weightDistance: ${params.length} tensors against ${initial.length} initial ones`);
+  if (params.length !== initial.length)
+    throw new Error(`weightDistance: ${params.length} tensors against ${initial.length} initial ones`);
   const sums = tf.tidy(() => params.map((p, i) => tf.sum(tf.square(tf.sub(p, initial[i]!)))));
   try {
     const values = await Promise.all(sums.map((s) => s.data()));

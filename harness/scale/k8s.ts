@@ -57,7 +57,11 @@ const sh = (line: string) => ['/bin/sh', '-c', line];
 export function k8sJobs(o: K8sOptions): object[] {
   const claim = o.spec.claim;
   const q = (xs: string[]) => xs.map(shellQuote).join(' ');
-  const labels = (role: Role) => ({ 'app.kubernetes.io/name': 'reprobench', 'app.kubernetes.io/component': role, 'reprobench.dev/claim': k8sName(claim) });
+  const labels = (role: Role) => ({
+    'app.kubernetes.io/name': 'reprobench',
+    'app.kubernetes.io/component': role,
+    'reprobench.dev/claim': k8sName(claim),
+  });
   const volume = { name: 'runs', persistentVolumeClaim: { claimName: o.pvc } };
   const mount = { name: 'runs', mountPath: o.mountPath };
   const resources = (role: Role) => {
@@ -78,12 +82,18 @@ export function k8sJobs(o: K8sOptions): object[] {
   const waitFor = (phase: ShardRole) => ({
     name: `wait-for-${phase}`,
     image: o.image,
-    command: sh(`${q(o.launcher)} wait ${shellQuote(claim)} --phase ${phase} ${q(planOptions(o.spec))} --timeout ${o.waitTimeoutSec}`),
+    command: sh(
+      `${q(o.launcher)} wait ${shellQuote(claim)} --phase ${phase} ${q(planOptions(o.spec))} --timeout ${o.waitTimeoutSec}`,
+    ),
     ...(o.workDir ? { workingDir: o.workDir } : {}),
     resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
     volumeMounts: [mount],
   });
-  const meta = (role: Role) => ({ name: k8sName('rb', claim, short[role]), ...(o.namespace ? { namespace: o.namespace } : {}), labels: labels(role) });
+  const meta = (role: Role) => ({
+    name: k8sName('rb', claim, short[role]),
+    ...(o.namespace ? { namespace: o.namespace } : {}),
+    labels: labels(role),
+  });
 
   // Each phase's pods wait for the phase before it.
   const before: Partial<Record<ShardRole, ShardRole>> = {
@@ -108,7 +118,9 @@ export function k8sJobs(o: K8sOptions): object[] {
           containers: [
             container(
               phase,
-              sh(`${q(o.launcher)} run ${shellQuote(claim)} --shard "$((JOB_COMPLETION_INDEX + 1))/${o.shards}" --phase ${phase} ${q(runOptions({ ...o.spec, cacheDir: o.spec.cacheDir ?? `${o.mountPath}/.cache/reprobench` }))}`),
+              sh(
+                `${q(o.launcher)} run ${shellQuote(claim)} --shard "$((JOB_COMPLETION_INDEX + 1))/${o.shards}" --phase ${phase} ${q(runOptions({ ...o.spec, cacheDir: o.spec.cacheDir ?? `${o.mountPath}/.cache/reprobench` }))}`,
+              ),
             ),
           ],
           volumes: [volume],
@@ -129,18 +141,36 @@ export function k8sJobs(o: K8sOptions): object[] {
         spec: {
           restartPolicy: 'Never',
           initContainers: [waitFor('evaluation')],
-          containers: [container('merge', sh(`${q(o.launcher)} merge ${shellQuote(o.spec.runDir)} --out ${shellQuote(o.spec.runDir)}`))],
+          containers: [
+            container(
+              'merge',
+              sh(`${q(o.launcher)} merge ${shellQuote(o.spec.runDir)} --out ${shellQuote(o.spec.runDir)}`),
+            ),
+          ],
           volumes: [volume],
         },
       },
     },
   };
-  return [...(o.hasTuning ? [shardJob('tuning')] : []), ...(o.hasTuning && o.hasRecheck ? [shardJob('recheck')] : []), shardJob('evaluation'), mergeJob];
+  return [
+    ...(o.hasTuning ? [shardJob('tuning')] : []),
+    ...(o.hasTuning && o.hasRecheck ? [shardJob('recheck')] : []),
+    shardJob('evaluation'),
+    mergeJob,
+  ];
 }
 
 /** `run`'s plan-pinning options without the per-process ones (`wait` runs no trial). */
 function planOptions(s: ShardRunSpec): string[] {
-  return ['--out', s.runDir, '--preset', s.preset, ...(s.seeds !== undefined ? ['--seeds', String(s.seeds)] : []), '--backend', s.backend];
+  return [
+    '--out',
+    s.runDir,
+    '--preset',
+    s.preset,
+    ...(s.seeds !== undefined ? ['--seeds', String(s.seeds)] : []),
+    '--backend',
+    s.backend,
+  ];
 }
 
 /** Multi-document YAML, as `kubectl apply -f` takes it. */

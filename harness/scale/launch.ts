@@ -31,12 +31,17 @@ export function defaultLauncher(): string[] {
 /** The options after `run <claim> --shard … --phase …` that pin the plan and the run directory. */
 export function runOptions(s: ShardRunSpec): string[] {
   return [
-    '--out', s.runDir,
-    '--preset', s.preset,
+    '--out',
+    s.runDir,
+    '--preset',
+    s.preset,
     ...(s.seeds !== undefined ? ['--seeds', String(s.seeds)] : []),
-    '--backend', s.backend,
-    '--workers', String(s.workers),
-    '--trial-timeout', String(s.trialTimeoutSec),
+    '--backend',
+    s.backend,
+    '--workers',
+    String(s.workers),
+    '--trial-timeout',
+    String(s.trialTimeoutSec),
     ...(s.cacheDir ? ['--cache-dir', s.cacheDir] : []),
   ];
 }
@@ -45,7 +50,12 @@ export function runOptions(s: ShardRunSpec): string[] {
  * One shell line that runs a shard: `shardExpr` is inserted in double quotes so the scheduler's
  * variable (`$SLURM_ARRAY_TASK_ID`, `$JOB_COMPLETION_INDEX`) expands; everything else is quoted.
  */
-export function shardCommandLine(launcher: string[], s: ShardRunSpec, phase: 'tuning' | 'recheck' | 'evaluation', shardExpr: string): string {
+export function shardCommandLine(
+  launcher: string[],
+  s: ShardRunSpec,
+  phase: 'tuning' | 'recheck' | 'evaluation',
+  shardExpr: string,
+): string {
   const q = (xs: string[]) => xs.map(shellQuote).join(' ');
   return `${q(launcher)} run ${shellQuote(s.claim)} --shard "${shardExpr}" --phase ${phase} ${q(runOptions(s))}`;
 }

@@ -43,7 +43,7 @@ function isFinishedIn(stored: Map<string, TrialRecord>, t: PlannedTrial): boolea
 export function arraySpec(indices: number[]): string {
   const s = [...new Set(indices)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     let j = i;
     while (j + 1 < s.length && s[j + 1] === s[j]! + 1) j++;
     parts.push(i === j ? `${s[i]}` : `${s[i]}-${s[j]}`);

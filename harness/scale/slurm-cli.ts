@@ -5,10 +5,18 @@ import { ReprobenchError } from '../errors.js';
 export function slurmExec(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.error) {
-    throw new ReprobenchError('E_SLURM_UNAVAILABLE', `could not run ${cmd}: ${r.error.message}`, 'run this on a Slurm login node (sbatch, squeue, scontrol on the PATH), or use --print to write the scripts without submitting');
+    throw new ReprobenchError(
+      'E_SLURM_UNAVAILABLE',
+      `could not run ${cmd}: ${r.error.message}`,
+      'run this on a Slurm login node (sbatch, squeue, scontrol on the PATH), or use --print to write the scripts without submitting',
+    );
   }
   if (r.status !== 0) {
-    throw new ReprobenchError('E_SLURM_SUBMIT', `${cmd} ${args.join(' ')} failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().slice(0, 800)}`, 'check the options (partition, time, GPUs) against `sinfo`, and that slurmctld is up (`scontrol ping`)');
+    throw new ReprobenchError(
+      'E_SLURM_SUBMIT',
+      `${cmd} ${args.join(' ')} failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().slice(0, 800)}`,
+      'check the options (partition, time, GPUs) against `sinfo`, and that slurmctld is up (`scontrol ping`)',
+    );
   }
   return r.stdout;
 }
@@ -16,7 +24,12 @@ export function slurmExec(cmd: string, args: string[]): string {
 /** `sbatch --parsable` prints `jobid` or `jobid;cluster`. */
 export function parseJobId(out: string): string {
   const id = out.trim().split(/\s+/).pop()?.split(';')[0] ?? '';
-  if (!/^\d+$/.test(id)) throw new ReprobenchError('E_SLURM_SUBMIT', `sbatch printed no job id: "${out.trim()}"`, 'check sbatch by hand with the script and command stored in the run directory');
+  if (!/^\d+$/.test(id))
+    throw new ReprobenchError(
+      'E_SLURM_SUBMIT',
+      `sbatch printed no job id: "${out.trim()}"`,
+      'check sbatch by hand with the script and command stored in the run directory',
+    );
   return id;
 }
 
@@ -44,4 +57,5 @@ export function queueRows(jobIds: string[]): QueueRow[] {
     .filter((r) => mine.has(r.jobId) || mine.has(r.id));
 }
 
-export const neverSatisfied = (r: QueueRow): boolean => r.state === 'PENDING' && r.reason === 'DependencyNeverSatisfied';
+export const neverSatisfied = (r: QueueRow): boolean =>
+  r.state === 'PENDING' && r.reason === 'DependencyNeverSatisfied';

@@ -57,12 +57,20 @@ export function slurmScript(role: SlurmRole, c: SlurmScriptContext): string {
     ...r.extra.map((x) => `#SBATCH ${x}`),
     'set -euo pipefail',
     `cd ${shellQuote(c.workDir)}`,
-    shard ? `exec ${shardCommandLine(c.launcher, spec, role, `\${SLURM_ARRAY_TASK_ID}/${c.arraySize}`)}` : `exec ${mergeCommandLine(c.launcher, spec.runDir)}`,
+    shard
+      ? `exec ${shardCommandLine(c.launcher, spec, role, `\${SLURM_ARRAY_TASK_ID}/${c.arraySize}`)}`
+      : `exec ${mergeCommandLine(c.launcher, spec.runDir)}`,
   ];
   return lines.join('\n') + '\n';
 }
 
 /** The `sbatch` argv for a role: held (released once the manifest names every job), with its array and dependency. */
 export function sbatchArgs(scriptPath: string, o: { array?: string; afterOk?: string; hold: boolean }): string[] {
-  return ['--parsable', ...(o.hold ? ['--hold'] : []), ...(o.array ? [`--array=${o.array}`] : []), ...(o.afterOk ? [`--dependency=afterok:${o.afterOk}`] : []), scriptPath];
+  return [
+    '--parsable',
+    ...(o.hold ? ['--hold'] : []),
+    ...(o.array ? [`--array=${o.array}`] : []),
+    ...(o.afterOk ? [`--dependency=afterok:${o.afterOk}`] : []),
+    scriptPath,
+  ];
 }

@@ -14,7 +14,14 @@ import { chosenPoints } from '../tuning/result.js';
 import { defaultLauncher, shellQuote, type ShardRunSpec } from './launch.js';
 import { arraySpec, shardStatus, type ShardStatus } from './shard-status.js';
 import { neverSatisfied, parseJobId, queueRows, slurmExec, type QueueRow } from './slurm-cli.js';
-import { sbatchArgs, scriptFile, slurmScript, type SlurmResources, type SlurmRole, type SlurmScriptContext } from './slurm-script.js';
+import {
+  sbatchArgs,
+  scriptFile,
+  slurmScript,
+  type SlurmResources,
+  type SlurmRole,
+  type SlurmScriptContext,
+} from './slurm-script.js';
 
 export interface SlurmOptions {
   registries: Registries;
@@ -42,7 +49,11 @@ export interface SlurmPlan {
 }
 
 const runSettings = (o: SlurmOptions, repeats: number) => ({
-  claim: { id: o.claim.id, version: o.claim.version }, preset: o.preset, repeats, backend: o.backend.name, numericsClass: o.backend.numericsClass,
+  claim: { id: o.claim.id, version: o.claim.version },
+  preset: o.preset,
+  repeats,
+  backend: o.backend.name,
+  numericsClass: o.backend.numericsClass,
 });
 
 /**
@@ -52,17 +63,37 @@ const runSettings = (o: SlurmOptions, repeats: number) => ({
  */
 export function planSlurm(o: SlurmOptions): SlurmPlan {
   if (/\s/.test(o.runDir) || /\s/.test(o.workDir)) {
-    throw new ReprobenchError('E_BAD_OPTION', `Slurm's #SBATCH lines cannot hold paths with spaces: ${o.runDir}`, 'use a run directory (--out) and working directory without spaces');
+    throw new ReprobenchError(
+      'E_BAD_OPTION',
+      `Slurm's #SBATCH lines cannot hold paths with spaces: ${o.runDir}`,
+      'use a run directory (--out) and working directory without spaces',
+    );
   }
   const run = resolveRun(o.claim, o.preset, o.seeds);
   // Scripts, logs and (on submission) the manifest go into the run directory: this claim's, or a new one.
   claimRunDir(o.runDir, o.claim.id);
-  const status = shardStatus({ registries: o.registries, claim: o.claim, backend: o.backend, ...run }, readTrials(o.runDir), o.arraySize);
+  const status = shardStatus(
+    { registries: o.registries, claim: o.claim, backend: o.backend, ...run },
+    readTrials(o.runDir),
+    o.arraySize,
+  );
   const spec: ShardRunSpec = {
-    claim: o.claim.id, preset: o.preset, ...(o.seeds !== undefined ? { seeds: o.seeds } : {}), backend: o.backend.name, runDir: o.runDir, cacheDir: o.cacheDir,
-    workers: o.resources.cpusPerTask, trialTimeoutSec: o.trialTimeoutSec,
+    claim: o.claim.id,
+    preset: o.preset,
+    ...(o.seeds !== undefined ? { seeds: o.seeds } : {}),
+    backend: o.backend.name,
+    runDir: o.runDir,
+    cacheDir: o.cacheDir,
+    workers: o.resources.cpusPerTask,
+    trialTimeoutSec: o.trialTimeoutSec,
   };
-  const ctx: SlurmScriptContext = { spec, arraySize: o.arraySize, resources: o.resources, launcher: o.launcher ?? defaultLauncher(), workDir: o.workDir };
+  const ctx: SlurmScriptContext = {
+    spec,
+    arraySize: o.arraySize,
+    resources: o.resources,
+    launcher: o.launcher ?? defaultLauncher(),
+    workDir: o.workDir,
+  };
   const roles: SlurmPlan['roles'] = [];
   if (status.hasTuning && status.tuning.length) roles.push({ role: 'tuning', indices: status.tuning });
   if (status.hasRecheck && status.recheck.length) roles.push({ role: 'recheck', indices: status.recheck });
@@ -83,7 +114,11 @@ export function planSlurm(o: SlurmOptions): SlurmPlan {
 export function printedCommands(o: SlurmOptions, plan: SlurmPlan): string[] {
   let prev: string | undefined;
   return plan.roles.map(({ role, indices }) => {
-    const args = sbatchArgs(join(o.runDir, scriptFile(role)), { ...(indices.length ? { array: arraySpec(indices) } : {}), ...(prev ? { afterOk: prev } : {}), hold: false });
+    const args = sbatchArgs(join(o.runDir, scriptFile(role)), {
+      ...(indices.length ? { array: arraySpec(indices) } : {}),
+      ...(prev ? { afterOk: prev } : {}),
+      hold: false,
+    });
     prev = `<${role}-job-id>`;
     return ['sbatch', ...args].map((a) => (a.includes('<') ? a : shellQuote(a))).join(' ');
   });
@@ -133,9 +168,19 @@ export function submitSlurm(o: SlurmOptions, plan: SlurmPlan): SlurmSubmission {
   }
   const want = runSettings(o, repeats);
   if (previous) {
-    const had = { claim: previous.claim, preset: previous.preset, repeats: previous.repeats, backend: previous.backend, numericsClass: previous.numericsClass };
+    const had = {
+      claim: previous.claim,
+      preset: previous.preset,
+      repeats: previous.repeats,
+      backend: previous.backend,
+      numericsClass: previous.numericsClass,
+    };
     if (JSON.stringify(had) !== JSON.stringify(want)) {
-      throw new ReprobenchError('E_BAD_OPTION', `${o.runDir} holds a run with other settings (${JSON.stringify(had)})`, 'use the same --preset, --seeds and --backend as before, or another --out');
+      throw new ReprobenchError(
+        'E_BAD_OPTION',
+        `${o.runDir} holds a run with other settings (${JSON.stringify(had)})`,
+        'use the same --preset, --seeds and --backend as before, or another --out',
+      );
     }
   }
   slurmExec('sbatch', ['--version']);
@@ -146,16 +191,36 @@ export function submitSlurm(o: SlurmOptions, plan: SlurmPlan): SlurmSubmission {
     let prev: string | undefined;
     for (const { role, indices } of plan.roles) {
       const path = join(o.runDir, scriptFile(role));
-      const args = sbatchArgs(path, { ...(indices.length ? { array: arraySpec(indices) } : {}), ...(prev ? { afterOk: prev } : {}), hold: true });
+      const args = sbatchArgs(path, {
+        ...(indices.length ? { array: arraySpec(indices) } : {}),
+        ...(prev ? { afterOk: prev } : {}),
+        hold: true,
+      });
       const jobId = parseJobId(slurmExec('sbatch', args));
-      jobs.push({ role, jobId, array: indices.length ? arraySpec(indices) : null, script: plan.scripts[role]!, scriptFile: scriptFile(role), command: ['sbatch', ...args].map(shellQuote).join(' ') });
+      jobs.push({
+        role,
+        jobId,
+        array: indices.length ? arraySpec(indices) : null,
+        script: plan.scripts[role]!,
+        scriptFile: scriptFile(role),
+        command: ['sbatch', ...args].map(shellQuote).join(' '),
+      });
       prev = jobId;
     }
   } catch (e) {
-    if (jobs.length) slurmExec('scancel', jobs.map((j) => j.jobId));
+    if (jobs.length)
+      slurmExec(
+        'scancel',
+        jobs.map((j) => j.jobId),
+      );
     throw e;
   }
-  const submission: SlurmSubmission = { submittedAt: new Date().toISOString(), arraySize: o.arraySize, command: o.command, jobs };
+  const submission: SlurmSubmission = {
+    submittedAt: new Date().toISOString(),
+    arraySize: o.arraySize,
+    command: o.command,
+    jobs,
+  };
   const now = submission.submittedAt;
   const manifest: Manifest = {
     schemaVersion: 1,
@@ -181,7 +246,10 @@ export function submitSlurm(o: SlurmOptions, plan: SlurmPlan): SlurmSubmission {
 export type WaitOutcome = { ok: true } | { ok: false; stuck: QueueRow[] };
 
 /** Polls the queue until the submission's jobs are gone (done) or only jobs that can never start remain. */
-export async function waitForSubmission(s: SlurmSubmission, o: { pollMs?: number; onPoll?: (rows: QueueRow[]) => void } = {}): Promise<WaitOutcome> {
+export async function waitForSubmission(
+  s: SlurmSubmission,
+  o: { pollMs?: number; onPoll?: (rows: QueueRow[]) => void } = {},
+): Promise<WaitOutcome> {
   const ids = s.jobs.map((j) => j.jobId);
   for (;;) {
     const rows = queueRows(ids);

@@ -3,7 +3,12 @@ import type { HParams } from '../core/method.js';
 import type { TrialRecord } from '../core/trial.js';
 import { ReprobenchError } from '../errors.js';
 import { armRepeats } from '../analysis/arms.js';
-import { createSequentialPlan, sequentialDecision, type SequentialDecision, type SequentialPlan } from '../stats/index.js';
+import {
+  createSequentialPlan,
+  sequentialDecision,
+  type SequentialDecision,
+  type SequentialPlan,
+} from '../stats/index.js';
 import { writeJsonAtomic } from '../store/atomic.js';
 import { join } from 'node:path';
 import { planEvaluation, workloadsFor } from '../plan/plan.js';
@@ -62,18 +67,31 @@ export interface AdaptiveOptions {
  * α / (number of comparisons), so the claim's family keeps its level. Trials are cached like any
  * other, so a killed adaptive run resumes by replaying its looks.
  */
-export async function runAdaptive(s: ClaimSession, o: AdaptiveOptions): Promise<{ records: TrialRecord[]; result: AdaptiveResult; ran: number }> {
+export async function runAdaptive(
+  s: ClaimSession,
+  o: AdaptiveOptions,
+): Promise<{ records: TrialRecord[]; result: AdaptiveResult; ran: number }> {
   const { claim } = s;
   // The statistics engine also plans fixed-budget designs; claims of that type arrive with the
   // claims catalogue, and this loop feeds steps to target, so it accepts time-to-target only.
   if (claim.testType !== 'time-to-target') {
-    throw new ReprobenchError('E_BAD_OPTION', `--adaptive supports time-to-target claims; "${claim.id}" is ${claim.testType}`, 'run it without --adaptive, with a fixed number of seeds');
+    throw new ReprobenchError(
+      'E_BAD_OPTION',
+      `--adaptive supports time-to-target claims; "${claim.id}" is ${claim.testType}`,
+      'run it without --adaptive, with a fixed number of seeds',
+    );
   }
   if (claim.claimedEffect.direction === 'equivalent') {
-    throw new ReprobenchError('E_BAD_OPTION', `--adaptive tests a one-sided claim; "${claim.id}" claims equivalence`, 'run it without --adaptive, with a fixed number of seeds (--seeds N)');
+    throw new ReprobenchError(
+      'E_BAD_OPTION',
+      `--adaptive tests a one-sided claim; "${claim.id}" claims equivalence`,
+      'run it without --adaptive, with a fixed number of seeds (--seeds N)',
+    );
   }
   const workloads = workloadsFor(claim, o.preset);
-  const pairs = workloads.flatMap((w) => claim.methods.flatMap((m) => claim.baselines.map((b) => ({ workload: w, method: m.method, baseline: b.method }))));
+  const pairs = workloads.flatMap((w) =>
+    claim.methods.flatMap((m) => claim.baselines.map((b) => ({ workload: w, method: m.method, baseline: b.method }))),
+  );
   const plan = createSequentialPlan({
     alpha: 0.05,
     familySize: pairs.length,
@@ -90,20 +108,45 @@ export async function runAdaptive(s: ClaimSession, o: AdaptiveOptions): Promise<
   let seeds = 0;
   for (let look = 0; look < plan.looks.length; look++) {
     seeds = plan.looks[look]!.seedsPerArm;
-    const phase = await runPhase(s, `evaluation, look ${look + 1}/${plan.looks.length} (${seeds} seeds per arm)`, planEvaluation(s.registries, claim, o.preset, seeds, s.backend, o.chosen));
+    const phase = await runPhase(
+      s,
+      `evaluation, look ${look + 1}/${plan.looks.length} (${seeds} seeds per arm)`,
+      planEvaluation(s.registries, claim, o.preset, seeds, s.backend, o.chosen),
+    );
     records = phase.records;
     ran += phase.ran;
     for (const c of comparisons) {
       if (c.looks.at(-1)?.stop) continue;
       const m = armRepeats(records, c.method, c.workload);
       const b = armRepeats(records, c.baseline, c.workload);
-      const d = sequentialDecision(plan, look, { method: m.steps, baseline: b.steps, methodEvents: m.events, baselineEvents: b.events });
+      const d = sequentialDecision(plan, look, {
+        method: m.steps,
+        baseline: b.steps,
+        methodEvents: m.events,
+        baselineEvents: b.events,
+      });
       c.looks.push(d);
       s.log(`look ${look + 1}: ${c.method} vs ${c.baseline} on ${c.workload}: ${d.explanation}`);
     }
-    const result: AdaptiveResult = { plan, comparisons, seedsPerArm: seeds, maxSeedsPerArm: o.maxSeedsPerArm, seedsSaved: o.maxSeedsPerArm - seeds };
+    const result: AdaptiveResult = {
+      plan,
+      comparisons,
+      seedsPerArm: seeds,
+      maxSeedsPerArm: o.maxSeedsPerArm,
+      seedsSaved: o.maxSeedsPerArm - seeds,
+    };
     writeJsonAtomic(join(o.runDir, 'adaptive.json'), result);
     if (comparisons.every((c) => c.looks.at(-1)?.stop)) return { records, result, ran };
   }
-  return { records, result: { plan, comparisons, seedsPerArm: seeds, maxSeedsPerArm: o.maxSeedsPerArm, seedsSaved: o.maxSeedsPerArm - seeds }, ran };
+  return {
+    records,
+    result: {
+      plan,
+      comparisons,
+      seedsPerArm: seeds,
+      maxSeedsPerArm: o.maxSeedsPerArm,
+      seedsSaved: o.maxSeedsPerArm - seeds,
+    },
+    ran,
+  };
 }

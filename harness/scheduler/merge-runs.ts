@@ -27,10 +27,18 @@ export interface RunSettings {
   configFile: string | null;
 }
 
-const settingsKey = (s: RunSettings) => `${s.claim.id} v${s.claim.version}, ${s.preset}, ${s.repeats} repeats, ${s.numericsClass}`;
+const settingsKey = (s: RunSettings) =>
+  `${s.claim.id} v${s.claim.version}, ${s.preset}, ${s.repeats} repeats, ${s.numericsClass}`;
 
 function settingsOf(m: Manifest | ShardFile): RunSettings {
-  return { claim: m.claim, preset: m.preset, repeats: m.repeats, backend: m.backend, numericsClass: m.numericsClass, configFile: m.configFile };
+  return {
+    claim: m.claim,
+    preset: m.preset,
+    repeats: m.repeats,
+    backend: m.backend,
+    numericsClass: m.numericsClass,
+    configFile: m.configFile,
+  };
 }
 
 /**
@@ -44,7 +52,10 @@ export function agreedSettings(dirs: string[]): RunSettings {
     const m = existsSync(dir) ? readManifest(dir) : null;
     const found: Array<[RunSettings, string]> = [
       ...(m ? ([[settingsOf(m), `${dir}/manifest.json`]] as Array<[RunSettings, string]>) : []),
-      ...readShardFiles(dir).map((f): [RunSettings, string] => [settingsOf(f), `${dir}/shards/${f.phase}-${f.shard.index}-of-${f.shard.count}.json`]),
+      ...readShardFiles(dir).map((f): [RunSettings, string] => [
+        settingsOf(f),
+        `${dir}/shards/${f.phase}-${f.shard.index}-of-${f.shard.count}.json`,
+      ]),
     ];
     for (const [s, from] of found) {
       if (!agreed) agreed = { s, from };
@@ -58,7 +69,11 @@ export function agreedSettings(dirs: string[]): RunSettings {
     }
   }
   if (!agreed) {
-    throw new ReprobenchError('E_NOT_A_RUN', `none of ${dirs.join(', ')} holds a manifest.json or shards/*.json saying what it ran`, 'merge directories written by `reprobench run` (with or without --shard)');
+    throw new ReprobenchError(
+      'E_NOT_A_RUN',
+      `none of ${dirs.join(', ')} holds a manifest.json or shards/*.json saying what it ran`,
+      'merge directories written by `reprobench run` (with or without --shard)',
+    );
   }
   return agreed.s;
 }
@@ -93,7 +108,12 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
   const out = resolve(o.out);
   const dirs = [...new Set(o.dirs.map((d) => resolve(d)))];
   for (const d of dirs) {
-    if (!existsSync(d)) throw new ReprobenchError('E_NOT_A_RUN', `${d} does not exist`, 'name run directories written by `reprobench run --shard`');
+    if (!existsSync(d))
+      throw new ReprobenchError(
+        'E_NOT_A_RUN',
+        `${d} does not exist`,
+        'name run directories written by `reprobench run --shard`',
+      );
   }
   // The output's own trials take part, so merging into a directory again only adds.
   const inputs = dirs.includes(out) || !existsSync(out) ? dirs : [...dirs, out];
@@ -105,10 +125,18 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
   const registries = await loadRegistries(o.cwd);
   const claim = registries.claims.get(settings.claim.id);
   if (claim.version !== settings.claim.version) {
-    throw new ReprobenchError('E_MERGE_MISMATCH', `the shards ran claim ${claim.id} version ${settings.claim.version}; this checkout defines version ${claim.version}`, 'merge with the reprobench version and config the shards ran');
+    throw new ReprobenchError(
+      'E_MERGE_MISMATCH',
+      `the shards ran claim ${claim.id} version ${settings.claim.version}; this checkout defines version ${claim.version}`,
+      'merge with the reprobench version and config the shards ran',
+    );
   }
   if (!BACKEND_CHOICES.includes(settings.backend as BackendName) || settings.backend === 'auto') {
-    throw new ReprobenchError('E_CORRUPT_RESULT', `the runs name an unknown backend "${settings.backend}"`, 'check the manifest and shard files of the inputs');
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `the runs name an unknown backend "${settings.backend}"`,
+      'check the manifest and shard files of the inputs',
+    );
   }
   const anyTrial = [...merged.trials.values()][0]?.record;
   const backend: BackendInfo = {
@@ -121,8 +149,12 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
   claimRunDir(out, settings.claim.id, { flag: 'merge --out' });
   const written = writeMergedTrials(out, merged);
   const stored = new Map([...merged.trials].map(([id, src]) => [id, src.record]));
-  const plan = planPhases({ registries, claim, backend, ...resolveRun(claim, settings.preset, settings.repeats) }, stored);
-  const complete = plan.tuningMissing.length === 0 && plan.evaluationMissing !== null && plan.evaluationMissing.length === 0;
+  const plan = planPhases(
+    { registries, claim, backend, ...resolveRun(claim, settings.preset, settings.repeats) },
+    stored,
+  );
+  const complete =
+    plan.tuningMissing.length === 0 && plan.evaluationMissing !== null && plan.evaluationMissing.length === 0;
 
   let previous: Manifest | null = null;
   try {
@@ -163,8 +195,14 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
   const records = complete ? plan.evaluation!.map((t) => stored.get(t.id)!) : [];
   const summary = complete
     ? summarizeClaim(claim, records, {
-        preset: settings.preset, repeats: settings.repeats, workloads: workloadsFor(claim, settings.preset), backend: backend.name,
-        numericsClass: backend.numericsClass, tuning: plan.sweep, host: hostProvenance(), adaptive: null,
+        preset: settings.preset,
+        repeats: settings.repeats,
+        workloads: workloadsFor(claim, settings.preset),
+        backend: backend.name,
+        numericsClass: backend.numericsClass,
+        tuning: plan.sweep,
+        host: hostProvenance(),
+        adaptive: null,
         predictors: predictorInputsFrom(registries),
       })
     : null;
@@ -174,7 +212,8 @@ export async function mergeRuns(o: MergeOptions): Promise<MergeResult> {
 /** A sentence on what an incomplete merge still lacks, for logs and errors. */
 export function missingText(plan: PhasePlan): string {
   const later = 'cannot be planned before they do';
-  if (plan.tuningMissing.length) return `${plan.tuningMissing.length} of ${plan.tuningTrials.length} tuning trials have no finished result (the later trials ${later})`;
+  if (plan.tuningMissing.length)
+    return `${plan.tuningMissing.length} of ${plan.tuningTrials.length} tuning trials have no finished result (the later trials ${later})`;
   if (plan.recheckMissing?.length) {
     return `${plan.recheckMissing.length} of ${plan.recheckTrials!.length} tuning re-check trials have no finished result (the evaluation trials ${later})`;
   }

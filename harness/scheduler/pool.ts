@@ -34,7 +34,10 @@ export interface PoolOptions {
 function workerEntry(): { path: string; execArgv: string[] } {
   const self = fileURLToPath(import.meta.url);
   const ts = self.endsWith('.ts');
-  return { path: self.replace(/pool\.(ts|js)$/, `worker.${ts ? 'ts' : 'js'}`), execArgv: ts ? ['--import', 'tsx'] : [] };
+  return {
+    path: self.replace(/pool\.(ts|js)$/, `worker.${ts ? 'ts' : 'js'}`),
+    execArgv: ts ? ['--import', 'tsx'] : [],
+  };
 }
 
 const STDERR_TAIL = 4000;
@@ -89,14 +92,19 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
       killTrainer(slot.current?.trainer);
       // A trainer that started but whose pid has not reached us yet is known only to its worker:
       // that worker's parent watch kills it, and the worker, once this process is gone.
-      const unknownTrainer = slot.current?.trial.config.method.command !== undefined && slot.current.trainer === undefined;
+      const unknownTrainer =
+        slot.current?.trial.config.method.command !== undefined && slot.current.trainer === undefined;
       if (!unknownTrainer) slot.child.kill('SIGKILL');
     }
   });
 
   const spawnWorker = (index: number): Promise<Slot> =>
     new Promise((resolve, reject) => {
-      const child = fork(entry.path, [], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'advanced' });
+      const child = fork(entry.path, [], {
+        execArgv: entry.execArgv,
+        stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+        serialization: 'advanced',
+      });
       const slot: Slot = { index, child, stderr: '' };
       slots.add(slot);
       child.once('exit', () => slots.delete(slot));
@@ -109,26 +117,60 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
           resolve(slot);
         } else if (m.type === 'init-failed') {
           child.kill('SIGKILL');
-          reject(new ReprobenchError((m.code as ErrorCode) ?? 'E_INTERNAL', `worker could not start: ${m.message}`, m.hint ?? 'see the message above'));
+          reject(
+            new ReprobenchError(
+              (m.code as ErrorCode) ?? 'E_INTERNAL',
+              `worker could not start: ${m.message}`,
+              m.hint ?? 'see the message above',
+            ),
+          );
         }
       };
       child.on('message', onInit);
       child.once('exit', (code, signal) => {
-        if (!slot.current) reject(new ReprobenchError('E_INTERNAL', `worker exited during start (code ${code}, signal ${signal}): ${slot.stderr.trim().slice(-800)}`, 'check the stderr above; rerun with --workers 1 to see it alone'));
+        if (!slot.current)
+          reject(
+            new ReprobenchError(
+              'E_INTERNAL',
+              `worker exited during start (code ${code}, signal ${signal}): ${slot.stderr.trim().slice(-800)}`,
+              'check the stderr above; rerun with --workers 1 to see it alone',
+            ),
+          );
       });
-      const init: ToWorker = { type: 'init', backend: opts.backend.name, cacheDir: opts.cacheDir, runDir: opts.runDir, cwd: opts.cwd, host: opts.host };
+      const init: ToWorker = {
+        type: 'init',
+        backend: opts.backend.name,
+        cacheDir: opts.cacheDir,
+        runDir: opts.runDir,
+        cwd: opts.cwd,
+        host: opts.host,
+      };
       child.send(init);
     });
 
-  const record = (trial: PlannedTrial, status: 'failed' | 'timeout', startedAt: string, message: string, detail?: string): TrialRecord => ({
+  const record = (
+    trial: PlannedTrial,
+    status: 'failed' | 'timeout',
+    startedAt: string,
+    message: string,
+    detail?: string,
+  ): TrialRecord => ({
     schemaVersion: TRIAL_SCHEMA_VERSION,
     id: trial.id,
     config: trial.config,
     seeds: trialSeeds(trial.config.workload, trial.config.method.id, trial.config.repeat),
     status,
     outcome: {
-      stepsToTarget: null, examplesToTarget: null, secondsToTarget: null, stepsRun: 0,
-      trainSeconds: 0, evalSeconds: 0, initSeconds: 0, finalMetrics: {}, bestTargetMetric: null, reason: scrubPaths(message),
+      stepsToTarget: null,
+      examplesToTarget: null,
+      secondsToTarget: null,
+      stepsRun: 0,
+      trainSeconds: 0,
+      evalSeconds: 0,
+      initSeconds: 0,
+      finalMetrics: {},
+      bestTargetMetric: null,
+      reason: scrubPaths(message),
     },
     curve: [],
     error: detail ? { message: scrubPaths(message), detail: scrubPaths(detail) } : { message: scrubPaths(message) },
@@ -176,19 +218,32 @@ export async function runPool(trials: PlannedTrial[], opts: PoolOptions): Promis
         else crashed();
       };
       const external = trial.config.method.command !== undefined;
-      const timer = setTimeout(() => {
-        slot.child.off('exit', onExit);
-        slot.child.kill('SIGKILL');
-        killTrainer(slot.current?.trainer);
-        const rec = record(trial, 'timeout', startedAt, `stopped after the trial timeout of ${Math.round(opts.trialTimeoutMs / 1000)} s`);
-        writeTrial(opts.runDir, rec);
-        finish(rec, true);
-      }, opts.trialTimeoutMs + (external ? EXTERNAL_TIMEOUT_GRACE_MS : 0));
+      const timer = setTimeout(
+        () => {
+          slot.child.off('exit', onExit);
+          slot.child.kill('SIGKILL');
+          killTrainer(slot.current?.trainer);
+          const rec = record(
+            trial,
+            'timeout',
+            startedAt,
+            `stopped after the trial timeout of ${Math.round(opts.trialTimeoutMs / 1000)} s`,
+          );
+          writeTrial(opts.runDir, rec);
+          finish(rec, true);
+        },
+        opts.trialTimeoutMs + (external ? EXTERNAL_TIMEOUT_GRACE_MS : 0),
+      );
       slot.current = { trial, timer };
       slot.child.on('message', onMessage);
       slot.child.once('exit', onExit);
       opts.events?.started?.(slot.index, trial);
-      slot.child.send({ type: 'run', id: trial.id, config: trial.config, timeoutMs: opts.trialTimeoutMs } satisfies ToWorker);
+      slot.child.send({
+        type: 'run',
+        id: trial.id,
+        config: trial.config,
+        timeoutMs: opts.trialTimeoutMs,
+      } satisfies ToWorker);
     });
 
   const loop = async (index: number) => {

@@ -42,16 +42,23 @@ export function ttyReporter(workers: number, stream: NodeJS.WriteStream = proces
   );
   let overall: cliProgress.SingleBar | undefined;
   const bars: cliProgress.SingleBar[] = [];
-  const barFor = (w: number) => (bars[w] ??= multi.create(1, 0, { label: `w${w + 1} idle`.padEnd(46), metric: '', unit: 'steps' }));
+  const barFor = (w: number) =>
+    (bars[w] ??= multi.create(1, 0, { label: `w${w + 1} idle`.padEnd(46), metric: '', unit: 'steps' }));
   return {
     phase(name, total, skipped) {
       overall?.stop();
       multi.log(terminalText(`${name}: ${total} trials to run, ${skipped} already done`) + '\n');
-      overall = multi.create(Math.max(total, 1), 0, { label: name.padEnd(46).slice(0, 46), metric: `${skipped} reused`, unit: 'trials' });
+      overall = multi.create(Math.max(total, 1), 0, {
+        label: name.padEnd(46).slice(0, 46),
+        metric: `${skipped} reused`,
+        unit: 'trials',
+      });
       for (let w = 0; w < workers; w++) barFor(w);
     },
     started(w, trial) {
-      const label = terminalText(`w${w + 1} ${trial.label}`).padEnd(46).slice(0, 46);
+      const label = terminalText(`w${w + 1} ${trial.label}`)
+        .padEnd(46)
+        .slice(0, 46);
       barFor(w).start(trial.config.budget.steps, 0, { label, metric: '—', unit: 'steps' });
     },
     progress(w, _trial, p) {

@@ -53,7 +53,10 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   const s = await openSession(o);
   const { registries, claim, backend } = s;
   // Limits first (a typo like --seeds 1e9 must not start planning), then the directory, before any write.
-  const run = resolveRun(claim, o.preset, { ...(o.seeds !== undefined ? { seeds: o.seeds } : {}), adaptive: o.adaptive !== undefined });
+  const run = resolveRun(claim, o.preset, {
+    ...(o.seeds !== undefined ? { seeds: o.seeds } : {}),
+    adaptive: o.adaptive !== undefined,
+  });
   const { repeats, workloads } = run;
   const force = o.force ? { force: true } : {};
   claimRunDir(o.runDir, claim.id, { create: false, ...force });
@@ -61,7 +64,16 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
 
   if (o.dryRun) {
     dryRun(s, o, ctx);
-    return { summary: null, ranTrials: 0, reusedTrials: 0, records: [], sweep: null, session: s, repeats, unusable: null };
+    return {
+      summary: null,
+      ranTrials: 0,
+      reusedTrials: 0,
+      records: [],
+      sweep: null,
+      session: s,
+      repeats,
+      unusable: null,
+    };
   }
   // Both paths work before anything is written (an unusable cache would fail every trial alike).
   usableCacheDir(o.cacheDir);
@@ -123,7 +135,13 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   let records: TrialRecord[];
   let adaptive: AdaptiveResult | null = null;
   if (o.adaptive) {
-    const a = await runAdaptive(s, { preset: o.preset, maxSeedsPerArm: run.maxRepeats, batchSize: o.adaptive.batch, chosen, runDir: o.runDir });
+    const a = await runAdaptive(s, {
+      preset: o.preset,
+      maxSeedsPerArm: run.maxRepeats,
+      batchSize: o.adaptive.batch,
+      chosen,
+      runDir: o.runDir,
+    });
     ({ records, result: adaptive } = a);
     ran += a.ran;
   } else {
@@ -136,15 +154,33 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   const usedRepeats = adaptive ? adaptive.seedsPerArm : repeats;
 
   const summary = summarizeClaim(claim, records, {
-    preset: o.preset, repeats: usedRepeats, workloads, backend: backend.name, numericsClass: backend.numericsClass, tuning: sweep, host: s.host, adaptive,
+    preset: o.preset,
+    repeats: usedRepeats,
+    workloads,
+    backend: backend.name,
+    numericsClass: backend.numericsClass,
+    tuning: sweep,
+    host: s.host,
+    adaptive,
     predictors: predictorInputsFrom(registries),
   });
   const tuningIds = allTuningTrials(plan).map((t) => t.id);
   writeManifest(o.runDir, {
-    ...manifest, updatedAt: new Date().toISOString(), status: 'complete', tuningTrials: tuningIds, evalTrials: evaluation.map((t) => t.id), chosen,
+    ...manifest,
+    updatedAt: new Date().toISOString(),
+    status: 'complete',
+    tuningTrials: tuningIds,
+    evalTrials: evaluation.map((t) => t.id),
+    chosen,
   });
   return {
-    summary, ranTrials: ran, reusedTrials: tuningIds.length + evaluation.length - ran, records, sweep, session: s, repeats: usedRepeats,
+    summary,
+    ranTrials: ran,
+    reusedTrials: tuningIds.length + evaluation.length - ran,
+    records,
+    sweep,
+    session: s,
+    repeats: usedRepeats,
     unusable: firstUnusableArm(claim, workloads, records),
   };
 }
@@ -157,7 +193,11 @@ const ARM_FAILED_HINT =
   'the summary and report above list these trials as missing, not as results; fix what made them fail ' +
   "(`--workers 1` shows a worker's output), then run the same command again: failed trials are retried, finished ones reused";
 
-export function firstUnusableArm(claim: Parameters<typeof armsOf>[0], workloads: string[], records: TrialRecord[]): ReprobenchError | null {
+export function firstUnusableArm(
+  claim: Parameters<typeof armsOf>[0],
+  workloads: string[],
+  records: TrialRecord[],
+): ReprobenchError | null {
   for (const w of workloads) {
     for (const arm of armsOf(claim)) {
       const mine = records.filter((r) => r.config.method.id === arm.method && workloadRefOf(r.config.workload) === w);
@@ -189,14 +229,22 @@ function dryRun(s: ClaimSession, o: RunClaimOptions, ctx: PhaseContext): void {
   const recheckTodo = planned ? plan.recheckMissing : null;
   const evalTodo = plan.evaluationMissing;
   o.log(`plan for claim ${claim.id} (${o.preset}, ${repeats} repeats per method and workload, ${o.workers} workers):`);
-  if (planned?.recordedFrom) o.log(`  tuning: none; the quick preset reuses the points the standard run chose (${planned.recordedFrom})`);
-  else if (planned) o.log(`  tuning: ${tuning.length} trials (${planned.choose([]).description}), ${tuning.length - tuneTodo.length} already done`);
+  if (planned?.recordedFrom)
+    o.log(`  tuning: none; the quick preset reuses the points the standard run chose (${planned.recordedFrom})`);
+  else if (planned)
+    o.log(
+      `  tuning: ${tuning.length} trials (${planned.choose([]).description}), ${tuning.length - tuneTodo.length} already done`,
+    );
   if (planned?.rechecks) {
-    o.log(recheck && recheckTodo
-      ? `  tuning re-check: ${recheck.length} trials, ${recheck.length - recheckTodo.length} already done`
-      : `  tuning re-check: up to ${planned.recheckPlaceholders.length} trials (which points depends on the first tuning phase)`);
+    o.log(
+      recheck && recheckTodo
+        ? `  tuning re-check: ${recheck.length} trials, ${recheck.length - recheckTodo.length} already done`
+        : `  tuning re-check: up to ${planned.recheckPlaceholders.length} trials (which points depends on the first tuning phase)`,
+    );
   }
-  o.log(`  evaluation: ${evalCount} trials, ${evalTodo ? evalCount - evalTodo.length : 0} already done${evalTodo ? '' : ' (their configuration depends on the tuning result)'}`);
+  o.log(
+    `  evaluation: ${evalCount} trials, ${evalTodo ? evalCount - evalTodo.length : 0} already done${evalTodo ? '' : ' (their configuration depends on the tuning result)'}`,
+  );
   const todo = [...tuneTodo, ...(recheckTodo ?? []), ...(evalTodo ?? [])];
   for (const t of todo.slice(0, DRY_RUN_LISTED)) o.log(`    todo ${t.id} ${t.label}`);
   if (todo.length > DRY_RUN_LISTED) {

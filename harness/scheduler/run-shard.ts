@@ -69,14 +69,35 @@ export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
   const runShare = async (phase: ShardPhaseResult['phase'], trials: PlannedTrial[]): Promise<void> => {
     const share = shardShare(trials, o.shard, cost);
     const file: ShardFile = {
-      schemaVersion: 1, claim: { id: claim.id, version: claim.version }, preset: o.preset, repeats, backend: backend.name, numericsClass: backend.numericsClass,
-      configFile: registries.configFile, phase, shard: { index: o.shard.index, count: o.shard.count }, trials: share.map((t) => t.id),
-      unfinished: share.map((t) => t.id), status: 'running', command: o.command, startedAt: new Date().toISOString(), finishedAt: null,
+      schemaVersion: 1,
+      claim: { id: claim.id, version: claim.version },
+      preset: o.preset,
+      repeats,
+      backend: backend.name,
+      numericsClass: backend.numericsClass,
+      configFile: registries.configFile,
+      phase,
+      shard: { index: o.shard.index, count: o.shard.count },
+      trials: share.map((t) => t.id),
+      unfinished: share.map((t) => t.id),
+      status: 'running',
+      command: o.command,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
     };
     writeShardFile(o.runDir, file);
-    const { ran } = await runPhase(s, `${phase === 'recheck' ? 'tuning re-check' : phase}, shard ${shardText(o.shard)}`, share);
+    const { ran } = await runPhase(
+      s,
+      `${phase === 'recheck' ? 'tuning re-check' : phase}, shard ${shardText(o.shard)}`,
+      share,
+    );
     const unfinished = share.filter((t) => !isFinished(s.stored.get(t.id)!)).map((t) => t.id);
-    writeShardFile(o.runDir, { ...file, unfinished, status: unfinished.length ? 'incomplete' : 'complete', finishedAt: new Date().toISOString() });
+    writeShardFile(o.runDir, {
+      ...file,
+      unfinished,
+      status: unfinished.length ? 'incomplete' : 'complete',
+      finishedAt: new Date().toISOString(),
+    });
     phases.push({ phase, planned: trials.length, share: file.trials, ran, unfinished });
   };
 
@@ -108,7 +129,8 @@ export async function runShard(o: RunShardOptions): Promise<RunShardResult> {
     refreshStored(s);
     const plan = planPhases(ctx, s.stored);
     if (!plan.evaluation) {
-      if (!plan.recheckTrials) throw incomplete(plan.tuningMissing.length, plan.tuningTrials.length, 'evaluation trials', 'tuning');
+      if (!plan.recheckTrials)
+        throw incomplete(plan.tuningMissing.length, plan.tuningTrials.length, 'evaluation trials', 'tuning');
       throw incomplete(plan.recheckMissing!.length, plan.recheckTrials.length, 'evaluation trials', 'recheck');
     }
     await runShare('evaluation', plan.evaluation);

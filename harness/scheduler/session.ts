@@ -48,13 +48,32 @@ export async function openSession(o: SessionOptions): Promise<ClaimSession> {
   const registries = await loadRegistries(o.cwd);
   const claim = registries.claims.get(o.claim);
   const stored = readTrials(o.runDir);
-  const backend = await initBackend(o.backend, { probe: () => claimProbeModels(registries, claim, o.cacheDir), cacheDir: o.cacheDir });
+  const backend = await initBackend(o.backend, {
+    probe: () => claimProbeModels(registries, claim, o.cacheDir),
+    cacheDir: o.cacheDir,
+  });
   o.log(`backend: ${backend.name} (${backend.numericsClass})`);
   for (const r of backend.reasons) o.log(`  ${r}`);
   const host = hostProvenance();
   const s: ClaimSession = {
-    registries, claim, backend, host, stored, reporter: o.reporter, log: o.log, finishedNow: 0,
-    pool: { workers: o.workers, backend, host, cacheDir: o.cacheDir, runDir: o.runDir, cwd: o.cwd, trialTimeoutMs: o.trialTimeoutSec * 1000, events: o.reporter },
+    registries,
+    claim,
+    backend,
+    host,
+    stored,
+    reporter: o.reporter,
+    log: o.log,
+    finishedNow: 0,
+    pool: {
+      workers: o.workers,
+      backend,
+      host,
+      cacheDir: o.cacheDir,
+      runDir: o.runDir,
+      cwd: o.cwd,
+      trialTimeoutMs: o.trialTimeoutSec * 1000,
+      events: o.reporter,
+    },
   };
   setInterruptReport(() => interruptReport(s));
   return s;
@@ -82,7 +101,12 @@ export function isDone(s: ClaimSession, t: PlannedTrial): boolean {
  * Runs a phase's trials on the pool — only those not already finished unless `recompute` — and
  * returns the phase's records in plan order.
  */
-export async function runPhase(s: ClaimSession, name: string, trials: PlannedTrial[], recompute = false): Promise<{ records: TrialRecord[]; ran: number }> {
+export async function runPhase(
+  s: ClaimSession,
+  name: string,
+  trials: PlannedTrial[],
+  recompute = false,
+): Promise<{ records: TrialRecord[]; ran: number }> {
   const todo = recompute ? trials : trials.filter((t) => !isDone(s, t));
   s.reporter.phase(name, todo.length, trials.length - todo.length);
   const events = s.pool.events;
@@ -98,5 +122,8 @@ export async function runPhase(s: ClaimSession, name: string, trials: PlannedTri
     },
   });
   for (const [id, r] of fresh) s.stored.set(id, r);
-  return { records: trials.map((t) => s.stored.get(t.id)).filter((r): r is TrialRecord => r !== undefined), ran: fresh.size };
+  return {
+    records: trials.map((t) => s.stored.get(t.id)).filter((r): r is TrialRecord => r !== undefined),
+    ran: fresh.size,
+  };
 }

@@ -18,7 +18,8 @@ const send = (m: FromWorker) => {
 };
 const PROGRESS_INTERVAL_MS = 250;
 
-let state: { registries: Registries; backend: BackendInfo; host: HostProvenance; cacheDir: string; runDir: string } | undefined;
+let state:
+  { registries: Registries; backend: BackendInfo; host: HostProvenance; cacheDir: string; runDir: string } | undefined;
 let queue = Promise.resolve();
 /** The running external trainer's process group, stopped if this worker dies mid-trial. */
 let trainer: number | undefined;
@@ -54,7 +55,11 @@ async function handle(msg: ToWorker): Promise<void> {
       state = { registries, backend, host: msg.host, cacheDir: msg.cacheDir, runDir: msg.runDir };
       send({ type: 'ready', numericsClass: backend.numericsClass });
     } catch (e) {
-      send(isReprobenchError(e) ? { type: 'init-failed', message: e.message, code: e.code, hint: e.hint } : { type: 'init-failed', message: String((e as Error)?.stack ?? e) });
+      send(
+        isReprobenchError(e)
+          ? { type: 'init-failed', message: e.message, code: e.code, hint: e.hint }
+          : { type: 'init-failed', message: String((e as Error)?.stack ?? e) },
+      );
     }
     return;
   }

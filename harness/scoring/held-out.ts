@@ -32,16 +32,28 @@ export interface RuleNote {
  * the fastest before step 3 (AlgoPerf divides after these steps, too).
  * With no held-out pairs this is just step 2 on the base workloads.
  */
-export function applyHeldOutRule(times: TimeTable, baseWorkloads: readonly string[], heldOut: readonly HeldOutPair[], maxRatio: number): { times: TimeTable; notes: RuleNote[] } {
+export function applyHeldOutRule(
+  times: TimeTable,
+  baseWorkloads: readonly string[],
+  heldOut: readonly HeldOutPair[],
+  maxRatio: number,
+): { times: TimeTable; notes: RuleNote[] } {
   const notes: RuleNote[] = [];
   const columns = [...baseWorkloads, ...heldOut.map((h) => h.workload)];
-  const t: TimeTable = Object.fromEntries(Object.entries(times).map(([s, row]) => [s, Object.fromEntries(columns.map((w) => [w, row[w] ?? Infinity]))]));
+  const t: TimeTable = Object.fromEntries(
+    Object.entries(times).map(([s, row]) => [s, Object.fromEntries(columns.map((w) => [w, row[w] ?? Infinity]))]),
+  );
 
   for (const [s, row] of Object.entries(t)) {
     for (const h of heldOut) {
       if (!Number.isFinite(row[h.base]!) && Number.isFinite(row[h.workload]!)) {
         row[h.workload] = Infinity;
-        notes.push({ submission: s, workload: h.workload, rule: 'held-out-needs-base', message: `${h.workload} ignored: base workload ${h.base} not reached` });
+        notes.push({
+          submission: s,
+          workload: h.workload,
+          rule: 'held-out-needs-base',
+          message: `${h.workload} ignored: base workload ${h.base} not reached`,
+        });
       }
     }
   }
@@ -50,7 +62,12 @@ export function applyHeldOutRule(times: TimeTable, baseWorkloads: readonly strin
   for (const [s, row] of Object.entries(capped)) {
     for (const w of columns) {
       if (Number.isFinite(t[s]![w]!) && !Number.isFinite(row[w]!)) {
-        notes.push({ submission: s, workload: w, rule: 'beyond-max-ratio', message: `${w} counted as not reached: more than ${maxRatio}x the fastest time` });
+        notes.push({
+          submission: s,
+          workload: w,
+          rule: 'beyond-max-ratio',
+          message: `${w} counted as not reached: more than ${maxRatio}x the fastest time`,
+        });
       }
     }
   }
@@ -59,12 +76,23 @@ export function applyHeldOutRule(times: TimeTable, baseWorkloads: readonly strin
     for (const h of heldOut) {
       if (!Number.isFinite(row[h.workload]!) && Number.isFinite(row[h.base]!)) {
         row[h.base] = Infinity;
-        const why = Number.isFinite(t[s]![h.workload]!) ? `took more than ${maxRatio}x the fastest time` : times[s]?.[h.workload] === undefined ? 'was not run' : 'was not reached';
-        notes.push({ submission: s, workload: h.base, rule: 'base-needs-held-out', message: `${h.base} counted as not reached: its held-out variant ${h.workload} ${why}` });
+        const why = Number.isFinite(t[s]![h.workload]!)
+          ? `took more than ${maxRatio}x the fastest time`
+          : times[s]?.[h.workload] === undefined
+            ? 'was not run'
+            : 'was not reached';
+        notes.push({
+          submission: s,
+          workload: h.base,
+          rule: 'base-needs-held-out',
+          message: `${h.base} counted as not reached: its held-out variant ${h.workload} ${why}`,
+        });
       }
     }
   }
 
-  const kept: TimeTable = Object.fromEntries(Object.entries(capped).map(([s, row]) => [s, Object.fromEntries(baseWorkloads.map((w) => [w, row[w]!]))]));
+  const kept: TimeTable = Object.fromEntries(
+    Object.entries(capped).map(([s, row]) => [s, Object.fromEntries(baseWorkloads.map((w) => [w, row[w]!]))]),
+  );
   return { times: kept, notes };
 }

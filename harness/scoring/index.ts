@@ -4,15 +4,40 @@
  * geometric-mean speedups. See docs/algoperf.md for the rules and how they were checked.
  */
 export type {
-  AlgoPerfVersion, Budget, Direction, EvalPoint, ResultTarget, Ruleset, ScoringStudy, ScoringSubmission, ScoringTrial, ScoringWorkload, TimeAxis, TrialSelection,
+  AlgoPerfVersion,
+  Budget,
+  Direction,
+  EvalPoint,
+  ResultTarget,
+  Ruleset,
+  ScoringStudy,
+  ScoringSubmission,
+  ScoringTrial,
+  ScoringWorkload,
+  TimeAxis,
+  TrialSelection,
 } from './types.js';
 export { meetsTarget, timeToResult } from './time-to-result.js';
 export type { TimeToResult } from './time-to-result.js';
 export { medianWithInfinity, studyTime, workloadTime } from './workload-time.js';
 export type { StudyTime, TimeOptions, WorkloadTime } from './workload-time.js';
-export { ALGOPERF_VERSIONS, ALGOPERF_VERSION_IDS, baseWorkloadOf, isAlgoPerfVersion, maxRuntimeSeconds } from './versions.js';
+export {
+  ALGOPERF_VERSIONS,
+  ALGOPERF_VERSION_IDS,
+  baseWorkloadOf,
+  isAlgoPerfVersion,
+  maxRuntimeSeconds,
+} from './versions.js';
 export type { AlgoPerfVersionSpec } from './versions.js';
-export { benchmarkScore, bestTimes, dropBeyondRatio, linspace, performanceProfile, performanceRatios, trapezoid } from './profile.js';
+export {
+  benchmarkScore,
+  bestTimes,
+  dropBeyondRatio,
+  linspace,
+  performanceProfile,
+  performanceRatios,
+  trapezoid,
+} from './profile.js';
 export type { Profile, TimeTable } from './profile.js';
 export { applyHeldOutRule } from './held-out.js';
 export type { HeldOutPair, RuleNote } from './held-out.js';

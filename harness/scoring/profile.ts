@@ -25,7 +25,9 @@ export function linspace(start: number, stop: number, n: number): number[] {
 
 /** The fastest time per workload over the submissions (Infinity when nobody reached it). */
 export function bestTimes(times: TimeTable, workloads: readonly string[]): Record<string, number> {
-  return Object.fromEntries(workloads.map((w) => [w, Math.min(Infinity, ...Object.values(times).map((row) => row[w] ?? Infinity))]));
+  return Object.fromEntries(
+    workloads.map((w) => [w, Math.min(Infinity, ...Object.values(times).map((row) => row[w] ?? Infinity))]),
+  );
 }
 
 /**
@@ -35,7 +37,12 @@ export function bestTimes(times: TimeTable, workloads: readonly string[]): Recor
 export function dropBeyondRatio(times: TimeTable, workloads: readonly string[], maxRatio: number): TimeTable {
   const best = bestTimes(times, workloads);
   return Object.fromEntries(
-    Object.entries(times).map(([s, row]) => [s, Object.fromEntries(workloads.map((w) => [w, (row[w] ?? Infinity) > maxRatio * best[w]! ? Infinity : (row[w] ?? Infinity)]))]),
+    Object.entries(times).map(([s, row]) => [
+      s,
+      Object.fromEntries(
+        workloads.map((w) => [w, (row[w] ?? Infinity) > maxRatio * best[w]! ? Infinity : (row[w] ?? Infinity)]),
+      ),
+    ]),
   );
 }
 
@@ -48,7 +55,9 @@ export function performanceRatios(times: TimeTable, workloads: readonly string[]
   return Object.fromEntries(
     Object.entries(times).map(([s, row]) => [
       s,
-      Object.fromEntries(workloads.map((w) => [w, Number.isFinite(best[w]!) ? (row[w] ?? Infinity) / best[w]! : Infinity])),
+      Object.fromEntries(
+        workloads.map((w) => [w, Number.isFinite(best[w]!) ? (row[w] ?? Infinity) / best[w]! : Infinity]),
+      ),
     ]),
   );
 }
@@ -57,11 +66,18 @@ export function performanceRatios(times: TimeTable, workloads: readonly string[]
  * ρ(τ) = (number of workloads with r ≤ τ) / `workloadCount`. The count is the version's number of
  * base workloads, not the number a submission ran: a workload it lacks counts as never reached.
  */
-export function performanceProfile(ratios: TimeTable, workloads: readonly string[], opts: { maxTau?: number; points?: number; workloadCount?: number } = {}): Profile {
+export function performanceProfile(
+  ratios: TimeTable,
+  workloads: readonly string[],
+  opts: { maxTau?: number; points?: number; workloadCount?: number } = {},
+): Profile {
   const taus = linspace(1, opts.maxTau ?? 4, opts.points ?? 100);
   const n = opts.workloadCount ?? workloads.length;
   const rho = Object.fromEntries(
-    Object.entries(ratios).map(([s, row]) => [s, taus.map((tau) => workloads.filter((w) => (row[w] ?? Infinity) <= tau).length / n)]),
+    Object.entries(ratios).map(([s, row]) => [
+      s,
+      taus.map((tau) => workloads.filter((w) => (row[w] ?? Infinity) <= tau).length / n),
+    ]),
   );
   return { taus, rho };
 }

@@ -71,7 +71,11 @@ function fail(message: string, hint: string): never {
  *   a held-out workload without a base, or an unknown reference
  */
 export function scoreSubmissions(pool: readonly ScoringSubmission[], options: ScoreOptions): ScoreResult {
-  if (pool.length === 0) fail('nothing to score: the pool is empty', 'give at least one submission (a folder written by `reprobench import algoperf`)');
+  if (pool.length === 0)
+    fail(
+      'nothing to score: the pool is empty',
+      'give at least one submission (a folder written by `reprobench import algoperf`)',
+    );
   const names = pool.map((s) => s.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) fail(`two submissions are named "${dup}"`, 'score each submission once; rename one folder if they differ');
@@ -87,7 +91,11 @@ export function scoreSubmissions(pool: readonly ScoringSubmission[], options: Sc
   const defaultHeldOut = (spec?.heldOutWorkloads ?? []).filter((w) => baseWorkloadOf(w, baseWorkloads) !== null);
   const heldOut: HeldOutPair[] = (heldOutRule ? [...(options.heldOutWorkloads ?? defaultHeldOut)] : []).map((w) => {
     const base = baseWorkloadOf(w, baseWorkloads);
-    if (!base || base === w) fail(`held-out workload ${w} is not a variant of any base workload (${baseWorkloads.join(', ')})`, 'a held-out name starts with its base workload\'s name and "_"');
+    if (!base || base === w)
+      fail(
+        `held-out workload ${w} is not a variant of any base workload (${baseWorkloads.join(', ')})`,
+        'a held-out name starts with its base workload\'s name and "_"',
+      );
     return { workload: w, base };
   });
   checkTargets(pool, [...baseWorkloads, ...heldOut.map((h) => h.workload)]);
@@ -110,15 +118,40 @@ export function scoreSubmissions(pool: readonly ScoringSubmission[], options: Sc
   }
 
   // Workloads a submission did not run stay absent here, so notes can say "not run"; the rules read them as Infinity.
-  const raw: TimeTable = Object.fromEntries(pool.map((s) => [s.name, Object.fromEntries(scored.filter((w) => !workloadTimes[s.name]![w]!.missing).map((w) => [w, workloadTimes[s.name]![w]!.value]))]));
+  const raw: TimeTable = Object.fromEntries(
+    pool.map((s) => [
+      s.name,
+      Object.fromEntries(
+        scored.filter((w) => !workloadTimes[s.name]![w]!.missing).map((w) => [w, workloadTimes[s.name]![w]!.value]),
+      ),
+    ]),
+  );
   const { times: scoredTimes, notes } = applyHeldOutRule(raw, baseWorkloads, heldOut, maxTau);
   const ratios = performanceRatios(scoredTimes, baseWorkloads);
-  const profile = performanceProfile(ratios, baseWorkloads, { maxTau, points: options.points ?? 100, workloadCount: baseWorkloads.length });
-  const scores = Object.fromEntries(Object.entries(profile.rho).map(([s, rho]) => [s, benchmarkScore(rho, profile.taus)]));
+  const profile = performanceProfile(ratios, baseWorkloads, {
+    maxTau,
+    points: options.points ?? 100,
+    workloadCount: baseWorkloads.length,
+  });
+  const scores = Object.fromEntries(
+    Object.entries(profile.rho).map(([s, rho]) => [s, benchmarkScore(rho, profile.taus)]),
+  );
 
   const result: ScoreResult = {
-    ruleset: options.ruleset, version: options.version ?? null, timeAxis: axis, trialSelection, heldOutRule,
-    baseWorkloads, heldOut, workloadTimes, scoredTimes, ratios, profile, scores, notes, warnings,
+    ruleset: options.ruleset,
+    version: options.version ?? null,
+    timeAxis: axis,
+    trialSelection,
+    heldOutRule,
+    baseWorkloads,
+    heldOut,
+    workloadTimes,
+    scoredTimes,
+    ratios,
+    profile,
+    scores,
+    notes,
+    warnings,
   };
   if (options.reference !== undefined) result.speedups = speedupsAgainst(pool, options, raw, baseWorkloads, axis);
   return result;
@@ -137,27 +170,51 @@ function checkTargets(pool: readonly ScoringSubmission[], workloads: readonly st
       if (!t) continue;
       const key = `${t.metric} ${t.direction === 'higher' ? '>=' : '<='} ${t.value}`;
       if (!first) first = { name: s.name, key };
-      else if (first.key !== key) fail(`workload ${w} has target "${first.key}" in ${first.name} but "${key}" in ${s.name}`, 'import all submissions of a pool with the same target file (the same AlgoPerf version)');
+      else if (first.key !== key)
+        fail(
+          `workload ${w} has target "${first.key}" in ${first.name} but "${key}" in ${s.name}`,
+          'import all submissions of a pool with the same target file (the same AlgoPerf version)',
+        );
     }
   }
 }
 
-function checkCounts(sub: string, w: string, studies: ReadonlyArray<{ index: number; trials: readonly unknown[] }>, expectStudies: number, expectTrials: number, warnings: string[]): void {
-  if (studies.length !== expectStudies) warnings.push(`${sub}: ${w} has ${studies.length} studies, the rules ask for ${expectStudies}`);
+function checkCounts(
+  sub: string,
+  w: string,
+  studies: ReadonlyArray<{ index: number; trials: readonly unknown[] }>,
+  expectStudies: number,
+  expectTrials: number,
+  warnings: string[],
+): void {
+  if (studies.length !== expectStudies)
+    warnings.push(`${sub}: ${w} has ${studies.length} studies, the rules ask for ${expectStudies}`);
   for (const st of studies) {
-    if (st.trials.length !== expectTrials) warnings.push(`${sub}: ${w} study ${st.index} has ${st.trials.length} trials, the rules ask for ${expectTrials}`);
+    if (st.trials.length !== expectTrials)
+      warnings.push(`${sub}: ${w} study ${st.index} has ${st.trials.length} trials, the rules ask for ${expectTrials}`);
   }
 }
 
-function speedupsAgainst(pool: readonly ScoringSubmission[], options: ScoreOptions, raw: TimeTable, baseWorkloads: readonly string[], axis: TimeAxis): Record<string, SpeedupResult> {
+function speedupsAgainst(
+  pool: readonly ScoringSubmission[],
+  options: ScoreOptions,
+  raw: TimeTable,
+  baseWorkloads: readonly string[],
+  axis: TimeAxis,
+): Record<string, SpeedupResult> {
   const ref = options.reference!;
   if (!raw[ref]) fail(`reference "${ref}" is not in the pool`, `pick one of: ${Object.keys(raw).join(', ')}`);
   const budgets = Object.fromEntries(
     baseWorkloads.map((w) => {
-      const fromPool = [pool.find((s) => s.name === ref), ...pool].map((s) => s?.workloads[w]?.budget?.[axis]).find((b) => b !== undefined);
-      const fromVersion = axis === 'seconds' && options.version ? maxRuntimeSeconds(options.version, options.ruleset, w) : undefined;
+      const fromPool = [pool.find((s) => s.name === ref), ...pool]
+        .map((s) => s?.workloads[w]?.budget?.[axis])
+        .find((b) => b !== undefined);
+      const fromVersion =
+        axis === 'seconds' && options.version ? maxRuntimeSeconds(options.version, options.ruleset, w) : undefined;
       return [w, fromPool ?? fromVersion];
     }),
   );
-  return Object.fromEntries(pool.map((s) => [s.name, geometricMeanSpeedup(raw[s.name]!, raw[ref]!, baseWorkloads, budgets, ref)]));
+  return Object.fromEntries(
+    pool.map((s) => [s.name, geometricMeanSpeedup(raw[s.name]!, raw[ref]!, baseWorkloads, budgets, ref)]),
+  );
 }

@@ -42,7 +42,11 @@ export function geometricMeanSpeedup(
     const fill = (t: number | undefined) => {
       if (t !== undefined && Number.isFinite(t)) return t;
       if (budget === undefined) {
-        throw new ReprobenchError('E_SCORING_INPUT', `no budget for workload ${w}, so an unreached target cannot be replaced by budget + 1 s`, 'every workload needs a budget on the scored time axis: imported AlgoPerf results carry max_allowed_runtime in seconds (none in steps, so use --time-axis seconds); other pools need budget.seconds or budget.steps');
+        throw new ReprobenchError(
+          'E_SCORING_INPUT',
+          `no budget for workload ${w}, so an unreached target cannot be replaced by budget + 1 s`,
+          'every workload needs a budget on the scored time axis: imported AlgoPerf results carry max_allowed_runtime in seconds (none in steps, so use --time-axis seconds); other pools need budget.seconds or budget.steps',
+        );
       }
       return budget + 1;
     };

@@ -32,12 +32,17 @@ export function meetsTarget(value: number | null | undefined, target: ResultTarg
  * so results from other runners obey the same rule. On the v0.5/v0.6 logs no first hit lies
  * past the budget (docs/algoperf.md), so the check changes no published number.
  */
-export function timeToResult(curve: readonly EvalPoint[], target: ResultTarget, opts: { axis?: TimeAxis; budget?: number } = {}): TimeToResult {
+export function timeToResult(
+  curve: readonly EvalPoint[],
+  target: ResultTarget,
+  opts: { axis?: TimeAxis; budget?: number } = {},
+): TimeToResult {
   const axis = opts.axis ?? 'seconds';
   const i = curve.findIndex((p) => meetsTarget(p.metrics[target.metric], target));
   if (i < 0) return { status: 'not-reached', value: Infinity, evalIndex: null, step: null, seconds: null };
   const p = curve[i]!;
   const value = axis === 'seconds' ? p.seconds : p.step;
-  if (opts.budget !== undefined && value > opts.budget) return { status: 'after-budget', value: Infinity, evalIndex: i, step: p.step, seconds: p.seconds };
+  if (opts.budget !== undefined && value > opts.budget)
+    return { status: 'after-budget', value: Infinity, evalIndex: i, step: p.step, seconds: p.seconds };
   return { status: 'reached', value, evalIndex: i, step: p.step, seconds: p.seconds };
 }

@@ -18,7 +18,16 @@ export interface AlgoPerfVersionSpec {
   targetsFile: string;
 }
 
-const BASE = ['criteo1tb', 'fastmri', 'imagenet_resnet', 'imagenet_vit', 'librispeech_conformer', 'librispeech_deepspeech', 'ogbg', 'wmt'] as const;
+const BASE = [
+  'criteo1tb',
+  'fastmri',
+  'imagenet_resnet',
+  'imagenet_vit',
+  'librispeech_conformer',
+  'librispeech_deepspeech',
+  'ogbg',
+  'wmt',
+] as const;
 
 /**
  * Sources (mlcommons/submissions_algorithms 12c8e4ea unless said otherwise):
@@ -39,8 +48,24 @@ export const ALGOPERF_VERSIONS: Readonly<Record<AlgoPerfVersion, AlgoPerfVersion
   '0.5': {
     version: '0.5',
     baseWorkloads: BASE,
-    heldOutWorkloads: ['criteo1tb_embed_init', 'fastmri_tanh', 'imagenet_resnet_large_bn_init', 'librispeech_conformer_layernorm', 'ogbg_model_size', 'wmt_glu_tanh'],
-    maxRuntimeSeconds: { criteo1tb: 7703, fastmri: 8859, imagenet_resnet: 63008, imagenet_vit: 77520, librispeech_conformer: 61068, librispeech_deepspeech: 55506, ogbg: 18477, wmt: 48151 },
+    heldOutWorkloads: [
+      'criteo1tb_embed_init',
+      'fastmri_tanh',
+      'imagenet_resnet_large_bn_init',
+      'librispeech_conformer_layernorm',
+      'ogbg_model_size',
+      'wmt_glu_tanh',
+    ],
+    maxRuntimeSeconds: {
+      criteo1tb: 7703,
+      fastmri: 8859,
+      imagenet_resnet: 63008,
+      imagenet_vit: 77520,
+      librispeech_conformer: 61068,
+      librispeech_deepspeech: 55506,
+      ogbg: 18477,
+      wmt: 48151,
+    },
     selfTuningBudgetFactor: 3,
     studies: 5,
     trialsPerStudy: { external: 5, self: 1 },
@@ -50,7 +75,16 @@ export const ALGOPERF_VERSIONS: Readonly<Record<AlgoPerfVersion, AlgoPerfVersion
     version: '0.6',
     baseWorkloads: BASE,
     heldOutWorkloads: [],
-    maxRuntimeSeconds: { criteo1tb: 7703, fastmri: 4430, imagenet_resnet: 66159, imagenet_vit: 69768, librispeech_conformer: 58015, librispeech_deepspeech: 44405, ogbg: 12011, wmt: 43336 },
+    maxRuntimeSeconds: {
+      criteo1tb: 7703,
+      fastmri: 4430,
+      imagenet_resnet: 66159,
+      imagenet_vit: 69768,
+      librispeech_conformer: 58015,
+      librispeech_deepspeech: 44405,
+      ogbg: 12011,
+      wmt: 43336,
+    },
     selfTuningBudgetFactor: 1.5,
     studies: 3,
     trialsPerStudy: { external: 5, self: 1 },

@@ -38,12 +38,19 @@ export function medianWithInfinity(xs: readonly number[]): number {
  * The study's time: the best of its trials (see `TrialSelection`); Infinity when none reached
  * the target. Ties go to the lower trial index, so the choice is deterministic.
  */
-export function studyTime(study: ScoringStudy, workload: Pick<ScoringWorkload, 'target' | 'budget'>, opts: TimeOptions = {}): StudyTime {
+export function studyTime(
+  study: ScoringStudy,
+  workload: Pick<ScoringWorkload, 'target' | 'budget'>,
+  opts: TimeOptions = {},
+): StudyTime {
   const axis = opts.axis ?? 'seconds';
   const budget = workload.budget?.[axis];
   const trials = [...study.trials]
     .sort((a, b) => a.index - b.index)
-    .map((t) => ({ trial: t.index, result: timeToResult(t.curve, workload.target, budget === undefined ? { axis } : { axis, budget }) }));
+    .map((t) => ({
+      trial: t.index,
+      result: timeToResult(t.curve, workload.target, budget === undefined ? { axis } : { axis, budget }),
+    }));
   const reached = trials.filter((t) => t.result.status === 'reached');
   if (reached.length === 0) return { study: study.index, trial: null, value: Infinity, trials };
   const key = (t: (typeof reached)[number]): [number, number] =>

@@ -103,10 +103,18 @@ export function bootstrapDistribution(
 ): BootstrapDistribution {
   const method = options.method ?? 'bca';
   if (method !== 'percentile' && method !== 'bca') {
-    throw new ReprobenchError('E_STATS_INPUT', `unknown bootstrap method '${String(method)}'`, "use 'percentile' or 'bca'");
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `unknown bootstrap method '${String(method)}'`,
+      "use 'percentile' or 'bca'",
+    );
   }
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-    throw new ReprobenchError('E_STATS_INPUT', 'every bootstrap stratum needs at least one value', 'drop empty strata before bootstrapping');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'every bootstrap stratum needs at least one value',
+      'drop empty strata before bootstrapping',
+    );
   }
   const full = sizes.map((n) => Array.from({ length: n }, (_, i) => i));
   const estimate = checked(statistic(full), 'the original data');
@@ -142,10 +150,19 @@ export function bootstrapDistribution(
 /** The two-sided interval at `confidence` read off a bootstrap distribution (percentile or BCa). */
 export function bootstrapInterval(d: BootstrapDistribution, confidence: number): BootstrapInterval {
   requireProbability(confidence, 'confidence');
-  const base = { estimate: d.estimate, confidence, method: d.method, resamples: d.sorted.length, seed: d.seed, biasCorrection: d.biasCorrection, acceleration: d.acceleration };
+  const base = {
+    estimate: d.estimate,
+    confidence,
+    method: d.method,
+    resamples: d.sorted.length,
+    seed: d.seed,
+    biasCorrection: d.biasCorrection,
+    acceleration: d.acceleration,
+  };
   if (d.pointMass) return { ...base, lower: d.estimate, upper: d.estimate };
   const alpha = (1 - confidence) / 2;
-  if (d.method === 'percentile') return { ...base, lower: quantileSorted(d.sorted, alpha), upper: quantileSorted(d.sorted, 1 - alpha) };
+  if (d.method === 'percentile')
+    return { ...base, lower: quantileSorted(d.sorted, alpha), upper: quantileSorted(d.sorted, 1 - alpha) };
   const z0 = d.biasCorrection;
   const a = d.acceleration;
   const zLo = normQuantile(alpha);
@@ -166,7 +183,11 @@ function checked(v: number, where: string): number {
 
 function drawIndices(sizes: readonly number[], options: BootstrapCoreOptions): number[][][] {
   if (options.seed === undefined) {
-    throw new ReprobenchError('E_STATS_INPUT', 'a bootstrap CI needs an explicit seed', 'pass { seed: <integer> } and store it with the result');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'a bootstrap CI needs an explicit seed',
+      'pass { seed: <integer> } and store it with the result',
+    );
   }
   const B = options.resamples ?? 4000;
   requireInteger(B, 'resamples', 2, 10_000_000);
@@ -178,16 +199,28 @@ function drawIndices(sizes: readonly number[], options: BootstrapCoreOptions): n
 
 function validateIndices(indices: StratifiedIndices, sizes: readonly number[]): void {
   if (indices.length < 2) {
-    throw new ReprobenchError('E_STATS_INPUT', `only ${indices.length} bootstrap resample(s)`, 'use at least 1000 resamples');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `only ${indices.length} bootstrap resample(s)`,
+      'use at least 1000 resamples',
+    );
   }
   for (const row of indices) {
     if (row.length !== sizes.length) {
-      throw new ReprobenchError('E_STATS_INPUT', 'injected indices do not have one entry per stratum', 'shape indices as [resample][stratum][draw]');
+      throw new ReprobenchError(
+        'E_STATS_INPUT',
+        'injected indices do not have one entry per stratum',
+        'shape indices as [resample][stratum][draw]',
+      );
     }
     row.forEach((idx, s) => {
       const n = sizes[s] as number;
       if (idx.length !== n || idx.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) {
-        throw new ReprobenchError('E_STATS_INPUT', `injected indices for stratum ${s} must be ${n} integers in [0, ${n})`, 'export the indices with the data they index');
+        throw new ReprobenchError(
+          'E_STATS_INPUT',
+          `injected indices for stratum ${s} must be ${n} integers in [0, ${n})`,
+          'export the indices with the data they index',
+        );
       }
     });
   }

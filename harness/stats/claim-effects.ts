@@ -64,7 +64,11 @@ interface Ctx {
 
 const need2 = (arm: PreparedArm, label: string): void => {
   if (arm.values.length < 2) {
-    throw new ReprobenchError('E_STATS_INPUT', `${label} has ${arm.values.length} usable repeat(s)`, 'run at least 2 repeats per arm (diverged runs do not count outside time-to-target)');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `${label} has ${arm.values.length} usable repeat(s)`,
+      'run at least 2 repeats per arm (diverged runs do not count outside time-to-target)',
+    );
   }
 };
 
@@ -81,7 +85,11 @@ function smallestExactP(sizes: number[]): number {
   return 1 / c;
 }
 
-function twoBoots(sizes: number[], stat: (idx: readonly (readonly number[])[]) => number, ctx: Ctx): [BootstrapInterval, BootstrapInterval, IntervalFamily] {
+function twoBoots(
+  sizes: number[],
+  stat: (idx: readonly (readonly number[])[]) => number,
+  ctx: Ctx,
+): [BootstrapInterval, BootstrapInterval, IntervalFamily] {
   // One set of resamples for every level: the 1 − α and 1 − 2α intervals and the verdict's p-values.
   const dist = bootstrapDistribution(sizes, stat, { seed: ctx.seed, resamples: ctx.resamples, method: 'percentile' });
   const family: IntervalFamily = {
@@ -108,25 +116,44 @@ function logPilot(m: number[], b: number[], paired: boolean, effect: number, mar
 }
 
 /** Time-to-target: speedup = KM median(baseline)/KM median(method), else restricted-mean ratio. */
-function timeToTarget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired: boolean, ctx: Ctx): Omit<ComparisonAnalysis, 'n' | 'censored' | 'diverged'> {
+function timeToTarget(
+  c: ComparisonInput,
+  m: PreparedArm,
+  b: PreparedArm,
+  paired: boolean,
+  ctx: Ctx,
+): Omit<ComparisonAnalysis, 'n' | 'censored' | 'diverged'> {
   const budget = c.budget as number;
   const kmM = kaplanMeier(m.values, m.events);
   const kmB = kaplanMeier(b.values, b.events);
   const useMedian = kmM.median !== null && kmB.median !== null;
   // Smoothed bootstrap (speedup-interval.ts; docs/stats.md § Speedup intervals): every level from the same resamples.
   const iv = smoothedSpeedupInterval(m, b, {
-    budget, center: useMedian ? 'median' : 'restricted-mean', paired, confidences: [1 - ctx.alpha, 1 - 2 * ctx.alpha], seed: ctx.seed, resamples: ctx.resamples,
+    budget,
+    center: useMedian ? 'median' : 'restricted-mean',
+    paired,
+    confidences: [1 - ctx.alpha, 1 - 2 * ctx.alpha],
+    seed: ctx.seed,
+    resamples: ctx.resamples,
   });
   const [ci, eq] = iv.intervals as [[number, number], [number, number]];
   const estimate = iv.estimate;
   const intervals: IntervalFamily = {
     ciAt: (confidence) => speedupCiAt(iv, confidence),
-    minP: Math.max(1 / (ctx.resamples + 1), smallestExactP(paired ? [m.values.length] : [m.values.length, b.values.length])),
+    minP: Math.max(
+      1 / (ctx.resamples + 1),
+      smallestExactP(paired ? [m.values.length] : [m.values.length, b.values.length]),
+    ),
   };
-  const lr = logRankTest([{ times: m.values, events: m.events }, { times: b.values, events: b.events }]);
+  const lr = logRankTest([
+    { times: m.values, events: m.events },
+    { times: b.values, events: b.events },
+  ]);
   return {
     effectName: 'speedup',
-    estimand: useMedian ? 'KM median ratio (baseline / method)' : `restricted-mean ratio to the budget ${budget} (an arm reached the target in under half its seeds, so its KM median does not exist)`,
+    estimand: useMedian
+      ? 'KM median ratio (baseline / method)'
+      : `restricted-mean ratio to the budget ${budget} (an arm reached the target in under half its seeds, so its KM median does not exist)`,
     estimate,
     ci,
     ciMethod: `${paired ? 'paired' : 'two-sample'} smoothed bootstrap (log-normal kernel, h = n^-1/5), ${ctx.resamples} resamples, seed ${ctx.seed}`,
@@ -143,7 +170,13 @@ function timeToTarget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired
 }
 
 /** Fixed budget: difference method − baseline with a paired (or Welch) t CI and test. */
-function fixedBudget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired: boolean, ctx: Ctx): Omit<ComparisonAnalysis, 'n' | 'censored' | 'diverged'> {
+function fixedBudget(
+  c: ComparisonInput,
+  m: PreparedArm,
+  b: PreparedArm,
+  paired: boolean,
+  ctx: Ctx,
+): Omit<ComparisonAnalysis, 'n' | 'censored' | 'diverged'> {
   const better = c.lowerIsBetter ? 'less' : 'greater';
   const worse = c.lowerIsBetter ? 'greater' : 'less';
   const t = paired ? pairedTTest : welchTTest;
@@ -151,8 +184,13 @@ function fixedBudget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired:
   const eq = t(m.values, b.values, { confidence: 1 - 2 * ctx.alpha });
   const delta = absoluteMargin(c.margin, c.marginUnits, mean(b.values));
   const sign = c.lowerIsBetter ? -1 : 1;
-  const M = c.claimedMagnitude === undefined ? null : sign * absoluteMargin(Math.abs(c.claimedMagnitude), c.marginUnits, mean(b.values));
-  const s = paired ? sd(m.values.map((x, i) => x - (b.values[i] as number))) : Math.sqrt((variance(m.values) + variance(b.values)) / 2);
+  const M =
+    c.claimedMagnitude === undefined
+      ? null
+      : sign * absoluteMargin(Math.abs(c.claimedMagnitude), c.marginUnits, mean(b.values));
+  const s = paired
+    ? sd(m.values.map((x, i) => x - (b.values[i] as number)))
+    : Math.sqrt((variance(m.values) + variance(b.values)) / 2);
   return {
     effectName: 'difference',
     estimand: 'mean difference (method − baseline)',
@@ -170,26 +208,51 @@ function fixedBudget(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired:
       pValueOpposite: t(m.values, b.values, { alternative: worse }).pValue,
     },
     paired,
-    pilot: { design: paired ? 'paired' : 'independent', sd: s, dPlus: sign * two.estimate - delta, dMinus: sign * two.estimate + delta },
+    pilot: {
+      design: paired ? 'paired' : 'independent',
+      sd: s,
+      dPlus: sign * two.estimate - delta,
+      dMinus: sign * two.estimate + delta,
+    },
     intervals: { ciAt: (confidence) => t(m.values, b.values, { confidence }).ci, minP: 0 },
   };
 }
 
 /** Predictor: ratio of mean errors (method / baseline) with a Wilcoxon (or Mann–Whitney) test. */
-function predictor(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired: boolean, ctx: Ctx): Omit<ComparisonAnalysis, 'n' | 'censored' | 'diverged'> {
+function predictor(
+  c: ComparisonInput,
+  m: PreparedArm,
+  b: PreparedArm,
+  paired: boolean,
+  ctx: Ctx,
+): Omit<ComparisonAnalysis, 'n' | 'censored' | 'diverged'> {
   if (!(mean(b.values) > 0)) {
-    throw new ReprobenchError('E_STATS_INPUT', `baseline predictor error on '${c.workload}' has mean ${mean(b.values)}`, 'an error ratio needs a positive baseline error');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `baseline predictor error on '${c.workload}' has mean ${mean(b.values)}`,
+      'an error ratio needs a positive baseline error',
+    );
   }
   const better = c.lowerIsBetter ? 'less' : 'greater';
   const worse = c.lowerIsBetter ? 'greater' : 'less';
   const ratio = (x: number[], y: number[]): number => mean(x) / mean(y);
   const stat = paired
-    ? (idx: readonly (readonly number[])[]): number => ratio(pick(m.values, idx[0] as number[]), pick(b.values, idx[0] as number[]))
-    : (idx: readonly (readonly number[])[]): number => ratio(pick(m.values, idx[0] as number[]), pick(b.values, idx[1] as number[]));
+    ? (idx: readonly (readonly number[])[]): number =>
+        ratio(pick(m.values, idx[0] as number[]), pick(b.values, idx[0] as number[]))
+    : (idx: readonly (readonly number[])[]): number =>
+        ratio(pick(m.values, idx[0] as number[]), pick(b.values, idx[1] as number[]));
   const [ci, eq, intervals] = twoBoots(paired ? [m.values.length] : [m.values.length, b.values.length], stat, ctx);
   const test = paired
-    ? { name: 'Wilcoxon signed-rank (one-sided)', p: wilcoxonSignedRank(m.values, b.values, { alternative: better }), q: wilcoxonSignedRank(m.values, b.values, { alternative: worse }) }
-    : { name: 'Mann–Whitney U (one-sided)', p: mannWhitneyU(m.values, b.values, { alternative: better }), q: mannWhitneyU(m.values, b.values, { alternative: worse }) };
+    ? {
+        name: 'Wilcoxon signed-rank (one-sided)',
+        p: wilcoxonSignedRank(m.values, b.values, { alternative: better }),
+        q: wilcoxonSignedRank(m.values, b.values, { alternative: worse }),
+      }
+    : {
+        name: 'Mann–Whitney U (one-sided)',
+        p: mannWhitneyU(m.values, b.values, { alternative: better }),
+        q: mannWhitneyU(m.values, b.values, { alternative: worse }),
+      };
   const estimate = ratio(m.values, b.values);
   // Pilot on the log scale, oriented so that positive favours the method.
   const pilot = logPilot(b.values, m.values, paired, c.lowerIsBetter ? 1 / estimate : estimate, c.margin);
@@ -211,13 +274,21 @@ function predictor(c: ComparisonInput, m: PreparedArm, b: PreparedArm, paired: b
 }
 
 /** Phenomenon: mean of the declared statistic, its t CI against the null region. */
-function phenomenon(c: ComparisonInput, m: PreparedArm, ctx: Ctx): Omit<ComparisonAnalysis, 'n' | 'censored' | 'diverged'> {
+function phenomenon(
+  c: ComparisonInput,
+  m: PreparedArm,
+  ctx: Ctx,
+): Omit<ComparisonAnalysis, 'n' | 'censored' | 'diverged'> {
   const lo = c.nullRegion?.[0] ?? -Infinity;
   const hi = c.nullRegion?.[1] ?? Infinity;
   const claimBound = c.lowerIsBetter ? lo : hi;
   const otherBound = c.lowerIsBetter ? hi : lo;
   if (!Number.isFinite(claimBound)) {
-    throw new ReprobenchError('E_STATS_INPUT', `phenomenon on '${c.workload}': the null region is unbounded on the claimed side`, 'bound the null region on the side the paper claims the statistic lies beyond');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `phenomenon on '${c.workload}': the null region is unbounded on the claimed side`,
+      'bound the null region on the side the paper claims the statistic lies beyond',
+    );
   }
   const better = c.lowerIsBetter ? 'less' : 'greater';
   const worse = c.lowerIsBetter ? 'greater' : 'less';
@@ -236,7 +307,12 @@ function phenomenon(c: ComparisonInput, m: PreparedArm, ctx: Ctx): Omit<Comparis
     equivalenceBounds: [lo, hi],
     higherIsBetter: !c.lowerIsBetter,
     claimedMagnitude: c.claimedMagnitude ?? null,
-    test: { name: `one-sample t against the null region's ${c.lowerIsBetter ? 'lower' : 'upper'} end (one-sided)`, statistic: claimTest.statistic, pValue: claimTest.pValue, pValueOpposite: pOpp },
+    test: {
+      name: `one-sample t against the null region's ${c.lowerIsBetter ? 'lower' : 'upper'} end (one-sided)`,
+      statistic: claimTest.statistic,
+      pValue: claimTest.pValue,
+      pValueOpposite: pOpp,
+    },
     paired: false,
     pilot: {
       design: 'paired',
@@ -257,7 +333,12 @@ export function analyseComparison(c: ComparisonInput, ctx: Ctx): ComparisonAnaly
   need2(m, `method '${c.method.id}' on '${c.workload}'`);
   if (c.testType === 'phenomenon') {
     const core = phenomenon(c, m, ctx);
-    return { ...core, n: { method: m.values.length, baseline: 0 }, censored: { method: 0, baseline: 0 }, diverged: { method: m.diverged, baseline: 0 } };
+    return {
+      ...core,
+      n: { method: m.values.length, baseline: 0 },
+      censored: { method: 0, baseline: 0 },
+      diverged: { method: m.diverged, baseline: 0 },
+    };
   }
   const base = c.baseline as NonNullable<ComparisonInput['baseline']>;
   const b = prepareArm(base, c.testType, c.budget, 'baseline');

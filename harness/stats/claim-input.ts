@@ -77,15 +77,31 @@ const bad = (msg: string, hint: string): ReprobenchError => new ReprobenchError(
  * the budget; elsewhere a diverged trial has no outcome and is dropped (and counted). Sorted by repeat.
  * @throws ReprobenchError `E_STATS_INPUT` on mismatched lengths, duplicate repeats or a non-finite value of a non-diverged trial.
  */
-export function prepareArm(arm: ArmOutcomes, testType: TestType, budget: number | undefined, label: string): PreparedArm {
+export function prepareArm(
+  arm: ArmOutcomes,
+  testType: TestType,
+  budget: number | undefined,
+  label: string,
+): PreparedArm {
   const n = arm.values?.length ?? 0;
   if (!Array.isArray(arm.values) || !Array.isArray(arm.repeats) || arm.repeats.length !== n) {
-    throw bad(`${label} '${arm.id}': repeats and values must be arrays of equal length`, 'give one repeat index per value');
+    throw bad(
+      `${label} '${arm.id}': repeats and values must be arrays of equal length`,
+      'give one repeat index per value',
+    );
   }
-  for (const [name, xs] of [['events', arm.events], ['diverged', arm.diverged]] as const) {
-    if (xs !== undefined && xs.length !== n) throw bad(`${label} '${arm.id}': ${name} has ${xs.length} entries for ${n} values`, `give one ${name} flag per value`);
+  for (const [name, xs] of [
+    ['events', arm.events],
+    ['diverged', arm.diverged],
+  ] as const) {
+    if (xs !== undefined && xs.length !== n)
+      throw bad(
+        `${label} '${arm.id}': ${name} has ${xs.length} entries for ${n} values`,
+        `give one ${name} flag per value`,
+      );
   }
-  if (new Set(arm.repeats).size !== n) throw bad(`${label} '${arm.id}' repeats a repeat index`, 'each repeat index may appear once per arm');
+  if (new Set(arm.repeats).size !== n)
+    throw bad(`${label} '${arm.id}' repeats a repeat index`, 'each repeat index may appear once per arm');
   const order = arm.repeats.map((_, i) => i).sort((i, j) => (arm.repeats[i] as number) - (arm.repeats[j] as number));
   const out: PreparedArm = { values: [], events: [], repeats: [], diverged: 0, censored: 0 };
   for (const i of order) {
@@ -99,7 +115,10 @@ export function prepareArm(arm: ArmOutcomes, testType: TestType, budget: number 
       ev = false;
     }
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw bad(`${label} '${arm.id}' repeat ${String(arm.repeats[i])} has value ${String(v)}`, 'mark a NaN/Inf run as diverged instead of passing NaN');
+      throw bad(
+        `${label} '${arm.id}' repeat ${String(arm.repeats[i])} has value ${String(v)}`,
+        'mark a NaN/Inf run as diverged instead of passing NaN',
+      );
     }
     if (!ev) out.censored++;
     out.values.push(v);
@@ -120,17 +139,29 @@ export function isPaired(a: PreparedArm, b: PreparedArm): boolean {
 export function validateComparison(c: ComparisonInput): void {
   const where = `comparison '${c.method?.id}' on '${c.workload}'`;
   if (!['time-to-target', 'fixed-budget', 'predictor', 'phenomenon'].includes(c.testType)) {
-    throw bad(`${where}: unknown testType '${String(c.testType)}'`, "use 'time-to-target', 'fixed-budget', 'predictor' or 'phenomenon'");
+    throw bad(
+      `${where}: unknown testType '${String(c.testType)}'`,
+      "use 'time-to-target', 'fixed-budget', 'predictor' or 'phenomenon'",
+    );
   }
   if (c.direction !== undefined && !['method-better', 'non-inferior', 'equivalent'].includes(c.direction)) {
-    throw bad(`${where}: unknown direction '${String(c.direction)}'`, "use 'method-better', 'non-inferior' or 'equivalent'");
+    throw bad(
+      `${where}: unknown direction '${String(c.direction)}'`,
+      "use 'method-better', 'non-inferior' or 'equivalent'",
+    );
   }
   if (c.testType !== 'phenomenon') {
-    if (!c.baseline) throw bad(`${where}: no baseline arm`, 'a comparison needs a baseline (only phenomenon claims do not)');
-    if (!(Number.isFinite(c.margin) && c.margin > 0)) throw bad(`${where}: margin is ${String(c.margin)}`, 'give the claim card a positive margin δ');
-    if (c.marginUnits !== 'relative' && c.marginUnits !== 'absolute') throw bad(`${where}: unknown marginUnits '${String(c.marginUnits)}'`, "use 'relative' or 'absolute'");
+    if (!c.baseline)
+      throw bad(`${where}: no baseline arm`, 'a comparison needs a baseline (only phenomenon claims do not)');
+    if (!(Number.isFinite(c.margin) && c.margin > 0))
+      throw bad(`${where}: margin is ${String(c.margin)}`, 'give the claim card a positive margin δ');
+    if (c.marginUnits !== 'relative' && c.marginUnits !== 'absolute')
+      throw bad(`${where}: unknown marginUnits '${String(c.marginUnits)}'`, "use 'relative' or 'absolute'");
     if ((c.testType === 'time-to-target' || c.testType === 'predictor') && c.marginUnits !== 'relative') {
-      throw bad(`${where}: ${c.testType} effects are ratios, so the margin must be relative`, "use marginUnits: 'relative' (e.g. 0.1 = within 10%)");
+      throw bad(
+        `${where}: ${c.testType} effects are ratios, so the margin must be relative`,
+        "use marginUnits: 'relative' (e.g. 0.1 = within 10%)",
+      );
     }
   }
   if (c.testType === 'time-to-target' && !(Number.isFinite(c.budget) && (c.budget as number) > 0)) {
@@ -139,7 +170,10 @@ export function validateComparison(c: ComparisonInput): void {
   if (c.testType === 'phenomenon') {
     const r = c.nullRegion;
     if (!Array.isArray(r) || r.length !== 2 || (r[0] ?? -Infinity) >= (r[1] ?? Infinity)) {
-      throw bad(`${where}: phenomenon needs a null region [lo, hi] with lo < hi`, 'declare the values that mean "no phenomenon" on the claim card');
+      throw bad(
+        `${where}: phenomenon needs a null region [lo, hi] with lo < hi`,
+        'declare the values that mean "no phenomenon" on the claim card',
+      );
     }
   }
   if (c.claimedMagnitude !== undefined && !Number.isFinite(c.claimedMagnitude)) {

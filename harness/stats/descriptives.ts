@@ -45,7 +45,10 @@ export function median(xs: readonly number[]): number {
  */
 export function quantile(xs: readonly number[], p: number): number {
   requireFinite(xs, 'sample');
-  return quantileSorted([...xs].sort((x, y) => x - y), p);
+  return quantileSorted(
+    [...xs].sort((x, y) => x - y),
+    p,
+  );
 }
 
 /**
@@ -54,7 +57,11 @@ export function quantile(xs: readonly number[], p: number): number {
  */
 export function quantileSorted(sorted: readonly number[], p: number): number {
   if (!(p >= 0 && p <= 1)) {
-    throw new ReprobenchError('E_STATS_INPUT', `quantile level ${String(p)} is outside [0, 1]`, 'pass a probability such as 0.25');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `quantile level ${String(p)} is outside [0, 1]`,
+      'pass a probability such as 0.25',
+    );
   }
   const n = sorted.length;
   if (n === 0) throw new ReprobenchError('E_STATS_INPUT', 'quantile of an empty sample', 'pass a non-empty sample');
@@ -88,7 +95,11 @@ export function iqm(xs: readonly number[]): number {
 export function geometricMean(xs: readonly number[]): number {
   requireFinite(xs, 'sample');
   if (xs.some((x) => x <= 0)) {
-    throw new ReprobenchError('E_STATS_INPUT', 'geometric mean of a sample with a value <= 0', 'geometric means (speedups, ratios) need positive values');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'geometric mean of a sample with a value <= 0',
+      'geometric means (speedups, ratios) need positive values',
+    );
   }
   return Math.exp(ssMean(xs.map(Math.log)));
 }

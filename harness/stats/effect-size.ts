@@ -1,10 +1,6 @@
 import { ReprobenchError } from '../errors.js';
 import { median } from './descriptives.js';
-import {
-  bootstrapIndicesCI,
-  type BootstrapInterval,
-  type BootstrapOptions,
-} from './bootstrap.js';
+import { bootstrapIndicesCI, type BootstrapInterval, type BootstrapOptions } from './bootstrap.js';
 import { requireFinite, requireSameLength } from './validate.js';
 
 function superiority(a: readonly number[], b: readonly number[]): number {
@@ -18,12 +14,20 @@ function superiority(a: readonly number[], b: readonly number[]): number {
  * (each arm resampled within itself). 0.5 means no tendency either way.
  * @throws ReprobenchError `E_STATS_INPUT` on empty or non-finite samples; see {@link bootstrapIndicesCI}.
  */
-export function probabilityOfSuperiority(a: readonly number[], b: readonly number[], options: BootstrapOptions): BootstrapInterval {
+export function probabilityOfSuperiority(
+  a: readonly number[],
+  b: readonly number[],
+  options: BootstrapOptions,
+): BootstrapInterval {
   requireFinite(a, 'a');
   requireFinite(b, 'b');
   return bootstrapIndicesCI(
     [a.length, b.length],
-    (idx) => superiority((idx[0] as number[]).map((i) => a[i] as number), (idx[1] as number[]).map((i) => b[i] as number)),
+    (idx) =>
+      superiority(
+        (idx[0] as number[]).map((i) => a[i] as number),
+        (idx[1] as number[]).map((i) => b[i] as number),
+      ),
     options,
   );
 }
@@ -40,23 +44,36 @@ export interface MedianRatioOptions extends BootstrapOptions {
  * @throws ReprobenchError `E_STATS_INPUT` on empty, non-finite or non-positive values, or unequal
  *   lengths when paired; `E_STATS_DEGENERATE` via the bootstrap.
  */
-export function medianRatioCI(a: readonly number[], b: readonly number[], options: MedianRatioOptions): BootstrapInterval {
+export function medianRatioCI(
+  a: readonly number[],
+  b: readonly number[],
+  options: MedianRatioOptions,
+): BootstrapInterval {
   requireFinite(a, 'a');
   requireFinite(b, 'b');
   if ([...a, ...b].some((x) => x <= 0)) {
-    throw new ReprobenchError('E_STATS_INPUT', 'a ratio of medians needs positive values', 'pass steps or seconds to target (> 0)');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'a ratio of medians needs positive values',
+      'pass steps or seconds to target (> 0)',
+    );
   }
   const { paired = false, ...boot } = options;
   if (paired) {
     requireSameLength(a, b, 'medianRatioCI');
-    return bootstrapIndicesCI([a.length], (idx) => {
-      const r = idx[0] as number[];
-      return median(r.map((i) => a[i] as number)) / median(r.map((i) => b[i] as number));
-    }, boot);
+    return bootstrapIndicesCI(
+      [a.length],
+      (idx) => {
+        const r = idx[0] as number[];
+        return median(r.map((i) => a[i] as number)) / median(r.map((i) => b[i] as number));
+      },
+      boot,
+    );
   }
   return bootstrapIndicesCI(
     [a.length, b.length],
-    (idx) => median((idx[0] as number[]).map((i) => a[i] as number)) / median((idx[1] as number[]).map((i) => b[i] as number)),
+    (idx) =>
+      median((idx[0] as number[]).map((i) => a[i] as number)) / median((idx[1] as number[]).map((i) => b[i] as number)),
     boot,
   );
 }

@@ -14,7 +14,18 @@ export {
   chiSquareSf,
 } from './distributions.js';
 export { type Alternative } from './validate.js';
-export { mean, variance, sd, median, quantile, quantileSorted, iqm, geometricMean, summarize, type Summary } from './descriptives.js';
+export {
+  mean,
+  variance,
+  sd,
+  median,
+  quantile,
+  quantileSorted,
+  iqm,
+  geometricMean,
+  summarize,
+  type Summary,
+} from './descriptives.js';
 export {
   bootstrapCI,
   pairedBootstrapCI,
@@ -36,7 +47,12 @@ export { pairedTTest, oneSampleTTest } from './paired-t.js';
 export { rankAverage } from './rank.js';
 export { spearman, type SpearmanResult } from './spearman.js';
 export { wilcoxonSignedRank, type WilcoxonOptions, type WilcoxonResult } from './wilcoxon.js';
-export { mannWhitneyU, type MannWhitneyMethod, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney.js';
+export {
+  mannWhitneyU,
+  type MannWhitneyMethod,
+  type MannWhitneyOptions,
+  type MannWhitneyResult,
+} from './mann-whitney.js';
 export { mannWhitneyExactSf } from './mann-whitney-exact.js';
 export { probabilityOfSuperiority, medianRatioCI, type MedianRatioOptions } from './effect-size.js';
 export { kaplanMeier, restrictedMean, type KaplanMeier, type KaplanMeierOptions } from './survival.js';

@@ -39,7 +39,11 @@ export interface LogRankResult {
  */
 export function logRankTest(groups: readonly CensoredSample[]): LogRankResult {
   if (groups.length < 2) {
-    throw new ReprobenchError('E_STATS_INPUT', `log-rank needs at least 2 groups, got ${groups.length}`, 'pass the method and baseline arms');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `log-rank needs at least 2 groups, got ${groups.length}`,
+      'pass the method and baseline arms',
+    );
   }
   groups.forEach((g, i) => {
     requireFinite(g.times, `group ${i} times`);
@@ -87,7 +91,10 @@ export function logRankTest(groups: readonly CensoredSample[]): LogRankResult {
     }
   }
   // Group 0 is the reference, as in statsmodels: the test uses groups 1..k−1.
-  const { value, rank } = quadraticFormPinv(V.slice(1).map((row) => row.slice(1)), oe.slice(1));
+  const { value, rank } = quadraticFormPinv(
+    V.slice(1).map((row) => row.slice(1)),
+    oe.slice(1),
+  );
   const v00 = (V[0] as number[])[0] as number;
   return {
     statistic: value,
@@ -120,7 +127,8 @@ function quadraticFormPinv(V: number[][], b: number[]): { value: number; rank: n
     for (let j = i + 1; j < m; j++) {
       const f = ((A[j] as number[])[i] as number) / p;
       y[j] = (y[j] as number) - f * (y[i] as number);
-      for (let l = i + 1; l < m; l++) (A[j] as number[])[l] = ((A[j] as number[])[l] as number) - f * ((A[i] as number[])[l] as number);
+      for (let l = i + 1; l < m; l++)
+        (A[j] as number[])[l] = ((A[j] as number[])[l] as number) - f * ((A[i] as number[])[l] as number);
     }
   }
   return { value, rank };

@@ -37,14 +37,22 @@ export interface MannWhitneyResult {
  * @throws ReprobenchError `E_STATS_INPUT` on empty or non-finite samples, an unknown option, or
  *   an exact request too large to enumerate.
  */
-export function mannWhitneyU(a: readonly number[], b: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult {
+export function mannWhitneyU(
+  a: readonly number[],
+  b: readonly number[],
+  options: MannWhitneyOptions = {},
+): MannWhitneyResult {
   requireFinite(a, 'a');
   requireFinite(b, 'b');
   const alternative = options.alternative ?? 'two-sided';
   requireAlternative(alternative);
   const requested = options.method ?? 'auto';
   if (requested !== 'exact' && requested !== 'asymptotic' && requested !== 'auto') {
-    throw new ReprobenchError('E_STATS_INPUT', `unknown Mann–Whitney method '${String(requested)}'`, "use 'exact', 'asymptotic' or 'auto'");
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `unknown Mann–Whitney method '${String(requested)}'`,
+      "use 'exact', 'asymptotic' or 'auto'",
+    );
   }
   const n1 = a.length;
   const n2 = b.length;
@@ -56,7 +64,12 @@ export function mannWhitneyU(a: readonly number[], b: readonly number[], options
   const hasTies = ties.some((t) => t > 1);
   // Beyond scipy's rule, 'auto' also avoids an exact null too large to enumerate (one tiny sample
   // against a huge one), where the approximation is accurate anyway.
-  const method = requested === 'auto' ? (n1 > 8 && n2 > 8) || hasTies || !exactFeasible(n1, n2) ? 'asymptotic' : 'exact' : requested;
+  const method =
+    requested === 'auto'
+      ? (n1 > 8 && n2 > 8) || hasTies || !exactFeasible(n1, n2)
+        ? 'asymptotic'
+        : 'exact'
+      : requested;
   const [u, factor] = alternative === 'greater' ? [u1, 1] : alternative === 'less' ? [u2, 1] : [Math.max(u1, u2), 2];
   let p: number;
   if (method === 'exact') {

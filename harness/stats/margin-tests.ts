@@ -25,7 +25,12 @@ const LOWEST = 1e-15;
  * An infinite threshold on the far side is always cleared (p = 0); on the near side, never (p = 1).
  */
 export function oneSidedP(family: IntervalFamily, threshold: number, side: Side): number {
-  if (Number.isNaN(threshold)) throw new ReprobenchError('E_STATS_INPUT', 'a margin threshold is NaN', 'pass finite margins or ±Infinity for an unbounded side');
+  if (Number.isNaN(threshold))
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'a margin threshold is NaN',
+      'pass finite margins or ±Infinity for an unbounded side',
+    );
   if (threshold === -Infinity) return side === 'above' ? 0 : 1;
   if (threshold === Infinity) return side === 'below' ? 0 : 1;
   const clears = (a: number): boolean => {

@@ -84,7 +84,14 @@ function validate(alpha: number, power: number, sd: number): void {
  * Power of a t-test with n seeds per arm (shifted central t approximation of the noncentral t,
  * within one seed of statsmodels' exact `TTestPower`/`TTestIndPower`).
  */
-export function tTestPower(n: number, effect: number, sd: number, alpha: number, sides: 'one-sided' | 'two-sided', design: Design): number {
+export function tTestPower(
+  n: number,
+  effect: number,
+  sd: number,
+  alpha: number,
+  sides: 'one-sided' | 'two-sided',
+  design: Design,
+): number {
   const shape = SHAPES[design];
   const df = shape.df(n);
   if (sd === 0) return effect === 0 ? 0 : 1;
@@ -103,7 +110,11 @@ export function seedsForTTest(options: TTestPowerOptions): number {
   const { effect, sd, alpha = 0.05, power = 0.8, sides = 'one-sided', design = 'paired', maxSeeds = 100_000 } = options;
   validate(alpha, power, sd);
   if (!Number.isFinite(effect) || effect === 0) {
-    throw new ReprobenchError('E_STATS_DEGENERATE', 'no number of seeds detects an effect of 0', 'pass the effect size to detect (e.g. the claimed magnitude)');
+    throw new ReprobenchError(
+      'E_STATS_DEGENERATE',
+      'no number of seeds detects an effect of 0',
+      'pass the effect size to detect (e.g. the claimed magnitude)',
+    );
   }
   return smallestN((n) => tTestPower(n, effect, sd, alpha, sides, design), power, maxSeeds);
 }
@@ -133,7 +144,11 @@ export function seedsForTost(options: TostPowerOptions): number {
     throw new ReprobenchError('E_STATS_INPUT', `equivalence margin is ${String(margin)}`, 'pass a positive margin');
   }
   if (!(Math.abs(trueDifference) < margin)) {
-    throw new ReprobenchError('E_STATS_DEGENERATE', `a true difference of ${trueDifference} is not inside ±${margin}`, 'equivalence can only be shown for differences inside the margin');
+    throw new ReprobenchError(
+      'E_STATS_DEGENERATE',
+      `a true difference of ${trueDifference} is not inside ±${margin}`,
+      'equivalence can only be shown for differences inside the margin',
+    );
   }
   return smallestN((n) => tostPower(n, margin, trueDifference, sd, alpha, design), power, maxSeeds);
 }

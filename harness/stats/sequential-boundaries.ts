@@ -47,7 +47,11 @@ const phi = (x: number): number => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.P
  * motion with drift θ in information time, stopped when Z_k ≥ bounds[k] (one-sided, no binding
  * futility bound). Returns P(first crossing at look k) for each k.
  */
-export function crossingProbabilities(fractions: readonly number[], bounds: readonly number[], drift: number): number[] {
+export function crossingProbabilities(
+  fractions: readonly number[],
+  bounds: readonly number[],
+  drift: number,
+): number[] {
   const out: number[] = [];
   let dens: Density | null = null;
   for (let k = 0; k < fractions.length; k++) {
@@ -59,7 +63,13 @@ export function crossingProbabilities(fractions: readonly number[], bounds: read
 }
 
 /** P(Z_k ≥ b, no earlier crossing), given the continuation density after look k − 1 (null at k = 0). */
-function exitProbability(dens: Density | null, fractions: readonly number[], k: number, b: number, drift: number): number {
+function exitProbability(
+  dens: Density | null,
+  fractions: readonly number[],
+  k: number,
+  b: number,
+  drift: number,
+): number {
   const tk = fractions[k] as number;
   if (dens === null) return normSf(b - drift * Math.sqrt(tk));
   const tp = fractions[k - 1] as number;
@@ -68,12 +78,19 @@ function exitProbability(dens: Density | null, fractions: readonly number[], k: 
   const stk = Math.sqrt(tk);
   const stp = Math.sqrt(tp);
   let p = 0;
-  for (let j = 0; j < dens.z.length; j++) p += (dens.w[j] as number) * normSf((b * stk - (dens.z[j] as number) * stp - drift * dt) / sq);
+  for (let j = 0; j < dens.z.length; j++)
+    p += (dens.w[j] as number) * normSf((b * stk - (dens.z[j] as number) * stp - drift * dt) / sq);
   return p;
 }
 
 /** The sub-density of Z_k on (−∞, b), i.e. of the paths still running after look k. */
-function continuation(dens: Density | null, fractions: readonly number[], k: number, b: number, drift: number): Density {
+function continuation(
+  dens: Density | null,
+  fractions: readonly number[],
+  k: number,
+  b: number,
+  drift: number,
+): Density {
   const tk = fractions[k] as number;
   return dens === null ? firstDensity(tk, b, drift) : nextDensity(dens, fractions[k - 1] as number, tk, b, drift);
 }
@@ -111,7 +128,11 @@ function nextDensity(prev: Density, tp: number, tk: number, b: number, drift: nu
 export function efficacyBoundaries(fractions: readonly number[], alpha: number, spending: SpendingFunction): number[] {
   fractions.forEach((t, i) => {
     if (!(t > 0 && t <= 1 && (i === 0 || t > (fractions[i - 1] as number)))) {
-      throw new ReprobenchError('E_STATS_INPUT', 'information fractions must increase strictly within (0, 1]', 'plan looks at increasing seed counts');
+      throw new ReprobenchError(
+        'E_STATS_INPUT',
+        'information fractions must increase strictly within (0, 1]',
+        'plan looks at increasing seed counts',
+      );
     }
   });
   const bounds: number[] = [];
@@ -161,4 +182,3 @@ export function driftForPower(fractions: readonly number[], bounds: readonly num
 export function pToZ(pGreater: number): number {
   return -normQuantile(Math.min(1, Math.max(0, pGreater)));
 }
-

@@ -64,8 +64,13 @@ export function simulateSequential(options: SequentialSimulationOptions): Sequen
   const spending = options.spending ?? 'obrien-fleming';
   const size = sequentialSampleSize({ effect, sd: 1, alpha, power: options.power ?? 0.8, batchSize, spending });
   const plan = createSequentialPlan({
-    alpha, batchSize, spending, testType: 'fixed-budget', maxSeedsPerArm: size.maxSeedsPerArm,
-    marginUnits: 'absolute', ...(margin === null ? {} : { margin }),
+    alpha,
+    batchSize,
+    spending,
+    testType: 'fixed-budget',
+    maxSeedsPerArm: size.maxSeedsPerArm,
+    marginUnits: 'absolute',
+    ...(margin === null ? {} : { margin }),
   });
   const rng = createRng(options.seed ?? 1);
   const runArm = (theta: number, count: number): SimulatedArm => {
@@ -78,7 +83,8 @@ export function simulateSequential(options: SequentialSimulationOptions): Sequen
       const baseline = Array.from({ length: N }, () => 10 + rng.normal());
       const method = baseline.map((b) => b + theta + rng.normal());
       const nf = size.fixedSeedsPerArm;
-      if (pairedTTest(method.slice(0, nf), baseline.slice(0, nf), { alternative: 'greater' }).pValue < alpha) fixedRej++;
+      if (pairedTTest(method.slice(0, nf), baseline.slice(0, nf), { alternative: 'greater' }).pValue < alpha)
+        fixedRej++;
       for (let k = 0; k < plan.looks.length; k++) {
         const n = plan.looks[k]!.seedsPerArm;
         const d = sequentialDecision(plan, k, { method: method.slice(0, n), baseline: baseline.slice(0, n) });

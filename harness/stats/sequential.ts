@@ -119,10 +119,14 @@ export function createSequentialPlan(options: SequentialPlanOptions): Sequential
   const min = options.minSeedsPerArm ?? Math.max(3, options.batchSize);
   requireInteger(min, 'minSeedsPerArm', 2, options.maxSeedsPerArm);
   if (options.testType !== 'fixed-budget' && options.testType !== 'time-to-target') {
-    throw bad(`sequential designs support 'fixed-budget' and 'time-to-target', not '${String(options.testType)}'`, 'run predictor and phenomenon claims with a fixed number of seeds');
+    throw bad(
+      `sequential designs support 'fixed-budget' and 'time-to-target', not '${String(options.testType)}'`,
+      'run predictor and phenomenon claims with a fixed number of seeds',
+    );
   }
   const marginUnits = options.marginUnits ?? 'relative';
-  if (options.margin !== undefined && !(options.margin > 0)) throw bad(`margin is ${String(options.margin)}`, 'pass a positive margin or omit it');
+  if (options.margin !== undefined && !(options.margin > 0))
+    throw bad(`margin is ${String(options.margin)}`, 'pass a positive margin or omit it');
   if (options.testType === 'time-to-target' && options.margin !== undefined && marginUnits !== 'relative') {
     throw bad('time-to-target margins are relative', "use marginUnits: 'relative'");
   }
@@ -131,9 +135,11 @@ export function createSequentialPlan(options: SequentialPlanOptions): Sequential
   const alpha = alpha0 / familySize;
   const fractions = seeds.map((n) => n / options.maxSeedsPerArm);
   const spending = options.spending ?? 'obrien-fleming';
-  if (spending !== 'obrien-fleming' && spending !== 'pocock') throw bad(`unknown spending function '${String(spending)}'`, "use 'obrien-fleming' or 'pocock'");
+  if (spending !== 'obrien-fleming' && spending !== 'pocock')
+    throw bad(`unknown spending function '${String(spending)}'`, "use 'obrien-fleming' or 'pocock'");
   const boundaries = options.boundaries ?? (options.testType === 'fixed-budget' ? 'calibrated' : 'normal');
-  if (boundaries !== 'calibrated' && boundaries !== 'normal') throw bad(`unknown boundaries '${String(boundaries)}'`, "use 'calibrated' or 'normal'");
+  if (boundaries !== 'calibrated' && boundaries !== 'normal')
+    throw bad(`unknown boundaries '${String(boundaries)}'`, "use 'calibrated' or 'normal'");
   if (boundaries === 'calibrated' && options.testType !== 'fixed-budget') {
     throw bad('calibrated bounds are for t statistics (fixed-budget)', "use boundaries: 'normal' for time-to-target");
   }
@@ -147,11 +153,24 @@ export function createSequentialPlan(options: SequentialPlanOptions): Sequential
     version: 1,
     alpha,
     options: {
-      alpha: alpha0, familySize, maxSeedsPerArm: options.maxSeedsPerArm, batchSize: options.batchSize, minSeedsPerArm: first,
-      spending, testType: options.testType, lowerIsBetter: options.lowerIsBetter ?? false, margin: options.margin ?? null,
-      marginUnits, ...resolved,
+      alpha: alpha0,
+      familySize,
+      maxSeedsPerArm: options.maxSeedsPerArm,
+      batchSize: options.batchSize,
+      minSeedsPerArm: first,
+      spending,
+      testType: options.testType,
+      lowerIsBetter: options.lowerIsBetter ?? false,
+      margin: options.margin ?? null,
+      marginUnits,
+      ...resolved,
     },
-    looks: seeds.map((n, i) => ({ index: i, seedsPerArm: n, informationFraction: fractions[i] as number, boundary: bounds[i] as number })),
+    looks: seeds.map((n, i) => ({
+      index: i,
+      seedsPerArm: n,
+      informationFraction: fractions[i] as number,
+      boundary: bounds[i] as number,
+    })),
   };
 }
 
@@ -170,17 +189,35 @@ function lookSeeds(first: number, batch: number, max: number): number[] {
 
 type BoundSettings = Pick<SequentialPlan['options'], 'boundaries' | 'calibrationPaths' | 'calibrationSeed' | 'paired'>;
 
-function computeBounds(seeds: number[], max: number, alpha: number, spending: SpendingFunction, o: BoundSettings): number[] {
+function computeBounds(
+  seeds: number[],
+  max: number,
+  alpha: number,
+  spending: SpendingFunction,
+  o: BoundSettings,
+): number[] {
   if (o.boundaries === 'calibrated') {
-    return calibratedBoundaries(seeds, max, alpha, spending, o.paired, { paths: o.calibrationPaths, seed: o.calibrationSeed });
+    return calibratedBoundaries(seeds, max, alpha, spending, o.paired, {
+      paths: o.calibrationPaths,
+      seed: o.calibrationSeed,
+    });
   }
-  return efficacyBoundaries(seeds.map((n) => n / max), alpha, spending);
+  return efficacyBoundaries(
+    seeds.map((n) => n / max),
+    alpha,
+    spending,
+  );
 }
 
 /** t statistic → z with the same one-sided p-value (so small-df looks meet normal bounds). */
-const tz = (t: number, df: number): number => (Number.isFinite(t) ? pToZ(1 - studentTCdf(t, df)) : t > 0 ? Infinity : -Infinity);
+const tz = (t: number, df: number): number =>
+  Number.isFinite(t) ? pToZ(1 - studentTCdf(t, df)) : t > 0 ? Infinity : -Infinity;
 
-function meanDifferenceStats(plan: SequentialPlan, m: number[], b: number[]): { z: number; eq: [number, number] | null } {
+function meanDifferenceStats(
+  plan: SequentialPlan,
+  m: number[],
+  b: number[],
+): { z: number; eq: [number, number] | null } {
   const o = plan.options;
   const sign = o.lowerIsBetter ? -1 : 1;
   let d: number;
@@ -229,7 +266,10 @@ export function sequentialDecision(plan: SequentialPlan, lookIndex: number, data
   requireFinite(data.method, 'method outcomes', 2);
   requireFinite(data.baseline, 'baseline outcomes', 2);
   if ((o.paired || o.testType === 'time-to-target') && data.method.length !== data.baseline.length) {
-    throw bad(`look ${lookIndex}: the arms hold ${data.method.length} and ${data.baseline.length} seeds`, 'finish the same repeats in both arms before a look');
+    throw bad(
+      `look ${lookIndex}: the arms hold ${data.method.length} and ${data.baseline.length} seeds`,
+      'finish the same repeats in both arms before a look',
+    );
   }
   const n = Math.min(data.method.length, data.baseline.length);
   const look = plan.looks[lookIndex] as SequentialLook;
@@ -237,24 +277,66 @@ export function sequentialDecision(plan: SequentialPlan, lookIndex: number, data
   if (n !== look.seedsPerArm) {
     const prev = plan.looks.slice(0, lookIndex).map((l) => l.seedsPerArm);
     if (prev.length && n <= (prev[prev.length - 1] as number)) {
-      throw bad(`look ${lookIndex} has ${n} seeds per arm, no more than the previous look`, 'each look needs more seeds than the one before');
+      throw bad(
+        `look ${lookIndex} has ${n} seeds per arm, no more than the previous look`,
+        'each look needs more seeds than the one before',
+      );
     }
-    if (n > o.maxSeedsPerArm) throw bad(`look ${lookIndex} has ${n} seeds per arm, above the cap ${o.maxSeedsPerArm}`, 'stop adding seeds at maxSeedsPerArm');
+    if (n > o.maxSeedsPerArm)
+      throw bad(
+        `look ${lookIndex} has ${n} seeds per arm, above the cap ${o.maxSeedsPerArm}`,
+        'stop adding seeds at maxSeedsPerArm',
+      );
     boundary = computeBounds([...prev, n], o.maxSeedsPerArm, plan.alpha, o.spending, o)[lookIndex] as number;
   }
-  const { z, eq } = o.testType === 'fixed-budget' ? meanDifferenceStats(plan, data.method, data.baseline) : logRankStats(plan, data);
+  const { z, eq } =
+    o.testType === 'fixed-budget' ? meanDifferenceStats(plan, data.method, data.baseline) : logRankStats(plan, data);
   const last = lookIndex === plan.looks.length - 1 || n >= o.maxSeedsPerArm;
   const base = { look: lookIndex, seedsPerArm: n, z, boundary, equivalenceZ: eq };
   const zs = `z ${z.toFixed(2)} vs bound ±${boundary.toFixed(2)} at look ${lookIndex + 1} (${n} seeds per arm)`;
-  if (z >= boundary) return { ...base, stop: true, decision: 'claimed direction', reason: 'efficacy', nextBatch: null, explanation: `stop: significant in the claimed direction, ${zs}` };
-  if (z <= -boundary) return { ...base, stop: true, decision: 'opposite direction', reason: 'opposite', nextBatch: null, explanation: `stop: significant in the opposite direction, ${zs}` };
+  if (z >= boundary)
+    return {
+      ...base,
+      stop: true,
+      decision: 'claimed direction',
+      reason: 'efficacy',
+      nextBatch: null,
+      explanation: `stop: significant in the claimed direction, ${zs}`,
+    };
+  if (z <= -boundary)
+    return {
+      ...base,
+      stop: true,
+      decision: 'opposite direction',
+      reason: 'opposite',
+      nextBatch: null,
+      explanation: `stop: significant in the opposite direction, ${zs}`,
+    };
   if (eq && eq[0] >= boundary && eq[1] >= boundary) {
-    return { ...base, stop: true, decision: 'equivalent', reason: 'equivalence', nextBatch: null, explanation: `stop: equivalent within the margin (TOST z ${eq[0].toFixed(2)}, ${eq[1].toFixed(2)}), ${zs}` };
+    return {
+      ...base,
+      stop: true,
+      decision: 'equivalent',
+      reason: 'equivalence',
+      nextBatch: null,
+      explanation: `stop: equivalent within the margin (TOST z ${eq[0].toFixed(2)}, ${eq[1].toFixed(2)}), ${zs}`,
+    };
   }
-  if (last) return { ...base, stop: true, decision: 'undecided', reason: 'max-seeds', nextBatch: null, explanation: `stop: seed cap reached undecided, ${zs}` };
+  if (last)
+    return {
+      ...base,
+      stop: true,
+      decision: 'undecided',
+      reason: 'max-seeds',
+      nextBatch: null,
+      explanation: `stop: seed cap reached undecided, ${zs}`,
+    };
   const next = plan.looks[lookIndex + 1] as SequentialLook;
   return {
-    ...base, stop: false, decision: 'continue', reason: null,
+    ...base,
+    stop: false,
+    decision: 'continue',
+    reason: null,
     nextBatch: { seedsPerArm: next.seedsPerArm, fromRepeat: n, toRepeat: next.seedsPerArm - 1 },
     explanation: `continue: ${zs}; run repeats ${n}..${next.seedsPerArm - 1}`,
   };
@@ -275,7 +357,11 @@ export interface SequentialSizeOptions extends Omit<SequentialPlanOptions, 'maxS
  * drifts giving the requested power (the usual inflation factor; about 1.02–1.1 for O'Brien–Fleming).
  * @throws ReprobenchError `E_STATS_INPUT` / `E_STATS_DEGENERATE` as {@link seedsForTTest}.
  */
-export function sequentialSampleSize(options: SequentialSizeOptions): { fixedSeedsPerArm: number; maxSeedsPerArm: number; inflation: number } {
+export function sequentialSampleSize(options: SequentialSizeOptions): {
+  fixedSeedsPerArm: number;
+  maxSeedsPerArm: number;
+  inflation: number;
+} {
   const power = options.power ?? 0.8;
   const alpha = (options.alpha ?? 0.05) / (options.familySize ?? 1);
   const design = (options.paired ?? true) ? 'paired' : 'independent';

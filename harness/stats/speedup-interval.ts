@@ -90,7 +90,7 @@ function medianOfSorted(ev: Float64Array, cens: Float64Array): number | null {
   let s = 1;
   let gone = 0;
   let c = 0;
-  for (let i = 0; i < ev.length; ) {
+  for (let i = 0; i < ev.length;) {
     const t = ev[i] as number;
     // Censored at t are still at risk at t (the convention of kaplanMeier).
     while (c < cens.length && (cens[c] as number) < t) c++;
@@ -117,7 +117,8 @@ function kernelOf(a: SurvivalSample): Kernel {
   const logs = a.values.map((v) => Math.log(Math.max(v, Number.MIN_VALUE)));
   const reached = logs.filter((_, i) => a.events[i]);
   const mean = reached.length ? reached.reduce((x, y) => x + y, 0) / reached.length : 0;
-  const sd = reached.length >= 2 ? Math.sqrt(reached.reduce((x, y) => x + (y - mean) ** 2, 0) / (reached.length - 1)) : 0;
+  const sd =
+    reached.length >= 2 ? Math.sqrt(reached.reduce((x, y) => x + (y - mean) ** 2, 0) / (reached.length - 1)) : 0;
   return { mean, sd, logs };
 }
 
@@ -148,10 +149,18 @@ const bandwidthFor = (n: number): number => n ** -0.2;
  * @throws ReprobenchError `E_STATS_INPUT` on bad options, draws of the wrong shape, or arms
  *   whose lengths differ in a paired design; `E_STATS_DEGENERATE` when a centre is not positive.
  */
-export function smoothedSpeedupInterval(method: SurvivalSample, baseline: SurvivalSample, o: SpeedupIntervalOptions): SpeedupInterval {
+export function smoothedSpeedupInterval(
+  method: SurvivalSample,
+  baseline: SurvivalSample,
+  o: SpeedupIntervalOptions,
+): SpeedupInterval {
   const budget = o.budget;
   if (!(Number.isFinite(budget) && budget > 0)) {
-    throw new ReprobenchError('E_STATS_INPUT', `speedup interval: budget is ${String(budget)}`, 'pass the step budget (a positive number)');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `speedup interval: budget is ${String(budget)}`,
+      'pass the step budget (a positive number)',
+    );
   }
   for (const c of o.confidences) requireProbability(c, 'confidence');
   for (const a of [method, baseline]) {
@@ -161,16 +170,30 @@ export function smoothedSpeedupInterval(method: SurvivalSample, baseline: Surviv
     }
   }
   if (o.paired && method.values.length !== baseline.values.length) {
-    throw new ReprobenchError('E_STATS_INPUT', 'speedup interval: paired arms differ in length', 'pair the arms by repeat index first');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'speedup interval: paired arms differ in length',
+      'pair the arms by repeat index first',
+    );
   }
   const center = (t: ArrayLike<number>, e: ArrayLike<boolean>): number => {
     if (o.center === 'median') return kaplanMeierMedian(t, e) ?? budget;
     return restrictedMean(kaplanMeier(Array.from(t), Array.from(e)), budget);
   };
-  const ratio = (tm: ArrayLike<number>, em: ArrayLike<boolean>, tb: ArrayLike<number>, eb: ArrayLike<boolean>): number => {
+  const ratio = (
+    tm: ArrayLike<number>,
+    em: ArrayLike<boolean>,
+    tb: ArrayLike<number>,
+    eb: ArrayLike<boolean>,
+  ): number => {
     const cm = center(tm, em);
     const cb = center(tb, eb);
-    if (!(cm > 0 && cb > 0)) throw new ReprobenchError('E_STATS_DEGENERATE', 'a time-to-target centre is not positive', 'steps to target are counted from 1');
+    if (!(cm > 0 && cb > 0))
+      throw new ReprobenchError(
+        'E_STATS_DEGENERATE',
+        'a time-to-target centre is not positive',
+        'steps to target are counted from 1',
+      );
     return cb / cm;
   };
   const estimate = ratio(method.values, method.events, baseline.values, baseline.events);
@@ -193,7 +216,10 @@ export function smoothedSpeedupInterval(method: SurvivalSample, baseline: Surviv
     const ev = x.ev.subarray(0, x.ne).sort();
     const cens = x.cens.subarray(0, x.nc).sort();
     if (o.center === 'median') return medianOfSorted(ev, cens) ?? budget;
-    return restrictedMean(kaplanMeier([...ev, ...cens], [...ev].map(() => true).concat([...cens].map(() => false))), budget);
+    return restrictedMean(
+      kaplanMeier([...ev, ...cens], [...ev].map(() => true).concat([...cens].map(() => false))),
+      budget,
+    );
   };
   // One jittered draw: log t* = mean + (log t − mean + h·sd·z) / sqrt((n − 1)/n + h²), censored beyond the budget.
   const put = (x: ReturnType<typeof arm>, k: Kernel, a: SurvivalSample, h: number, i: number, z: number): void => {
@@ -225,19 +251,35 @@ export function smoothedSpeedupInterval(method: SurvivalSample, baseline: Surviv
     const cm = centerOf(am);
     const cb = centerOf(ab);
     if (!(cm > 0 && cb > 0)) {
-      throw new ReprobenchError('E_STATS_DEGENERATE', 'a time-to-target centre is not positive in a resample', 'steps to target are counted from 1');
+      throw new ReprobenchError(
+        'E_STATS_DEGENERATE',
+        'a time-to-target centre is not positive in a resample',
+        'steps to target are counted from 1',
+      );
     }
     thetas.push(cb / cm);
   }
   thetas.sort((a, b) => a - b);
   const intervals = o.confidences.map((c) => speedupCiAt({ sorted: thetas }, c));
-  return { estimate, intervals, resamples: thetas.length, bandwidth: [hm, hb], kernelCorrelation: rho, seed: o.draws ? null : (o.seed as number), sorted: thetas };
+  return {
+    estimate,
+    intervals,
+    resamples: thetas.length,
+    bandwidth: [hm, hb],
+    kernelCorrelation: rho,
+    seed: o.draws ? null : (o.seed as number),
+    sorted: thetas,
+  };
 }
 
 /** Draw order per resample: paired: n indices, then z1, z2 per position; two-sample: method indices, baseline indices, method z's, baseline z's. */
 function drawAll(o: SpeedupIntervalOptions, nm: number, nb: number): SpeedupDraws {
   if (o.seed === undefined) {
-    throw new ReprobenchError('E_STATS_INPUT', 'a bootstrap CI needs an explicit seed', 'pass { seed: <integer> } and store it with the result');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'a bootstrap CI needs an explicit seed',
+      'pass { seed: <integer> } and store it with the result',
+    );
   }
   const B = o.resamples ?? 2000;
   requireInteger(B, 'resamples', 2, 10_000_000);

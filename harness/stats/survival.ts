@@ -48,19 +48,37 @@ const HALF_TOL = 1e-12;
  * S(t) < 0.5 and so returns the later time there.
  * @throws ReprobenchError `E_STATS_INPUT` on empty, negative or non-finite times or mismatched lengths.
  */
-export function kaplanMeier(times: readonly number[], events: readonly boolean[], options: KaplanMeierOptions = {}): KaplanMeier {
+export function kaplanMeier(
+  times: readonly number[],
+  events: readonly boolean[],
+  options: KaplanMeierOptions = {},
+): KaplanMeier {
   requireFinite(times, 'times');
   requireSameLength(times, events, 'kaplanMeier');
   if (times.some((t) => t < 0)) {
-    throw new ReprobenchError('E_STATS_INPUT', 'a time-to-target is negative', 'times are steps (or seconds) from the start, so >= 0');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'a time-to-target is negative',
+      'times are steps (or seconds) from the start, so >= 0',
+    );
   }
   const confidence = options.confidence ?? 0.95;
   requireProbability(confidence, 'confidence');
   const z = normQuantile(1 - (1 - confidence) / 2);
   const order = times.map((_, i) => i).sort((i, j) => (times[i] as number) - (times[j] as number));
   const out: KaplanMeier = {
-    times: [], atRisk: [], events: [], survival: [], standardError: [], lower: [], upper: [],
-    median: null, medianCI: [null, null], n: times.length, censored: events.filter((e) => !e).length, confidence,
+    times: [],
+    atRisk: [],
+    events: [],
+    survival: [],
+    standardError: [],
+    lower: [],
+    upper: [],
+    median: null,
+    medianCI: [null, null],
+    n: times.length,
+    censored: events.filter((e) => !e).length,
+    confidence,
   };
   let atRisk = times.length;
   let s = 1;
@@ -140,7 +158,11 @@ function medianCI(km: KaplanMeier, z: number): [number | null, number | null] {
  */
 export function restrictedMean(km: Pick<KaplanMeier, 'times' | 'survival'>, horizon: number): number {
   if (!(Number.isFinite(horizon) && horizon > 0)) {
-    throw new ReprobenchError('E_STATS_INPUT', `restricted-mean horizon is ${String(horizon)}`, 'pass the budget (a positive number of steps)');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `restricted-mean horizon is ${String(horizon)}`,
+      'pass the budget (a positive number of steps)',
+    );
   }
   let area = 0;
   let prevT = 0;

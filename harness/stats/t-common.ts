@@ -23,7 +23,13 @@ export interface TTestResult {
  * returns NaN) gets a defined answer: no difference → t = 0, p = 1 two-sided and 0.5 one-sided
  * (the limit under vanishing noise); a difference → t = ±Infinity and the matching p-value 0 or 1.
  */
-export function tResult(estimate: number, se: number, df: number, alternative: Alternative, confidence: number): TTestResult {
+export function tResult(
+  estimate: number,
+  se: number,
+  df: number,
+  alternative: Alternative,
+  confidence: number,
+): TTestResult {
   let statistic: number;
   if (se > 0) statistic = estimate / se;
   else statistic = estimate === 0 ? 0 : estimate > 0 ? Infinity : -Infinity;

@@ -47,12 +47,25 @@ export interface TostResult {
  */
 export function absoluteMargin(margin: number, units: 'absolute' | 'relative', baselineMean: number): number {
   if (!(Number.isFinite(margin) && margin > 0)) {
-    throw new ReprobenchError('E_STATS_INPUT', `equivalence margin is ${String(margin)}`, 'pass a positive margin (e.g. 0.05 relative = 5% of the baseline mean)');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `equivalence margin is ${String(margin)}`,
+      'pass a positive margin (e.g. 0.05 relative = 5% of the baseline mean)',
+    );
   }
   if (units === 'absolute') return margin;
-  if (units !== 'relative') throw new ReprobenchError('E_STATS_INPUT', `unknown margin units '${String(units)}'`, "use 'absolute' or 'relative'");
+  if (units !== 'relative')
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `unknown margin units '${String(units)}'`,
+      "use 'absolute' or 'relative'",
+    );
   if (baselineMean === 0) {
-    throw new ReprobenchError('E_STATS_INPUT', 'a relative margin needs a non-zero baseline mean', "use marginUnits: 'absolute'");
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'a relative margin needs a non-zero baseline mean',
+      "use marginUnits: 'absolute'",
+    );
   }
   return margin * Math.abs(baselineMean);
 }

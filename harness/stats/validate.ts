@@ -34,7 +34,11 @@ export function requireFinite(xs: readonly number[], name: string, min = 1): voi
 /** Throws `E_STATS_INPUT` unless `p` lies strictly inside (0, 1). */
 export function requireProbability(p: number, name: string): void {
   if (!(typeof p === 'number' && p > 0 && p < 1)) {
-    throw new ReprobenchError('E_STATS_INPUT', `${name} is ${String(p)}; it must lie strictly between 0 and 1`, `pass e.g. ${name}: 0.05`);
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `${name} is ${String(p)}; it must lie strictly between 0 and 1`,
+      `pass e.g. ${name}: 0.05`,
+    );
   }
 }
 
@@ -52,7 +56,11 @@ export function requireSameLength(a: readonly unknown[], b: readonly unknown[], 
 /** Throws `E_STATS_INPUT` unless `x` is an integer in [min, max]. */
 export function requireInteger(x: number, name: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
   if (!(Number.isInteger(x) && x >= min && x <= max)) {
-    throw new ReprobenchError('E_STATS_INPUT', `${name} is ${String(x)}; it must be an integer in [${min}, ${max}]`, `pass a whole number for ${name}`);
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `${name} is ${String(x)}; it must be an integer in [${min}, ${max}]`,
+      `pass a whole number for ${name}`,
+    );
   }
 }
 

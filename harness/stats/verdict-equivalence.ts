@@ -16,7 +16,11 @@ const fmtP = (p: number): string => (p < 1e-4 ? p.toExponential(1) : Number(p.to
 
 function need2(arm: PreparedArm, label: string): void {
   if (arm.values.length < 2) {
-    throw new ReprobenchError('E_STATS_INPUT', `${label} has ${arm.values.length} usable repeat(s)`, 'run at least 2 repeats per arm');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `${label} has ${arm.values.length} usable repeat(s)`,
+      'run at least 2 repeats per arm',
+    );
   }
 }
 
@@ -37,32 +41,49 @@ function need2(arm: PreparedArm, label: string): void {
  * `test.pValueOpposite` the p-value of "beyond the margin" (Holm-adjusted in `adjustedPValueOpposite`).
  * @throws ReprobenchError `E_STATS_INPUT` on unusable input or test types other than time-to-target and fixed-budget.
  */
-export function equivalenceVerdict(comparisons: readonly ComparisonInput[], options: ClaimVerdictOptions): ClaimVerdict {
+export function equivalenceVerdict(
+  comparisons: readonly ComparisonInput[],
+  options: ClaimVerdictOptions,
+): ClaimVerdict {
   // Through `unknown`: Array.isArray would narrow a readonly array to any[] (TypeScript #17002).
   const input: unknown = comparisons;
   if (!Array.isArray(input) || comparisons.length === 0) {
-    throw new ReprobenchError('E_STATS_INPUT', 'a claim verdict needs at least one comparison', 'pass the (method vs baseline × workload) comparisons of the claim');
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      'a claim verdict needs at least one comparison',
+      'pass the (method vs baseline × workload) comparisons of the claim',
+    );
   }
   const alpha = options.alpha ?? 0.05;
   const power = options.power ?? 0.8;
   const analyses = comparisons.map((c) => {
     validateComparison({ ...c, direction: 'method-better' });
     if (c.testType !== 'time-to-target' && c.testType !== 'fixed-budget') {
-      throw new ReprobenchError('E_STATS_INPUT', `equivalence of '${c.method.id}' on '${c.workload}': ${c.testType} is not supported`, "equivalence claims are time-to-target or fixed-budget");
+      throw new ReprobenchError(
+        'E_STATS_INPUT',
+        `equivalence of '${c.method.id}' on '${c.workload}': ${c.testType} is not supported`,
+        'equivalence claims are time-to-target or fixed-budget',
+      );
     }
     const m = prepareArm(c.method, c.testType, c.budget, 'method');
     const b = prepareArm(c.baseline!, c.testType, c.budget, 'baseline');
     need2(m, `method '${c.method.id}' on '${c.workload}'`);
     need2(b, `baseline '${c.baseline!.id}' on '${c.workload}'`);
     const paired = isPaired(m, b);
-    const eq = (paired ? pairedTost : tost)(m.values, b.values, { margin: c.margin, marginUnits: c.marginUnits, alpha });
+    const eq = (paired ? pairedTost : tost)(m.values, b.values, {
+      margin: c.margin,
+      marginUnits: c.marginUnits,
+      alpha,
+    });
     const two = (paired ? pairedTTest : welchTTest)(m.values, b.values, { confidence: 1 - alpha });
     const delta = eq.bounds[1];
     // Beyond the margin, either way: H0 |d| ≤ δ; each side one-sided at the same SE and df as TOST.
     const above = tResult(eq.estimate - delta, eq.standardError, eq.df, 'greater', 1 - alpha).pValue;
     const below = tResult(eq.estimate + delta, eq.standardError, eq.df, 'less', 1 - alpha).pValue;
     const beyond = Math.min(1, 2 * Math.min(above, below));
-    const spread = paired ? sd(m.values.map((x, i) => x - (b.values[i] as number))) : Math.sqrt((variance(m.values) + variance(b.values)) / 2);
+    const spread = paired
+      ? sd(m.values.map((x, i) => x - (b.values[i] as number)))
+      : Math.sqrt((variance(m.values) + variance(b.values)) / 2);
     return { c, m, b, paired, eq, two, delta, beyond, spread };
   });
   const adjBeyond = holm(analyses.map((a) => a.beyond));
@@ -88,21 +109,35 @@ export function equivalenceVerdict(comparisons: readonly ComparisonInput[], opti
     if (verdict === 'inconclusive') {
       const design = paired ? 'paired' : 'independent';
       try {
-        need = Math.abs(eq.estimate) < delta
-          ? seedsForTost({ margin: delta, trueDifference: eq.estimate, sd: a.spread, alpha, power, design })
-          : seedsForTTest({ effect: Math.abs(eq.estimate) - delta, sd: a.spread, alpha: alpha / comparisons.length, power, sides: 'two-sided', design });
+        need =
+          Math.abs(eq.estimate) < delta
+            ? seedsForTost({ margin: delta, trueDifference: eq.estimate, sd: a.spread, alpha, power, design })
+            : seedsForTTest({
+                effect: Math.abs(eq.estimate) - delta,
+                sd: a.spread,
+                alpha: alpha / comparisons.length,
+                power,
+                sides: 'two-sided',
+                design,
+              });
       } catch (e) {
         if (!(isReprobenchError(e) && e.code === 'E_STATS_DEGENERATE')) throw e;
       }
     }
     const counts = `n ${m.values.length}/${b.values.length}${m.censored + b.censored ? `, censored ${m.censored}/${b.censored}` : ''}${m.diverged + b.diverged ? `, diverged ${m.diverged}/${b.diverged}` : ''}`;
-    const tail = verdict === 'inconclusive' ? (need === null ? '; no repeat count would decide it' : `; about ${need} repeats per arm would decide it`) : '';
+    const tail =
+      verdict === 'inconclusive'
+        ? need === null
+          ? '; no repeat count would decide it'
+          : `; about ${need} repeats per arm would decide it`
+        : '';
     const binding = eq.lower.pValue >= eq.upper.pValue ? eq.lower : eq.upper;
     return {
       effectName: 'difference',
-      estimand: c.testType === 'time-to-target'
-        ? 'mean difference in steps to target (method − baseline); a missed target counts at the budget'
-        : 'mean difference of the final metric (method − baseline)',
+      estimand:
+        c.testType === 'time-to-target'
+          ? 'mean difference in steps to target (method − baseline); a missed target counts at the budget'
+          : 'mean difference of the final metric (method − baseline)',
       estimate: eq.estimate,
       ci: two.ci,
       ciMethod: paired ? 'paired t' : 'Welch t',
@@ -120,7 +155,15 @@ export function equivalenceVerdict(comparisons: readonly ComparisonInput[], opti
       testType: c.testType,
       direction: 'equivalent',
       verdict,
-      headline: claimedVsMeasured({ effectName: 'difference', estimate: eq.estimate, ci: two.ci, claimedMagnitude: null, direction: 'equivalent', higherIsBetter: false, equivalenceBounds: eq.bounds }),
+      headline: claimedVsMeasured({
+        effectName: 'difference',
+        estimate: eq.estimate,
+        ci: two.ci,
+        claimedMagnitude: null,
+        direction: 'equivalent',
+        higherIsBetter: false,
+        equivalenceBounds: eq.bounds,
+      }),
       explanation: `${c.workload}: ${c.method.id} vs ${c.baseline!.id} ${verdict}: ${why} (${counts})${tail}`,
       test: {
         name: `TOST, ${paired ? 'paired' : 'Welch'} t (equivalence within the margin)`,

@@ -69,15 +69,27 @@ export function referenceVerdict(input: ReferenceInput): ReferenceVerdict {
     requireFinite(b, 'reference');
     const d = mean(a) - mean(b);
     return {
-      verdict: 'identical', explanation: `identical: bit-equal to the reference on the same numerics class (n ${n.current}/${n.reference})`,
-      difference: d, ci: [d, d], margin: absoluteMargin(input.margin, input.marginUnits, mean(b)), pValue: 1, equivalencePValue: 0, n, repeatsNeeded: null, alpha,
+      verdict: 'identical',
+      explanation: `identical: bit-equal to the reference on the same numerics class (n ${n.current}/${n.reference})`,
+      difference: d,
+      ci: [d, d],
+      margin: absoluteMargin(input.margin, input.marginUnits, mean(b)),
+      pValue: 1,
+      equivalencePValue: 0,
+      n,
+      repeatsNeeded: null,
+      alpha,
     };
   }
   requireFinite(a, 'current', 2);
   requireFinite(b, 'reference', 2);
   if (paired) requireSameLength(a, b, 'referenceVerdict');
   if (input.marginUnits !== 'absolute' && input.marginUnits !== 'relative') {
-    throw new ReprobenchError('E_STATS_INPUT', `unknown marginUnits '${String(input.marginUnits)}'`, "use 'relative' or 'absolute'");
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `unknown marginUnits '${String(input.marginUnits)}'`,
+      "use 'relative' or 'absolute'",
+    );
   }
   const delta = absoluteMargin(input.margin, input.marginUnits, mean(b));
   const t = (paired ? pairedTTest : welchTTest)(a, b, { confidence: 1 - alpha });
@@ -107,7 +119,8 @@ export function referenceVerdict(input: ReferenceInput): ReferenceVerdict {
     }
   }
   return {
-    ...base, verdict: 'inconclusive',
+    ...base,
+    verdict: 'inconclusive',
     explanation: `inconclusive: ${nums}${need !== null ? `; about ${need} seeds per arm would decide it` : ''}`,
     repeatsNeeded: need,
   };

@@ -10,7 +10,8 @@ import type { TestType } from './claim-input.js';
  * - `contradicted`: beyond −δ the other way (or, for equivalence, significantly beyond ±δ);
  * - `inconclusive`: anything else.
  */
-export type ComparisonLabel = 'reproduced' | 'smaller than claimed' | 'no meaningful effect' | 'contradicted' | 'inconclusive';
+export type ComparisonLabel =
+  'reproduced' | 'smaller than claimed' | 'no meaningful effect' | 'contradicted' | 'inconclusive';
 
 /**
  * The claim's label over its comparisons: a comparison label shared by all of them, or

@@ -39,6 +39,9 @@ export function welchSe(a: readonly number[], b: readonly number[]): { se: numbe
   const m = Math.max(va, vb);
   const ra = va / m;
   const rb = vb / m;
-  const df = m > 0 ? ((ra + rb) * (ra + rb)) / ((ra * ra) / (a.length - 1) + (rb * rb) / (b.length - 1)) : a.length + b.length - 2;
+  const df =
+    m > 0
+      ? ((ra + rb) * (ra + rb)) / ((ra * ra) / (a.length - 1) + (rb * rb) / (b.length - 1))
+      : a.length + b.length - 2;
   return { se: Math.sqrt(v), df };
 }

@@ -36,7 +36,11 @@ export interface WilcoxonResult {
  * (scipy raises) there is no evidence either way: statistic 0, p-value 1.
  * @throws ReprobenchError `E_STATS_INPUT` on unequal lengths, empty or non-finite input.
  */
-export function wilcoxonSignedRank(a: readonly number[], b: readonly number[], options: WilcoxonOptions = {}): WilcoxonResult {
+export function wilcoxonSignedRank(
+  a: readonly number[],
+  b: readonly number[],
+  options: WilcoxonOptions = {},
+): WilcoxonResult {
   requireFinite(a, 'a');
   requireFinite(b, 'b');
   requireSameLength(a, b, 'wilcoxonSignedRank');
@@ -44,7 +48,11 @@ export function wilcoxonSignedRank(a: readonly number[], b: readonly number[], o
   requireAlternative(alternative);
   const zeroMethod = options.zeroMethod ?? 'wilcox';
   if (zeroMethod !== 'wilcox' && zeroMethod !== 'pratt' && zeroMethod !== 'zsplit') {
-    throw new ReprobenchError('E_STATS_INPUT', `unknown zero method '${String(zeroMethod)}'`, "use 'wilcox', 'pratt' or 'zsplit'");
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `unknown zero method '${String(zeroMethod)}'`,
+      "use 'wilcox', 'pratt' or 'zsplit'",
+    );
   }
   let d = a.map((x, i) => x - (b[i] as number));
   const nZero = d.filter((x) => x === 0).length;
@@ -59,7 +67,11 @@ export function wilcoxonSignedRank(a: readonly number[], b: readonly number[], o
     // Zeros have no place in the exact null; scipy switches to the approximation too.
     method = requested === 'exact' && nZero === 0 ? 'exact' : 'asymptotic';
   } else {
-    throw new ReprobenchError('E_STATS_INPUT', `unknown Wilcoxon method '${String(requested)}'`, "use 'exact', 'asymptotic' or 'auto'");
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `unknown Wilcoxon method '${String(requested)}'`,
+      "use 'exact', 'asymptotic' or 'auto'",
+    );
   }
   if (method === 'asymptotic' && zeroMethod === 'wilcox') d = d.filter((x) => x !== 0);
   const count = d.length;
@@ -78,13 +90,20 @@ export function wilcoxonSignedRank(a: readonly number[], b: readonly number[], o
     rMinus += rZero / 2;
   }
   const statistic = alternative === 'two-sided' ? Math.min(rPlus, rMinus) : rPlus;
-  const pValue = method === 'exact' ? exactP(rPlus, count, alternative) : asymptoticP(statistic, d, ranks, zeroMethod, alternative, options.correction ?? false);
+  const pValue =
+    method === 'exact'
+      ? exactP(rPlus, count, alternative)
+      : asymptoticP(statistic, d, ranks, zeroMethod, alternative, options.correction ?? false);
   return { statistic, pValue: Math.min(1, Math.max(0, pValue)), method, nonZero };
 }
 
 function exactP(rPlus: number, n: number, alternative: Alternative): number {
   if (n > 1000) {
-    throw new ReprobenchError('E_STATS_INPUT', `exact signed-rank null for ${n} pairs is too large`, "use method: 'asymptotic'");
+    throw new ReprobenchError(
+      'E_STATS_INPUT',
+      `exact signed-rank null for ${n} pairs is too large`,
+      "use method: 'asymptotic'",
+    );
   }
   const pmf = signedRankPmf(n);
   // Half-integer R+ (tied ranks under 'exact') is truncated, as scipy does.

@@ -32,7 +32,9 @@ const shown = (p: string) => relative(process.cwd(), p) || p;
  */
 export function fsError(e: NodeJS.ErrnoException, what: string, hint: string): ReprobenchError {
   const path = e.path ? ` (${e.syscall} ${shown(e.path)})` : '';
-  return new ReprobenchError('E_FILESYSTEM', `${what}: ${WHY[e.code ?? ''] ?? e.code ?? 'failed'}${path}`, hint, { cause: e });
+  return new ReprobenchError('E_FILESYSTEM', `${what}: ${WHY[e.code ?? ''] ?? e.code ?? 'failed'}${path}`, hint, {
+    cause: e,
+  });
 }
 
 /** Any file-system error that reached the top: coded, with the call and path it came from. */
@@ -60,6 +62,7 @@ export function writableDir(dir: string, what: string, hint: string): void {
 
 /** The dataset cache must be a writable directory before any trial starts (else every trial fails the same way). */
 export function usableCacheDir(dir: string): void {
-  const hint = 'point --cache-dir (or $REPROBENCH_CACHE) at a directory you can write, e.g. --cache-dir ~/.cache/reprobench';
+  const hint =
+    'point --cache-dir (or $REPROBENCH_CACHE) at a directory you can write, e.g. --cache-dir ~/.cache/reprobench';
   writableDir(dir, `--cache-dir ${shown(dir)} is not a writable directory`, hint);
 }

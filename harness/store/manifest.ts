@@ -33,7 +33,9 @@ export type SlurmSubmission = z.infer<typeof SlurmSubmissionSchema>;
 export const MergeRecordSchema = z.object({
   mergedAt: z.string(),
   /** The directories merged (relative to the run directory), with how many trial files each held and its shard files. */
-  sources: z.array(z.object({ dir: z.string(), trialFiles: z.number().int().nonnegative(), shards: z.array(z.string()) })),
+  sources: z.array(
+    z.object({ dir: z.string(), trialFiles: z.number().int().nonnegative(), shards: z.array(z.string()) }),
+  ),
   /** Trials found in more than one directory with the same result. */
   duplicates: z.number().int().nonnegative(),
 });

@@ -51,7 +51,11 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | nul
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const k of keys) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      const d = firstDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        path ? `${path}.${k}` : k,
+      );
       if (d) return d;
     }
   }
@@ -100,7 +104,7 @@ export function collectTrials(dirs: string[]): MergedTrials {
           throw new ReprobenchError(
             'E_MERGE_CONFLICT',
             `trial ${record.id} has different results in ${shown(seen.file)} and ${shown(file)}: ${diff}`,
-            'the same trial must give the same result on the same numerics class; find out which machine differs (compare the two files\' provenance), remove the wrong file and merge again',
+            "the same trial must give the same result on the same numerics class; find out which machine differs (compare the two files' provenance), remove the wrong file and merge again",
           );
         }
         duplicates++;

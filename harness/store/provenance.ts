@@ -6,7 +6,10 @@ import { PACKAGE_ROOT, PACKAGE_VERSION } from '../package-root.js';
 
 function git(args: string[]): string | null {
   try {
-    return execFileSync('git', ['-C', PACKAGE_ROOT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['-C', PACKAGE_ROOT, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
@@ -50,7 +53,8 @@ export function scrubPaths(text: string): string {
     [homedir(), '~'],
   ];
   let out = text;
-  for (const [from, to] of swaps.sort((a, b) => b[0].length - a[0].length)) if (from.length > 1) out = out.split(from).join(to);
+  for (const [from, to] of swaps.sort((a, b) => b[0].length - a[0].length))
+    if (from.length > 1) out = out.split(from).join(to);
   return out;
 }
 

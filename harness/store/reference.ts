@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { ReprobenchError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { ReferenceCardSchema } from '../core/preregistration.js';
-import { canonicalJson, CurvePointSchema, OutcomeSchema, ProvenanceSchema, TrialConfigSchema, TrialStatusSchema } from '../core/trial.js';
+import {
+  canonicalJson,
+  CurvePointSchema,
+  OutcomeSchema,
+  ProvenanceSchema,
+  TrialConfigSchema,
+  TrialStatusSchema,
+} from '../core/trial.js';
 import { writeJsonAtomic } from './atomic.js';
 import { impossibleOutcome } from './trial-integrity.js';
 
@@ -53,13 +60,28 @@ export const ReferenceFileSchema = z.object({
       kind: z.enum(['grid', 'search']),
       description: z.string(),
       // medianMetric / metric: fixed-budget claims' tuning outcome (absent for time-to-target claims).
-      choices: z.array(z.object({ workload: z.string(), method: z.string(), point: z.record(z.string(), hparamValue), medianSteps: z.number().nullable(), medianMetric: z.number().nullable().optional() })),
+      choices: z.array(
+        z.object({
+          workload: z.string(),
+          method: z.string(),
+          point: z.record(z.string(), hparamValue),
+          medianSteps: z.number().nullable(),
+          medianMetric: z.number().nullable().optional(),
+        }),
+      ),
       rows: z.array(
         z.object({
-          workload: z.string(), method: z.string(), study: z.number().int().nullable(), point: z.record(z.string(), hparamValue),
-          steps: z.array(z.number().nullable()), medianSteps: z.number().nullable(), winner: z.boolean(), metric: z.number().nullable().optional(),
+          workload: z.string(),
+          method: z.string(),
+          study: z.number().int().nullable(),
+          point: z.record(z.string(), hparamValue),
+          steps: z.array(z.number().nullable()),
+          medianSteps: z.number().nullable(),
+          winner: z.boolean(),
+          metric: z.number().nullable().optional(),
           // Search tuning with a re-check: whether the point was re-run, and (fixed budget) its outcome per seed.
-          rechecked: z.boolean().optional(), metrics: z.array(z.number().nullable()).optional(),
+          rechecked: z.boolean().optional(),
+          metrics: z.array(z.number().nullable()).optional(),
         }),
       ),
     })
@@ -76,7 +98,9 @@ export const ReferenceFileSchema = z.object({
 export type ReferenceFile = z.infer<typeof ReferenceFileSchema>;
 
 export function curveDigest(curve: Array<{ step: number; metrics: Record<string, number | null> }>): string {
-  return createHash('sha256').update(canonicalJson(curve.map((p) => [p.step, p.metrics]))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(curve.map((p) => [p.step, p.metrics])))
+    .digest('hex');
 }
 
 export function contentHash(file: Omit<ReferenceFile, 'contentHash'>): string {
@@ -87,7 +111,8 @@ export function contentHash(file: Omit<ReferenceFile, 'contentHash'>): string {
 export function thinCurve<T>(curve: T[]): { curve: T[]; thinned: boolean } {
   if (curve.length <= MAX_STORED_CURVE_POINTS) return { curve, thinned: false };
   const keep = new Set<number>();
-  for (let i = 0; i < MAX_STORED_CURVE_POINTS; i++) keep.add(Math.round((i * (curve.length - 1)) / (MAX_STORED_CURVE_POINTS - 1)));
+  for (let i = 0; i < MAX_STORED_CURVE_POINTS; i++)
+    keep.add(Math.round((i * (curve.length - 1)) / (MAX_STORED_CURVE_POINTS - 1)));
   return { curve: curve.filter((_, i) => keep.has(i)), thinned: true };
 }
 
@@ -108,7 +133,9 @@ export function findReferences(cwd: string, claim: string): string[] {
   for (const dir of referenceDirs(cwd)) {
     const d = join(dir, claim);
     if (existsSync(d)) {
-      const files = readdirSync(d).filter((f) => f.endsWith('.json')).sort();
+      const files = readdirSync(d)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
       if (files.length) return files.map((f) => join(d, f));
     }
   }
@@ -138,7 +165,11 @@ export function readReference(path: string): ReferenceFile {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new ReprobenchError('E_CORRUPT_RESULT', `reference file ${shown} is not valid JSON (${(e as Error).message})`, 'restore it from version control, or regenerate it with `reprobench reference update <claim>`');
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `reference file ${shown} is not valid JSON (${(e as Error).message})`,
+      'restore it from version control, or regenerate it with `reprobench reference update <claim>`',
+    );
   }
   const version = (raw as { schemaVersion?: unknown })?.schemaVersion;
   if (version !== REFERENCE_SCHEMA_VERSION) {
@@ -153,7 +184,11 @@ export function readReference(path: string): ReferenceFile {
   const parsed = ReferenceFileSchema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    throw new ReprobenchError('E_CORRUPT_RESULT', `reference file ${shown} is invalid: ${i.path.join('.')}: ${i.message}`, 'restore it from version control, or regenerate it with `reprobench reference update <claim>`');
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `reference file ${shown} is invalid: ${i.path.join('.')}: ${i.message}`,
+      'restore it from version control, or regenerate it with `reprobench reference update <claim>`',
+    );
   }
   const { contentHash: stored, ...rest } = parsed.data;
   if (contentHash(rest) !== stored) {
@@ -182,4 +217,3 @@ export function writeReference(path: string, file: Omit<ReferenceFile, 'contentH
   writeJsonAtomic(path, full);
   return full;
 }
-

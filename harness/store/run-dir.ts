@@ -41,7 +41,8 @@ export function claimRunDir(dir: string, claim: string, o: RunDirOptions = {}): 
   let entries: string[] = [];
   try {
     if (existsSync(dir)) {
-      if (!statSync(dir).isDirectory()) throw new ReprobenchError('E_FILESYSTEM', `${flag} ${shown} is a file, not a directory`, fsHint);
+      if (!statSync(dir).isDirectory())
+        throw new ReprobenchError('E_FILESYSTEM', `${flag} ${shown} is a file, not a directory`, fsHint);
       entries = readdirSync(dir);
     }
   } catch (e) {

@@ -58,7 +58,11 @@ export function readShardFiles(runDir: string): ShardFile[] {
       })();
       if (!parsed.success) {
         const i = parsed.error.issues[0]!;
-        throw new ReprobenchError('E_CORRUPT_RESULT', `shard file ${relative(process.cwd(), p) || p} is corrupt: ${i.path.join('.') || '(root)'}: ${i.message}`, 'delete it (the trial files are what counts) and rerun that shard');
+        throw new ReprobenchError(
+          'E_CORRUPT_RESULT',
+          `shard file ${relative(process.cwd(), p) || p} is corrupt: ${i.path.join('.') || '(root)'}: ${i.message}`,
+          'delete it (the trial files are what counts) and rerun that shard',
+        );
       }
       return parsed.data;
     });

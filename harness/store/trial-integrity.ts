@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
-  canonicalJson, LEGACY_TRIAL_SCHEMA_VERSION, TRIAL_SCHEMA_VERSION, TrialRecordSchema, type TrialConfig, type TrialRecord,
+  canonicalJson,
+  LEGACY_TRIAL_SCHEMA_VERSION,
+  TRIAL_SCHEMA_VERSION,
+  TrialRecordSchema,
+  type TrialConfig,
+  type TrialRecord,
 } from '../core/trial.js';
 
 /**
@@ -15,7 +20,9 @@ export const TrialFileSchema = TrialRecordSchema.extend({
   /** SHA-256 of the canonical JSON of every other field of the file. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
-export const LegacyTrialFileSchema = TrialRecordSchema.extend({ schemaVersion: z.literal(LEGACY_TRIAL_SCHEMA_VERSION) });
+export const LegacyTrialFileSchema = TrialRecordSchema.extend({
+  schemaVersion: z.literal(LEGACY_TRIAL_SCHEMA_VERSION),
+});
 
 /** The hash over a trial file's fields other than `contentHash`, as they read back from JSON. */
 export function trialContentHash(fields: unknown): string {

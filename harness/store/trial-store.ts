@@ -1,9 +1,21 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ReprobenchError } from '../errors.js';
-import { LEGACY_TRIAL_SCHEMA_VERSION, TRIAL_SCHEMA_VERSION, trialId, type TrialRecord, type TrialStatus } from '../core/trial.js';
+import {
+  LEGACY_TRIAL_SCHEMA_VERSION,
+  TRIAL_SCHEMA_VERSION,
+  trialId,
+  type TrialRecord,
+  type TrialStatus,
+} from '../core/trial.js';
 import { writeJsonAtomic } from './atomic.js';
-import { impossibleOutcome, LegacyTrialFileSchema, trialContentHash, TrialFileSchema, trialFileOf } from './trial-integrity.js';
+import {
+  impossibleOutcome,
+  LegacyTrialFileSchema,
+  trialContentHash,
+  TrialFileSchema,
+  trialFileOf,
+} from './trial-integrity.js';
 
 /** Statuses that are results: a rerun reuses them. `failed` and `timeout` are retried. */
 export const FINISHED_STATUSES: readonly TrialStatus[] = ['reached', 'censored', 'diverged'];

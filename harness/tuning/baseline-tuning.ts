@@ -44,23 +44,44 @@ export function calibrationStudySeed(workload: string, method: string, study: nu
  */
 export function planBaselineTuning(
   registries: Registries,
-  o: { workload: string; arm: ArmSpec; space: Record<string, SearchDimension>; tune: TuneSpec; backend: BackendInfo; steps: number },
+  o: {
+    workload: string;
+    arm: ArmSpec;
+    space: Record<string, SearchDimension>;
+    tune: TuneSpec;
+    backend: BackendInfo;
+    steps: number;
+  },
 ): StudyPlan {
   const space = parseSearchSpace(o.space, `search space of ${o.arm.method}`);
   const studies = Array.from({ length: o.tune.studies }, (_, k) =>
-    sampleSearchSpace(space, o.tune.points, { seed: calibrationStudySeed(o.workload, o.arm.method, k) }).map((point, j) => ({
-      point,
-      trial: makeTrial(registries, {
-        workloadId: o.workload, arm: o.arm, repeat: { purpose: 'tune', index: k * o.tune.points + j }, backend: o.backend, extra: point,
-        stopAtTarget: false, budgetSteps: o.steps,
+    sampleSearchSpace(space, o.tune.points, { seed: calibrationStudySeed(o.workload, o.arm.method, k) }).map(
+      (point, j) => ({
+        point,
+        trial: makeTrial(registries, {
+          workloadId: o.workload,
+          arm: o.arm,
+          repeat: { purpose: 'tune', index: k * o.tune.points + j },
+          backend: o.backend,
+          extra: point,
+          stopAtTarget: false,
+          budgetSteps: o.steps,
+        }),
       }),
-    })),
+    ),
   );
   // One seed per point, as the targets in docs/workloads.md were set (no re-check phase here).
   return {
-    workload: o.workload, method: o.arm.method, studies, recheck: NO_RECHECK,
+    workload: o.workload,
+    method: o.arm.method,
+    studies,
+    recheck: NO_RECHECK,
     recheckTrial: () => {
-      throw new ReprobenchError('E_BAD_OPTION', 'calibrate --tune re-checks nothing', 'the baseline is tuned with one seed per point');
+      throw new ReprobenchError(
+        'E_BAD_OPTION',
+        'calibrate --tune re-checks nothing',
+        'the baseline is tuned with one seed per point',
+      );
     },
   };
 }

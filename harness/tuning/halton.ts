@@ -41,7 +41,8 @@ export function firstPrimes(count: number): number[] {
  * to the last bit or two.
  */
 export function radicalInverse(index: number, base: number): number {
-  if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`Halton index must be a non-negative safe integer, got ${index}`);
+  if (!Number.isSafeInteger(index) || index < 0)
+    throw new RangeError(`Halton index must be a non-negative safe integer, got ${index}`);
   let value = 0;
   let scale = 1 / base;
   for (let q = index; q > 0; q = Math.floor(q / base)) {
@@ -76,7 +77,12 @@ export const MAX_HALTON_START = 2 ** 24;
  * @throws ReprobenchError E_BAD_CONFIG for an empty seed (it would silently share points)
  */
 export function haltonStart(seed: string): number {
-  if (!seed) throw new ReprobenchError('E_BAD_CONFIG', 'a Halton seed must be a non-empty string', 'derive it from what identifies the study, e.g. `${claim}/${workload}/${method}/study-${k}`');
+  if (!seed)
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      'a Halton seed must be a non-empty string',
+      'derive it from what identifies the study, e.g. `${claim}/${workload}/${method}/study-${k}`',
+    );
   const digest = createHash('sha256').update(`reprobench-halton-v1\0${seed}`).digest();
   return 1 + (digest.readUInt32BE(0) % MAX_HALTON_START);
 }

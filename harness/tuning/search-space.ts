@@ -62,10 +62,14 @@ export function parseSearchSpace(json: unknown, source = 'search space'): Search
   if (!json || typeof json !== 'object' || Object.keys(json).length === 0) {
     throw new ReprobenchError('E_BAD_CONFIG', `${source}: a search space needs at least one dimension`, HINT);
   }
-  return { kind: 'dimensions', dimensions: Object.entries(json).map(([name, raw]) => ({ name, dimension: parseDimension(name, raw, source) })) };
+  return {
+    kind: 'dimensions',
+    dimensions: Object.entries(json).map(([name, raw]) => ({ name, dimension: parseDimension(name, raw, source) })),
+  };
 }
 
-const HINT = 'each dimension is {"min": x, "max": y, "scaling": "log"|"linear"} (log needs min > 0) or {"feasible_points": [...]}; or give a list of fixed points';
+const HINT =
+  'each dimension is {"min": x, "max": y, "scaling": "log"|"linear"} (log needs min > 0) or {"feasible_points": [...]}; or give a list of fixed points';
 
 function badSpace(source: string, error: z.ZodError, prefix: PropertyKey[] = []): ReprobenchError {
   const issue = error.issues[0]!;
@@ -91,8 +95,11 @@ export function mapUnitValue(dimension: SearchDimension, u: number): HParamValue
 
 /** Maps one unit point (one coordinate per dimension, in order) to hyperparameters. */
 export function mapUnitPoint(space: Extract<SearchSpace, { kind: 'dimensions' }>, point: number[]): HParams {
-  if (point.length !== space.dimensions.length) throw new RangeError(`point has ${point.length} coordinates, the space ${space.dimensions.length} dimensions`);
-  return Object.fromEntries(space.dimensions.map(({ name, dimension }, k) => [name, mapUnitValue(dimension, point[k]!)]));
+  if (point.length !== space.dimensions.length)
+    throw new RangeError(`point has ${point.length} coordinates, the space ${space.dimensions.length} dimensions`);
+  return Object.fromEntries(
+    space.dimensions.map(({ name, dimension }, k) => [name, mapUnitValue(dimension, point[k]!)]),
+  );
 }
 
 /** Where a sample's Halton points start: a seed (hashed to an offset, see `haltonStart`) or an explicit index. */
@@ -116,6 +123,9 @@ export function sampleSearchSpace(space: SearchSpace, count: number, from: Sampl
  * It seeds the study streams, so arms with equal spaces are tried on the same points.
  */
 export function searchSpaceKey(space: SearchSpace): string {
-  const body = space.kind === 'points' ? { points: space.points } : { dimensions: space.dimensions.map((d) => [d.name, d.dimension]) };
+  const body =
+    space.kind === 'points'
+      ? { points: space.points }
+      : { dimensions: space.dimensions.map((d) => [d.name, d.dimension]) };
   return createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, 16);
 }

@@ -66,7 +66,10 @@ function armKeys(rows: TuningRow[], orient: Orient, fixedBudget: boolean): ArmKe
   const values = (r: TuningRow): Array<number | null> => (fixedBudget ? (r.metrics ?? [r.metric ?? null]) : r.steps);
   return {
     rows: grouped,
-    studies: grouped.map((rs, k) => ({ k, candidates: rs.map((r, j) => ({ j, keys: values(r).map(orient), eligible: r.rechecked ?? true })) })),
+    studies: grouped.map((rs, k) => ({
+      k,
+      candidates: rs.map((r, j) => ({ j, keys: values(r).map(orient), eligible: r.rechecked ?? true })),
+    })),
   };
 }
 
@@ -78,7 +81,9 @@ function pick(a: ArmKeys, leaveOutChosen: boolean): Choice | null {
   if (leaveOutChosen) {
     const c = chooseAmongStudies(studies).chosen;
     if (c.j < 0) return null;
-    studies = studies.map((s) => (s.k !== c.k ? s : { ...s, candidates: s.candidates.map((x) => (x.j === c.j ? { ...x, eligible: false } : x)) }));
+    studies = studies.map((s) =>
+      s.k !== c.k ? s : { ...s, candidates: s.candidates.map((x) => (x.j === c.j ? { ...x, eligible: false } : x)) },
+    );
   }
   const c = chooseAmongStudies(studies);
   if (c.chosen.j < 0) return null;
@@ -111,7 +116,10 @@ export function tuningSensitivity(
     if (!rowsOf(method).length || !rowsOf(baseline).length) return [];
     const higher = o.fixedBudget && o.higherIsBetter(workload);
     const orient: Orient = (v) => (v === null ? Infinity : higher ? -v : v);
-    const arms = [armKeys(rowsOf(method), orient, o.fixedBudget), armKeys(rowsOf(baseline), orient, o.fixedBudget)] as const;
+    const arms = [
+      armKeys(rowsOf(method), orient, o.fixedBudget),
+      armKeys(rowsOf(baseline), orient, o.fixedBudget),
+    ] as const;
     const [cm, cb] = arms.map((a) => pick(a, false));
     const [rm, rb] = arms.map((a) => pick(a, true));
     // Oriented effects (> neutral favours the method) decide sides; a fixed-budget difference is shown as method − baseline.
@@ -120,33 +128,57 @@ export function tuningSensitivity(
     const shown = (e: number | null): number | null => (e === null || !o.fixedBudget || higher ? e : -e);
     const neutral = o.fixedBudget ? 0 : 1;
     const side = (e: number | null): number => (e === null ? 0 : Math.sign(e - neutral));
-    const evidence = (a: ArmKeys, name: string, c: Choice | null | undefined, r: Choice | null | undefined): ArmTuningEvidence => {
+    const evidence = (
+      a: ArmKeys,
+      name: string,
+      c: Choice | null | undefined,
+      r: Choice | null | undefined,
+    ): ArmTuningEvidence => {
       const row = (p: Choice | null | undefined) => (p ? a.rows[p.k]![p.j]! : null);
       const vals = (p: Choice | null | undefined) => {
         const x = row(p);
         return x ? (o.fixedBudget ? (x.metrics ?? [x.metric ?? null]) : x.steps) : [];
       };
-      return { method: name, point: row(c)?.point ?? null, values: vals(c), runnerUp: row(r)?.point ?? null, runnerUpValues: vals(r) };
+      return {
+        method: name,
+        point: row(c)?.point ?? null,
+        values: vals(c),
+        runnerUp: row(r)?.point ?? null,
+        runnerUpValues: vals(r),
+      };
     };
     const boot = bootstrapChoice(arms[0], arms[1], o.fixedBudget, seed);
     const chosenSide = side(eff(cm, cb));
     const runnerSides = [eff(rm, cb), eff(cm, rb), eff(rm, rb)].filter((e) => e !== null).map(side);
     const otherShare = chosenSide > 0 ? 1 - boot.methodAhead : boot.methodAhead;
-    const interval = boot.interval && o.fixedBudget && !higher ? ([-boot.interval[1], -boot.interval[0]] as [number, number]) : boot.interval;
+    const interval =
+      boot.interval && o.fixedBudget && !higher
+        ? ([-boot.interval[1], -boot.interval[0]] as [number, number])
+        : boot.interval;
     const flips = chosenSide !== 0 && (runnerSides.some((x) => x === -chosenSide) || otherShare >= 0.1);
-    return [{
-      workload, method, baseline,
-      effectName: o.fixedBudget ? 'difference' : 'speedup',
-      noEffect: neutral,
-      higherIsBetter: !o.fixedBudget || higher,
-      chosen: shown(eff(cm, cb)),
-      runnerUp: { method: shown(eff(rm, cb)), baseline: shown(eff(cm, rb)), both: shown(eff(rm, rb)) },
-      arms: [evidence(arms[0], method, cm, rm), evidence(arms[1], baseline, cb, rb)],
-      bootstrap: { ...boot, interval },
-      flips,
-      reading:
-        eff(cm, cb) === null ? 'no finite tuning effect' : chosenSide === 0 ? 'tied in tuning' : flips ? 'the tuning choice could flip it' : 'keeps its side',
-    }];
+    return [
+      {
+        workload,
+        method,
+        baseline,
+        effectName: o.fixedBudget ? 'difference' : 'speedup',
+        noEffect: neutral,
+        higherIsBetter: !o.fixedBudget || higher,
+        chosen: shown(eff(cm, cb)),
+        runnerUp: { method: shown(eff(rm, cb)), baseline: shown(eff(cm, rb)), both: shown(eff(rm, rb)) },
+        arms: [evidence(arms[0], method, cm, rm), evidence(arms[1], baseline, cb, rb)],
+        bootstrap: { ...boot, interval },
+        flips,
+        reading:
+          eff(cm, cb) === null
+            ? 'no finite tuning effect'
+            : chosenSide === 0
+              ? 'tied in tuning'
+              : flips
+                ? 'the tuning choice could flip it'
+                : 'keeps its side',
+      },
+    ];
   });
 }
 
@@ -184,6 +216,7 @@ function bootstrapChoice(m: ArmKeys, b: ArmKeys, fixedBudget: boolean, seed: num
     ahead += e > neutral ? 1 : e === neutral ? 0.5 : 0;
   }
   effects.sort((x, y) => x - y);
-  const interval: [number, number] | null = effects.length >= RESAMPLES / 2 ? [quantileSorted(effects, 0.025), quantileSorted(effects, 0.975)] : null;
+  const interval: [number, number] | null =
+    effects.length >= RESAMPLES / 2 ? [quantileSorted(effects, 0.025), quantileSorted(effects, 0.975)] : null;
   return { resamples: RESAMPLES, seed, methodAhead: ahead / RESAMPLES, interval };
 }

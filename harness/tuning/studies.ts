@@ -7,7 +7,14 @@ import type { BackendInfo } from '../backends/select.js';
 import { makeTrial, type PlannedTrial } from '../plan/plan.js';
 import { isFinished, requireUsable } from '../store/trial-store.js';
 import { chooseAmongStudies, recheckPicks, type StudyKeys } from './choose.js';
-import { finiteOrNull, medianInf, TUNING_FAILED_HINT, type TuningChoice, type TuningResult, type TuningRow } from './result.js';
+import {
+  finiteOrNull,
+  medianInf,
+  TUNING_FAILED_HINT,
+  type TuningChoice,
+  type TuningResult,
+  type TuningRow,
+} from './result.js';
 import { parseSearchSpace, sampleSearchSpace, searchSpaceKey } from './search-space.js';
 
 /** The second tuning phase: each study's `top` best points, each run until it has `seeds` tuning seeds. */
@@ -42,10 +49,18 @@ export function studySeed(workload: string, spaceKey: string, study: number): st
   return `reprobench-tune/${workload}/space-${spaceKey}/study-${study}`;
 }
 
-export function searchSpaceOf(registries: Registries, method: string, spaces?: Record<string, Record<string, SearchDimension>>): Record<string, SearchDimension> {
+export function searchSpaceOf(
+  registries: Registries,
+  method: string,
+  spaces?: Record<string, Record<string, SearchDimension>>,
+): Record<string, SearchDimension> {
   const space = spaces?.[method] ?? registries.methods.get(method).searchSpace;
   if (!space || Object.keys(space).length === 0) {
-    throw new ReprobenchError('E_BAD_CONFIG', `method "${method}" has no search space to tune`, 'give the method a `searchSpace`, or the claim `tuning.spaces[method]`');
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `method "${method}" has no search space to tune`,
+      'give the method a `searchSpace`, or the claim `tuning.spaces[method]`',
+    );
   }
   return space;
 }
@@ -60,8 +75,15 @@ export function searchSpaceOf(registries: Registries, method: string, spaces?: R
 export function planStudies(
   registries: Registries,
   o: {
-    workload: string; arm: ArmSpec; space: Record<string, SearchDimension>; studies: number; trials: number; backend: BackendInfo;
-    stopAtTarget: boolean; budgetSteps?: number; recheck?: Recheck;
+    workload: string;
+    arm: ArmSpec;
+    space: Record<string, SearchDimension>;
+    studies: number;
+    trials: number;
+    backend: BackendInfo;
+    stopAtTarget: boolean;
+    budgetSteps?: number;
+    recheck?: Recheck;
   },
 ): StudyPlan {
   const space = parseSearchSpace(o.space, `search space of ${o.arm.method}`);
@@ -69,15 +91,26 @@ export function planStudies(
   const recheck = o.recheck ?? NO_RECHECK;
   const trial = (point: HParams, index: number): PlannedTrial =>
     makeTrial(registries, {
-      workloadId: o.workload, arm: o.arm, repeat: { purpose: 'tune', index }, backend: o.backend, extra: point, stopAtTarget: o.stopAtTarget,
+      workloadId: o.workload,
+      arm: o.arm,
+      repeat: { purpose: 'tune', index },
+      backend: o.backend,
+      extra: point,
+      stopAtTarget: o.stopAtTarget,
       ...(o.budgetSteps ? { budgetSteps: o.budgetSteps } : {}),
     });
   const studies = Array.from({ length: o.studies }, (_, k) =>
-    sampleSearchSpace(space, o.trials, { seed: studySeed(o.workload, key, k) }).map((point, j) => ({ point, trial: trial(point, k * o.trials + j) })),
+    sampleSearchSpace(space, o.trials, { seed: studySeed(o.workload, key, k) }).map((point, j) => ({
+      point,
+      trial: trial(point, k * o.trials + j),
+    })),
   );
   const base = o.studies * o.trials;
   return {
-    workload: o.workload, method: o.arm.method, studies, recheck,
+    workload: o.workload,
+    method: o.arm.method,
+    studies,
+    recheck,
     recheckTrial: (point, k, r, e) => trial(point, base + (k * recheck.top + r) * (recheck.seeds - 1) + e),
   };
 }
@@ -94,9 +127,11 @@ const usableStudy = (study: StudyPlan['studies'][number], records: Map<string, T
  * for fixed-budget claims the outcome those claims compare (the target metric at the last eval,
  * or its best), so a method is tuned for what it is judged on.
  */
-export type StudyObjective = { kind: 'steps' } | { kind: 'metric'; outcome: 'final' | 'best'; direction: 'higher' | 'lower' };
+export type StudyObjective =
+  { kind: 'steps' } | { kind: 'metric'; outcome: 'final' | 'best'; direction: 'higher' | 'lower' };
 
-const stepsOf = (r: TrialRecord | undefined): number | null => (r && r.status === 'reached' ? r.outcome.stepsToTarget : null);
+const stepsOf = (r: TrialRecord | undefined): number | null =>
+  r && r.status === 'reached' ? r.outcome.stepsToTarget : null;
 
 function metricOf(r: TrialRecord | undefined, o: Extract<StudyObjective, { kind: 'metric' }>): number | null {
   if (!r || r.status === 'diverged' || r.status === 'failed' || r.status === 'timeout') return null;
@@ -112,13 +147,19 @@ function keyOf(r: TrialRecord | undefined, o: StudyObjective): number {
 }
 
 /** The re-check trials of every study, from the phase-1 records: [] when the plan re-checks nothing. */
-export function planRecheck(p: StudyPlan, records: Map<string, TrialRecord>, objective: StudyObjective): PlannedTrial[] {
+export function planRecheck(
+  p: StudyPlan,
+  records: Map<string, TrialRecord>,
+  objective: StudyObjective,
+): PlannedTrial[] {
   return groupRecheck(p, records, objective).flatMap(([, trials]) => trials);
 }
 
 /** The most re-check trials a plan can need (before phase 1 has run, for counts and estimates). */
 export const recheckBound = (p: StudyPlan): number =>
-  rechecks(p.recheck) ? p.studies.length * Math.min(p.recheck.top, p.studies[0]?.length ?? 0) * (p.recheck.seeds - 1) : 0;
+  rechecks(p.recheck)
+    ? p.studies.length * Math.min(p.recheck.top, p.studies[0]?.length ?? 0) * (p.recheck.seeds - 1)
+    : 0;
 
 /**
  * Each study's winner (its best re-checked point by the median over its tuning seeds; without a
@@ -126,11 +167,19 @@ export const recheckBound = (p: StudyPlan): number =>
  * chosen point: the winner of the median study (the lower median for an even count), so the
  * evaluated point is the one behind the reported time.
  */
-export function chooseFromStudies(plans: StudyPlan[], records: Map<string, TrialRecord>, objective: StudyObjective = { kind: 'steps' }): Pick<TuningResult, 'rows' | 'choices'> {
+export function chooseFromStudies(
+  plans: StudyPlan[],
+  records: Map<string, TrialRecord>,
+  objective: StudyObjective = { kind: 'steps' },
+): Pick<TuningResult, 'rows' | 'choices'> {
   const rows: TuningRow[] = [];
   const choices: TuningChoice[] = [];
   for (const p of plans) {
-    requireUsable(p.studies.flat().map(({ trial }) => records.get(trial.id)), `tuning of ${p.method} on ${p.workload}`, TUNING_FAILED_HINT);
+    requireUsable(
+      p.studies.flat().map(({ trial }) => records.get(trial.id)),
+      `tuning of ${p.method} on ${p.workload}`,
+      TUNING_FAILED_HINT,
+    );
     const keys = new Map<string, number[]>();
     const extra = new Map(groupRecheck(p, records, objective));
     const studies: StudyKeys[] = p.studies.map((study, k) => ({
@@ -150,7 +199,12 @@ export function chooseFromStudies(plans: StudyPlan[], records: Map<string, Trial
         const ids = [trial, ...(extra.get(`${k}/${j}`) ?? [])];
         const steps = ids.map((t) => stepsOf(records.get(t.id)));
         const row: TuningRow = {
-          workload: p.workload, method: p.method, study: k, point, steps, medianSteps: finiteOrNull(medianInf(steps.map((s) => s ?? Infinity))),
+          workload: p.workload,
+          method: p.method,
+          study: k,
+          point,
+          steps,
+          medianSteps: finiteOrNull(medianInf(steps.map((s) => s ?? Infinity))),
           winner: c.winners[k]!.j === j,
           ...(rechecks(p.recheck) ? { rechecked: ids.length > 1 } : {}),
         };
@@ -176,10 +230,17 @@ export function chooseFromStudies(plans: StudyPlan[], records: Map<string, Trial
 }
 
 /** The re-check trials by `k/j` (study/point), as planRecheck plans them: a pure function of the phase-1 records. */
-export function groupRecheck(p: StudyPlan, records: Map<string, TrialRecord>, objective: StudyObjective): Array<[string, PlannedTrial[]]> {
+export function groupRecheck(
+  p: StudyPlan,
+  records: Map<string, TrialRecord>,
+  objective: StudyObjective,
+): Array<[string, PlannedTrial[]]> {
   if (!rechecks(p.recheck)) return [];
   return p.studies.flatMap((study, k) =>
-    recheckPicks(study.map((s) => keyOf(records.get(s.trial.id), objective)), p.recheck.top).map((j, r): [string, PlannedTrial[]] => [
+    recheckPicks(
+      study.map((s) => keyOf(records.get(s.trial.id), objective)),
+      p.recheck.top,
+    ).map((j, r): [string, PlannedTrial[]] => [
       `${k}/${j}`,
       Array.from({ length: p.recheck.seeds - 1 }, (_, e) => p.recheckTrial(study[j]!.point, k, r, e)),
     ]),

@@ -53,14 +53,18 @@ export function setTarget(
 ): TargetSetting {
   const better = (a: number, b: number) => (direction === 'higher' ? a >= b : a <= b);
   const series = curves.map((c) =>
-    c.map((p) => ({ step: p.step, v: p.metrics[metric] })).filter((p): p is { step: number; v: number } => p.v != null && Number.isFinite(p.v)),
+    c
+      .map((p) => ({ step: p.step, v: p.metrics[metric] }))
+      .filter((p): p is { step: number; v: number } => p.v != null && Number.isFinite(p.v)),
   );
   const worst = direction === 'higher' ? -Infinity : Infinity;
   const lastOf = (c: CurvePoint[]) => {
     const v = c[c.length - 1]?.metrics[metric];
     return v != null && Number.isFinite(v) ? v : worst;
   };
-  const best = series.map((s, i) => (outcome === 'final' ? lastOf(curves[i]!) : s.reduce((b, p) => (better(p.v, b) ? p.v : b), worst)));
+  const best = series.map((s, i) =>
+    outcome === 'final' ? lastOf(curves[i]!) : s.reduce((b, p) => (better(p.v, b) ? p.v : b), worst),
+  );
   const q = quantile(best, direction === 'higher' ? 0.2 : 0.8);
   const target = roundTarget(q, direction, digits);
   const firstReach = series.map((s) => s.find((p) => better(p.v, target))?.step ?? null);
@@ -71,6 +75,7 @@ export function setTarget(
   const mid = all.length >> 1;
   const med = all.length % 2 ? all[mid]! : (all[mid - 1]! + all[mid]!) / 2;
   const medianFirstReach = Number.isFinite(med) ? med : null;
-  const budgetSteps = medianFirstReach === null ? null : Math.ceil((4 / 3) * medianFirstReach / evalEvery) * evalEvery;
+  const budgetSteps =
+    medianFirstReach === null ? null : Math.ceil(((4 / 3) * medianFirstReach) / evalEvery) * evalEvery;
   return { best, quantile: q, target, firstReach, reachedShare, medianFirstReach, budgetSteps };
 }

@@ -33,8 +33,21 @@ export function findClang() {
 // -ffp-contract=off: never fuse a*b+c (SIMD128 has no FMA, but say it anyway).
 // --import-memory: the kernels work in tfjs's heap. stack-size=0 and the checks below: the
 // module must not own any memory of its own (no data, no C stack) inside that heap.
-const FLAGS = ['--target=wasm32', '-O3', '-msimd128', '-ffp-contract=off', '-fno-builtin', '-nostdlib', '-Wall', '-Wextra', '-Werror',
-  '-Wl,--no-entry', '-Wl,--import-memory', '-Wl,-z,stack-size=0', '-Wl,--strip-all'];
+const FLAGS = [
+  '--target=wasm32',
+  '-O3',
+  '-msimd128',
+  '-ffp-contract=off',
+  '-fno-builtin',
+  '-nostdlib',
+  '-Wall',
+  '-Wextra',
+  '-Werror',
+  '-Wl,--no-entry',
+  '-Wl,--import-memory',
+  '-Wl,-z,stack-size=0',
+  '-Wl,--strip-all',
+];
 
 /** Section ids of a wasm binary, in order (data = 11, global = 6). */
 export function sectionIds(bytes) {
@@ -66,7 +79,8 @@ function assertNoStack(out) {
     } catch {
       continue;
     }
-    if (/global\.(get|set)/.test(text)) throw new Error('the kernels module uses the C stack: it would write into tfjs\'s heap');
+    if (/global\.(get|set)/.test(text))
+      throw new Error("the kernels module uses the C stack: it would write into tfjs's heap");
     return;
   }
   process.stderr.write('native/wasm: llvm-objdump not found, the no-stack check was skipped\n');
@@ -77,7 +91,7 @@ export function build(out) {
   if (!cc) throw new Error('no clang found (Debian: apt-get install clang-14 lld-14, or set CLANG)');
   execFileSync(cc, [...FLAGS, ...sources, '-o', out], { stdio: ['ignore', 'inherit', 'inherit'] });
   const ids = sectionIds(readFileSync(out));
-  if (ids.includes(11)) throw new Error('the kernels module has a data section: it would write into tfjs\'s heap');
+  if (ids.includes(11)) throw new Error("the kernels module has a data section: it would write into tfjs's heap");
   assertNoStack(out);
   return out;
 }
@@ -89,7 +103,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const built = build(join(dir, 'kernels.wasm'));
     if (check) {
       const same = existsSync(target) && Buffer.compare(readFileSync(built), readFileSync(target)) === 0;
-      process.stdout.write(same ? 'native/wasm: committed reprobench_kernels.wasm matches its source\n' : 'native/wasm: reprobench_kernels.wasm differs from what its source builds; run npm run build:wasm\n');
+      process.stdout.write(
+        same
+          ? 'native/wasm: committed reprobench_kernels.wasm matches its source\n'
+          : 'native/wasm: reprobench_kernels.wasm differs from what its source builds; run npm run build:wasm\n',
+      );
       process.exitCode = same ? 0 : 1;
     } else {
       chmodSync(built, 0o644); // wasm-ld marks its output executable; it is data

@@ -2,7 +2,12 @@ import { scaleLinear, type ScaleLinear } from 'd3-scale';
 
 /** Escapes text for SVG/HTML element content and attribute values. */
 export function esc(s: string | number): string {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Okabe–Ito: distinguishable with common colour-vision deficiencies, and in greyscale print. */
@@ -41,8 +46,14 @@ export function scales(frame: Frame, xDomain: [number, number], yDomain: [number
   return {
     id: `chart${++chartCounter}`,
     frame,
-    x: scaleLinear().domain(xDomain).range([margin.left, width - margin.right]).nice(),
-    y: scaleLinear().domain(yDomain).range([height - margin.bottom, margin.top]).nice(),
+    x: scaleLinear()
+      .domain(xDomain)
+      .range([margin.left, width - margin.right])
+      .nice(),
+    y: scaleLinear()
+      .domain(yDomain)
+      .range([height - margin.bottom, margin.top])
+      .nice(),
   };
 }
 
@@ -61,7 +72,12 @@ export function svg(shell: ChartShell, title: string, desc: string, body: string
 }
 
 /** Bottom and left axes with ticks, grid lines and labels. */
-export function axes(shell: ChartShell, xLabel: string, yLabel: string, opts: { xTicks?: number; yTicks?: number } = {}): string {
+export function axes(
+  shell: ChartShell,
+  xLabel: string,
+  yLabel: string,
+  opts: { xTicks?: number; yTicks?: number } = {},
+): string {
   const { x, y, frame } = shell;
   const { width, height, margin } = frame;
   const parts: string[] = [];
@@ -78,13 +94,20 @@ export function axes(shell: ChartShell, xLabel: string, yLabel: string, opts: { 
   }
   parts.push(`<line class="axis" x1="${margin.left}" x2="${width - margin.right}" y1="${y0}" y2="${y0}"/>`);
   parts.push(`<line class="axis" x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${y0}"/>`);
-  parts.push(`<text class="axis-label" x="${(margin.left + width - margin.right) / 2}" y="${height - 8}" text-anchor="middle">${esc(xLabel)}</text>`);
-  parts.push(`<text class="axis-label" transform="translate(14 ${(margin.top + y0) / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>`);
+  parts.push(
+    `<text class="axis-label" x="${(margin.left + width - margin.right) / 2}" y="${height - 8}" text-anchor="middle">${esc(xLabel)}</text>`,
+  );
+  parts.push(
+    `<text class="axis-label" transform="translate(14 ${(margin.top + y0) / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>`,
+  );
   return `<g class="axes">${parts.join('')}</g>`;
 }
 
 /** A legend in the right margin; each entry toggles its series when the page script runs. */
-export function legend(shell: ChartShell, entries: Array<{ name: string; color: string; dash?: boolean; key: string }>): string {
+export function legend(
+  shell: ChartShell,
+  entries: Array<{ name: string; color: string; dash?: boolean; key: string }>,
+): string {
   const { width, margin } = shell.frame;
   const x0 = width - margin.right + 12;
   return (

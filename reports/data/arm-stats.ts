@@ -21,7 +21,14 @@ function kmTime(km: KaplanMeier, level: number): number | null {
 
 export function timeSummary(values: number[], events: boolean[]): TimeSummary {
   // An arm whose every trial failed has no outcome to estimate from.
-  if (values.length === 0) return { median: null, q1: null, q3: null, ci: [null, null], km: { times: [], survival: [], lower: [], upper: [] } };
+  if (values.length === 0)
+    return {
+      median: null,
+      q1: null,
+      q3: null,
+      ci: [null, null],
+      km: { times: [], survival: [], lower: [], upper: [] },
+    };
   const km = kaplanMeier(values, events);
   return {
     median: km.median,

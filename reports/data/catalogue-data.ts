@@ -71,7 +71,12 @@ function readSummary(path: string): ClaimSummary {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as ClaimSummary;
   } catch (e) {
-    throw new ReprobenchError('E_CORRUPT_RESULT', `cannot read ${path}: ${(e as Error).message}`, 'rerun that claim (`reprobench run <claim>`) to rewrite its summary', { cause: e });
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `cannot read ${path}: ${(e as Error).message}`,
+      'rerun that claim (`reprobench run <claim>`) to rewrite its summary',
+      { cause: e },
+    );
   }
 }
 
@@ -95,7 +100,11 @@ export function catalogueData(
     }
     const s = readSummary(file);
     if (!s.judgement?.scope || !s.judgement?.fidelity) {
-      throw new ReprobenchError('E_SCHEMA_VERSION', `${file} was written by an older reprobench (its verdict has no scope)`, `rerun \`reprobench run ${id}\`: it reuses every stored trial and rewrites the summary under the current verdict rules`);
+      throw new ReprobenchError(
+        'E_SCHEMA_VERSION',
+        `${file} was written by an older reprobench (its verdict has no scope)`,
+        `rerun \`reprobench run ${id}\`: it reuses every stored trial and rewrites the summary under the current verdict rules`,
+      );
     }
     rows.push({
       id,
@@ -121,14 +130,22 @@ export function catalogueData(
         adjustedPValue: c.test.adjustedPValue,
       })),
       unjudged: s.judgement.unjudged.length,
-      reportHref: relative(runsDir, join(runsDir, id, 'report.html')).split('\\').join('/'),
+      reportHref: relative(runsDir, join(runsDir, id, 'report.html'))
+        .split('\\')
+        .join('/'),
       trainSeconds: trainSeconds[id] ?? null,
-      preregistration: (({ kind, short }) => ({ kind, short }))(preregistrationOf(s, readClaimReferences(o.cwd ?? process.cwd(), s.claim.id))),
+      preregistration: (({ kind, short }) => ({ kind, short }))(
+        preregistrationOf(s, readClaimReferences(o.cwd ?? process.cwd(), s.claim.id)),
+      ),
     });
   }
   const href = new Map(rows.map((r) => [r.id, r.reportHref]));
   const papers = (o.papers ?? []).map((p): CataloguePaper => ({
-    paper: p.paper, title: p.title, year: p.year ?? null, status: p.status, reason: p.reason,
+    paper: p.paper,
+    title: p.title,
+    year: p.year ?? null,
+    status: p.status,
+    reason: p.reason,
     claims: p.claims.map((id) => ({ id, href: href.get(id) ?? null })),
   }));
   return { rows, missing, backends: [...new Set(rows.map((r) => r.numericsClass))], papers };

@@ -35,7 +35,10 @@ export interface LeaderboardData {
 }
 
 /** Entries from finished native runs: every method of every run, linked to that run's report. */
-export function nativeEntries(runDirs: string[], cwd: string): { entries: LeaderboardEntry[]; reports: LeaderboardData['reports'] } {
+export function nativeEntries(
+  runDirs: string[],
+  cwd: string,
+): { entries: LeaderboardEntry[]; reports: LeaderboardData['reports'] } {
   const entries: LeaderboardEntry[] = [];
   const reports: LeaderboardData['reports'] = [];
   runDirs.forEach((dir, i) => {
@@ -50,7 +53,11 @@ export function nativeEntries(runDirs: string[], cwd: string): { entries: Leader
         const a = w.arms.find((x) => x.method === method);
         if (!a) continue;
         cells[w.workload] = {
-          seconds: a.seconds.median ?? Infinity, secondsCI: a.seconds.ci, steps: a.steps.median, stepsCI: a.steps.ci, reached: `${a.reached}/${a.n}`,
+          seconds: a.seconds.median ?? Infinity,
+          secondsCI: a.seconds.ci,
+          steps: a.steps.median,
+          stepsCI: a.steps.ci,
+          reached: `${a.reached}/${a.n}`,
         };
       }
       entries.push({
@@ -70,8 +77,23 @@ export function nativeEntries(runDirs: string[], cwd: string): { entries: Leader
 /** Scores every entry AlgoPerf's way on training seconds to target, over the union of workloads. */
 export function leaderboard(entries: LeaderboardEntry[], reports: LeaderboardData['reports']): LeaderboardData {
   const workloads = [...new Set(entries.flatMap((e) => Object.keys(e.cells)))].sort();
-  const times: TimeTable = Object.fromEntries(entries.map((e) => [e.name, Object.fromEntries(workloads.map((w) => [w, e.cells[w]?.seconds ?? Infinity]))]));
-  const profile = workloads.length && entries.length ? profileFromTimes(times, workloads, 'median training seconds to target per entry and workload (AlgoPerf time; Infinity where not reached)') : null;
+  const times: TimeTable = Object.fromEntries(
+    entries.map((e) => [e.name, Object.fromEntries(workloads.map((w) => [w, e.cells[w]?.seconds ?? Infinity]))]),
+  );
+  const profile =
+    workloads.length && entries.length
+      ? profileFromTimes(
+          times,
+          workloads,
+          'median training seconds to target per entry and workload (AlgoPerf time; Infinity where not reached)',
+        )
+      : null;
   const scores = Object.fromEntries((profile?.series ?? []).map((s) => [s.name, s.score]));
-  return { entries: [...entries].sort((a, b) => (scores[b.name] ?? 0) - (scores[a.name] ?? 0) || a.name.localeCompare(b.name)), workloads, profile, scores, reports };
+  return {
+    entries: [...entries].sort((a, b) => (scores[b.name] ?? 0) - (scores[a.name] ?? 0) || a.name.localeCompare(b.name)),
+    workloads,
+    profile,
+    scores,
+    reports,
+  };
 }

@@ -17,7 +17,13 @@ export function importedEntries(paths: string[]): Array<LeaderboardEntry & { dir
       const t = scored.workloadTimes[sub.name]?.[w];
       if (!t || t.missing) continue;
       const reached = t.studies.filter((s) => Number.isFinite(s.value)).length;
-      cells[w] = { seconds: scored.scoredTimes[sub.name]?.[w] ?? Infinity, secondsCI: [null, null], steps: null, stepsCI: [null, null], reached: `${reached}/${t.studies.length} studies` };
+      cells[w] = {
+        seconds: scored.scoredTimes[sub.name]?.[w] ?? Infinity,
+        secondsCI: [null, null],
+        steps: null,
+        stepsCI: [null, null],
+        reached: `${reached}/${t.studies.length} studies`,
+      };
     }
     return {
       name: `${sub.name} · AlgoPerf v${loaded.version} ${loaded.ruleset}`,
@@ -26,7 +32,8 @@ export function importedEntries(paths: string[]): Array<LeaderboardEntry & { dir
       reportHref: `algoperf/${sub.name.replace(/[^A-Za-z0-9._-]/g, '_')}/report.html`,
       dir: loaded.dirs[i]!,
       date: `AlgoPerf v${loaded.version} leaderboard`,
-      provenance: "mlcommons/submissions_algorithms logs (Apache-2.0), timed on the competition's own hardware, not this machine",
+      provenance:
+        "mlcommons/submissions_algorithms logs (Apache-2.0), timed on the competition's own hardware, not this machine",
       cells,
     };
   });

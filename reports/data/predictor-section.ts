@@ -22,12 +22,30 @@ export function predictorReport(p: PredictorOutcome): PredictorReport {
   const seeds = p.repeats.map((repeat, i) => {
     const m = p.methodErrors[i];
     const b = p.baselineErrors[i];
-    return { repeat, method: finite(m) ? m : null, baseline: finite(b) ? b : null, ratio: finite(m) && finite(b) && b > 0 ? m / b : null };
+    return {
+      repeat,
+      method: finite(m) ? m : null,
+      baseline: finite(b) ? b : null,
+      ratio: finite(m) && finite(b) && b > 0 ? m / b : null,
+    };
   });
   const arms = [...new Set(p.perCurve.map((c) => c.arm))];
   const curves = arms.map((arm) => {
     const rows = p.perCurve.filter((c) => c.arm === arm && finite(c.method) && finite(c.baseline));
-    return { arm, method: meanOrNull(rows.map((c) => c.method)), baseline: meanOrNull(rows.map((c) => c.baseline)), seeds: rows.length };
+    return {
+      arm,
+      method: meanOrNull(rows.map((c) => c.method)),
+      baseline: meanOrNull(rows.map((c) => c.baseline)),
+      seeds: rows.length,
+    };
   });
-  return { method: p.method, baseline: p.baseline, errorName: p.errorName, seeds, curves, notes: p.notes, earlyStopping: p.earlyStopping ?? null };
+  return {
+    method: p.method,
+    baseline: p.baseline,
+    errorName: p.errorName,
+    seeds,
+    curves,
+    notes: p.notes,
+    earlyStopping: p.earlyStopping ?? null,
+  };
 }

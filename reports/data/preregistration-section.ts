@@ -11,10 +11,15 @@ import type { ClaimReferences } from '../../harness/store/reference.js';
 export function preregistrationOf(summary: ClaimSummary, loaded: ClaimReferences): PreregistrationStatus {
   if (loaded.refs === null) {
     const why = isReprobenchError(loaded.error) ? loaded.error.code : 'error';
-    return { kind: 'unknown', text: `card not compared: the reference could not be read (${why})`, short: 'card not compared' };
+    return {
+      kind: 'unknown',
+      text: `card not compared: the reference could not be read (${why})`,
+      short: 'card not compared',
+    };
   }
   const refs = loaded.refs;
   if (refs.length === 0) return preregistrationStatus(summary.card ?? null, null);
-  const ref = refs.find((r) => r.numericsClass === summary.numericsClass) ?? refs.find((r) => r.card !== undefined) ?? refs[0]!;
+  const ref =
+    refs.find((r) => r.numericsClass === summary.numericsClass) ?? refs.find((r) => r.card !== undefined) ?? refs[0]!;
   return preregistrationStatus(summary.card ?? null, ref.card);
 }

@@ -18,10 +18,21 @@ export interface ReferenceSection {
 }
 
 /** The stored reference closest to this run (same numerics class if any) compared with its trials. */
-export function referenceSection(summary: ClaimSummary, trials: TrialRecord[], loaded: ClaimReferences): ReferenceSection | null {
+export function referenceSection(
+  summary: ClaimSummary,
+  trials: TrialRecord[],
+  loaded: ClaimReferences,
+): ReferenceSection | null {
   if (loaded.refs === null) {
     const e = loaded.error;
-    return { numericsClass: '?', createdAt: '', repeats: 0, comparison: null, error: isReprobenchError(e) ? `${e.code}: ${e.message}` : String(e), curves: {} };
+    return {
+      numericsClass: '?',
+      createdAt: '',
+      repeats: 0,
+      comparison: null,
+      error: isReprobenchError(e) ? `${e.code}: ${e.message}` : String(e),
+      curves: {},
+    };
   }
   const refs = loaded.refs;
   if (refs.length === 0) return null;
@@ -31,7 +42,10 @@ export function referenceSection(summary: ClaimSummary, trials: TrialRecord[], l
     const key = `${t.workload}|${t.method}`;
     if (curves[key]) continue;
     const metric = t.config.target.metric;
-    curves[key] = summarizeCurves(ref.trials.filter((x) => x.workload === t.workload && x.method === t.method), metric);
+    curves[key] = summarizeCurves(
+      ref.trials.filter((x) => x.workload === t.workload && x.method === t.method),
+      metric,
+    );
   }
   const comparable = trials.filter((t) => t.status !== 'failed' && t.status !== 'timeout');
   return {
@@ -41,8 +55,14 @@ export function referenceSection(summary: ClaimSummary, trials: TrialRecord[], l
     comparison: compareWithReference(
       // A predictor claim's arms are compared on their final metric; the predictors' errors need
       // each method's schedule (the registries), which `check` has and a report does not.
-      { id: summary.claim.id, margin: summary.claim.margin, ...(summary.claim.testType === 'predictor' ? { testType: 'predictor' as const } : {}) },
-      ref, comparable, summary.numericsClass,
+      {
+        id: summary.claim.id,
+        margin: summary.claim.margin,
+        ...(summary.claim.testType === 'predictor' ? { testType: 'predictor' as const } : {}),
+      },
+      ref,
+      comparable,
+      summary.numericsClass,
     ),
     error: null,
     curves,

@@ -51,16 +51,28 @@ export function readSummary(runDir: string): { summary: ClaimSummary; manifest: 
   const manifest = readManifest(runDir);
   const path = join(runDir, 'summary.json');
   if (!manifest || !existsSync(path)) {
-    throw new ReprobenchError('E_NOT_A_RUN', `${runDir} holds no finished run (no manifest.json or summary.json)`, 'point at a directory written by `reprobench run` (default runs/<claim>); an unfinished run finishes, reusing its trials, when you run the same command again');
+    throw new ReprobenchError(
+      'E_NOT_A_RUN',
+      `${runDir} holds no finished run (no manifest.json or summary.json)`,
+      'point at a directory written by `reprobench run` (default runs/<claim>); an unfinished run finishes, reusing its trials, when you run the same command again',
+    );
   }
   let summary: ClaimSummary;
   try {
     summary = JSON.parse(readFileSync(path, 'utf8')) as ClaimSummary;
   } catch (e) {
-    throw new ReprobenchError('E_CORRUPT_RESULT', `${path} is not valid JSON (${(e as Error).message})`, 'rerun the same `reprobench run` command: it rewrites the summary from the stored trials');
+    throw new ReprobenchError(
+      'E_CORRUPT_RESULT',
+      `${path} is not valid JSON (${(e as Error).message})`,
+      'rerun the same `reprobench run` command: it rewrites the summary from the stored trials',
+    );
   }
   if (!summary.judgement?.scope || !summary.judgement?.fidelity) {
-    throw new ReprobenchError('E_SCHEMA_VERSION', `${path} was written by an older reprobench (its verdict has no scope)`, `rerun \`reprobench run ${manifest.claim.id}\`: it reuses every stored trial and rewrites the summary under the current verdict rules`);
+    throw new ReprobenchError(
+      'E_SCHEMA_VERSION',
+      `${path} was written by an older reprobench (its verdict has no scope)`,
+      `rerun \`reprobench run ${manifest.claim.id}\`: it reuses every stored trial and rewrites the summary under the current verdict rules`,
+    );
   }
   return { summary, manifest };
 }
@@ -79,32 +91,71 @@ export function buildReportData(runDir: string, cwd: string): ReportData {
       const ratios = summary.judgement.comparisons
         .filter((c) => c.workload === w.workload && c.methodId === a.method && c.baselineId !== null)
         .map((c) => ({ baseline: c.baselineId!, estimate: c.estimate, ci: c.ci, estimand: c.estimand }));
-      const faster = baselines.has(a.method) ? [] : summary.baselines.map((b) => fasterThan(a, w.arms.find((x) => x.method === b)!, seed)).filter((f): f is Superiority => f !== null);
+      const faster = baselines.has(a.method)
+        ? []
+        : summary.baselines
+            .map((b) =>
+              fasterThan(
+                a,
+                w.arms.find((x) => x.method === b)!,
+                seed,
+              ),
+            )
+            .filter((f): f is Superiority => f !== null);
       return {
-        method: a.method, isBaseline: baselines.has(a.method), tuned: a.tuned, n: a.n, reached: a.reached, censored: a.censored,
-        diverged: a.divergedCount, missing: a.missing.length,
-        steps: timeSummary(a.steps, a.events), seconds: timeSummary(a.seconds, a.events),
-        ratios, faster,
-        finalMetric: median(mine.map((t) => t.outcome.finalMetrics[t.config.target.metric]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v))),
-        seeds: a.repeats.map((r, i) => ({ repeat: r, steps: a.steps[i]!, seconds: a.seconds[i]!, kind: a.events[i] ? 'reached' : a.diverged[i] ? 'diverged' : 'censored' })),
+        method: a.method,
+        isBaseline: baselines.has(a.method),
+        tuned: a.tuned,
+        n: a.n,
+        reached: a.reached,
+        censored: a.censored,
+        diverged: a.divergedCount,
+        missing: a.missing.length,
+        steps: timeSummary(a.steps, a.events),
+        seconds: timeSummary(a.seconds, a.events),
+        ratios,
+        faster,
+        finalMetric: median(
+          mine
+            .map((t) => t.outcome.finalMetrics[t.config.target.metric])
+            .filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
+        ),
+        seeds: a.repeats.map((r, i) => ({
+          repeat: r,
+          steps: a.steps[i]!,
+          seconds: a.seconds[i]!,
+          kind: a.events[i] ? 'reached' : a.diverged[i] ? 'diverged' : 'censored',
+        })),
         curve: summarizeCurves(mine, w.target?.metric ?? 'validation/loss'),
       };
     });
-    return { workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? 0, arms, ...(w.predictor ? { predictor: predictorReport(w.predictor) } : {}) };
+    return {
+      workload: w.workload,
+      target: w.target,
+      budgetSteps: w.arms[0]?.budgetSteps ?? 0,
+      arms,
+      ...(w.predictor ? { predictor: predictorReport(w.predictor) } : {}),
+    };
   });
   const externals = new Map<string, ExternalTrainerReport>();
   for (const t of evalTrials) {
     const e = t.provenance.external;
     if (!e || externals.has(t.config.method.id)) continue;
     externals.set(t.config.method.id, {
-      method: t.config.method.id, command: e.command.join(' '), scriptHash: e.scriptHash,
-      interpreter: [e.interpreter.command, e.interpreter.version].filter(Boolean).join(' '), framework: e.framework, protocol: e.protocol,
+      method: t.config.method.id,
+      command: e.command.join(' '),
+      scriptHash: e.scriptHash,
+      interpreter: [e.interpreter.command, e.interpreter.version].filter(Boolean).join(' '),
+      framework: e.framework,
+      protocol: e.protocol,
     });
   }
   // Both sections read the same files (several MB for some claims): read and verify them once.
   const references = readClaimReferences(cwd, summary.claim.id);
   return {
-    summary, manifest, workloads,
+    summary,
+    manifest,
+    workloads,
     externals: [...externals.values()],
     reference: referenceSection(summary, evalTrials, references),
     preregistration: preregistrationOf(summary, references),

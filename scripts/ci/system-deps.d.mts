@@ -1,9 +1,19 @@
 // Types of system-deps.mjs (plain JavaScript: it runs before npm ci, with no TypeScript).
 export type DependencyId = 'chromium' | 'python3' | 'torch' | 'cc' | 'openblas' | 'clang' | 'addon' | 'slurm';
 
-export interface Dependency { id: DependencyId; what: string; apt?: string[]; recommends?: boolean; step?: string }
+export interface Dependency {
+  id: DependencyId;
+  what: string;
+  apt?: string[];
+  recommends?: boolean;
+  step?: string;
+}
 
-export interface RunResult { status: number | null; out: string; error?: string }
+export interface RunResult {
+  status: number | null;
+  out: string;
+  error?: string;
+}
 
 export interface SystemView {
   env: Record<string, string | undefined>;

@@ -9,7 +9,17 @@ import { cli, ROOT, tempDir } from '../helpers/cli.js';
 import { scratchProject } from '../helpers/project.js';
 
 const PROJECT = join(ROOT, 'examples', 'my-project');
-const LOGS = join(ROOT, 'test', 'fixtures', 'algoperf', 'logs-subset', 'algoperf', 'previous_leaderboards', 'algoperf_v05', 'logs');
+const LOGS = join(
+  ROOT,
+  'test',
+  'fixtures',
+  'algoperf',
+  'logs-subset',
+  'algoperf',
+  'previous_leaderboards',
+  'algoperf_v05',
+  'logs',
+);
 const CHARTS = ['learning-curves', 'time-to-target', 'kaplan-meier'];
 
 /** The way report.hbs prints a number (helpers in reports/handlebars.ts). */
@@ -38,7 +48,8 @@ describe('claim report in Chromium', () => {
     await w.page.goto(pathToFileURL(join(run, 'report.html')).href);
     for (const workload of ['two-moons', 'teacher-student']) {
       const section = w.page.locator(`section#w-${workload}`);
-      for (const kind of CHARTS) await expect(section.locator(`svg.chart[data-chart="${kind}"]`).count()).resolves.toBe(1);
+      for (const kind of CHARTS)
+        await expect(section.locator(`svg.chart[data-chart="${kind}"]`).count()).resolves.toBe(1);
     }
     // Two workloads: the AlgoPerf performance profile appears too.
     expect(await w.page.locator('svg.chart[data-chart="performance-profile"]').count()).toBe(1);
@@ -63,8 +74,12 @@ describe('claim report in Chromium', () => {
         expect(await row.locator('[data-k="reached"]').innerText()).toMatch(new RegExp(`^${arm.reached}/${arm.n}`));
         expect(await row.locator('[data-k="diverged"]').innerText()).toBe(String(arm.diverged));
         expect(await row.locator('[data-k="steps-median"]').innerText()).toBe(inf(arm.stepsMedian));
-        expect(await row.locator('[data-k="seconds-median"]').innerText()).toBe(arm.secondsMedian === null ? '∞' : arm.secondsMedian.toFixed(2));
-        expect(await row.locator('[data-k="final-metric"]').innerText()).toBe(String(Number(arm.finalMetric.toPrecision(4))));
+        expect(await row.locator('[data-k="seconds-median"]').innerText()).toBe(
+          arm.secondsMedian === null ? '∞' : arm.secondsMedian.toFixed(2),
+        );
+        expect(await row.locator('[data-k="final-metric"]').innerText()).toBe(
+          String(Number(arm.finalMetric.toPrecision(4))),
+        );
       }
     }
     expect(await w.page.locator('#verdict .badge').first().innerText()).toBe(numbers.verdict);
@@ -77,7 +92,12 @@ describe('claim report in Chromium', () => {
     await chart.locator('.legend-item').first().click();
     expect(await chart.locator('g.series.off').count()).toBe(1);
     await w.page.emulateMedia({ media: 'print' });
-    expect(await w.page.locator('.charts').first().evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    expect(
+      await w.page
+        .locator('.charts')
+        .first()
+        .evaluate((el) => getComputedStyle(el).display),
+    ).toBe('block');
     const pdf = await w.page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(w.errors).toEqual([]);
@@ -89,10 +109,14 @@ describe('leaderboard site in Chromium', () => {
     const board = JSON.parse(readFileSync(join(site, 'leaderboard.json'), 'utf8'));
     const w = await watchedPage(browser);
     await w.page.goto(pathToFileURL(join(site, 'index.html')).href);
-    const names = await w.page.locator('table.leaderboard tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
+    const names = await w.page
+      .locator('table.leaderboard tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entry')));
     expect(names).toEqual(board.entries.map((e: { name: string }) => e.name));
     expect(names.some((n) => n!.includes('AlgoPerf v0.5'))).toBe(true);
-    expect(names).toEqual(expect.arrayContaining(['adam-constant · constant-vs-cosine', 'nadamw · constant-vs-cosine']));
+    expect(names).toEqual(
+      expect.arrayContaining(['adam-constant · constant-vs-cosine', 'nadamw · constant-vs-cosine']),
+    );
     for (const e of board.entries) {
       const row = w.page.locator(`tr[data-entry="${e.name}"]`);
       const score = board.scores[e.name];
@@ -102,10 +126,16 @@ describe('leaderboard site in Chromium', () => {
     await w.page.screenshot({ path: join(ARTIFACTS, 'leaderboard.png'), fullPage: true });
     // Every entry links to its report: native runs' claim reports, imported submissions' pages.
     expect(await w.page.locator('table.leaderboard tbody tr th a').count()).toBe(board.entries.length);
-    await Promise.all([w.page.waitForURL(/runs\/01-.*\/report\.html$/), w.page.locator('table.leaderboard a').first().click()]);
+    await Promise.all([
+      w.page.waitForURL(/runs\/01-.*\/report\.html$/),
+      w.page.locator('table.leaderboard a').first().click(),
+    ]);
     expect(await w.page.locator('svg.chart').count()).toBeGreaterThan(3);
     await w.page.goBack();
-    await Promise.all([w.page.waitForURL(/algoperf\/.*\/report\.html$/), w.page.locator('tr[data-entry*="AlgoPerf"] a').first().click()]);
+    await Promise.all([
+      w.page.waitForURL(/algoperf\/.*\/report\.html$/),
+      w.page.locator('tr[data-entry*="AlgoPerf"] a').first().click(),
+    ]);
     expect(await w.page.locator('svg.chart[data-chart="trial-curves"]').count()).toBeGreaterThanOrEqual(1);
     expect(await w.page.locator('table.studies tbody tr').count()).toBeGreaterThan(0);
     expect(w.errors).toEqual([]);
@@ -122,11 +152,15 @@ describe('escaping', () => {
     const w = await watchedPage(browser);
     await w.page.goto(pathToFileURL(join(out, 'report.html')).href);
     expect(await w.page.locator('h1').innerText()).toBe('Claim <img src=x onerror=alert(1)>');
-    expect(await w.page.locator('blockquote').innerText()).toBe('Quote <img src=x onerror=alert(1)> <script>alert(2)</script>');
+    expect(await w.page.locator('blockquote').innerText()).toBe(
+      'Quote <img src=x onerror=alert(1)> <script>alert(2)</script>',
+    );
     expect(await w.page.locator('img').count()).toBe(0);
     expect(await w.page.locator('body script').count()).toBe(1); // only the report's own
     // The paper URL is `java\tscript:…`, which Chromium reads as javascript: (the filter parses it the same way).
-    expect(await w.page.locator('header .paper a').evaluate((a) => (a as HTMLAnchorElement).protocol)).not.toBe('javascript:');
+    expect(await w.page.locator('header .paper a').evaluate((a) => (a as HTMLAnchorElement).protocol)).not.toBe(
+      'javascript:',
+    );
     await w.page.locator('header .paper a').click();
     expect(w.dialogs).toEqual([]);
     expect(w.errors).toEqual([]);
@@ -135,7 +169,9 @@ describe('escaping', () => {
     expect(cli(['leaderboard', out, '--out', site], { cwd: project }).code).toBe(0);
     const copy = await watchedPage(browser);
     await copy.page.goto(pathToFileURL(join(site, 'runs', readdirSync(join(site, 'runs'))[0]!, 'report.html')).href);
-    expect(await copy.page.locator('header .paper a').evaluate((a) => (a as HTMLAnchorElement).protocol)).not.toBe('javascript:');
+    expect(await copy.page.locator('header .paper a').evaluate((a) => (a as HTMLAnchorElement).protocol)).not.toBe(
+      'javascript:',
+    );
     await copy.page.locator('header .paper a').click();
     expect(copy.dialogs).toEqual([]);
   });

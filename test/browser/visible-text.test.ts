@@ -22,7 +22,9 @@ const PREREGISTRATION =
   /^(card unchanged since its first run \(.+\)|card changed since its first run \(.+\): .+|card not recorded: the reference predates pre-registration)$/;
 const committedPages = (): string[] => [
   join(COMMITTED, 'catalogue.html'),
-  ...readdirSync(COMMITTED, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(COMMITTED, d.name, 'report.html')),
+  ...readdirSync(COMMITTED, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(COMMITTED, d.name, 'report.html')),
 ];
 
 let browser: Browser;
@@ -60,7 +62,9 @@ describe('the visible text of every report and of the catalogue', () => {
   });
 
   it('pages rendered now from the references show no template internals, and lead with label, scope, fidelity and claimed vs measured', async () => {
-    const reports = readdirSync(fresh, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(fresh, d.name, 'report.html'));
+    const reports = readdirSync(fresh, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join(fresh, d.name, 'report.html'));
     expect(reports.length).toBeGreaterThan(10);
     for (const file of [join(fresh, 'catalogue.html'), ...reports]) expectClean(file, await visibleText(file));
     const w = await watchedPage(browser);
@@ -75,9 +79,14 @@ describe('the visible text of every report and of the catalogue', () => {
       for (const h of headlines) expect(h, file).toMatch(/: claimed .+ · measured .+\[.+\]/);
       // The lead comes before any statistics: the per-comparison table is further down the page.
       const leadTop = await lead.evaluate((el) => el.getBoundingClientRect().top);
-      const tableTop = await w.page.locator('#verdict table.comparisons').evaluate((el) => el.getBoundingClientRect().top);
+      const tableTop = await w.page
+        .locator('#verdict table.comparisons')
+        .evaluate((el) => el.getBoundingClientRect().top);
       expect(leadTop).toBeLessThan(tableTop);
-      expect((await w.page.locator('[data-k="preregistration"]').innerText()).replace(/\s+/g, ' ').trim(), file).toMatch(PREREGISTRATION);
+      expect(
+        (await w.page.locator('[data-k="preregistration"]').innerText()).replace(/\s+/g, ' ').trim(),
+        file,
+      ).toMatch(PREREGISTRATION);
     }
   });
 
@@ -89,10 +98,15 @@ describe('the visible text of every report and of the catalogue', () => {
       expect(rows.length, file).toBeGreaterThan(10);
       for (const row of rows) {
         const id = await row.getAttribute('data-claim');
-        expect(CLAIM_LABELS, `${file} ${id}`).toContain(await row.locator('[data-k="verdict"] .badge').first().innerText());
+        expect(CLAIM_LABELS, `${file} ${id}`).toContain(
+          await row.locator('[data-k="verdict"] .badge').first().innerText(),
+        );
         expect(await row.locator('[data-k="scope"]').innerText(), `${file} ${id}`).toMatch(/^at miniature scale: \S/);
-        expect(['faithful', 'stand-in'], `${file} ${id}`).toContain(await row.locator('[data-k="fidelity"]').innerText());
-        for (const h of await row.locator('[data-k="headline"]').allInnerTexts()) expect(h).toMatch(/^claimed .+ · measured /);
+        expect(['faithful', 'stand-in'], `${file} ${id}`).toContain(
+          await row.locator('[data-k="fidelity"]').innerText(),
+        );
+        for (const h of await row.locator('[data-k="headline"]').allInnerTexts())
+          expect(h).toMatch(/^claimed .+ · measured /);
         if (file.startsWith(fresh)) {
           expect(await row.locator('[data-k="preregistration"]').innerText(), `${file} ${id}`).toMatch(PREREGISTRATION);
         }
@@ -106,7 +120,9 @@ describe('the visible text of every report and of the catalogue', () => {
     const w = await watchedPage(browser);
     await w.page.goto(pathToFileURL(file).href);
     const claimsTop = await w.page.locator('table.catalogue').evaluate((el) => el.getBoundingClientRect().bottom);
-    expect(await w.page.locator('table.papers').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(claimsTop);
+    expect(await w.page.locator('table.papers').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(
+      claimsTop,
+    );
     const rows = await w.page.locator('table.papers tbody tr').all();
     expect(rows).toHaveLength(106);
     let linked = 0;

@@ -21,7 +21,10 @@ export interface CliResult {
 }
 
 /** Runs the built CLI (npm test builds first) to completion. */
-export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliResult {
+export function cli(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, REPROBENCH_CACHE: TEST_CACHE, ...opts.env },

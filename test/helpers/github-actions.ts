@@ -6,7 +6,15 @@ import { CLI, TEST_CACHE } from './cli.js';
 /** The parts of a GitHub Actions workflow the emulator reads. */
 export interface Workflow {
   env?: Record<string, string | number>;
-  jobs: Record<string, { needs?: string | string[]; strategy?: { matrix?: Record<string, unknown[]> }; env?: Record<string, string>; steps: Step[] }>;
+  jobs: Record<
+    string,
+    {
+      needs?: string | string[];
+      strategy?: { matrix?: Record<string, unknown[]> };
+      env?: Record<string, string>;
+      steps: Step[];
+    }
+  >;
 }
 export interface Step {
   name?: string;
@@ -48,7 +56,15 @@ export function runWorkflow(wf: Workflow, o: EmulatorOptions): Record<string, st
   return done;
 }
 
-function expr(text: string, ctx: { matrix: Record<string, unknown>; env: Record<string, string>; inputs: Record<string, string>; workspace: string }): string {
+function expr(
+  text: string,
+  ctx: {
+    matrix: Record<string, unknown>;
+    env: Record<string, string>;
+    inputs: Record<string, string>;
+    workspace: string;
+  },
+): string {
   return text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, e: string) => {
     const [scope, key] = e.split('.') as [string, string | undefined];
     if (e.startsWith('hashFiles(')) return 'hash';
@@ -74,8 +90,16 @@ function runJob(wf: Workflow, name: string, matrix: Record<string, unknown>, o: 
     if (step.run) {
       const script = expr(step.run, ctx).replace(/\bnpx reprobench\b/g, `node ${CLI}`);
       o.log?.(`[${name} ${JSON.stringify(matrix)}] ${script}`);
-      const r = spawnSync('bash', ['-e', '-c', script], { cwd: workspace, env: { ...process.env, REPROBENCH_CACHE: TEST_CACHE, ...ctx.env }, encoding: 'utf8', timeout: 300_000 });
-      if (r.status !== 0) throw new Error(`step "${step.name ?? step.run}" of job ${name} ${JSON.stringify(matrix)} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+      const r = spawnSync('bash', ['-e', '-c', script], {
+        cwd: workspace,
+        env: { ...process.env, REPROBENCH_CACHE: TEST_CACHE, ...ctx.env },
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      if (r.status !== 0)
+        throw new Error(
+          `step "${step.name ?? step.run}" of job ${name} ${JSON.stringify(matrix)} exited ${r.status}:\n${r.stdout}\n${r.stderr}`,
+        );
       continue;
     }
     if (action === 'actions/upload-artifact') {

@@ -46,9 +46,15 @@ export function readImportGraph(root: string, files: readonly string[]): ImportG
 
 function resolveRelative(root: string, from: string, specifier: string): string | undefined {
   const base = resolve(root, dirname(from), specifier);
-  const candidates = [base.replace(/\.js$/, '.ts'), base.replace(/\.mjs$/, '.mts'), `${base}.ts`, join(base, 'index.ts')];
+  const candidates = [
+    base.replace(/\.js$/, '.ts'),
+    base.replace(/\.mjs$/, '.mts'),
+    `${base}.ts`,
+    join(base, 'index.ts'),
+  ];
   for (const candidate of candidates) {
-    if (candidate.endsWith('.ts') && existsSync(candidate) && statSync(candidate).isFile()) return toPosix(relative(root, candidate));
+    if (candidate.endsWith('.ts') && existsSync(candidate) && statSync(candidate).isFile())
+      return toPosix(relative(root, candidate));
   }
   return undefined;
 }
@@ -69,16 +75,22 @@ export function findCycles(graph: ImportGraph): string[][] {
   for (const start of graph.keys()) {
     if (index.has(start)) continue;
     const work: Array<{ node: string; next: number }> = [{ node: start, next: 0 }];
-    index.set(start, counter); low.set(start, counter); counter++;
-    stack.push(start); onStack.add(start);
+    index.set(start, counter);
+    low.set(start, counter);
+    counter++;
+    stack.push(start);
+    onStack.add(start);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
       const out = edges(frame.node);
       if (frame.next < out.length) {
         const child = out[frame.next++]!;
         if (!index.has(child)) {
-          index.set(child, counter); low.set(child, counter); counter++;
-          stack.push(child); onStack.add(child);
+          index.set(child, counter);
+          low.set(child, counter);
+          counter++;
+          stack.push(child);
+          onStack.add(child);
           work.push({ node: child, next: 0 });
         } else if (onStack.has(child)) {
           low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));

@@ -18,5 +18,7 @@ const validateJob = ajv.compile(schema);
 
 /** Schema violations of a Job (empty when valid), one line each. */
 export function jobSchemaErrors(doc: unknown): string[] {
-  return validateJob(doc) ? [] : validateJob.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  return validateJob(doc)
+    ? []
+    : validateJob.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 }

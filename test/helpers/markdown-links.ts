@@ -11,7 +11,10 @@ export function headingAnchors(markdown: string): Set<string> {
   for (const line of outsideCodeBlocks(markdown)) {
     const m = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!m) continue;
-    const base = m[1]!.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const base = m[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     anchors.add(n === 0 ? base : `${base}-${n}`);
@@ -57,7 +60,8 @@ export function brokenLinks(root: string, file: string): string[] {
     if (relative(root, abs).startsWith('..')) return [`${where} (outside the repository)`];
     if (!existsSync(abs)) return [`${where} (no such file)`];
     if (anchor === undefined || anchor === '') return [];
-    if (statSync(abs).isDirectory() || !abs.endsWith('.md')) return [`${where} (an anchor into a file that is not markdown)`];
+    if (statSync(abs).isDirectory() || !abs.endsWith('.md'))
+      return [`${where} (an anchor into a file that is not markdown)`];
     return headingAnchors(readFileSync(abs, 'utf8')).has(anchor) ? [] : [`${where} (no heading with this anchor)`];
   });
 }

@@ -12,18 +12,40 @@ export type Mutation =
   | { kind: 'delete'; path: number; rehash: boolean };
 
 const strange = fc.constantFrom<unknown>(
-  null, true, false, 0, -1, 1.5, -1e308, 1e308, 2 ** 53 + 1, '', 'x', '-5', 'NaN', [], [1, 'a'], {}, { a: null },
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  -1e308,
+  1e308,
+  2 ** 53 + 1,
+  '',
+  'x',
+  '-5',
+  'NaN',
+  [],
+  [1, 'a'],
+  {},
+  { a: null },
 );
 
 export const mutations: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((at) => ({ kind: 'truncate' as const, at })),
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })).map(([at, bit]) => ({ kind: 'bitflip' as const, at, bit })),
-  fc.tuple(fc.nat(), strange, fc.boolean()).map(([path, value, rehash]) => ({ kind: 'swap' as const, path, value, rehash })),
+  fc
+    .tuple(fc.nat(), strange, fc.boolean())
+    .map(([path, value, rehash]) => ({ kind: 'swap' as const, path, value, rehash })),
   fc.tuple(fc.nat(), fc.boolean()).map(([path, rehash]) => ({ kind: 'delete' as const, path, rehash })),
 );
 
 /** Every path to a value in a JSON value (objects and arrays), in a fixed order. */
-function paths(v: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function paths(
+  v: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   if (v && typeof v === 'object') {
     for (const [k, child] of Object.entries(v)) {
       const p = [...prefix, Array.isArray(v) ? Number(k) : k];

@@ -11,7 +11,9 @@ export interface OptimizerFixture {
 }
 
 /** Reference trajectories from scripts/fixtures/optimizer_reference.py (Python, independent of this code). */
-export const fixtures = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'optimizers.json'), 'utf8')) as {
+export const fixtures = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'optimizers.json'), 'utf8'),
+) as {
   theta0: number[];
   grads: number[][];
 } & Record<string, OptimizerFixture>;

@@ -8,9 +8,11 @@ export type { DependencyId };
  */
 export function missingDependency(id: DependencyId, detail: string): Error {
   const dep = DEPENDENCIES.find((d) => d.id === id)!;
-  return new Error(`missing system dependency: ${dep.what}: ${detail}. ` +
-    `Fix: \`${FIX_COMMAND}\` installs what the tests need (as root) and runs them all ` +
-    `(\`${FIX_COMMAND} -- --check\` lists what it would do).`);
+  return new Error(
+    `missing system dependency: ${dep.what}: ${detail}. ` +
+      `Fix: \`${FIX_COMMAND}\` installs what the tests need (as root) and runs them all ` +
+      `(\`${FIX_COMMAND} -- --check\` lists what it would do).`,
+  );
 }
 
 const seen = new Map<DependencyId, string | null>();

@@ -1,4 +1,10 @@
-import { configHash, TRIAL_SCHEMA_VERSION, trialId, type TrialConfig, type TrialRecord } from '../../harness/core/trial.js';
+import {
+  configHash,
+  TRIAL_SCHEMA_VERSION,
+  trialId,
+  type TrialConfig,
+  type TrialRecord,
+} from '../../harness/core/trial.js';
 
 /** A small, valid trial configuration (teacher-student, 100 steps), varied by repeat index. */
 export function trialConfigFor(index: number, budgetSteps = 100): TrialConfig {
@@ -27,17 +33,34 @@ export function validTrial(index = 0): TrialRecord {
     seeds: { split: 's', init: 'i', order: 'o', method: 'm' },
     status: 'reached',
     outcome: {
-      stepsToTarget: 100, examplesToTarget: 3200, secondsToTarget: 1.5, stepsRun: 100,
-      trainSeconds: 1.5, evalSeconds: 0.2, initSeconds: 0.1, finalMetrics: { 'validation/loss': 0.08 }, bestTargetMetric: 0.08, reason: 'met',
+      stepsToTarget: 100,
+      examplesToTarget: 3200,
+      secondsToTarget: 1.5,
+      stepsRun: 100,
+      trainSeconds: 1.5,
+      evalSeconds: 0.2,
+      initSeconds: 0.1,
+      finalMetrics: { 'validation/loss': 0.08 },
+      bestTargetMetric: 0.08,
+      reason: 'met',
     },
     curve: [
       { step: 50, examples: 1600, trainSeconds: 0.75, metrics: { 'validation/loss': 0.2 } },
       { step: 100, examples: 3200, trainSeconds: 1.5, metrics: { 'validation/loss': 0.08 } },
     ],
     provenance: {
-      reprobenchVersion: '0.1.0', gitCommit: null, gitDirty: null, tfjsVersion: '4.22.0', backend: 'wasm', backendReasons: [],
+      reprobenchVersion: '0.1.0',
+      gitCommit: null,
+      gitDirty: null,
+      tfjsVersion: '4.22.0',
+      backend: 'wasm',
+      backendReasons: [],
       numericsClass: 'wasm-tfjs4.22.0-k1',
-      node: 'v20', os: 'Linux', cpu: { model: 'x', cores: 2 }, gpu: null, configHash: configHash(config),
+      node: 'v20',
+      os: 'Linux',
+      cpu: { model: 'x', cores: 2 },
+      gpu: null,
+      configHash: configHash(config),
     },
     startedAt: '2026-11-27T00:00:00.000Z',
     finishedAt: '2026-11-27T00:00:02.000Z',

@@ -20,8 +20,18 @@ export function trialsOf(runDir: string): Map<string, TrialRecord> {
 export function deterministicPart(r: TrialRecord) {
   const o = r.outcome;
   return {
-    id: r.id, config: r.config, seeds: r.seeds, status: r.status,
-    outcome: { stepsToTarget: o.stepsToTarget, examplesToTarget: o.examplesToTarget, stepsRun: o.stepsRun, finalMetrics: o.finalMetrics, bestTargetMetric: o.bestTargetMetric, reason: o.reason },
+    id: r.id,
+    config: r.config,
+    seeds: r.seeds,
+    status: r.status,
+    outcome: {
+      stepsToTarget: o.stepsToTarget,
+      examplesToTarget: o.examplesToTarget,
+      stepsRun: o.stepsRun,
+      finalMetrics: o.finalMetrics,
+      bestTargetMetric: o.bestTargetMetric,
+      reason: o.reason,
+    },
     curve: r.curve.map((p) => ({ step: p.step, examples: p.examples, metrics: p.metrics })),
   };
 }

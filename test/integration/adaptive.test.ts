@@ -24,10 +24,15 @@ describe('run --adaptive', () => {
       expect(c.looks.map((d: { seedsPerArm: number }) => d.seedsPerArm)).toEqual([2, 4, 6, 8].slice(0, c.looks.length));
     }
     // Unless it stopped early, some comparison was still open at every earlier look.
-    if (n < 8) expect(adaptive.comparisons.every((c: { looks: Array<{ stop: boolean }> }) => c.looks.at(-1)!.stop)).toBe(true);
+    if (n < 8)
+      expect(adaptive.comparisons.every((c: { looks: Array<{ stop: boolean }> }) => c.looks.at(-1)!.stop)).toBe(true);
     const evalTrials = readdirSync(join(out, 'trials')).length - 8; // minus the 8 tuning trials
     expect(evalTrials).toBe(2 * 2 * n);
-    expect(r.stdout).toMatch(new RegExp(`adaptive seeding \\(group-sequential, obrien-fleming, one-sided α 0\\.025 per comparison\\): stopped at ${n} seeds per arm of at most 8`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `adaptive seeding \\(group-sequential, obrien-fleming, one-sided α 0\\.025 per comparison\\): stopped at ${n} seeds per arm of at most 8`,
+      ),
+    );
     expect(r.stdout).toContain('claim verdict on the same seeds');
 
     const again = cli(args, { cwd: PROJECT, timeoutMs: 170_000 });

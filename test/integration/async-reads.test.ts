@@ -12,7 +12,14 @@ import { TEST_CACHE } from '../helpers/cli.js';
 async function withAndWithoutDataSync(method: string, hparams: HParams, budgetSteps: number) {
   const registries = await loadRegistries();
   const backend = await initBackend('wasm');
-  const trial = makeTrial(registries, { workloadId: 'teacher-student', arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps });
+  const trial = makeTrial(registries, {
+    workloadId: 'teacher-student',
+    arm: { method, hparams },
+    repeat: { purpose: 'eval', index: 0 },
+    backend,
+    stopAtTarget: false,
+    budgetSteps,
+  });
   const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
   const free = await runTrial(trial.id, trial.config, ctx);
   const sync = vi.spyOn(tf.Tensor.prototype, 'dataSync').mockImplementation(() => {
@@ -37,14 +44,22 @@ describe('trials read tensors asynchronously', () => {
   });
 
   it('high-loss batch selection scores its pools without dataSync', async () => {
-    const { free, strict, sync } = await withAndWithoutDataSync('high-loss-batches', { selectPool: 4, selectFraction: 0.5 }, 40);
+    const { free, strict, sync } = await withAndWithoutDataSync(
+      'high-loss-batches',
+      { selectPool: 4, selectFraction: 0.5 },
+      40,
+    );
     expect(sync).not.toHaveBeenCalled();
     expect(strict.status).toBe(free.status);
     expect(strict.curve.map((p) => p.metrics)).toEqual(free.curve.map((p) => p.metrics));
   });
 
   it('AutoLRS snapshots, probes and restores without dataSync', async () => {
-    const { free, strict, sync } = await withAndWithoutDataSync('autolrs', { learningRate: 0.01, stageSteps: 10, probeSteps: 3, candidates: 3 }, 40);
+    const { free, strict, sync } = await withAndWithoutDataSync(
+      'autolrs',
+      { learningRate: 0.01, stageSteps: 10, probeSteps: 3, candidates: 3 },
+      40,
+    );
     expect(sync).not.toHaveBeenCalled();
     expect(strict.outcome.stepsRun).toBe(40);
     expect(strict.curve.map((p) => p.metrics)).toEqual(free.curve.map((p) => p.metrics));

@@ -35,22 +35,39 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const manifestOf = (claim: string) => ({
-  schemaVersion: 1 as const, claim: { id: claim, version: 1 }, preset: 'quick' as const, repeats: 2, backend: 'wasm',
-  numericsClass: 'wasm-x', backendReasons: [], configFile: null, command: 'reprobench run', createdAt: 't', updatedAt: 't',
-  status: 'complete' as const, tuningTrials: [], evalTrials: [], chosen: {},
+  schemaVersion: 1 as const,
+  claim: { id: claim, version: 1 },
+  preset: 'quick' as const,
+  repeats: 2,
+  backend: 'wasm',
+  numericsClass: 'wasm-x',
+  backendReasons: [],
+  configFile: null,
+  command: 'reprobench run',
+  createdAt: 't',
+  updatedAt: 't',
+  status: 'complete' as const,
+  tuningTrials: [],
+  evalTrials: [],
+  chosen: {},
 });
 
-describe('run directories: run writes only into a new or empty directory or its own claim\'s', () => {
+describe("run directories: run writes only into a new or empty directory or its own claim's", () => {
   it("refuses a user's own directory and leaves it as it was (it used to overwrite manifest, summary and report)", () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     writeFileSync(join(dir, 'report.html'), '<p>my own report</p>');
     const before = snapshot(dir);
-    const err = codedError(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', dir], { cwd: PROJECT }), 'E_RUN_DIR_CONFLICT');
+    const err = codedError(
+      cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', dir], { cwd: PROJECT }),
+      'E_RUN_DIR_CONFLICT',
+    );
     expect(err).toMatch(/is not empty and is not a run directory/);
     expect(snapshot(dir)).toEqual(before);
     // --force is the deliberate way in (checked with a dry run: nothing is written either way).
-    expect(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', dir, '--force', '--dry-run'], { cwd: PROJECT }).code).toBe(0);
+    expect(
+      cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', dir, '--force', '--dry-run'], { cwd: PROJECT }).code,
+    ).toBe(0);
   });
 
   it("refuses another claim's run directory, whose trials would have been mixed in", () => {
@@ -58,7 +75,10 @@ describe('run directories: run writes only into a new or empty directory or its 
     writeManifest(dir, manifestOf('two-moons-other'));
     writeFileSync(join(dir, 'summary.json'), '{}\n');
     const before = snapshot(dir);
-    const err = codedError(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', dir], { cwd: PROJECT }), 'E_RUN_DIR_CONFLICT');
+    const err = codedError(
+      cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', dir], { cwd: PROJECT }),
+      'E_RUN_DIR_CONFLICT',
+    );
     expect(err).toContain('is the run directory of claim "two-moons-other", not "constant-vs-cosine"');
     expect(snapshot(dir)).toEqual(before);
   });
@@ -83,7 +103,10 @@ describe('file-system errors on --out, --cache-dir and merge --out: coded, with 
 
   it('an unusable --cache-dir stops the run before any trial, and before --out is written (all trials used to fail, then exit 0)', () => {
     const out = join(base, 'never-written');
-    const err = codedError(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', out, '--cache-dir', file], { cwd: PROJECT }), 'E_FILESYSTEM');
+    const err = codedError(
+      cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', out, '--cache-dir', file], { cwd: PROJECT }),
+      'E_FILESYSTEM',
+    );
     expect(err).toMatch(/--cache-dir .*afile is not a writable directory/);
     expect(err).toContain('hint: point --cache-dir (or $REPROBENCH_CACHE) at a directory you can write');
     expect(existsSync(out)).toBe(false);
@@ -108,7 +131,10 @@ describe('limits', () => {
   });
 
   it('a dry run of the largest plan the limits accept answers, listing a page of trials and counting the rest', () => {
-    const r = cli(['run', 'rex', '--preset', 'standard', '--seeds', String(MAX_SEEDS), '--dry-run', '--out', tempDir()], { timeoutMs: 60_000 });
+    const r = cli(
+      ['run', 'rex', '--preset', 'standard', '--seeds', String(MAX_SEEDS), '--dry-run', '--out', tempDir()],
+      { timeoutMs: 60_000 },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`evaluation: 8000 trials, 0 already done`);
     expect(r.stdout.match(/^ {4}todo /gm)).toHaveLength(50);
@@ -140,7 +166,7 @@ describe('hostile text and bad configs', () => {
 
   it('a config syntax error names file, line and column', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'reprobench.config.mjs'), "export default {\n  claims: [],\n  methods: [foo(,]\n};\n");
+    writeFileSync(join(dir, 'reprobench.config.mjs'), 'export default {\n  claims: [],\n  methods: [foo(,]\n};\n');
     const r = cli(['list', 'claims'], { cwd: dir });
     expect(codedError(r, 'E_BAD_CONFIG')).toMatch(/reprobench\.config\.mjs:3:\d+: syntax error: Unexpected token ','/);
   });
@@ -148,9 +174,21 @@ describe('hostile text and bad configs', () => {
   it('import algoperf that imports no trial exits non-zero with a coded error', () => {
     const logs = join(tempDir(), 'algoperf_v05', 'logs', 'external_tuning', 'empty_submission', 'study_0');
     mkdirSync(logs, { recursive: true });
-    const targets = join(ROOT, 'test', 'fixtures', 'algoperf', 'logs-subset', 'algoperf', 'scoring', 'workload_targets_v05.json');
+    const targets = join(
+      ROOT,
+      'test',
+      'fixtures',
+      'algoperf',
+      'logs-subset',
+      'algoperf',
+      'scoring',
+      'workload_targets_v05.json',
+    );
     const out = join(tempDir(), 'imported');
-    const err = codedError(cli(['import', 'algoperf', join(logs, '..', '..'), '--targets', targets, '--out', out]), 'E_IMPORT_EMPTY');
+    const err = codedError(
+      cli(['import', 'algoperf', join(logs, '..', '..'), '--targets', targets, '--out', out]),
+      'E_IMPORT_EMPTY',
+    );
     expect(err).toMatch(/no trial imported from .*1 submission folder/);
   });
 });

@@ -24,9 +24,15 @@ describe('calibrate --tune (the reference baseline tuned like any arm)', () => {
     expect(seeds).toHaveLength(3);
     // Tuning trials train the whole generous budget on their own seeds, each at its Halton point.
     expect(new Set(tune.map((t) => t.config.repeat.index))).toEqual(new Set([0, 1, 2, 3]));
-    for (const t of tune) expect([t.config.budget.steps, t.config.stopAtTarget, t.curve.at(-1)!.step]).toEqual([100, false, 100]);
+    for (const t of tune)
+      expect([t.config.budget.steps, t.config.stopAtTarget, t.curve.at(-1)!.step]).toEqual([100, false, 100]);
     // The choice: each study's best trial by its best validation loss, the better study's winner (lower median of 2).
-    const rows = res.tuning.trials as Array<{ study: number; point: { learningRate: number }; best: number; winner: boolean }>;
+    const rows = res.tuning.trials as Array<{
+      study: number;
+      point: { learningRate: number };
+      best: number;
+      winner: boolean;
+    }>;
     const winners = [0, 1].map((k) => rows.filter((x) => x.study === k).reduce((a, b) => (b.best < a.best ? b : a)));
     expect(rows.filter((x) => x.winner)).toEqual(winners);
     const chosen = winners.reduce((a, b) => (b.best < a.best ? b : a)).point;

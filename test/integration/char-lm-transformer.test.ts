@@ -13,7 +13,14 @@ describe('char-lm:transformer trials', () => {
     const registries = await loadRegistries();
     const backend = await initBackend('wasm');
     const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
-    const t = makeTrial(registries, { workloadId: 'char-lm:transformer', arm: { method: 'nadamw', hparams: {} }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 100 });
+    const t = makeTrial(registries, {
+      workloadId: 'char-lm:transformer',
+      arm: { method: 'nadamw', hparams: {} },
+      repeat: { purpose: 'eval', index: 0 },
+      backend,
+      stopAtTarget: false,
+      budgetSteps: 100,
+    });
     expect(t.config.workload.variant).toBe('transformer');
     const a = await runTrial(t.id, t.config, ctx);
     const b = await runTrial(t.id, t.config, ctx);

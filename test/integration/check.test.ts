@@ -32,7 +32,10 @@ describe('reference update and check on a user claim', () => {
 
   it('passes an unchanged method, bit for bit, with JUnit, Markdown and JSON reports', () => {
     const dir = tempDir();
-    const r = cli(['check', 'check-me', '--junit', join(dir, 'check.xml'), '--markdown', join(dir, 'check.md'), '--json'], { cwd: project });
+    const r = cli(
+      ['check', 'check-me', '--junit', join(dir, 'check.xml'), '--markdown', join(dir, 'check.md'), '--json'],
+      { cwd: project },
+    );
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.exitCode).toBe(0);
@@ -42,13 +45,17 @@ describe('reference update and check on a user claim', () => {
     const junit = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(dir, 'check.xml'), 'utf8'));
     expect(junit.testsuites.testsuite['@_failures']).toBe('0');
     expect(junit.testsuites.testsuite.testcase).toHaveLength(8);
-    expect(readFileSync(join(dir, 'check.md'), 'utf8')).toMatch(/\*\*Result: passed\*\*[\s\S]*6\/6 seeds bit-identical/);
+    expect(readFileSync(join(dir, 'check.md'), 'utf8')).toMatch(
+      /\*\*Result: passed\*\*[\s\S]*6\/6 seeds bit-identical/,
+    );
   });
 
   it('fails a code change that keeps the configuration, naming claim, method, workload, seed and first differing step', () => {
     const r = cli(['check', 'check-me'], { cwd: project, env: { REPROBENCH_TEST_BREAK_ADAN: '1' } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/FAIL check-me: adan-under-test on teacher-student, seed 0: same configuration, different result: first difference at step 20, (train|validation)\/loss: reference [\d.e-]+ vs now [\d.e-]+/);
+    expect(r.stdout).toMatch(
+      /FAIL check-me: adan-under-test on teacher-student, seed 0: same configuration, different result: first difference at step 20, (train|validation)\/loss: reference [\d.e-]+ vs now [\d.e-]+/,
+    );
     // NAdamW did not change.
     expect(r.stdout).not.toMatch(/FAIL check-me: nadamw/);
   });
@@ -56,7 +63,9 @@ describe('reference update and check on a user claim', () => {
   it('fails a hyperparameter change and says which configuration fields changed', () => {
     const r = cli(['check', 'check-me'], { cwd: project, env: { REPROBENCH_TEST_BETA1: '0.97' } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('FAIL check-me: adan-under-test on teacher-student, seed 0: configuration changed: method.hparams.beta1 0.98 → 0.97');
+    expect(r.stdout).toContain(
+      'FAIL check-me: adan-under-test on teacher-student, seed 0: configuration changed: method.hparams.beta1 0.98 → 0.97',
+    );
   });
 
   it('compares across numerics classes statistically and passes when consistent', () => {
@@ -70,7 +79,10 @@ describe('reference update and check on a user claim', () => {
     const path = refFile();
     const original = readFileSync(path, 'utf8');
     try {
-      writeFileSync(path, original.replace(/"stepsToTarget": (\d+)/, (_, n) => `"stepsToTarget": ${Number(n) + 20}`));
+      writeFileSync(
+        path,
+        original.replace(/"stepsToTarget": (\d+)/, (_, n) => `"stepsToTarget": ${Number(n) + 20}`),
+      );
       const r = cli(['check', 'check-me'], { cwd: project });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/error E_REFERENCE_TAMPERED: reference file .* does not match its content hash/);
@@ -87,7 +99,9 @@ describe('reference update and check on a user claim', () => {
       writeFileSync(path, original.replace('"schemaVersion": 1', '"schemaVersion": 0'));
       const r = cli(['check', 'check-me'], { cwd: project });
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/E_SCHEMA_VERSION[\s\S]*hint: regenerate it: `reprobench reference update check-me --preset standard`/);
+      expect(r.stderr).toMatch(
+        /E_SCHEMA_VERSION[\s\S]*hint: regenerate it: `reprobench reference update check-me --preset standard`/,
+      );
     } finally {
       writeFileSync(path, original);
     }
@@ -99,7 +113,9 @@ describe('reference update and check on a user claim', () => {
     try {
       const r = cli(['check', 'check-me'], { cwd: project });
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/error E_NO_REFERENCE: claim "check-me" has no reference results\n\s+hint: create them with `reprobench reference update check-me --preset standard`/);
+      expect(r.stderr).toMatch(
+        /error E_NO_REFERENCE: claim "check-me" has no reference results\n\s+hint: create them with `reprobench reference update check-me --preset standard`/,
+      );
     } finally {
       renameSync(moved, refDir);
     }

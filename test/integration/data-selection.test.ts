@@ -50,7 +50,14 @@ describe('high-loss mini-batch selection', () => {
     const backend = await initBackend('wasm');
     const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
     const run = async (method: string, hparams: Record<string, number | string>) => {
-      const t = makeTrial(registries, { workloadId: 'teacher-student', arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 60 });
+      const t = makeTrial(registries, {
+        workloadId: 'teacher-student',
+        arm: { method, hparams },
+        repeat: { purpose: 'eval', index: 0 },
+        backend,
+        stopAtTarget: false,
+        budgetSteps: 60,
+      });
       return runTrial(t.id, t.config, ctx); // runTrial fails on any leaked tensor
     };
     const plain = await run('cosine-decay', { learningRate: 0.01 });
@@ -67,7 +74,8 @@ describe('high-loss mini-batch selection', () => {
     const losses: number[] = [];
     // Each batch of the seeded stream twice in a row, its loss read once when drawn.
     const twice = defineMethod({
-      ...cosine, id: 'each-batch-twice',
+      ...cosine,
+      id: 'each-batch-twice',
       batchSource: (_hp, source) => {
         let held: Batch | null = null;
         return {
@@ -86,11 +94,20 @@ describe('high-loss mini-batch selection', () => {
         };
       },
     });
-    const registries = createRegistries([{ defs: { workloads: base.workloads.values(), methods: [...base.methods.values(), twice] }, origin: 'test' }]);
+    const registries = createRegistries([
+      { defs: { workloads: base.workloads.values(), methods: [...base.methods.values(), twice] }, origin: 'test' },
+    ]);
     const backend = await initBackend('wasm');
     const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
     const run = async (method: string) => {
-      const t = makeTrial(registries, { workloadId: 'teacher-student', arm: { method, hparams: { learningRate: 0.01 } }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 60 });
+      const t = makeTrial(registries, {
+        workloadId: 'teacher-student',
+        arm: { method, hparams: { learningRate: 0.01 } },
+        repeat: { purpose: 'eval', index: 0 },
+        backend,
+        stopAtTarget: false,
+        budgetSteps: 60,
+      });
       return runTrial(t.id, t.config, ctx);
     };
     const plain = await run('cosine-decay');
@@ -125,7 +142,14 @@ describe('training on a subset of the data', () => {
     const backend = await initBackend('wasm');
     const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
     const run = async (hparams: Record<string, number>) => {
-      const t = makeTrial(registries, { workloadId: 'teacher-student', arm: { method: 'data-subset', hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 60 });
+      const t = makeTrial(registries, {
+        workloadId: 'teacher-student',
+        arm: { method: 'data-subset', hparams },
+        repeat: { purpose: 'eval', index: 0 },
+        backend,
+        stopAtTarget: false,
+        budgetSteps: 60,
+      });
       return runTrial(t.id, t.config, ctx);
     };
     const tenth = await run({ learningRate: 0.01, dataFraction: 0.1 });

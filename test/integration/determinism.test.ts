@@ -15,7 +15,14 @@ async function twice(backendName: BackendName, method: string) {
   const registries = await loadRegistries();
   const backend = await initBackend(backendName);
   if (tf.getBackend() !== backendName) await tf.setBackend(backendName);
-  const trial = makeTrial(registries, { workloadId: 'teacher-student', arm: { method }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 120 });
+  const trial = makeTrial(registries, {
+    workloadId: 'teacher-student',
+    arm: { method },
+    repeat: { purpose: 'eval', index: 0 },
+    backend,
+    stopAtTarget: false,
+    budgetSteps: 120,
+  });
   const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
   const a = await runTrial(trial.id, trial.config, ctx);
   const b = await runTrial(trial.id, trial.config, ctx);
@@ -51,7 +58,14 @@ describe('no tensor leak', () => {
     const backend = await initBackend('wasm');
     if (tf.getBackend() !== 'wasm') await tf.setBackend('wasm');
     const workload = registries.workloads.get('teacher-student');
-    const trial = makeTrial(registries, { workloadId: 'teacher-student', arm: { method: 'adan' }, repeat: { purpose: 'eval', index: 1 }, backend, stopAtTarget: false, budgetSteps: 60 });
+    const trial = makeTrial(registries, {
+      workloadId: 'teacher-student',
+      arm: { method: 'adan' },
+      repeat: { purpose: 'eval', index: 1 },
+      backend,
+      stopAtTarget: false,
+      budgetSteps: 60,
+    });
     const data = await workloadData(workload, 'default', TEST_CACHE);
     const before = tf.memory().numTensors;
     const counts: number[] = [];

@@ -15,7 +15,12 @@ async function setup() {
   const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
   const trial = (workloadId: string, method: string, hparams: HParams, budgetSteps: number) =>
     makeTrial(registries, {
-      workloadId, arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps,
+      workloadId,
+      arm: { method, hparams },
+      repeat: { purpose: 'eval', index: 0 },
+      backend,
+      stopAtTarget: false,
+      budgetSteps,
     });
   return { ctx, trial };
 }
@@ -46,10 +51,14 @@ describe('dropout trials', () => {
     const t = trial('char-lm:transformer', 'dropout', { dropout: 0.1 }, 2);
     await expect(runTrial(t.id, t.config, ctx)).rejects.toMatchObject({ code: 'E_BAD_CONFIG' });
     for (const bad of [1, -0.5, 'x']) {
-      const options = () => dropout.modelOptions({ ...dropout.hparams, dropout: bad }, { batchSize: 128, seed: '0'.repeat(31) + '1' });
+      const options = () =>
+        dropout.modelOptions({ ...dropout.hparams, dropout: bad }, { batchSize: 128, seed: '0'.repeat(31) + '1' });
       expect(options).toThrow(ReprobenchError);
     }
     const seed = 'ab'.repeat(16);
-    expect(dropout.modelOptions(dropout.hparams, { batchSize: 128, seed })).toEqual({ dropout: 0.1, dropoutSeed: seed });
+    expect(dropout.modelOptions(dropout.hparams, { batchSize: 128, seed })).toEqual({
+      dropout: 0.1,
+      dropoutSeed: seed,
+    });
   });
 });

@@ -13,11 +13,13 @@ describe('run --dry-run', () => {
     expect(r.stdout).toContain('plan for claim adan (standard, 20 repeats per method and workload');
     expect(r.stdout).toContain(
       'tuning: 72 trials (AlgoPerf external tuning: 2 studies × 6 Halton points per method (the same points for arms with the same search space), ' +
-        'each study\'s 2 fastest re-run on 3 tuning seeds in all, the study\'s winner by the median over them, median over studies), 0 already done',
+        "each study's 2 fastest re-run on 3 tuning seeds in all, the study's winner by the median over them, median over studies), 0 already done",
     );
     // 3 arms × 2 workloads × 2 studies × 2 points × 2 more seeds, at most: which points depends on the first phase.
     expect(r.stdout).toContain('tuning re-check: up to 48 trials (which points depends on the first tuning phase)');
-    expect(r.stdout).toContain('evaluation: 120 trials, 0 already done (their configuration depends on the tuning result)');
+    expect(r.stdout).toContain(
+      'evaluation: 120 trials, 0 already done (their configuration depends on the tuning result)',
+    );
     expect(r.stdout).toMatch(/estimated time: \d+ (s|min)/);
     expect(existsSync(join(out, 'trials'))).toBe(false);
   });
@@ -26,7 +28,9 @@ describe('run --dry-run', () => {
     const r = cli(['run', 'adan', '--backend', 'wasm', '--dry-run', '--out', tempDir()]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('plan for claim adan (quick, 5 repeats per method and workload');
-    expect(r.stdout).toContain('tuning: none; the quick preset reuses the points the standard run chose (reference-results/adan/wasm-tfjs4.22.0-k4.json)');
+    expect(r.stdout).toContain(
+      'tuning: none; the quick preset reuses the points the standard run chose (reference-results/adan/wasm-tfjs4.22.0-k4.json)',
+    );
     expect(r.stdout).toContain('evaluation: 15 trials, 0 already done');
   });
 
@@ -34,7 +38,9 @@ describe('run --dry-run', () => {
     const out = tempDir();
     expect(cli(['run', 'constant-vs-cosine', '--seeds', '2', '--out', out], { cwd: PROJECT }).code).toBe(0);
     const r = cli(['run', 'constant-vs-cosine', '--seeds', '3', '--dry-run', '--out', out], { cwd: PROJECT });
-    expect(r.stdout).toContain('tuning: 8 trials (grid over learningRate, 1 tuning seed per point, lowest median steps to target wins), 8 already done');
+    expect(r.stdout).toContain(
+      'tuning: 8 trials (grid over learningRate, 1 tuning seed per point, lowest median steps to target wins), 8 already done',
+    );
     expect(r.stdout).toContain('evaluation: 12 trials, 8 already done');
     expect(r.stdout.match(/^ {4}todo /gm)).toHaveLength(4);
   });

@@ -12,7 +12,14 @@ import { TEST_CACHE } from '../helpers/cli.js';
 async function trial(method: string, hparams: HParams) {
   const registries = await loadRegistries();
   const backend = await initBackend('wasm');
-  const t = makeTrial(registries, { workloadId: 'modular-addition', arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 40 });
+  const t = makeTrial(registries, {
+    workloadId: 'modular-addition',
+    arm: { method, hparams },
+    repeat: { purpose: 'eval', index: 0 },
+    backend,
+    stopAtTarget: false,
+    budgetSteps: 40,
+  });
   return runTrial(t.id, t.config, { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE });
 }
 const metrics = (r: Awaited<ReturnType<typeof trial>>) => r.curve.map((p) => p.metrics);
@@ -54,6 +61,8 @@ describe('methods that score examples before training', () => {
     expect(metrics(strict)).toEqual(metrics(free));
     const easiest = await trial('cyclical-curriculum', { ...hp, curriculumPick: 'easiest' });
     expect(metrics(easiest)).not.toEqual(metrics(free));
-    await expect(trial('cyclical-curriculum', { ...hp, curriculumPick: 'hardest' })).rejects.toMatchObject({ code: 'E_BAD_CONFIG' });
+    await expect(trial('cyclical-curriculum', { ...hp, curriculumPick: 'hardest' })).rejects.toMatchObject({
+      code: 'E_BAD_CONFIG',
+    });
   });
 });

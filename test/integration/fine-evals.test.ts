@@ -24,7 +24,12 @@ async function setup(name: BackendName) {
   const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
   const config = (method: string, index: number, over: Partial<TrialConfig> = {}): TrialConfig => {
     const t = makeTrial(registries, {
-      workloadId: 'teacher-student', arm: { method, hparams: { learningRate: 0.01 } }, repeat: { purpose: 'eval', index }, backend, stopAtTarget: true, budgetSteps: 300,
+      workloadId: 'teacher-student',
+      arm: { method, hparams: { learningRate: 0.01 } },
+      repeat: { purpose: 'eval', index },
+      backend,
+      stopAtTarget: true,
+      budgetSteps: 300,
     });
     return { ...t.config, target: { ...t.config.target, value: TARGET }, fineEvalEvery: 2, ...over };
   };
@@ -112,7 +117,9 @@ describe('time-resolution check over a real tiny run', () => {
     ]);
     // A reference file's trials give the same answer; without the recorded field the curve tells.
     expect(timeResolution(fine.map(referenceTrial))).toEqual(ok);
-    const old = coarse.map(referenceTrial).map((t) => ({ ...t, outcome: { ...t.outcome, resolutionSteps: undefined } }));
+    const old = coarse
+      .map(referenceTrial)
+      .map((t) => ({ ...t, outcome: { ...t.outcome, resolutionSteps: undefined } }));
     expect(timeResolution(old)).toEqual(bad);
     // A thinned curve without the field cannot tell: unknown, and not resolved.
     const thinned = timeResolution(old.map((t) => ({ ...t, curveThinned: true })));

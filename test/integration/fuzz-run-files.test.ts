@@ -33,14 +33,20 @@ describe('fuzzing the files a run reads (fast-check, seeded)', () => {
         cpSync(run, dir, { recursive: true });
         const name = trialNames[which % trialNames.length]!;
         const file = join(dir, 'trials', name);
-        writeFileSync(file, mutate(readFileSync(file, 'utf8'), m, (f) => trialContentHash(f)), 'latin1');
+        writeFileSync(
+          file,
+          mutate(readFileSync(file, 'utf8'), m, (f) => trialContentHash(f)),
+          'latin1',
+        );
         const before = snapshotTree(dir);
         const dry = await runInProcess(['run', ...CLAIM, '--dry-run', '--out', dir], PROJECT);
         expect(isCleanOutcome(dry), `dry run with ${name} ${JSON.stringify(m)}:\n${dry.stderr}`).toBe(true);
         expect(changedPaths(before, snapshotTree(dir))).toEqual([]);
         const report = await runInProcess(['report', dir], PROJECT);
         expect(isCleanOutcome(report), `report with ${name} ${JSON.stringify(m)}:\n${report.stderr}`).toBe(true);
-        expect(changedPaths(before, snapshotTree(dir)).filter((p) => p !== 'report.html' && p !== 'report.json')).toEqual([]);
+        expect(
+          changedPaths(before, snapshotTree(dir)).filter((p) => p !== 'report.html' && p !== 'report.json'),
+        ).toEqual([]);
         if (dry.code !== 0) expect(dry.stderr).toContain(name);
       }),
       { seed: 22, numRuns: 25, endOnFailure: true },
@@ -56,13 +62,26 @@ describe('fuzzing the files a run reads (fast-check, seeded)', () => {
       fc.asyncProperty(mutations, async (m) => {
         const project = tempDir('reprobench-fuzz-ref-');
         mkdirSync(join(project, 'reference-results', 'ghost-bn'), { recursive: true });
-        const rehash = (f: Record<string, unknown>) => contentHash((({ contentHash: _h, ...rest }) => rest)(f) as never);
+        const rehash = (f: Record<string, unknown>) =>
+          contentHash((({ contentHash: _h, ...rest }) => rest)(f) as never);
         writeFileSync(join(project, 'reference-results', 'ghost-bn', refName), mutate(text, m, rehash), 'latin1');
         const runDir = join(project, 'run');
         writeManifest(runDir, {
-          schemaVersion: 1, claim: { id: 'ghost-bn', version: 1 }, preset: 'quick', repeats: 2, backend: 'wasm', numericsClass, backendReasons: [],
-          configFile: null, command: 'reprobench run ghost-bn', createdAt: 't', updatedAt: 't', status: 'complete',
-          tuningTrials: [], evalTrials: [], chosen: {},
+          schemaVersion: 1,
+          claim: { id: 'ghost-bn', version: 1 },
+          preset: 'quick',
+          repeats: 2,
+          backend: 'wasm',
+          numericsClass,
+          backendReasons: [],
+          configFile: null,
+          command: 'reprobench run ghost-bn',
+          createdAt: 't',
+          updatedAt: 't',
+          status: 'complete',
+          tuningTrials: [],
+          evalTrials: [],
+          chosen: {},
         });
         const before = snapshotTree(project);
         const r = await runInProcess(['check', 'ghost-bn', '--run', runDir], project);

@@ -13,7 +13,14 @@ async function setup() {
   const backend = await initBackend('wasm');
   const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
   const trial = (workloadId: string, method: string, hparams: HParams, budgetSteps: number) =>
-    makeTrial(registries, { workloadId, arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps });
+    makeTrial(registries, {
+      workloadId,
+      arm: { method, hparams },
+      repeat: { purpose: 'eval', index: 0 },
+      backend,
+      stopAtTarget: false,
+      budgetSteps,
+    });
   return { ctx, trial };
 }
 
@@ -45,7 +52,12 @@ describe('ghost batch normalisation trials', () => {
     const g128 = trial('fashion-mnist-mlp:bn', 'ghost-batch-norm', { ...hp, ghostBatchSize: 128 }, 10);
     const full = trial('fashion-mnist-mlp:bn', 'sgd-nesterov', hp, 10);
     expect(new Set([g32.id, g64.id, g128.id, full.id]).size).toBe(4);
-    const [r32, r64, r128, rFull] = [await runTrial(g32.id, g32.config, ctx), await runTrial(g64.id, g64.config, ctx), await runTrial(g128.id, g128.config, ctx), await runTrial(full.id, full.config, ctx)];
+    const [r32, r64, r128, rFull] = [
+      await runTrial(g32.id, g32.config, ctx),
+      await runTrial(g64.id, g64.config, ctx),
+      await runTrial(g128.id, g128.config, ctx),
+      await runTrial(full.id, full.config, ctx),
+    ];
     const loss = (r: typeof r32) => r.outcome.finalMetrics['validation/loss'];
     expect(loss(r32)).not.toBe(loss(r64));
     // Ghost size = batch size (128) is ordinary batch normalisation: the same trial as the baseline's.

@@ -9,7 +9,11 @@ describe('reprobench list papers', () => {
     const papers = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(papers.map((p) => p.paper)).toEqual(Array.from({ length: 106 }, (_, i) => i + 1));
     for (const p of papers) {
-      expect(Object.keys(p).filter((k) => k !== 'year').sort()).toEqual(['claims', 'paper', 'quote', 'reason', 'status', 'title']);
+      expect(
+        Object.keys(p)
+          .filter((k) => k !== 'year')
+          .sort(),
+      ).toEqual(['claims', 'paper', 'quote', 'reason', 'status', 'title']);
       expect(PAPER_STATUSES).toContain(p.status);
       expect((p.claims as string[]).length > 0).toBe(p.status === 'claim');
       expect(String(p.reason).length).toBeGreaterThan(20);
@@ -17,7 +21,10 @@ describe('reprobench list papers', () => {
     const claimIds = (JSON.parse(cli(['list', 'claims', '--json']).stdout) as Array<{ id: string }>).map((c) => c.id);
     for (const id of papers.flatMap((p) => p.claims as string[])) expect(claimIds).toContain(id);
     expect(papers.find((p) => p.paper === 22)).toMatchObject({
-      title: 'Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models', year: 2022, status: 'claim', claims: ['adan'],
+      title: 'Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models',
+      year: 2022,
+      status: 'claim',
+      claims: ['adan'],
     });
   });
 
@@ -26,10 +33,13 @@ describe('reprobench list papers', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.filter((l) => /^ {0,2}\d{1,3} {2}\S/.test(l))).toHaveLength(106);
-    const adan = /^ 22 {2}claim {14}Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models \(2022\)\n {24}cards: adan/m;
+    const adan =
+      /^ 22 {2}claim {14}Adan: Adaptive Nesterov Momentum Algorithm for Faster Optimizing Deep Models \(2022\)\n {24}cards: adan/m;
     expect(r.stdout).toMatch(adan);
     expect(r.stdout).toMatch(/^ 14 {2}out-of-scale {7}Relation DETR: .*\n {24}needs COCO-scale detection/m);
-    expect(lines.at(-1)).toMatch(/^106 seed papers: \d+ claim, \d+ not-yet-run, \d+ out-of-scale, \d+ methodology, \d+ no-testable-claim$/);
+    expect(lines.at(-1)).toMatch(
+      /^106 seed papers: \d+ claim, \d+ not-yet-run, \d+ out-of-scale, \d+ methodology, \d+ no-testable-claim$/,
+    );
     // Reasons are wrapped to the terminal (100 columns when not a terminal), titles are never cut.
     for (const l of lines.filter((x) => x.startsWith(' '.repeat(24)))) expect(l.length).toBeLessThanOrEqual(100);
   });

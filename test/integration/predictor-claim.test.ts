@@ -6,7 +6,18 @@ import { cli, ROOT, tempDir } from '../helpers/cli.js';
 const PROJECT = join(ROOT, 'test', 'fixtures', 'predictor-project');
 
 interface Summary {
-  workloads: Array<{ workload: string; predictor?: { method: string; baseline: string; repeats: number[]; methodErrors: number[]; baselineErrors: number[]; perCurve: Array<{ arm: string }>; earlyStopping?: Array<{ repeat: number; speedup: number; regret: number }> } }>;
+  workloads: Array<{
+    workload: string;
+    predictor?: {
+      method: string;
+      baseline: string;
+      repeats: number[];
+      methodErrors: number[];
+      baselineErrors: number[];
+      perCurve: Array<{ arm: string }>;
+      earlyStopping?: Array<{ repeat: number; speedup: number; regret: number }>;
+    };
+  }>;
   judgement: { comparisons: Array<{ effectName: string; n: { method: number; baseline: number }; paired: boolean }> };
 }
 
@@ -15,16 +26,22 @@ interface Summary {
  * through one run directory, which the second claim takes over deliberately with --force.
  */
 function run(claim: string, out: string, force = false): Summary {
-  const r = cli(['run', claim, '--seeds', '2', '--out', out, '--workers', '2', ...(force ? ['--force'] : [])], { cwd: PROJECT, timeoutMs: 240_000 });
+  const r = cli(['run', claim, '--seeds', '2', '--out', out, '--workers', '2', ...(force ? ['--force'] : [])], {
+    cwd: PROJECT,
+    timeoutMs: 240_000,
+  });
   expect(r.code, r.stderr + r.stdout).toBe(0);
   expect(r.stdout).toMatch(/error ratio/);
   return JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
 }
 
 describe('predictor claims end to end', () => {
-  it('train the arms, compute both predictors\' errors per seed and hand them to the statistics engine', () => {
+  it("train the arms, compute both predictors' errors per seed and hand them to the statistics engine", () => {
     const out = tempDir();
-    for (const [claim, heldOut] of [['law-transfer', ['linear-decay', 'wsd']], ['final-extrapolation', ['adamw', 'cosine-decay', 'linear-decay', 'wsd']]] as const) {
+    for (const [claim, heldOut] of [
+      ['law-transfer', ['linear-decay', 'wsd']],
+      ['final-extrapolation', ['adamw', 'cosine-decay', 'linear-decay', 'wsd']],
+    ] as const) {
       const s = run(claim, out, claim === 'final-extrapolation');
       const p = s.workloads[0]!.predictor!;
       expect(p.repeats).toEqual([0, 1]);
@@ -34,7 +51,8 @@ describe('predictor claims end to end', () => {
       expect([c.effectName, c.paired, c.n]).toEqual(['error ratio', true, { method: 2, baseline: 2 }]);
       expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(p.method);
       // Extrapolation claims also report predictive early stopping per seed (a secondary number).
-      if (claim === 'final-extrapolation') for (const e of p.earlyStopping!) expect(e.speedup).toBeGreaterThanOrEqual(1);
+      if (claim === 'final-extrapolation')
+        for (const e of p.earlyStopping!) expect(e.speedup).toBeGreaterThanOrEqual(1);
       else expect(p.earlyStopping).toBeUndefined();
     }
   }, 300_000);

@@ -16,7 +16,8 @@ const runDir = tempDir();
 const GIT_IDENTITY = ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false'];
 const git = (...args: string[]) =>
   execFileSync('git', [...GIT_IDENTITY, '-C', project, ...args], { encoding: 'utf8' }).trim();
-const update = () => cli(['reference', 'update', 'check-me', '--preset', 'quick', '--out', runDir], { cwd: project, timeoutMs: 180_000 });
+const update = () =>
+  cli(['reference', 'update', 'check-me', '--preset', 'quick', '--out', runDir], { cwd: project, timeoutMs: 180_000 });
 
 /** The report's pre-registration line, as text. */
 function reportLine(): string {
@@ -25,7 +26,11 @@ function reportLine(): string {
   const html = readFileSync(join(runDir, 'report.html'), 'utf8');
   const m = /data-k="preregistration"[^>]*>([\s\S]*?)<\/dd>/.exec(html);
   expect(m, 'a pre-registration line in the report').not.toBeNull();
-  return m![1]!.replace(/<li>/g, '\n').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').trim();
+  return m![1]!
+    .replace(/<li>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .trim();
 }
 
 let first = '';
@@ -38,7 +43,9 @@ describe('pre-registration of a user card in a git checkout', () => {
   it('refuses, before anything trains, while the card is not committed', () => {
     const r = update();
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error E_CARD_UNCOMMITTED: the card of claim "check-me" \(reprobench\.config\.mjs\) has uncommitted changes/);
+    expect(r.stderr).toMatch(
+      /error E_CARD_UNCOMMITTED: the card of claim "check-me" \(reprobench\.config\.mjs\) has uncommitted changes/,
+    );
     expect(r.stderr).toMatch(/has uncommitted changes \(it was never committed\)/);
     expect(r.stderr).toMatch(/hint: commit it first \(git add reprobench\.config\.mjs && git commit\)/);
     expect(existsSync(join(runDir, 'trials'))).toBe(false);
@@ -51,14 +58,18 @@ describe('pre-registration of a user card in a git checkout', () => {
     first = git('rev-parse', 'HEAD');
     const r = update();
     expect(r.code, r.stderr + r.stdout).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`card pre-registered: reprobench\\.config\\.mjs at ${first.slice(0, 10)}, hash [0-9a-f]{12}`));
+    expect(r.stdout).toMatch(
+      new RegExp(`card pre-registered: reprobench\\.config\\.mjs at ${first.slice(0, 10)}, hash [0-9a-f]{12}`),
+    );
     const { card } = readReference(refFile());
     expect(card).toBeDefined();
     expect(card!.file).toBe('reprobench.config.mjs');
     expect(card!.run).toEqual(card!.firstRun);
     expect(card!.run.commit).toBe(first);
     expect(card!.run.fields).toMatchObject({
-      margin: { value: 0.1, units: 'relative' }, repeats: { quick: 3, standard: 4 }, testType: 'time-to-target',
+      margin: { value: 0.1, units: 'relative' },
+      repeats: { quick: 3, standard: 4 },
+      testType: 'time-to-target',
     });
     expect(card!.run.hash).toBe(cardHash(card!.run.fields));
     expect(reportLine()).toBe(`card unchanged since its first run (${first.slice(0, 10)})`);

@@ -15,7 +15,12 @@ describe('qk-layernorm trials', () => {
     const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
     const trial = (workloadId: string, method: string, hparams: HParams) =>
       makeTrial(registries, {
-        workloadId, arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 20,
+        workloadId,
+        arm: { method, hparams },
+        repeat: { purpose: 'eval', index: 0 },
+        backend,
+        stopAtTarget: false,
+        budgetSteps: 20,
       });
     const hp = { learningRate: 0.01 };
     const qk = trial('char-lm:transformer-400', 'qk-layernorm', hp);

@@ -6,7 +6,10 @@ import { cli, cliAsync, ROOT, tempDir } from '../helpers/cli.js';
 const PROJECT = join(ROOT, 'examples', 'my-project');
 const ARGS = ['run', 'constant-vs-cosine', '--seeds', '4', '--workers', '1'];
 
-const files = (dir: string) => (existsSync(join(dir, 'trials')) ? readdirSync(join(dir, 'trials')).filter((f) => f.endsWith('.json') && !f.startsWith('.tmp-')) : []);
+const files = (dir: string) =>
+  existsSync(join(dir, 'trials'))
+    ? readdirSync(join(dir, 'trials')).filter((f) => f.endsWith('.json') && !f.startsWith('.tmp-'))
+    : [];
 
 describe('a run killed with SIGKILL and started again', () => {
   it('completes with every trial exactly once, and keeps what finished before the kill', async () => {
@@ -47,7 +50,9 @@ describe('a run killed with SIGKILL and started again', () => {
     for (const f of after) {
       const a = JSON.parse(readFileSync(join(out, 'trials', f), 'utf8'));
       const b = JSON.parse(readFileSync(join(ref, 'trials', f), 'utf8'));
-      expect(a.curve.map((p: { metrics: unknown }) => p.metrics)).toEqual(b.curve.map((p: { metrics: unknown }) => p.metrics));
+      expect(a.curve.map((p: { metrics: unknown }) => p.metrics)).toEqual(
+        b.curve.map((p: { metrics: unknown }) => p.metrics),
+      );
     }
   }, 180_000);
 });

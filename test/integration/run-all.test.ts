@@ -16,7 +16,9 @@ describe('run all', () => {
       expect(r.stdout).toMatch(new RegExp(`=== claim ${c.id} \\(\\d+/${n}\\) ===`));
       expect(r.stdout).toContain(`plan for claim ${c.id} (standard`);
     });
-    expect(r.stdout).toContain("each study's 2 best by final target metric (fixed budget) re-run on 3 tuning seeds in all");
+    expect(r.stdout).toContain(
+      "each study's 2 best by final target metric (fixed budget) re-run on 3 tuning seeds in all",
+    );
     expect(r.stdout).toMatch(/tuning re-check: up to \d+ trials/);
     expect(existsSync(join(out, 'catalogue.html'))).toBe(false);
   });
@@ -25,7 +27,9 @@ describe('run all', () => {
     const r = cli(['run', 'all', '--backend', 'wasm', '--dry-run', '--out', tempDir()]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('plan for claim adan (quick');
-    expect(r.stdout).toContain('tuning: none; the quick preset reuses the points the standard run chose (reference-results/adan/wasm-tfjs4.22.0-k4.json)');
+    expect(r.stdout).toContain(
+      'tuning: none; the quick preset reuses the points the standard run chose (reference-results/adan/wasm-tfjs4.22.0-k4.json)',
+    );
   });
 
   it('refuses --adaptive, which decides per claim', () => {

@@ -27,7 +27,19 @@ const run = (args: string[], cwd = project) => cli(args, { cwd, timeoutMs: 180_0
 let single: string;
 beforeAll(() => {
   single = tempDir('reprobench-single-');
-  const r = run(['reference', 'update', CLAIM, '--preset', 'quick', '--workers', '1', '--backend', 'wasm', '--out', single]);
+  const r = run([
+    'reference',
+    'update',
+    CLAIM,
+    '--preset',
+    'quick',
+    '--workers',
+    '1',
+    '--backend',
+    'wasm',
+    '--out',
+    single,
+  ]);
   expect(r.code, r.stderr).toBe(0);
 }, 180_000);
 
@@ -51,12 +63,18 @@ describe('the GitHub Actions example (examples/github-actions/sharded-run.yml)',
     const download = (job: string) => jobs[job]!.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
     expect(download('recheck').with).toMatchObject({ pattern: 'tuning-*', 'merge-multiple': true });
     expect(download('evaluate').with).toMatchObject({ pattern: 'recheck-*', 'merge-multiple': true });
-    expect(jobs.merge!.steps.find((s) => s.run?.includes('reprobench merge'))!.run).toBe('npx reprobench merge shards/* --out "runs/$CLAIM"');
+    expect(jobs.merge!.steps.find((s) => s.run?.includes('reprobench merge'))!.run).toBe(
+      'npx reprobench merge shards/* --out "runs/$CLAIM"',
+    );
   });
 
   it('runs here, and its merged run is bit-identical to one process; report, check --run and leaderboard read it', () => {
     const artifacts = tempDir('reprobench-artifacts-');
-    const ws = runWorkflow(workflow, { inputs: { claim: CLAIM, preset: 'quick' }, checkout: () => (made.push(checkout()), made.at(-1)!), artifacts });
+    const ws = runWorkflow(workflow, {
+      inputs: { claim: CLAIM, preset: 'quick' },
+      checkout: () => (made.push(checkout()), made.at(-1)!),
+      artifacts,
+    });
     const merged = join(ws.merge![0]!, 'runs', CLAIM);
     const a = trialsOf(merged);
     const b = trialsOf(single);
@@ -66,7 +84,13 @@ describe('the GitHub Actions example (examples/github-actions/sharded-run.yml)',
 
     const manifest = JSON.parse(readFileSync(join(merged, 'manifest.json'), 'utf8'));
     const singleManifest = JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ status: 'complete', repeats: 4, chosen: singleManifest.chosen, evalTrials: singleManifest.evalTrials, tuningTrials: singleManifest.tuningTrials });
+    expect(manifest).toMatchObject({
+      status: 'complete',
+      repeats: 4,
+      chosen: singleManifest.chosen,
+      evalTrials: singleManifest.evalTrials,
+      tuningTrials: singleManifest.tuningTrials,
+    });
     expect(manifest.merge.sources).toHaveLength(4);
     const summary = JSON.parse(readFileSync(join(merged, 'summary.json'), 'utf8'));
     const singleSummary = JSON.parse(readFileSync(join(single, 'summary.json'), 'utf8'));
@@ -86,14 +110,28 @@ describe('the GitHub Actions example (examples/github-actions/sharded-run.yml)',
     expect(JSON.parse(readFileSync(join(site, 'leaderboard.json'), 'utf8')).entries.length).toBeGreaterThan(0);
 
     // plan --json assigns each trial to the shard that ran it.
-    const plan = JSON.parse(run(['plan', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--shards', '4', '--out', merged, '--json']).stdout);
+    const plan = JSON.parse(
+      run(['plan', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--shards', '4', '--out', merged, '--json']).stdout,
+    );
     // A grid sweep has no re-check phase.
-    expect(plan.phases).toEqual({ tuning: { trials: 8, done: 8 }, recheck: null, evaluation: { trials: 16, done: 16, planned: true } });
-    for (const [phase, job] of [['tuning', 'tune'], ['evaluation', 'evaluate']] as const) {
+    expect(plan.phases).toEqual({
+      tuning: { trials: 8, done: 8 },
+      recheck: null,
+      evaluation: { trials: 16, done: 16, planned: true },
+    });
+    for (const [phase, job] of [
+      ['tuning', 'tune'],
+      ['evaluation', 'evaluate'],
+    ] as const) {
       ws[job]!.forEach((w, k) => {
         const file = JSON.parse(readFileSync(join(w, 'runs', CLAIM, 'shards', `${phase}-${k + 1}-of-4.json`), 'utf8'));
         expect(file.status).toBe('complete');
-        expect(plan.trials.filter((t: { phase: string; shard: number }) => t.phase === phase && t.shard === k + 1).map((t: { id: string }) => t.id).sort()).toEqual([...file.trials].sort());
+        expect(
+          plan.trials
+            .filter((t: { phase: string; shard: number }) => t.phase === phase && t.shard === k + 1)
+            .map((t: { id: string }) => t.id)
+            .sort(),
+        ).toEqual([...file.trials].sort());
       });
     }
   }, 600_000);
@@ -123,19 +161,57 @@ describe('merge', () => {
 
   it('keeps what an incomplete set of shards has and says what is missing (E_RUN_INCOMPLETE)', () => {
     const shard = tempDir('reprobench-part-');
-    const r1 = run(['run', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--workers', '1', '--shard', '1/4', '--phase', 'tuning', '--out', shard]);
+    const r1 = run([
+      'run',
+      CLAIM,
+      '--preset',
+      'quick',
+      '--backend',
+      'wasm',
+      '--workers',
+      '1',
+      '--shard',
+      '1/4',
+      '--phase',
+      'tuning',
+      '--out',
+      shard,
+    ]);
     expect(r1.code, r1.stderr).toBe(0);
     expect(r1.stdout).toContain('tuning, shard 1/4: 2 of 8 trials, 2 run now, 0 reused');
     // Evaluation cannot start before every tuning trial is there.
-    const early = run(['run', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--workers', '1', '--shard', '1/4', '--phase', 'evaluation', '--out', shard]);
+    const early = run([
+      'run',
+      CLAIM,
+      '--preset',
+      'quick',
+      '--backend',
+      'wasm',
+      '--workers',
+      '1',
+      '--shard',
+      '1/4',
+      '--phase',
+      'evaluation',
+      '--out',
+      shard,
+    ]);
     expect(early.code).toBe(2);
     expect(early.stderr).toContain('error E_TUNING_INCOMPLETE');
     expect(early.stderr).toContain('6 of the 8 tuning trials');
 
     // Until tuning is complete, plan lists the evaluation trials without ids (tuning decides them).
-    const plan = JSON.parse(run(['plan', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--shards', '4', '--out', shard, '--json']).stdout);
-    expect(plan.phases).toEqual({ tuning: { trials: 8, done: 2 }, recheck: null, evaluation: { trials: 16, done: 0, planned: false } });
-    expect(plan.trials.filter((t: { phase: string; id: string | null }) => t.phase === 'evaluation' && t.id !== null)).toEqual([]);
+    const plan = JSON.parse(
+      run(['plan', CLAIM, '--preset', 'quick', '--backend', 'wasm', '--shards', '4', '--out', shard, '--json']).stdout,
+    );
+    expect(plan.phases).toEqual({
+      tuning: { trials: 8, done: 2 },
+      recheck: null,
+      evaluation: { trials: 16, done: 0, planned: false },
+    });
+    expect(
+      plan.trials.filter((t: { phase: string; id: string | null }) => t.phase === 'evaluation' && t.id !== null),
+    ).toEqual([]);
     expect(plan.shardTotals.map((x: { tuning: { trials: number } }) => x.tuning.trials)).toEqual([2, 2, 2, 2]);
 
     const out = tempDir('reprobench-merge-part-');
@@ -162,19 +238,50 @@ describe('merge', () => {
 });
 
 describe('the scale-out commands', () => {
-  it('k8s writes Jobs that validate against the Kubernetes Job schema, for the claim\'s phases', () => {
+  it("k8s writes Jobs that validate against the Kubernetes Job schema, for the claim's phases", () => {
     const file = join(tempDir('reprobench-k8s-'), 'jobs.yaml');
-    const w = run(['k8s', CLAIM, '--shards', '3', '--image', 'ghcr.io/example/repro:1', '--seeds', '2', '--gpus', '1', '--file', file]);
+    const w = run([
+      'k8s',
+      CLAIM,
+      '--shards',
+      '3',
+      '--image',
+      'ghcr.io/example/repro:1',
+      '--seeds',
+      '2',
+      '--gpus',
+      '1',
+      '--file',
+      file,
+    ]);
     expect(w.code, w.stderr).toBe(0);
     expect(w.stdout).toContain('kubectl apply -f');
-    const printed = run(['k8s', CLAIM, '--shards', '3', '--image', 'ghcr.io/example/repro:1', '--seeds', '2', '--gpus', '1', '--print']);
-    const body = (text: string) => text.split('\n').filter((l) => !l.startsWith('# Written by:')).join('\n');
+    const printed = run([
+      'k8s',
+      CLAIM,
+      '--shards',
+      '3',
+      '--image',
+      'ghcr.io/example/repro:1',
+      '--seeds',
+      '2',
+      '--gpus',
+      '1',
+      '--print',
+    ]);
+    const body = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => !l.startsWith('# Written by:'))
+        .join('\n');
     expect(body(printed.stdout)).toBe(body(readFileSync(file, 'utf8')));
     const docs = parseAllDocuments(printed.stdout).map((d) => d.toJS());
     expect(docs.map((d) => d.metadata.name)).toEqual([`rb-${CLAIM}-tune`, `rb-${CLAIM}-eval`, `rb-${CLAIM}-merge`]);
     for (const d of docs) expect(jobSchemaErrors(d), d.metadata.name).toEqual([]);
     expect(docs[0].spec).toMatchObject({ completionMode: 'Indexed', completions: 3 });
-    expect(docs[0].spec.template.spec.containers[0].command[2]).toContain('--shard "$((JOB_COMPLETION_INDEX + 1))/3" --phase tuning');
+    expect(docs[0].spec.template.spec.containers[0].command[2]).toContain(
+      '--shard "$((JOB_COMPLETION_INDEX + 1))/3" --phase tuning',
+    );
   });
 
   it('refuses option combinations that cannot work, with E_BAD_OPTION', () => {

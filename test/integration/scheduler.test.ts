@@ -7,17 +7,26 @@ import { cli, ROOT, tempDir } from '../helpers/cli.js';
 const PROJECT = join(ROOT, 'test', 'fixtures', 'faulty-project');
 
 function trials(dir: string): TrialRecord[] {
-  return readdirSync(join(dir, 'trials')).map((f) => JSON.parse(readFileSync(join(dir, 'trials', f), 'utf8')) as TrialRecord);
+  return readdirSync(join(dir, 'trials')).map(
+    (f) => JSON.parse(readFileSync(join(dir, 'trials', f), 'utf8')) as TrialRecord,
+  );
 }
 
 describe('scheduler: crashing, throwing and hung trials', () => {
   it('records failed and timeout trials, finishes the run, and exits non-zero because arms have no usable trial', () => {
     const out = tempDir();
-    const r = cli(['run', 'faulty', '--out', out, '--workers', '2', '--trial-timeout', '4'], { cwd: PROJECT, timeoutMs: 110_000 });
+    const r = cli(['run', 'faulty', '--out', out, '--workers', '2', '--trial-timeout', '4'], {
+      cwd: PROJECT,
+      timeoutMs: 110_000,
+    });
     // Summary and report are written first (nothing lost), then the run fails with the first failure's reason.
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/^error E_NO_USABLE_TRIAL: crashes on teacher-student has no usable trial: all 2 trials have no result/m);
-    expect(r.stderr).toMatch(/\(failed or timed out\); the first, [0-9a-f]{16}, failed: worker exited during the trial \(code 3/);
+    expect(r.stderr).toMatch(
+      /^error E_NO_USABLE_TRIAL: crashes on teacher-student has no usable trial: all 2 trials have no result/m,
+    );
+    expect(r.stderr).toMatch(
+      /\(failed or timed out\); the first, [0-9a-f]{16}, failed: worker exited during the trial \(code 3/,
+    );
     expect(r.stderr).toContain('hint: the summary and report above list these trials as missing');
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
@@ -47,9 +56,15 @@ describe('scheduler: crashing, throwing and hung trials', () => {
 
   it('retries failed trials on the next run and reuses finished ones', () => {
     const out = tempDir();
-    cli(['run', 'faulty', '--out', out, '--workers', '2', '--trial-timeout', '4'], { cwd: PROJECT, timeoutMs: 110_000 });
+    cli(['run', 'faulty', '--out', out, '--workers', '2', '--trial-timeout', '4'], {
+      cwd: PROJECT,
+      timeoutMs: 110_000,
+    });
     const before = new Map(trials(out).map((t) => [t.id, t]));
-    const again = cli(['run', 'faulty', '--out', out, '--workers', '2', '--trial-timeout', '4'], { cwd: PROJECT, timeoutMs: 110_000 });
+    const again = cli(['run', 'faulty', '--out', out, '--workers', '2', '--trial-timeout', '4'], {
+      cwd: PROJECT,
+      timeoutMs: 110_000,
+    });
     expect(again.code).toBe(2);
     expect(again.stdout).toMatch(/evaluation: 6 trials to run, 2 already done/);
     for (const t of trials(out)) {
@@ -62,7 +77,9 @@ describe('scheduler: crashing, throwing and hung trials', () => {
     const out = tempDir();
     const r = cli(['run', 'faulty-tuned', '--out', out, '--workers', '2'], { cwd: PROJECT, timeoutMs: 110_000 });
     expect(r.code, r.stdout).toBe(2);
-    expect(r.stderr).toMatch(/^error E_NO_USABLE_TRIAL: tuning of throws on teacher-student: all 2 trials have no result .*/m);
+    expect(r.stderr).toMatch(
+      /^error E_NO_USABLE_TRIAL: tuning of throws on teacher-student: all 2 trials have no result .*/m,
+    );
     expect(r.stderr).toContain('failed: deliberate failure at step 3');
     const stored = trials(out);
     expect(stored).toHaveLength(4);

@@ -10,7 +10,11 @@ const PROJECT = scratchProject('slow-project');
 const ARGS = ['run', 'slow', '--workers', '2'];
 
 const trialFiles = (dir: string) =>
-  existsSync(join(dir, 'trials')) ? readdirSync(join(dir, 'trials')).filter((f) => f.endsWith('.json') && !f.startsWith('.tmp-')).sort() : [];
+  existsSync(join(dir, 'trials'))
+    ? readdirSync(join(dir, 'trials'))
+        .filter((f) => f.endsWith('.json') && !f.startsWith('.tmp-'))
+        .sort()
+    : [];
 
 /** The worker processes of `pid`: its children (Linux /proc). */
 function childrenOf(pid: number): number[] {
@@ -19,7 +23,13 @@ function childrenOf(pid: number): number[] {
   if (!existsSync(tasks)) return out;
   for (const t of readdirSync(tasks)) {
     try {
-      out.push(...readFileSync(join(tasks, t, 'children'), 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+      out.push(
+        ...readFileSync(join(tasks, t, 'children'), 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number),
+      );
     } catch {
       // The task ended meanwhile.
     }
@@ -44,7 +54,10 @@ async function interrupt(out: string, signal: NodeJS.Signals, finished: number) 
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const count = (re: RegExp) => (stdout.match(re) ?? []).length;
-  await until('two trials in progress', () => count(/\] start /g) - count(/\] done /g) >= 2 && count(/\] done /g) >= finished);
+  await until(
+    'two trials in progress',
+    () => count(/\] start /g) - count(/\] done /g) >= 2 && count(/\] done /g) >= finished,
+  );
   const workers = childrenOf(child.pid!);
   expect(workers.length).toBeGreaterThanOrEqual(2);
   const before = new Map(trialFiles(out).map((f) => [f, readFileSync(join(out, 'trials', f), 'utf8')]));
@@ -61,14 +74,17 @@ describe('a stop signal to the main process alone', () => {
     expect(r.code).toBe(143);
     expect(r.workers.filter(alive)).toEqual([]);
     const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^interrupted by SIGTERM: [1-3] trials? finished in this run; .* holds [1-3] finished trials?, all kept$/);
+    expect(lines[0]).toMatch(
+      /^interrupted by SIGTERM: [1-3] trials? finished in this run; .* holds [1-3] finished trials?, all kept$/,
+    );
     const resume = lines.find((l) => l.startsWith('  reprobench '))!.trim();
     expect(resume).toBe(`reprobench ${[...ARGS, '--out', out].join(' ')}`);
     // Nothing but finished trials is on disk: the killed trials are not recorded as failures.
     const kept = trialFiles(out);
     expect(kept.length).toBeGreaterThanOrEqual(1);
     expect(kept.length).toBeLessThan(4);
-    for (const f of kept) expect(JSON.parse(readFileSync(join(out, 'trials', f), 'utf8')).status).toMatch(/^(reached|censored|diverged)$/);
+    for (const f of kept)
+      expect(JSON.parse(readFileSync(join(out, 'trials', f), 'utf8')).status).toMatch(/^(reached|censored|diverged)$/);
 
     // The printed command, run again: the stored trials are reused as they are, the rest run once.
     const again = cli(resume.split(' ').slice(1), { cwd: PROJECT, timeoutMs: 110_000 });
@@ -84,9 +100,13 @@ describe('a stop signal to the main process alone', () => {
     const r = await interrupt(out, 'SIGINT', 0);
     expect(r.code).toBe(130);
     expect(r.workers.filter(alive)).toEqual([]);
-    expect(r.stderr).toMatch(/^interrupted by SIGINT: 0 trials finished in this run; .* holds 0 finished trials, all kept$/m);
+    expect(r.stderr).toMatch(
+      /^interrupted by SIGINT: 0 trials finished in this run; .* holds 0 finished trials, all kept$/m,
+    );
     expect(r.stderr).toContain(`  reprobench ${[...ARGS, '--out', out].join(' ')}`);
-    expect(trialFiles(out).every((f) => JSON.parse(readFileSync(join(out, 'trials', f), 'utf8')).status !== 'failed')).toBe(true);
+    expect(
+      trialFiles(out).every((f) => JSON.parse(readFileSync(join(out, 'trials', f), 'utf8')).status !== 'failed'),
+    ).toBe(true);
   }, 120_000);
 
   it('SIGKILL (which no handler sees): the workers notice their parent is gone and stop within 5 s', async () => {

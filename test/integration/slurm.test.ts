@@ -40,7 +40,8 @@ function baseline(): string {
   return single;
 }
 
-const slurm = (dir: string, extra: string[] = []) => cli(['slurm', CLAIM, ...PLAN, '--array-size', '4', '--out', dir, ...extra], { cwd: PROJECT, timeoutMs: 400_000 });
+const slurm = (dir: string, extra: string[] = []) =>
+  cli(['slurm', CLAIM, ...PLAN, '--array-size', '4', '--out', dir, ...extra], { cwd: PROJECT, timeoutMs: 400_000 });
 
 function expectSameAsSingle(dir: string): void {
   const a = trialsOf(dir);
@@ -62,14 +63,26 @@ describe('reprobench slurm on a real Slurm', () => {
     expect(m.status).toBe('complete');
     const [sub] = m.slurm.submissions;
     expect(sub.arraySize).toBe(4);
-    expect(sub.jobs.map((j: { role: string; array: string | null }) => [j.role, j.array])).toEqual([['tuning', '1-4'], ['evaluation', '1-4'], ['merge', null]]);
+    expect(sub.jobs.map((j: { role: string; array: string | null }) => [j.role, j.array])).toEqual([
+      ['tuning', '1-4'],
+      ['evaluation', '1-4'],
+      ['merge', null],
+    ]);
     const [tune, evaluation, merge] = sub.jobs;
     expect(tune.command).toBe(`sbatch --parsable --hold --array=1-4 ${join(dir, 'slurm', 'tuning.sbatch')}`);
-    expect(evaluation.command).toBe(`sbatch --parsable --hold --array=1-4 --dependency=afterok:${tune.jobId} ${join(dir, 'slurm', 'evaluation.sbatch')}`);
-    expect(merge.command).toBe(`sbatch --parsable --hold --dependency=afterok:${evaluation.jobId} ${join(dir, 'slurm', 'merge.sbatch')}`);
+    expect(evaluation.command).toBe(
+      `sbatch --parsable --hold --array=1-4 --dependency=afterok:${tune.jobId} ${join(dir, 'slurm', 'evaluation.sbatch')}`,
+    );
+    expect(merge.command).toBe(
+      `sbatch --parsable --hold --dependency=afterok:${evaluation.jobId} ${join(dir, 'slurm', 'merge.sbatch')}`,
+    );
     for (const j of sub.jobs) expect(readFileSync(join(dir, j.scriptFile), 'utf8')).toBe(j.script);
     // Slurm itself ran every task: 4 tuning, 4 evaluation, 1 merge, each COMPLETED with its log.
-    for (const [j, n] of [[tune, 4], [evaluation, 4], [merge, 1]] as const) {
+    for (const [j, n] of [
+      [tune, 4],
+      [evaluation, 4],
+      [merge, 1],
+    ] as const) {
       const states = sh('scontrol', ['show', 'job', j.jobId]).stdout.match(/JobState=\w+/g);
       expect(states, j.role).toEqual(Array(n).fill('JobState=COMPLETED'));
     }
@@ -88,9 +101,20 @@ describe('reprobench slurm on a real Slurm', () => {
   it('writes scripts that this Slurm accepts (--print submits nothing)', () => {
     requireSlurm();
     const dir = tempDir('reprobench-slurm-print-');
-    const r = slurm(dir, ['--print', '--partition', 'debug', '--time', '10', '--cpus-per-task', '2', '--sbatch-option=--mem=1G']);
+    const r = slurm(dir, [
+      '--print',
+      '--partition',
+      'debug',
+      '--time',
+      '10',
+      '--cpus-per-task',
+      '2',
+      '--sbatch-option=--mem=1G',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`sbatch --parsable --array=1-4 --dependency=afterok:<tuning-job-id> ${join(dir, 'slurm', 'evaluation.sbatch')}`);
+    expect(r.stdout).toContain(
+      `sbatch --parsable --array=1-4 --dependency=afterok:<tuning-job-id> ${join(dir, 'slurm', 'evaluation.sbatch')}`,
+    );
     expect(existsSync(join(dir, 'manifest.json'))).toBe(false);
     for (const role of ['tuning', 'evaluation', 'merge']) {
       const script = join(dir, 'slurm', `${role}.sbatch`);
@@ -128,9 +152,15 @@ describe('reprobench slurm on a real Slurm', () => {
     expect(stderr).toContain('tuning shards left: 3, evaluation shards left: 1-4');
     expect(stderr).toContain(`${evaluation.jobId}_1`);
     // By then the other tuning shards are done and the evaluation array can never start.
-    expect(sh('squeue', ['--noheader', '--array', '--format=%F|%r']).stdout.split('\n').filter((l) => l.startsWith(`${tune.jobId}|`))).toEqual([]);
+    expect(
+      sh('squeue', ['--noheader', '--array', '--format=%F|%r'])
+        .stdout.split('\n')
+        .filter((l) => l.startsWith(`${tune.jobId}|`)),
+    ).toEqual([]);
     expect(sh('scontrol', ['show', 'job', `${tune.jobId}_3`]).stdout).toContain('JobState=CANCELLED');
-    expect(sh('squeue', ['--noheader', '--array', '--format=%r', '--jobs', evaluation.jobId]).stdout).toContain('DependencyNeverSatisfied');
+    expect(sh('squeue', ['--noheader', '--array', '--format=%r', '--jobs', evaluation.jobId]).stdout).toContain(
+      'DependencyNeverSatisfied',
+    );
     const shard3 = JSON.parse(readFileSync(join(dir, 'shards', 'tuning-3-of-4.json'), 'utf8'));
     expect(shard3.status).toBe('running');
     const survived = new Map([...trialsOf(dir)].map(([id, t]) => [id, JSON.stringify(t)]));
@@ -140,9 +170,15 @@ describe('reprobench slurm on a real Slurm', () => {
     const again = slurm(dir, ['--wait']);
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(again.stdout).toMatch(/tuning: 8 trials, \d done; shards to run: 3\n/);
-    expect(again.stdout).toContain(`cancelling jobs that can no longer start (a shard they wait for did not finish): ${evaluation.jobId}`);
+    expect(again.stdout).toContain(
+      `cancelling jobs that can no longer start (a shard they wait for did not finish): ${evaluation.jobId}`,
+    );
     const resub = manifestOf(dir).slurm.submissions[1];
-    expect(resub.jobs.map((j: { role: string; array: string | null }) => [j.role, j.array])).toEqual([['tuning', '3'], ['evaluation', '1-4'], ['merge', null]]);
+    expect(resub.jobs.map((j: { role: string; array: string | null }) => [j.role, j.array])).toEqual([
+      ['tuning', '3'],
+      ['evaluation', '1-4'],
+      ['merge', null],
+    ]);
 
     // Every planned trial exactly once: the same set as one process, those finished before the
     // kill untouched (not rerun), the killed shard's trials run by the resubmission.

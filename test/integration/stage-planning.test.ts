@@ -13,7 +13,11 @@ import { TEST_CACHE } from '../helpers/cli.js';
 
 /** AutoLRS with a planner that records what the loop asked and what the probes returned. */
 function spyMethod() {
-  const log = { stages: [] as Array<{ step: number; stage: number }>, probes: [] as Array<{ lr: number; losses: number; truncated: boolean }>, plans: [] as StagePlan[] };
+  const log = {
+    stages: [] as Array<{ step: number; stage: number }>,
+    probes: [] as Array<{ lr: number; losses: number; truncated: boolean }>,
+    plans: [] as StagePlan[],
+  };
   const method = {
     ...autolrs,
     id: 'autolrs-spy',
@@ -41,11 +45,20 @@ function spyMethod() {
 
 async function setup() {
   const spy = spyMethod();
-  const registries = createRegistries([{ defs: { workloads: builtinWorkloads, methods: [...builtinMethods, spy.method] }, origin: 'test' }]);
+  const registries = createRegistries([
+    { defs: { workloads: builtinWorkloads, methods: [...builtinMethods, spy.method] }, origin: 'test' },
+  ]);
   const backend = await initBackend('wasm');
   const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
   const run = (method: string, hparams: HParams, budgetSteps = 60) => {
-    const t = makeTrial(registries, { workloadId: 'teacher-student', arm: { method, hparams }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps });
+    const t = makeTrial(registries, {
+      workloadId: 'teacher-student',
+      arm: { method, hparams },
+      repeat: { purpose: 'eval', index: 0 },
+      backend,
+      stopAtTarget: false,
+      budgetSteps,
+    });
     return runTrial(t.id, t.config, ctx); // runTrial fails on any leaked tensor
   };
   return { run, log: spy.log };
@@ -61,7 +74,10 @@ describe('stage planning (AutoLRS)', () => {
     expect(log.stages).toEqual([0, 19, 38, 57].map((step, stage) => ({ step, stage })));
     // The last stage's search hits the 60-step budget: one 3-step probe, then a truncated empty one.
     expect(log.probes.slice(0, 9).every((p) => p.losses === 3 && !p.truncated)).toBe(true);
-    expect(log.probes.slice(9)).toEqual([{ lr: log.probes[9]!.lr, losses: 3, truncated: false }, { lr: log.probes[10]!.lr, losses: 0, truncated: true }]);
+    expect(log.probes.slice(9)).toEqual([
+      { lr: log.probes[9]!.lr, losses: 3, truncated: false },
+      { lr: log.probes[10]!.lr, losses: 0, truncated: true },
+    ]);
     expect(r.outcome.stepsRun).toBe(60);
     // Evaluations every 20 steps fall on stage steps only: 20 is a probe step (stage 1 probes run
     // 20..28), so the first is at 29; 40 likewise → 48; and the final one at the budget, with the
@@ -96,6 +112,9 @@ describe('stage planning (AutoLRS)', () => {
 
   it('rejects settings it cannot use, with a hint', async () => {
     const { run } = await setup();
-    await expect(run('autolrs', { ...SMALL, probeSteps: 2 })).rejects.toMatchObject({ code: 'E_BAD_CONFIG', hint: expect.stringContaining('probeSteps') });
+    await expect(run('autolrs', { ...SMALL, probeSteps: 2 })).rejects.toMatchObject({
+      code: 'E_BAD_CONFIG',
+      hint: expect.stringContaining('probeSteps'),
+    });
   });
 });

@@ -13,7 +13,9 @@ describe('reprobench.config.ts: users add workloads, methods and claims without 
     expect(ids).toEqual(expect.arrayContaining(['adan', 'constant-vs-cosine']));
     const methods = JSON.parse(cli(['list', 'methods', '--json'], { cwd: PROJECT }).stdout) as Array<{ id: string }>;
     expect(methods.map((m) => m.id)).toEqual(expect.arrayContaining(['adam-constant', 'nadamw', 'adan']));
-    const workloads = JSON.parse(cli(['list', 'workloads', '--json'], { cwd: PROJECT }).stdout) as Array<{ id: string }>;
+    const workloads = JSON.parse(cli(['list', 'workloads', '--json'], { cwd: PROJECT }).stdout) as Array<{
+      id: string;
+    }>;
     expect(workloads.map((w) => w.id)).toEqual(expect.arrayContaining(['two-moons', 'fashion-mnist-mlp']));
   });
 
@@ -26,15 +28,27 @@ describe('reprobench.config.ts: users add workloads, methods and claims without 
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.workloads.map((w: { workload: string }) => w.workload)).toEqual(['two-moons', 'teacher-student']);
     for (const w of summary.workloads) for (const a of w.arms) expect(a.n).toBe(2);
-    expect(summary.tuning.choices.map((c: { workload: string; method: string }) => `${c.workload}/${c.method}`).sort()).toEqual(['teacher-student/adam-constant', 'teacher-student/nadamw', 'two-moons/adam-constant', 'two-moons/nadamw']);
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('A constant learning rate reaches the target as fast as warmup + cosine');
+    expect(
+      summary.tuning.choices.map((c: { workload: string; method: string }) => `${c.workload}/${c.method}`).sort(),
+    ).toEqual([
+      'teacher-student/adam-constant',
+      'teacher-student/nadamw',
+      'two-moons/adam-constant',
+      'two-moons/nadamw',
+    ]);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      'A constant learning rate reaches the target as fast as warmup + cosine',
+    );
   });
 
   it('reports a broken config by field, with a coded error', () => {
     const dir = tempDir();
     const bad = join(dir, 'reprobench.config.mjs');
     // A method without createOptimizer.
-    writeFileSync(bad, "export default { methods: [{ id: 'm', version: 1, title: 't', description: 'd', hparams: { learningRate: 0.1 }, learningRate: () => 0.1 }] };\n");
+    writeFileSync(
+      bad,
+      "export default { methods: [{ id: 'm', version: 1, title: 't', description: 'd', hparams: { learningRate: 0.1 }, learningRate: () => 0.1 }] };\n",
+    );
     const r = cli(['list', 'methods'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/E_BAD_CONFIG.*methods\.0\.createOptimizer/);

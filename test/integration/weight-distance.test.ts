@@ -16,14 +16,25 @@ async function run(learningRate: number, steps: number, record: boolean) {
   const registries = await loadRegistries();
   const backend = await initBackend('wasm');
   const t = makeTrial(registries, {
-    workloadId: 'fashion-mnist-mlp:bn-distance', arm: { method: 'sgd-nesterov', hparams: { ...PLAIN, learningRate } },
-    repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: steps,
+    workloadId: 'fashion-mnist-mlp:bn-distance',
+    arm: { method: 'sgd-nesterov', hparams: { ...PLAIN, learningRate } },
+    repeat: { purpose: 'eval', index: 0 },
+    backend,
+    stopAtTarget: false,
+    budgetSteps: steps,
   });
   const workload = registries.workloads.get('fashion-mnist-mlp');
   const options = { ...resolveVariant(workload, 'bn-distance').options, recordWeightDistance: record };
   const method = registries.methods.get('sgd-nesterov') as TfjsMethodDefinition;
   const data = await workloadData(workload, 'bn-distance', TEST_CACHE);
-  return train({ config: t.config, seeds: trialSeeds(t.config.workload, 'sgd-nesterov', t.config.repeat), workload, method, data, options });
+  return train({
+    config: t.config,
+    seeds: trialSeeds(t.config.workload, 'sgd-nesterov', t.config.repeat),
+    workload,
+    method,
+    data,
+    options,
+  });
 }
 
 describe('the weight-distance curve metric (#52)', () => {
@@ -40,9 +51,12 @@ describe('the weight-distance curve metric (#52)', () => {
     expect(on.curve.map((p) => p.step)).toEqual([25, 50]);
     expect(on.curve.every((p) => (p.metrics[WEIGHT_DISTANCE_METRIC] ?? 0) > 0)).toBe(true);
     expect(off.curve.every((p) => !(WEIGHT_DISTANCE_METRIC in p.metrics))).toBe(true);
-    const strip = (m: Record<string, number | null>) => Object.fromEntries(Object.entries(m).filter(([k]) => k !== WEIGHT_DISTANCE_METRIC));
+    const strip = (m: Record<string, number | null>) =>
+      Object.fromEntries(Object.entries(m).filter(([k]) => k !== WEIGHT_DISTANCE_METRIC));
     expect(on.curve.map((p) => strip(p.metrics))).toEqual(off.curve.map((p) => p.metrics));
     // It grows along training.
-    expect(on.curve[1]!.metrics[WEIGHT_DISTANCE_METRIC]!).toBeGreaterThan(on.curve[0]!.metrics[WEIGHT_DISTANCE_METRIC]!);
+    expect(on.curve[1]!.metrics[WEIGHT_DISTANCE_METRIC]!).toBeGreaterThan(
+      on.curve[0]!.metrics[WEIGHT_DISTANCE_METRIC]!,
+    );
   });
 });

@@ -4,7 +4,13 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; if?: string; name?: string }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  if?: string;
+  name?: string;
+}
 
 describe('GitHub Actions workflow for `reprobench check`', () => {
   const wf = parse(readFileSync(join(ROOT, '.github', 'workflows', 'reprobench-check.yml'), 'utf8'));

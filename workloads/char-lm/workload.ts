@@ -35,7 +35,14 @@ export const charLm = defineWorkload({
   loadData: async (ctx) => loadCharLm(ctx, SPLITS[ctx.variant] ?? SPLITS.default!),
   createModel: (rng, _data, options) =>
     options.model === 'transformer'
-      ? createTinyTransformer(rng, { context: CONTEXT, vocab: VOCAB, width: 64, heads: 4, ff: 128, qkLayerNorm: options.qkLayerNorm === true })
+      ? createTinyTransformer(rng, {
+          context: CONTEXT,
+          vocab: VOCAB,
+          width: 64,
+          heads: 4,
+          ff: 128,
+          qkLayerNorm: options.qkLayerNorm === true,
+        })
       : createMlp(rng, [CONTEXT * VOCAB, HIDDEN, VOCAB], 'relu', dropoutOf(options)),
   loss: bitsPerChar,
   // From the tuned reference baseline (see `calibration` and docs/workloads.md); 1700 × 128
@@ -48,15 +55,22 @@ export const charLm = defineWorkload({
   msPerStepHint: { wasm: 12, cpu: 60, tensorflow: 3, blas: 9.5 },
   variants: {
     // Budgeted training (REX, catalogue #34): see the polynomial-regression variants.
-    'budget-10': { description: '10% of the step budget (170 steps), schedules anneal over it', budget: { steps: 170 } },
-    'budget-25': { description: '25% of the step budget (425 steps), schedules anneal over it', budget: { steps: 425 } },
+    'budget-10': {
+      description: '10% of the step budget (170 steps), schedules anneal over it',
+      budget: { steps: 170 },
+    },
+    'budget-25': {
+      description: '25% of the step budget (425 steps), schedules anneal over it',
+      budget: { steps: 425 },
+    },
     // The one-epoch card's (catalogue #3) own target: the held-out loss that the ten-epoch arm
     // (data-subset, 10% of the examples), tuned for it, reaches at the end of its budget; from
     // `reprobench calibrate char-lm:one-epoch --method data-subset --tune 2x6 --outcome final
     // --digits 4 --steps 2150` (docs/workloads.md). Four digits: three would round 3.3856 to 3.39,
     // which that arm passes at about six of its ten epochs on a flat curve.
     'one-epoch': {
-      description: 'one epoch of the training examples (ten epochs of a 10% subset); target: the ten-epoch arm\'s final held-out loss',
+      description:
+        "one epoch of the training examples (ten epochs of a 10% subset); target: the ten-epoch arm's final held-out loss",
       target: { value: 3.386 },
       budget: { steps: ONE_EPOCH_STEPS },
     },
@@ -81,7 +95,8 @@ export const charLm = defineWorkload({
       budget: { steps: 1000 },
     },
     names: {
-      description: 'English first names (female and male lists, 6,000 training and 1,000 held-out names) instead of CMU-dict words',
+      description:
+        'English first names (female and male lists, 6,000 training and 1,000 held-out names) instead of CMU-dict words',
       // `reprobench calibrate char-lm:names --steps 1500 --seeds 10 --backend wasm` (2026-11-27):
       // best held-out bits/char per seed 3.09746–3.10814, 80th percentile 3.10667 → 3.11; 10/10
       // reach it, median first at step 1150 → budget 1550 (5.4 ms/step measured).
@@ -89,7 +104,8 @@ export const charLm = defineWorkload({
       budget: { steps: 1550 },
     },
     transformer: {
-      description: 'a one-block Transformer (width 64, 4 heads, feed-forward 128, pre-LayerNorm) over the same 6-character context instead of the MLP',
+      description:
+        'a one-block Transformer (width 64, 4 heads, feed-forward 128, pre-LayerNorm) over the same 6-character context instead of the MLP',
       options: { model: 'transformer' },
       // `reprobench calibrate char-lm:transformer --steps 1500 --seeds 10 --backend blas` (2026-11-27):
       // NAdamW at its AlgoPerf defaults, best held-out bits/char per seed 3.36551–3.38799, 80th
@@ -101,7 +117,8 @@ export const charLm = defineWorkload({
   },
   calibration: {
     command: 'reprobench calibrate char-lm --tune 2x6 --steps 1500 --seeds 10 --backend blas --workers 2',
-    baseline: 'nadamw tuned by AlgoPerf external tuning, 2 studies × 6 points over its search space: learning rate 0.0156',
+    baseline:
+      'nadamw tuned by AlgoPerf external tuning, 2 studies × 6 points over its search space: learning rate 0.0156',
     seeds: 10,
     generousSteps: 1500,
     measured:

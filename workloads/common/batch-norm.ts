@@ -30,7 +30,11 @@ export class BatchNorm {
   constructor(features: number, settings: BatchNormSettings) {
     const g = settings.ghostBatchSize;
     if (g !== null && !(Number.isInteger(g) && g >= 2)) {
-      throw new ReprobenchError('E_BAD_CONFIG', `ghost batch size ${String(g)} is not an integer ≥ 2`, 'set hparams.ghostBatchSize to a divisor of the batch size, at least 2 (e.g. 128)');
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `ghost batch size ${String(g)} is not an integer ≥ 2`,
+        'set hparams.ghostBatchSize to a divisor of the batch size, at least 2 (e.g. 128)',
+      );
     }
     this.ghost = g;
     this.momentum = settings.momentum ?? 0.1;
@@ -67,7 +71,11 @@ export class BatchNorm {
     const [b, d] = x.shape;
     const g = this.ghost ?? b;
     if (b % g !== 0) {
-      throw new ReprobenchError('E_BAD_CONFIG', `ghost batch size ${g} does not divide the batch size ${b}`, 'choose a ghostBatchSize that divides the workload\'s batch size');
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `ghost batch size ${g} does not divide the batch size ${b}`,
+        "choose a ghostBatchSize that divides the workload's batch size",
+      );
     }
     const k = b / g;
     const x3 = tf.reshape(x, [k, g, d]);
@@ -83,8 +91,12 @@ export class BatchNorm {
     const decay = (1 - m) ** k;
     // Assignment is not an op on the gradient tape, so the statistics never reach the gradients.
     tf.tidy(() => {
-      const weights = tf.tensor2d(Array.from({ length: k }, (_, l) => m * (1 - m) ** (k - 1 - l)), [k, 1]);
-      const fold = (run: tf.Variable, stats: tf.Tensor2D) => tf.add(tf.mul(run, decay), tf.sum(tf.mul(stats, weights), 0));
+      const weights = tf.tensor2d(
+        Array.from({ length: k }, (_, l) => m * (1 - m) ** (k - 1 - l)),
+        [k, 1],
+      );
+      const fold = (run: tf.Variable, stats: tf.Tensor2D) =>
+        tf.add(tf.mul(run, decay), tf.sum(tf.mul(stats, weights), 0));
       this.runningMean.assign(fold(this.runningMean, means));
       this.runningVar.assign(fold(this.runningVar, variances));
     });

@@ -25,7 +25,7 @@ export function createBnMlp(rng: Rng, sizes: number[], bn: BatchNormSettings): M
     let h = x;
     for (let i = 0; i < weights.length; i++) {
       h = tf.matMul(h, weights[i] as tf.Tensor2D);
-      h = i < norms.length ? tf.relu(norm(norms[i]!, h)) : (tf.add<tf.Tensor2D>(h, outBias!));
+      h = i < norms.length ? tf.relu(norm(norms[i]!, h)) : tf.add<tf.Tensor2D>(h, outBias!);
     }
     return h;
   };

@@ -18,7 +18,10 @@ export class Dropout {
    * @param seed 32 hex digits: the trial's dropout stream (a method seed, DESIGN § Rules)
    * @throws ReprobenchError E_BAD_CONFIG when the rate is outside [0, 1)
    */
-  constructor(readonly rate: number, seed: string) {
+  constructor(
+    readonly rate: number,
+    seed: string,
+  ) {
     if (!(rate >= 0 && rate < 1)) {
       const hint = 'set hparams.dropout to a probability such as 0.1';
       throw new ReprobenchError('E_BAD_CONFIG', `dropout rate ${rate} is not in [0, 1)`, hint);

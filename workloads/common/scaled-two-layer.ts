@@ -21,20 +21,32 @@ function variable(init: Float32Array, shape: number[]): tf.Variable {
  * loss. Large α: the network stays near its initial features (lazy); small α: it learns features.
  * Weights are standard normal, drawn from the trial's init stream in JS (same on every backend).
  */
-export function createScaledTwoLayer(rng: Rng, o: { inputs: number; hidden: number; outputs: number; alpha: number; activation: TwoLayerActivation }): Model {
+export function createScaledTwoLayer(
+  rng: Rng,
+  o: { inputs: number; hidden: number; outputs: number; alpha: number; activation: TwoLayerActivation },
+): Model {
   const w = Float32Array.from({ length: o.inputs * o.hidden }, () => rng.normal());
   const a = Float32Array.from({ length: o.hidden * o.outputs }, () => rng.normal());
-  const params = [variable(w, [o.inputs, o.hidden]), variable(a, [o.hidden, o.outputs]), variable(w, [o.inputs, o.hidden]), variable(a, [o.hidden, o.outputs])];
+  const params = [
+    variable(w, [o.inputs, o.hidden]),
+    variable(a, [o.hidden, o.outputs]),
+    variable(w, [o.inputs, o.hidden]),
+    variable(a, [o.hidden, o.outputs]),
+  ];
   const inScale = 1 / Math.sqrt(o.inputs);
   const outScale = o.alpha / Math.sqrt(o.hidden);
   const gradScale = 1 / (o.alpha * o.alpha);
   const act = o.activation === 'relu' ? tf.relu : tf.square;
-  const scaleGrad = tf.customGrad(((x: tf.Tensor) => ({ value: tf.clone(x), gradFunc: (dy: tf.Tensor) => tf.mul(dy, gradScale) })) as unknown as Parameters<typeof tf.customGrad>[0]);
+  const scaleGrad = tf.customGrad(((x: tf.Tensor) => ({
+    value: tf.clone(x),
+    gradFunc: (dy: tf.Tensor) => tf.mul(dy, gradScale),
+  })) as unknown as Parameters<typeof tf.customGrad>[0]);
   return {
     params,
     apply(x) {
       return tf.tidy(() => {
-        const half = (wi: tf.Variable, ai: tf.Variable) => tf.matMul(act(tf.mul(tf.matMul(x, wi as tf.Tensor2D), inScale)), ai);
+        const half = (wi: tf.Variable, ai: tf.Variable) =>
+          tf.matMul(act(tf.mul(tf.matMul(x, wi as tf.Tensor2D), inScale)), ai);
         const g = tf.sub(half(params[0]!, params[1]!), half(params[2]!, params[3]!));
         return scaleGrad(tf.mul(g, outScale)) as tf.Tensor2D;
       });

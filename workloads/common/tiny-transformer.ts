@@ -39,18 +39,29 @@ export function createTinyTransformer(rng: Rng, shape: TinyTransformerShape): Mo
   if (d % heads !== 0) throw new Error(`width ${d} does not divide into ${heads} heads`);
   const dh = d / heads;
   const normal = (rows: number, cols: number): tf.Tensor2D =>
-    tf.tensor2d(Float32Array.from({ length: rows * cols }, () => 0.02 * rng.normal()), [rows, cols]);
+    tf.tensor2d(
+      Float32Array.from({ length: rows * cols }, () => 0.02 * rng.normal()),
+      [rows, cols],
+    );
   const v = (t: tf.Tensor) => ownedVariable(t);
   const tok = v(normal(vocab, d));
   const pos = v(normal(n, d));
-  const g1 = v(tf.ones([d])), b1 = v(tf.zeros([d]));
-  const wqkv = v(glorotUniform(rng, d, 3 * d)), bqkv = v(tf.zeros([3 * d]));
-  const wo = v(glorotUniform(rng, d, d)), bo = v(tf.zeros([d]));
-  const g2 = v(tf.ones([d])), b2 = v(tf.zeros([d]));
-  const w1 = v(glorotUniform(rng, d, ff)), bf1 = v(tf.zeros([ff]));
-  const w2 = v(glorotUniform(rng, ff, d)), bf2 = v(tf.zeros([d]));
-  const gf = v(tf.ones([d])), bf = v(tf.zeros([d]));
-  const wout = v(glorotUniform(rng, d, vocab)), bout = v(tf.zeros([vocab]));
+  const g1 = v(tf.ones([d])),
+    b1 = v(tf.zeros([d]));
+  const wqkv = v(glorotUniform(rng, d, 3 * d)),
+    bqkv = v(tf.zeros([3 * d]));
+  const wo = v(glorotUniform(rng, d, d)),
+    bo = v(tf.zeros([d]));
+  const g2 = v(tf.ones([d])),
+    b2 = v(tf.zeros([d]));
+  const w1 = v(glorotUniform(rng, d, ff)),
+    bf1 = v(tf.zeros([ff]));
+  const w2 = v(glorotUniform(rng, ff, d)),
+    bf2 = v(tf.zeros([d]));
+  const gf = v(tf.ones([d])),
+    bf = v(tf.zeros([d]));
+  const wout = v(glorotUniform(rng, d, vocab)),
+    bout = v(tf.zeros([vocab]));
   // Ones and zeros, no draws: the init stream, and so every other weight, is the same with or without.
   const qkNorm = shape.qkLayerNorm ? [v(tf.ones([dh])), v(tf.zeros([dh])), v(tf.ones([dh])), v(tf.zeros([dh]))] : null;
   // No tidy here: like the MLP, the caller (training step, evaluation) owns the intermediates.
@@ -64,9 +75,15 @@ export function createTinyTransformer(rng: Rng, shape: TinyTransformerShape): Mo
       ? [layerNorm(split(q!), qkNorm[0]!, qkNorm[1]!), layerNorm(split(k!), qkNorm[2]!, qkNorm[3]!)]
       : [split(q!), split(k!)];
     const scores = tf.mul(tf.matMul(qh as tf.Tensor4D, kh as tf.Tensor4D, false, true), 1 / Math.sqrt(dh));
-    const attended = tf.reshape<tf.Rank.R2>(tf.transpose(tf.matMul(tf.softmax(scores), split(val!)), [0, 2, 1, 3]), [b * n, d]);
+    const attended = tf.reshape<tf.Rank.R2>(tf.transpose(tf.matMul(tf.softmax(scores), split(val!)), [0, 2, 1, 3]), [
+      b * n,
+      d,
+    ]);
     const x1 = tf.add(tf.reshape(x0, [b * n, d]), tf.add(tf.matMul(attended, wo), bo));
-    const mlp = tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(layerNorm(x1, g2, b2) as tf.Tensor2D, w1), bf1)) as tf.Tensor2D, w2), bf2);
+    const mlp = tf.add(
+      tf.matMul(tf.relu(tf.add(tf.matMul(layerNorm(x1, g2, b2) as tf.Tensor2D, w1), bf1)) as tf.Tensor2D, w2),
+      bf2,
+    );
     const x2 = tf.reshape(tf.add(x1, mlp), [b, n, d]);
     // Only the last position predicts: the next character after the whole context.
     const last = tf.reshape(tf.slice(x2, [0, n - 1, 0], [b, 1, d]), [b, d]);

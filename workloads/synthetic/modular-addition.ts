@@ -28,7 +28,12 @@ export async function loadModularAddition(ctx: DataContext): Promise<SupervisedD
     }
     return { x, y, n: count };
   };
-  return { train: make(0, N_TRAIN), valid: make(N_TRAIN, n - N_TRAIN), featureSize: 2 * P, task: { kind: 'classification', numClasses: P } };
+  return {
+    train: make(0, N_TRAIN),
+    valid: make(N_TRAIN, n - N_TRAIN),
+    featureSize: 2 * P,
+    task: { kind: 'classification', numClasses: P },
+  };
 }
 
 export const modularAddition = defineWorkload({

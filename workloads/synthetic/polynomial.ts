@@ -52,7 +52,14 @@ export const polynomialRegression = defineWorkload({
     `(lazy-training scaling; α = 1 here, the option \`alpha\` sets it), mini-batches of ${BATCH}.`,
   dataAttribution: 'synthetic (generated from a fixed seed)',
   loadData: loadPolynomial,
-  createModel: (rng, _data, options) => createScaledTwoLayer(rng, { inputs: DIM, hidden: widthOf(options), outputs: 1, alpha: alphaOf(options), activation: 'relu' }),
+  createModel: (rng, _data, options) =>
+    createScaledTwoLayer(rng, {
+      inputs: DIM,
+      hidden: widthOf(options),
+      outputs: 1,
+      alpha: alphaOf(options),
+      activation: 'relu',
+    }),
   // From the tuned reference baseline (see `calibration` and docs/workloads.md): tuned, it reaches
   // its best early and then overfits the 600 examples, so the budget is short. The seconds guard is generous.
   target: { metric: 'validation/loss', value: 0.162, direction: 'lower' },
@@ -75,15 +82,26 @@ export const polynomialRegression = defineWorkload({
     // `reprobench calibrate polynomial-regression:full-batch --steps 2000 --seeds 10 --backend wasm`
     // (2026-11-27): best validation MSE per seed 0.17562–0.20319, 80th percentile 0.19737 → 0.198;
     // 8/10 reach it, median first at step 660 → budget 880 (3.8 ms/step).
-    'full-batch': { description: 'full-batch gradient steps (batch 600)', batchSize: TRAIN, target: { value: 0.198 }, budget: { steps: 880 } },
+    'full-batch': {
+      description: 'full-batch gradient steps (batch 600)',
+      batchSize: TRAIN,
+      target: { value: 0.198 },
+      budget: { steps: 880 },
+    },
     // `reprobench calibrate polynomial-regression:wide --steps 2000 --seeds 10 --backend wasm`
     // (2026-11-27): best validation MSE per seed 0.1569–0.17021, 80th percentile 0.16831 → 0.169;
     // 8/10 reach it, median first at step 1050 → budget 1400 (2.7 ms/step).
-    wide: { description: 'width 400 instead of 100', options: { width: 400 }, target: { value: 0.169 }, budget: { steps: 1400 } },
+    wide: {
+      description: 'width 400 instead of 100',
+      options: { width: 400 },
+      target: { value: 0.169 },
+      budget: { steps: 1400 },
+    },
   },
   calibration: {
     command: 'reprobench calibrate polynomial-regression --tune 2x6 --steps 2000 --seeds 10 --backend blas --workers 2',
-    baseline: 'nadamw tuned by AlgoPerf external tuning, 2 studies × 6 points over its search space: learning rate 0.0231',
+    baseline:
+      'nadamw tuned by AlgoPerf external tuning, 2 studies × 6 points over its search space: learning rate 0.0231',
     seeds: 10,
     generousSteps: 2000,
     measured:

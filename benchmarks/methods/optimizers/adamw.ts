@@ -43,7 +43,17 @@ export class AdamWOptimizer extends SlotOptimizer<AdamWConfig> {
     const step = lr / (1 - beta1 ** t);
     // On wasm and blas one fused pass (harness/backends/kernels/adamw.ts), bit-identical to the
     // ops below, which every other backend runs.
-    const fused = fusedAdamW(param, grad, s.m!, s.v!, { decayFactor, beta1, oneMinusBeta1: 1 - beta1, beta2, oneMinusBeta2: 1 - beta2, sqrtBias2, epsilon, step, nesterov });
+    const fused = fusedAdamW(param, grad, s.m!, s.v!, {
+      decayFactor,
+      beta1,
+      oneMinusBeta1: 1 - beta1,
+      beta2,
+      oneMinusBeta2: 1 - beta2,
+      sqrtBias2,
+      epsilon,
+      step,
+      nesterov,
+    });
     if (fused) {
       const [p, m, v] = fused as [tf.Tensor, tf.Tensor, tf.Tensor];
       s.m!.assign(m);

@@ -49,10 +49,24 @@ export class AdanOptimizer extends SlotOptimizer<AdanConfig> {
     // On wasm, blas and webgpu one fused pass (harness/backends/kernels/adan.ts), the same float32
     // operations as the ops below, which every other backend runs.
     const decayMode = noProx ? 1 : weightDecay !== 0 ? 2 : 0;
-    const fused = fusedAdan({ param, grad, prevGrad: s.prevGrad!, m: s.m!, v: s.v!, n: s.n! }, {
-      first: t === 1, beta1, oneMinusBeta1: 1 - beta1, beta2, oneMinusBeta2: 1 - beta2, beta3, oneMinusBeta3: 1 - beta3,
-      sqrtBias3, epsilon, stepM, stepV, decayMode, decayFactor: noProx ? 1 - lr * weightDecay : 1 + lr * weightDecay,
-    });
+    const fused = fusedAdan(
+      { param, grad, prevGrad: s.prevGrad!, m: s.m!, v: s.v!, n: s.n! },
+      {
+        first: t === 1,
+        beta1,
+        oneMinusBeta1: 1 - beta1,
+        beta2,
+        oneMinusBeta2: 1 - beta2,
+        beta3,
+        oneMinusBeta3: 1 - beta3,
+        sqrtBias3,
+        epsilon,
+        stepM,
+        stepV,
+        decayMode,
+        decayFactor: noProx ? 1 - lr * weightDecay : 1 + lr * weightDecay,
+      },
+    );
     if (fused) {
       const [p, m, v, n] = fused as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
       s.m!.assign(m);

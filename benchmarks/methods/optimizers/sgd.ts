@@ -30,7 +30,10 @@ export class SgdOptimizer extends SlotOptimizer<SgdConfig> {
     const { momentum, nesterov, weightDecay } = this.config;
     // On wasm, blas and webgpu one fused pass (harness/backends/kernels/sgd.ts), the same float32
     // operations as the ops below, which every other backend runs.
-    const fused = fusedSgd({ param, grad, buf: s.buf! }, { weightDecay, first: t === 1, momentum, nesterov, learningRate: this.learningRate });
+    const fused = fusedSgd(
+      { param, grad, buf: s.buf! },
+      { weightDecay, first: t === 1, momentum, nesterov, learningRate: this.learningRate },
+    );
     if (fused) {
       const [p, buf] = fused as [tf.Tensor, tf.Tensor];
       s.buf!.assign(buf);

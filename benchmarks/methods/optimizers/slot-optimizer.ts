@@ -15,7 +15,10 @@ export type Slots = Record<string, tf.Variable>;
  * slot variables created lazily per parameter and exposed through getWeights/setWeights for resume.
  * Bias corrections are computed from the step count in JS doubles, like the PyTorch references.
  */
-export abstract class SlotOptimizer<C extends { learningRate: number }> extends tf.Optimizer implements TrainingOptimizer {
+export abstract class SlotOptimizer<C extends { learningRate: number }>
+  extends tf.Optimizer
+  implements TrainingOptimizer
+{
   learningRate: number;
   /** The hyperparameters, defaults filled in; what getConfig/fromConfig round-trip. */
   readonly config: C;

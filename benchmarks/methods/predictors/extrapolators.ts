@@ -10,11 +10,25 @@ import { leastSquares } from './least-squares.js';
  *   log-power: c + a / (1 + (x/e^b)^α)  (Domhan's "log power", in x scaled the same way)
  * Each returns [value, gradient] for parameters p at x.
  */
-const FAMILIES: Record<string, { value(p: readonly number[], x: number): number; gradient(p: readonly number[], x: number): number[]; start(h: number[], y: number[]): number[][]; min: number[]; max: number[] }> = {
+const FAMILIES: Record<
+  string,
+  {
+    value(p: readonly number[], x: number): number;
+    gradient(p: readonly number[], x: number): number[];
+    start(h: number[], y: number[]): number[][];
+    min: number[];
+    max: number[];
+  }
+> = {
   pow3: {
     value: ([c, a, al], x) => c! + a! * x ** -al!,
     gradient: ([, a, al], x) => [1, x ** -al!, -a! * x ** -al! * Math.log(x)],
-    start: (x, y) => [0.5, 1].map((al) => [Math.min(...y) - 0.05 * Math.abs(y[0]! - y[y.length - 1]!), (y[0]! - Math.min(...y)) * x[0]! ** al, al]),
+    start: (x, y) =>
+      [0.5, 1].map((al) => [
+        Math.min(...y) - 0.05 * Math.abs(y[0]! - y[y.length - 1]!),
+        (y[0]! - Math.min(...y)) * x[0]! ** al,
+        al,
+      ]),
     min: [-1e6, -1e6, 1e-3],
     max: [1e6, 1e6, 5],
   },
@@ -45,7 +59,12 @@ export function familyPredictions(head: CurveHead, finalStep: number): Record<st
   const y = head.map((p) => p.value);
   const out: Record<string, number | null> = {};
   for (const [name, f] of Object.entries(FAMILIES)) {
-    const fit = leastSquares({ value: (p, k) => f.value(p, x[k]!), gradient: (p, k) => f.gradient(p, x[k]!) }, y, f.start(x, y), { min: f.min, max: f.max });
+    const fit = leastSquares(
+      { value: (p, k) => f.value(p, x[k]!), gradient: (p, k) => f.gradient(p, x[k]!) },
+      y,
+      f.start(x, y),
+      { min: f.min, max: f.max },
+    );
     const v = f.value(fit.params, finalStep / scale);
     out[name] = Number.isFinite(fit.sse) && Number.isFinite(v) ? v : null;
   }
@@ -80,7 +99,9 @@ export const parametricEnsemble: ExtrapolatorDefinition = definePredictor({
   predict(head: CurveHead, finalStep: number) {
     // Too few points to fit three parameters: fall back to the last value.
     if (head.length < 4) return head[head.length - 1]!.value;
-    const vs = Object.values(familyPredictions(head, finalStep)).filter((v): v is number => v !== null).map((v) => plausible(head, v));
+    const vs = Object.values(familyPredictions(head, finalStep))
+      .filter((v): v is number => v !== null)
+      .map((v) => plausible(head, v));
     return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : head[head.length - 1]!.value;
   },
 });

@@ -3,4 +3,9 @@ import { lastValue, parametricEnsemble } from './extrapolators.js';
 import { lrAnnealingLaw, stepPowerLawPredictor } from './schedule-transfer.js';
 
 /** The built-in predictors: the methods under test of the predictor claims and their baselines. */
-export const builtinPredictors: PredictorDefinition[] = [lastValue, parametricEnsemble, lrAnnealingLaw, stepPowerLawPredictor];
+export const builtinPredictors: PredictorDefinition[] = [
+  lastValue,
+  parametricEnsemble,
+  lrAnnealingLaw,
+  stepPowerLawPredictor,
+];

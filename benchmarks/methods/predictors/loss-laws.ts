@@ -12,7 +12,8 @@ export interface LawPoint {
 
 /** L(s) = L0 + A·S1^(−α) − C·S2 (Tissue et al. 2024). Parameters [L0, A, α, C]. */
 export const annealingLaw = {
-  value: ([l0, a, alpha, c]: readonly number[], q: Pick<LawPoint, 's1' | 's2'>): number => l0! + a! * q.s1 ** -alpha! - c! * q.s2,
+  value: ([l0, a, alpha, c]: readonly number[], q: Pick<LawPoint, 's1' | 's2'>): number =>
+    l0! + a! * q.s1 ** -alpha! - c! * q.s2,
   gradient: ([, a, alpha]: readonly number[], q: Pick<LawPoint, 's1' | 's2'>): number[] => {
     const pw = q.s1 ** -alpha!;
     return [1, pw, -a! * pw * Math.log(q.s1), -q.s2];

@@ -1,4 +1,8 @@
-import { definePredictor, type ScheduleCurve, type SchedulePredictorDefinition } from '../../../harness/core/predictor.js';
+import {
+  definePredictor,
+  type ScheduleCurve,
+  type SchedulePredictorDefinition,
+} from '../../../harness/core/predictor.js';
 import { lrAreas } from './lr-areas.js';
 import { annealingLaw, fitAnnealingLaw, fitStepPowerLaw, stepPowerLaw, type LawPoint } from './loss-laws.js';
 

@@ -25,25 +25,51 @@ function randomArray(n: number, seed: number): Float32Array {
 type Make = () => tf.Optimizer;
 const CASES: Array<{ label: string; kernel: string; make: Make }> = [
   { label: 'adamw', kernel: ADAMW_KERNEL, make: () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0.1 }) },
-  { label: 'nadamw', kernel: ADAMW_KERNEL, make: () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0.01, nesterov: true }) },
-  { label: 'adam (no decay)', kernel: ADAMW_KERNEL, make: () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0 }) },
-  { label: 'adan (proximal decay)', kernel: ADAN_KERNEL, make: () => new AdanOptimizer({ learningRate: 0.01, weightDecay: 0.02 }) },
-  { label: 'adan (noProx)', kernel: ADAN_KERNEL, make: () => new AdanOptimizer({ learningRate: 0.01, weightDecay: 0.05, noProx: true }) },
+  {
+    label: 'nadamw',
+    kernel: ADAMW_KERNEL,
+    make: () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0.01, nesterov: true }),
+  },
+  {
+    label: 'adam (no decay)',
+    kernel: ADAMW_KERNEL,
+    make: () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0 }),
+  },
+  {
+    label: 'adan (proximal decay)',
+    kernel: ADAN_KERNEL,
+    make: () => new AdanOptimizer({ learningRate: 0.01, weightDecay: 0.02 }),
+  },
+  {
+    label: 'adan (noProx)',
+    kernel: ADAN_KERNEL,
+    make: () => new AdanOptimizer({ learningRate: 0.01, weightDecay: 0.05, noProx: true }),
+  },
   { label: 'sgd-nesterov', kernel: SGD_KERNEL, make: () => new SgdOptimizer({ learningRate: 0.05 }) },
-  { label: 'sgd-momentum, decay', kernel: SGD_KERNEL, make: () => new SgdOptimizer({ learningRate: 0.05, nesterov: false, weightDecay: 1e-4 }) },
+  {
+    label: 'sgd-momentum, decay',
+    kernel: SGD_KERNEL,
+    make: () => new SgdOptimizer({ learningRate: 0.05, nesterov: false, weightDecay: 1e-4 }),
+  },
 ];
 
 async function run(make: Make): Promise<{ values: Float32Array[]; kernels: string[] }> {
-  const params = [tf.variable(tf.tensor(randomArray(1000 * 37, 7), [1000, 37])), tf.variable(tf.tensor(randomArray(3, 8)))];
+  const params = [
+    tf.variable(tf.tensor(randomArray(1000 * 37, 7), [1000, 37])),
+    tf.variable(tf.tensor(randomArray(3, 8))),
+  ];
   const opt = make() as AdamWOptimizer;
   let kernels: string[] = [];
   for (let s = 0; s < 5; s++) {
     const grads = params.map((p, i) => tf.tensor(randomArray(p.size, 100 * (s === 3 ? 2 : s) + i + 1), p.shape));
-    kernels = (await tf.profile(() => opt.applyGradients(params.map((p, i) => ({ name: p.name, tensor: grads[i]! }))))).kernelNames;
+    kernels = (await tf.profile(() => opt.applyGradients(params.map((p, i) => ({ name: p.name, tensor: grads[i]! })))))
+      .kernelNames;
     tf.dispose(grads);
   }
   const weights = await opt.getWeights();
-  const values = await Promise.all([...params, ...weights.slice(1).map((w) => w.tensor)].map(async (t) => (await t.data()) as Float32Array));
+  const values = await Promise.all(
+    [...params, ...weights.slice(1).map((w) => w.tensor)].map(async (t) => (await t.data()) as Float32Array),
+  );
   opt.dispose();
   tf.dispose(params);
   return { values, kernels };
@@ -52,7 +78,9 @@ async function run(make: Make): Promise<{ values: Float32Array[]; kernels: strin
 /** Largest |a − b| / (|b| + 1e-6) over every element of every tensor. */
 function maxRel(a: Float32Array[], b: Float32Array[]): number {
   let worst = 0;
-  a.forEach((x, t) => x.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - b[t]![i]!) / (Math.abs(b[t]![i]!) + 1e-6)))));
+  a.forEach((x, t) =>
+    x.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - b[t]![i]!) / (Math.abs(b[t]![i]!) + 1e-6)))),
+  );
   return worst;
 }
 
@@ -86,7 +114,9 @@ export async function checkWebgpuKernels(): Promise<KernelCheck[]> {
       label: c.label,
       fusedRan: fused.kernels.includes(c.kernel),
       unfusedRan: !unfused.kernels.includes(c.kernel) && unfused.kernels.includes('Sqrt') === (c.kernel !== SGD_KERNEL),
-      identicalToUnfused: identical, maxRelVsUnfused: maxRel(fused.values, unfused.values), maxRelVsCpu: maxRel(fused.values, cpu.values),
+      identicalToUnfused: identical,
+      maxRelVsUnfused: maxRel(fused.values, unfused.values),
+      maxRelVsCpu: maxRel(fused.values, cpu.values),
     });
   }
   return out;

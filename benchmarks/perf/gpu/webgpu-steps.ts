@@ -29,7 +29,10 @@ const models = () => env('MODELS', ALL_MODEL_NAMES.join(',')).split(',') as Mode
 /** Dawn's host calls by name: count and milliseconds, wrapped on the WebGPU classes' prototypes. */
 function countDawnCalls(): Record<string, { n: number; ms: number }> {
   const stats: Record<string, { n: number; ms: number }> = {};
-  const g = globalThis as unknown as Record<string, { prototype: Record<string, (...a: unknown[]) => unknown> } | undefined>;
+  const g = globalThis as unknown as Record<
+    string,
+    { prototype: Record<string, (...a: unknown[]) => unknown> } | undefined
+  >;
   const wanted: Record<string, string[]> = {
     GPUDevice: ['createBindGroup', 'createBuffer', 'createCommandEncoder', 'createComputePipeline'],
     GPUQueue: ['writeBuffer', 'submit'],
@@ -60,15 +63,24 @@ function countDawnCalls(): Record<string, { n: number; ms: number }> {
 async function stockWebgpu(): Promise<WebgpuModule & { WebGPUBackend: { prototype: object } }> {
   const dawn = (await import('webgpu')) as { create(o: string[]): unknown; globals: object };
   Object.assign(globalThis, dawn.globals);
-  Object.defineProperty(globalThis, 'navigator', { value: { gpu: dawn.create([]) }, configurable: true, writable: true });
-  const mod = (await import('@tensorflow/tfjs-backend-webgpu')) as WebgpuModule & { WebGPUBackend: { prototype: object } };
+  Object.defineProperty(globalThis, 'navigator', {
+    value: { gpu: dawn.create([]) },
+    configurable: true,
+    writable: true,
+  });
+  const mod = (await import('@tensorflow/tfjs-backend-webgpu')) as WebgpuModule & {
+    WebGPUBackend: { prototype: object };
+  };
   tf.enableProdMode();
   if (!(await tf.setBackend('webgpu'))) throw new Error('webgpu: setBackend failed');
   return mod;
 }
 
 /** The diagnosis's models: the benchmark's, and the MLP written with fused ops (`mlp-fused`). */
-const DIAG_CREATE: Record<string, () => BenchModel> = { ...CREATE, 'mlp-fused': () => createMlp(undefined, 'mlp', true) };
+const DIAG_CREATE: Record<string, () => BenchModel> = {
+  ...CREATE,
+  'mlp-fused': () => createMlp(undefined, 'mlp', true),
+};
 
 async function time(name: string, steps: number, read: boolean): Promise<number> {
   const m = DIAG_CREATE[name]!();
@@ -97,7 +109,9 @@ async function diag(): Promise<object> {
       await time(name, 3, true); // pipelines compiled, buffers pooled
       for (const k of Object.keys(stats)) delete stats[k];
       const perStep = await time(name, steps, true);
-      const calls = Object.fromEntries(Object.entries(stats).map(([k, s]) => [k, { perStep: s.n / (steps + 5), hostMsPerStep: s.ms / (steps + 5) }]));
+      const calls = Object.fromEntries(
+        Object.entries(stats).map(([k, s]) => [k, { perStep: s.n / (steps + 5), hostMsPerStep: s.ms / (steps + 5) }]),
+      );
       const noRead = await time(name, steps, false);
       rows.push({ variant: v.label, model: name, msPerStep: perStep, msPerStepNoReadBack: noRead, calls });
       log(`diag ${v.label} ${name}: ${perStep.toFixed(2)} ms/step (${noRead.toFixed(2)} without reading the loss)`);
@@ -112,13 +126,15 @@ async function auto(): Promise<object> {
     // One probe per model: each in a fresh cache key (the model), the same process.
     const info = await initBackend('auto', {
       cacheDir: env('REPROBENCH_CACHE', '/tmp/reprobench-cache'),
-      probe: () => [{
-        key: `bench-${name}`,
-        create: () => {
-          const m = CREATE[name]();
-          return { step: async () => void (await m.step()), dispose: () => m.dispose() };
+      probe: () => [
+        {
+          key: `bench-${name}`,
+          create: () => {
+            const m = CREATE[name]();
+            return { step: async () => void (await m.step()), dispose: () => m.dispose() };
+          },
         },
-      }],
+      ],
     });
     picks.push({ model: name, chose: info.name, numericsClass: info.numericsClass, reasons: info.reasons });
     log(`auto for ${name}: ${info.reasons.at(-1)}`);
@@ -130,10 +146,30 @@ async function auto(): Promise<object> {
 async function trial(): Promise<object> {
   const backend = await initBackend('webgpu');
   const registries = await loadRegistries();
-  const planned = makeTrial(registries, { workloadId: 'teacher-student', arm: { method: 'adan' }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: true });
-  const record = await runTrial(planned.id, planned.config, { registries, backend, host: hostProvenance(), cacheDir: env('REPROBENCH_CACHE', '/tmp/reprobench-cache') });
+  const planned = makeTrial(registries, {
+    workloadId: 'teacher-student',
+    arm: { method: 'adan' },
+    repeat: { purpose: 'eval', index: 0 },
+    backend,
+    stopAtTarget: true,
+  });
+  const record = await runTrial(planned.id, planned.config, {
+    registries,
+    backend,
+    host: hostProvenance(),
+    cacheDir: env('REPROBENCH_CACHE', '/tmp/reprobench-cache'),
+  });
   const { status, outcome, curve } = record;
-  return { trial: { label: planned.label, backend: backend.numericsClass, status, outcome, evals: curve.length, last: curve.at(-1) } };
+  return {
+    trial: {
+      label: planned.label,
+      backend: backend.numericsClass,
+      status,
+      outcome,
+      evals: curve.length,
+      last: curve.at(-1),
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -147,8 +183,14 @@ async function main(): Promise<void> {
   else if (mode === 'trial') out = await trial();
   else {
     const report = await measureSteps({
-      backends: env('BACKENDS', 'webgpu,blas').split(',') as BackendName[], models: models(), rounds: Number(env('ROUNDS', '3')),
-      seconds: Number(env('SECONDS', '1')), pytorch: false, stock: false, slow: false, log,
+      backends: env('BACKENDS', 'webgpu,blas').split(',') as BackendName[],
+      models: models(),
+      rounds: Number(env('ROUNDS', '3')),
+      seconds: Number(env('SECONDS', '1')),
+      pytorch: false,
+      stock: false,
+      slow: false,
+      log,
     });
     out = report;
   }

@@ -7,10 +7,31 @@ import { firstLine } from '../reasons.js';
 /** The native OpenBLAS addon (native/blas/reprobench_blas.c), built at install time when possible. */
 export interface BlasAddon {
   /** C[i] = op(A[i])·op(B[i]) over the heap, element offsets; a stride of 0 broadcasts. */
-  sgemmBatched(heap: Float32Array, transA: number, transB: number, M: number, N: number, K: number,
-    aOff: number, bOff: number, cOff: number, batch: number, strideA: number, strideB: number, strideC: number): void;
+  sgemmBatched(
+    heap: Float32Array,
+    transA: number,
+    transB: number,
+    M: number,
+    N: number,
+    K: number,
+    aOff: number,
+    bOff: number,
+    cOff: number,
+    batch: number,
+    strideA: number,
+    strideB: number,
+    strideC: number,
+  ): void;
   /** mode 0 forward, 1 input gradient, 2 filter gradient; then 4 offsets and 15 geometry numbers. */
-  conv2d(heap: Float32Array, mode: number, xOff: number, wOff: number, dyOff: number, outOff: number, ...geometry: number[]): void;
+  conv2d(
+    heap: Float32Array,
+    mode: number,
+    xOff: number,
+    wOff: number,
+    dyOff: number,
+    outOff: number,
+    ...geometry: number[]
+  ): void;
   /** Max-pool gradient: offsets of x, dy, out, then batch, inH, inW, C, outH, outW, fH, fW, strides, pads, dilations. */
   maxPoolGrad(heap: Float32Array, xOff: number, dyOff: number, outOff: number, ...geometry: number[]): void;
   /** What identifies the BLAS kernel: OpenBLAS's core type and build configuration. */
@@ -26,7 +47,10 @@ export function loadBlasAddon(): { addon: BlasAddon } | { reason: string } {
   if (cached) return cached;
   if (process.env.REPROBENCH_NO_NATIVE === '1') return (cached = { reason: 'disabled by REPROBENCH_NO_NATIVE=1' });
   if (!existsSync(ADDON_PATH)) {
-    return (cached = { reason: 'native addon not built (needs OpenBLAS headers at install: apt-get install libopenblas-dev, then npm run build:native)' });
+    return (cached = {
+      reason:
+        'native addon not built (needs OpenBLAS headers at install: apt-get install libopenblas-dev, then npm run build:native)',
+    });
   }
   try {
     const addon = createRequire(import.meta.url)(ADDON_PATH) as BlasAddon;

@@ -37,13 +37,36 @@ export const adamwKernel: ProjectKernel = ({ inputs, backend, attrs }: KernelArg
   const n = updateOperands(ADAMW_KERNEL, [param, grad, m, v]);
   const { outs, at } = updateOutputs(backend, [param, m, v]);
   const off = (t: tf.TensorInfo) => byteOffset(backend, t);
-  projectWasm(backend).adamw(off(param), off(grad), off(m), off(v), at[0]!, at[1]!, at[2]!, n,
-    s.decayFactor === null ? 0 : 1, s.decayFactor ?? 1, s.beta1, s.oneMinusBeta1, s.beta2, s.oneMinusBeta2, s.sqrtBias2,
-    s.epsilon, s.step, s.nesterov ? 1 : 0);
+  projectWasm(backend).adamw(
+    off(param),
+    off(grad),
+    off(m),
+    off(v),
+    at[0]!,
+    at[1]!,
+    at[2]!,
+    n,
+    s.decayFactor === null ? 0 : 1,
+    s.decayFactor ?? 1,
+    s.beta1,
+    s.oneMinusBeta1,
+    s.beta2,
+    s.oneMinusBeta2,
+    s.sqrtBias2,
+    s.epsilon,
+    s.step,
+    s.nesterov ? 1 : 0,
+  );
   return outs;
 };
 
 /** [θ', m', v'] by the fused kernel where the current backend has it, else undefined (the caller runs the tfjs ops). */
-export function fusedAdamW(param: tf.Tensor, grad: tf.Tensor, m: tf.Tensor, v: tf.Tensor, scalars: AdamWScalars): tf.Tensor[] | undefined {
+export function fusedAdamW(
+  param: tf.Tensor,
+  grad: tf.Tensor,
+  m: tf.Tensor,
+  v: tf.Tensor,
+  scalars: AdamWScalars,
+): tf.Tensor[] | undefined {
   return runFusedUpdate(ADAMW_KERNEL, { param, grad, m, v }, scalars);
 }

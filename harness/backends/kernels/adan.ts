@@ -32,18 +32,47 @@ export interface AdanScalars {
  * ops: the same float32 operations in the same order, so bit-identical to them (tested).
  */
 export const adanKernel: ProjectKernel = ({ inputs, backend, attrs }: KernelArgs) => {
-  const { param, grad, prevGrad, m, v, n } = inputs as Record<'param' | 'grad' | 'prevGrad' | 'm' | 'v' | 'n', tf.TensorInfo>;
+  const { param, grad, prevGrad, m, v, n } = inputs as Record<
+    'param' | 'grad' | 'prevGrad' | 'm' | 'v' | 'n',
+    tf.TensorInfo
+  >;
   const s = attrs as unknown as AdanScalars;
   const count = updateOperands(ADAN_KERNEL, [param, grad, prevGrad, m, v, n]);
   const { outs, at } = updateOutputs(backend, [param, m, v, n]);
   const off = (t: tf.TensorInfo) => byteOffset(backend, t);
-  projectWasm(backend).adan(off(param), off(grad), off(prevGrad), off(m), off(v), off(n), at[0]!, at[1]!, at[2]!, at[3]!, count,
-    s.first ? 1 : 0, s.beta1, s.oneMinusBeta1, s.beta2, s.oneMinusBeta2, s.beta3, s.oneMinusBeta3, s.sqrtBias3, s.epsilon,
-    s.stepM, s.stepV, s.decayMode, s.decayFactor);
+  projectWasm(backend).adan(
+    off(param),
+    off(grad),
+    off(prevGrad),
+    off(m),
+    off(v),
+    off(n),
+    at[0]!,
+    at[1]!,
+    at[2]!,
+    at[3]!,
+    count,
+    s.first ? 1 : 0,
+    s.beta1,
+    s.oneMinusBeta1,
+    s.beta2,
+    s.oneMinusBeta2,
+    s.beta3,
+    s.oneMinusBeta3,
+    s.sqrtBias3,
+    s.epsilon,
+    s.stepM,
+    s.stepV,
+    s.decayMode,
+    s.decayFactor,
+  );
   return outs;
 };
 
 /** [θ', m', v', n'] by the fused kernel where the current backend has it, else undefined. */
-export function fusedAdan(t: Record<'param' | 'grad' | 'prevGrad' | 'm' | 'v' | 'n', tf.Tensor>, scalars: AdanScalars): tf.Tensor[] | undefined {
+export function fusedAdan(
+  t: Record<'param' | 'grad' | 'prevGrad' | 'm' | 'v' | 'n', tf.Tensor>,
+  scalars: AdanScalars,
+): tf.Tensor[] | undefined {
   return runFusedUpdate(ADAN_KERNEL, t, scalars);
 }

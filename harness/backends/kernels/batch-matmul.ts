@@ -28,8 +28,22 @@ export function wasmBatchMatMul(original: tf.KernelFunc): ProjectKernel {
     const scratch = scratchBytes(backend, k.gemm_scratch_bytes(p.M, p.N, p.K));
     const [pa, pb, pc] = [byteOffset(backend, a), byteOffset(backend, b), byteOffset(backend, out)];
     p.forEach((da, db, dc, count, sa, sb, sc) =>
-      k.gemm(transposeA ? 1 : 0, transposeB ? 1 : 0, p.M, p.N, p.K, pa + 4 * da, pb + 4 * db, pc + 4 * dc, count, sa, sb, sc, scratch));
+      k.gemm(
+        transposeA ? 1 : 0,
+        transposeB ? 1 : 0,
+        p.M,
+        p.N,
+        p.K,
+        pa + 4 * da,
+        pb + 4 * db,
+        pc + 4 * dc,
+        count,
+        sa,
+        sb,
+        sc,
+        scratch,
+      ),
+    );
     return out;
   };
 }
-

@@ -19,10 +19,17 @@ export interface BatchProduct {
    * (stride 0) or has exactly the output's batch dims; else once per output matrix. Offsets
    * and strides are in elements from each operand's start.
    */
-  forEach(gemm: (a: number, b: number, c: number, count: number, strideA: number, strideB: number, strideC: number) => void): void;
+  forEach(
+    gemm: (a: number, b: number, c: number, count: number, strideA: number, strideB: number, strideC: number) => void,
+  ): void;
 }
 
-export function batchProduct(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): BatchProduct {
+export function batchProduct(
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): BatchProduct {
   const ra = a.shape.length;
   const rb = b.shape.length;
   const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
@@ -30,7 +37,9 @@ export function batchProduct(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boo
   const Kb = transposeB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
   const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
   if (K !== Kb) {
-    throw new Error(`Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${transposeA} and transposeB=${transposeB} must match.`);
+    throw new Error(
+      `Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${transposeA} and transposeB=${transposeB} must match.`,
+    );
   }
   const dimsA = a.shape.slice(0, -2);
   const dimsB = b.shape.slice(0, -2);
@@ -39,7 +48,11 @@ export function batchProduct(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boo
   const batchA = tf.util.sizeFromShape(dimsA);
   const batchB = tf.util.sizeFromShape(dimsB);
   return {
-    M, N, K, outer, batch,
+    M,
+    N,
+    K,
+    outer,
+    batch,
     forEach(gemm) {
       if (batch * M * N === 0) return;
       // Without zero sizes, equal batch counts imply equal dims (each dim is 1 or the output's).

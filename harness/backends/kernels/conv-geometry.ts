@@ -20,18 +20,46 @@ export interface ConvGeometry {
 }
 
 export function geometryOf(info: tf.backend_util.Conv2DInfo): ConvGeometry {
-  if (info.dataFormat !== 'channelsLast') throw new Error('the project\'s conv kernels take NHWC (channelsLast) data only');
+  if (info.dataFormat !== 'channelsLast')
+    throw new Error("the project's conv kernels take NHWC (channelsLast) data only");
   return {
-    batch: info.batchSize, inH: info.inHeight, inW: info.inWidth, inC: info.inChannels,
-    outH: info.outHeight, outW: info.outWidth, outC: info.outChannels,
-    fH: info.filterHeight, fW: info.filterWidth, strideH: info.strideHeight, strideW: info.strideWidth,
-    padTop: info.padInfo.top, padLeft: info.padInfo.left, dilH: info.dilationHeight, dilW: info.dilationWidth,
+    batch: info.batchSize,
+    inH: info.inHeight,
+    inW: info.inWidth,
+    inC: info.inChannels,
+    outH: info.outHeight,
+    outW: info.outWidth,
+    outC: info.outChannels,
+    fH: info.filterHeight,
+    fW: info.filterWidth,
+    strideH: info.strideHeight,
+    strideW: info.strideWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+    dilH: info.dilationHeight,
+    dilW: info.dilationWidth,
   };
 }
 
 /** The 15 geometry numbers in the order the native addon takes them. */
 export function geometryArgs(g: ConvGeometry): number[] {
-  return [g.batch, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.fH, g.fW, g.strideH, g.strideW, g.padTop, g.padLeft, g.dilH, g.dilW];
+  return [
+    g.batch,
+    g.inH,
+    g.inW,
+    g.inC,
+    g.outH,
+    g.outW,
+    g.outC,
+    g.fH,
+    g.fW,
+    g.strideH,
+    g.strideW,
+    g.padTop,
+    g.padLeft,
+    g.dilH,
+    g.dilW,
+  ];
 }
 
 /** Writes the patch matrix cols[p, (fy, fx, c)] of `x` (at element offset xOff) into `heap` at colsOff. */

@@ -12,7 +12,13 @@ export function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): tf
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false,
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
     tf.backend_util.convertConv2DDataFormat(dataFormat),
   );
   const g = geometryOf(info);

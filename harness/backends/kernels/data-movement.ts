@@ -57,7 +57,14 @@ export function splitV(fallback: Fallback): ProjectKernel {
       shape[ax] = s;
       const out = backend.makeOutput(shape, x.dtype);
       if (outer * s * inner > 0) {
-        projectWasm(backend).copy_rows(byteOffset(backend, x) + 4 * begin * inner, byteOffset(backend, out), outer, s * inner, rowLength, s * inner);
+        projectWasm(backend).copy_rows(
+          byteOffset(backend, x) + 4 * begin * inner,
+          byteOffset(backend, out),
+          outer,
+          s * inner,
+          rowLength,
+          s * inner,
+        );
       }
       begin += s;
       return out;
@@ -88,7 +95,8 @@ export function gatherV2(fallback: Fallback): ProjectKernel {
     if (outer * idx.length * inner === 0) return out;
     const k = projectWasm(backend);
     const [px, pi, po] = [byteOffset(backend, x), byteOffset(backend, indices), byteOffset(backend, out)];
-    for (let o = 0; o < outer; o++) k.gather_rows(px + 4 * o * dim * inner, pi, po + 4 * o * idx.length * inner, idx.length, inner);
+    for (let o = 0; o < outer; o++)
+      k.gather_rows(px + 4 * o * dim * inner, pi, po + 4 * o * idx.length * inner, idx.length, inner);
     return out;
   };
 }
@@ -101,7 +109,10 @@ export function concat(fallback: Fallback): ProjectKernel {
     const dtype = inputs[0]?.dtype;
     if (!dtype || !words(dtype) || inputs.some((t) => t.dtype !== dtype)) return fallback(args);
     const ax = tf.util.parseAxisParam(axis, inputs[0]!.shape)[0]!;
-    const shape = tf.backend_util.computeOutShape(inputs.map((t) => t.shape), ax);
+    const shape = tf.backend_util.computeOutShape(
+      inputs.map((t) => t.shape),
+      ax,
+    );
     const { backend } = args;
     const out = backend.makeOutput(shape, dtype);
     const outer = tf.util.sizeFromShape(shape.slice(0, ax));

@@ -19,7 +19,7 @@ function unary(fn: Unary) {
       const { backend } = args;
       const out = backend.makeOutput([...x.shape], 'float32');
       const n = tf.util.sizeFromShape(x.shape);
-      if (n > 0) (projectWasm(backend)[fn])(byteOffset(backend, x), byteOffset(backend, out), n);
+      if (n > 0) projectWasm(backend)[fn](byteOffset(backend, x), byteOffset(backend, out), n);
       return out;
     };
 }

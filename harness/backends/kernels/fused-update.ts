@@ -11,13 +11,17 @@ export function updateOperands(kernel: string, tensors: tf.TensorInfo[]): number
   }
   const n = tf.util.sizeFromShape(tensors[0]!.shape);
   for (const t of tensors) {
-    if (tf.util.sizeFromShape(t.shape) !== n) throw new Error(`${kernel}: shapes ${tensors[0]!.shape} and ${t.shape} differ`);
+    if (tf.util.sizeFromShape(t.shape) !== n)
+      throw new Error(`${kernel}: shapes ${tensors[0]!.shape} and ${t.shape} differ`);
   }
   return n;
 }
 
 /** Fresh float32 outputs shaped like `like`, with their heap byte offsets. */
-export function updateOutputs(backend: WasmBackendLike, like: tf.TensorInfo[]): { outs: tf.TensorInfo[]; at: number[] } {
+export function updateOutputs(
+  backend: WasmBackendLike,
+  like: tf.TensorInfo[],
+): { outs: tf.TensorInfo[]; at: number[] } {
   const outs = like.map((t) => backend.makeOutput(t.shape, 'float32'));
   return { outs, at: outs.map((t) => byteOffset(backend, t)) };
 }
@@ -27,7 +31,11 @@ export function updateOutputs(backend: WasmBackendLike, like: tf.TensorInfo[]): 
  * returns undefined (the caller runs the tfjs ops). Outside any gradient tape: optimizer updates
  * are not differentiated.
  */
-export function runFusedUpdate(kernel: string, inputs: Record<string, tf.Tensor>, attrs: object): tf.Tensor[] | undefined {
+export function runFusedUpdate(
+  kernel: string,
+  inputs: Record<string, tf.Tensor>,
+  attrs: object,
+): tf.Tensor[] | undefined {
   if (!tf.getKernel(kernel, tf.getBackend())) return undefined;
   if (Object.values(inputs).some((t) => t.dtype !== 'float32')) return undefined;
   return tf.engine().runKernel<tf.Tensor[]>(kernel, inputs, attrs as unknown as tf.NamedAttrMap);

@@ -7,8 +7,19 @@ import * as tf from '@tensorflow/tfjs';
  */
 export interface WasmBackendLike extends tf.KernelBackend {
   wasm: { HEAPU8: Uint8Array; HEAPF32: Float32Array; HEAP32: Int32Array };
-  dataIdMap: tf.DataStorage<{ id: number; memoryOffset: number; shape: number[]; dtype: tf.DataType; refCount: number }>;
-  makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number, values?: tf.backend_util.BackendValues): tf.TensorInfo;
+  dataIdMap: tf.DataStorage<{
+    id: number;
+    memoryOffset: number;
+    shape: number[];
+    dtype: tf.DataType;
+    refCount: number;
+  }>;
+  makeOutput(
+    shape: number[],
+    dtype: tf.DataType,
+    memoryOffset?: number,
+    values?: tf.backend_util.BackendValues,
+  ): tf.TensorInfo;
   disposeData(dataId: tf.DataId, force?: boolean): boolean;
   incRef(dataId: tf.DataId): void;
   typedArrayFromHeap(t: tf.TensorInfo): tf.backend_util.TypedArray;
@@ -39,7 +50,12 @@ export function elementOffset(backend: WasmBackendLike, t: tf.TensorInfo): numbe
 }
 
 /** Calls another kernel of the same backend directly (as tfjs's own composite kernels do). */
-export function callKernel(name: string, backend: WasmBackendLike, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap = {}): tf.TensorInfo {
+export function callKernel(
+  name: string,
+  backend: WasmBackendLike,
+  inputs: tf.NamedTensorInfoMap,
+  attrs: tf.NamedAttrMap = {},
+): tf.TensorInfo {
   const backendName = backendNameOf(backend);
   const k = tf.getKernel(name, backendName);
   if (!k) throw new Error(`kernel ${name} is not registered for backend ${backendName}`);

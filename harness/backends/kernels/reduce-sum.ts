@@ -24,7 +24,9 @@ export function sum(fallback: (args: KernelArgs) => tf.TensorInfo): ProjectKerne
     const A = tf.util.sizeFromShape(x.shape.slice(0, first));
     const R = tf.util.sizeFromShape(x.shape.slice(first, last + 1));
     const B = tf.util.sizeFromShape(x.shape.slice(last + 1));
-    const shape = keepDims ? x.shape.map((d, i) => (i >= first && i <= last ? 1 : d)) : x.shape.filter((_, i) => i < first || i > last);
+    const shape = keepDims
+      ? x.shape.map((d, i) => (i >= first && i <= last ? 1 : d))
+      : x.shape.filter((_, i) => i < first || i > last);
     const { backend } = args;
     const out = backend.makeOutput(shape, 'float32');
     if (A * B === 0) return out;

@@ -26,8 +26,25 @@ import { unsortedSegmentSum } from './unsorted-segment-sum.js';
  *   first), SplitV, Concat, GatherV2 and last-axis-preserving Transpose (element-by-element
  *   copies), Identity and same-dtype Cast (copies where sharing the data does).
  */
-export const WASM_KERNELS = ['BatchMatMul', ADAMW_KERNEL, ADAN_KERNEL, SGD_KERNEL, 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad',
-  'UnsortedSegmentSum', 'Sum', 'SplitV', 'Concat', 'Transpose', 'GatherV2', 'Identity', 'Cast', 'Tanh', 'Exp'] as const;
+export const WASM_KERNELS = [
+  'BatchMatMul',
+  ADAMW_KERNEL,
+  ADAN_KERNEL,
+  SGD_KERNEL,
+  'Conv2DBackpropFilter',
+  'Conv2DBackpropInput',
+  'MaxPoolGrad',
+  'UnsortedSegmentSum',
+  'Sum',
+  'SplitV',
+  'Concat',
+  'Transpose',
+  'GatherV2',
+  'Identity',
+  'Cast',
+  'Tanh',
+  'Exp',
+] as const;
 
 /** Kernels replaced only for some inputs: the rest go to tfjs's own (whose setup binds its wasm function). */
 const WRAPPED: Record<string, (original: (args: KernelArgs) => tf.TensorInfo) => ProjectKernel> = {
@@ -50,7 +67,12 @@ export function registerWasmKernels(): void {
   const original = tf.getKernel('BatchMatMul', 'wasm');
   if (!original) throw new Error('tfjs-backend-wasm is not loaded: its BatchMatMul kernel is missing');
   const add = (kernelName: string, kernelFunc: ProjectKernel, setupFunc?: tf.KernelConfig['setupFunc']) =>
-    replaceKernel({ kernelName, backendName: 'wasm', kernelFunc: kernelFunc as unknown as tf.KernelFunc, ...(setupFunc ? { setupFunc } : {}) });
+    replaceKernel({
+      kernelName,
+      backendName: 'wasm',
+      kernelFunc: kernelFunc as unknown as tf.KernelFunc,
+      ...(setupFunc ? { setupFunc } : {}),
+    });
   // Non-float32 operands go to the original (which refuses them); its setup binds its wasm function.
   add('BatchMatMul', wasmBatchMatMul(original.kernelFunc), original.setupFunc);
   add(ADAMW_KERNEL, adamwKernel);

@@ -27,8 +27,20 @@ export const sgdKernel: ProjectKernel = ({ inputs, backend, attrs }: KernelArgs)
   const count = updateOperands(SGD_KERNEL, [param, grad, buf]);
   const { outs, at } = updateOutputs(backend, [param, buf]);
   const off = (t: tf.TensorInfo) => byteOffset(backend, t);
-  projectWasm(backend).sgd(off(param), off(grad), off(buf), at[0]!, at[1]!, count, s.weightDecay !== 0 ? 1 : 0, s.weightDecay,
-    s.first ? 1 : 0, s.momentum, s.nesterov ? 1 : 0, s.learningRate);
+  projectWasm(backend).sgd(
+    off(param),
+    off(grad),
+    off(buf),
+    at[0]!,
+    at[1]!,
+    count,
+    s.weightDecay !== 0 ? 1 : 0,
+    s.weightDecay,
+    s.first ? 1 : 0,
+    s.momentum,
+    s.nesterov ? 1 : 0,
+    s.learningRate,
+  );
   return outs;
 };
 

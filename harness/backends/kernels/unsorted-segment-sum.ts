@@ -8,7 +8,8 @@ import type { KernelArgs } from './heap.js';
 export function unsortedSegmentSum({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
   const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
   const { numSegments } = attrs as unknown as tf.UnsortedSegmentSumAttrs;
-  if (x.dtype !== 'float32' && x.dtype !== 'int32') throw new Error(`UnsortedSegmentSum on wasm: dtype ${x.dtype} is not supported`);
+  if (x.dtype !== 'float32' && x.dtype !== 'int32')
+    throw new Error(`UnsortedSegmentSum on wasm: dtype ${x.dtype} is not supported`);
   const idsRank = segmentIds.shape.length;
   const outShape = [numSegments, ...x.shape.slice(idsRank)];
   const inner = tf.util.sizeFromShape(x.shape.slice(idsRank));

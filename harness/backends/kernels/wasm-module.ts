@@ -9,17 +9,81 @@ export const KERNELS_WASM_PATH = join(PACKAGE_ROOT, 'native', 'wasm', 'reprobenc
 /** The module's exports; pointers are byte offsets in tfjs's wasm heap. */
 export interface ProjectWasm {
   gemm_scratch_bytes(M: number, N: number, K: number): number;
-  gemm(transA: number, transB: number, M: number, N: number, K: number, a: number, b: number, c: number,
-    batch: number, strideA: number, strideB: number, strideC: number, scratch: number): void;
-  adamw(param: number, grad: number, m: number, v: number, outParam: number, outM: number, outV: number, n: number,
-    decay: number, decayFactor: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
-    sqrtBias2: number, epsilon: number, step: number, nesterov: number): void;
-  adan(param: number, grad: number, prev: number, m: number, v: number, n: number, outParam: number, outM: number, outV: number,
-    outN: number, count: number, first: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
-    beta3: number, oneMinusBeta3: number, sqrtBias3: number, epsilon: number, stepM: number, stepV: number, decayMode: number,
-    decayFactor: number): void;
-  sgd(param: number, grad: number, buf: number, outParam: number, outBuf: number, n: number, decay: number, weightDecay: number,
-    first: number, momentum: number, nesterov: number, lr: number): void;
+  gemm(
+    transA: number,
+    transB: number,
+    M: number,
+    N: number,
+    K: number,
+    a: number,
+    b: number,
+    c: number,
+    batch: number,
+    strideA: number,
+    strideB: number,
+    strideC: number,
+    scratch: number,
+  ): void;
+  adamw(
+    param: number,
+    grad: number,
+    m: number,
+    v: number,
+    outParam: number,
+    outM: number,
+    outV: number,
+    n: number,
+    decay: number,
+    decayFactor: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    sqrtBias2: number,
+    epsilon: number,
+    step: number,
+    nesterov: number,
+  ): void;
+  adan(
+    param: number,
+    grad: number,
+    prev: number,
+    m: number,
+    v: number,
+    n: number,
+    outParam: number,
+    outM: number,
+    outV: number,
+    outN: number,
+    count: number,
+    first: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    beta3: number,
+    oneMinusBeta3: number,
+    sqrtBias3: number,
+    epsilon: number,
+    stepM: number,
+    stepV: number,
+    decayMode: number,
+    decayFactor: number,
+  ): void;
+  sgd(
+    param: number,
+    grad: number,
+    buf: number,
+    outParam: number,
+    outBuf: number,
+    n: number,
+    decay: number,
+    weightDecay: number,
+    first: number,
+    momentum: number,
+    nesterov: number,
+    lr: number,
+  ): void;
   sum_middle(x: number, out: number, A: number, R: number, B: number): void;
   copy_rows(src: number, dst: number, rows: number, cols: number, srcStride: number, dstStride: number): void;
   gather_rows(table: number, idx: number, out: number, count: number, cols: number): void;
@@ -31,7 +95,10 @@ export interface ProjectWasm {
 type WasmMemory = object;
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { exports: Record<string, unknown> };
 };
 
 interface EmscriptenModule {
@@ -60,7 +127,10 @@ function instanceFor(backend: WasmBackendLike): Instance {
   if (known) return known;
   // tfjs 4.22's Emscripten build exports its memory as asm.memory; a later build may not.
   const memory = mod.asm?.memory;
-  if (!memory) throw new Error("this tfjs-backend-wasm does not expose its heap (asm.memory): the project's wasm kernels are built for tfjs 4.22");
+  if (!memory)
+    throw new Error(
+      "this tfjs-backend-wasm does not expose its heap (asm.memory): the project's wasm kernels are built for tfjs 4.22",
+    );
   compiled ??= new WebAssembly.Module(readFileSync(KERNELS_WASM_PATH));
   const inst = new WebAssembly.Instance(compiled, { env: { memory } });
   const made: Instance = { exports: inst.exports as unknown as ProjectWasm, scratch: { ptr: 0, bytes: 0 } };

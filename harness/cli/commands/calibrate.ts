@@ -10,7 +10,12 @@ import { lineReporter } from '../../scheduler/progress.js';
 import { hostProvenance } from '../../store/provenance.js';
 import { isFinished, readTrials } from '../../store/trial-store.js';
 import { setTarget, type SeedOutcome } from '../../tuning/targets.js';
-import { chooseBaselinePoint, parseTuneSpec, planBaselineTuning, type BaselineChoice } from '../../tuning/baseline-tuning.js';
+import {
+  chooseBaselinePoint,
+  parseTuneSpec,
+  planBaselineTuning,
+  type BaselineChoice,
+} from '../../tuning/baseline-tuning.js';
 import { searchSpaceOf } from '../../tuning/studies.js';
 import type { PlannedTrial } from '../../plan/plan.js';
 import type { TrialRecord } from '../../core/trial.js';
@@ -27,10 +32,22 @@ export function calibrateCommand(y: Argv) {
       trainingOptions(
         c
           .positional('workload', { type: 'string', demandOption: true, describe: 'workload id, or id:variant' })
-          .option('method', { type: 'string', default: 'nadamw', describe: 'the reference baseline (AlgoPerf: NAdamW)' })
-          .option('hparams', { type: 'string', describe: 'JSON overrides of the baseline\'s defaults, when the workload\'s reference baseline is not a method\'s defaults (e.g. \'{"weightDecay":1}\')' })
+          .option('method', {
+            type: 'string',
+            default: 'nadamw',
+            describe: 'the reference baseline (AlgoPerf: NAdamW)',
+          })
+          .option('hparams', {
+            type: 'string',
+            describe:
+              "JSON overrides of the baseline's defaults, when the workload's reference baseline is not a method's defaults (e.g. '{\"weightDecay\":1}')",
+          })
           .option('seeds', { type: 'number', default: 10, describe: 'baseline seeds (at least 10)' })
-          .option('steps', { type: 'number', demandOption: true, describe: 'the generous step budget of the baseline runs (also their schedule horizon)' })
+          .option('steps', {
+            type: 'number',
+            demandOption: true,
+            describe: 'the generous step budget of the baseline runs (also their schedule horizon)',
+          })
           .option('tune', {
             type: 'string',
             describe:
@@ -51,7 +68,8 @@ export function calibrateCommand(y: Argv) {
           .option('digits', {
             type: 'number',
             default: 3,
-            describe: "significant digits of the target (DESIGN: 3); more where a card's target sits on a flat stretch of the curve",
+            describe:
+              "significant digits of the target (DESIGN: 3); more where a card's target sits on a flat stretch of the curve",
           })
           .option('out', { type: 'string', describe: 'run directory (default: runs/calibrate-<workload>)' }),
       ).check((argv) => {
@@ -68,8 +86,13 @@ export function calibrateCommand(y: Argv) {
       const workload = resolved.def;
       registries.methods.get(argv.method);
       const hparams = parseHparams(argv.hparams);
-      const backend = await initBackend(argv.backend, { probe: () => workloadProbeModels(registries, [argv.workload], argv['cache-dir']), cacheDir: argv['cache-dir'] });
-      const runDir = resolve(argv.out ?? join('runs', `calibrate-${workload.id}${ref.variant === 'default' ? '' : `-${ref.variant}`}`));
+      const backend = await initBackend(argv.backend, {
+        probe: () => workloadProbeModels(registries, [argv.workload], argv['cache-dir']),
+        cacheDir: argv['cache-dir'],
+      });
+      const runDir = resolve(
+        argv.out ?? join('runs', `calibrate-${workload.id}${ref.variant === 'default' ? '' : `-${ref.variant}`}`),
+      );
       const outcome = argv.outcome;
       const reporter = lineReporter();
       const stored = readTrials(runDir);
@@ -77,24 +100,45 @@ export function calibrateCommand(y: Argv) {
         const todo = trials.filter((t) => !(stored.get(t.id) && isFinished(stored.get(t.id)!)));
         reporter.phase(name, todo.length, trials.length - todo.length);
         const fresh = await runPool(todo, {
-          workers: argv.workers, backend, host: hostProvenance(), cacheDir: resolve(argv['cache-dir']), runDir, cwd: process.cwd(),
-          trialTimeoutMs: argv['trial-timeout'] * 1000, events: reporter,
+          workers: argv.workers,
+          backend,
+          host: hostProvenance(),
+          cacheDir: resolve(argv['cache-dir']),
+          runDir,
+          cwd: process.cwd(),
+          trialTimeoutMs: argv['trial-timeout'] * 1000,
+          events: reporter,
         });
         const records = trials.map((t) => fresh.get(t.id) ?? stored.get(t.id)!);
         const bad = records.filter((r) => r.status === 'failed' || r.status === 'timeout');
         if (bad.length) {
           const hint = `the finished trials are kept in ${runDir}; fix the cause and rerun the same command`;
-          throw new ReprobenchError('E_RUN_INCOMPLETE', `${bad.length} ${name} trials failed: ${bad[0]!.outcome.reason}`, hint);
+          throw new ReprobenchError(
+            'E_RUN_INCOMPLETE',
+            `${bad.length} ${name} trials failed: ${bad[0]!.outcome.reason}`,
+            hint,
+          );
         }
         return records;
       };
       const arm = { method: argv.method, ...(hparams ? { hparams } : {}) };
       let tuned: BaselineChoice | null = null;
       if (argv.tune !== undefined) {
-        const space = argv.space !== undefined ? parseJsonOption(argv.space, '--space') : searchSpaceOf(registries, argv.method);
+        const space =
+          argv.space !== undefined ? parseJsonOption(argv.space, '--space') : searchSpaceOf(registries, argv.method);
         const tune = parseTuneSpec(argv.tune);
-        const plan = planBaselineTuning(registries, { workload: argv.workload, arm, space, tune, backend, steps: argv.steps });
-        const records = await runPhase('baseline tuning', plan.studies.flat().map((s) => s.trial));
+        const plan = planBaselineTuning(registries, {
+          workload: argv.workload,
+          arm,
+          space,
+          tune,
+          backend,
+          steps: argv.steps,
+        });
+        const records = await runPhase(
+          'baseline tuning',
+          plan.studies.flat().map((s) => s.trial),
+        );
         tuned = chooseBaselinePoint(plan, new Map(records.map((r) => [r.id, r])), outcome, resolved.target.direction);
         const why = `median over studies of each study's ${outcome} ${resolved.target.metric}: ${tuned.choice.medianMetric}`;
         process.stderr.write(`tuned ${argv.method}: chose ${JSON.stringify(tuned.point)} (${why})\n`);
@@ -102,28 +146,56 @@ export function calibrateCommand(y: Argv) {
       const evalArm = tuned ? { ...arm, hparams: { ...arm.hparams, ...tuned.point } } : arm;
       const trials = Array.from({ length: argv.seeds }, (_, i) =>
         makeTrial(registries, {
-          workloadId: argv.workload, arm: evalArm, repeat: { purpose: 'calibrate', index: i }, backend,
-          stopAtTarget: false, budgetSteps: argv.steps,
+          workloadId: argv.workload,
+          arm: evalArm,
+          repeat: { purpose: 'calibrate', index: i },
+          backend,
+          stopAtTarget: false,
+          budgetSteps: argv.steps,
         }),
       );
       const records = await runPhase('calibration', trials);
       // A diverged seed's final value is no value: it counts as the worst (setTarget reads an empty curve so).
       const curves = records.map((r) => (outcome === 'final' && r.status === 'diverged' ? [] : r.curve));
-      const t = setTarget(curves, resolved.target.metric, resolved.target.direction, resolved.evalEvery, { outcome, digits: argv.digits });
+      const t = setTarget(curves, resolved.target.metric, resolved.target.direction, resolved.evalEvery, {
+        outcome,
+        digits: argv.digits,
+      });
       if (!Number.isFinite(t.target)) {
         const what = `the ${outcome} ${resolved.target.metric} of too many seeds is missing or non-finite (${t.best.join(', ')})`;
-        throw new ReprobenchError('E_STATS_DEGENERATE', what, 'lower the learning rate (--hparams) or tune the baseline (--tune 2x6)');
+        throw new ReprobenchError(
+          'E_STATS_DEGENERATE',
+          what,
+          'lower the learning rate (--hparams) or tune the baseline (--tune 2x6)',
+        );
       }
       const out = {
-        workload: workload.id, ...(ref.variant === 'default' ? {} : { variant: ref.variant }), version: workload.version,
-        baseline: argv.method, ...(hparams ? { hparams } : {}), backend: backend.name, seeds: argv.seeds, generousSteps: argv.steps,
+        workload: workload.id,
+        ...(ref.variant === 'default' ? {} : { variant: ref.variant }),
+        version: workload.version,
+        baseline: argv.method,
+        ...(hparams ? { hparams } : {}),
+        backend: backend.name,
+        seeds: argv.seeds,
+        generousSteps: argv.steps,
         ...(tuned ? { tuning: tuningOutput(tuned, argv.tune!, argv.space, outcome) } : {}),
         outcome,
         ...(argv.digits !== 3 ? { digits: argv.digits } : {}),
-        metric: resolved.target.metric, direction: resolved.target.direction,
-        [`${outcome}PerSeed`]: t.best.map((v) => Number(v.toFixed(5))), quantile: Number(t.quantile.toFixed(5)), target: t.target,
-        firstReachPerSeed: t.firstReach, reachedShare: t.reachedShare, medianFirstReach: t.medianFirstReach, budgetSteps: t.budgetSteps,
-        meanMsPerStep: Number(((records.reduce((a, r) => a + r.outcome.trainSeconds / r.outcome.stepsRun, 0) / records.length) * 1000).toFixed(2)),
+        metric: resolved.target.metric,
+        direction: resolved.target.direction,
+        [`${outcome}PerSeed`]: t.best.map((v) => Number(v.toFixed(5))),
+        quantile: Number(t.quantile.toFixed(5)),
+        target: t.target,
+        firstReachPerSeed: t.firstReach,
+        reachedShare: t.reachedShare,
+        medianFirstReach: t.medianFirstReach,
+        budgetSteps: t.budgetSteps,
+        meanMsPerStep: Number(
+          (
+            (records.reduce((a, r) => a + r.outcome.trainSeconds / r.outcome.stepsRun, 0) / records.length) *
+            1000
+          ).toFixed(2),
+        ),
       };
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     },
@@ -160,7 +232,16 @@ function parseHparams(text: string | undefined): HParams | undefined {
   } catch {
     v = undefined;
   }
-  const ok = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => ['number', 'string', 'boolean'].includes(typeof x));
-  if (!ok) throw new ReprobenchError('E_BAD_OPTION', `--hparams is not a flat JSON object: ${text}`, 'pass e.g. --hparams \'{"learningRate":0.003,"weightDecay":1}\'');
+  const ok =
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => ['number', 'string', 'boolean'].includes(typeof x));
+  if (!ok)
+    throw new ReprobenchError(
+      'E_BAD_OPTION',
+      `--hparams is not a flat JSON object: ${text}`,
+      'pass e.g. --hparams \'{"learningRate":0.003,"weightDecay":1}\'',
+    );
   return v as HParams;
 }

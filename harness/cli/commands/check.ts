@@ -15,23 +15,56 @@ export function checkCommand(y: Argv) {
     'check <claim>',
     'rerun a claim (or `all`) and compare with its stored reference results; exits 1 on a difference (see --help)',
     (c) =>
-      portableBackend(trainingOptions(
-        c
-          .positional('claim', { type: 'string', demandOption: true, describe: 'claim id, or `all` for every claim with reference results' })
-          .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'which of the reference seeds to rerun (quick: the first few)' })
-          .option('strict', { type: 'boolean', default: false, describe: 'across numerics classes, also fail on inconclusive' })
-          .option('junit', { type: 'string', describe: 'write JUnit XML to this file' })
-          .option('markdown', { type: 'string', describe: 'write a Markdown summary (for a pull-request comment) to this file' })
-          .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON on stdout (progress goes to stderr)' })
-          .option('out', { type: 'string', describe: 'run directory for the recomputed trials (default: a fresh temp dir)' })
-          .option('run', { type: 'string', describe: 'compare the trials of this finished run (e.g. merged from shards that recomputed them) instead of recomputing here' }),
-      ))
+      portableBackend(
+        trainingOptions(
+          c
+            .positional('claim', {
+              type: 'string',
+              demandOption: true,
+              describe: 'claim id, or `all` for every claim with reference results',
+            })
+            .option('preset', {
+              choices: ['quick', 'standard'] as const,
+              default: 'quick' as const,
+              describe: 'which of the reference seeds to rerun (quick: the first few)',
+            })
+            .option('strict', {
+              type: 'boolean',
+              default: false,
+              describe: 'across numerics classes, also fail on inconclusive',
+            })
+            .option('junit', { type: 'string', describe: 'write JUnit XML to this file' })
+            .option('markdown', {
+              type: 'string',
+              describe: 'write a Markdown summary (for a pull-request comment) to this file',
+            })
+            .option('json', {
+              type: 'boolean',
+              default: false,
+              describe: 'print the comparison as JSON on stdout (progress goes to stderr)',
+            })
+            .option('out', {
+              type: 'string',
+              describe: 'run directory for the recomputed trials (default: a fresh temp dir)',
+            })
+            .option('run', {
+              type: 'string',
+              describe:
+                'compare the trials of this finished run (e.g. merged from shards that recomputed them) instead of recomputing here',
+            }),
+        ),
+      )
         .check((argv) => {
           nonEmptyPath(argv['out'], '--out');
           nonEmptyPath(argv['run'], '--run');
           nonEmptyPath(argv['junit'], '--junit');
           nonEmptyPath(argv['markdown'], '--markdown');
-          if (argv.run !== undefined && argv.claim === 'all') throw new ReprobenchError('E_BAD_OPTION', '--run checks one claim', 'name the claim the run directory holds');
+          if (argv.run !== undefined && argv.claim === 'all')
+            throw new ReprobenchError(
+              'E_BAD_OPTION',
+              '--run checks one claim',
+              'name the claim the run directory holds',
+            );
           return true;
         })
         .epilogue(
@@ -47,28 +80,46 @@ export function checkCommand(y: Argv) {
       const log = (l: string) => out.write(terminalText(l) + '\n');
       const cwd = process.cwd();
       const registries = await loadRegistries(cwd);
-      const claims = argv.claim === 'all' ? registries.claims.ids().filter((id) => findReferences(cwd, id).length > 0) : [registries.claims.get(argv.claim).id];
+      const claims =
+        argv.claim === 'all'
+          ? registries.claims.ids().filter((id) => findReferences(cwd, id).length > 0)
+          : [registries.claims.get(argv.claim).id];
       const results: CheckedClaim[] = [];
       for (const claim of claims) {
         const tty = Boolean(out.isTTY) && !argv.json;
         if (argv.run !== undefined) {
-          results.push(await checkRun({ claim, preset: argv.preset, strict: argv.strict, cwd, runDir: resolve(argv.run), log }));
+          results.push(
+            await checkRun({ claim, preset: argv.preset, strict: argv.strict, cwd, runDir: resolve(argv.run), log }),
+          );
           continue;
         }
         results.push(
           await checkClaim({
-            claim, preset: argv.preset, strict: argv.strict, backend: argv.backend, workers: argv.workers, cacheDir: resolve(argv['cache-dir']), cwd,
-            trialTimeoutSec: argv['trial-timeout'], ...(argv.out ? { runDir: resolve(argv.out, claim) } : {}),
-            reporter: tty ? ttyReporter(argv.workers, out) : lineReporter(log), log,
+            claim,
+            preset: argv.preset,
+            strict: argv.strict,
+            backend: argv.backend,
+            workers: argv.workers,
+            cacheDir: resolve(argv['cache-dir']),
+            cwd,
+            trialTimeoutSec: argv['trial-timeout'],
+            ...(argv.out ? { runDir: resolve(argv.out, claim) } : {}),
+            reporter: tty ? ttyReporter(argv.workers, out) : lineReporter(log),
+            log,
           }),
         );
       }
       for (const { comparison: c, outcome, claimVerdict: v } of results) {
         log('');
-        log(`check ${c.claim}: ${outcome.code ? 'FAILED' : 'passed'} (reference ${c.referenceClass}, now ${c.currentClass}${c.sameClass ? ', same numerics class' : ''})`);
+        log(
+          `check ${c.claim}: ${outcome.code ? 'FAILED' : 'passed'} (reference ${c.referenceClass}, now ${c.currentClass}${c.sameClass ? ', same numerics class' : ''})`,
+        );
         log(`  the reference's claim verdict: ${v.label.toUpperCase()} ${v.scope} · ${v.fidelity}`);
         for (const x of v.comparisons) log(`    ${x.comparison}: ${x.headline} → ${x.label}`);
-        for (const g of c.groups) log(`  ${g.method} on ${g.workload}: ${g.quantity && g.quantity !== 'steps to target' ? g.quantity : 'steps'} ${g.steps.verdict}, wall time ${g.seconds.verdict}`);
+        for (const g of c.groups)
+          log(
+            `  ${g.method} on ${g.workload}: ${g.quantity && g.quantity !== 'steps to target' ? g.quantity : 'steps'} ${g.steps.verdict}, wall time ${g.seconds.verdict}`,
+          );
         for (const f of outcome.failures) log(`  FAIL ${f}`);
         for (const w of outcome.warnings) log(`  warning: ${w}`);
       }

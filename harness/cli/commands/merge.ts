@@ -14,7 +14,12 @@ export function mergeCommand(y: Argv) {
     'merge run directories (shards of one run) into one: validates every trial, refuses conflicting duplicates, writes manifest, summary and report',
     (c) =>
       c
-        .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run directories written by `reprobench run --shard` (or plain runs of the same claim)' })
+        .positional('dirs', {
+          type: 'string',
+          array: true,
+          demandOption: true,
+          describe: 'run directories written by `reprobench run --shard` (or plain runs of the same claim)',
+        })
         .option('out', {
           type: 'string',
           demandOption: true,
@@ -25,15 +30,25 @@ export function mergeCommand(y: Argv) {
           nonEmptyPath(argv['out'], '--out');
           return true;
         })
-        .epilogue('Exit codes: 0 merged and complete; 2 bad input (corrupt trial file, conflicting duplicates E_MERGE_CONFLICT, different runs E_MERGE_MISMATCH) or trials still missing (E_RUN_INCOMPLETE, after writing what there is).')
-        .example('$0 merge shard-1 shard-2 shard-3 --out runs/adan', 'three machines\' shards into one run'),
+        .epilogue(
+          'Exit codes: 0 merged and complete; 2 bad input (corrupt trial file, conflicting duplicates E_MERGE_CONFLICT, different runs E_MERGE_MISMATCH) or trials still missing (E_RUN_INCOMPLETE, after writing what there is).',
+        )
+        .example('$0 merge shard-1 shard-2 shard-3 --out runs/adan', "three machines' shards into one run"),
     async (argv) => {
       const log = printLine;
       const cwd = process.cwd();
       const out = resolve(argv.out);
-      const res = await mergeRuns({ dirs: argv.dirs, out, cwd, command: ['reprobench', ...process.argv.slice(2)].join(' '), log });
+      const res = await mergeRuns({
+        dirs: argv.dirs,
+        out,
+        cwd,
+        command: ['reprobench', ...process.argv.slice(2)].join(' '),
+        log,
+      });
       const where = relative(cwd, out) || '.';
-      log(`merged ${res.trials} trials into ${where} (${res.written} copied, ${res.duplicates} duplicates with identical results)`);
+      log(
+        `merged ${res.trials} trials into ${where} (${res.written} copied, ${res.duplicates} duplicates with identical results)`,
+      );
       if (!res.summary) {
         throw new ReprobenchError(
           'E_RUN_INCOMPLETE',

@@ -24,8 +24,16 @@ export function runCommand(y: Argv) {
     (c) =>
       trainingOptions(
         c
-          .positional('claim', { type: 'string', demandOption: true, describe: 'claim id (see `reprobench list claims`), or `all` for the whole catalogue' })
-          .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'how many repeats (presets never change budgets, cadence or targets)' })
+          .positional('claim', {
+            type: 'string',
+            demandOption: true,
+            describe: 'claim id (see `reprobench list claims`), or `all` for the whole catalogue',
+          })
+          .option('preset', {
+            choices: ['quick', 'standard'] as const,
+            default: 'quick' as const,
+            describe: 'how many repeats (presets never change budgets, cadence or targets)',
+          })
           .option('seeds', { type: 'number', describe: 'repeats per method and workload, overriding the preset' })
           .option('out', {
             type: 'string',
@@ -40,10 +48,27 @@ export function runCommand(y: Argv) {
               'write into --out even when it is not shown to be a run directory of this claim ' +
               '(manifest.json, summary.json and report.html there are replaced)',
           })
-          .option('dry-run', { type: 'boolean', default: false, describe: 'print the planned trials, how many are done, and an estimated time; run nothing' })
-          .option('adaptive', { type: 'boolean', default: false, describe: 'add seeds in batches and stop once every comparison is decided (group-sequential, O\'Brien–Fleming); --seeds (default: the standard preset\'s repeats) is the cap' })
-          .option('batch', { type: 'number', default: 5, describe: 'with --adaptive: seeds added per arm between looks' })
-          .option('shard', { type: 'string', describe: 'run only shard i of n (1 ≤ i ≤ n) of each phase; merge the shards with `reprobench merge` (see docs/scale-out)' })
+          .option('dry-run', {
+            type: 'boolean',
+            default: false,
+            describe: 'print the planned trials, how many are done, and an estimated time; run nothing',
+          })
+          .option('adaptive', {
+            type: 'boolean',
+            default: false,
+            describe:
+              "add seeds in batches and stop once every comparison is decided (group-sequential, O'Brien–Fleming); --seeds (default: the standard preset's repeats) is the cap",
+          })
+          .option('batch', {
+            type: 'number',
+            default: 5,
+            describe: 'with --adaptive: seeds added per arm between looks',
+          })
+          .option('shard', {
+            type: 'string',
+            describe:
+              'run only shard i of n (1 ≤ i ≤ n) of each phase; merge the shards with `reprobench merge` (see docs/scale-out)',
+          })
           .option('phase', {
             choices: ['tuning', 'recheck', 'evaluation', 'all'] as const,
             describe:
@@ -56,23 +81,48 @@ export function runCommand(y: Argv) {
           positiveInt(argv.batch, '--batch');
           nonEmptyPath(argv.out, '--out');
           if (argv.shard !== undefined) parseShard(argv.shard);
-          if (argv.phase !== undefined && argv.shard === undefined) throw new ReprobenchError('E_BAD_OPTION', '--phase goes with --shard', 'add --shard i/n (--shard 1/1 for the whole phase)');
+          if (argv.phase !== undefined && argv.shard === undefined)
+            throw new ReprobenchError(
+              'E_BAD_OPTION',
+              '--phase goes with --shard',
+              'add --shard i/n (--shard 1/1 for the whole phase)',
+            );
           if (argv.shard !== undefined && (argv.adaptive || argv['dry-run'])) {
-            throw new ReprobenchError('E_BAD_OPTION', `--shard cannot be combined with --${argv.adaptive ? 'adaptive' : 'dry-run'}`, argv.adaptive ? 'adaptive seeding decides between looks, so it runs in one process' : 'see a shard\'s trials with `reprobench plan <claim> --shards n`');
+            throw new ReprobenchError(
+              'E_BAD_OPTION',
+              `--shard cannot be combined with --${argv.adaptive ? 'adaptive' : 'dry-run'}`,
+              argv.adaptive
+                ? 'adaptive seeding decides between looks, so it runs in one process'
+                : "see a shard's trials with `reprobench plan <claim> --shards n`",
+            );
           }
-          if (argv.shard !== undefined && argv.claim === 'all') throw new ReprobenchError('E_BAD_OPTION', '--shard runs one claim', 'shard each claim on its own: reprobench run <claim> --shard i/n');
+          if (argv.shard !== undefined && argv.claim === 'all')
+            throw new ReprobenchError(
+              'E_BAD_OPTION',
+              '--shard runs one claim',
+              'shard each claim on its own: reprobench run <claim> --shard i/n',
+            );
           return true;
         })
-        .example('$0 run adan --preset quick', 'the Adan claim with the quick preset\'s repeats')
+        .example('$0 run adan --preset quick', "the Adan claim with the quick preset's repeats")
         .example('$0 run adan --dry-run', 'what would run, and how long it should take')
         .example('$0 run adan --adaptive', 'seeds in batches of 5 until decided, at most 20 per method')
-        .example('$0 run adan --shard 2/4 --phase tuning --out runs/adan', 'this machine\'s quarter of the tuning trials')
+        .example(
+          '$0 run adan --shard 2/4 --phase tuning --out runs/adan',
+          "this machine's quarter of the tuning trials",
+        )
         .example('$0 run all --preset standard', 'every claim, one after the other, then runs/catalogue.html'),
     async (argv) => {
       const log = printLine;
       if (argv.shard !== undefined) {
         const claim = argv.claim;
-        await runShardFromCli({ ...argv, shard: argv.shard }, claim, resolve(argv.out ?? join('runs', claim)), resolve(argv['cache-dir']), log);
+        await runShardFromCli(
+          { ...argv, shard: argv.shard },
+          claim,
+          resolve(argv.out ?? join('runs', claim)),
+          resolve(argv['cache-dir']),
+          log,
+        );
         return;
       }
       if (argv.claim !== 'all') {
@@ -80,7 +130,12 @@ export function runCommand(y: Argv) {
         return;
       }
       // The whole catalogue: each claim in its own run directory, then one page listing them all.
-      if (argv.adaptive) throw new ReprobenchError('E_BAD_OPTION', '--adaptive cannot be combined with `run all`', 'run claims adaptively one at a time: reprobench run <claim> --adaptive');
+      if (argv.adaptive)
+        throw new ReprobenchError(
+          'E_BAD_OPTION',
+          '--adaptive cannot be combined with `run all`',
+          'run claims adaptively one at a time: reprobench run <claim> --adaptive',
+        );
       const base = resolve(argv.out ?? 'runs');
       const registries = await loadRegistries();
       const ids = registries.claims.ids();
@@ -102,7 +157,12 @@ export function runCommand(y: Argv) {
       }
       if (argv['dry-run']) return;
       const wall = (performance.now() - t0) / 1000;
-      const cat = writeCatalogue(base, ids, { wallSeconds: wall, trainSeconds, papers: listPapers(registries), cwd: process.cwd() });
+      const cat = writeCatalogue(base, ids, {
+        wallSeconds: wall,
+        trainSeconds,
+        papers: listPapers(registries),
+        cwd: process.cwd(),
+      });
       log('');
       const idWidth = Math.max(16, ...cat.data.rows.map((r) => r.id.length));
       for (const r of cat.data.rows) {
@@ -158,8 +218,12 @@ async function runOne(argv: RunArgs, claim: string, runDir: string, log: (l: str
   const json = writeSummaryJson(runDir, result.summary);
   const report = writeReport(runDir, process.cwd());
   log('');
-  log(`trials: ${result.ranTrials} run now, ${result.reusedTrials} reused from ${relative(process.cwd(), runDir) || '.'}`);
-  log(`report: ${relative(process.cwd(), report.html)}  (data: ${relative(process.cwd(), json)}, ${relative(process.cwd(), report.json)})`);
+  log(
+    `trials: ${result.ranTrials} run now, ${result.reusedTrials} reused from ${relative(process.cwd(), runDir) || '.'}`,
+  );
+  log(
+    `report: ${relative(process.cwd(), report.html)}  (data: ${relative(process.cwd(), json)}, ${relative(process.cwd(), report.json)})`,
+  );
   // Written and shown above; a claim judged on an arm without results must not end with exit 0.
   if (result.unusable) throw result.unusable;
 }

@@ -20,22 +20,67 @@ export function slurmCommand(y: Argv) {
     'run a claim on a Slurm cluster: job arrays whose task k runs shard k/N into a shared run directory, then a merge job (see docs/scale-out/slurm.md)',
     (c) =>
       c
-        .positional('claim', { type: 'string', demandOption: true, describe: 'claim id (see `reprobench list claims`)' })
+        .positional('claim', {
+          type: 'string',
+          demandOption: true,
+          describe: 'claim id (see `reprobench list claims`)',
+        })
         .option('array-size', { type: 'number', default: 4, describe: 'shards N: array tasks per phase' })
-        .option('partition', { type: 'string', describe: 'Slurm partition (default: the cluster\'s default)' })
-        .option('time', { type: 'string', describe: 'time limit per array task, in Slurm\'s format (e.g. 2:00:00)' })
-        .option('cpus-per-task', { type: 'number', default: 1, describe: 'CPUs per array task; each task runs this many worker processes' })
+        .option('partition', { type: 'string', describe: "Slurm partition (default: the cluster's default)" })
+        .option('time', { type: 'string', describe: "time limit per array task, in Slurm's format (e.g. 2:00:00)" })
+        .option('cpus-per-task', {
+          type: 'number',
+          default: 1,
+          describe: 'CPUs per array task; each task runs this many worker processes',
+        })
         .option('gpus', { type: 'number', describe: 'GPUs per array task (`#SBATCH --gpus`)' })
-        .option('sbatch-option', { type: 'string', array: true, default: [] as string[], describe: 'extra #SBATCH option, verbatim, e.g. --sbatch-option=--account=ml (repeatable)' })
-        .option('print', { type: 'boolean', default: false, describe: 'write the scripts to <run-dir>/slurm/ and print them with the sbatch commands; submit nothing' })
-        .option('wait', { type: 'boolean', default: false, describe: 'after submitting, wait for the merge job; exit 0 only if the merged run is complete' })
-        .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'how many repeats' })
+        .option('sbatch-option', {
+          type: 'string',
+          array: true,
+          default: [] as string[],
+          describe: 'extra #SBATCH option, verbatim, e.g. --sbatch-option=--account=ml (repeatable)',
+        })
+        .option('print', {
+          type: 'boolean',
+          default: false,
+          describe: 'write the scripts to <run-dir>/slurm/ and print them with the sbatch commands; submit nothing',
+        })
+        .option('wait', {
+          type: 'boolean',
+          default: false,
+          describe: 'after submitting, wait for the merge job; exit 0 only if the merged run is complete',
+        })
+        .option('preset', {
+          choices: ['quick', 'standard'] as const,
+          default: 'quick' as const,
+          describe: 'how many repeats',
+        })
         .option('seeds', { type: 'number', describe: 'repeats per method and workload, overriding the preset' })
-        .option('backend', { choices: BACKEND_CHOICES, default: 'auto' as const, describe: 'backend on the compute nodes; `auto` is resolved here and pinned for every shard' })
-        .option('out', { type: 'string', describe: 'run directory on a file system every node shares (default: runs/<claim>)' })
-        .option('cache-dir', { type: 'string', default: defaultCacheDir(), defaultDescription: '$REPROBENCH_CACHE or ~/.cache/reprobench', describe: 'dataset cache, shared by the nodes' })
-        .option('trial-timeout', { type: 'number', default: 1800, describe: 'seconds before a trial is stopped and recorded as timeout' })
-        .option('launcher', { type: 'string', describe: 'how a compute node starts reprobench, e.g. "npx reprobench" (default: this node and this installation)' })
+        .option('backend', {
+          choices: BACKEND_CHOICES,
+          default: 'auto' as const,
+          describe: 'backend on the compute nodes; `auto` is resolved here and pinned for every shard',
+        })
+        .option('out', {
+          type: 'string',
+          describe: 'run directory on a file system every node shares (default: runs/<claim>)',
+        })
+        .option('cache-dir', {
+          type: 'string',
+          default: defaultCacheDir(),
+          defaultDescription: '$REPROBENCH_CACHE or ~/.cache/reprobench',
+          describe: 'dataset cache, shared by the nodes',
+        })
+        .option('trial-timeout', {
+          type: 'number',
+          default: 1800,
+          describe: 'seconds before a trial is stopped and recorded as timeout',
+        })
+        .option('launcher', {
+          type: 'string',
+          describe:
+            'how a compute node starts reprobench, e.g. "npx reprobench" (default: this node and this installation)',
+        })
         .check((argv) => {
           nonEmptyPath(argv['out'], '--out');
           nonEmptyPath(argv['cache-dir'], '--cache-dir');
@@ -45,12 +90,21 @@ export function slurmCommand(y: Argv) {
           checkSeeds(argv.seeds, '--seeds');
           positive(argv['trial-timeout'], '--trial-timeout');
           if (argv.time !== undefined && !/^(\d+-)?\d+(:\d+){0,2}$/.test(argv.time)) {
-            throw new ReprobenchError('E_BAD_OPTION', `--time must be in Slurm's format, got "${argv.time}"`, 'for example --time 30 (minutes), --time 2:00:00 or --time 1-00:00:00');
+            throw new ReprobenchError(
+              'E_BAD_OPTION',
+              `--time must be in Slurm's format, got "${argv.time}"`,
+              'for example --time 30 (minutes), --time 2:00:00 or --time 1-00:00:00',
+            );
           }
           return true;
         })
-        .epilogue('A rerun submits only the shards with unfinished trials (after a failed, cancelled or timed-out task). Job ids, scripts and sbatch commands are stored in <run-dir>/manifest.json.')
-        .example('$0 slurm adan --array-size 16 --partition gpu --gpus 1 --time 4:00:00', '16 shards per phase on the gpu partition')
+        .epilogue(
+          'A rerun submits only the shards with unfinished trials (after a failed, cancelled or timed-out task). Job ids, scripts and sbatch commands are stored in <run-dir>/manifest.json.',
+        )
+        .example(
+          '$0 slurm adan --array-size 16 --partition gpu --gpus 1 --time 4:00:00',
+          '16 shards per phase on the gpu partition',
+        )
         .example('$0 slurm adan --print', 'look at the scripts first'),
     async (argv) => {
       const log = printLine;
@@ -60,11 +114,21 @@ export function slurmCommand(y: Argv) {
       const backend = await planningBackend(argv.backend, registries, claim, resolve(argv['cache-dir']));
       const runDir = resolve(argv.out ?? join('runs', claim.id));
       const o = {
-        registries, claim, backend, preset: argv.preset, ...(argv.seeds !== undefined ? { seeds: argv.seeds } : {}), runDir, cacheDir: resolve(argv['cache-dir']), workDir: cwd,
+        registries,
+        claim,
+        backend,
+        preset: argv.preset,
+        ...(argv.seeds !== undefined ? { seeds: argv.seeds } : {}),
+        runDir,
+        cacheDir: resolve(argv['cache-dir']),
+        workDir: cwd,
         arraySize: argv['array-size'],
         resources: {
-          ...(argv.partition ? { partition: argv.partition } : {}), ...(argv.time ? { time: argv.time } : {}), cpusPerTask: argv['cpus-per-task'],
-          ...(argv.gpus ? { gpus: argv.gpus } : {}), extra: argv['sbatch-option'],
+          ...(argv.partition ? { partition: argv.partition } : {}),
+          ...(argv.time ? { time: argv.time } : {}),
+          cpusPerTask: argv['cpus-per-task'],
+          ...(argv.gpus ? { gpus: argv.gpus } : {}),
+          extra: argv['sbatch-option'],
         },
         trialTimeoutSec: argv['trial-timeout'],
         ...(argv.launcher ? { launcher: argv.launcher.split(/\s+/).filter(Boolean) } : {}),
@@ -74,14 +138,23 @@ export function slurmCommand(y: Argv) {
       const plan = planSlurm(o);
       const rel = (p: string) => relative(cwd, p) || '.';
       const st = plan.status;
-      log(`claim ${claim.id} on ${backend.numericsClass}, ${argv['array-size']} shards per phase, run directory ${rel(runDir)}`);
-      if (st.hasTuning) log(`  tuning: ${st.plan.tuningTrials.length} trials, ${st.plan.tuningTrials.length - st.plan.tuningMissing.length} done; shards to run: ${arraySpec(st.tuning) || 'none'}`);
+      log(
+        `claim ${claim.id} on ${backend.numericsClass}, ${argv['array-size']} shards per phase, run directory ${rel(runDir)}`,
+      );
+      if (st.hasTuning)
+        log(
+          `  tuning: ${st.plan.tuningTrials.length} trials, ${st.plan.tuningTrials.length - st.plan.tuningMissing.length} done; shards to run: ${arraySpec(st.tuning) || 'none'}`,
+        );
       if (st.hasRecheck) {
         const rc = st.plan.recheckTrials;
-        const counts = rc ? `${rc.length} trials, ${rc.length - st.plan.recheckMissing!.length} done` : 'planned once tuning is complete';
+        const counts = rc
+          ? `${rc.length} trials, ${rc.length - st.plan.recheckMissing!.length} done`
+          : 'planned once tuning is complete';
         log(`  tuning re-check: ${counts}; shards to run: ${arraySpec(st.recheck) || 'none'}`);
       }
-      log(`  evaluation: ${st.plan.evaluation ? `${st.plan.evaluation.length} trials, ${st.plan.evaluation.length - st.plan.evaluationMissing!.length} done` : 'planned once tuning is complete'}; shards to run: ${arraySpec(st.evaluation) || 'none'}`);
+      log(
+        `  evaluation: ${st.plan.evaluation ? `${st.plan.evaluation.length} trials, ${st.plan.evaluation.length - st.plan.evaluationMissing!.length} done` : 'planned once tuning is complete'}; shards to run: ${arraySpec(st.evaluation) || 'none'}`,
+      );
       if (argv.print) {
         for (const role of ['tuning', 'recheck', 'evaluation', 'merge'] as const) {
           if (!plan.scripts[role]) continue;

@@ -25,7 +25,11 @@ export function waitCommand(y: Argv) {
           describe: 'the phase whose trials must all be finished (recheck: the tuning re-check)',
         })
         .option('out', { type: 'string', describe: 'run directory (default: runs/<claim>)' })
-        .option('preset', { choices: ['quick', 'standard'] as const, default: 'quick' as const, describe: 'as given to the shards' })
+        .option('preset', {
+          choices: ['quick', 'standard'] as const,
+          default: 'quick' as const,
+          describe: 'as given to the shards',
+        })
         .option('seeds', { type: 'number', describe: 'as given to the shards' })
         .option('backend', { choices: BACKEND_CHOICES, default: 'auto' as const, describe: 'as given to the shards' })
         .option('timeout', { type: 'number', default: 86_400, describe: 'seconds to wait before failing' })
@@ -48,7 +52,11 @@ export function waitCommand(y: Argv) {
       let last = '';
       for (;;) {
         const plan = planPhases(ctx, readTrials(runDir));
-        const missing = { tuning: plan.tuningMissing, recheck: plan.recheckMissing, evaluation: plan.evaluationMissing }[argv.phase];
+        const missing = {
+          tuning: plan.tuningMissing,
+          recheck: plan.recheckMissing,
+          evaluation: plan.evaluationMissing,
+        }[argv.phase];
         const done = missing?.length === 0;
         if (done) {
           printLine(`${argv.phase} of ${claim.id} is complete in ${relative(cwd, runDir) || '.'}`);
@@ -58,7 +66,11 @@ export function waitCommand(y: Argv) {
         if (now !== last) printLine(`waiting: ${now}`);
         last = now;
         if (Date.now() > deadline) {
-          throw new ReprobenchError('E_RUN_INCOMPLETE', `gave up after ${argv.timeout} s: ${now}`, 'look at the shards of that phase (`kubectl logs`, failed indexes in `kubectl describe job`); rerun failed shards, then this');
+          throw new ReprobenchError(
+            'E_RUN_INCOMPLETE',
+            `gave up after ${argv.timeout} s: ${now}`,
+            'look at the shards of that phase (`kubectl logs`, failed indexes in `kubectl describe job`); rerun failed shards, then this',
+          );
         }
         await new Promise((r) => setTimeout(r, argv.interval * 1000));
       }

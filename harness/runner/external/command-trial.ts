@@ -26,11 +26,18 @@ function scrubber(dataDir: string, trainerDir: string): (text: string) => string
 }
 
 /** What changed between the command identity a trial was planned with and the one on disk now. */
-function identityDrift(planned: TrialConfig['method']['command'], now: NonNullable<TrialConfig['method']['command']>): string | null {
+function identityDrift(
+  planned: TrialConfig['method']['command'],
+  now: NonNullable<TrialConfig['method']['command']>,
+): string | null {
   if (!planned) return 'the trial was planned without a command identity';
   if (canonicalJson(planned) === canonicalJson(now)) return null;
-  const files = [...new Set([...Object.keys(planned.files), ...Object.keys(now.files)])].filter((f) => planned.files[f] !== now.files[f]);
-  return files.length ? `changed since the trial was planned: ${files.join(', ')}` : 'the command or its environment changed since the trial was planned';
+  const files = [...new Set([...Object.keys(planned.files), ...Object.keys(now.files)])].filter(
+    (f) => planned.files[f] !== now.files[f],
+  );
+  return files.length
+    ? `changed since the trial was planned: ${files.join(', ')}`
+    : 'the command or its environment changed since the trial was planned';
 }
 
 /**
@@ -39,7 +46,12 @@ function identityDrift(planned: TrialConfig['method']['command'], now: NonNullab
  * TrialRecord a built-in trial produces, with the trainer's stderr as the trial log and the
  * command, script hash and interpreter version in the provenance.
  */
-export async function runCommandTrial(id: string, config: TrialConfig, method: CommandMethodDefinition, ctx: RunTrialContext): Promise<TrialRecord> {
+export async function runCommandTrial(
+  id: string,
+  config: TrialConfig,
+  method: CommandMethodDefinition,
+  ctx: RunTrialContext,
+): Promise<TrialRecord> {
   const startedAt = new Date().toISOString();
   const workload = ctx.registries.workloads.get(config.workload.id);
   const resolved = resolveVariant(workload, config.workload.variant);
@@ -55,7 +67,18 @@ export async function runCommandTrial(id: string, config: TrialConfig, method: C
     const reason = `method ${method.id}: ${drift}; run the same command again to plan fresh trials`;
     result = {
       status: 'failed',
-      outcome: { stepsToTarget: null, examplesToTarget: null, secondsToTarget: null, stepsRun: 0, trainSeconds: 0, evalSeconds: 0, initSeconds: 0, finalMetrics: {}, bestTargetMetric: null, reason },
+      outcome: {
+        stepsToTarget: null,
+        examplesToTarget: null,
+        secondsToTarget: null,
+        stepsRun: 0,
+        trainSeconds: 0,
+        evalSeconds: 0,
+        initSeconds: 0,
+        finalMetrics: {},
+        bestTargetMetric: null,
+        reason,
+      },
       curve: [],
       error: { message: reason },
       log: { stderr: '', bytes: 0, truncated: false },
@@ -65,7 +88,10 @@ export async function runCommandTrial(id: string, config: TrialConfig, method: C
     result = await runExternal({
       config,
       method,
-      input: trainerInput(id, config, seeds, resolved.options, { dir: exported.dir, header: join(exported.dir, HEADER_FILE) }),
+      input: trainerInput(id, config, seeds, resolved.options, {
+        dir: exported.dir,
+        header: join(exported.dir, HEADER_FILE),
+      }),
       cwd,
       env,
       scrub,
@@ -74,7 +100,14 @@ export async function runCommandTrial(id: string, config: TrialConfig, method: C
       ...(ctx.onSpawn ? { onSpawn: ctx.onSpawn } : {}),
     });
   }
-  const ran = { seeds, status: result.status, outcome: result.outcome, curve: result.curve, ...(result.error ? { error: result.error } : {}), log: result.log };
+  const ran = {
+    seeds,
+    status: result.status,
+    outcome: result.outcome,
+    curve: result.curve,
+    ...(result.error ? { error: result.error } : {}),
+    log: result.log,
+  };
   return trialRecord(id, config, ran, ctx, startedAt, {
     protocol: identity.protocol,
     command: identity.argv.map(scrub),

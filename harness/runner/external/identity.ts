@@ -46,10 +46,18 @@ export function commandFiles(m: CommandMethodDefinition, cwd: string = process.c
     const p = resolve(base, f);
     const rel = relative(base, p);
     if (isAbsolute(f) || rel.startsWith('..')) {
-      throw new ReprobenchError('E_BAD_CONFIG', `method "${m.id}": file "${f}" lies outside the command's directory`, 'list files relative to the method\'s cwd, inside it');
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `method "${m.id}": file "${f}" lies outside the command's directory`,
+        "list files relative to the method's cwd, inside it",
+      );
     }
     if (!existsSync(p)) {
-      throw new ReprobenchError('E_BAD_CONFIG', `method "${m.id}": file "${f}" does not exist (looked in ${relative(cwd, base) || '.'})`, 'fix the path in `files`, or set the method\'s `cwd`');
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `method "${m.id}": file "${f}" does not exist (looked in ${relative(cwd, base) || '.'})`,
+        "fix the path in `files`, or set the method's `cwd`",
+      );
     }
     for (const file of statSync(p).isDirectory() ? walk(p) : [p]) add(file);
   }
@@ -58,7 +66,12 @@ export function commandFiles(m: CommandMethodDefinition, cwd: string = process.c
 
 /** The command's part of the trial configuration (and so of the trial id). */
 export function commandIdentity(m: CommandMethodDefinition, cwd: string = process.cwd()): CommandIdentity {
-  if (m.command.length === 0) throw new ReprobenchError('E_BAD_CONFIG', `method "${m.id}": empty command`, 'give the program and its arguments, e.g. ["python3", "train.py"]');
+  if (m.command.length === 0)
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `method "${m.id}": empty command`,
+      'give the program and its arguments, e.g. ["python3", "train.py"]',
+    );
   return { protocol: PROTOCOL_VERSION, argv: [...m.command], env: { ...m.env }, files: commandFiles(m, cwd) };
 }
 

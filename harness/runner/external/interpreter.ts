@@ -11,13 +11,18 @@ const cache = new Map<string, { command: string; version: string | null }>();
  * A program given by relative path that is not a script (a virtualenv's `bin/python`) is asked
  * for its version like one on the PATH. Cached per process.
  */
-export function interpreterOf(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): { command: string; version: string | null } {
+export function interpreterOf(
+  argv: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): { command: string; version: string | null } {
   const first = argv[0]!;
   const key = `${cwd}\0${first}`;
   const hit = cache.get(key);
   if (hit) return hit;
   let program: string[] = [first];
-  const local = !isAbsolute(first) && (first.includes('/') || existsSync(resolve(cwd, first))) ? resolve(cwd, first) : null;
+  const local =
+    !isAbsolute(first) && (first.includes('/') || existsSync(resolve(cwd, first))) ? resolve(cwd, first) : null;
   if (local && existsSync(local) && statSync(local).isFile()) {
     const buf = Buffer.alloc(256);
     const fd = openSync(local, 'r');
@@ -33,9 +38,20 @@ export function interpreterOf(argv: readonly string[], cwd: string, env: NodeJS.
   }
   let version: string | null = null;
   if (program.length) {
-    const r = spawnSync(program[0]!, ['--version'], { cwd, env, encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(program[0]!, ['--version'], {
+      cwd,
+      env,
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (!r.error && r.status === 0) {
-      version = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').map((l) => l.trim()).find((l) => l.length > 0)?.slice(0, 200) ?? null;
+      version =
+        `${r.stdout ?? ''}\n${r.stderr ?? ''}`
+          .split('\n')
+          .map((l) => l.trim())
+          .find((l) => l.length > 0)
+          ?.slice(0, 200) ?? null;
     }
   }
   const out = { command: program.length ? basename(program[0]!) : basename(first), version };

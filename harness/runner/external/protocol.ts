@@ -43,7 +43,13 @@ export function evalCadence(config: Pick<TrialConfig, 'evalEvery' | 'fineEvalEve
   return config.fineEvalEvery ?? config.evalEvery;
 }
 
-export function trainerInput(id: string, config: TrialConfig, seeds: TrialSeeds, options: TrainerInput['workload']['options'], data: TrainerInput['data']): TrainerInput {
+export function trainerInput(
+  id: string,
+  config: TrialConfig,
+  seeds: TrialSeeds,
+  options: TrainerInput['workload']['options'],
+  data: TrainerInput['data'],
+): TrainerInput {
   return {
     protocol: PROTOCOL_VERSION,
     trial: { id, repeat: config.repeat },
@@ -67,7 +73,11 @@ const NON_FINITE: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Inf
 const num = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity']).transform((s) => NON_FINITE[s]!)]);
 const finiteNonNeg = z.number().nonnegative();
 
-const Start = z.object({ type: z.literal('start'), framework: z.string().max(200).optional(), initSeconds: finiteNonNeg.optional() });
+const Start = z.object({
+  type: z.literal('start'),
+  framework: z.string().max(200).optional(),
+  initSeconds: finiteNonNeg.optional(),
+});
 const Progress = z.object({
   type: z.literal('progress'),
   step: z.number().int().positive(),
@@ -99,7 +109,8 @@ export type ParsedLine = { ok: true; message: TrainerMessage } | { ok: false; er
 
 /** Parses and validates one stdout line; the error says what is wrong in words. */
 export function parseTrainerLine(line: string): ParsedLine {
-  if (line.length > MAX_LINE_CHARS) return { ok: false, error: `line is ${line.length} characters long (at most ${MAX_LINE_CHARS})` };
+  if (line.length > MAX_LINE_CHARS)
+    return { ok: false, error: `line is ${line.length} characters long (at most ${MAX_LINE_CHARS})` };
   let raw: unknown;
   try {
     raw = JSON.parse(quoteNonFinite(line));
@@ -109,7 +120,10 @@ export function parseTrainerLine(line: string): ParsedLine {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'not a JSON object' };
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !['start', 'progress', 'eval', 'final'].includes(type)) {
-    return { ok: false, error: `unknown message type ${JSON.stringify(type ?? null)} (expected start, progress, eval or final)` };
+    return {
+      ok: false,
+      error: `unknown message type ${JSON.stringify(type ?? null)} (expected start, progress, eval or final)`,
+    };
   }
   const parsed = TrainerMessageSchema.safeParse(raw);
   if (!parsed.success) {

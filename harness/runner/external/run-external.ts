@@ -50,7 +50,10 @@ function meets(value: number | null | undefined, target: TrialConfig['target']):
 }
 
 /** The environment a command runs with: reprobench's, Python unbuffered, then the method's changes. */
-export function commandEnv(changes: Record<string, string | null> | undefined, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function commandEnv(
+  changes: Record<string, string | null> | undefined,
+  base: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
   // Python block-buffers a piped stdout: without this a trainer that forgets to flush looks hung.
   env.PYTHONUNBUFFERED ??= '1';
@@ -109,7 +112,12 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
     let watchdog: NodeJS.Timeout | undefined;
 
     const argv = method.command;
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: inp.cwd, env: inp.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: inp.cwd,
+      env: inp.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
 
     const killGroup = (signal: NodeJS.Signals) => {
       if (exited || child.pid === undefined) return;
@@ -126,7 +134,9 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
 
     const detailWith = (extra?: string): string | undefined => {
       const tail = log.lastChars(DETAIL_STDERR_CHARS).trim();
-      const parts = [extra, tail ? `stderr (last ${DETAIL_STDERR_CHARS} characters):\n${tail}` : undefined].filter((p): p is string => Boolean(p));
+      const parts = [extra, tail ? `stderr (last ${DETAIL_STDERR_CHARS} characters):\n${tail}` : undefined].filter(
+        (p): p is string => Boolean(p),
+      );
       return parts.length ? scrub(parts.join('\n')) : undefined;
     };
 
@@ -135,7 +145,8 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
       finished = true;
       for (const t of timers) clearTimeout(t);
       clearTimeout(watchdog);
-      if (!decided) decided = { status: 'failed', reason: 'the trainer ended in an unexpected way', detail: detailWith() };
+      if (!decided)
+        decided = { status: 'failed', reason: 'the trainer ended in an unexpected way', detail: detailWith() };
       const { status, reason } = decided;
       const ok = status === 'reached' || status === 'censored' || status === 'diverged';
       const last = curve[curve.length - 1];
@@ -157,7 +168,11 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
         status,
         outcome,
         curve,
-        ...(ok ? {} : { error: decided.detail ? { message: outcome.reason, detail: decided.detail } : { message: outcome.reason } }),
+        ...(ok
+          ? {}
+          : {
+              error: decided.detail ? { message: outcome.reason, detail: decided.detail } : { message: outcome.reason },
+            }),
         log: { stderr: stored, bytes: log.bytes, truncated: log.truncated },
         framework,
       });
@@ -176,16 +191,29 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
     };
 
     const fail = (why: string, line?: string) =>
-      conclude('failed', line === undefined ? why : `protocol error at stdout line ${lineNo}: ${why}`, detailWith(line === undefined ? undefined : `line ${lineNo}: ${line.slice(0, 500)}`));
+      conclude(
+        'failed',
+        line === undefined ? why : `protocol error at stdout line ${lineNo}: ${why}`,
+        detailWith(line === undefined ? undefined : `line ${lineNo}: ${line.slice(0, 500)}`),
+      );
 
     const endByTime = () =>
-      conclude(reachedAt ? 'reached' : 'censored', reachedAt ? reachedReason : `time budget of ${budget.seconds} s used at step ${lastStep} without reaching the target`);
+      conclude(
+        reachedAt ? 'reached' : 'censored',
+        reachedAt
+          ? reachedReason
+          : `time budget of ${budget.seconds} s used at step ${lastStep} without reaching the target`,
+      );
 
     const armWatchdog = () => {
       clearTimeout(watchdog);
       if (decided) return;
       watchdog = setTimeout(() => {
-        conclude('timeout', `no output from the trainer for ${fmt(watchdogMs / 1000)} s (watchdog; last step ${lastStep})`, detailWith());
+        conclude(
+          'timeout',
+          `no output from the trainer for ${fmt(watchdogMs / 1000)} s (watchdog; last step ${lastStep})`,
+          detailWith(),
+        );
       }, watchdogMs);
     };
 
@@ -209,16 +237,23 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
           if (m.step <= lastStep) return fail(`steps must increase: step ${m.step} after step ${lastStep}`, line);
           if (m.step > budget.steps) return fail(`step ${m.step} is beyond the budget of ${budget.steps} steps`, line);
           if (m.examples < lastExamples) return fail(`examples went down from ${lastExamples} to ${m.examples}`, line);
-          if (m.trainSeconds < lastTrain) return fail(`trainSeconds went down from ${lastTrain} to ${m.trainSeconds}`, line);
-          if (lastStep > 0 && isEvalStep(lastStep) && lastEvalStep !== lastStep) return fail(`no eval at step ${lastStep} (evaluate every ${evalEvery} steps and at the last step)`, line);
+          if (m.trainSeconds < lastTrain)
+            return fail(`trainSeconds went down from ${lastTrain} to ${m.trainSeconds}`, line);
+          if (lastStep > 0 && isEvalStep(lastStep) && lastEvalStep !== lastStep)
+            return fail(`no eval at step ${lastStep} (evaluate every ${evalEvery} steps and at the last step)`, line);
           const due = nextEvalAfter(lastStep);
-          if (m.step > due) return fail(`progress jumped from step ${lastStep} to ${m.step}, past the eval due at step ${due}`, line);
+          if (m.step > due)
+            return fail(`progress jumped from step ${lastStep} to ${m.step}, past the eval due at step ${due}`, line);
           lastStep = m.step;
           lastExamples = m.examples;
           lastTrain = m.trainSeconds;
           initSeconds ??= reportedInit ?? Math.max(0, now() - t0 - m.trainSeconds);
           if (m.loss != null && !Number.isFinite(m.loss)) {
-            return conclude(reachedAt ? 'reached' : 'diverged', `training loss became ${m.loss} at step ${m.step}` + (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : ''));
+            return conclude(
+              reachedAt ? 'reached' : 'diverged',
+              `training loss became ${m.loss} at step ${m.step}` +
+                (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : ''),
+            );
           }
           if (m.trainSeconds > budget.seconds) {
             timeUp = true;
@@ -227,10 +262,19 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
           return;
         }
         case 'eval': {
-          if (m.step !== lastStep) return fail(`eval for step ${m.step}, but the last progress line was for step ${lastStep} (send progress for a step before its eval)`, line);
-          if (!isEvalStep(m.step)) return fail(`eval at step ${m.step} is off the cadence (every ${evalEvery} steps and at the last step, ${budget.steps})`, line);
+          if (m.step !== lastStep)
+            return fail(
+              `eval for step ${m.step}, but the last progress line was for step ${lastStep} (send progress for a step before its eval)`,
+              line,
+            );
+          if (!isEvalStep(m.step))
+            return fail(
+              `eval at step ${m.step} is off the cadence (every ${evalEvery} steps and at the last step, ${budget.steps})`,
+              line,
+            );
           if (lastEvalStep === m.step) return fail(`a second eval at step ${m.step}`, line);
-          if (!(target.metric in m.metrics)) return fail(`eval at step ${m.step} lacks the target metric "${target.metric}"`, line);
+          if (!(target.metric in m.metrics))
+            return fail(`eval at step ${m.step} lacks the target metric "${target.metric}"`, line);
           const metrics: Record<string, number | null> = {};
           const nonFinite: string[] = [];
           for (const [k, v] of Object.entries(m.metrics)) {
@@ -242,15 +286,22 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
           const point: CurvePoint = { step: m.step, examples: lastExamples, trainSeconds: lastTrain, metrics };
           curve.push(point);
           const value = metrics[target.metric];
-          if (value != null) best = best === null ? value : target.direction === 'higher' ? Math.max(best, value) : Math.min(best, value);
+          if (value != null)
+            best =
+              best === null ? value : target.direction === 'higher' ? Math.max(best, value) : Math.min(best, value);
           inp.onProgress?.({ step: m.step, totalSteps: budget.steps, metric: value ?? null, trainSeconds: lastTrain });
           if (nonFinite.length) {
-            return conclude(reachedAt ? 'reached' : 'diverged', `${nonFinite.join(', ')} at step ${m.step}` + (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : ''));
+            return conclude(
+              reachedAt ? 'reached' : 'diverged',
+              `${nonFinite.join(', ')} at step ${m.step}` +
+                (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : ''),
+            );
           }
           const crossing = reachedAt ? null : coarse.observe(point, meets(value, target));
           if (crossing) {
             reachedAt = crossing;
-            reachedReason = `${target.metric} ${fmt(crossing.metrics[target.metric]!)} met the target ${target.value} at step ${crossing.step}` +
+            reachedReason =
+              `${target.metric} ${fmt(crossing.metrics[target.metric]!)} met the target ${target.value} at step ${crossing.step}` +
               (crossing.step === m.step ? '' : ` (confirmed by the eval at step ${m.step})`);
             if (config.stopAtTarget) return conclude('reached', reachedReason);
           }
@@ -258,10 +309,17 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
           return;
         }
         case 'final': {
-          if (m.step !== lastStep) return fail(`the final line says step ${m.step}, but the last progress line was for step ${lastStep}`, line);
-          if (lastStep > 0 && isEvalStep(lastStep) && lastEvalStep !== lastStep) return fail(`final line without the eval at step ${lastStep}`, line);
+          if (m.step !== lastStep)
+            return fail(
+              `the final line says step ${m.step}, but the last progress line was for step ${lastStep}`,
+              line,
+            );
+          if (lastStep > 0 && isEvalStep(lastStep) && lastEvalStep !== lastStep)
+            return fail(`final line without the eval at step ${lastStep}`, line);
           if (m.step < budget.steps) {
-            return fail(`the trainer stopped at step ${m.step} of a budget of ${budget.steps} steps without reaching the target or the time budget`);
+            return fail(
+              `the trainer stopped at step ${m.step} of a budget of ${budget.steps} steps without reaching the target or the time budget`,
+            );
           }
           finalStep = m.step;
           return;
@@ -305,9 +363,14 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
       pending = '';
       if (!decided) {
         const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        if (finalStep === null) conclude('failed', `the trainer ${how} at step ${lastStep} without a final line`, detailWith());
+        if (finalStep === null)
+          conclude('failed', `the trainer ${how} at step ${lastStep} without a final line`, detailWith());
         else if (code !== 0) conclude('failed', `the trainer ${how} after its final line`, detailWith());
-        else conclude(reachedAt ? 'reached' : 'censored', reachedAt ? reachedReason : `budget of ${budget.steps} steps used without reaching the target`);
+        else
+          conclude(
+            reachedAt ? 'reached' : 'censored',
+            reachedAt ? reachedReason : `budget of ${budget.steps} steps used without reaching the target`,
+          );
       }
       finish();
     });
@@ -317,7 +380,17 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
       child.stdin.end(JSON.stringify(inp.input) + '\n');
       armWatchdog();
       if (inp.timeoutMs !== undefined) {
-        timers.push(setTimeout(() => conclude('timeout', `stopped after the trial timeout of ${Math.round(inp.timeoutMs! / 1000)} s at step ${lastStep}`, detailWith()), inp.timeoutMs));
+        timers.push(
+          setTimeout(
+            () =>
+              conclude(
+                'timeout',
+                `stopped after the trial timeout of ${Math.round(inp.timeoutMs! / 1000)} s at step ${lastStep}`,
+                detailWith(),
+              ),
+            inp.timeoutMs,
+          ),
+        );
       }
     }
   });

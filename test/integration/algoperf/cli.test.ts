@@ -3,7 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from '../../helpers/cli.js';
 
 // The committed subset (test/fixtures/algoperf/logs-subset): v0.5 criteo1tb and its held-out variant only.
-const LOGS = join(ROOT, 'test', 'fixtures', 'algoperf', 'logs-subset', 'algoperf', 'previous_leaderboards', 'algoperf_v05', 'logs');
+const LOGS = join(
+  ROOT,
+  'test',
+  'fixtures',
+  'algoperf',
+  'logs-subset',
+  'algoperf',
+  'previous_leaderboards',
+  'algoperf_v05',
+  'logs',
+);
 
 describe('reprobench import algoperf + score (built CLI, committed subset)', () => {
   const out = tempDir();
@@ -14,7 +24,9 @@ describe('reprobench import algoperf + score (built CLI, committed subset)', () 
     expect(a.code, a.stderr).toBe(0);
     expect(a.stdout).toContain('68 trials imported');
     expect(a.stdout).toContain('Skipped 2 entries');
-    expect(a.stdout).toContain('schedule_free_adamw/study_0/trial_1/eval_measurements.csv: no workload folder between study_0 and trial_1');
+    expect(a.stdout).toContain(
+      'schedule_free_adamw/study_0/trial_1/eval_measurements.csv: no workload folder between study_0 and trial_1',
+    );
     const b = cli(['import', 'algoperf', join(LOGS, 'self_tuning'), '--out', self]);
     expect(b.code, b.stderr).toBe(0);
   });
@@ -25,8 +37,18 @@ describe('reprobench import algoperf + score (built CLI, committed subset)', () 
     const j = JSON.parse(r.stdout);
     // Only criteo1tb of the 8 v0.5 base workloads is in the subset, so each score is the one-workload
     // score / 8; AlgoPerf's own scoring code gives 1.0 and 0.9848484848484849 on criteo1tb alone.
-    expect(j.scores).toEqual({ baseline: 0, lawa_queue: 0, schedule_free_adamw: 0.9848484848484849 / 8, shampoo_submission: 1 / 8 });
-    expect(j).toMatchObject({ algoperfVersion: '0.5', ruleset: 'external', trialSelection: 'fastest', heldOutRule: true });
+    expect(j.scores).toEqual({
+      baseline: 0,
+      lawa_queue: 0,
+      schedule_free_adamw: 0.9848484848484849 / 8,
+      shampoo_submission: 1 / 8,
+    });
+    expect(j).toMatchObject({
+      algoperfVersion: '0.5',
+      ruleset: 'external',
+      trialSelection: 'fastest',
+      heldOutRule: true,
+    });
     expect(j.workloadTimes.lawa_queue.criteo1tb).toBeNull(); // never reached: infinite, written as null
     expect(j.workloadTimes.shampoo_submission.criteo1tb).toBe(5224.86041200161);
     expect(j.workloadTimes.baseline.fastmri).toBeNull(); // not in the subset
@@ -36,10 +58,12 @@ describe('reprobench import algoperf + score (built CLI, committed subset)', () 
     expect(j.warnings).toContain('baseline: no results for fastmri (counted as not reached)');
   });
 
-  it('prints per-workload times, the profile and every submission\'s score', () => {
+  it("prints per-workload times, the profile and every submission's score", () => {
     const r = cli(['score', ext, '--reference', 'shampoo_submission']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('AlgoPerf v0.5 external-tuning ruleset: 4 submissions, 8 base workloads, held-out rule on (6 variants)');
+    expect(r.stdout).toContain(
+      'AlgoPerf v0.5 external-tuning ruleset: 4 submissions, 8 base workloads, held-out rule on (6 variants)',
+    );
     expect(r.stdout).toMatch(/criteo1tb_embed_init \[held-out\]\s+\(429\)\s+\(1059\)\s+485\s+305/);
     expect(r.stdout).toContain('Performance profile rho(tau)');
     expect(r.stdout).toMatch(/1\.\s+shampoo_submission\s+0\.1250/);
@@ -50,7 +74,14 @@ describe('reprobench import algoperf + score (built CLI, committed subset)', () 
   });
 
   it('scores the self-tuning ruleset and a pool of submission folders', () => {
-    const r = cli(['score', join(self, 'baseline'), join(self, 'schedule_free_adamw'), '--json', '--trial-selection', 'earliest-eval']);
+    const r = cli([
+      'score',
+      join(self, 'baseline'),
+      join(self, 'schedule_free_adamw'),
+      '--json',
+      '--trial-selection',
+      'earliest-eval',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     // AlgoPerf's code on criteo1tb alone: baseline 0.9747474747474748, schedule_free_adamw 1.0.

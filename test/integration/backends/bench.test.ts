@@ -2,13 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { torchUnavailable } from '../../../benchmarks/perf/torch.js';
 import { cli } from '../../helpers/cli.js';
 
-interface Row { name: string; backend: string; msPerStep: number; rounds: number[] }
+interface Row {
+  name: string;
+  backend: string;
+  msPerStep: number;
+  rounds: number[];
+}
 
 describe('reprobench bench', () => {
   it('--json prints per-step times of the pinned models, the shipped-wasm "before", and PyTorch where it is installed', () => {
-    const r = cli(['bench', '--json', '--quick', '--only', 'steps', '--models', 'mlp,transformer', '--backends', 'wasm', '--rounds', '1'], { timeoutMs: 300_000 });
+    const r = cli(
+      [
+        'bench',
+        '--json',
+        '--quick',
+        '--only',
+        'steps',
+        '--models',
+        'mlp,transformer',
+        '--backends',
+        'wasm',
+        '--rounds',
+        '1',
+      ],
+      { timeoutMs: 300_000 },
+    );
     expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { results: Row[]; ratios: Array<{ name: string; backend: string; vsPytorch: number }>; speedups: Array<{ name: string; vsStock: number }>; pytorch: { skipped?: string; version?: string }; skipped: Array<{ name: string; backend: string; reason: string }> };
+    const report = JSON.parse(r.stdout) as {
+      results: Row[];
+      ratios: Array<{ name: string; backend: string; vsPytorch: number }>;
+      speedups: Array<{ name: string; vsStock: number }>;
+      pytorch: { skipped?: string; version?: string };
+      skipped: Array<{ name: string; backend: string; reason: string }>;
+    };
     const wasm = report.results.filter((x) => x.backend === 'wasm');
     expect(wasm.map((x) => x.name).sort()).toEqual(['mlp', 'transformer']);
     for (const x of wasm) {
@@ -17,23 +43,43 @@ describe('reprobench bench', () => {
     }
     // Stock wasm trains the MLP but has no UnsortedSegmentSum, so the transformer (embedding) fails there.
     expect(report.results.some((x) => x.backend === 'wasm-stock' && x.name === 'mlp')).toBe(true);
-    expect(report.skipped).toContainEqual(expect.objectContaining({ name: 'transformer', backend: 'wasm-stock', reason: expect.stringMatching(/UnsortedSegmentSum/) }));
+    expect(report.skipped).toContainEqual(
+      expect.objectContaining({
+        name: 'transformer',
+        backend: 'wasm-stock',
+        reason: expect.stringMatching(/UnsortedSegmentSum/),
+      }),
+    );
     expect(report.speedups.find((s) => s.name === 'mlp')!.vsStock).toBeGreaterThan(0);
     const why = torchUnavailable();
     if (why) {
       expect(report.pytorch.skipped).toBe(why);
       expect(report.ratios).toHaveLength(0);
     } else {
-      expect(report.results.filter((x) => x.backend === 'pytorch').map((x) => x.name).sort()).toEqual(['mlp', 'transformer']);
+      expect(
+        report.results
+          .filter((x) => x.backend === 'pytorch')
+          .map((x) => x.name)
+          .sort(),
+      ).toEqual(['mlp', 'transformer']);
       expect(report.ratios.filter((x) => x.backend === 'wasm').every((x) => x.vsPytorch > 0)).toBe(true);
     }
     expect(r.stderr).toContain('steps: round 1/1 done');
   });
 
-  it('--only optimizers prints each built-in optimizer\'s MLP step against AdamW\'s, with PyTorch\'s ratio from the same rounds', () => {
-    const r = cli(['bench', '--json', '--quick', '--only', 'optimizers', '--backends', 'wasm', '--rounds', '1'], { timeoutMs: 300_000 });
+  it("--only optimizers prints each built-in optimizer's MLP step against AdamW's, with PyTorch's ratio from the same rounds", () => {
+    const r = cli(['bench', '--json', '--quick', '--only', 'optimizers', '--backends', 'wasm', '--rounds', '1'], {
+      timeoutMs: 300_000,
+    });
     expect(r.code, r.stderr).toBe(0);
-    type Opt = { name: string; backend: string; msPerStep: number; ratioToAdamw: number; pytorchRatioToAdamw?: number; withinGoal?: boolean };
+    type Opt = {
+      name: string;
+      backend: string;
+      msPerStep: number;
+      ratioToAdamw: number;
+      pytorchRatioToAdamw?: number;
+      withinGoal?: boolean;
+    };
     const report = JSON.parse(r.stdout) as { optimizers: Opt[]; results: unknown[] };
     expect(report.results).toHaveLength(0);
     const wasm = report.optimizers.filter((x) => x.backend === 'wasm');

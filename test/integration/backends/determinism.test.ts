@@ -16,12 +16,16 @@ const blasBuilt = 'addon' in loadBlasAddon();
 const BACKENDS = ['wasm', ...(blasBuilt ? (['blas'] as const) : [])] as const;
 
 function inChild(backend: string, model: string, steps: number): { losses: number[]; hash: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'integration', 'backends', 'train-hash.ts'), backend, model, String(steps)], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test', 'integration', 'backends', 'train-hash.ts'), backend, model, String(steps)],
+    { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+  );
   if (r.status !== 0) throw new Error(`train-hash failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as { losses: number[]; hash: string };
 }
 
-describe('bit-reproducible training on the project\'s kernels', () => {
+describe("bit-reproducible training on the project's kernels", () => {
   for (const backend of BACKENDS) {
     it(`${backend}: the same CNN and transformer training in two processes ends in bit-identical weights`, async () => {
       await initBackend(backend);
@@ -41,7 +45,14 @@ describe('bit-reproducible training on the project\'s kernels', () => {
       it(`blas: the same ${method} trial twice gives bit-identical eval curves`, async () => {
         const registries = await loadRegistries();
         const backend = await initBackend('blas');
-        const trial = makeTrial(registries, { workloadId: 'teacher-student', arm: { method }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: false, budgetSteps: 120 });
+        const trial = makeTrial(registries, {
+          workloadId: 'teacher-student',
+          arm: { method },
+          repeat: { purpose: 'eval', index: 0 },
+          backend,
+          stopAtTarget: false,
+          budgetSteps: 120,
+        });
         const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
         const a = await runTrial(trial.id, trial.config, ctx);
         const b = await runTrial(trial.id, trial.config, ctx);

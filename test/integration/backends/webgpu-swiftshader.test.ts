@@ -15,12 +15,22 @@ const ICD = join(CHROMIUM_LIB, 'vk_swiftshader_icd.json');
 
 describe('webgpu on SwiftShader', () => {
   it('the fused optimizer updates run and equal the unfused ops; a tuned training step matches cpu', () => {
-    if (!existsSync(ICD)) throw new Error(`needs Chromium's SwiftShader at ${ICD}: apt-get install chromium (or set CHROMIUM_LIB)`);
-    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'benchmarks', 'perf', 'gpu', 'check-kernels.js')], {
-      env: { ...process.env, LD_LIBRARY_PATH: CHROMIUM_LIB, VK_ICD_FILENAMES: ICD }, encoding: 'utf8', timeout: 300_000,
-    });
+    if (!existsSync(ICD))
+      throw new Error(`needs Chromium's SwiftShader at ${ICD}: apt-get install chromium (or set CHROMIUM_LIB)`);
+    const r = spawnSync(
+      process.execPath,
+      [join(PACKAGE_ROOT, 'dist', 'benchmarks', 'perf', 'gpu', 'check-kernels.js')],
+      {
+        env: { ...process.env, LD_LIBRARY_PATH: CHROMIUM_LIB, VK_ICD_FILENAMES: ICD },
+        encoding: 'utf8',
+        timeout: 300_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { kernels: KernelCheck[]; training: { webgpu: number[]; cpu: number[]; maxRel: number } };
+    const out = JSON.parse(r.stdout) as {
+      kernels: KernelCheck[];
+      training: { webgpu: number[]; cpu: number[]; maxRel: number };
+    };
     expect(out.kernels.map((k) => k.label)).toHaveLength(7);
     for (const k of out.kernels) {
       expect(k.fusedRan && k.unfusedRan, k.label).toBe(true);

@@ -21,16 +21,29 @@ describe('reprobench data export', () => {
     expect(r.stdout).toMatch(/exported fashion-mnist-mlp v2 \(default\)/);
     const header = readExport(out, true);
     expect(header).toMatchObject({
-      format: 'reprobench-data', formatVersion: 1, workload: { id: 'fashion-mnist-mlp', version: 2, variant: 'default' },
+      format: 'reprobench-data',
+      formatVersion: 1,
+      workload: { id: 'fashion-mnist-mlp', version: 2, variant: 'default' },
       splitSeed: deriveSeed('split', ['fashion-mnist-mlp', 2, 'default']),
       task: { kind: 'classification', numClasses: 10, classNames: [...FASHION_MNIST_CLASSES] },
-      featureSize: 784, scale: 1 / 255, byteOrder: 'little',
+      featureSize: 784,
+      scale: 1 / 255,
+      byteOrder: 'little',
     });
-    expect(header.files.train.x).toMatchObject({ path: 'train-x.u8', dtype: 'uint8', shape: [60000, 784], bytes: 60000 * 784 });
+    expect(header.files.train.x).toMatchObject({
+      path: 'train-x.u8',
+      dtype: 'uint8',
+      shape: [60000, 784],
+      bytes: 60000 * 784,
+    });
     expect(header.files.valid.y).toMatchObject({ path: 'valid-y.u8', dtype: 'uint8', shape: [10000], bytes: 10000 });
     for (const f of Object.values(header.files).flatMap((s) => [s.x, s.y])) {
       expect(r.stdout).toContain(f.sha256);
-      expect(createHash('sha256').update(readFileSync(join(out, f.path))).digest('hex')).toBe(f.sha256);
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(out, f.path)))
+          .digest('hex'),
+      ).toBe(f.sha256);
     }
     // The same examples, in the same order, as every built-in trial trains and validates on.
     const data = await workloadData(fashionMnistMlp, 'default', TEST_CACHE);

@@ -19,14 +19,26 @@ const PYTHON = '/usr/bin/python3';
 function requireTorch(): void {
   requireSystem('torch');
   // The probe only finds the modules; importing them is what the test needs.
-  const r = spawnSync(PYTHON, ['-c', 'import torch, numpy; print(torch.__version__)'], { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw missingDependency('torch', (r.error?.message ?? r.stderr.trim().split('\n').at(-1)) || `status ${r.status}`);
+  const r = spawnSync(PYTHON, ['-c', 'import torch, numpy; print(torch.__version__)'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (r.status !== 0)
+    throw missingDependency('torch', (r.error?.message ?? r.stderr.trim().split('\n').at(-1)) || `status ${r.status}`);
 }
 
 describe('framework parity: PyTorch external trainer vs built-in tfjs', () => {
-  it('the PyTorch trainer\'s AdamW and NAdamW steps match the torch.optim / AlgoPerf reference trajectories', () => {
+  it("the PyTorch trainer's AdamW and NAdamW steps match the torch.optim / AlgoPerf reference trajectories", () => {
     requireTorch();
-    const r = spawnSync(PYTHON, [join(ROOT, 'test', 'fixtures', 'python', 'torch_optimizer_check.py'), join(ROOT, 'examples', 'pytorch'), join(ROOT, 'test', 'fixtures', 'optimizers.json')], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      PYTHON,
+      [
+        join(ROOT, 'test', 'fixtures', 'python', 'torch_optimizer_check.py'),
+        join(ROOT, 'examples', 'pytorch'),
+        join(ROOT, 'test', 'fixtures', 'optimizers.json'),
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     const got = JSON.parse(r.stdout) as Record<'adamw' | 'nadamw', number[][]>;
     expectTrajectory(got.adamw, fixtures.adamw!.thetas);
@@ -36,7 +48,10 @@ describe('framework parity: PyTorch external trainer vs built-in tfjs', () => {
   it('runs the framework-parity claim on the quick preset and reaches a TOST verdict, in the summary and the report', () => {
     requireTorch();
     const out = tempDir();
-    const r = cli(['run', 'framework-parity', '--preset', 'quick', '--out', out, '--workers', '2', '--backend', 'wasm'], { timeoutMs: 600_000 });
+    const r = cli(
+      ['run', 'framework-parity', '--preset', 'quick', '--out', out, '--workers', '2', '--backend', 'wasm'],
+      { timeoutMs: 600_000 },
+    );
     expect(r.code, r.stderr + r.stdout).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as ClaimSummary;
     const j = summary.judgement;
@@ -47,15 +62,27 @@ describe('framework parity: PyTorch external trainer vs built-in tfjs', () => {
     expect([c.methodId, c.baselineId, c.testType]).toEqual(['nadamw-pytorch', 'nadamw', 'time-to-target']);
     expect(c.test.name).toMatch(/^TOST, paired t/);
     expect(c.n).toEqual({ method: 4, baseline: 4 });
-    expect(r.stdout).toMatch(new RegExp(`verdict: (${CLAIM_LABELS.map((l) => l.toUpperCase()).join('|')}) at miniature scale: fashion-mnist-mlp, validation/accuracy ≥ \\S+ within \\d+ steps · faithful`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `verdict: (${CLAIM_LABELS.map((l) => l.toUpperCase()).join('|')}) at miniature scale: fashion-mnist-mlp, validation/accuracy ≥ \\S+ within \\d+ steps · faithful`,
+      ),
+    );
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain(`badge v-${j.overall.replace(/ /g, '-')}`);
     expect(html).toContain('TOST');
-    expect(html).toMatch(/External trainers[^]*<strong>nadamw-pytorch<\/strong>: <code>\/usr\/bin\/python3 examples\/pytorch\/fashion_mnist_mlp\.py<\/code>[^]*torch 1\./);
+    expect(html).toMatch(
+      /External trainers[^]*<strong>nadamw-pytorch<\/strong>: <code>\/usr\/bin\/python3 examples\/pytorch\/fashion_mnist_mlp\.py<\/code>[^]*torch 1\./,
+    );
 
-    const trials = readdirSync(join(out, 'trials')).map((f) => JSON.parse(readFileSync(join(out, 'trials', f), 'utf8')) as TrialRecord);
-    const torch = trials.filter((t) => t.config.method.id === 'nadamw-pytorch').sort((a, b) => a.config.repeat.index - b.config.repeat.index);
-    const tfjs = trials.filter((t) => t.config.method.id === 'nadamw').sort((a, b) => a.config.repeat.index - b.config.repeat.index);
+    const trials = readdirSync(join(out, 'trials')).map(
+      (f) => JSON.parse(readFileSync(join(out, 'trials', f), 'utf8')) as TrialRecord,
+    );
+    const torch = trials
+      .filter((t) => t.config.method.id === 'nadamw-pytorch')
+      .sort((a, b) => a.config.repeat.index - b.config.repeat.index);
+    const tfjs = trials
+      .filter((t) => t.config.method.id === 'nadamw')
+      .sort((a, b) => a.config.repeat.index - b.config.repeat.index);
     expect(torch).toHaveLength(4);
     for (const [i, t] of torch.entries()) {
       expect(['reached', 'censored'], t.outcome.reason).toContain(t.status);

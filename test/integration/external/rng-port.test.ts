@@ -18,20 +18,44 @@ import { requireSystem } from '../../helpers/system-deps.js';
  * TypeScript it ports: an external trainer using it draws the built-in trial's batch order and
  * initial weights bit for bit. Needs python3 only (no torch).
  */
-const seeds = trialSeeds({ id: 'fashion-mnist-mlp', version: 1, variant: 'default' }, 'nadamw', { purpose: 'eval', index: 3 });
-const other = trialSeeds({ id: 'teacher-student', version: 1, variant: 'default' }, 'adan', { purpose: 'tune', index: 7 }).init;
+const seeds = trialSeeds({ id: 'fashion-mnist-mlp', version: 1, variant: 'default' }, 'nadamw', {
+  purpose: 'eval',
+  index: 3,
+});
+const other = trialSeeds({ id: 'teacher-student', version: 1, variant: 'default' }, 'adan', {
+  purpose: 'tune',
+  index: 7,
+}).init;
 
 function python(): {
-  uniforms: string[]; ints: number[]; perm: number[]; batches: Record<string, number[]>; epochAfter470: number;
-  w1: { sha256: string; first: number[] }; w2: { sha256: string }; steps: number[]; schedules: Record<ScheduleName, number[]>;
+  uniforms: string[];
+  ints: number[];
+  perm: number[];
+  batches: Record<string, number[]>;
+  epochAfter470: number;
+  w1: { sha256: string; first: number[] };
+  w2: { sha256: string };
+  steps: number[];
+  schedules: Record<ScheduleName, number[]>;
 } {
   requireSystem('python3');
-  const r = spawnSync('python3', [join(ROOT, 'test', 'fixtures', 'python', 'rng_port_check.py'), join(ROOT, 'examples', 'pytorch'), other, seeds.init, seeds.order], { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`python3 rng_port_check.py failed (${r.error?.message ?? `status ${r.status}`}): ${r.stderr}`);
+  const r = spawnSync(
+    'python3',
+    [
+      join(ROOT, 'test', 'fixtures', 'python', 'rng_port_check.py'),
+      join(ROOT, 'examples', 'pytorch'),
+      other,
+      seeds.init,
+      seeds.order,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  if (r.status !== 0)
+    throw new Error(`python3 rng_port_check.py failed (${r.error?.message ?? `status ${r.status}`}): ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
-describe('Python port of reprobench\'s RNG (examples/pytorch/reprobench_rng.py)', () => {
+describe("Python port of reprobench's RNG (examples/pytorch/reprobench_rng.py)", () => {
   const py = python();
 
   it('draws the same uniforms (all 53 bits), integers and permutations', () => {
@@ -60,7 +84,9 @@ describe('Python port of reprobench\'s RNG (examples/pytorch/reprobench_rng.py)'
     const model = createMlp(new Rng(seeds.init), [784, 128, 10]);
     const sha = (t: tf.Variable) => {
       const v = t.dataSync() as Float32Array;
-      return createHash('sha256').update(Buffer.from(v.buffer, v.byteOffset, v.byteLength)).digest('hex');
+      return createHash('sha256')
+        .update(Buffer.from(v.buffer, v.byteOffset, v.byteLength))
+        .digest('hex');
     };
     expect(py.w1.sha256).toBe(sha(model.params[0]!));
     expect(py.w2.sha256).toBe(sha(model.params[2]!));
@@ -72,7 +98,9 @@ describe('Python port of reprobench\'s RNG (examples/pytorch/reprobench_rng.py)'
     for (const name of ['constant', 'linear', 'cosine'] as const) {
       py.steps.forEach((step, i) => {
         const ts = scheduleMultiplier(name, 0.02, step, 1000);
-        expect(Math.abs(py.schedules[name][i]! - ts), `${name} at step ${step}`).toBeLessThanOrEqual(Number.EPSILON * Math.max(ts, 1e-300));
+        expect(Math.abs(py.schedules[name][i]! - ts), `${name} at step ${step}`).toBeLessThanOrEqual(
+          Number.EPSILON * Math.max(ts, 1e-300),
+        );
       });
     }
   });

@@ -39,16 +39,36 @@ const seeds = trialSeeds(config.workload, config.method.id, config.repeat);
 /** Where the stub's made-up curve meets the target (see stub-trainer.mjs). */
 const REACH = 10 * (3 + (parseInt(seeds.init.slice(0, 2), 16) % 4));
 
-function run(command: string[], opts: { cfg?: Partial<TrialConfig>; watchdogSeconds?: number; timeoutMs?: number; onSpawn?: (pid: number) => void } = {}) {
+function run(
+  command: string[],
+  opts: {
+    cfg?: Partial<TrialConfig>;
+    watchdogSeconds?: number;
+    timeoutMs?: number;
+    onSpawn?: (pid: number) => void;
+  } = {},
+) {
   const cfg = { ...config, ...opts.cfg };
   const method: CommandMethodDefinition = {
-    kind: 'command', id: 'stub', version: 1, title: 'stub', description: 'stub', command, hparams: cfg.method.hparams,
+    kind: 'command',
+    id: 'stub',
+    version: 1,
+    title: 'stub',
+    description: 'stub',
+    command,
+    hparams: cfg.method.hparams,
     ...(opts.watchdogSeconds !== undefined ? { watchdogSeconds: opts.watchdogSeconds } : {}),
   };
   const inputs: ExternalRunInputs = {
     config: cfg,
     method,
-    input: trainerInput('0123456789abcdef', cfg, seeds, {}, { dir: '/nonexistent/data', header: '/nonexistent/data/header.json' }),
+    input: trainerInput(
+      '0123456789abcdef',
+      cfg,
+      seeds,
+      {},
+      { dir: '/nonexistent/data', header: '/nonexistent/data/header.json' },
+    ),
     cwd: TRAINERS,
     env: commandEnv({}),
     scrub: scrubPaths,
@@ -82,7 +102,12 @@ describe.each(Object.keys(STUBS) as Array<keyof typeof STUBS>)('external trainer
   it('censors a trainer that uses its budget without reaching the target', async () => {
     const r = await run(cmd('censored'));
     expect(r.status).toBe('censored');
-    expect(r.outcome).toMatchObject({ stepsToTarget: null, stepsRun: 100, bestTargetMetric: 0.4, reason: 'budget of 100 steps used without reaching the target' });
+    expect(r.outcome).toMatchObject({
+      stepsToTarget: null,
+      stepsRun: 100,
+      bestTargetMetric: 0.4,
+      reason: 'budget of 100 steps used without reaching the target',
+    });
     expect(r.curve).toHaveLength(10);
   });
 
@@ -93,10 +118,16 @@ describe.each(Object.keys(STUBS) as Array<keyof typeof STUBS>)('external trainer
     ['nonmonotonic', /^protocol error at stdout line 2: steps must increase: step 1 after step 1/],
     ['skip-eval', /^protocol error at stdout line 2: no eval at step 10 \(evaluate every 10 steps/],
     ['off-cadence', /^protocol error at stdout line 2: eval at step 1 is off the cadence/],
-    ['no-target-metric', /^protocol error at stdout line 2: eval at step 10 lacks the target metric "validation\/accuracy"/],
+    [
+      'no-target-metric',
+      /^protocol error at stdout line 2: eval at step 10 lacks the target metric "validation\/accuracy"/,
+    ],
     ['start-late', /^protocol error at stdout line 2: a start line must come first/],
     ['exit-early', /^the trainer exited with code 0 at step 10 without a final line$/],
-    ['final-early', /^the trainer stopped at step 10 of a budget of 100 steps without reaching the target or the time budget$/],
+    [
+      'final-early',
+      /^the trainer stopped at step 10 of a budget of 100 steps without reaching the target or the time budget$/,
+    ],
   ])('fails the trial on %s, with the reason in words', async (mode, reason) => {
     const r = await run(cmd(mode));
     expect(r.status).toBe('failed');
@@ -132,7 +163,7 @@ describe.each(Object.keys(STUBS) as Array<keyof typeof STUBS>)('external trainer
     expect(r.curve[0]!.metrics['validation/accuracy']).toBeNull();
   });
 
-  it('ends the trial at the time budget on the trainer\'s own clock', async () => {
+  it("ends the trial at the time budget on the trainer's own clock", async () => {
     const r = await run(cmd('time-budget'));
     expect(r.status).toBe('censored');
     expect(r.outcome.reason).toBe('time budget of 60 s used at step 1 without reaching the target');

@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../../helpers/cli.js';
 
 describe('reprobench tune', () => {
-  it('runs external tuning: studies × Halton trials, each study\'s fastest, the median over studies', () => {
-    const r = cli(['tune', 'teacher-student', 'adan', '--studies', '2', '--trials', '3', '--recheck-top', '0', '--out', tempDir(), '--json']);
+  it("runs external tuning: studies × Halton trials, each study's fastest, the median over studies", () => {
+    const r = cli([
+      'tune',
+      'teacher-student',
+      'adan',
+      '--studies',
+      '2',
+      '--trials',
+      '3',
+      '--recheck-top',
+      '0',
+      '--out',
+      tempDir(),
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.studiesResult).toHaveLength(2);
@@ -13,13 +26,30 @@ describe('reprobench tune', () => {
       const winners = s.trials.filter((t: { winner: boolean }) => t.winner);
       if (reached.length) expect(winners[0].steps).toBe(Math.min(...reached.map((t: { steps: number }) => t.steps)));
     }
-    const best = out.studiesResult.map((s: { trials: Array<{ steps: number | null }> }) => Math.min(...s.trials.map((t) => t.steps ?? Infinity)));
+    const best = out.studiesResult.map((s: { trials: Array<{ steps: number | null }> }) =>
+      Math.min(...s.trials.map((t) => t.steps ?? Infinity)),
+    );
     const median = (best[0] + best[1]) / 2;
     expect(out.medianSteps).toBe(Number.isFinite(median) ? median : null);
   });
 
   it("re-checks each study's best points on more seeds and keeps the best median", () => {
-    const r = cli(['tune', 'teacher-student', 'adan', '--studies', '2', '--trials', '3', '--recheck-top', '1', '--recheck-seeds', '3', '--out', tempDir(), '--json']);
+    const r = cli([
+      'tune',
+      'teacher-student',
+      'adan',
+      '--studies',
+      '2',
+      '--trials',
+      '3',
+      '--recheck-top',
+      '1',
+      '--recheck-seeds',
+      '3',
+      '--out',
+      tempDir(),
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.recheck).toEqual({ top: 1, seeds: 3 });
@@ -45,7 +75,20 @@ describe('reprobench tune', () => {
   });
 
   it('runs self-tuning: the defaults with the budget multiplied', () => {
-    const r = cli(['tune', 'teacher-student', 'nadamw', '--ruleset', 'self', '--studies', '3', '--budget-multiplier', '1.5', '--out', tempDir(), '--json']);
+    const r = cli([
+      'tune',
+      'teacher-student',
+      'nadamw',
+      '--ruleset',
+      'self',
+      '--studies',
+      '3',
+      '--budget-multiplier',
+      '1.5',
+      '--out',
+      tempDir(),
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.budgetSteps).toBe(900);

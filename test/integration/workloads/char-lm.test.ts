@@ -6,7 +6,11 @@ import { ALPHABET, charExamples, loadCharLm, readWords, VOCAB } from '../../../w
 import { charLm } from '../../../workloads/char-lm/workload.js';
 import { useBackend } from '../../helpers/backend.js';
 
-const ctx = (variant: string) => ({ cacheDir: '', splitSeed: new Rng(deriveSeed('split', ['char-lm', 1, variant])), variant });
+const ctx = (variant: string) => ({
+  cacheDir: '',
+  splitSeed: new Rng(deriveSeed('split', ['char-lm', 1, variant])),
+  variant,
+});
 
 describe('char-lm data', () => {
   it('reads CMU-dict words and first names as lower-case a–z only, deduplicated and sorted', () => {
@@ -25,7 +29,10 @@ describe('char-lm data', () => {
   it('turns a word into one example per character plus the end of the word, contexts padded with the boundary', () => {
     const ex = charExamples(['ab'], 3);
     expect(ex.n).toBe(3);
-    const ctxOf = (row: number) => [0, 1, 2].map((k) => ALPHABET[ex.x.subarray(row * 3 * VOCAB + k * VOCAB, row * 3 * VOCAB + (k + 1) * VOCAB).indexOf(1)]).join('');
+    const ctxOf = (row: number) =>
+      [0, 1, 2]
+        .map((k) => ALPHABET[ex.x.subarray(row * 3 * VOCAB + k * VOCAB, row * 3 * VOCAB + (k + 1) * VOCAB).indexOf(1)])
+        .join('');
     expect([ctxOf(0), ctxOf(1), ctxOf(2)]).toEqual(['...', '..a', '.ab']);
     expect([...ex.y].map((i) => ALPHABET[i])).toEqual(['a', 'b', '.']);
     // Exactly one active symbol per context slot.

@@ -6,7 +6,11 @@ import { Rng } from '../../../harness/rng.js';
 import { loadFashionMnist, readFashionMnistPackage } from '../../../workloads/fashion-mnist/data.js';
 import { TEST_CACHE, tempDir } from '../../helpers/cli.js';
 
-const ctx = (cacheDir: string) => ({ cacheDir, splitSeed: new Rng(deriveSeed('split', ['fashion-mnist-mlp', 1, 'default'])), variant: 'default' });
+const ctx = (cacheDir: string) => ({
+  cacheDir,
+  splitSeed: new Rng(deriveSeed('split', ['fashion-mnist-mlp', 1, 'default'])),
+  variant: 'default',
+});
 
 describe('fashion-mnist data', () => {
   it('reads 70,000 valid images, dropping the empty rows of the class-0 file', () => {
@@ -40,16 +44,21 @@ describe('fashion-mnist data', () => {
   it.each([
     ['train-10k', 10_000],
     ['bn-2k', 2_000],
-  ])('the %s variant trains on the first %i rows of its own seeded split and keeps 10,000 validation rows', async (variant, rows) => {
-    // The shared test cache: a fresh one would parse the package's 150 MB of JSON again.
-    const seed = (v: string) => new Rng(deriveSeed('split', ['fashion-mnist-mlp', 1, v]));
-    const small = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed(variant), variant });
-    const sameSplit = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed(variant), variant: 'default' });
-    expect(small.train.n).toBe(rows);
-    expect(small.valid.n).toBe(10_000);
-    // Buffer.equals: a deep toEqual over 7.8 million bytes takes minutes.
-    expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(0, rows * 784)))).toBe(true);
-    expect(Buffer.from(small.valid.x).equals(Buffer.from(sameSplit.valid.x))).toBe(true);
-    expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(784, (rows + 1) * 784)))).toBe(false);
-  });
+  ])(
+    'the %s variant trains on the first %i rows of its own seeded split and keeps 10,000 validation rows',
+    async (variant, rows) => {
+      // The shared test cache: a fresh one would parse the package's 150 MB of JSON again.
+      const seed = (v: string) => new Rng(deriveSeed('split', ['fashion-mnist-mlp', 1, v]));
+      const small = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed(variant), variant });
+      const sameSplit = await loadFashionMnist({ cacheDir: TEST_CACHE, splitSeed: seed(variant), variant: 'default' });
+      expect(small.train.n).toBe(rows);
+      expect(small.valid.n).toBe(10_000);
+      // Buffer.equals: a deep toEqual over 7.8 million bytes takes minutes.
+      expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(0, rows * 784)))).toBe(true);
+      expect(Buffer.from(small.valid.x).equals(Buffer.from(sameSplit.valid.x))).toBe(true);
+      expect(Buffer.from(small.train.x).equals(Buffer.from(sameSplit.train.x.subarray(784, (rows + 1) * 784)))).toBe(
+        false,
+      );
+    },
+  );
 });

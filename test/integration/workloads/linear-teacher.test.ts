@@ -13,7 +13,12 @@ import { runTrial } from '../../../harness/runner/run-trial.js';
 import { trialSeeds, type Repeat } from '../../../harness/runner/seeds.js';
 import { makeTrial } from '../../../harness/plan/plan.js';
 import { hostProvenance } from '../../../harness/store/provenance.js';
-import { createLinearStudent, initScaleOf, LINEAR_TEACHER_NOISE, linearTeacher } from '../../../workloads/synthetic/linear-teacher.js';
+import {
+  createLinearStudent,
+  initScaleOf,
+  LINEAR_TEACHER_NOISE,
+  linearTeacher,
+} from '../../../workloads/synthetic/linear-teacher.js';
 import { ROOT, TEST_CACHE } from '../../helpers/cli.js';
 import { requireSystem } from '../../helpers/system-deps.js';
 
@@ -24,7 +29,14 @@ import { requireSystem } from '../../helpers/system-deps.js';
  * Marchenko–Pastur theory of the average curve. numpy comes with Debian's python3-torch (the
  * `torch` probe checks for it).
  */
-const GD = { learningRate: 0.05, momentum: 0, nesterov: false, weightDecay: 0, schedule: 'constant', warmupFraction: 0 };
+const GD = {
+  learningRate: 0.05,
+  momentum: 0,
+  nesterov: false,
+  weightDecay: 0,
+  schedule: 'constant',
+  warmupFraction: 0,
+};
 const dir = mkdtempSync(join(tmpdir(), 'linear-teacher-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,7 +50,8 @@ async function dumpCase(name: string, variant: string, repeat: Repeat, steps: nu
   model.params[0]!.dispose();
   const caseDir = join(dir, name);
   mkdirSync(caseDir, { recursive: true });
-  const put = (file: string, a: Float32Array | Uint8Array | Int32Array) => writeFileSync(join(caseDir, `${file}.bin`), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const put = (file: string, a: Float32Array | Uint8Array | Int32Array) =>
+    writeFileSync(join(caseDir, `${file}.bin`), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
   put('x', data.train.x);
   put('y', data.train.y);
   put('xv', data.valid.x);
@@ -52,9 +65,12 @@ function reference(spec: object): { cases: number[][]; theory: number[][] } {
   const file = join(dir, `spec-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(spec));
   const r = spawnSync('/usr/bin/python3', [join(ROOT, 'test', 'fixtures', 'python', 'linear_gd_reference.py'), file], {
-    encoding: 'utf8', timeout: 300_000, env: { ...process.env, OPENBLAS_NUM_THREADS: '1' },
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1' },
   });
-  if (r.status !== 0) throw new Error(`linear_gd_reference.py failed (${r.error?.message ?? `status ${r.status}`}): ${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`linear_gd_reference.py failed (${r.error?.message ?? `status ${r.status}`}): ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
@@ -68,7 +84,9 @@ describe('linear-teacher workload (Advani & Saxe 2017)', () => {
     expect(b.train.x[0]).not.toBe(a.train.x[0]);
     expect(tune.train.x[0]).not.toBe(a.train.x[0]);
     expect(a.featureSize).toBe(100);
-    expect((await workloadData(linearTeacher, 'ratio-4', TEST_CACHE, { purpose: 'eval', index: 0 })).featureSize).toBe(400);
+    expect((await workloadData(linearTeacher, 'ratio-4', TEST_CACHE, { purpose: 'eval', index: 0 })).featureSize).toBe(
+      400,
+    );
     // Labels: signal variance 1 plus noise σ² (0.25): the sample variance of 1,000 validation labels is near 1.25.
     const yv = Array.from(a.valid.y);
     const mean = yv.reduce((s, v) => s + v, 0) / yv.length;
@@ -81,12 +99,22 @@ describe('linear-teacher workload (Advani & Saxe 2017)', () => {
     const registries = await loadRegistries();
     const backend = await initBackend('wasm');
     const ctx = { registries, backend, host: hostProvenance(), cacheDir: TEST_CACHE };
-    const cases = [['linear-teacher', 'default', 3], ['linear-teacher:ratio-4-large-init', 'ratio-4-large-init', 5]] as const;
+    const cases = [
+      ['linear-teacher', 'default', 3],
+      ['linear-teacher:ratio-4-large-init', 'ratio-4-large-init', 5],
+    ] as const;
     const curves: number[][] = [];
     const specs = [];
     for (const [workloadId, variant, index] of cases) {
       const repeat: Repeat = { purpose: 'eval', index };
-      const t = makeTrial(registries, { workloadId, arm: { method: 'sgd-nesterov', hparams: GD }, repeat, backend, stopAtTarget: false, budgetSteps: 400 });
+      const t = makeTrial(registries, {
+        workloadId,
+        arm: { method: 'sgd-nesterov', hparams: GD },
+        repeat,
+        backend,
+        stopAtTarget: false,
+        budgetSteps: 400,
+      });
       const record = await runTrial(t.id, t.config, ctx);
       expect(record.status).not.toBe('failed');
       curves.push(record.curve.map((p) => p.metrics['validation/loss']!));
@@ -96,7 +124,8 @@ describe('linear-teacher workload (Advani & Saxe 2017)', () => {
     for (let k = 0; k < cases.length; k++) {
       // An eval every 20 steps (none at step 0; the reference's first value is the initial error).
       expect(curves[k]!.length).toBe(20);
-      for (let i = 0; i < curves[k]!.length; i++) expect(Math.abs(curves[k]![i]! - ref.cases[k]![i + 1]!) / ref.cases[k]![i + 1]!).toBeLessThan(2e-4);
+      for (let i = 0; i < curves[k]!.length; i++)
+        expect(Math.abs(curves[k]![i]! - ref.cases[k]![i + 1]!) / ref.cases[k]![i + 1]!).toBeLessThan(2e-4);
       // The curves are not flat: GD moved far from the initial error.
       expect(curves[k]![19]!).toBeLessThan(0.9 * ref.cases[k]![0]!);
     }
@@ -104,11 +133,21 @@ describe('linear-teacher workload (Advani & Saxe 2017)', () => {
 
   it("the average exact curve over repeats matches the paper's large-size theory (P/N = 0.25, 1 and 4)", async () => {
     const steps = [0, 20, 100, 400, 2000];
-    const sweep = [['ratio-0.25', 0.25, 0.1], ['default', 1, 0.1], ['ratio-4', 4, 0.1], ['ratio-4-large-init', 4, 1]] as const;
+    const sweep = [
+      ['ratio-0.25', 0.25, 0.1],
+      ['default', 1, 0.1],
+      ['ratio-4', 4, 0.1],
+      ['ratio-4-large-init', 4, 1],
+    ] as const;
     const K = 8;
     const specs = [];
-    for (const [variant] of sweep) for (let i = 0; i < K; i++) specs.push(await dumpCase(`avg-${variant}-${i}`, variant, { purpose: 'eval', index: i }, steps));
-    const ref = reference({ cases: specs, theory: sweep.map(([, c, sigma0]) => ({ c, sigma: LINEAR_TEACHER_NOISE, sigma0, lr: GD.learningRate, steps })) });
+    for (const [variant] of sweep)
+      for (let i = 0; i < K; i++)
+        specs.push(await dumpCase(`avg-${variant}-${i}`, variant, { purpose: 'eval', index: i }, steps));
+    const ref = reference({
+      cases: specs,
+      theory: sweep.map(([, c, sigma0]) => ({ c, sigma: LINEAR_TEACHER_NOISE, sigma0, lr: GD.learningRate, steps })),
+    });
     sweep.forEach((_, s) => {
       for (let j = 0; j < steps.length; j++) {
         const v = Array.from({ length: K }, (_, i) => ref.cases[s * K + i]![j]!);

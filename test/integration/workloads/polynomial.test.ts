@@ -6,7 +6,11 @@ import { createScaledTwoLayer } from '../../../workloads/common/scaled-two-layer
 import { loadPolynomial } from '../../../workloads/synthetic/polynomial.js';
 import { useBackend } from '../../helpers/backend.js';
 
-const ctx = (variant: string) => ({ cacheDir: '', splitSeed: new Rng(deriveSeed('split', ['polynomial-regression', 1, variant])), variant });
+const ctx = (variant: string) => ({
+  cacheDir: '',
+  splitSeed: new Rng(deriveSeed('split', ['polynomial-regression', 1, variant])),
+  variant,
+});
 
 describe('polynomial regression workload', () => {
   it('fits a unit-variance He₂ target, with the same examples whatever the variant', async () => {
@@ -26,10 +30,19 @@ describe('polynomial regression workload', () => {
     const x = tf.randomNormal<tf.Rank.R2>([8, 5], 0, 1, 'float32', 1);
     const y = tf.ones<tf.Rank.R2>([8, 1]);
     const grads = (alpha: number) => {
-      const m = createScaledTwoLayer(new Rng(deriveSeed('init', ['t'])), { inputs: 5, hidden: 16, outputs: 1, alpha, activation: 'relu' });
+      const m = createScaledTwoLayer(new Rng(deriveSeed('init', ['t'])), {
+        inputs: 5,
+        hidden: 16,
+        outputs: 1,
+        alpha,
+        activation: 'relu',
+      });
       const out = m.apply(x);
       expect([...out.dataSync()].every((v) => v === 0)).toBe(true);
-      const { value, grads: g } = tf.variableGrads(() => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, m.apply(x)), m.params);
+      const { value, grads: g } = tf.variableGrads(
+        () => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, m.apply(x)),
+        m.params,
+      );
       const norms = Object.values(g).map((t) => tf.norm(t).dataSync()[0]!);
       tf.dispose([out, value, ...Object.values(g), ...m.params]);
       return norms;

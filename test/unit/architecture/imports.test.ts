@@ -9,7 +9,10 @@ const DIRS = ['harness', 'workloads', 'benchmarks', 'reports', 'scripts', 'test'
 const COMPOSITION_ROOT = 'harness/builtins.ts';
 
 function files(): string[] {
-  return listTsFiles(ROOT, DIRS.filter((d) => !d.endsWith('.ts'))).concat(DIRS.filter((d) => d.endsWith('.ts')));
+  return listTsFiles(
+    ROOT,
+    DIRS.filter((d) => !d.endsWith('.ts')),
+  ).concat(DIRS.filter((d) => d.endsWith('.ts')));
 }
 
 describe('the import graph', () => {
@@ -25,7 +28,10 @@ describe('the import graph', () => {
 
   it('has no import circle between files', () => {
     const cycles = findCycles(graph);
-    expect(cycles.map((c) => c.join(' → ')), 'files that import each other, directly or around a circle').toEqual([]);
+    expect(
+      cycles.map((c) => c.join(' → ')),
+      'files that import each other, directly or around a circle',
+    ).toEqual([]);
   });
 
   it('keeps harness/ free of benchmarks/ and workloads/ outside the composition root, with no exception', () => {
@@ -36,16 +42,22 @@ describe('the import graph', () => {
     }
     expect(crossings, 'machinery importing content: move the code, or compose it in harness/builtins.ts').toEqual([]);
     // The composition root is where the content comes in: the check above looks at real edges.
-    expect(graph.get(COMPOSITION_ROOT)!.filter((to) => /^(benchmarks|workloads)\//.test(to)).length).toBeGreaterThanOrEqual(4);
+    expect(
+      graph.get(COMPOSITION_ROOT)!.filter((to) => /^(benchmarks|workloads)\//.test(to)).length,
+    ).toBeGreaterThanOrEqual(4);
   });
 
   it('keeps the paper algorithms with the content, beside their tests', () => {
     const moved = [
-      'benchmarks/methods/high-loss-selection.ts', 'benchmarks/methods/example-scores.ts',
-      'benchmarks/methods/predictors/extrapolators.ts', 'benchmarks/methods/predictors/schedule-transfer.ts',
+      'benchmarks/methods/high-loss-selection.ts',
+      'benchmarks/methods/example-scores.ts',
+      'benchmarks/methods/predictors/extrapolators.ts',
+      'benchmarks/methods/predictors/schedule-transfer.ts',
     ];
     for (const f of moved) expect(graph.has(f), f).toBe(true);
-    expect([...graph.keys()].filter((f) => /^harness\/.*(predictors\/|batch-selection|example-scores)/.test(f))).toEqual([]);
+    expect(
+      [...graph.keys()].filter((f) => /^harness\/.*(predictors\/|batch-selection|example-scores)/.test(f)),
+    ).toEqual([]);
   });
 });
 

@@ -20,8 +20,13 @@ describe('backend selection', () => {
   });
 
   it('keeps absolute paths out of the reasons it stores', () => {
-    expect(firstLine(new Error("Cannot find package '@tensorflow/tfjs-node' imported from /tmp/x/dist/harness/backends/select.js\nstack")))
-      .toBe("Cannot find package '@tensorflow/tfjs-node'");
+    expect(
+      firstLine(
+        new Error(
+          "Cannot find package '@tensorflow/tfjs-node' imported from /tmp/x/dist/harness/backends/select.js\nstack",
+        ),
+      ),
+    ).toBe("Cannot find package '@tensorflow/tfjs-node'");
     expect(firstLine('failed to open /home/someone/.cache/libtensorflow.so.2')).toBe('failed to open <path>');
   });
 });

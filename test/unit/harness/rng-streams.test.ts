@@ -8,7 +8,11 @@ import { createRng } from '../../../harness/stats/rng.js';
  * were recorded from the two generators the project had before they became one (runner/rng.ts and
  * stats/rng.ts), so a change to seeding or to any draw fails here before it changes a result.
  */
-const digest = (xs: ArrayLike<number>) => createHash('sha256').update(Buffer.from(Float64Array.from(xs).buffer)).digest('hex').slice(0, 16);
+const digest = (xs: ArrayLike<number>) =>
+  createHash('sha256')
+    .update(Buffer.from(Float64Array.from(xs).buffer))
+    .digest('hex')
+    .slice(0, 16);
 const N = 2000;
 
 function trialStreams(seed: string): string[] {
@@ -18,7 +22,8 @@ function trialStreams(seed: string): string[] {
   const ints = ((g) => Array.from({ length: N }, (_, k) => g.int(k + 1)))(fresh());
   const normals = ((g) => Array.from({ length: N }, () => g.normal()))(fresh());
   const perm = fresh().permutation(N);
-  const mixed = ((g) => Array.from({ length: N }, (_, k) => (k % 3 === 0 ? g.normal() : k % 3 === 1 ? g.int(7) : g.uniform())))(fresh());
+  const mixed = ((g) =>
+    Array.from({ length: N }, (_, k) => (k % 3 === 0 ? g.normal() : k % 3 === 1 ? g.int(7) : g.uniform())))(fresh());
   return [uniform, ints, normals, perm, mixed].map(digest);
 }
 
@@ -35,12 +40,18 @@ function statsStreams(seed: number): string[] {
 describe('the one random source', () => {
   it('draws the trial streams (128-bit hex seeds) bit for bit as before', () => {
     expect(trialStreams('0123456789abcdef0123456789abcdef')).toEqual([
-      '0e73664cb58bf312', '02303bca4ddcfe10', '50aafe013230377c',
-      '9a75f4e6eed4e045', '58c5d9ca648bfe76',
+      '0e73664cb58bf312',
+      '02303bca4ddcfe10',
+      '50aafe013230377c',
+      '9a75f4e6eed4e045',
+      '58c5d9ca648bfe76',
     ]);
     expect(trialStreams('ffffffff00000000deadbeef12345678')).toEqual([
-      '179aa57a97202a66', 'e0e81796e12ec464', 'a70b2eb88d3501c6',
-      'b9b719517232b6cd', '4a060ba6415479f2',
+      '179aa57a97202a66',
+      'e0e81796e12ec464',
+      'a70b2eb88d3501c6',
+      'b9b719517232b6cd',
+      '4a060ba6415479f2',
     ]);
   });
 
@@ -48,7 +59,12 @@ describe('the one random source', () => {
     expect(statsStreams(0)).toEqual(['045460160f732332', 'cb7382370d626d68', '60bfc624a16ff967', '3d48bc617413d248']);
     expect(statsStreams(7)).toEqual(['a35bcea12d4b52ac', '79b5a25ffb2a125b', '36954fbdad42e738', 'adbf553c03c06abc']);
     expect(statsStreams(-5)).toEqual(['9a9783d75485f263', '38cefe3e15198118', '16851c984ae3f0ab', 'b094374043dfc2a5']);
-    expect(statsStreams(0xffffffff)).toEqual(['18c92a92b938be28', 'ecf49dac6aff1dd3', 'bd2370fef176b765', '8e5734566a2358e5']);
+    expect(statsStreams(0xffffffff)).toEqual([
+      '18c92a92b938be28',
+      'ecf49dac6aff1dd3',
+      'bd2370fef176b765',
+      '8e5734566a2358e5',
+    ]);
   });
 
   it('keeps its two integer draws apart: the scaled draw and the exactly uniform one differ on the same state', () => {

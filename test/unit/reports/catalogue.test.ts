@@ -7,16 +7,39 @@ import { tempDir } from '../../helpers/cli.js';
 /** The parts of a run's summary.json that the catalogue reads. */
 function summary(id: string, overall: string, title: string) {
   return {
-    claim: { id, version: 1, title, paper: { title: 'A paper', authors: 'x', year: 2024, url: 'https://example.org', catalogue: 34 }, testType: 'fixed-budget' },
-    preset: 'standard', repeats: 20, numericsClass: 'wasm-tfjs4.22.0-k1',
+    claim: {
+      id,
+      version: 1,
+      title,
+      paper: { title: 'A paper', authors: 'x', year: 2024, url: 'https://example.org', catalogue: 34 },
+      testType: 'fixed-budget',
+    },
+    preset: 'standard',
+    repeats: 20,
+    numericsClass: 'wasm-tfjs4.22.0-k1',
     judgement: {
-      overall, explanation: `${overall}: 1 ${overall} of 1 comparison(s)`, unjudged: [],
-      scope: { scale: 'miniature', workloads: [], text: 'at miniature scale: w:budget-10, final validation/loss after 100 steps' },
+      overall,
+      explanation: `${overall}: 1 ${overall} of 1 comparison(s)`,
+      unjudged: [],
+      scope: {
+        scale: 'miniature',
+        workloads: [],
+        text: 'at miniature scale: w:budget-10, final validation/loss after 100 steps',
+      },
       fidelity: { kind: 'stand-in', differs: 'a <related> schedule' },
-      comparisons: [{
-        methodId: 'rex', baselineId: 'linear-decay', workload: 'w:budget-10', verdict: overall, effectName: 'difference', estimate: -0.0123, ci: [-0.02, -0.004], test: { adjustedPValue: 0.003 },
-        headline: 'claimed better (no size given) · measured −0.0123 [−0.02, −0.004] (lower is better)',
-      }],
+      comparisons: [
+        {
+          methodId: 'rex',
+          baselineId: 'linear-decay',
+          workload: 'w:budget-10',
+          verdict: overall,
+          effectName: 'difference',
+          estimate: -0.0123,
+          ci: [-0.02, -0.004],
+          test: { adjustedPValue: 0.003 },
+          headline: 'claimed better (no size given) · measured −0.0123 [−0.02, −0.004] (lower is better)',
+        },
+      ],
     },
   };
 }
@@ -28,7 +51,15 @@ describe('catalogue report', () => {
     writeFileSync(join(dir, 'rex', 'summary.json'), JSON.stringify(summary('rex', 'reproduced', 'REX <beats> linear')));
     const out = writeCatalogue(dir, ['rex', 'grokking'], { wallSeconds: 1234.5, trainSeconds: { rex: 99.5 } });
     expect(out.data.rows).toHaveLength(1);
-    expect(out.data.rows[0]).toMatchObject({ id: 'rex', verdict: 'reproduced', reportHref: 'rex/report.html', trainSeconds: 99.5, catalogue: 34, fidelity: 'stand-in', differs: 'a <related> schedule' });
+    expect(out.data.rows[0]).toMatchObject({
+      id: 'rex',
+      verdict: 'reproduced',
+      reportHref: 'rex/report.html',
+      trainSeconds: 99.5,
+      catalogue: 34,
+      fidelity: 'stand-in',
+      differs: 'a <related> schedule',
+    });
     expect(out.data.missing).toEqual(['grokking']);
     const html = readFileSync(out.html, 'utf8');
     expect(html).toContain('href="rex/report.html"');
@@ -50,7 +81,9 @@ describe('catalogue report', () => {
     const old = summary('rex', 'partially reproduced', 'REX');
     const { scope: _s, fidelity: _f, ...judgement } = old.judgement;
     writeFileSync(join(dir, 'rex', 'summary.json'), JSON.stringify({ ...old, judgement }));
-    expect(() => writeCatalogue(dir, ['rex'])).toThrow(expect.objectContaining({ code: 'E_SCHEMA_VERSION', hint: expect.stringMatching(/reprobench run rex/) }));
+    expect(() => writeCatalogue(dir, ['rex'])).toThrow(
+      expect.objectContaining({ code: 'E_SCHEMA_VERSION', hint: expect.stringMatching(/reprobench run rex/) }),
+    );
   });
 
   it('refuses an unreadable summary with a coded error', () => {

@@ -3,7 +3,6 @@ import { hb } from '../../../reports/handlebars.js';
 import { safeHref } from '../../../reports/safe-url.js';
 import { HOSTILE_URLS } from '../../helpers/hostile-urls.js';
 
-
 describe('links in reports: WHATWG-parsed, http(s) and plain relative paths only', () => {
   it.each(HOSTILE_URLS)('%j becomes #', (u) => {
     expect(safeHref(u)).toBe('#');
@@ -24,9 +23,11 @@ describe('links in reports: WHATWG-parsed, http(s) and plain relative paths only
     expect(safeHref(u)).toBe('#');
   });
 
-  it('is what the templates\' url helper writes, HTML-escaped', () => {
+  it("is what the templates' url helper writes, HTML-escaped", () => {
     const t = hb.compile('<a href="{{url u}}">x</a>');
     expect(t({ u: 'java\tscript:alert(1)' })).toBe('<a href="#">x</a>');
-    expect(t({ u: 'https://x.org/?a=1&b="2"' })).toBe(`<a href="${hb.escapeExpression('https://x.org/?a=1&b=%222%22')}">x</a>`);
+    expect(t({ u: 'https://x.org/?a=1&b="2"' })).toBe(
+      `<a href="${hb.escapeExpression('https://x.org/?a=1&b=%222%22')}">x</a>`,
+    );
   });
 });

@@ -12,19 +12,24 @@ function quickStart(): string[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Try it (quick start)'));
   const block = /```sh\n([^]*?)```/.exec(section)![1]!;
-  return block.split('\n').map((l) => l.trim()).filter(Boolean);
+  return block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 describe('the README quick start and .ci/run', () => {
-  it('has two commands: the checkout\'s own CLI (not npx, which would install it again) and npm run test:all', () => {
+  it("has two commands: the checkout's own CLI (not npx, which would install it again) and npm run test:all", () => {
     const [first, second, ...rest] = quickStart();
     expect(rest).toEqual([]);
     expect(first).toMatch(/^npm ci && npm run reprobench -- run adan --preset quick$/);
     expect(second).toBe('npm run test:all');
   });
 
-  it('.ci/run runs exactly the README\'s test command, then checks every claim against its committed wasm reference', () => {
-    const commands = readFileSync(join(ROOT, '.ci', 'run'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  it(".ci/run runs exactly the README's test command, then checks every claim against its committed wasm reference", () => {
+    const commands = readFileSync(join(ROOT, '.ci', 'run'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
     const testCommand = quickStart()[1]!;
     expect(commands).toContain(testCommand);
     expect(commands.indexOf(testCommand)).toBeLessThan(commands.length - 1);
@@ -36,9 +41,12 @@ describe('scripts/test-all.mjs --check', () => {
   it('plans a bare machine without changing anything: what it installs as root, in order', () => {
     const r = testAll('--check', '--assume-missing', 'chromium,python3,torch,cc,openblas,clang,addon,slurm,npm');
     expect(r.status, r.stderr).toBe(1);
-    const plan = r.stdout.split('\n').filter((l) => /^test:all: {3}\d\. /.test(l)).map((l) => l.replace(/^test:all: {3}\d\. /, ''));
+    const plan = r.stdout
+      .split('\n')
+      .filter((l) => /^test:all: {3}\d\. /.test(l))
+      .map((l) => l.replace(/^test:all: {3}\d\. /, ''));
     expect(plan).toEqual([
-      'refresh Debian\'s package lists (as root): apt-get update -q',
+      "refresh Debian's package lists (as root): apt-get update -q",
       'install Debian packages for chromium (as root): apt-get install -y -q chromium',
       'install Debian packages for python3, torch, cc, openblas, clang (as root): apt-get install -y -q --no-install-recommends ' +
         'python3 python3-torch gcc libc6-dev libopenblas-dev clang-14 lld-14 llvm-14',
@@ -73,8 +81,10 @@ describe('vitest projects (vitest.config.ts)', () => {
   it('put every test file in exactly one project, so npm test runs each once and every project script runs its share', () => {
     const r = node([join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'list', '--filesOnly', '--json']);
     expect(r.status, r.stderr).toBe(0);
-    const listed = (JSON.parse(r.stdout) as Array<{ file: string; projectName: string }>)
-      .map((x) => ({ file: relative(ROOT, x.file), project: x.projectName }));
+    const listed = (JSON.parse(r.stdout) as Array<{ file: string; projectName: string }>).map((x) => ({
+      file: relative(ROOT, x.file),
+      project: x.projectName,
+    }));
     expect(listed.map((x) => x.file).sort()).toEqual(testFiles().sort());
     const project = (f: string) => listed.find((x) => x.file === f)?.project;
     expect(project('test/unit/harness/backends/blas.test.ts')).toBe('unit');
@@ -85,6 +95,7 @@ describe('vitest projects (vitest.config.ts)', () => {
     expect(project('test/browser/report.test.ts')).toBe('browser');
     expect(project('test/integration/resume.test.ts')).toBe('integration');
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
-    for (const name of new Set(listed.map((x) => x.project))) expect(scripts[`test:${name}`]).toContain(`vitest run --project ${name}`);
+    for (const name of new Set(listed.map((x) => x.project)))
+      expect(scripts[`test:${name}`]).toContain(`vitest run --project ${name}`);
   });
 });

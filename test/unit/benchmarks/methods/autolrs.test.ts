@@ -65,9 +65,18 @@ describe('AutoLRS (simplified)', () => {
   });
 
   it('rejects unusable settings with E_BAD_CONFIG and a hint', () => {
-    const bads: Array<Record<string, number>> = [{ probeSteps: 2 }, { stageSteps: 0 }, { candidates: 0 }, { candidateFactor: 1 }, { minLearningRate: 0 }, { stageSteps: 1.5 }];
+    const bads: Array<Record<string, number>> = [
+      { probeSteps: 2 },
+      { stageSteps: 0 },
+      { candidates: 0 },
+      { candidateFactor: 1 },
+      { minLearningRate: 0 },
+      { stageSteps: 1.5 },
+    ];
     for (const bad of bads) {
-      expect(() => settings(bad), JSON.stringify(bad)).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG', hint: expect.stringContaining('probeSteps') }));
+      expect(() => settings(bad), JSON.stringify(bad)).toThrow(
+        expect.objectContaining({ code: 'E_BAD_CONFIG', hint: expect.stringContaining('probeSteps') }),
+      );
     }
   });
 });

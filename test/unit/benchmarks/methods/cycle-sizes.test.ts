@@ -6,7 +6,7 @@ const take = (c: CycleSizes, n: number) => Array.from({ length: n }, (_, e) => c
 // Expected values: the authors' get_cycle_sizes(sp, ep, alfa, T) (ChangeDatasize.py in
 // github.com/CyclicalCurriculum/Cyclical-Curriculum), transcribed to Python 3 and run with T large enough.
 describe('cyclical curriculum epoch shares', () => {
-  it('cycles 0.25 → 0.5 → 1 → 0.5 → 0.25 with the authors\' defaults (0.25, 1, 0.5)', () => {
+  it("cycles 0.25 → 0.5 → 1 → 0.5 → 0.25 with the authors' defaults (0.25, 1, 0.5)", () => {
     expect(take(new CycleSizes(0.25, 1, 0.5), 11)).toEqual([0.25, 0.5, 1, 0.5, 0.25, 0.5, 1, 0.5, 0.25, 0.5, 1]);
   });
 
@@ -26,8 +26,16 @@ describe('cyclical curriculum epoch shares', () => {
   });
 
   it('rejects shares or multipliers outside their ranges with a hint', () => {
-    for (const [s, e, m] of [[0, 1, 0.5], [0.5, 0.25, 0.5], [0.25, 1.5, 0.5], [0.25, 1, 1], [0.25, 1, 0]] as const) {
-      expect(() => new CycleSizes(s, e, m)).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG', hint: expect.stringContaining('cycleStart') }));
+    for (const [s, e, m] of [
+      [0, 1, 0.5],
+      [0.5, 0.25, 0.5],
+      [0.25, 1.5, 0.5],
+      [0.25, 1, 1],
+      [0.25, 1, 0],
+    ] as const) {
+      expect(() => new CycleSizes(s, e, m)).toThrow(
+        expect.objectContaining({ code: 'E_BAD_CONFIG', hint: expect.stringContaining('cycleStart') }),
+      );
     }
   });
 });

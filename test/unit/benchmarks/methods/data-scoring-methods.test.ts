@@ -12,7 +12,11 @@ import { useBackend } from '../../../helpers/backend.js';
 
 const N = 8;
 const data: SupervisedData = {
-  train: { x: Float32Array.from({ length: 2 * N }, (_, i) => Math.sin(i * 1.7) * 2), y: Int32Array.from({ length: N }, (_, i) => i % 3), n: N },
+  train: {
+    x: Float32Array.from({ length: 2 * N }, (_, i) => Math.sin(i * 1.7) * 2),
+    y: Int32Array.from({ length: N }, (_, i) => i % 3),
+    n: N,
+  },
   valid: { x: new Float32Array(2), y: new Int32Array(1), n: 1 },
   featureSize: 2,
   task: { kind: 'classification', numClasses: 3 },
@@ -47,13 +51,18 @@ describe('el2n-prune', () => {
   it('keeps the keepFraction of rows with the highest mean EL2N over its scoring models', async () => {
     const hp = { ...el2nPrune.hparams, keepFraction: 0.5, scoreModels: 3, scoreSteps: 0 };
     const sel = await el2nPrune.selectData(hp, ctx());
-    const want = rankDesc(await untrainedScores('el2n', 3)).slice(0, 4).sort((a, b) => a - b);
+    const want = rankDesc(await untrainedScores('el2n', 3))
+      .slice(0, 4)
+      .sort((a, b) => a - b);
     expect([...sel.rows]).toEqual(want);
     expect(sel.scoringSteps).toBe(0);
   });
 
   it('counts K · S scoring steps', async () => {
-    const sel = await el2nPrune.selectData({ ...el2nPrune.hparams, keepFraction: 0.25, scoreModels: 2, scoreSteps: 3 }, ctx());
+    const sel = await el2nPrune.selectData(
+      { ...el2nPrune.hparams, keepFraction: 0.25, scoreModels: 2, scoreSteps: 3 },
+      ctx(),
+    );
     expect(sel.scoringSteps).toBe(6);
     expect(sel.rows).toHaveLength(2);
   });

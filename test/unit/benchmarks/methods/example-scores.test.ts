@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataSelectionContext } from '../../../../harness/core/method.js';
 import type { Model, SupervisedData } from '../../../../harness/core/workload.js';
-import { childSeed, highestScoring, scoreExamples, scoreTrainingRows } from '../../../../benchmarks/methods/example-scores.js';
+import {
+  childSeed,
+  highestScoring,
+  scoreExamples,
+  scoreTrainingRows,
+} from '../../../../benchmarks/methods/example-scores.js';
 import { taskLoss } from '../../../../harness/runner/evaluate.js';
 import { Rng } from '../../../../harness/rng.js';
 import { AdamWOptimizer } from '../../../../benchmarks/methods/optimizers/adamw.js';
@@ -18,7 +23,12 @@ const data: SupervisedData = {
 };
 
 function linearModel(): Model {
-  const w = tf.variable(tf.tensor2d([[0.5, -1, 0.25], [1.5, 0, -0.5]]));
+  const w = tf.variable(
+    tf.tensor2d([
+      [0.5, -1, 0.25],
+      [1.5, 0, -0.5],
+    ]),
+  );
   const b = tf.variable(tf.tensor1d([0.1, -0.2, 0.3]));
   return { params: [w, b], apply: (x) => tf.add<tf.Tensor2D>(tf.matMul(x, w), b) };
 }
@@ -30,20 +40,26 @@ describe('per-example scores', () => {
   it('EL2N is ‖softmax(f(x)) − onehot(y)‖₂ per row (numpy reference)', async () => {
     const m = linearModel();
     const s = await scoreExamples(m, data, 'el2n');
-    [0.031280287744184905, 0.4150987913916161, 1.3039232417140147, 1.066801899162757].forEach((v, i) => expect(s[i]).toBeCloseTo(v, 5));
+    [0.031280287744184905, 0.4150987913916161, 1.3039232417140147, 1.066801899162757].forEach((v, i) =>
+      expect(s[i]).toBeCloseTo(v, 5),
+    );
     tf.dispose(m.params);
   });
 
-  it('the loss score is the row\'s softmax cross-entropy (numpy reference)', async () => {
+  it("the loss score is the row's softmax cross-entropy (numpy reference)", async () => {
     const m = linearModel();
     const s = await scoreExamples(m, data, 'loss');
-    [0.02532862657206937, 0.3911515559200586, 5.745678151577704, 1.5244569198954359].forEach((v, i) => expect(s[i]).toBeCloseTo(v, 4));
+    [0.02532862657206937, 0.3911515559200586, 5.745678151577704, 1.5244569198954359].forEach((v, i) =>
+      expect(s[i]).toBeCloseTo(v, 4),
+    );
     tf.dispose(m.params);
   });
 
   it('refuses a regression workload with a hint', async () => {
     const m = linearModel();
-    await expect(scoreExamples(m, { ...data, task: { kind: 'regression', targetSize: 1 } }, 'el2n')).rejects.toMatchObject({ code: 'E_BAD_CONFIG' });
+    await expect(
+      scoreExamples(m, { ...data, task: { kind: 'regression', targetSize: 1 } }, 'el2n'),
+    ).rejects.toMatchObject({ code: 'E_BAD_CONFIG' });
     tf.dispose(m.params);
   });
 });
@@ -67,8 +83,18 @@ describe('scoring runs', () => {
     rng: new Rng(seed),
   });
   const plan = (models: number, steps: number) => ({
-    score: 'el2n' as const, models, steps,
-    createOptimizer: () => new AdamWOptimizer({ learningRate: 0.05, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0, nesterov: false }),
+    score: 'el2n' as const,
+    models,
+    steps,
+    createOptimizer: () =>
+      new AdamWOptimizer({
+        learningRate: 0.05,
+        beta1: 0.9,
+        beta2: 0.999,
+        epsilon: 1e-8,
+        weightDecay: 0,
+        nesterov: false,
+      }),
     learningRate: () => 0.05,
   });
   const seed = 'a'.repeat(32);
@@ -103,7 +129,10 @@ describe('scoring runs', () => {
   });
 
   it('rejects a number of models or steps it cannot use', async () => {
-    await expect(scoreTrainingRows(ctx(seed), plan(0, 5))).rejects.toMatchObject({ code: 'E_BAD_CONFIG', hint: expect.stringContaining('scoreModels') });
+    await expect(scoreTrainingRows(ctx(seed), plan(0, 5))).rejects.toMatchObject({
+      code: 'E_BAD_CONFIG',
+      hint: expect.stringContaining('scoreModels'),
+    });
     await expect(scoreTrainingRows(ctx(seed), plan(1, 2.5))).rejects.toMatchObject({ code: 'E_BAD_CONFIG' });
   });
 

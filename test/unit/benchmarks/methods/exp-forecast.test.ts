@@ -11,7 +11,9 @@ interface Fit {
   forecast: number;
 }
 /** From scripts/fixtures/exp_forecast_reference.py (scipy.optimize.curve_fit, independent of this code). */
-const ref = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'fixtures', 'exp-forecast.json'), 'utf8')) as {
+const ref = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'fixtures', 'exp-forecast.json'), 'utf8'),
+) as {
   source: string;
   tau: number;
   bMin: number;

@@ -3,7 +3,8 @@ import { scheduleMultiplier, scheduledLearningRate } from '../../../../benchmark
 import { scheduleMethods } from '../../../../benchmarks/methods/schedule-methods.js';
 
 const T = 100;
-const m = (name: Parameters<typeof scheduleMultiplier>[0], step: number, o = {}, warmup = 0) => scheduleMultiplier(name, warmup, step, T, o);
+const m = (name: Parameters<typeof scheduleMultiplier>[0], step: number, o = {}, warmup = 0) =>
+  scheduleMultiplier(name, warmup, step, T, o);
 
 describe('REX (Chen, Wolfe & Kyrillidis 2022)', () => {
   it('follows (1 − z) / (1/2 + 1/2 (1 − z)) with z = t/T', () => {

@@ -18,7 +18,14 @@ describe('learning-rate schedules', () => {
   });
 
   it('scales the method learning rate and rejects unknown schedules', () => {
-    expect(scheduledLearningRate({ learningRate: 0.2, schedule: 'linear', warmupFraction: 0 }, { step: 50, totalSteps: 100 })).toBeCloseTo(0.1, 12);
-    expect(() => scheduledLearningRate({ learningRate: 0.2, schedule: 'sawtooth' }, { step: 0, totalSteps: 10 })).toThrow(/unknown schedule/);
+    expect(
+      scheduledLearningRate(
+        { learningRate: 0.2, schedule: 'linear', warmupFraction: 0 },
+        { step: 50, totalSteps: 100 },
+      ),
+    ).toBeCloseTo(0.1, 12);
+    expect(() =>
+      scheduledLearningRate({ learningRate: 0.2, schedule: 'sawtooth' }, { step: 0, totalSteps: 10 }),
+    ).toThrow(/unknown schedule/);
   });
 });

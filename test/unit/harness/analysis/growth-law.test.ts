@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { fitLogLaw, fitPowerLaw, logOverPowerLaw } from '../../../../harness/analysis/growth-law.js';
 
 // numpy.polyfit and scipy.optimize.curve_fit on the same curves: scripts/fixtures/growth_law_fits.py.
-interface Fit { y: number[]; log: { a: number; b: number; sse: number }; power: { c: number; alpha: number; sse: number } }
-const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/growth/growth-law-fits.json', import.meta.url), 'utf8')) as { t: number[]; fits: Record<string, Fit> };
+interface Fit {
+  y: number[];
+  log: { a: number; b: number; sse: number };
+  power: { c: number; alpha: number; sse: number };
+}
+const fixture = JSON.parse(
+  readFileSync(new URL('../../../fixtures/growth/growth-law-fits.json', import.meta.url), 'utf8'),
+) as { t: number[]; fits: Record<string, Fit> };
 const { t, fits } = fixture;
 
 describe('growth-law fits (log vs power law)', () => {
@@ -31,8 +37,14 @@ describe('growth-law fits (log vs power law)', () => {
   });
 
   it('gives no value, with why, for too few points or a step ≤ 0, and 0 for a curve both laws fit exactly', () => {
-    expect(logOverPowerLaw([1, 2, 3], [0, 1, 2])).toMatchObject({ value: null, note: expect.stringContaining('at least 4') });
-    expect(logOverPowerLaw([0, 1, 2, 3], [0, 1, 2, 3])).toMatchObject({ value: null, note: expect.stringContaining('ln t') });
+    expect(logOverPowerLaw([1, 2, 3], [0, 1, 2])).toMatchObject({
+      value: null,
+      note: expect.stringContaining('at least 4'),
+    });
+    expect(logOverPowerLaw([0, 1, 2, 3], [0, 1, 2, 3])).toMatchObject({
+      value: null,
+      note: expect.stringContaining('ln t'),
+    });
     // A constant is a + 0·ln t and c·t^0.
     expect(logOverPowerLaw([1, 2, 3, 4], [2, 2, 2, 2]).value).toBe(0);
   });

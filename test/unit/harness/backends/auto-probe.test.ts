@@ -21,7 +21,10 @@ function spin(ms: number): void {
  * spins for 2 ms. Registered under names no real backend uses.
  */
 function registerFakes(): void {
-  for (const [name, delay] of [['fake-slow', 2], ['fake-fast', 0]] as const) {
+  for (const [name, delay] of [
+    ['fake-slow', 2],
+    ['fake-fast', 0],
+  ] as const) {
     if (tf.findBackend(name)) continue;
     tf.registerBackend(name, () => new MathBackendCPU(), 0);
     for (const k of tf.getKernelsForBackend('cpu')) {
@@ -57,26 +60,39 @@ const small: ProbeModel = {
   },
 };
 
-describe('auto picks the fastest backend by probing the workload\'s model', () => {
+describe("auto picks the fastest backend by probing the workload's model", () => {
   beforeAll(() => {
     registerFakes();
   });
 
   it('a slow backend loses to a fast one even when it comes first in the preference order; the choice is cached', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'reprobench-probe-'));
-    const first = await probeFastest([candidate('fake-slow'), candidate('fake-fast')], [small], { cacheDir, gpu: null, secondsPerModel: 0.2 });
+    const first = await probeFastest([candidate('fake-slow'), candidate('fake-fast')], [small], {
+      cacheDir,
+      gpu: null,
+      secondsPerModel: 0.2,
+    });
     expect(first.chosen).toBe('fake-fast');
     expect(first.cached).toBe(false);
     expect(first.msPerStep['fake-slow']!).toBeGreaterThan(first.msPerStep['fake-fast']! + 3); // ≥ 6 products × 2 ms
     expect(tf.getBackend()).toBe('fake-fast');
-    expect(first.reason).toMatch(/^auto chose fake-fast: fastest training step of probe-test-mlp \(ms per step: fake-slow [\d.]+, fake-fast [\d.]+; probed now;/);
-    const stored = JSON.parse(readFileSync(join(cacheDir, 'backend-choice.json'), 'utf8')) as Record<string, { chosen: string }>;
+    expect(first.reason).toMatch(
+      /^auto chose fake-fast: fastest training step of probe-test-mlp \(ms per step: fake-slow [\d.]+, fake-fast [\d.]+; probed now;/,
+    );
+    const stored = JSON.parse(readFileSync(join(cacheDir, 'backend-choice.json'), 'utf8')) as Record<
+      string,
+      { chosen: string }
+    >;
     expect(Object.values(stored).map((e) => e.chosen)).toEqual(['fake-fast']);
 
     // Same machine, candidates and model: from the cache, without timing anything.
     const createsBefore = creates;
     activations.length = 0;
-    const again = await probeFastest([candidate('fake-slow'), candidate('fake-fast')], [small], { cacheDir, gpu: null, secondsPerModel: 0.2 });
+    const again = await probeFastest([candidate('fake-slow'), candidate('fake-fast')], [small], {
+      cacheDir,
+      gpu: null,
+      secondsPerModel: 0.2,
+    });
     expect(again).toMatchObject({ chosen: 'fake-fast', cached: true, msPerStep: first.msPerStep });
     expect(again.reason).toMatch(/cached/);
     expect(creates).toBe(createsBefore);
@@ -84,7 +100,11 @@ describe('auto picks the fastest backend by probing the workload\'s model', () =
     expect(tf.getBackend()).toBe('fake-fast');
 
     // Another model is another probe.
-    const other = await probeFastest([candidate('fake-slow'), candidate('fake-fast')], [{ ...small, key: 'probe-test-mlp-2' }], { cacheDir, gpu: null, secondsPerModel: 0.2 });
+    const other = await probeFastest(
+      [candidate('fake-slow'), candidate('fake-fast')],
+      [{ ...small, key: 'probe-test-mlp-2' }],
+      { cacheDir, gpu: null, secondsPerModel: 0.2 },
+    );
     expect(other.cached).toBe(false);
     expect(creates).toBeGreaterThan(createsBefore);
   });
@@ -99,17 +119,30 @@ describe('auto picks the fastest backend by probing the workload\'s model', () =
     const cacheDir = mkdtempSync(join(tmpdir(), 'reprobench-probe-'));
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(cacheDir, 'backend-choice.json'), '{ torn');
-    const r = await probeFastest([candidate('fake-slow'), candidate('fake-fast')], [small], { cacheDir, gpu: null, secondsPerModel: 0.1 });
+    const r = await probeFastest([candidate('fake-slow'), candidate('fake-fast')], [small], {
+      cacheDir,
+      gpu: null,
+      secondsPerModel: 0.1,
+    });
     expect(r).toMatchObject({ chosen: 'fake-fast', cached: false });
   });
 
   it('initBackend(auto) probes the backends that load; a workload probe that cannot be built falls back to the default model, and says so', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'reprobench-probe-'));
-    const broken: ProbeModel = { key: 'broken-workload@1:default', create: () => { throw new Error('dataset not cached'); } };
+    const broken: ProbeModel = {
+      key: 'broken-workload@1:default',
+      create: () => {
+        throw new Error('dataset not cached');
+      },
+    };
     const b = await initBackend('auto', { probe: () => [broken], cacheDir });
     const last = b.reasons.at(-1)!;
-    expect(b.reasons).toContain('auto: could not probe broken-workload@1:default (dataset not cached); probing the default model instead');
-    expect(last).toMatch(new RegExp(`^auto chose ${b.name}: fastest training step of mlp-784-256-10-b128 \\(ms per step: `));
+    expect(b.reasons).toContain(
+      'auto: could not probe broken-workload@1:default (dataset not cached); probing the default model instead',
+    );
+    expect(last).toMatch(
+      new RegExp(`^auto chose ${b.name}: fastest training step of mlp-784-256-10-b128 \\(ms per step: `),
+    );
     // Every backend that loaded was timed (blas and wasm on this project's machines; .ci/run installs OpenBLAS).
     const timed = [...last.matchAll(/(\w+) [\d.]+(?=[,;])/g)].map((m) => m[1]);
     expect(timed).toContain(b.name);

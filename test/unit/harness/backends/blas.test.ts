@@ -23,8 +23,12 @@ describe('the OpenBLAS addon and the blas backend', () => {
     it('refuses operands outside the heap instead of reading past it', () => {
       const heap = new Float32Array(16);
       expect(() => addon.sgemmBatched(heap, 0, 0, 4, 4, 4, 0, 0, 8, 1, 0, 0, 0)).toThrow(/out of the heap's bounds/);
-      expect(() => addon.conv2d(heap, 0, 0, 0, 0, 8, 1, 4, 4, 1, 4, 4, 1, 3, 3, 1, 1, 1, 1, 1, 1)).toThrow(/out of the heap's bounds/);
-      expect(() => addon.conv2d(heap, 7, 0, 0, 0, 0, 1, 2, 2, 1, 2, 2, 1, 1, 1, 1, 1, 0, 0, 1, 1)).toThrow(/bad geometry or mode/);
+      expect(() => addon.conv2d(heap, 0, 0, 0, 0, 8, 1, 4, 4, 1, 4, 4, 1, 3, 3, 1, 1, 1, 1, 1, 1)).toThrow(
+        /out of the heap's bounds/,
+      );
+      expect(() => addon.conv2d(heap, 7, 0, 0, 0, 0, 1, 2, 2, 1, 2, 2, 1, 1, 1, 1, 1, 0, 0, 1, 1)).toThrow(
+        /bad geometry or mode/,
+      );
     });
 
     it('multiplies, transposes and broadcasts a batch like the definition says', () => {

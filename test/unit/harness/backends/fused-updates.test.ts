@@ -35,12 +35,18 @@ async function run(make: Make, steps = 5): Promise<{ bits: string[]; kernels: st
       g[1] = -0;
       return tf.tensor(g, p.shape);
     });
-    const info = await tf.profile(() => opt.applyGradients(params.map((p, i) => ({ name: p.name, tensor: grads[i]! }))));
+    const info = await tf.profile(() =>
+      opt.applyGradients(params.map((p, i) => ({ name: p.name, tensor: grads[i]! }))),
+    );
     kernels = info.kernelNames;
     tf.dispose(grads);
   }
   const weights = await opt.getWeights();
-  const bits = await Promise.all([...params, ...weights.slice(1).map((w) => w.tensor)].map(async (t) => Buffer.from((await t.data()).buffer).toString('hex')));
+  const bits = await Promise.all(
+    [...params, ...weights.slice(1).map((w) => w.tensor)].map(async (t) =>
+      Buffer.from((await t.data()).buffer).toString('hex'),
+    ),
+  );
   opt.dispose();
   tf.dispose(params);
   return { bits, kernels };
@@ -56,24 +62,47 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    kernel: ADAMW_KERNEL, func: adamwKernel, unfusedMarker: 'Sqrt',
+    kernel: ADAMW_KERNEL,
+    func: adamwKernel,
+    unfusedMarker: 'Sqrt',
     configs: [
       ['no decay', () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0 })],
       ['decay 0.1', () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0.1 })],
-      ['NAdamW', () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0.01, nesterov: true, beta2: 0.98, epsilon: 1e-6 })],
+      [
+        'NAdamW',
+        () => new AdamWOptimizer({ learningRate: 0.01, weightDecay: 0.01, nesterov: true, beta2: 0.98, epsilon: 1e-6 }),
+      ],
     ],
   },
   {
-    kernel: ADAN_KERNEL, func: adanKernel, unfusedMarker: 'Sqrt',
+    kernel: ADAN_KERNEL,
+    func: adanKernel,
+    unfusedMarker: 'Sqrt',
     configs: [
       ['no decay', () => new AdanOptimizer({ learningRate: 0.01 })],
-      ['proximal decay 0.02 (the method\'s default)', () => new AdanOptimizer({ learningRate: 0.01, weightDecay: 0.02 })],
-      ['noProx decay 0.05', () => new AdanOptimizer({ learningRate: 0.02, weightDecay: 0.05, noProx: true, beta1: 0.9, beta2: 0.9, beta3: 0.999 })],
+      [
+        "proximal decay 0.02 (the method's default)",
+        () => new AdanOptimizer({ learningRate: 0.01, weightDecay: 0.02 }),
+      ],
+      [
+        'noProx decay 0.05',
+        () =>
+          new AdanOptimizer({
+            learningRate: 0.02,
+            weightDecay: 0.05,
+            noProx: true,
+            beta1: 0.9,
+            beta2: 0.9,
+            beta3: 0.999,
+          }),
+      ],
       ['noProx without decay', () => new AdanOptimizer({ learningRate: 0.01, noProx: true })],
     ],
   },
   {
-    kernel: SGD_KERNEL, func: sgdKernel, unfusedMarker: 'Multiply',
+    kernel: SGD_KERNEL,
+    func: sgdKernel,
+    unfusedMarker: 'Multiply',
     configs: [
       ['Nesterov', () => new SgdOptimizer({ learningRate: 0.05 })],
       ['heavy ball', () => new SgdOptimizer({ learningRate: 0.05, nesterov: false, momentum: 0.8 })],
@@ -97,7 +126,11 @@ describe('the fused optimizer updates (AdamW, Adan, SGD) equal the tfjs ops they
           try {
             unfused = await run(make);
           } finally {
-            tf.registerKernel({ kernelName: c.kernel, backendName: backend, kernelFunc: c.func as unknown as tf.KernelFunc });
+            tf.registerKernel({
+              kernelName: c.kernel,
+              backendName: backend,
+              kernelFunc: c.func as unknown as tf.KernelFunc,
+            });
           }
           await initBackend('cpu');
           const cpu = await run(make);
@@ -117,8 +150,15 @@ describe('the fused optimizer updates (AdamW, Adan, SGD) equal the tfjs ops they
   it('a fused update refuses operands of different sizes with a clear error', async () => {
     await initBackend('wasm');
     const [a, b] = [tf.zeros([4]), tf.zeros([5])];
-    expect(() => tf.engine().runKernel(SGD_KERNEL, { param: a, grad: b, buf: a }, { weightDecay: 0, first: true, momentum: 0.9, nesterov: true, learningRate: 0.1 }))
-      .toThrow(/ReprobenchSgd: shapes 4 and 5 differ/);
+    expect(() =>
+      tf
+        .engine()
+        .runKernel(
+          SGD_KERNEL,
+          { param: a, grad: b, buf: a },
+          { weightDecay: 0, first: true, momentum: 0.9, nesterov: true, learningRate: 0.1 },
+        ),
+    ).toThrow(/ReprobenchSgd: shapes 4 and 5 differ/);
     tf.dispose([a, b]);
   });
 });

@@ -14,10 +14,18 @@ export interface KernelCase {
 
 export function values(shape: number[], seed: number): tf.Tensor {
   const rng = new Rng(seed.toString(16).padStart(32, '0'));
-  return tf.tensor(Float32Array.from({ length: tf.util.sizeFromShape(shape) }, () => rng.normal()), shape);
+  return tf.tensor(
+    Float32Array.from({ length: tf.util.sizeFromShape(shape) }, () => rng.normal()),
+    shape,
+  );
 }
 
-type Conv = { x: [number, number, number, number]; f: [number, number, number, number]; stride: number | [number, number]; pad: 'same' | 'valid' | number };
+type Conv = {
+  x: [number, number, number, number];
+  f: [number, number, number, number];
+  stride: number | [number, number];
+  pad: 'same' | 'valid' | number;
+};
 const CONVS: Conv[] = [
   { x: [2, 9, 9, 3], f: [3, 3, 3, 4], stride: 1, pad: 'same' },
   { x: [2, 9, 9, 3], f: [3, 3, 3, 4], stride: 2, pad: 'same' },
@@ -36,7 +44,9 @@ export const CASES: KernelCase[] = [
       const f = values(c.f, 200 + i) as tf.Tensor4D;
       const y = tf.conv2d(x, f, c.stride, c.pad);
       const dy = values(y.shape, 300 + i);
-      const [gx, gf] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad), dy)))([x, f]);
+      const [gx, gf] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad), dy)),
+      )([x, f]);
       return [y, gx!, gf!];
     },
   })),
@@ -47,22 +57,40 @@ export const CASES: KernelCase[] = [
       const f = values([3, 3, 3, 4], 12) as tf.Tensor4D;
       const b = values([4], 13);
       const y = tf.fused.conv2d({ x, filter: f, strides: 1, pad: 'same', bias: b, activation: 'relu' });
-      const [gx, gf, gb] = tf.grads((a: tf.Tensor, k: tf.Tensor, c: tf.Tensor) => tf.sum(tf.square(tf.fused.conv2d({ x: a as tf.Tensor4D, filter: k as tf.Tensor4D, strides: 1, pad: 'same', bias: c, activation: 'relu' }))))([x, f, b]);
+      const [gx, gf, gb] = tf.grads((a: tf.Tensor, k: tf.Tensor, c: tf.Tensor) =>
+        tf.sum(
+          tf.square(
+            tf.fused.conv2d({
+              x: a as tf.Tensor4D,
+              filter: k as tf.Tensor4D,
+              strides: 1,
+              pad: 'same',
+              bias: c,
+              activation: 'relu',
+            }),
+          ),
+        ),
+      )([x, f, b]);
       return [y, gx!, gf!, gb!];
     },
   },
-  ...([
-    { shape: [2, 8, 8, 3], size: 2, stride: 2, pad: 'valid' },
-    { shape: [2, 9, 7, 2], size: 3, stride: 2, pad: 'same' },
-    { shape: [1, 6, 6, 4], size: 3, stride: 1, pad: 'valid' },
-    { shape: [2, 5, 5, 1], size: 2, stride: 1, pad: 'same' },
-  ] as const).map((p, i): KernelCase => ({
+  ...(
+    [
+      { shape: [2, 8, 8, 3], size: 2, stride: 2, pad: 'valid' },
+      { shape: [2, 9, 7, 2], size: 3, stride: 2, pad: 'same' },
+      { shape: [1, 6, 6, 4], size: 3, stride: 1, pad: 'valid' },
+      { shape: [2, 5, 5, 1], size: 2, stride: 1, pad: 'same' },
+    ] as const
+  ).map((p, i): KernelCase => ({
     name: `maxPool ${p.size}×${p.size} stride ${p.stride} pad ${p.pad} on ${p.shape.join('×')}: gradient (overlapping windows included)`,
     run() {
       const x = values([...p.shape], 400 + i) as tf.Tensor4D;
       const y = tf.maxPool(x, p.size, p.stride, p.pad);
       const dy = values(y.shape, 500 + i);
-      return [y, tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, p.size, p.stride, p.pad), dy)))(x)];
+      return [
+        y,
+        tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, p.size, p.stride, p.pad), dy)))(x),
+      ];
     },
   })),
   {
@@ -76,7 +104,14 @@ export const CASES: KernelCase[] = [
     name: 'gather gradient (UnsortedSegmentSum): embedding rows hit several times, and unused rows',
     run() {
       const table = values([7, 5], 21);
-      const ids = tf.tensor2d([[0, 3, 3, 6], [3, 0, 1, 1]], [2, 4], 'int32');
+      const ids = tf.tensor2d(
+        [
+          [0, 3, 3, 6],
+          [3, 0, 1, 1],
+        ],
+        [2, 4],
+        'int32',
+      );
       const dy = values([2, 4, 5], 22);
       return [tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, ids), dy)))(table)];
     },
@@ -86,16 +121,26 @@ export const CASES: KernelCase[] = [
     run() {
       const x = values([6, 3], 31);
       const ids = tf.tensor1d([2, -1, 0, 2, 5, 0], 'int32');
-      const xi = tf.tensor2d([[1, 2], [3, 4], [5, 6]], [3, 2], 'int32');
+      const xi = tf.tensor2d(
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        [3, 2],
+        'int32',
+      );
       return [tf.unsortedSegmentSum(x, ids, 4), tf.unsortedSegmentSum(xi, tf.tensor1d([1, 1, 0], 'int32'), 2)];
     },
   },
-  ...([
-    [false, false],
-    [true, false],
-    [false, true],
-    [true, true],
-  ] as const).map(([ta, tb], i): KernelCase => ({
+  ...(
+    [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const
+  ).map(([ta, tb], i): KernelCase => ({
     name: `matMul transposeA=${ta} transposeB=${tb}: value and both gradients`,
     run() {
       const a = values(ta ? [13, 9] : [9, 13], 40 + i);
@@ -124,14 +169,19 @@ export const CASES: KernelCase[] = [
       const b = values([8, 5], 72) as tf.Tensor2D;
       const bias = values([5], 73);
       const y = tf.fused.matMul({ a, b, bias, activation: 'relu' });
-      const [ga, gb] = tf.grads((p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.fused.matMul({ a: p, b: q, bias, activation: 'relu', transposeB: false })))([a, b]);
+      const [ga, gb] = tf.grads((p: tf.Tensor, q: tf.Tensor) =>
+        tf.sum(tf.fused.matMul({ a: p, b: q, bias, activation: 'relu', transposeB: false })),
+      )([a, b]);
       return [y, ga!, gb!];
     },
   },
 ];
 
 /** The largest |a − b| relative to the reference's largest magnitude (at least 1). */
-export function relativeError(got: Float32Array | Int32Array | Uint8Array, want: Float32Array | Int32Array | Uint8Array): number {
+export function relativeError(
+  got: Float32Array | Int32Array | Uint8Array,
+  want: Float32Array | Int32Array | Uint8Array,
+): number {
   let scale = 1;
   for (const v of want) scale = Math.max(scale, Math.abs(v));
   let worst = 0;

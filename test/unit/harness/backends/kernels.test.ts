@@ -8,7 +8,10 @@ import { CASES, relativeError } from './kernel-cases.js';
 /** float32 sums of up to a few hundred products, against tfjs cpu's own float32 order. */
 const TOLERANCE = 2e-5;
 
-async function on(backend: 'cpu' | 'wasm' | 'blas', run: () => tf.Tensor[]): Promise<{ shapes: number[][]; data: Array<Float32Array | Int32Array | Uint8Array>; leaked: number }> {
+async function on(
+  backend: 'cpu' | 'wasm' | 'blas',
+  run: () => tf.Tensor[],
+): Promise<{ shapes: number[][]; data: Array<Float32Array | Int32Array | Uint8Array>; leaked: number }> {
   await initBackend(backend);
   expect(tf.getBackend()).toBe(backend);
   const before = tf.memory().numTensors;
@@ -21,7 +24,7 @@ async function on(backend: 'cpu' | 'wasm' | 'blas', run: () => tf.Tensor[]): Pro
 const blas = loadBlasAddon();
 const backends = ['wasm', ...('addon' in blas ? (['blas'] as const) : [])] as const;
 
-describe('the project\'s kernels agree with tfjs cpu', () => {
+describe("the project's kernels agree with tfjs cpu", () => {
   it('registers the kernels wasm lacked or ran slowly', async () => {
     await initBackend('wasm');
     for (const k of WASM_KERNELS) expect(tf.getKernel(k, 'wasm'), k).toBeDefined();
@@ -33,7 +36,9 @@ describe('the project\'s kernels agree with tfjs cpu', () => {
         const want = await on('cpu', c.run);
         const got = await on(backend, c.run);
         expect(got.shapes).toEqual(want.shapes);
-        got.data.forEach((g, i) => expect(relativeError(g, want.data[i]!), `output ${i}`).toBeLessThanOrEqual(TOLERANCE));
+        got.data.forEach((g, i) =>
+          expect(relativeError(g, want.data[i]!), `output ${i}`).toBeLessThanOrEqual(TOLERANCE),
+        );
         expect(got.leaked).toBe(0);
       });
     }

@@ -43,26 +43,42 @@ function shippedSum(x: Float32Array, shape: number[], axes: number[]): Float32Ar
 
 const bits = (a: ArrayLike<number>) => Buffer.from(Float32Array.from(a).buffer).toString('hex');
 
-describe('the project\'s data-movement and reduction kernels for wasm and blas', () => {
+describe("the project's data-movement and reduction kernels for wasm and blas", () => {
   for (const backend of backends) {
     // [shape, axes]: leading axes (bias gradients), a middle block, widths past the 16- and 4-wide vector
     // loops, keepDims, and cases the wrapper leaves to tfjs's kernel (innermost, non-consecutive).
-    const SUMS: Array<[number[], number[], boolean]> = [[[1024, 64], [0], false], [[64, 16, 64], [0, 1], false], [[5, 7, 3], [1], false],
-      [[3, 33, 21], [0, 1], true], [[2, 3, 4, 5], [1, 2], false], [[9, 7], [1], false], [[4, 5, 6], [0, 2], false], [[7], [0], false], [[0, 4], [0], false]];
+    const SUMS: Array<[number[], number[], boolean]> = [
+      [[1024, 64], [0], false],
+      [[64, 16, 64], [0, 1], false],
+      [[5, 7, 3], [1], false],
+      [[3, 33, 21], [0, 1], true],
+      [[2, 3, 4, 5], [1, 2], false],
+      [[9, 7], [1], false],
+      [[4, 5, 6], [0, 2], false],
+      [[7], [0], false],
+      [[0, 4], [0], false],
+    ];
     for (const [shape, axes, keepDims] of SUMS) {
       it(`${backend}: sum over ${JSON.stringify(axes)} of ${JSON.stringify(shape)}${keepDims ? ' (keepDims)' : ''} is bit-identical to tfjs wasm's transpose-then-add order`, async () => {
         await initBackend(backend);
         const x = randomArray(tf.util.sizeFromShape(shape), shape.length * 100 + shape[0]!);
         const got = tf.sum(tf.tensor(x, shape), axes, keepDims);
         const want = shippedSum(x, shape, axes);
-        expect(got.shape).toEqual(keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : shape.filter((_, i) => !axes.includes(i)));
+        expect(got.shape).toEqual(
+          keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : shape.filter((_, i) => !axes.includes(i)),
+        );
         expect(bits(await got.data())).toEqual(bits(want));
       });
     }
 
     it(`${backend}: splitV copies each piece exactly, along every axis`, async () => {
       await initBackend(backend);
-      for (const [shape, sizes, axis] of [[[1024, 192], [64, 64, 64], 1], [[2, 6], [1, 2, 3], 1], [[6, 5], [4, 2], 0], [[2, 3, 5], [2, -1], 2]] as const) {
+      for (const [shape, sizes, axis] of [
+        [[1024, 192], [64, 64, 64], 1],
+        [[2, 6], [1, 2, 3], 1],
+        [[6, 5], [4, 2], 0],
+        [[2, 3, 5], [2, -1], 2],
+      ] as const) {
         const x = randomArray(tf.util.sizeFromShape([...shape]), 3);
         const xt = tf.tensor(x, [...shape]);
         const pieces = tf.split(xt, [...sizes], axis);
@@ -72,21 +88,47 @@ describe('the project\'s data-movement and reduction kernels for wasm and blas',
         await initBackend(backend);
       }
       const ints = tf.split(tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3], 'int32'), [2, 1], 1);
-      expect(ints.map((t) => [t.dtype, t.arraySync()])).toEqual([['int32', [[1, 2], [4, 5]]], ['int32', [[3], [6]]]]);
+      expect(ints.map((t) => [t.dtype, t.arraySync()])).toEqual([
+        [
+          'int32',
+          [
+            [1, 2],
+            [4, 5],
+          ],
+        ],
+        ['int32', [[3], [6]]],
+      ]);
     });
 
     it(`${backend}: gather copies rows along axis 0 and 1 and rejects an index out of range as tfjs does`, async () => {
       await initBackend(backend);
       const table = tf.tensor2d(randomArray(32 * 64, 5), [32, 64]);
-      const idx = tf.tensor2d(Int32Array.from({ length: 64 * 16 }, (_, i) => (i * 7) % 32), [64, 16], 'int32');
+      const idx = tf.tensor2d(
+        Int32Array.from({ length: 64 * 16 }, (_, i) => (i * 7) % 32),
+        [64, 16],
+        'int32',
+      );
       const got = tf.gather(table, idx);
       expect(got.shape).toEqual([64, 16, 64]);
       const t = table.arraySync();
-      const want = (idx.arraySync()).map((row) => row.map((i) => t[i]!));
+      const want = idx.arraySync().map((row) => row.map((i) => t[i]!));
       expect(got.arraySync()).toEqual(want);
       const x3 = tf.range(0, 24).reshape([2, 3, 4]);
-      expect(tf.gather(x3, tf.tensor1d([2, 0, 2], 'int32'), 1).arraySync()).toEqual([[[8, 9, 10, 11], [0, 1, 2, 3], [8, 9, 10, 11]], [[20, 21, 22, 23], [12, 13, 14, 15], [20, 21, 22, 23]]]);
-      expect(() => tf.gather(table, tf.tensor1d([0, 32], 'int32'))).toThrow(/GatherV2: the index value 32 is not in \[0, 31\]/);
+      expect(tf.gather(x3, tf.tensor1d([2, 0, 2], 'int32'), 1).arraySync()).toEqual([
+        [
+          [8, 9, 10, 11],
+          [0, 1, 2, 3],
+          [8, 9, 10, 11],
+        ],
+        [
+          [20, 21, 22, 23],
+          [12, 13, 14, 15],
+          [20, 21, 22, 23],
+        ],
+      ]);
+      expect(() => tf.gather(table, tf.tensor1d([0, 32], 'int32'))).toThrow(
+        /GatherV2: the index value 32 is not in \[0, 31\]/,
+      );
     });
 
     it(`${backend}: identity and same-dtype cast share the input's data, which outlives the input`, async () => {
@@ -146,8 +188,59 @@ describe('the project\'s data-movement and reduction kernels for wasm and blas',
 
     it(`${backend}: concat and last-axis-preserving transposes move every element as tfjs cpu does`, async () => {
       const CASES: Array<{ concat?: [number[][], number]; transpose?: [number[], number[]] }> = [
-        { concat: [[[1024, 64], [1024, 64], [1024, 64]], 1] }, { concat: [[[2, 3], [4, 3]], 0] }, { concat: [[[2, 3, 5], [2, 1, 5], [2, 0, 5]], 1] },
-        { transpose: [[64, 16, 4, 16], [0, 2, 1, 3]] }, { transpose: [[3, 5, 7], [1, 0, 2]] }, { transpose: [[2, 3, 4, 5], [2, 0, 1, 3]] }, { transpose: [[4, 6], [1, 0]] },
+        {
+          concat: [
+            [
+              [1024, 64],
+              [1024, 64],
+              [1024, 64],
+            ],
+            1,
+          ],
+        },
+        {
+          concat: [
+            [
+              [2, 3],
+              [4, 3],
+            ],
+            0,
+          ],
+        },
+        {
+          concat: [
+            [
+              [2, 3, 5],
+              [2, 1, 5],
+              [2, 0, 5],
+            ],
+            1,
+          ],
+        },
+        {
+          transpose: [
+            [64, 16, 4, 16],
+            [0, 2, 1, 3],
+          ],
+        },
+        {
+          transpose: [
+            [3, 5, 7],
+            [1, 0, 2],
+          ],
+        },
+        {
+          transpose: [
+            [2, 3, 4, 5],
+            [2, 0, 1, 3],
+          ],
+        },
+        {
+          transpose: [
+            [4, 6],
+            [1, 0],
+          ],
+        },
       ];
       for (const c of CASES) {
         const shapes = c.concat ? c.concat[0] : [c.transpose![0]];

@@ -17,7 +17,9 @@ describe('the webgpu backend is load-guarded', () => {
     it('asked for explicitly with no adapter, it fails with a coded error and the reason', async () => {
       const err = await initBackend('webgpu').catch((e: unknown) => e);
       expect(isReprobenchError(err) && err.code).toBe('E_BACKEND_UNAVAILABLE');
-      expect((err as Error).message).toMatch(/webgpu: (Dawn loaded but found no GPU adapter|Dawn found no usable adapter|unavailable)/);
+      expect((err as Error).message).toMatch(
+        /webgpu: (Dawn loaded but found no GPU adapter|Dawn found no usable adapter|unavailable)/,
+      );
       expect(isReprobenchError(err) && err.hint).toMatch(/GPU adapter/);
     });
   } else {

@@ -8,7 +8,8 @@ import { PACKAGE_ROOT } from '../../../../harness/package-root.js';
 import { tempDir } from '../../../helpers/cli.js';
 
 const GIT_IDENTITY = ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false'];
-const git = (cwd: string, ...args: string[]) => execFileSync('git', [...GIT_IDENTITY, '-C', cwd, ...args], { encoding: 'utf8' }).trim();
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', [...GIT_IDENTITY, '-C', cwd, ...args], { encoding: 'utf8' }).trim();
 const unversioned = (file: string) => ({ file, versioned: false, commit: null, dirty: false });
 
 function repo(): string {
@@ -41,7 +42,12 @@ describe('cardSource', () => {
     git(dir, 'add', '.');
     git(dir, 'commit', '-q', '-m', 'card');
     const head = git(dir, 'rev-parse', 'HEAD');
-    expect(cardSource(path, dir)).toEqual({ file: 'cards/mine.config.ts', versioned: true, commit: head, dirty: false });
+    expect(cardSource(path, dir)).toEqual({
+      file: 'cards/mine.config.ts',
+      versioned: true,
+      commit: head,
+      dirty: false,
+    });
     expect(() => assertCardCommitted('mine', cardSource(path, dir))).not.toThrow();
     // A later commit that does not touch the card leaves its commit as it was.
     writeFileSync(join(dir, 'other.txt'), 'o');
@@ -52,7 +58,10 @@ describe('cardSource', () => {
     expect(cardSource(path, dir)).toMatchObject({ commit: head, dirty: true });
     git(dir, 'add', '.');
     expect(cardSource(path, dir)).toMatchObject({ commit: head, dirty: true });
-    const edited = expect.objectContaining({ code: 'E_CARD_UNCOMMITTED', message: expect.not.stringMatching(/never committed/) });
+    const edited = expect.objectContaining({
+      code: 'E_CARD_UNCOMMITTED',
+      message: expect.not.stringMatching(/never committed/),
+    });
     expect(() => assertCardCommitted('mine', cardSource(path, dir))).toThrow(edited);
   });
 

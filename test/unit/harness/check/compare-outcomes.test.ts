@@ -9,8 +9,21 @@ function trial(repeat: number, finalLoss: number, stepsToTarget: number | null, 
   return {
     id: `${cls}-${repeat}`,
     status: stepsToTarget === null ? 'censored' : 'reached',
-    config: { workload: { id: 'w', version: 1, variant: 'default' }, method: { id: 'm', version: 1, hparams: {} }, repeat: { purpose: 'eval', index: repeat }, budget: { steps: 100, seconds: 10 }, target: { metric: 'validation/loss', value: 1, direction: 'lower' }, numericsClass: cls },
-    outcome: { stepsToTarget, finalMetrics: { 'validation/loss': finalLoss }, bestTargetMetric: finalLoss, trainSeconds: 1, secondsToTarget: null },
+    config: {
+      workload: { id: 'w', version: 1, variant: 'default' },
+      method: { id: 'm', version: 1, hparams: {} },
+      repeat: { purpose: 'eval', index: repeat },
+      budget: { steps: 100, seconds: 10 },
+      target: { metric: 'validation/loss', value: 1, direction: 'lower' },
+      numericsClass: cls,
+    },
+    outcome: {
+      stepsToTarget,
+      finalMetrics: { 'validation/loss': finalLoss },
+      bestTargetMetric: finalLoss,
+      trainSeconds: 1,
+      secondsToTarget: null,
+    },
     curve: [
       { step: 50, examples: 0, trainSeconds: 0.5, metrics: { 'train/loss': 0.01, 'validation/loss': finalLoss + 1 } },
       { step: 100, examples: 0, trainSeconds: 1, metrics: { 'train/loss': 0.01, 'validation/loss': finalLoss } },
@@ -19,7 +32,19 @@ function trial(repeat: number, finalLoss: number, stepsToTarget: number | null, 
 }
 
 const reference = (trials: TrialRecord[]): ReferenceFile =>
-  ({ numericsClass: 'ref-class', trials: trials.map((t) => ({ workload: 'w', method: 'm', repeat: t.config.repeat.index, config: t.config, status: t.status, outcome: t.outcome, curve: t.curve, curveDigest: 'x' })) }) as unknown as ReferenceFile;
+  ({
+    numericsClass: 'ref-class',
+    trials: trials.map((t) => ({
+      workload: 'w',
+      method: 'm',
+      repeat: t.config.repeat.index,
+      config: t.config,
+      status: t.status,
+      outcome: t.outcome,
+      curve: t.curve,
+      curveDigest: 'x',
+    })),
+  }) as unknown as ReferenceFile;
 
 const ref = [0.5, 0.52, 0.49, 0.51, 0.5, 0.53].map((l, i) => trial(i, l, 50, 'ref-class'));
 // Same steps to target, but every final loss 0.3 worse: a regression only a fixed-budget claim sees.
@@ -27,13 +52,23 @@ const worse = [0.8, 0.82, 0.79, 0.81, 0.8, 0.83].map((l, i) => trial(i, l, 50, '
 
 describe('check across numerics classes compares what the claim is judged on', () => {
   it('time-to-target claims: steps to target (unchanged here, so consistent)', () => {
-    const c = compareWithReference({ id: 'c', margin: { value: 0.1, units: 'relative' }, testType: 'time-to-target' }, reference(ref), worse, 'other-class');
+    const c = compareWithReference(
+      { id: 'c', margin: { value: 0.1, units: 'relative' }, testType: 'time-to-target' },
+      reference(ref),
+      worse,
+      'other-class',
+    );
     expect(c.groups[0]!.quantity).toBe('steps to target');
     expect(c.groups[0]!.steps.verdict).not.toBe('regressed');
   });
 
   it('fixed-budget claims: the final target metric in its direction, so a worse final loss is a regression that fails check', () => {
-    const claim = { id: 'c', margin: { value: 0.05, units: 'relative' as const }, testType: 'fixed-budget' as const, outcome: 'final' as const };
+    const claim = {
+      id: 'c',
+      margin: { value: 0.05, units: 'relative' as const },
+      testType: 'fixed-budget' as const,
+      outcome: 'final' as const,
+    };
     const c = compareWithReference(claim, reference(ref), worse, 'other-class');
     expect(c.groups[0]!.quantity).toBe('final validation/loss');
     expect(c.groups[0]!.steps.verdict).toBe('regressed');
@@ -44,8 +79,15 @@ describe('check across numerics classes compares what the claim is judged on', (
 
   it('phenomenon claims: the card statistic read off both curves', () => {
     const claim = {
-      id: 'c', margin: { value: 0.1, units: 'relative' as const }, testType: 'phenomenon' as const,
-      phenomenon: { description: 'd', statistic: { kind: 'final-minus-best' as const, metric: 'validation/loss', direction: 'lower' as const }, nullRegion: [0.02, null] as [number, null], claimedSide: 'below' as const },
+      id: 'c',
+      margin: { value: 0.1, units: 'relative' as const },
+      testType: 'phenomenon' as const,
+      phenomenon: {
+        description: 'd',
+        statistic: { kind: 'final-minus-best' as const, metric: 'validation/loss', direction: 'lower' as const },
+        nullRegion: [0.02, null] as [number, null],
+        claimedSide: 'below' as const,
+      },
     };
     const c = compareWithReference(claim, reference(ref), worse, 'other-class');
     expect(c.groups[0]!.quantity).toBe('the card statistic');

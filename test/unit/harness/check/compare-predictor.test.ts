@@ -15,26 +15,75 @@ function trial(m: string, repeat: number, drop: number, cls: string): TrialRecor
   return {
     id: `${cls}-${m}-${repeat}`,
     status: 'censored',
-    config: { workload: { id: 'w', version: 1, variant: 'default' }, method: { id: m, version: 1, hparams: {} }, repeat: { purpose: 'eval', index: repeat }, budget: { steps: 100, seconds: 10 }, target: { metric: 'validation/loss', value: 0.1, direction: 'lower' }, numericsClass: cls },
-    outcome: { stepsToTarget: null, finalMetrics: { 'validation/loss': loss(100) }, bestTargetMetric: loss(100), trainSeconds: 1, secondsToTarget: null },
-    curve: steps.map((step) => ({ step, examples: 0, trainSeconds: step / 100, metrics: { 'validation/loss': loss(step) } })),
+    config: {
+      workload: { id: 'w', version: 1, variant: 'default' },
+      method: { id: m, version: 1, hparams: {} },
+      repeat: { purpose: 'eval', index: repeat },
+      budget: { steps: 100, seconds: 10 },
+      target: { metric: 'validation/loss', value: 0.1, direction: 'lower' },
+      numericsClass: cls,
+    },
+    outcome: {
+      stepsToTarget: null,
+      finalMetrics: { 'validation/loss': loss(100) },
+      bestTargetMetric: loss(100),
+      trainSeconds: 1,
+      secondsToTarget: null,
+    },
+    curve: steps.map((step) => ({
+      step,
+      examples: 0,
+      trainSeconds: step / 100,
+      metrics: { 'validation/loss': loss(step) },
+    })),
   } as unknown as TrialRecord;
 }
 
 const reference = (trials: TrialRecord[]): ReferenceFile =>
-  ({ numericsClass: 'ref-class', trials: trials.map((t) => ({ workload: 'w', method: t.config.method.id, repeat: t.config.repeat.index, config: t.config, status: t.status, outcome: t.outcome, curve: t.curve, curveDigest: 'x' })) }) as unknown as ReferenceFile;
+  ({
+    numericsClass: 'ref-class',
+    trials: trials.map((t) => ({
+      workload: 'w',
+      method: t.config.method.id,
+      repeat: t.config.repeat.index,
+      config: t.config,
+      status: t.status,
+      outcome: t.outcome,
+      curve: t.curve,
+      curveDigest: 'x',
+    })),
+  }) as unknown as ReferenceFile;
 
-const spec: PredictorSpec = { task: 'extrapolate-final', description: 'd', metric: 'validation/loss', method: 'parametric-ensemble', baseline: 'last-value', observedFraction: 0.4 };
-const claim = { id: 'c', margin: { value: 0.1, units: 'relative' as const }, testType: 'predictor' as const, predictor: spec };
+const spec: PredictorSpec = {
+  task: 'extrapolate-final',
+  description: 'd',
+  metric: 'validation/loss',
+  method: 'parametric-ensemble',
+  baseline: 'last-value',
+  observedFraction: 0.4,
+};
+const claim = {
+  id: 'c',
+  margin: { value: 0.1, units: 'relative' as const },
+  testType: 'predictor' as const,
+  predictor: spec,
+};
 const inputs: PredictorInputs = {
   predictors: createRegistries([{ defs: { predictors: builtinPredictors }, origin: 'test' }]).predictors,
   learningRates: () => [],
 };
-const seeds = (drop: number, cls: string) => [0, 1, 2, 3, 4, 5].flatMap((r) => ['a', 'b'].map((m) => trial(m, r, drop, cls)));
+const seeds = (drop: number, cls: string) =>
+  [0, 1, 2, 3, 4, 5].flatMap((r) => ['a', 'b'].map((m) => trial(m, r, drop, cls)));
 
 describe('check of a predictor claim', () => {
-  it('compares each arm\'s final metric and each predictor\'s per-seed error with the reference', () => {
-    const c = compareWithReference(claim, reference(seeds(0, 'ref-class')), seeds(0, 'other-class'), 'other-class', inputs);
+  it("compares each arm's final metric and each predictor's per-seed error with the reference", () => {
+    const c = compareWithReference(
+      claim,
+      reference(seeds(0, 'ref-class')),
+      seeds(0, 'other-class'),
+      'other-class',
+      inputs,
+    );
     expect(c.groups.map((g) => g.method)).toEqual(['a', 'b', 'predictor parametric-ensemble', 'predictor last-value']);
     expect(c.groups[0]!.quantity).toBe('final validation/loss');
     expect(c.groups[3]!.quantity).toBe('last-value error (absolute error of the final validation/loss)');
@@ -42,8 +91,14 @@ describe('check of a predictor claim', () => {
     expect(checkOutcome(c, false).code).toBe(0);
   });
 
-  it('fails when a predictor\'s errors grow beyond the margin (here the curves end lower than their heads suggest)', () => {
-    const c = compareWithReference(claim, reference(seeds(0, 'ref-class')), seeds(0.2, 'other-class'), 'other-class', inputs);
+  it("fails when a predictor's errors grow beyond the margin (here the curves end lower than their heads suggest)", () => {
+    const c = compareWithReference(
+      claim,
+      reference(seeds(0, 'ref-class')),
+      seeds(0.2, 'other-class'),
+      'other-class',
+      inputs,
+    );
     const lastValue = c.groups.find((g) => g.method === 'predictor last-value')!;
     expect(lastValue.steps.verdict).toBe('regressed');
     const o = checkOutcome(c, false);

@@ -20,9 +20,25 @@ describe("check states the reference's claim verdict with its scope and fidelity
     // Judged on the workloads the reference ran (the card may name more since: adan added the deep net).
     const held = claim.workloads.filter((w) => ref.trials.some((t) => t.workload === w));
     expect(held.length).toBeGreaterThan(0);
-    expect(v.comparisons.map((c) => c.comparison)).toEqual(held.flatMap((w) => ['adamw', 'nadamw'].map((b) => `adan vs ${b} on ${w}`)));
+    expect(v.comparisons.map((c) => c.comparison)).toEqual(
+      held.flatMap((w) => ['adamw', 'nadamw'].map((b) => `adan vs ${b} on ${w}`)),
+    );
     for (const c of v.comparisons) expect(c.headline).toMatch(/^claimed 2× · measured /);
-    const md = toMarkdown([{ comparison: { claim: 'adan', referenceClass: ref.numericsClass, currentClass: ref.numericsClass, sameClass: true, trials: [], groups: [] }, outcome: { code: 0, failures: [], warnings: [] }, seconds: 1, claimVerdict: v }]);
+    const md = toMarkdown([
+      {
+        comparison: {
+          claim: 'adan',
+          referenceClass: ref.numericsClass,
+          currentClass: ref.numericsClass,
+          sameClass: true,
+          trials: [],
+          groups: [],
+        },
+        outcome: { code: 0, failures: [], warnings: [] },
+        seconds: 1,
+        claimVerdict: v,
+      },
+    ]);
     expect(md).toContain(`The reference's claim verdict: **${v.label}** ${v.scope} · faithful.`);
   });
 });

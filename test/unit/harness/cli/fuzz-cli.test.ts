@@ -19,36 +19,125 @@ writeFileSync(join(sandbox, 'user', 'notes.txt'), 'my notes');
 writeFileSync(join(sandbox, 'afile'), 'a regular file');
 mkdirSync(join(sandbox, 'runs', 'other'), { recursive: true });
 writeManifest(join(sandbox, 'runs', 'other'), {
-  schemaVersion: 1, claim: { id: 'rex', version: 1 }, preset: 'quick', repeats: 2, backend: 'wasm', numericsClass: 'wasm-x', backendReasons: [],
-  configFile: null, command: 'reprobench run rex', createdAt: 't', updatedAt: 't', status: 'complete', tuningTrials: [], evalTrials: [], chosen: {},
+  schemaVersion: 1,
+  claim: { id: 'rex', version: 1 },
+  preset: 'quick',
+  repeats: 2,
+  backend: 'wasm',
+  numericsClass: 'wasm-x',
+  backendReasons: [],
+  configFile: null,
+  command: 'reprobench run rex',
+  createdAt: 't',
+  updatedAt: 't',
+  status: 'complete',
+  tuningTrials: [],
+  evalTrials: [],
+  chosen: {},
 });
 writeFileSync(join(sandbox, 'runs', 'other', 'report.html'), '<p>rex</p>');
 const SENTINELS = ['user/notes.txt', 'afile', 'runs/other/manifest.json', 'runs/other/report.html'];
 
 const values = fc.constantFrom(
-  '', '0', '-1', '1', '2', '3', '1.5', '1e9', '1000', 'NaN', 'Infinity', 'abc', 'quick', 'standard', 'auto', 'wasm', 'cpu', 'tensorflow', 'tpu',
-  '1/2', '2/2', '3/2', '0/0', 'tuning', 'evaluation', 'all', 'external', 'self', '0.5', '0.6',
-  'afile', 'afile/x', 'user', 'runs/other', 'new-dir', '../outside', '/proc/no-such-dir', '\u001b[2J\u001b]0;x\u0007', 'x'.repeat(300),
+  '',
+  '0',
+  '-1',
+  '1',
+  '2',
+  '3',
+  '1.5',
+  '1e9',
+  '1000',
+  'NaN',
+  'Infinity',
+  'abc',
+  'quick',
+  'standard',
+  'auto',
+  'wasm',
+  'cpu',
+  'tensorflow',
+  'tpu',
+  '1/2',
+  '2/2',
+  '3/2',
+  '0/0',
+  'tuning',
+  'evaluation',
+  'all',
+  'external',
+  'self',
+  '0.5',
+  '0.6',
+  'afile',
+  'afile/x',
+  'user',
+  'runs/other',
+  'new-dir',
+  '../outside',
+  '/proc/no-such-dir',
+  '\u001b[2J\u001b]0;x\u0007',
+  'x'.repeat(300),
 );
 /** Each command's own flags (valued, then switches), so most cases get past parsing into the command. */
 const FLAGS: Record<string, { valued: string[]; switches: string[] }> = {
   run: {
-    valued: ['--seeds', '--workers', '--preset', '--backend', '--out', '--cache-dir', '--trial-timeout', '--batch', '--shard', '--phase'],
+    valued: [
+      '--seeds',
+      '--workers',
+      '--preset',
+      '--backend',
+      '--out',
+      '--cache-dir',
+      '--trial-timeout',
+      '--batch',
+      '--shard',
+      '--phase',
+    ],
     switches: ['--adaptive', '--force'],
   },
   plan: { valued: ['--preset', '--seeds', '--backend', '--out', '--shards'], switches: ['--json'] },
   list: { valued: [], switches: ['--json'] },
-  check: { valued: ['--preset', '--backend', '--workers', '--cache-dir', '--trial-timeout'], switches: ['--strict', '--json'] },
+  check: {
+    valued: ['--preset', '--backend', '--workers', '--cache-dir', '--trial-timeout'],
+    switches: ['--strict', '--json'],
+  },
   report: { valued: [], switches: [] },
-  score: { valued: ['--ruleset', '--algoperf-version', '--trial-selection', '--time-axis', '--reference'], switches: ['--json', '--no-held-out'] },
+  score: {
+    valued: ['--ruleset', '--algoperf-version', '--trial-selection', '--time-axis', '--reference'],
+    switches: ['--json', '--no-held-out'],
+  },
   merge: { valued: [], switches: ['--quiet'] },
   import: { valued: ['--ruleset', '--algoperf-version', '--targets'], switches: ['--overwrite', '--json'] },
   slurm: {
-    valued: ['--array-size', '--partition', '--time', '--cpus-per-task', '--gpus', '--out', '--seeds', '--preset', '--cache-dir', '--trial-timeout'],
+    valued: [
+      '--array-size',
+      '--partition',
+      '--time',
+      '--cpus-per-task',
+      '--gpus',
+      '--out',
+      '--seeds',
+      '--preset',
+      '--cache-dir',
+      '--trial-timeout',
+    ],
     switches: [],
   },
   k8s: {
-    valued: ['--shards', '--image', '--seeds', '--preset', '--backend', '--parallelism', '--cpu', '--gpus', '--retries', '--wait-timeout', '--trial-timeout'],
+    valued: [
+      '--shards',
+      '--image',
+      '--seeds',
+      '--preset',
+      '--backend',
+      '--parallelism',
+      '--cpu',
+      '--gpus',
+      '--retries',
+      '--wait-timeout',
+      '--trial-timeout',
+    ],
     switches: [],
   },
 };
@@ -56,11 +145,17 @@ const FOREIGN = ['--bogus', '--seeds', '--out', '--shard', '--json'];
 
 function flagsFor(command: string) {
   const own = FLAGS[command]!;
-  const valued = fc.tuple(fc.constantFrom(...own.valued, ...(own.valued.length ? [] : ['--bogus'])), values).map(([f, v]) => [f, v]);
+  const valued = fc
+    .tuple(fc.constantFrom(...own.valued, ...(own.valued.length ? [] : ['--bogus'])), values)
+    .map(([f, v]) => [f, v]);
   const switched = fc.constantFrom(...own.switches, '--help').map((x) => [x]);
   const foreign = fc.tuple(fc.constantFrom(...FOREIGN), values).map(([f, v]) => [f, v]);
   // Mostly the command's own flags; now and then a switch, --help, or a flag it does not take.
-  const one = fc.oneof({ weight: 6, arbitrary: valued }, { weight: 2, arbitrary: switched }, { weight: 1, arbitrary: foreign });
+  const one = fc.oneof(
+    { weight: 6, arbitrary: valued },
+    { weight: 2, arbitrary: switched },
+    { weight: 1, arbitrary: foreign },
+  );
   return fc.array(one, { maxLength: 4 }).map((xs) => xs.flat());
 }
 
@@ -71,7 +166,9 @@ const dirs = fc.constantFrom('user', 'runs/other', 'afile', 'new-dir', 'no-such-
 const commandLines = fc.oneof(
   fc.tuple(claims, flagsFor('run')).map(([c, f]) => ['run', c, ...f, '--dry-run']),
   fc.tuple(claims, flagsFor('plan')).map(([c, f]) => ['plan', c, ...f]),
-  fc.tuple(fc.constantFrom('claims', 'methods', 'workloads', 'things'), flagsFor('list')).map(([k, f]) => ['list', k, ...f]),
+  fc
+    .tuple(fc.constantFrom('claims', 'methods', 'workloads', 'things'), flagsFor('list'))
+    .map(([k, f]) => ['list', k, ...f]),
   fc.tuple(claims, dirs, flagsFor('check')).map(([c, d, f]) => ['check', c, ...f, '--run', d]),
   fc.tuple(dirs, flagsFor('report')).map(([d, f]) => ['report', d, ...f]),
   fc.tuple(dirs, flagsFor('score')).map(([d, f]) => ['score', d, ...f]),
@@ -106,7 +203,8 @@ describe('fuzzing the command line (fast-check, seeded)', () => {
         const owned = ownedRoots(argv);
         const foreign = changed.filter((p) => !owned.some((root) => p === root || p.startsWith(`${root}/`)));
         for (const s of SENTINELS) expect(foreign, JSON.stringify(argv)).not.toContain(s);
-        if (READ_ONLY.has(argv[0]!) && !argv.includes('--junit') && !argv.includes('--markdown')) expect(changed, JSON.stringify(argv)).toEqual([]);
+        if (READ_ONLY.has(argv[0]!) && !argv.includes('--junit') && !argv.includes('--markdown'))
+          expect(changed, JSON.stringify(argv)).toEqual([]);
       }),
       { seed: 22, numRuns: 120, endOnFailure: true },
     );

@@ -20,12 +20,24 @@ async function loadError(name: string, text: string): Promise<{ message: string;
 describe('a config with a syntax error is reported with file, line and column', () => {
   it.each([
     // The reported case: Node said only "Unexpected token ','".
-    ['reprobench.config.mjs', "export default {\n  claims: [],\n  methods: [1,, 2],\n  workloads: foo(,\n};\n", 4, /Unexpected token ','/],
+    [
+      'reprobench.config.mjs',
+      'export default {\n  claims: [],\n  methods: [1,, 2],\n  workloads: foo(,\n};\n',
+      4,
+      /Unexpected token ','/,
+    ],
     ['reprobench.config.js', 'export default { claims: [] methods: [] };\n', 1, /Unexpected token, expected ","/],
-    ['reprobench.config.ts', "import { defineConfig } from 'reprobench';\nconst x: number = ;\nexport default defineConfig({});\n", 2, /Unexpected/],
+    [
+      'reprobench.config.ts',
+      "import { defineConfig } from 'reprobench';\nconst x: number = ;\nexport default defineConfig({});\n",
+      2,
+      /Unexpected/,
+    ],
   ])('%s', async (name, text, line, what) => {
     const { message, shown } = await loadError(name, text);
-    expect(message).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: syntax error: `));
+    expect(message).toMatch(
+      new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: syntax error: `),
+    );
     expect(message).toMatch(what);
   });
 

@@ -36,7 +36,8 @@ describe('limits on seeds, repeats and planned trials', () => {
     expect(e.message).toContain(`limited to at most ${MAX_SEEDS} per method and workload`);
     expect(e.message).toMatch(/resolve effects .* each is a training run/);
     expect(() => checkSeeds(MAX_SEEDS, '--seeds')).not.toThrow();
-    for (const bad of [0, -1, 2.5, Number.NaN, Infinity]) expect(coded(() => checkSeeds(bad, '--seeds')).code).toBe('E_BAD_OPTION');
+    for (const bad of [0, -1, 2.5, Number.NaN, Infinity])
+      expect(coded(() => checkSeeds(bad, '--seeds')).code).toBe('E_BAD_OPTION');
   });
 
   it('refuses a plan of more trials than the limit, before planning it', () => {
@@ -47,12 +48,13 @@ describe('limits on seeds, repeats and planned trials', () => {
     expect(() => checkPlannedTrials(MAX_PLANNED_TRIALS, 'claim x')).not.toThrow();
   });
 
-  it('counts a claim\'s planned trials exactly as the planners build them, for every built-in claim', () => {
+  it("counts a claim's planned trials exactly as the planners build them, for every built-in claim", () => {
     for (const claim of registries.claims.values()) {
       for (const preset of ['quick', 'standard'] as const) {
         const repeats = claim.repeats[preset];
         const tuningPlan = planClaimTuning(registries, claim, resolveRun(claim, preset), backend);
-        const built = (tuningPlan?.trials.length ?? 0) + planEvaluation(registries, claim, preset, repeats, backend, {}).length;
+        const built =
+          (tuningPlan?.trials.length ?? 0) + planEvaluation(registries, claim, preset, repeats, backend, {}).length;
         // A quick run that reuses a reference's tuning plans none; the count stays an upper bound and includes it.
         const reused = tuningPlan?.recordedFrom ? plannedTrialCount(claim, preset, 0) : 0;
         expect(plannedTrialCount(claim, preset, repeats), `${claim.id} ${preset}`).toBe(built + reused);
@@ -78,6 +80,8 @@ describe('limits on seeds, repeats and planned trials', () => {
     let err: unknown;
     await loadUserConfig(file).catch((e) => (err = e));
     expect(isReprobenchError(err) && err.code).toBe('E_BAD_CONFIG');
-    expect((err as Error).message).toMatch(new RegExp(`claims\\.0\\.repeats\\.standard: at most ${MAX_SEEDS} seeds per method and workload`));
+    expect((err as Error).message).toMatch(
+      new RegExp(`claims\\.0\\.repeats\\.standard: at most ${MAX_SEEDS} seeds per method and workload`),
+    );
   });
 });

@@ -7,13 +7,22 @@ import { checkPapers, listPapers } from '../../../../harness/core/papers.js';
 import { createRegistries } from '../../../../harness/core/registries.js';
 
 const paper = (n: number, extra: Partial<SeedPaper> = {}): SeedPaper => ({
-  paper: n, title: `Paper ${n}`, year: 2024, quote: 'a claim in its words',
-  status: 'not-yet-run', reason: 'planned miniature: something small', ...extra,
+  paper: n,
+  title: `Paper ${n}`,
+  year: 2024,
+  quote: 'a claim in its words',
+  status: 'not-yet-run',
+  reason: 'planned miniature: something small',
+  ...extra,
 });
 const adan = paper(22, { status: 'claim', claims: ['adan'], reason: 'Adan vs AdamW' });
 const rex = paper(34, { status: 'claim', claims: ['rex'], reason: 'REX vs linear' });
 
-function registries(papers: SeedPaper[], user: ClaimDefinition[] = [], builtIn: ClaimDefinition[] = [adanClaim, rexClaim]) {
+function registries(
+  papers: SeedPaper[],
+  user: ClaimDefinition[] = [],
+  builtIn: ClaimDefinition[] = [adanClaim, rexClaim],
+) {
   return createRegistries([
     { defs: { claims: builtIn, papers }, origin: 'built-in' },
     { defs: { claims: user }, origin: 'reprobench.config.ts' },
@@ -31,7 +40,10 @@ describe('checkPapers', () => {
 
   it('refuses a claim entry naming a card that does not exist, or one that cites another paper', () => {
     refused([{ ...adan, claims: ['adan', 'adamm'] }, rex], /#22 names claim "adamm", which is not a built-in card/);
-    refused([adan, rex, paper(35, { status: 'claim', claims: ['rex'] })], /#35 names claim "rex", whose card cites #34/);
+    refused(
+      [adan, rex, paper(35, { status: 'claim', claims: ['rex'] })],
+      /#35 names claim "rex", whose card cites #34/,
+    );
   });
 
   it('refuses a card that cites a paper whose entry does not name it, or a paper that is not listed', () => {
@@ -59,8 +71,13 @@ describe('listPapers', () => {
     const list = listPapers(registries([algoperf, rex, adan]));
     expect(list.map((p) => p.paper)).toEqual([22, 34, 55]);
     expect(list[2]).toEqual({
-      paper: 55, title: 'Paper 55', year: 2024, quote: 'a claim in its words',
-      status: 'methodology', claims: [], reason: 'the harness template (in docs/algoperf.md)',
+      paper: 55,
+      title: 'Paper 55',
+      year: 2024,
+      quote: 'a claim in its words',
+      status: 'methodology',
+      claims: [],
+      reason: 'the harness template (in docs/algoperf.md)',
     });
   });
 
@@ -69,9 +86,14 @@ describe('listPapers', () => {
     const also = { ...adanClaim, id: 'also-adan', paper: { ...adanClaim.paper, catalogue: 22 } };
     const list = listPapers(registries([adan, rex, paper(48)], [mine, also]));
     expect(list.find((p) => p.paper === 48)).toMatchObject({
-      status: 'claim', claims: ['mine'],
+      status: 'claim',
+      claims: ['mine'],
       reason: 'a card in reprobench.config.ts; shipped as not-yet-run: planned miniature: something small',
     });
-    expect(list.find((p) => p.paper === 22)).toMatchObject({ status: 'claim', claims: ['adan', 'also-adan'], reason: 'Adan vs AdamW' });
+    expect(list.find((p) => p.paper === 22)).toMatchObject({
+      status: 'claim',
+      claims: ['adan', 'also-adan'],
+      reason: 'Adan vs AdamW',
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adanClaim } from '../../../../benchmarks/claims/adan.js';
 import {
-  cardChanges, cardHash, preregisteredFields, preregistrationStatus, type ReferenceCard,
+  cardChanges,
+  cardHash,
+  preregisteredFields,
+  preregistrationStatus,
+  type ReferenceCard,
 } from '../../../../harness/core/preregistration.js';
 
 const record = (c = adanClaim, commit: string | null = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678') => {
@@ -14,7 +18,15 @@ const now = (c = adanClaim) => ({ hash: cardHash(preregisteredFields(c)), fields
 describe('pre-registered fields', () => {
   it('are the margin, effect, fidelity, repeats, tuning, test type, workloads and arms; not the wording or the tuning record', () => {
     expect(Object.keys(preregisteredFields(adanClaim)).sort()).toEqual([
-      'baselines', 'claimedEffect', 'fidelity', 'margin', 'methods', 'repeats', 'testType', 'tuning', 'workloads',
+      'baselines',
+      'claimedEffect',
+      'fidelity',
+      'margin',
+      'methods',
+      'repeats',
+      'testType',
+      'tuning',
+      'workloads',
     ]);
     const reworded = { ...adanClaim, title: 'other', quote: 'other', miniature: 'other', tuningRecord: undefined };
     expect(cardHash(preregisteredFields(reworded))).toBe(cardHash(preregisteredFields(adanClaim)));
@@ -50,7 +62,11 @@ describe('preregistrationStatus', () => {
   });
 
   it('changed: what changed, field by field, against the first run (not the latest refresh)', () => {
-    const edited = { ...adanClaim, margin: { value: 0.05, units: 'relative' as const }, repeats: { quick: 5, standard: 30 } };
+    const edited = {
+      ...adanClaim,
+      margin: { value: 0.05, units: 'relative' as const },
+      repeats: { quick: 5, standard: 30 },
+    };
     const refreshed: ReferenceCard = { ...card(), run: record(edited, 'ffff') };
     const s = preregistrationStatus(now(edited), refreshed);
     expect(s).toMatchObject({

@@ -26,7 +26,9 @@ describe('Registry', () => {
   });
 
   it('refuses a duplicate id, naming where the second came from', () => {
-    expect(() => r.add({ id: 'adan', n: 3 }, 'reprobench.config.ts')).toThrowError(/defined twice.*reprobench\.config\.ts/);
+    expect(() => r.add({ id: 'adan', n: 3 }, 'reprobench.config.ts')).toThrowError(
+      /defined twice.*reprobench\.config\.ts/,
+    );
   });
 
   it('suggests only plausible typos', () => {

@@ -17,7 +17,13 @@ describe('trial ids of existing workloads and methods', () => {
     ['teacher-student', 'adan', 'f4533ceba081bfb1'],
   ])('%s × %s keeps id %s', async (workloadId, method, id) => {
     const registries = await loadRegistries();
-    const t = makeTrial(registries, { workloadId, arm: { method, hparams: {} }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: true });
+    const t = makeTrial(registries, {
+      workloadId,
+      arm: { method, hparams: {} },
+      repeat: { purpose: 'eval', index: 0 },
+      backend,
+      stopAtTarget: true,
+    });
     expect(t.id).toBe(id);
   });
 });

@@ -21,7 +21,9 @@ describe('an import that imports no trial', () => {
       err = e;
     }
     expect(isReprobenchError(err) && err.code).toBe('E_IMPORT_EMPTY');
-    expect((err as Error).message).toMatch(/^no trial imported from .*external_tuning: 4 submission folders, \d+ entries skipped /);
+    expect((err as Error).message).toMatch(
+      /^no trial imported from .*external_tuning: 4 submission folders, \d+ entries skipped /,
+    );
     expect((err as Error).message).toMatch(/\(first: .*eval_measurements\.csv: no target for workload/);
     expect(existsSync(out) ? readdirSync(out).filter((f) => !f.startsWith('.')) : []).toEqual([]);
   });

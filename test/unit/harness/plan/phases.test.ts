@@ -16,16 +16,37 @@ import { tempDir } from '../../../helpers/cli.js';
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
 const space = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const } };
 const claim = defineClaim({
-  id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
-  testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'adamw' }], workloads: ['teacher-student'],
-  margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
-  tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { adan: space, adamw: space }, recheck: { top: 1, seeds: 3 } },
+  id: 'c',
+  version: 1,
+  title: 't',
+  paper: { title: 'p', authors: 'a', year: 2026, url: 'u' },
+  quote: 'q',
+  claimedEffect: { description: 'd', direction: 'method-better' },
+  fidelity: { kind: 'faithful' },
+  testType: 'time-to-target',
+  methods: [{ method: 'adan' }],
+  baselines: [{ method: 'adamw' }],
+  workloads: ['teacher-student'],
+  margin: { value: 0.1, units: 'relative' },
+  repeats: { quick: 2, standard: 4 },
+  miniature: 'm',
+  tuning: {
+    kind: 'search',
+    ruleset: 'external',
+    studies: 2,
+    trialsPerStudy: 3,
+    spaces: { adan: space, adamw: space },
+    recheck: { top: 1, seeds: 3 },
+  },
 });
-const registries = createRegistries([{ defs: { workloads: [teacherStudent], methods: builtinMethods, claims: [claim] }, origin: 'test' }]);
+const registries = createRegistries([
+  { defs: { workloads: [teacherStudent], methods: builtinMethods, claims: [claim] }, origin: 'test' },
+]);
 const ctx: PhaseContext = { registries, claim, backend, ...resolveRun(claim, 'quick', 2) };
 
 /** A finished record that reached the target after `steps` steps. */
-const reached = (t: PlannedTrial, steps: number) => ({ id: t.id, status: 'reached', config: t.config, outcome: { stepsToTarget: steps } }) as unknown as TrialRecord;
+const reached = (t: PlannedTrial, steps: number) =>
+  ({ id: t.id, status: 'reached', config: t.config, outcome: { stepsToTarget: steps } }) as unknown as TrialRecord;
 
 describe('the tuning re-check phase', () => {
   it('is planned once the first phase is finished, and evaluation once the re-check is', () => {
@@ -51,7 +72,9 @@ describe('the tuning re-check phase', () => {
     const stored = new Map<string, TrialRecord>();
     let listing = listPlan(ctx, stored, 2);
     expect(listing.phases.recheck).toEqual({ trials: 8, done: 0, planned: false });
-    expect(listing.trials.filter((t) => t.phase === 'recheck').every((t) => t.id === null && t.shard === null)).toBe(true);
+    expect(listing.trials.filter((t) => t.phase === 'recheck').every((t) => t.id === null && t.shard === null)).toBe(
+      true,
+    );
     expect(listing.shardTotals!.map((s) => s.recheck)).toEqual([null, null]);
     const status0 = shardStatus(ctx, stored, 2);
     expect([status0.hasRecheck, status0.recheck]).toEqual([true, [1, 2]]);
@@ -62,12 +85,26 @@ describe('the tuning re-check phase', () => {
     expect(listing.phases.recheck).toEqual({ trials: 8, done: 0, planned: true });
     const shards = listing.shardTotals!.map((s) => s.recheck!.trials);
     expect(shards.reduce((a, b) => a + b, 0)).toBe(8);
-    expect(listing.trials.filter((t) => t.phase === 'recheck').every((t) => t.id !== null && t.shard !== null)).toBe(true);
+    expect(listing.trials.filter((t) => t.phase === 'recheck').every((t) => t.id !== null && t.shard !== null)).toBe(
+      true,
+    );
 
     const dir = tempDir('reprobench-slurm-plan-');
     const slurm = planSlurm({
-      registries, claim, backend, preset: 'quick', seeds: 2, runDir: dir, cacheDir: dir, workDir: dir, arraySize: 2,
-      resources: { cpusPerTask: 1, extra: [] }, trialTimeoutSec: 60, launcher: ['echo'], command: 'test', log: () => {},
+      registries,
+      claim,
+      backend,
+      preset: 'quick',
+      seeds: 2,
+      runDir: dir,
+      cacheDir: dir,
+      workDir: dir,
+      arraySize: 2,
+      resources: { cpusPerTask: 1, extra: [] },
+      trialTimeoutSec: 60,
+      launcher: ['echo'],
+      command: 'test',
+      log: () => {},
     });
     // The run directory on disk is empty: Slurm submits every phase, the re-check between tuning and evaluation.
     expect(slurm.roles.map((r) => r.role)).toEqual(['tuning', 'recheck', 'evaluation', 'merge']);
@@ -75,7 +112,15 @@ describe('the tuning re-check phase', () => {
   });
 
   it('does not exist for grid tuning or a one-seed re-check', () => {
-    const grid = { ...claim, tuning: { hparam: 'learningRate', grid: { adan: [1e-3, 1e-2], adamw: [1e-3, 1e-2] }, seeds: 1, objective: 'median-steps-to-target' as const } };
+    const grid = {
+      ...claim,
+      tuning: {
+        hparam: 'learningRate',
+        grid: { adan: [1e-3, 1e-2], adamw: [1e-3, 1e-2] },
+        seeds: 1,
+        objective: 'median-steps-to-target' as const,
+      },
+    };
     const oneSeed = { ...claim, tuning: { ...claim.tuning!, recheck: { top: 2, seeds: 1 } } as typeof claim.tuning };
     for (const c of [grid, oneSeed]) {
       const stored = new Map<string, TrialRecord>();

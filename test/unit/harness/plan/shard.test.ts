@@ -6,7 +6,10 @@ import { arraySpec } from '../../../../harness/scale/shard-status.js';
 
 const trial = (id: string): PlannedTrial => ({ id, label: id, config: {} as PlannedTrial['config'] });
 const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
-const plans = fc.uniqueArray(fc.record({ id: hex, cost: fc.integer({ min: 1, max: 1000 }) }), { selector: (t) => t.id, maxLength: 60 });
+const plans = fc.uniqueArray(fc.record({ id: hex, cost: fc.integer({ min: 1, max: 1000 }) }), {
+  selector: (t) => t.id,
+  maxLength: 60,
+});
 
 describe('sharding a plan', () => {
   it('puts every trial in exactly one shard, whatever the order the plan lists them in', () => {
@@ -14,12 +17,20 @@ describe('sharding a plan', () => {
       fc.property(plans, fc.integer({ min: 1, max: 9 }), (ts, n) => {
         const costs = new Map(ts.map((t) => [t.id, t.cost]));
         const cost = (t: PlannedTrial) => costs.get(t.id)!;
-        const shards = partition(ts.map((t) => trial(t.id)), n, cost);
+        const shards = partition(
+          ts.map((t) => trial(t.id)),
+          n,
+          cost,
+        );
         expect(shards).toHaveLength(n);
         const ids = shards.flat().map((t) => t.id);
         expect(ids.sort()).toEqual(ts.map((t) => t.id).sort());
         // Stable: another machine that lists the same trials in another order gets the same shards.
-        const again = partition([...ts].reverse().map((t) => trial(t.id)), n, cost);
+        const again = partition(
+          [...ts].reverse().map((t) => trial(t.id)),
+          n,
+          cost,
+        );
         expect(again.map((s) => s.map((t) => t.id).sort())).toEqual(shards.map((s) => s.map((t) => t.id).sort()));
       }),
     );
@@ -29,7 +40,11 @@ describe('sharding a plan', () => {
     fc.assert(
       fc.property(plans, fc.integer({ min: 1, max: 9 }), (ts, n) => {
         const costs = new Map(ts.map((t) => [t.id, t.cost]));
-        const loads = partition(ts.map((t) => trial(t.id)), n, (t) => costs.get(t.id)!).map((s) => s.reduce((a, t) => a + costs.get(t.id)!, 0));
+        const loads = partition(
+          ts.map((t) => trial(t.id)),
+          n,
+          (t) => costs.get(t.id)!,
+        ).map((s) => s.reduce((a, t) => a + costs.get(t.id)!, 0));
         const maxCost = Math.max(0, ...ts.map((t) => t.cost));
         expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(maxCost);
       }),
@@ -38,7 +53,12 @@ describe('sharding a plan', () => {
 
   it('runs a trial the plan names twice only once', () => {
     const shards = partition([trial('a'), trial('b'), trial('a')], 2, () => 1);
-    expect(shards.flat().map((t) => t.id).sort()).toEqual(['a', 'b']);
+    expect(
+      shards
+        .flat()
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('keeps plan order within a shard and gives each shard its share', () => {

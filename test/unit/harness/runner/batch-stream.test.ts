@@ -23,7 +23,7 @@ describe('batch stream epochs', () => {
     expect(s.epoch).toBe(1);
   });
 
-  it('a curriculum\'s epochRows decides each epoch\'s rows; batches run on across epoch ends', () => {
+  it("a curriculum's epochRows decides each epoch's rows; batches run on across epoch ends", () => {
     const asked: number[] = [];
     const epochRows = (epoch: number) => {
       asked.push(epoch);
@@ -37,6 +37,8 @@ describe('batch stream epochs', () => {
   });
 
   it('refuses an empty epoch with a hint', () => {
-    expect(() => new BatchStream(data(3), 2, new Rng(seed), () => new Int32Array(0))).toThrow(expect.objectContaining({ code: 'E_BAD_CONFIG' }));
+    expect(() => new BatchStream(data(3), 2, new Rng(seed), () => new Int32Array(0))).toThrow(
+      expect.objectContaining({ code: 'E_BAD_CONFIG' }),
+    );
   });
 });

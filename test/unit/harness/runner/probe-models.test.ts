@@ -21,8 +21,15 @@ describe('the models `--backend auto` probes', () => {
   it('builds and steps every variant of a workload whose model draws normals (polynomial regression, as rex probes it)', async () => {
     const registries = await loadRegistries(process.cwd());
     const cacheDir = mkdtempSync(join(tmpdir(), 'reprobench-probe-models-'));
-    const models = workloadProbeModels(registries, ['polynomial-regression:budget-10', 'polynomial-regression:budget-25'], cacheDir);
-    expect(models.map((m) => m.key)).toEqual(['polynomial-regression@2:budget-10', 'polynomial-regression@2:budget-25']);
+    const models = workloadProbeModels(
+      registries,
+      ['polynomial-regression:budget-10', 'polynomial-regression:budget-25'],
+      cacheDir,
+    );
+    expect(models.map((m) => m.key)).toEqual([
+      'polynomial-regression@2:budget-10',
+      'polynomial-regression@2:budget-25',
+    ]);
     for (const m of models) {
       const run = await m.create();
       await run.step(); // creates the optimizer's slots

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AdamWOptimizer } from '../../../../benchmarks/methods/optimizers/adamw.js';
 import { SgdOptimizer } from '../../../../benchmarks/methods/optimizers/sgd.js';
 import type { TrainingOptimizer } from '../../../../harness/core/optimizer.js';
-import { disposeSnapshot, restoreTrainingState, snapshotTrainingState } from '../../../../harness/runner/train-state.js';
+import {
+  disposeSnapshot,
+  restoreTrainingState,
+  snapshotTrainingState,
+} from '../../../../harness/runner/train-state.js';
 import { useBackend } from '../../../helpers/backend.js';
 
 /** A tiny least-squares problem: w (2×1) and b (1), fixed data, so every step is reproducible. */
@@ -11,11 +15,18 @@ function problem() {
   // tidy frees the initial values; the variables survive it.
   const w = tf.tidy(() => tf.variable(tf.tensor2d([[0.3], [-0.2]])));
   const b = tf.tidy(() => tf.variable(tf.tensor1d([0.1])));
-  const x = tf.tensor2d([[1, 2], [3, -1], [0.5, 0.5]]);
+  const x = tf.tensor2d([
+    [1, 2],
+    [3, -1],
+    [0.5, 0.5],
+  ]);
   const y = tf.tensor2d([[1], [0], [2]]);
   const step = async (opt: TrainingOptimizer, lr: number) => {
     opt.learningRate = lr;
-    const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, tf.add(tf.matMul(x, w), b)), [w, b]);
+    const { value, grads } = tf.variableGrads(
+      () => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, tf.add(tf.matMul(x, w), b)),
+      [w, b],
+    );
     opt.applyGradients(grads);
     tf.dispose([value, ...Object.values(grads)]);
   };
@@ -23,7 +34,9 @@ function problem() {
   return { params: [w, b], step, values, dispose: () => tf.dispose([w, b, x, y]) };
 }
 
-async function optimizerState(opt: TrainingOptimizer & { getWeights(): Promise<Array<{ name: string; tensor: tf.Tensor }>> }) {
+async function optimizerState(
+  opt: TrainingOptimizer & { getWeights(): Promise<Array<{ name: string; tensor: tf.Tensor }>> },
+) {
   const ws = await opt.getWeights();
   const out: number[][] = [];
   for (const w of ws) out.push([...(await w.tensor.data())]);
@@ -100,7 +113,10 @@ describe('training-state snapshot and restore', () => {
   it('refuses an optimizer whose state cannot be saved, with a hint', async () => {
     const p = problem();
     const bare: TrainingOptimizer = { learningRate: 0.1, applyGradients: () => undefined, dispose: () => undefined };
-    await expect(snapshotTrainingState(p.params, bare)).rejects.toMatchObject({ code: 'E_BAD_CONFIG', hint: expect.stringContaining('benchmarks/methods/optimizers') });
+    await expect(snapshotTrainingState(p.params, bare)).rejects.toMatchObject({
+      code: 'E_BAD_CONFIG',
+      hint: expect.stringContaining('benchmarks/methods/optimizers'),
+    });
     p.dispose();
   });
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { weightDistance } from '../../../../harness/runner/weight-distance.js';
 
 // numpy (float64) and torch.dist on the same float32 tensors: scripts/fixtures/growth_law_fits.py.
-const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/growth/growth-law-fits.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(
+  readFileSync(new URL('../../../fixtures/growth/growth-law-fits.json', import.meta.url), 'utf8'),
+) as {
   distance: { shapes: number[][]; w0: number[][]; w: number[][]; value: number };
 };
 

@@ -7,7 +7,16 @@ import { jobSchemaErrors } from '../../../helpers/k8s-schema.js';
 const errors = jobSchemaErrors;
 
 const base: K8sOptions = {
-  spec: { claim: 'constant-vs-cosine', preset: 'quick', seeds: 2, backend: 'wasm', runDir: '/runs/constant-vs-cosine', cacheDir: '/runs/.cache/reprobench', workers: 2, trialTimeoutSec: 1800 },
+  spec: {
+    claim: 'constant-vs-cosine',
+    preset: 'quick',
+    seeds: 2,
+    backend: 'wasm',
+    runDir: '/runs/constant-vs-cosine',
+    cacheDir: '/runs/.cache/reprobench',
+    workers: 2,
+    trialTimeoutSec: 1800,
+  },
   hasTuning: true,
   hasRecheck: false,
   shards: 4,
@@ -25,8 +34,17 @@ const base: K8sOptions = {
 type Job = {
   metadata: { name: string };
   spec: {
-    completionMode?: string; completions: number; parallelism: number; backoffLimitPerIndex?: number;
-    template: { spec: { containers: Array<{ command: string[]; resources: { limits: Record<string, string> } }>; initContainers?: Array<{ command: string[] }>; volumes: Array<{ persistentVolumeClaim: { claimName: string } }> } };
+    completionMode?: string;
+    completions: number;
+    parallelism: number;
+    backoffLimitPerIndex?: number;
+    template: {
+      spec: {
+        containers: Array<{ command: string[]; resources: { limits: Record<string, string> } }>;
+        initContainers?: Array<{ command: string[] }>;
+        volumes: Array<{ persistentVolumeClaim: { claimName: string } }>;
+      };
+    };
   };
 };
 
@@ -45,41 +63,65 @@ describe('Kubernetes Jobs for a sharded run', () => {
 
   it('run each phase as an Indexed Job whose pod k runs shard k+1 of N on one shared volume', () => {
     const [tune, evaluation, merge] = jobs as [Job, Job, Job];
-    for (const [job, phase] of [[tune, 'tuning'], [evaluation, 'evaluation']] as const) {
-      expect(job.spec).toMatchObject({ completionMode: 'Indexed', completions: 4, parallelism: 4, backoffLimitPerIndex: 2 });
+    for (const [job, phase] of [
+      [tune, 'tuning'],
+      [evaluation, 'evaluation'],
+    ] as const) {
+      expect(job.spec).toMatchObject({
+        completionMode: 'Indexed',
+        completions: 4,
+        parallelism: 4,
+        backoffLimitPerIndex: 2,
+      });
       const cmd = job.spec.template.spec.containers[0]!.command;
       expect(cmd[2]).toContain(`--phase ${phase}`);
       expect(cmd[2]).toContain('--backend wasm');
       expect(job.spec.template.spec.containers[0]!.resources.limits['nvidia.com/gpu']).toBe('1');
       // The shell turns JOB_COMPLETION_INDEX 0..3 into shards 1/4..4/4.
       const echoed = [0, 3].map((k) =>
-        execFileSync('/bin/sh', ['-c', cmd[2]!.replace(/^npx reprobench/, 'echo')], { env: { ...process.env, JOB_COMPLETION_INDEX: String(k) }, encoding: 'utf8' }),
+        execFileSync('/bin/sh', ['-c', cmd[2]!.replace(/^npx reprobench/, 'echo')], {
+          env: { ...process.env, JOB_COMPLETION_INDEX: String(k) },
+          encoding: 'utf8',
+        }),
       );
       expect(echoed[0]).toContain('--shard 1/4');
       expect(echoed[1]).toContain('--shard 4/4');
     }
-    for (const j of jobs) expect(j.spec.template.spec.volumes[0]!.persistentVolumeClaim.claimName).toBe('reprobench-runs');
+    for (const j of jobs)
+      expect(j.spec.template.spec.volumes[0]!.persistentVolumeClaim.claimName).toBe('reprobench-runs');
     expect(merge.spec.completionMode).toBeUndefined();
-    expect(merge.spec.template.spec.containers[0]!.command[2]).toBe('npx reprobench merge /runs/constant-vs-cosine --out /runs/constant-vs-cosine');
+    expect(merge.spec.template.spec.containers[0]!.command[2]).toBe(
+      'npx reprobench merge /runs/constant-vs-cosine --out /runs/constant-vs-cosine',
+    );
     expect(merge.spec.template.spec.containers[0]!.resources.limits['nvidia.com/gpu']).toBeUndefined();
   });
 
   it('make evaluation wait for tuning and the merge wait for evaluation, so one apply runs the claim', () => {
     const [tune, evaluation, merge] = jobs as [Job, Job, Job];
     expect(tune.spec.template.spec.initContainers).toBeUndefined();
-    expect(evaluation.spec.template.spec.initContainers![0]!.command[2]).toMatch(/^npx reprobench wait constant-vs-cosine --phase tuning --out \/runs\/constant-vs-cosine --preset quick --seeds 2 --backend wasm/);
-    expect(merge.spec.template.spec.initContainers![0]!.command[2]).toContain('wait constant-vs-cosine --phase evaluation');
+    expect(evaluation.spec.template.spec.initContainers![0]!.command[2]).toMatch(
+      /^npx reprobench wait constant-vs-cosine --phase tuning --out \/runs\/constant-vs-cosine --preset quick --seeds 2 --backend wasm/,
+    );
+    expect(merge.spec.template.spec.initContainers![0]!.command[2]).toContain(
+      'wait constant-vs-cosine --phase evaluation',
+    );
   });
 
   it('run the tuning re-check between tuning and evaluation, each phase waiting for the one before', () => {
     const four = k8sJobs({ ...base, hasRecheck: true }) as Job[];
-    expect(four.map((j) => j.metadata.name)).toEqual(['tune', 'recheck', 'eval', 'merge'].map((r) => `rb-constant-vs-cosine-${r}`));
+    expect(four.map((j) => j.metadata.name)).toEqual(
+      ['tune', 'recheck', 'eval', 'merge'].map((r) => `rb-constant-vs-cosine-${r}`),
+    );
     for (const j of four) expect(errors(j), j.metadata.name).toEqual([]);
     const [tune, recheck, evaluation] = four as [Job, Job, Job];
     expect(tune.spec.template.spec.initContainers).toBeUndefined();
     expect(recheck.spec.template.spec.containers[0]!.command[2]).toContain('--phase recheck');
-    expect(recheck.spec.template.spec.initContainers![0]!.command[2]).toContain('wait constant-vs-cosine --phase tuning');
-    expect(evaluation.spec.template.spec.initContainers![0]!.command[2]).toContain('wait constant-vs-cosine --phase recheck');
+    expect(recheck.spec.template.spec.initContainers![0]!.command[2]).toContain(
+      'wait constant-vs-cosine --phase tuning',
+    );
+    expect(evaluation.spec.template.spec.initContainers![0]!.command[2]).toContain(
+      'wait constant-vs-cosine --phase recheck',
+    );
   });
 
   it('leave out the tuning Job and its wait for a claim that tunes nothing', () => {

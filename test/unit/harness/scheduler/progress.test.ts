@@ -4,8 +4,15 @@ import type { TrialRecord } from '../../../../harness/core/trial.js';
 import type { PlannedTrial } from '../../../../harness/plan/plan.js';
 import { lineReporter, ttyReporter } from '../../../../harness/scheduler/progress.js';
 
-const trial = { id: 'abc', label: 'adan · fashion-mnist-mlp · eval#0', config: { budget: { steps: 1000 } } } as unknown as PlannedTrial;
-const record = { status: 'reached', outcome: { stepsToTarget: 450, secondsToTarget: 6.1, stepsRun: 450, reason: '' } } as unknown as TrialRecord;
+const trial = {
+  id: 'abc',
+  label: 'adan · fashion-mnist-mlp · eval#0',
+  config: { budget: { steps: 1000 } },
+} as unknown as PlannedTrial;
+const record = {
+  status: 'reached',
+  outcome: { stepsToTarget: 450, secondsToTarget: 6.1, stepsRun: 450, reason: '' },
+} as unknown as TrialRecord;
 
 describe('progress', () => {
   it('writes plain lines when stdout is not a TTY', () => {
@@ -23,7 +30,13 @@ describe('progress', () => {
   });
 
   it('draws a bar per worker with trial, step, metric and ETA on a TTY', async () => {
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 160, cursorTo: () => true, clearLine: () => true, moveCursor: () => true }) as unknown as NodeJS.WriteStream;
+    const stream = Object.assign(new PassThrough(), {
+      isTTY: true,
+      columns: 160,
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+    }) as unknown as NodeJS.WriteStream;
     let text = '';
     (stream as unknown as PassThrough).on('data', (d: Buffer) => (text += d.toString()));
     const r = ttyReporter(2, stream);

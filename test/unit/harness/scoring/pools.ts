@@ -8,7 +8,12 @@ export const TARGET: ResultTarget = { metric: 'validation/accuracy', value: 0.9,
  * Evals every seconds/3, so the hit is always the third eval (index 2).
  */
 export function curveHitting(seconds: number | null, evals = 4): EvalPoint[] {
-  if (seconds === null) return Array.from({ length: evals }, (_, i) => ({ step: (i + 1) * 100, seconds: (i + 1) * 100, metrics: { 'validation/accuracy': 0.5 } }));
+  if (seconds === null)
+    return Array.from({ length: evals }, (_, i) => ({
+      step: (i + 1) * 100,
+      seconds: (i + 1) * 100,
+      metrics: { 'validation/accuracy': 0.5 },
+    }));
   const dt = seconds / 3;
   return Array.from({ length: evals }, (_, i) => ({
     step: (i + 1) * 10,
@@ -22,7 +27,10 @@ export function workload(studies: Array<Array<number | null>>, budget?: number):
   return {
     target: TARGET,
     ...(budget === undefined ? {} : { budget: { seconds: budget } }),
-    studies: studies.map((trials, k) => ({ index: k, trials: trials.map((t, j) => ({ index: j + 1, curve: curveHitting(t) })) })),
+    studies: studies.map((trials, k) => ({
+      index: k,
+      trials: trials.map((t, j) => ({ index: j + 1, curve: curveHitting(t) })),
+    })),
   };
 }
 

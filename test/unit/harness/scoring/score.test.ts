@@ -5,7 +5,8 @@ import { linspace } from '../../../../harness/scoring/profile.js';
 import type { ScoringSubmission } from '../../../../harness/scoring/types.js';
 import { submission, workload } from './pools.js';
 
-const score = (pool: ScoringSubmission[], extra: Partial<Parameters<typeof scoreSubmissions>[1]> = {}) => scoreSubmissions(pool, { ruleset: 'external', ...extra });
+const score = (pool: ScoringSubmission[], extra: Partial<Parameters<typeof scoreSubmissions>[1]> = {}) =>
+  scoreSubmissions(pool, { ruleset: 'external', ...extra });
 
 describe('performance profile grid', () => {
   it('is numpy.linspace(1, 4, 100)', () => {
@@ -28,7 +29,11 @@ describe('benchmark score on hand-built pools', () => {
   });
 
   it('ties share r = 1 and the same score', () => {
-    const r = score([submission('a', { w1: 100, w2: 300 }), submission('b', { w1: 100, w2: 300 }), submission('c', { w1: 250, w2: 750 })]);
+    const r = score([
+      submission('a', { w1: 100, w2: 300 }),
+      submission('b', { w1: 100, w2: 300 }),
+      submission('c', { w1: 250, w2: 750 }),
+    ]);
     expect(r.ratios.a).toEqual({ w1: 1, w2: 1 });
     expect(r.ratios.b).toEqual({ w1: 1, w2: 1 });
     expect(r.scores.a).toBeCloseTo(1, 12);
@@ -63,11 +68,22 @@ describe('benchmark score on hand-built pools', () => {
     const above = score([submission('fast', { w: 100 }), submission('slow', { w: 400.0001 })]);
     expect(above.scoredTimes.slow!.w).toBe(Infinity);
     expect(above.scores.slow).toBe(0);
-    expect(above.notes).toContainEqual(expect.objectContaining({ submission: 'slow', workload: 'w', rule: 'beyond-max-ratio' }));
+    expect(above.notes).toContainEqual(
+      expect.objectContaining({ submission: 'slow', workload: 'w', rule: 'beyond-max-ratio' }),
+    );
   });
 
-  it('external tuning feeds the median over studies of each study\'s fastest trial into the profile', () => {
-    const a: ScoringSubmission = { name: 'a', workloads: { w: workload([[300, 100, null], [null, null, null], [200, 900, 250]]) } };
+  it("external tuning feeds the median over studies of each study's fastest trial into the profile", () => {
+    const a: ScoringSubmission = {
+      name: 'a',
+      workloads: {
+        w: workload([
+          [300, 100, null],
+          [null, null, null],
+          [200, 900, 250],
+        ]),
+      },
+    };
     const b: ScoringSubmission = { name: 'b', workloads: { w: workload([[150], [160], [170]]) } };
     const r = score([a, b]);
     expect(r.workloadTimes.a!.w!.value).toBe(200); // median(100, Infinity, 200)
@@ -78,9 +94,9 @@ describe('benchmark score on hand-built pools', () => {
 
   it('ρ is a non-decreasing fraction and the score lies in [0, 1]; the fastest everywhere scores 1', () => {
     const time = fc.option(fc.integer({ min: 1, max: 2000 }), { nil: null });
-    const pools = fc.integer({ min: 1, max: 6 }).chain((nw) =>
-      fc.array(fc.array(time, { minLength: nw, maxLength: nw }), { minLength: 1, maxLength: 5 }),
-    );
+    const pools = fc
+      .integer({ min: 1, max: 6 })
+      .chain((nw) => fc.array(fc.array(time, { minLength: nw, maxLength: nw }), { minLength: 1, maxLength: 5 }));
     fc.assert(
       fc.property(pools, (rows) => {
         const pool = rows.map((ts, i) => submission(`s${i}`, Object.fromEntries(ts.map((t, k) => [`w${k}`, t]))));
@@ -114,7 +130,9 @@ describe('v0.5 held-out-variant rule', () => {
     expect(r.ratios.B).toEqual({ a: 1, b: 1 }); // 150 is now the fastest on a
     expect(r.scores.A).toBeCloseTo(0.5, 12);
     expect(r.scores.B).toBeCloseTo(1, 12);
-    expect(r.notes).toContainEqual(expect.objectContaining({ submission: 'A', workload: 'a', rule: 'base-needs-held-out' }));
+    expect(r.notes).toContainEqual(
+      expect.objectContaining({ submission: 'A', workload: 'a', rule: 'base-needs-held-out' }),
+    );
     const off = score(pool, { ...opts, heldOutRule: false });
     expect(off.heldOut).toEqual([]);
     expect(off.scores.A).toBeCloseTo(1, 12);
@@ -122,14 +140,22 @@ describe('v0.5 held-out-variant rule', () => {
 
   it('a variant whose base was not reached is ignored before the 4× rule on variants', () => {
     // Without the first step A's 10 s on a_var would push B's 100 s past 4× and disqualify B on a.
-    const r = score([submission('A', { a: null, a_var: 10, b: 100 }), submission('B', { a: 100, a_var: 100, b: 100 })], opts);
+    const r = score(
+      [submission('A', { a: null, a_var: 10, b: 100 }), submission('B', { a: 100, a_var: 100, b: 100 })],
+      opts,
+    );
     expect(r.scoredTimes.B).toEqual({ a: 100, b: 100 });
     expect(r.scores.B).toBeCloseTo(1, 12);
-    expect(r.notes).toContainEqual(expect.objectContaining({ submission: 'A', workload: 'a_var', rule: 'held-out-needs-base' }));
+    expect(r.notes).toContainEqual(
+      expect.objectContaining({ submission: 'A', workload: 'a_var', rule: 'held-out-needs-base' }),
+    );
   });
 
   it('a variant more than 4× slower than the fastest variant disqualifies the base', () => {
-    const r = score([submission('A', { a: 100, a_var: 100 }), submission('B', { a: 110, a_var: 401 })], { baseWorkloads: ['a'], heldOutWorkloads: ['a_var'] });
+    const r = score([submission('A', { a: 100, a_var: 100 }), submission('B', { a: 110, a_var: 401 })], {
+      baseWorkloads: ['a'],
+      heldOutWorkloads: ['a_var'],
+    });
     expect(r.scoredTimes.B).toEqual({ a: Infinity });
     expect(r.scores.B).toBe(0);
   });
@@ -164,7 +190,12 @@ describe('geometric-mean speedup against a reference', () => {
   });
 
   it('takes budgets from the version when the results carry none (self-tuning: 3× in v0.5)', () => {
-    const r = score([submission('ref', { criteo1tb: null }), submission('m', { criteo1tb: 7703 })], { version: '0.5', ruleset: 'self', baseWorkloads: ['criteo1tb'], reference: 'ref' });
+    const r = score([submission('ref', { criteo1tb: null }), submission('m', { criteo1tb: 7703 })], {
+      version: '0.5',
+      ruleset: 'self',
+      baseWorkloads: ['criteo1tb'],
+      reference: 'ref',
+    });
     expect(r.speedups!.m!.rows[0]!.reference).toBe(3 * 7703 + 1);
   });
 });
@@ -172,9 +203,21 @@ describe('geometric-mean speedup against a reference', () => {
 describe('bad pools fail with E_SCORING_INPUT', () => {
   it.each([
     ['an empty pool', () => score([]), /pool is empty/],
-    ['duplicate names', () => score([submission('a', { w: 1 }), submission('a', { w: 2 })]), /two submissions are named "a"/],
-    ['an unknown reference', () => score([submission('a', { w: 1 })], { reference: 'zz' }), /reference "zz" is not in the pool/],
-    ['a held-out name without a base', () => score([submission('a', { w: 1 })], { baseWorkloads: ['w'], heldOutWorkloads: ['x_var'] }), /x_var is not a variant/],
+    [
+      'duplicate names',
+      () => score([submission('a', { w: 1 }), submission('a', { w: 2 })]),
+      /two submissions are named "a"/,
+    ],
+    [
+      'an unknown reference',
+      () => score([submission('a', { w: 1 })], { reference: 'zz' }),
+      /reference "zz" is not in the pool/,
+    ],
+    [
+      'a held-out name without a base',
+      () => score([submission('a', { w: 1 })], { baseWorkloads: ['w'], heldOutWorkloads: ['x_var'] }),
+      /x_var is not a variant/,
+    ],
     [
       'different targets on one workload',
       () => {
@@ -188,8 +231,11 @@ describe('bad pools fail with E_SCORING_INPUT', () => {
     expect(f).toThrow(expect.objectContaining({ code: 'E_SCORING_INPUT', message: expect.stringMatching(message) }));
   });
 
-  it('warns (as AlgoPerf does) when study or trial counts differ from the version\'s rules', () => {
+  it("warns (as AlgoPerf does) when study or trial counts differ from the version's rules", () => {
     const r = score([submission('a', { criteo1tb: 1 })], { version: '0.6', baseWorkloads: ['criteo1tb'] });
-    expect(r.warnings).toEqual(['a: criteo1tb has 1 studies, the rules ask for 3', 'a: criteo1tb study 0 has 1 trials, the rules ask for 5']);
+    expect(r.warnings).toEqual([
+      'a: criteo1tb has 1 studies, the rules ask for 3',
+      'a: criteo1tb study 0 has 1 trials, the rules ask for 5',
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import type { EvalPoint, ResultTarget } from '../../../../harness/scoring/types.
 import { curveHitting, TARGET, workload } from './pools.js';
 
 const loss: ResultTarget = { metric: 'validation/loss', value: 0.12, direction: 'lower' };
-const pt = (step: number, seconds: number, v: number | null): EvalPoint => ({ step, seconds, metrics: { 'validation/loss': v } });
+const pt = (step: number, seconds: number, v: number | null): EvalPoint => ({
+  step,
+  seconds,
+  metrics: { 'validation/loss': v },
+});
 
 describe('time to result', () => {
   it('is the accumulated submission time at the FIRST eval meeting the target, not the best eval', () => {
@@ -24,22 +28,35 @@ describe('time to result', () => {
     expect(meetsTarget(null, loss)).toBe(false);
     expect(meetsTarget(NaN, loss)).toBe(false);
     expect(meetsTarget(-Infinity, loss)).toBe(false);
-    expect(timeToResult([pt(1, 5, NaN), pt(2, 9, null), { step: 3, seconds: 12, metrics: {} }], loss).value).toBe(Infinity);
+    expect(timeToResult([pt(1, 5, NaN), pt(2, 9, null), { step: 3, seconds: 12, metrics: {} }], loss).value).toBe(
+      Infinity,
+    );
   });
 
   it('is Infinity when the target is never met', () => {
-    expect(timeToResult(curveHitting(null), TARGET)).toMatchObject({ status: 'not-reached', value: Infinity, evalIndex: null });
+    expect(timeToResult(curveHitting(null), TARGET)).toMatchObject({
+      status: 'not-reached',
+      value: Infinity,
+      evalIndex: null,
+    });
     expect(timeToResult([], TARGET).value).toBe(Infinity);
   });
 
-  it('ignores a hit past the budget (AlgoPerf\'s runner stops at max_allowed_runtime)', () => {
+  it("ignores a hit past the budget (AlgoPerf's runner stops at max_allowed_runtime)", () => {
     const curve = [pt(1, 50, 0.3), pt(2, 101, 0.1)];
-    expect(timeToResult(curve, loss, { budget: 100 })).toMatchObject({ status: 'after-budget', value: Infinity, evalIndex: 1 });
+    expect(timeToResult(curve, loss, { budget: 100 })).toMatchObject({
+      status: 'after-budget',
+      value: Infinity,
+      evalIndex: 1,
+    });
     expect(timeToResult(curve, loss, { budget: 101 })).toMatchObject({ status: 'reached', value: 101 });
   });
 
   it('measures steps on the steps axis', () => {
-    expect(timeToResult([pt(7, 50, 0.3), pt(9, 101, 0.1)], loss, { axis: 'steps', budget: 9 })).toMatchObject({ status: 'reached', value: 9 });
+    expect(timeToResult([pt(7, 50, 0.3), pt(9, 101, 0.1)], loss, { axis: 'steps', budget: 9 })).toMatchObject({
+      status: 'reached',
+      value: 9,
+    });
   });
 });
 
@@ -57,20 +74,35 @@ describe('median over studies (numpy semantics, Infinity takes part)', () => {
   });
 });
 
-describe('a study\'s time and a workload\'s time', () => {
-  it('external tuning: each study\'s fastest trial, then the median over studies', () => {
+describe("a study's time and a workload's time", () => {
+  it("external tuning: each study's fastest trial, then the median over studies", () => {
     const w = workload([
       [300, 200, null, 250, 900], // 200
       [null, null, null, null, null], // Infinity
       [500, 400, 450, 420, 410], // 400
     ]);
     const t = workloadTime(w);
-    expect(t.studies.map((s) => [s.trial, s.value])).toEqual([[2, 200], [null, Infinity], [2, 400]]);
+    expect(t.studies.map((s) => [s.trial, s.value])).toEqual([
+      [2, 200],
+      [null, Infinity],
+      [2, 400],
+    ]);
     expect(t.value).toBe(400);
   });
 
   it('ties between trials go to the lower trial index', () => {
-    expect(studyTime({ index: 0, trials: [{ index: 3, curve: curveHitting(100) }, { index: 1, curve: curveHitting(100) }] }, { target: TARGET }).trial).toBe(1);
+    expect(
+      studyTime(
+        {
+          index: 0,
+          trials: [
+            { index: 3, curve: curveHitting(100) },
+            { index: 1, curve: curveHitting(100) },
+          ],
+        },
+        { target: TARGET },
+      ).trial,
+    ).toBe(1);
   });
 
   it('self-tuning: one trial per study, so the median over repeats', () => {
@@ -81,15 +113,36 @@ describe('a study\'s time and a workload\'s time', () => {
     // Trial 1 evaluates every 100 s and hits at its 2nd eval (200 s); trial 2 evaluates every 30 s and hits at its 5th (150 s).
     const slowEvals: EvalPoint[] = [pt(1, 100, 0.5), pt(2, 200, 0.1)];
     const fastEvals: EvalPoint[] = [1, 2, 3, 4, 5].map((k) => pt(k, 30 * k, k === 5 ? 0.1 : 0.5));
-    const study = { index: 0, trials: [{ index: 1, curve: slowEvals }, { index: 2, curve: fastEvals }] };
+    const study = {
+      index: 0,
+      trials: [
+        { index: 1, curve: slowEvals },
+        { index: 2, curve: fastEvals },
+      ],
+    };
     expect(studyTime(study, { target: loss })).toMatchObject({ trial: 2, value: 150 });
-    expect(studyTime(study, { target: loss }, { trialSelection: 'earliest-eval' })).toMatchObject({ trial: 1, value: 200 });
+    expect(studyTime(study, { target: loss }, { trialSelection: 'earliest-eval' })).toMatchObject({
+      trial: 1,
+      value: 200,
+    });
   });
 
   it('"earliest-eval" breaks ties at the same eval index by time', () => {
     const a: EvalPoint[] = [pt(1, 100, 0.5), pt(2, 205, 0.1)];
     const b: EvalPoint[] = [pt(1, 100, 0.5), pt(2, 201, 0.1)];
-    expect(studyTime({ index: 0, trials: [{ index: 1, curve: a }, { index: 2, curve: b }] }, { target: loss }, { trialSelection: 'earliest-eval' })).toMatchObject({ trial: 2, value: 201 });
+    expect(
+      studyTime(
+        {
+          index: 0,
+          trials: [
+            { index: 1, curve: a },
+            { index: 2, curve: b },
+          ],
+        },
+        { target: loss },
+        { trialSelection: 'earliest-eval' },
+      ),
+    ).toMatchObject({ trial: 2, value: 201 });
   });
 
   it('a workload with a budget ignores hits past it', () => {

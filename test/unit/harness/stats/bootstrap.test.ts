@@ -11,8 +11,18 @@ import { createRng } from '../../../../harness/stats/rng.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
 interface Case {
-  name: string; kind: 'stratified' | 'paired'; statistic: string; strata?: number[][]; a?: number[]; b?: number[];
-  indices: number[][][] | number[][]; confidence: number; method: BootstrapMethod; estimate: number; lower: number; upper: number;
+  name: string;
+  kind: 'stratified' | 'paired';
+  statistic: string;
+  strata?: number[][];
+  a?: number[];
+  b?: number[];
+  indices: number[][][] | number[][];
+  confidence: number;
+  method: BootstrapMethod;
+  estimate: number;
+  lower: number;
+  upper: number;
 }
 
 const STATS: Record<string, (s: number[][]) => number> = {
@@ -24,18 +34,27 @@ const STATS: Record<string, (s: number[][]) => number> = {
 
 describe('bootstrap CIs', () => {
   const cases = loadFixture<Case>('bootstrap');
-  it.each(cases.map((c) => [`${c.name} ${c.method} ${c.confidence}`, c] as const))('match the numpy reference on the same indices to 1e-9: %s', (_n, c) => {
-    const opts = { confidence: c.confidence, method: c.method };
-    const r =
-      c.kind === 'paired'
-        ? pairedBootstrapCI(c.a as number[], c.b as number[], (a, b) => mean(a) / mean(b), { ...opts, indices: c.indices as number[][] })
-        : stratifiedBootstrapCI(c.strata as number[][], STATS[c.statistic] as (s: number[][]) => number, { ...opts, indices: c.indices as number[][][] });
-    expectClose(r.estimate, c.estimate, 1e-9, 'estimate');
-    expectClose(r.lower, c.lower, 1e-9, 'lower');
-    expectClose(r.upper, c.upper, 1e-9, 'upper');
-    expect(r.seed).toBeNull();
-    expect(r.resamples).toBe(c.indices.length);
-  });
+  it.each(cases.map((c) => [`${c.name} ${c.method} ${c.confidence}`, c] as const))(
+    'match the numpy reference on the same indices to 1e-9: %s',
+    (_n, c) => {
+      const opts = { confidence: c.confidence, method: c.method };
+      const r =
+        c.kind === 'paired'
+          ? pairedBootstrapCI(c.a as number[], c.b as number[], (a, b) => mean(a) / mean(b), {
+              ...opts,
+              indices: c.indices as number[][],
+            })
+          : stratifiedBootstrapCI(c.strata as number[][], STATS[c.statistic] as (s: number[][]) => number, {
+              ...opts,
+              indices: c.indices as number[][][],
+            });
+      expectClose(r.estimate, c.estimate, 1e-9, 'estimate');
+      expectClose(r.lower, c.lower, 1e-9, 'lower');
+      expectClose(r.upper, c.upper, 1e-9, 'upper');
+      expect(r.seed).toBeNull();
+      expect(r.resamples).toBe(c.indices.length);
+    },
+  );
 
   it('is reproducible from its seed and changes with it', () => {
     const x = [3.1, 4.7, 2.2, 5.9, 4.4, 3.8, 6.1, 2.9];
@@ -47,25 +66,34 @@ describe('bootstrap CIs', () => {
     expect(r3.lower).not.toBe(r1.lower);
   });
 
-  it.each(['percentile', 'bca'] as const)('%s coverage of the mean of a skewed population is near nominal (simulation)', (method) => {
-    // Exponential(1) data, n = 30, 90% intervals, 400 data sets × 500 resamples.
-    const rng = createRng(2026);
-    const sets = 400;
-    let covered = 0;
-    for (let s = 0; s < sets; s++) {
-      const x = Array.from({ length: 30 }, () => -Math.log(1 - rng.float()));
-      const ci = bootstrapCI(x, mean, { seed: s, resamples: 500, confidence: 0.9, method });
-      if (ci.lower <= 1 && 1 <= ci.upper) covered++;
-    }
-    // Bootstrap intervals undercover a little at n = 30 on skewed data; 0.80–0.96 is 3 binomial SDs
-    // (±0.045) around 0.9 widened by that known small-sample shortfall.
-    expect(covered / sets).toBeGreaterThan(0.8);
-    expect(covered / sets).toBeLessThan(0.96);
-  });
+  it.each(['percentile', 'bca'] as const)(
+    '%s coverage of the mean of a skewed population is near nominal (simulation)',
+    (method) => {
+      // Exponential(1) data, n = 30, 90% intervals, 400 data sets × 500 resamples.
+      const rng = createRng(2026);
+      const sets = 400;
+      let covered = 0;
+      for (let s = 0; s < sets; s++) {
+        const x = Array.from({ length: 30 }, () => -Math.log(1 - rng.float()));
+        const ci = bootstrapCI(x, mean, { seed: s, resamples: 500, confidence: 0.9, method });
+        if (ci.lower <= 1 && 1 <= ci.upper) covered++;
+      }
+      // Bootstrap intervals undercover a little at n = 30 on skewed data; 0.80–0.96 is 3 binomial SDs
+      // (±0.045) around 0.9 widened by that known small-sample shortfall.
+      expect(covered / sets).toBeGreaterThan(0.8);
+      expect(covered / sets).toBeLessThan(0.96);
+    },
+  );
 
   it('stratified resampling keeps each stratum intact', () => {
-    const strata = [[1, 1, 1], [100, 100, 100, 100]];
-    const r = stratifiedBootstrapCI(strata, (s) => mean(s[1] as number[]) - mean(s[0] as number[]), { seed: 1, resamples: 200 });
+    const strata = [
+      [1, 1, 1],
+      [100, 100, 100, 100],
+    ];
+    const r = stratifiedBootstrapCI(strata, (s) => mean(s[1] as number[]) - mean(s[0] as number[]), {
+      seed: 1,
+      resamples: 200,
+    });
     expect(r.lower).toBe(99);
     expect(r.upper).toBe(99);
   });
@@ -78,7 +106,16 @@ describe('bootstrap CIs', () => {
     expectCode(() => bootstrapCI([1, 2], mean, {} as { seed: number }), 'E_STATS_INPUT');
     // 1/mean is infinite on the resample [0, 0].
     expectCode(() => bootstrapCI([0, 1], (x) => 1 / mean(x), { seed: 3, resamples: 50 }), 'E_STATS_DEGENERATE');
-    expectCode(() => bootstrapCI([1, 2], mean, { indices: [[0, 5], [1, 1]] }), 'E_STATS_INPUT');
+    expectCode(
+      () =>
+        bootstrapCI([1, 2], mean, {
+          indices: [
+            [0, 5],
+            [1, 1],
+          ],
+        }),
+      'E_STATS_INPUT',
+    );
     expectCode(() => pairedBootstrapCI([1, 2], [1], (a, b) => mean(a) - mean(b), { seed: 1 }), 'E_STATS_INPUT');
     // A statistic that only the original ordering attains lies outside every resample: BCa's z0 is undefined.
     const quirky = (x: number[]): number => (x.join() === '1,2,3,4,5,6' ? 1 : 0);

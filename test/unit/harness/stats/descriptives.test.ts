@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import { geometricMean, iqm, mean, median, quantile, sd, summarize } from '../../../../harness/stats/descriptives.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
-interface Case { name: string; x: number[]; mean: number; sd: number | null; median: number; iqm: number; geometricMean: number; quantiles: Record<string, number> }
+interface Case {
+  name: string;
+  x: number[];
+  mean: number;
+  sd: number | null;
+  median: number;
+  iqm: number;
+  geometricMean: number;
+  quantiles: Record<string, number>;
+}
 
 describe('descriptives', () => {
   it.each(loadFixture<Case>('descriptives').map((c) => [c.name, c] as const))('match numpy/scipy: %s', (_n, c) => {

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { logRankTest, type CensoredSample } from '../../../../harness/stats/logrank.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
-interface Case { name: string; groups: CensoredSample[]; statistic: number; df: number; pValue: number }
+interface Case {
+  name: string;
+  groups: CensoredSample[];
+  statistic: number;
+  df: number;
+  pValue: number;
+}
 
 describe('logRankTest', () => {
   const cases = loadFixture<Case>('logrank');
@@ -27,8 +33,22 @@ describe('logRankTest', () => {
 
   it('rejects fewer than two groups and malformed groups', () => {
     expectCode(() => logRankTest([{ times: [1], events: [true] }]), 'E_STATS_INPUT');
-    expectCode(() => logRankTest([{ times: [], events: [] }, { times: [1], events: [true] }]), 'E_STATS_INPUT');
-    expectCode(() => logRankTest([{ times: [1, 2], events: [true] }, { times: [1], events: [true] }]), 'E_STATS_INPUT');
+    expectCode(
+      () =>
+        logRankTest([
+          { times: [], events: [] },
+          { times: [1], events: [true] },
+        ]),
+      'E_STATS_INPUT',
+    );
+    expectCode(
+      () =>
+        logRankTest([
+          { times: [1, 2], events: [true] },
+          { times: [1], events: [true] },
+        ]),
+      'E_STATS_INPUT',
+    );
   });
 
   it('property: p in [0,1], group order does not change the chi-square, identical groups give 0', () => {

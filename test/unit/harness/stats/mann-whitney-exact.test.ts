@@ -25,7 +25,14 @@ function bruteSf(k: number, m: number, n: number): number {
 
 describe('mannWhitneyExactSf', () => {
   it('matches brute-force enumeration for all k at small sizes', () => {
-    for (const [m, n] of [[1, 1], [2, 2], [3, 5], [4, 4], [5, 3], [2, 9]] as const) {
+    for (const [m, n] of [
+      [1, 1],
+      [2, 2],
+      [3, 5],
+      [4, 4],
+      [5, 3],
+      [2, 9],
+    ] as const) {
       for (let k = 0; k <= m * n + 1; k++) expect(mannWhitneyExactSf(k, m, n)).toBeCloseTo(bruteSf(k, m, n), 14);
     }
   });

@@ -3,13 +3,20 @@ import fc from 'fast-check';
 import { benjaminiHochberg, holm } from '../../../../harness/stats/multiple.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
-interface Case { pValues: number[]; holm: number[]; bh: number[] }
+interface Case {
+  pValues: number[];
+  holm: number[];
+  bh: number[];
+}
 
 describe('holm and benjaminiHochberg', () => {
-  it.each(loadFixture<Case>('multiple').map((c) => [c.pValues.join(','), c] as const))('match statsmodels multipletests: %s', (_n, c) => {
-    holm(c.pValues).forEach((p, i) => expectClose(p, c.holm[i] as number, 1e-12, `holm[${i}]`));
-    benjaminiHochberg(c.pValues).forEach((p, i) => expectClose(p, c.bh[i] as number, 1e-12, `bh[${i}]`));
-  });
+  it.each(loadFixture<Case>('multiple').map((c) => [c.pValues.join(','), c] as const))(
+    'match statsmodels multipletests: %s',
+    (_n, c) => {
+      holm(c.pValues).forEach((p, i) => expectClose(p, c.holm[i] as number, 1e-12, `holm[${i}]`));
+      benjaminiHochberg(c.pValues).forEach((p, i) => expectClose(p, c.bh[i] as number, 1e-12, `bh[${i}]`));
+    },
+  );
 
   it('handles the empty family and rejects values outside [0, 1]', () => {
     expect(holm([])).toEqual([]);

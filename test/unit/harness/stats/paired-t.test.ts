@@ -4,7 +4,16 @@ import { oneSampleTTest, pairedTTest } from '../../../../harness/stats/paired-t.
 import type { Alternative } from '../../../../harness/stats/validate.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
-interface Case { name: string; a: number[]; b: number[]; alternative: Alternative; statistic: number; pValue: number; df: number; ci: [number, number] }
+interface Case {
+  name: string;
+  a: number[];
+  b: number[];
+  alternative: Alternative;
+  statistic: number;
+  pValue: number;
+  df: number;
+  ci: [number, number];
+}
 
 describe('pairedTTest', () => {
   const cases = loadFixture<Case>('paired-t');
@@ -26,18 +35,23 @@ describe('pairedTTest', () => {
   it('one-sample test of a shifted sample equals the paired test against a constant', () => {
     const a = [1.3, 2.2, 0.4, 1.9, 1.1];
     const r1 = oneSampleTTest(a, 1);
-    const r2 = pairedTTest(a, a.map(() => 1));
+    const r2 = pairedTTest(
+      a,
+      a.map(() => 1),
+    );
     expect(r1.statistic).toBeCloseTo(r2.statistic, 12);
     expect(r1.pValue).toBeCloseTo(r2.pValue, 12);
   });
 
   it('property: p in [0,1]; swapping arms flips the statistic; CI contains the estimate', () => {
-    const pair = fc.integer({ min: 2, max: 12 }).chain((n) =>
-      fc.tuple(
-        fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: n, maxLength: n }),
-        fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: n, maxLength: n }),
-      ),
-    );
+    const pair = fc
+      .integer({ min: 2, max: 12 })
+      .chain((n) =>
+        fc.tuple(
+          fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: n, maxLength: n }),
+          fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: n, maxLength: n }),
+        ),
+      );
     fc.assert(
       fc.property(pair, ([a, b]) => {
         const r = pairedTTest(a, b);

@@ -5,7 +5,13 @@ import { pairedTost } from '../../../../harness/stats/tost.js';
 import { createRng } from '../../../../harness/stats/rng.js';
 import { expectCode, loadFixture } from './fixtures.js';
 
-interface Case { effect: number; sd: number; sides: 'one-sided' | 'two-sided'; paired: number; independent: number }
+interface Case {
+  effect: number;
+  sd: number;
+  sides: 'one-sided' | 'two-sided';
+  paired: number;
+  independent: number;
+}
 
 describe('power', () => {
   it.each(loadFixture<Case>('power').map((c) => [`d=${c.effect} ${c.sides}`, c] as const))(
@@ -27,9 +33,23 @@ describe('power', () => {
     let hitsE = 0;
     for (let s = 0; s < sims; s++) {
       const d = Array.from({ length: nT }, () => 0.6 + rng.normal());
-      if (pairedTTest(d, d.map(() => 0), { alternative: 'greater' }).pValue < 0.05) hitsT++;
+      if (
+        pairedTTest(
+          d,
+          d.map(() => 0),
+          { alternative: 'greater' },
+        ).pValue < 0.05
+      )
+        hitsT++;
       const e = Array.from({ length: nE }, () => rng.normal());
-      if (pairedTost(e, e.map(() => 0), { margin: 0.5 }).equivalent) hitsE++;
+      if (
+        pairedTost(
+          e,
+          e.map(() => 0),
+          { margin: 0.5 },
+        ).equivalent
+      )
+        hitsE++;
     }
     // 3 binomial SDs around the target 0.8 (SD ≈ 0.0103 at 1500 runs).
     expect(hitsT / sims).toBeGreaterThan(0.77);

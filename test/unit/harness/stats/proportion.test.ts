@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { wilsonInterval } from '../../../../harness/stats/proportion.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
-interface Case { successes: number; n: number; confidence: number; interval: [number, number] }
+interface Case {
+  successes: number;
+  n: number;
+  confidence: number;
+  interval: [number, number];
+}
 
 describe('wilsonInterval', () => {
   it.each(loadFixture<Case>('proportion').map((c) => [`${c.successes}/${c.n} @${c.confidence}`, c] as const))(
@@ -24,16 +29,19 @@ describe('wilsonInterval', () => {
 
   it('property: inside [0,1], contains the rate, symmetric in successes/failures', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }))), ([n, k]) => {
-        const [lo, hi] = wilsonInterval(k, n);
-        expect(lo).toBeGreaterThanOrEqual(0);
-        expect(hi).toBeLessThanOrEqual(1);
-        expect(lo).toBeLessThanOrEqual(k / n + 1e-12);
-        expect(hi).toBeGreaterThanOrEqual(k / n - 1e-12);
-        const [lo2, hi2] = wilsonInterval(n - k, n);
-        expect(lo2).toBeCloseTo(1 - hi, 12);
-        expect(hi2).toBeCloseTo(1 - lo, 12);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }))),
+        ([n, k]) => {
+          const [lo, hi] = wilsonInterval(k, n);
+          expect(lo).toBeGreaterThanOrEqual(0);
+          expect(hi).toBeLessThanOrEqual(1);
+          expect(lo).toBeLessThanOrEqual(k / n + 1e-12);
+          expect(hi).toBeGreaterThanOrEqual(k / n - 1e-12);
+          const [lo2, hi2] = wilsonInterval(n - k, n);
+          expect(lo2).toBeCloseTo(1 - hi, 12);
+          expect(hi2).toBeCloseTo(1 - lo, 12);
+        },
+      ),
     );
   });
 });

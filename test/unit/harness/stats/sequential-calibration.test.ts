@@ -12,7 +12,11 @@ describe('calibratedBoundaries', () => {
     const a = calibratedBoundaries(seeds, 20, 0.05, 'obrien-fleming', true, { paths: 20_000, seed: 1 });
     const b = calibratedBoundaries(seeds, 20, 0.05, 'obrien-fleming', true, { paths: 20_000, seed: 1 });
     expect(a).toEqual(b);
-    const normal = efficacyBoundaries(seeds.map((n) => n / 20), 0.05, 'obrien-fleming');
+    const normal = efficacyBoundaries(
+      seeds.map((n) => n / 20),
+      0.05,
+      'obrien-fleming',
+    );
     // Later looks (where spending is not negligible) need higher z for t statistics.
     for (let k = 2; k < seeds.length; k++) expect(a[k] as number).toBeGreaterThan((normal[k] as number) - 0.05);
   });

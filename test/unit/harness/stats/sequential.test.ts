@@ -20,20 +20,58 @@ describe('createSequentialPlan', () => {
   });
 
   it('divides alpha over the family and validates its options', () => {
-    expect(createSequentialPlan({ maxSeedsPerArm: 10, batchSize: 5, testType: 'time-to-target', familySize: 4 }).alpha).toBe(0.0125);
-    expectCode(() => createSequentialPlan({ maxSeedsPerArm: 1, batchSize: 1, testType: 'fixed-budget' }), 'E_STATS_INPUT');
-    expectCode(() => createSequentialPlan({ maxSeedsPerArm: 10, batchSize: 0, testType: 'fixed-budget' }), 'E_STATS_INPUT');
-    expectCode(() => createSequentialPlan({ maxSeedsPerArm: 10, batchSize: 2, testType: 'predictor' as 'fixed-budget' }), 'E_STATS_INPUT');
-    expectCode(() => createSequentialPlan({ maxSeedsPerArm: 10, batchSize: 2, testType: 'time-to-target', margin: 0.1, marginUnits: 'absolute' }), 'E_STATS_INPUT');
-    expectCode(() => createSequentialPlan({ maxSeedsPerArm: 10, batchSize: 2, testType: 'time-to-target', boundaries: 'calibrated' }), 'E_STATS_INPUT');
+    expect(
+      createSequentialPlan({ maxSeedsPerArm: 10, batchSize: 5, testType: 'time-to-target', familySize: 4 }).alpha,
+    ).toBe(0.0125);
+    expectCode(
+      () => createSequentialPlan({ maxSeedsPerArm: 1, batchSize: 1, testType: 'fixed-budget' }),
+      'E_STATS_INPUT',
+    );
+    expectCode(
+      () => createSequentialPlan({ maxSeedsPerArm: 10, batchSize: 0, testType: 'fixed-budget' }),
+      'E_STATS_INPUT',
+    );
+    expectCode(
+      () => createSequentialPlan({ maxSeedsPerArm: 10, batchSize: 2, testType: 'predictor' as 'fixed-budget' }),
+      'E_STATS_INPUT',
+    );
+    expectCode(
+      () =>
+        createSequentialPlan({
+          maxSeedsPerArm: 10,
+          batchSize: 2,
+          testType: 'time-to-target',
+          margin: 0.1,
+          marginUnits: 'absolute',
+        }),
+      'E_STATS_INPUT',
+    );
+    expectCode(
+      () =>
+        createSequentialPlan({
+          maxSeedsPerArm: 10,
+          batchSize: 2,
+          testType: 'time-to-target',
+          boundaries: 'calibrated',
+        }),
+      'E_STATS_INPUT',
+    );
   });
 });
 
 describe('sequentialDecision', () => {
-  const plan = createSequentialPlan({ maxSeedsPerArm: 12, batchSize: 4, testType: 'fixed-budget', margin: 0.05, marginUnits: 'absolute', spending: 'pocock', ...FAST });
+  const plan = createSequentialPlan({
+    maxSeedsPerArm: 12,
+    batchSize: 4,
+    testType: 'fixed-budget',
+    margin: 0.05,
+    marginUnits: 'absolute',
+    spending: 'pocock',
+    ...FAST,
+  });
 
   it('continues with the next batch when nothing is decided', () => {
-    const d = sequentialDecision(plan, 0, { method: [0.80, 0.92, 0.70, 0.85], baseline: [0.85, 0.80, 0.80, 0.83] });
+    const d = sequentialDecision(plan, 0, { method: [0.8, 0.92, 0.7, 0.85], baseline: [0.85, 0.8, 0.8, 0.83] });
     expect(d.stop).toBe(false);
     expect(d.decision).toBe('continue');
     expect(d.nextBatch).toEqual({ seedsPerArm: 8, fromRepeat: 4, toRepeat: 7 });
@@ -45,13 +83,26 @@ describe('sequentialDecision', () => {
     const baseline = [0.8, 0.805, 0.81, 0.8];
     const d = sequentialDecision(plan, 0, { method, baseline });
     expect(d).toMatchObject({ stop: true, decision: 'claimed direction', reason: 'efficacy', nextBatch: null });
-    const lower = createSequentialPlan({ ...plan.options, margin: undefined, lowerIsBetter: true, boundaries: 'calibrated', calibrationPaths: 20_000 });
-    expect(sequentialDecision(lower, 0, { method, baseline })).toMatchObject({ stop: true, decision: 'opposite direction', reason: 'opposite' });
+    const lower = createSequentialPlan({
+      ...plan.options,
+      margin: undefined,
+      lowerIsBetter: true,
+      boundaries: 'calibrated',
+      calibrationPaths: 20_000,
+    });
+    expect(sequentialDecision(lower, 0, { method, baseline })).toMatchObject({
+      stop: true,
+      decision: 'opposite direction',
+      reason: 'opposite',
+    });
   });
 
   it('stops with "not reproduced" for equivalence inside the margin', () => {
-    const base = [0.80, 0.82, 0.79, 0.85];
-    const d = sequentialDecision(plan, 0, { method: base.map((x, i) => x + [0.001, -0.001, 0.0005, 0][i]!), baseline: base });
+    const base = [0.8, 0.82, 0.79, 0.85];
+    const d = sequentialDecision(plan, 0, {
+      method: base.map((x, i) => x + [0.001, -0.001, 0.0005, 0][i]!),
+      baseline: base,
+    });
     expect(d).toMatchObject({ stop: true, decision: 'equivalent', reason: 'equivalence' });
     expect(d.equivalenceZ?.every((z) => z >= d.boundary)).toBe(true);
   });
@@ -67,7 +118,13 @@ describe('sequentialDecision', () => {
   });
 
   it('uses the one-sided log-rank z for time-to-target', () => {
-    const ttt = createSequentialPlan({ maxSeedsPerArm: 8, batchSize: 8, minSeedsPerArm: 8, testType: 'time-to-target', margin: 0.2 });
+    const ttt = createSequentialPlan({
+      maxSeedsPerArm: 8,
+      batchSize: 8,
+      minSeedsPerArm: 8,
+      testType: 'time-to-target',
+      margin: 0.2,
+    });
     const d = sequentialDecision(ttt, 0, {
       method: [100, 110, 120, 105, 115, 108, 112, 118],
       baseline: [300, 310, 320, 305, 400, 400, 400, 400],

@@ -3,7 +3,15 @@ import { spearman } from '../../../../harness/stats/spearman.js';
 import type { Alternative } from '../../../../harness/stats/validate.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
-interface Case { name: string; x: number[]; y: number[]; alternative: Alternative; rho: number; statistic: number | string; pValue: number }
+interface Case {
+  name: string;
+  x: number[];
+  y: number[];
+  alternative: Alternative;
+  rho: number;
+  statistic: number | string;
+  pValue: number;
+}
 
 describe('spearman', () => {
   const cases = loadFixture<Case>('spearman');
@@ -20,8 +28,18 @@ describe('spearman', () => {
     const x = [0.3, 1.2, 0.7, 2.2, 1.9, 0.1];
     const y = [5, 9, 4, 12, 8, 6];
     const base = spearman(x, y).rho;
-    expect(spearman(x.map(Math.exp), y.map((v) => v ** 3)).rho).toBeCloseTo(base, 12);
-    expect(spearman(x, y.map((v) => -v)).rho).toBeCloseTo(-base, 12);
+    expect(
+      spearman(
+        x.map(Math.exp),
+        y.map((v) => v ** 3),
+      ).rho,
+    ).toBeCloseTo(base, 12);
+    expect(
+      spearman(
+        x,
+        y.map((v) => -v),
+      ).rho,
+    ).toBeCloseTo(-base, 12);
   });
 
   it('rejects fewer than 3 pairs, unequal lengths, non-finite values and a constant sample', () => {

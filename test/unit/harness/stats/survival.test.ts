@@ -4,8 +4,18 @@ import { kaplanMeier, restrictedMean } from '../../../../harness/stats/survival.
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
 interface Case {
-  name: string; times: number[]; events: boolean[]; kmTimes: number[]; survival: number[]; standardError: number[];
-  lower: number[]; upper: number[]; median: number | null; medianCI: [number | null, number | null]; horizon: number; restrictedMean: number;
+  name: string;
+  times: number[];
+  events: boolean[];
+  kmTimes: number[];
+  survival: number[];
+  standardError: number[];
+  lower: number[];
+  upper: number[];
+  median: number | null;
+  medianCI: [number | null, number | null];
+  horizon: number;
+  restrictedMean: number;
 }
 
 describe('kaplanMeier', () => {
@@ -45,7 +55,10 @@ describe('kaplanMeier', () => {
     const data = fc.array(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.boolean()), { minLength: 1, maxLength: 30 });
     fc.assert(
       fc.property(data, (rows) => {
-        const km = kaplanMeier(rows.map((r) => r[0]), rows.map((r) => r[1]));
+        const km = kaplanMeier(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+        );
         let prev = 1;
         km.survival.forEach((s, i) => {
           expect(s).toBeLessThanOrEqual(prev + 1e-15);
@@ -59,7 +72,10 @@ describe('kaplanMeier', () => {
         expect(rm).toBeGreaterThanOrEqual(0);
         expect(rm).toBeLessThanOrEqual(horizon);
         const t = rows.map((r) => r[0]).sort((x, y) => x - y);
-        const uncensored = kaplanMeier(t, t.map(() => true));
+        const uncensored = kaplanMeier(
+          t,
+          t.map(() => true),
+        );
         const n = t.length;
         const sampleMedian = n % 2 ? t[(n - 1) / 2] : ((t[n / 2 - 1] as number) + (t[n / 2] as number)) / 2;
         expect(uncensored.median).toBe(sampleMedian);

@@ -4,8 +4,16 @@ import { pairedTost, tost } from '../../../../harness/stats/tost.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
 interface Case {
-  kind: 'welch' | 'paired'; name: string; a: number[]; b: number[]; margin: number; marginUnits: 'absolute' | 'relative';
-  pValue: number; lower: { statistic: number; pValue: number }; upper: { statistic: number; pValue: number }; df: number;
+  kind: 'welch' | 'paired';
+  name: string;
+  a: number[];
+  b: number[];
+  margin: number;
+  marginUnits: 'absolute' | 'relative';
+  pValue: number;
+  lower: { statistic: number; pValue: number };
+  upper: { statistic: number; pValue: number };
+  df: number;
 }
 
 describe('tost / pairedTost', () => {
@@ -41,7 +49,8 @@ describe('tost / pairedTost', () => {
         expect(r.pValue).toBeGreaterThanOrEqual(0);
         expect(r.pValue).toBeLessThanOrEqual(1);
         const inside = r.ci[0] > -m && r.ci[1] < m;
-        if (Math.abs(Math.abs(r.ci[0]) - m) > 1e-9 && Math.abs(Math.abs(r.ci[1]) - m) > 1e-9) expect(r.equivalent).toBe(inside);
+        if (Math.abs(Math.abs(r.ci[0]) - m) > 1e-9 && Math.abs(Math.abs(r.ci[1]) - m) > 1e-9)
+          expect(r.equivalent).toBe(inside);
       }),
       { numRuns: 200 },
     );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { requireAlternative, requireFinite, requireInteger, requireProbability, requireSameLength } from '../../../../harness/stats/validate.js';
+import {
+  requireAlternative,
+  requireFinite,
+  requireInteger,
+  requireProbability,
+  requireSameLength,
+} from '../../../../harness/stats/validate.js';
 import { expectCode } from './fixtures.js';
 
 describe('input guards', () => {

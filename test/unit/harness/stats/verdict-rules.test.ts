@@ -1,20 +1,51 @@
 import { describe, expect, it } from 'vitest';
 // Through the package's public statistics entry point (its export map), as a user would call it.
-import { claimVerdict, combineLabels, holm, oneSidedP, pairedTTest, type ArmOutcomes, type ComparisonInput } from 'reprobench/stats';
+import {
+  claimVerdict,
+  combineLabels,
+  holm,
+  oneSidedP,
+  pairedTTest,
+  type ArmOutcomes,
+  type ComparisonInput,
+} from 'reprobench/stats';
 
 /** The margin-aware verdict rules of docs/stats.md § Rules, on synthetic inputs. */
-const arm = (id: string, values: number[], extra: Partial<ArmOutcomes> = {}): ArmOutcomes => ({ id, repeats: values.map((_, i) => i), values, ...extra });
-const base = [0.861, 0.855, 0.866, 0.858, 0.862, 0.857, 0.864, 0.859, 0.860, 0.863, 0.856, 0.865];
-const jitter = (i: number, size: number): number => ((i * 7) % 5 - 2) * size;
+const arm = (id: string, values: number[], extra: Partial<ArmOutcomes> = {}): ArmOutcomes => ({
+  id,
+  repeats: values.map((_, i) => i),
+  values,
+  ...extra,
+});
+const base = [0.861, 0.855, 0.866, 0.858, 0.862, 0.857, 0.864, 0.859, 0.86, 0.863, 0.856, 0.865];
+const jitter = (i: number, size: number): number => (((i * 7) % 5) - 2) * size;
 const shifted = (d: number, noise = 0.0002): number[] => base.map((x, i) => x + d + jitter(i, noise));
 const fixed = (method: number[], extra: Partial<ComparisonInput> = {}): ComparisonInput => ({
-  method: arm('m', method), baseline: arm('b', base), workload: 'w', testType: 'fixed-budget', lowerIsBetter: false, margin: 0.005, marginUnits: 'absolute', ...extra,
+  method: arm('m', method),
+  baseline: arm('b', base),
+  workload: 'w',
+  testType: 'fixed-budget',
+  lowerIsBetter: false,
+  margin: 0.005,
+  marginUnits: 'absolute',
+  ...extra,
 });
-const steps = (xs: number[]): ArmOutcomes => arm('s', xs.map((x) => Math.round(x)));
+const steps = (xs: number[]): ArmOutcomes =>
+  arm(
+    's',
+    xs.map((x) => Math.round(x)),
+  );
 const baseSteps = [400, 420, 380, 410, 395, 430, 405, 390, 415, 400, 385, 425];
 const ttt = (factor: number, extra: Partial<ComparisonInput> = {}): ComparisonInput => ({
-  method: { ...steps(baseSteps.map((x, i) => x / factor + jitter(i, 1))), id: 'm' }, baseline: { ...steps(baseSteps), id: 'b' },
-  workload: 'w', testType: 'time-to-target', lowerIsBetter: true, budget: 2000, margin: 0.1, marginUnits: 'relative', ...extra,
+  method: { ...steps(baseSteps.map((x, i) => x / factor + jitter(i, 1))), id: 'm' },
+  baseline: { ...steps(baseSteps), id: 'b' },
+  workload: 'w',
+  testType: 'time-to-target',
+  lowerIsBetter: true,
+  budget: 2000,
+  margin: 0.1,
+  marginUnits: 'relative',
+  ...extra,
 });
 
 describe('a significant effect inside ±δ is never reproduced', () => {
@@ -53,7 +84,9 @@ describe('a clear effect beyond δ that reaches M stays reproduced', () => {
   });
 
   it('the same data against a claimed 3× is smaller than claimed', () => {
-    expect(claimVerdict([ttt(2, { claimedMagnitude: 3 })], { seed: 3 }).comparisons[0]!.verdict).toBe('smaller than claimed');
+    expect(claimVerdict([ttt(2, { claimedMagnitude: 3 })], { seed: 3 }).comparisons[0]!.verdict).toBe(
+      'smaller than claimed',
+    );
   });
 });
 
@@ -67,7 +100,15 @@ describe('three of four comparisons significantly against a claim is not "partia
   });
 
   it('three significantly worse but inside ±δ and one significantly better inside ±δ (the rex case) is no meaningful effect', () => {
-    const v = claimVerdict([fixed(shifted(0.002)), fixed(shifted(-0.002), { workload: 'w2' }), fixed(shifted(-0.0025), { workload: 'w3' }), fixed(shifted(-0.002), { workload: 'w4' })], { seed: 4 });
+    const v = claimVerdict(
+      [
+        fixed(shifted(0.002)),
+        fixed(shifted(-0.002), { workload: 'w2' }),
+        fixed(shifted(-0.0025), { workload: 'w3' }),
+        fixed(shifted(-0.002), { workload: 'w4' }),
+      ],
+      { seed: 4 },
+    );
     expect(v.comparisons.every((c) => c.test.pValue < 0.01 || c.test.pValueOpposite < 0.01)).toBe(true);
     expect(v.overall).toBe('no meaningful effect');
   });
@@ -109,20 +150,48 @@ describe('the margin tests are the comparison CI inverted, Holm-adjusted over th
   it('a paired-t margin p equals the one-sided paired t test of the shifted data', () => {
     const data = shifted(0.007, 0.001);
     const c = claimVerdict([fixed(data)], { seed: 6 }).comparisons[0]!;
-    const direct = pairedTTest(data.map((x) => x - 0.005), base, { alternative: 'greater' }).pValue;
+    const direct = pairedTTest(
+      data.map((x) => x - 0.005),
+      base,
+      { alternative: 'greater' },
+    ).pValue;
     expect(c.margins!.beyondPlus.pValue).toBeCloseTo(direct, 8);
-    const inside = Math.max(pairedTTest(data.map((x) => x + 0.005), base, { alternative: 'greater' }).pValue, pairedTTest(data.map((x) => x - 0.005), base, { alternative: 'less' }).pValue);
+    const inside = Math.max(
+      pairedTTest(
+        data.map((x) => x + 0.005),
+        base,
+        { alternative: 'greater' },
+      ).pValue,
+      pairedTTest(
+        data.map((x) => x - 0.005),
+        base,
+        { alternative: 'less' },
+      ).pValue,
+    );
     expect(c.margins!.inside.pValue).toBeCloseTo(inside, 8);
   });
 
   it('each statement is adjusted by Holm over the comparisons', () => {
-    const v = claimVerdict([fixed(shifted(0.007, 0.002)), fixed(shifted(0.006, 0.002), { workload: 'w2' }), fixed(shifted(0.0, 0.002), { workload: 'w3' })], { seed: 7 });
+    const v = claimVerdict(
+      [
+        fixed(shifted(0.007, 0.002)),
+        fixed(shifted(0.006, 0.002), { workload: 'w2' }),
+        fixed(shifted(0.0, 0.002), { workload: 'w3' }),
+      ],
+      { seed: 7 },
+    );
     const raw = v.comparisons.map((c) => c.margins!.beyondPlus.pValue);
     expect(v.comparisons.map((c) => c.margins!.beyondPlus.adjustedPValue)).toEqual(holm(raw));
   });
 
   it('oneSidedP inverts an interval family: p < α exactly when the (1 − 2α) CI clears the threshold', () => {
-    const family = { ciAt: (conf: number): [number, number] => { const h = 1.5 * (conf / 0.95); return [2 - h, 2 + h]; }, minP: 0 };
+    const family = {
+      ciAt: (conf: number): [number, number] => {
+        const h = 1.5 * (conf / 0.95);
+        return [2 - h, 2 + h];
+      },
+      minP: 0,
+    };
     for (const t of [0, 0.2, 0.5, 1, 1.9, 2, 2.5, 4]) {
       const p = oneSidedP(family, t, 'above');
       const [lo] = family.ciAt(1 - 2 * 0.05);
@@ -139,8 +208,15 @@ describe('time to target when most seeds never reach the target', () => {
     events: [...reachedAt.map(() => true), ...Array.from({ length: 12 - reachedAt.length }, () => false)],
   });
   const input = (extra: Partial<ComparisonInput> = {}): ComparisonInput => ({
-    method: { ...capped([1065, 1150]), id: 'm' }, baseline: { ...capped([1100, 1120]), id: 'b' },
-    workload: 'w', testType: 'time-to-target', lowerIsBetter: true, budget: 1200, margin: 0.1, marginUnits: 'relative', ...extra,
+    method: { ...capped([1065, 1150]), id: 'm' },
+    baseline: { ...capped([1100, 1120]), id: 'b' },
+    workload: 'w',
+    testType: 'time-to-target',
+    lowerIsBetter: true,
+    budget: 1200,
+    margin: 0.1,
+    marginUnits: 'relative',
+    ...extra,
   });
 
   it('a ratio near 1 that the cap forces is inconclusive, not "no meaningful effect", and says why', () => {
@@ -154,7 +230,9 @@ describe('time to target when most seeds never reach the target', () => {
   });
 
   it('non-inferiority is not shown by capped times either', () => {
-    expect(claimVerdict([input({ direction: 'non-inferior' })], { seed: 3 }).comparisons[0]!.verdict).toBe('inconclusive');
+    expect(claimVerdict([input({ direction: 'non-inferior' })], { seed: 3 }).comparisons[0]!.verdict).toBe(
+      'inconclusive',
+    );
   });
 
   it('one arm reaching in most seeds still decides: the cap only shrinks the speedup', () => {
@@ -168,7 +246,13 @@ describe('the repeats that would decide a paired speedup', () => {
     const five = (factor: number): ComparisonInput => ({
       method: { ...steps(baseSteps.slice(0, 5).map((x, i) => x / factor + jitter(i, 20))), id: 'm' },
       baseline: { ...steps(baseSteps.slice(0, 5)), id: 'b' },
-      workload: 'w', testType: 'time-to-target', lowerIsBetter: true, budget: 2000, margin: 0.1, marginUnits: 'relative', claimedMagnitude: 2,
+      workload: 'w',
+      testType: 'time-to-target',
+      lowerIsBetter: true,
+      budget: 2000,
+      margin: 0.1,
+      marginUnits: 'relative',
+      claimedMagnitude: 2,
     });
     const v = claimVerdict([five(1.4), { ...five(1.15), workload: 'w2' }], { seed: 5 });
     const c = v.comparisons[0]!;

@@ -4,18 +4,30 @@ import { welchTTest } from '../../../../harness/stats/welch.js';
 import type { Alternative } from '../../../../harness/stats/validate.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
-interface Case { name: string; a: number[]; b: number[]; alternative: Alternative; statistic: number; pValue: number; df: number; ci: [number, number] }
+interface Case {
+  name: string;
+  a: number[];
+  b: number[];
+  alternative: Alternative;
+  statistic: number;
+  pValue: number;
+  df: number;
+  ci: [number, number];
+}
 
 describe('welchTTest', () => {
   const cases = loadFixture<Case>('welch');
-  it.each(cases.map((c) => [`${c.name} ${c.alternative}`, c] as const))('matches scipy ttest_ind(equal_var=False): %s', (_n, c) => {
-    const r = welchTTest(c.a, c.b, { alternative: c.alternative });
-    expectClose(r.statistic, c.statistic, 1e-6, 'statistic');
-    expectClose(r.pValue, c.pValue, 1e-6, 'pValue');
-    expectClose(r.df, c.df, 1e-6, 'df');
-    expectClose(r.ci[0], c.ci[0], 1e-6, 'ci low');
-    expectClose(r.ci[1], c.ci[1], 1e-6, 'ci high');
-  });
+  it.each(cases.map((c) => [`${c.name} ${c.alternative}`, c] as const))(
+    'matches scipy ttest_ind(equal_var=False): %s',
+    (_n, c) => {
+      const r = welchTTest(c.a, c.b, { alternative: c.alternative });
+      expectClose(r.statistic, c.statistic, 1e-6, 'statistic');
+      expectClose(r.pValue, c.pValue, 1e-6, 'pValue');
+      expectClose(r.df, c.df, 1e-6, 'df');
+      expectClose(r.ci[0], c.ci[0], 1e-6, 'ci low');
+      expectClose(r.ci[1], c.ci[1], 1e-6, 'ci high');
+    },
+  );
 
   it('rejects n = 1, empty and NaN input with a coded error', () => {
     expectCode(() => welchTTest([1], [1, 2]), 'E_STATS_INPUT');
@@ -44,7 +56,10 @@ describe('welchTTest', () => {
         const swapped = welchTTest(b, a);
         expect(swapped.pValue).toBeCloseTo(r.pValue, 9);
         if (Number.isFinite(r.statistic)) expect(swapped.statistic).toBeCloseTo(-r.statistic, 6);
-        const shifted = welchTTest(a.map((x) => x + shift), b.map((x) => x + shift));
+        const shifted = welchTTest(
+          a.map((x) => x + shift),
+          b.map((x) => x + shift),
+        );
         if (r.standardError > 1e-6) expect(shifted.pValue).toBeCloseTo(r.pValue, 6);
         // One-sided p-values split the two-sided one.
         const less = welchTTest(a, b, { alternative: 'less' }).pValue;

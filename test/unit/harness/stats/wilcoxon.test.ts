@@ -5,8 +5,15 @@ import type { Alternative } from '../../../../harness/stats/validate.js';
 import { expectClose, expectCode, loadFixture } from './fixtures.js';
 
 interface Case {
-  name: string; a: number[]; b: number[]; alternative: Alternative; method: 'exact' | 'asymptotic' | 'auto';
-  zeroMethod: WilcoxonOptions['zeroMethod']; correction: boolean; statistic: number; pValue: number;
+  name: string;
+  a: number[];
+  b: number[];
+  alternative: Alternative;
+  method: 'exact' | 'asymptotic' | 'auto';
+  zeroMethod: WilcoxonOptions['zeroMethod'];
+  correction: boolean;
+  statistic: number;
+  pValue: number;
 }
 
 describe('wilcoxonSignedRank', () => {
@@ -14,7 +21,12 @@ describe('wilcoxonSignedRank', () => {
   it.each(cases.map((c) => [`${c.name} ${c.method} ${c.alternative} ${c.zeroMethod} cc=${c.correction}`, c] as const))(
     'matches scipy wilcoxon: %s',
     (_n, c) => {
-      const r = wilcoxonSignedRank(c.a, c.b, { alternative: c.alternative, method: c.method, zeroMethod: c.zeroMethod, correction: c.correction });
+      const r = wilcoxonSignedRank(c.a, c.b, {
+        alternative: c.alternative,
+        method: c.method,
+        zeroMethod: c.zeroMethod,
+        correction: c.correction,
+      });
       expectClose(r.statistic, c.statistic, 1e-6, 'statistic');
       expectClose(r.pValue, c.pValue, 1e-6, 'pValue');
     },
@@ -32,12 +44,14 @@ describe('wilcoxonSignedRank', () => {
   });
 
   it('property: p in [0,1]; swapping arms mirrors the one-sided p-values', () => {
-    const pair = fc.integer({ min: 1, max: 20 }).chain((n) =>
-      fc.tuple(
-        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: n, maxLength: n }),
-        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: n, maxLength: n }),
-      ),
-    );
+    const pair = fc
+      .integer({ min: 1, max: 20 })
+      .chain((n) =>
+        fc.tuple(
+          fc.array(fc.integer({ min: -20, max: 20 }), { minLength: n, maxLength: n }),
+          fc.array(fc.integer({ min: -20, max: 20 }), { minLength: n, maxLength: n }),
+        ),
+      );
     fc.assert(
       fc.property(pair, ([a, b]) => {
         const g = wilcoxonSignedRank(a, b, { alternative: 'greater' });

@@ -59,7 +59,10 @@ describe('fuzzing stored files (fast-check, seeded): truncations, bit flips, typ
     const original = readReference(join(source, readdirJson(source)));
     fc.assert(
       fc.property(mutations, (m) => {
-        writeFileSync(path, mutate(text, m, (f) => contentHash(withoutHash(f) as never)));
+        writeFileSync(
+          path,
+          mutate(text, m, (f) => contentHash(withoutHash(f) as never)),
+        );
         const got = outcome(() => readReference(path));
         if (got !== 'read') expect(['E_CORRUPT_RESULT', 'E_SCHEMA_VERSION', 'E_REFERENCE_TAMPERED']).toContain(got);
         // Without a fresh hash, only damage that changes nothing a reader sees may pass.

@@ -20,7 +20,10 @@ const config = (index: number): TrialConfig => ({
   stopAtTarget: true,
 });
 
-function record(index: number, over: { loss?: number; trainSeconds?: number; startedAt?: string; status?: TrialRecord['status'] } = {}): TrialRecord {
+function record(
+  index: number,
+  over: { loss?: number; trainSeconds?: number; startedAt?: string; status?: TrialRecord['status'] } = {},
+): TrialRecord {
   const c = config(index);
   const loss = over.loss ?? 0.08;
   const failed = over.status === 'failed';
@@ -31,16 +34,41 @@ function record(index: number, over: { loss?: number; trainSeconds?: number; sta
     seeds: { split: 's', init: 'i', order: 'o', method: 'm' },
     status: over.status ?? 'reached',
     outcome: {
-      stepsToTarget: failed ? null : 100, examplesToTarget: failed ? null : 3200, secondsToTarget: failed ? null : over.trainSeconds ?? 1.5, stepsRun: failed ? 0 : 100,
-      trainSeconds: over.trainSeconds ?? 1.5, evalSeconds: 0.2, initSeconds: 0.1, finalMetrics: { 'validation/loss': loss }, bestTargetMetric: loss, reason: 'r',
+      stepsToTarget: failed ? null : 100,
+      examplesToTarget: failed ? null : 3200,
+      secondsToTarget: failed ? null : (over.trainSeconds ?? 1.5),
+      stepsRun: failed ? 0 : 100,
+      trainSeconds: over.trainSeconds ?? 1.5,
+      evalSeconds: 0.2,
+      initSeconds: 0.1,
+      finalMetrics: { 'validation/loss': loss },
+      bestTargetMetric: loss,
+      reason: 'r',
     },
-    curve: failed ? [] : [
-      { step: 50, examples: 1600, trainSeconds: (over.trainSeconds ?? 1.5) / 2, metrics: { 'validation/loss': 0.2 } },
-      { step: 100, examples: 3200, trainSeconds: over.trainSeconds ?? 1.5, metrics: { 'validation/loss': loss } },
-    ],
+    curve: failed
+      ? []
+      : [
+          {
+            step: 50,
+            examples: 1600,
+            trainSeconds: (over.trainSeconds ?? 1.5) / 2,
+            metrics: { 'validation/loss': 0.2 },
+          },
+          { step: 100, examples: 3200, trainSeconds: over.trainSeconds ?? 1.5, metrics: { 'validation/loss': loss } },
+        ],
     provenance: {
-      reprobenchVersion: '0.1.0', gitCommit: null, gitDirty: null, tfjsVersion: '4.22.0', backend: 'wasm', backendReasons: [], numericsClass: 'wasm-tfjs4.22.0-k1',
-      node: 'v20', os: 'Linux', cpu: { model: 'x', cores: 2 }, gpu: null, configHash: 'h',
+      reprobenchVersion: '0.1.0',
+      gitCommit: null,
+      gitDirty: null,
+      tfjsVersion: '4.22.0',
+      backend: 'wasm',
+      backendReasons: [],
+      numericsClass: 'wasm-tfjs4.22.0-k1',
+      node: 'v20',
+      os: 'Linux',
+      cpu: { model: 'x', cores: 2 },
+      gpu: null,
+      configHash: 'h',
     },
     startedAt: over.startedAt ?? '2026-11-27T00:00:00.000Z',
     finishedAt: over.startedAt ?? '2026-11-27T00:00:02.000Z',
@@ -84,12 +112,15 @@ describe('merging trial files from shards', () => {
   it('takes a finished result over a failed attempt of the same trial, in either order', () => {
     const ok = record(0);
     const failed = record(0, { status: 'failed', startedAt: '2026-11-29T00:00:00.000Z' });
-    for (const dirs of [[runDir(failed), runDir(ok)], [runDir(ok), runDir(failed)]]) {
+    for (const dirs of [
+      [runDir(failed), runDir(ok)],
+      [runDir(ok), runDir(failed)],
+    ]) {
       expect(collectTrials(dirs).trials.get(ok.id)!.record.status).toBe('reached');
     }
   });
 
-  it('rejects a corrupt trial file with the store\'s coded error', () => {
+  it("rejects a corrupt trial file with the store's coded error", () => {
     const a = runDir(record(0));
     writeFileSync(trialPath(a, record(0).id), '{"schemaVersion": 1, "id": "nope"');
     expect(() => collectTrials([a])).toThrow(expect.objectContaining({ code: 'E_CORRUPT_RESULT' }));
@@ -106,7 +137,9 @@ describe('merging trial files from shards', () => {
 
   it('compares results without wall-clock fields', () => {
     expect(firstDifference(resultOf(record(0)), resultOf(record(0, { trainSeconds: 42 })))).toBeNull();
-    expect(firstDifference(resultOf(record(0)), resultOf(record(0, { status: 'censored' })))).toBe('status ("reached" vs "censored")');
+    expect(firstDifference(resultOf(record(0)), resultOf(record(0, { status: 'censored' })))).toBe(
+      'status ("reached" vs "censored")',
+    );
   });
 
   it('compares scoring steps but not scoring seconds (methods that score examples first)', () => {
@@ -115,6 +148,8 @@ describe('merging trial files from shards', () => {
       return { ...r, outcome: { ...r.outcome, scoring: { steps, seconds } } };
     };
     expect(firstDifference(resultOf(scored(640, 7.1)), resultOf(scored(640, 9.3)))).toBeNull();
-    expect(firstDifference(resultOf(scored(640, 7.1)), resultOf(scored(320, 7.1)))).toBe('outcome.scoringSteps (640 vs 320)');
+    expect(firstDifference(resultOf(scored(640, 7.1)), resultOf(scored(320, 7.1)))).toBe(
+      'outcome.scoringSteps (640 vs 320)',
+    );
   });
 });

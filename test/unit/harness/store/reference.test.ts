@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentHash, curveDigest, MAX_STORED_CURVE_POINTS, readReference, thinCurve, writeReference } from '../../../../harness/store/reference.js';
+import {
+  contentHash,
+  curveDigest,
+  MAX_STORED_CURVE_POINTS,
+  readReference,
+  thinCurve,
+  writeReference,
+} from '../../../../harness/store/reference.js';
 
 describe('reference files', () => {
   it('thins long curves evenly, keeping the first and last point', () => {
@@ -29,15 +36,46 @@ describe('reference files of fixed-budget claims', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'reprobench-ref-')), 'rex', 'wasm.json');
     const file = {
       schemaVersion: 1 as const,
-      claim: { id: 'rex', version: 1 }, numericsClass: 'wasm-x', backend: 'wasm', preset: 'quick' as const, repeats: 2,
+      claim: { id: 'rex', version: 1 },
+      numericsClass: 'wasm-x',
+      backend: 'wasm',
+      preset: 'quick' as const,
+      repeats: 2,
       tuning: {
-        kind: 'search' as const, description: 'd',
-        choices: [{ workload: 'w', method: 'rex', point: { learningRate: 0.01 }, medianSteps: null, medianMetric: 0.16 }],
-        rows: [{ workload: 'w', method: 'rex', study: 0, point: { learningRate: 0.01 }, steps: [null], medianSteps: null, winner: true, metric: 0.16 }],
+        kind: 'search' as const,
+        description: 'd',
+        choices: [
+          { workload: 'w', method: 'rex', point: { learningRate: 0.01 }, medianSteps: null, medianMetric: 0.16 },
+        ],
+        rows: [
+          {
+            workload: 'w',
+            method: 'rex',
+            study: 0,
+            point: { learningRate: 0.01 },
+            steps: [null],
+            medianSteps: null,
+            winner: true,
+            metric: 0.16,
+          },
+        ],
       },
       trials: [],
-      provenance: { reprobenchVersion: '0', gitCommit: null, gitDirty: null, tfjsVersion: '4', backend: 'wasm', backendReasons: [], numericsClass: 'wasm-x', node: '20', os: 'linux', cpu: { model: 'x', cores: 2 }, gpu: null },
-      command: 'reprobench reference update rex', createdAt: '2026-11-27T00:00:00Z',
+      provenance: {
+        reprobenchVersion: '0',
+        gitCommit: null,
+        gitDirty: null,
+        tfjsVersion: '4',
+        backend: 'wasm',
+        backendReasons: [],
+        numericsClass: 'wasm-x',
+        node: '20',
+        os: 'linux',
+        cpu: { model: 'x', cores: 2 },
+        gpu: null,
+      },
+      command: 'reprobench reference update rex',
+      createdAt: '2026-11-27T00:00:00Z',
     };
     writeReference(path, file);
     const back = readReference(path);

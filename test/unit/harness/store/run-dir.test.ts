@@ -9,8 +9,21 @@ import { tempDir } from '../../../helpers/cli.js';
 
 function manifest(claim: string): Manifest {
   return {
-    schemaVersion: 1, claim: { id: claim, version: 1 }, preset: 'quick', repeats: 2, backend: 'wasm', numericsClass: 'wasm-x', backendReasons: [],
-    configFile: null, command: 'reprobench run', createdAt: 't', updatedAt: 't', status: 'complete', tuningTrials: [], evalTrials: [], chosen: {},
+    schemaVersion: 1,
+    claim: { id: claim, version: 1 },
+    preset: 'quick',
+    repeats: 2,
+    backend: 'wasm',
+    numericsClass: 'wasm-x',
+    backendReasons: [],
+    configFile: null,
+    command: 'reprobench run',
+    createdAt: 't',
+    updatedAt: 't',
+    status: 'complete',
+    tuningTrials: [],
+    evalTrials: [],
+    chosen: {},
   };
 }
 
@@ -44,9 +57,21 @@ describe('run directories are owned by their claim (manifest or shard files are 
     expect(codeOf(() => claimRunDir(a, 'adan'))).toBe('ok');
     const b = tempDir('reprobench-rundir-');
     writeShardFile(b, {
-      schemaVersion: 1, claim: { id: 'adan', version: 1 }, preset: 'quick', repeats: 2, backend: 'wasm', numericsClass: 'w',
-      configFile: null, phase: 'tuning',
-      shard: { index: 1, count: 2 }, trials: [], unfinished: [], status: 'running', command: 'c', startedAt: 't', finishedAt: null,
+      schemaVersion: 1,
+      claim: { id: 'adan', version: 1 },
+      preset: 'quick',
+      repeats: 2,
+      backend: 'wasm',
+      numericsClass: 'w',
+      configFile: null,
+      phase: 'tuning',
+      shard: { index: 1, count: 2 },
+      trials: [],
+      unfinished: [],
+      status: 'running',
+      command: 'c',
+      startedAt: 't',
+      finishedAt: null,
     });
     expect(codeOf(() => claimRunDir(b, 'adan'))).toBe('ok');
     expect(codeOf(() => claimRunDir(b, 'rex'))).toBe('E_RUN_DIR_CONFLICT');

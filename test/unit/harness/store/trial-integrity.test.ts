@@ -56,19 +56,41 @@ describe('trial files: id, content hash and outcome are checked on read', () => 
 
   it('refuses an edited body through the content hash', () => {
     expect(refused(readEdited((f) => (f.outcome.stepsToTarget = 50)))).toContain('does not match its content hash');
-    expect(refused(readEdited((f) => (f.curve[1].metrics['validation/loss'] = 0.07)))).toContain('does not match its content hash');
+    expect(refused(readEdited((f) => (f.curve[1].metrics['validation/loss'] = 0.07)))).toContain(
+      'does not match its content hash',
+    );
     // Removing the hash does not make a version 2 file legacy.
     expect(refused(readEdited((f) => delete f.contentHash))).toMatch(/contentHash/);
   });
 
   it.each([
-    ['a negative stepsToTarget (reported: E_STATS_INPUT later, without the file)', (f: any) => (f.outcome.stepsToTarget = -5), /outcome\.stepsToTarget/],
+    [
+      'a negative stepsToTarget (reported: E_STATS_INPUT later, without the file)',
+      (f: any) => (f.outcome.stepsToTarget = -5),
+      /outcome\.stepsToTarget/,
+    ],
     ['a fractional stepsToTarget', (f: any) => (f.outcome.stepsToTarget = 12.5), /outcome\.stepsToTarget/],
     ['a negative stepsRun', (f: any) => (f.outcome.stepsRun = -1), /outcome\.stepsRun/],
-    ['steps run beyond the budget', (f: any) => (f.outcome.stepsRun = 101), /stepsRun 101 is beyond the budget of 100 steps/],
-    ['steps to target beyond the steps run', (f: any) => ((f.outcome.stepsToTarget = 100), (f.outcome.stepsRun = 60)), /100 is beyond the 60 steps/],
-    ['a reached trial without steps to target', (f: any) => (f.outcome.stepsToTarget = null), /a reached trial has no outcome\.stepsToTarget/],
-    ['a censored trial with steps to target', (f: any) => (f.status = 'censored'), /a censored trial has outcome\.stepsToTarget 100/],
+    [
+      'steps run beyond the budget',
+      (f: any) => (f.outcome.stepsRun = 101),
+      /stepsRun 101 is beyond the budget of 100 steps/,
+    ],
+    [
+      'steps to target beyond the steps run',
+      (f: any) => ((f.outcome.stepsToTarget = 100), (f.outcome.stepsRun = 60)),
+      /100 is beyond the 60 steps/,
+    ],
+    [
+      'a reached trial without steps to target',
+      (f: any) => (f.outcome.stepsToTarget = null),
+      /a reached trial has no outcome\.stepsToTarget/,
+    ],
+    [
+      'a censored trial with steps to target',
+      (f: any) => (f.status = 'censored'),
+      /a censored trial has outcome\.stepsToTarget 100/,
+    ],
     ['an eval beyond the budget', (f: any) => (f.curve[1].step = 150), /eval at step 150 is beyond the budget/],
   ])('refuses an impossible outcome: %s, even with a fresh content hash', (_name, edit, pattern) => {
     expect(refused(readEdited(edit, { rehash: true }))).toMatch(pattern);

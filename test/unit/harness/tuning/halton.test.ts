@@ -1,11 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { firstPrimes, haltonPoint, haltonSequence, haltonStart, MAX_HALTON_START, radicalInverse } from '../../../../harness/tuning/halton.js';
+import {
+  firstPrimes,
+  haltonPoint,
+  haltonSequence,
+  haltonStart,
+  MAX_HALTON_START,
+  radicalInverse,
+} from '../../../../harness/tuning/halton.js';
 
-interface Block { d: number; n: number; skip: number; points: number[][] }
+interface Block {
+  d: number;
+  n: number;
+  skip: number;
+  points: number[][];
+}
 // Produced by scripts/fixtures/halton_fixture.py with Debian python3-scipy.
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'fixtures', 'algoperf', 'halton-scipy.json'), 'utf8')) as Record<string, Block> & { scipyVersion: string };
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'fixtures', 'algoperf', 'halton-scipy.json'), 'utf8'),
+) as Record<string, Block> & { scipyVersion: string };
 
 function maxAbsDiff(a: number[][], b: number[][]): number {
   expect(a.length).toBe(b.length);
@@ -51,7 +65,11 @@ describe('unscrambled Halton sequence', () => {
   it('stratifies any b^m consecutive indices: one point per cell in each coordinate', () => {
     for (const start of [1, 977, 123457]) {
       const pts = haltonSequence(125, 3, start);
-      for (const [k, cells] of [[0, 64], [1, 27], [2, 125]] as const) {
+      for (const [k, cells] of [
+        [0, 64],
+        [1, 27],
+        [2, 125],
+      ] as const) {
         // Points sit exactly on multiples of 1/cells; the epsilon absorbs rounding just below them.
         const hit = new Set(pts.slice(0, cells).map((p) => Math.floor(p[k]! * cells + 1e-9)));
         expect(hit.size).toBe(cells);

@@ -11,13 +11,32 @@ import { resolveRun } from '../../../../harness/plan/resolve-run.js';
 import { chooseFromStudies, planRecheck, planStudies, type StudyPlan } from '../../../../harness/tuning/studies.js';
 
 const backend: BackendInfo = { name: 'wasm', tfjsVersion: '4.22.0', numericsClass: 'wasm-tfjs4.22.0-k1', reasons: [] };
-const registries = createRegistries([{ defs: { workloads: [teacherStudent], methods: builtinMethods }, origin: 'test' }]);
+const registries = createRegistries([
+  { defs: { workloads: [teacherStudent], methods: builtinMethods }, origin: 'test' },
+]);
 const space = { learningRate: { min: 1e-3, max: 1e-1, scaling: 'log' as const } };
 const recheck = { top: 2, seeds: 3 };
-const plan = (method: string, s: Record<string, { min: number; max: number; scaling: 'log' | 'linear' }> = space): StudyPlan =>
-  planStudies(registries, { workload: 'teacher-student', arm: { method }, space: s, studies: 2, trials: 4, backend, stopAtTarget: true, recheck });
+const plan = (
+  method: string,
+  s: Record<string, { min: number; max: number; scaling: 'log' | 'linear' }> = space,
+): StudyPlan =>
+  planStudies(registries, {
+    workload: 'teacher-student',
+    arm: { method },
+    space: s,
+    studies: 2,
+    trials: 4,
+    backend,
+    stopAtTarget: true,
+    recheck,
+  });
 
-const rec = (id: string, steps: number | null) => ({ id, status: steps === null ? 'censored' : 'reached', outcome: { stepsToTarget: steps } }) as unknown as TrialRecord;
+const rec = (id: string, steps: number | null) =>
+  ({
+    id,
+    status: steps === null ? 'censored' : 'reached',
+    outcome: { stepsToTarget: steps },
+  }) as unknown as TrialRecord;
 const recordsOf = (ids: string[], steps: Array<number | null>) => new Map(ids.map((id, i) => [id, rec(id, steps[i]!)]));
 
 describe('shared candidate points', () => {
@@ -28,7 +47,10 @@ describe('shared candidate points', () => {
       const other = adamw.studies.flat()[i]!.trial.config;
       expect(t.trial.config.repeat).toEqual(other.repeat);
       // Paired tuning: the same initial weights and batch order for the same point index.
-      const [a, b] = [trialSeeds(t.trial.config.workload, 'adan', t.trial.config.repeat), trialSeeds(other.workload, 'adamw', other.repeat)];
+      const [a, b] = [
+        trialSeeds(t.trial.config.workload, 'adan', t.trial.config.repeat),
+        trialSeeds(other.workload, 'adamw', other.repeat),
+      ];
       expect([a.init, a.order]).toEqual([b.init, b.order]);
     });
     const narrow = plan('adamw', { learningRate: { min: 1e-3, max: 1e-2, scaling: 'log' } });
@@ -47,7 +69,9 @@ describe('the tuning re-check', () => {
     const rb = recordsOf(ids(b), [500, 100, 600, 700, 800, null, null, null]);
     const ta = planRecheck(a, ra, { kind: 'steps' });
     expect(ta).toHaveLength(2 * 2 + 1 * 2);
-    expect(ta.map((t) => t.config.method.hparams.learningRate)).toEqual([2, 2, 0, 0, 7, 7].map((i) => a.studies.flat()[i]!.point.learningRate));
+    expect(ta.map((t) => t.config.method.hparams.learningRate)).toEqual(
+      [2, 2, 0, 0, 7, 7].map((i) => a.studies.flat()[i]!.point.learningRate),
+    );
     const index = (k: number, r: number, e: number) => 2 * 4 + (k * 2 + r) * 2 + e;
     const expected = [index(0, 0, 0), index(0, 0, 1), index(0, 1, 0), index(0, 1, 1), index(1, 0, 0), index(1, 0, 1)];
     expect(ta.map((t) => t.config.repeat)).toEqual(expected.map((i) => ({ purpose: 'tune', index: i })));
@@ -57,7 +81,15 @@ describe('the tuning re-check', () => {
     expect(tb.slice(0, 2).map((t) => t.config.repeat)).toEqual(ta.slice(0, 2).map((t) => t.config.repeat));
     expect(new Set([...ta, ...tb].map((t) => t.id)).size).toBe(ta.length + tb.length);
     // Without a re-check there is nothing to plan.
-    const none = planStudies(registries, { workload: 'teacher-student', arm: { method: 'adan' }, space, studies: 2, trials: 4, backend, stopAtTarget: true });
+    const none = planStudies(registries, {
+      workload: 'teacher-student',
+      arm: { method: 'adan' },
+      space,
+      studies: 2,
+      trials: 4,
+      backend,
+      stopAtTarget: true,
+    });
     expect(planRecheck(none, ra, { kind: 'steps' })).toEqual([]);
   });
 
@@ -75,23 +107,38 @@ describe('the tuning re-check', () => {
       [1, [450, 460, null], 460],
     ]);
     expect(rows.filter((r) => r.rechecked).length).toBe(4);
-    expect(rows.find((r) => r.study === 0 && r.point === p.studies[0]![2]!.point)).toMatchObject({ steps: [200, 500, 520], medianSteps: 500, winner: false });
+    expect(rows.find((r) => r.study === 0 && r.point === p.studies[0]![2]!.point)).toMatchObject({
+      steps: [200, 500, 520],
+      medianSteps: 500,
+      winner: false,
+    });
     expect(choices[0]).toMatchObject({ medianSteps: 380, point: p.studies[0]![0]!.point });
   });
 
   it('re-checks fixed-budget outcomes the same way, the outcome per seed kept with the point', () => {
     const p = planStudies(registries, {
-      workload: 'teacher-student', arm: { method: 'rex' }, space, studies: 1, trials: 3, backend, stopAtTarget: false, recheck: { top: 1, seeds: 3 },
+      workload: 'teacher-student',
+      arm: { method: 'rex' },
+      space,
+      studies: 1,
+      trials: 3,
+      backend,
+      stopAtTarget: false,
+      recheck: { top: 1, seeds: 3 },
     });
     const fin = (id: string, v: number | null) =>
       ({
-        id, status: v === null ? 'diverged' : 'censored', config: { target: { metric: 'validation/loss' } },
+        id,
+        status: v === null ? 'diverged' : 'censored',
+        config: { target: { metric: 'validation/loss' } },
         outcome: { stepsToTarget: null, finalMetrics: { 'validation/loss': v }, bestTargetMetric: v },
       }) as unknown as TrialRecord;
     const records = new Map(p.studies[0]!.map((t, j) => [t.trial.id, fin(t.trial.id, [0.5, 0.2, null][j]!)]));
     const objective = { kind: 'metric', outcome: 'final', direction: 'lower' } as const;
     const more = planRecheck(p, records, objective);
-    expect(more.map((t) => t.config.method.hparams.learningRate)).toEqual([1, 1].map(() => p.studies[0]![1]!.point.learningRate));
+    expect(more.map((t) => t.config.method.hparams.learningRate)).toEqual(
+      [1, 1].map(() => p.studies[0]![1]!.point.learningRate),
+    );
     more.forEach((t, i) => records.set(t.id, fin(t.id, [0.3, null][i]!)));
     const { rows, choices } = chooseFromStudies([p], records, objective);
     expect(rows[1]).toMatchObject({ metric: 0.3, metrics: [0.2, 0.3, null], rechecked: true, winner: true });
@@ -100,10 +147,27 @@ describe('the tuning re-check', () => {
 
   it("is a claim's second tuning phase: known from the first phase's records, at most studies × top × (seeds − 1) per arm", () => {
     const claim = defineClaim({
-      id: 'c', version: 1, title: 't', paper: { title: 'p', authors: 'a', year: 2026, url: 'u' }, quote: 'q', claimedEffect: { description: 'd', direction: 'method-better' }, fidelity: { kind: 'faithful' },
-      testType: 'time-to-target', methods: [{ method: 'adan' }], baselines: [{ method: 'adamw' }], workloads: ['teacher-student'],
-      margin: { value: 0.1, units: 'relative' }, repeats: { quick: 2, standard: 4 }, miniature: 'm',
-      tuning: { kind: 'search', ruleset: 'external', studies: 2, trialsPerStudy: 3, spaces: { adan: space, adamw: space } },
+      id: 'c',
+      version: 1,
+      title: 't',
+      paper: { title: 'p', authors: 'a', year: 2026, url: 'u' },
+      quote: 'q',
+      claimedEffect: { description: 'd', direction: 'method-better' },
+      fidelity: { kind: 'faithful' },
+      testType: 'time-to-target',
+      methods: [{ method: 'adan' }],
+      baselines: [{ method: 'adamw' }],
+      workloads: ['teacher-student'],
+      margin: { value: 0.1, units: 'relative' },
+      repeats: { quick: 2, standard: 4 },
+      miniature: 'm',
+      tuning: {
+        kind: 'search',
+        ruleset: 'external',
+        studies: 2,
+        trialsPerStudy: 3,
+        spaces: { adan: space, adamw: space },
+      },
     });
     const t = planClaimTuning(registries, claim, resolveRun(claim, 'quick'), backend)!;
     expect(t.rechecks).toBe(true);

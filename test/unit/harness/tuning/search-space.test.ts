@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { haltonSequence, haltonStart } from '../../../../harness/tuning/halton.js';
-import { mapUnitPoint, mapUnitValue, parseSearchSpace, sampleSearchSpace } from '../../../../harness/tuning/search-space.js';
+import {
+  mapUnitPoint,
+  mapUnitValue,
+  parseSearchSpace,
+  sampleSearchSpace,
+} from '../../../../harness/tuning/search-space.js';
 
 // The shape of AlgoPerf's baseline search spaces (algorithms/baselines/.../tuning_search_space.json).
 const ALGOPERF_SPACE = {
@@ -15,16 +20,27 @@ describe('search spaces in AlgoPerf format', () => {
     const s = parseSearchSpace(ALGOPERF_SPACE);
     expect(s.kind).toBe('dimensions');
     if (s.kind !== 'dimensions') return;
-    expect(s.dimensions.map((d) => d.name)).toEqual(['learning_rate', 'one_minus_beta1', 'warmup_factor', 'label_smoothing']);
+    expect(s.dimensions.map((d) => d.name)).toEqual([
+      'learning_rate',
+      'one_minus_beta1',
+      'warmup_factor',
+      'label_smoothing',
+    ]);
     expect(s.dimensions[0]!.dimension).toEqual({ min: 1e-4, max: 1e-2, scaling: 'log' });
     expect(s.dimensions[2]!.dimension).toEqual({ feasiblePoints: [0.02, 0.05, 0.1] });
     expect(s.dimensions[3]!.dimension).toEqual({ feasiblePoints: [0, 0.1, 0.2] });
   });
 
   it('reads a list of fixed points (trial i runs point i) and shortens a longer study to the list', () => {
-    const s = parseSearchSpace([{ learning_rate: 0.001, b: true }, { learning_rate: 0.002, b: false }]);
+    const s = parseSearchSpace([
+      { learning_rate: 0.001, b: true },
+      { learning_rate: 0.002, b: false },
+    ]);
     expect(sampleSearchSpace(s, 1, { start: 1 })).toEqual([{ learning_rate: 0.001, b: true }]);
-    expect(sampleSearchSpace(s, 5, { start: 1 })).toEqual([{ learning_rate: 0.001, b: true }, { learning_rate: 0.002, b: false }]);
+    expect(sampleSearchSpace(s, 5, { start: 1 })).toEqual([
+      { learning_rate: 0.001, b: true },
+      { learning_rate: 0.002, b: false },
+    ]);
   });
 
   it.each([
@@ -62,7 +78,15 @@ describe('mapping unit points onto dimensions', () => {
 
   it('feasible points pick index floor(u * n)', () => {
     const d = { feasiblePoints: ['a', 'b', 'c'] };
-    expect([0, 0.33, 0.34, 0.66, 0.67, 0.999999, 1].map((u) => mapUnitValue(d, u))).toEqual(['a', 'a', 'b', 'b', 'c', 'c', 'c']);
+    expect([0, 0.33, 0.34, 0.66, 0.67, 0.999999, 1].map((u) => mapUnitValue(d, u))).toEqual([
+      'a',
+      'a',
+      'b',
+      'b',
+      'c',
+      'c',
+      'c',
+    ]);
     expect(() => mapUnitValue(d, 1.5)).toThrow(RangeError);
   });
 });

@@ -6,7 +6,14 @@ import { tuningSensitivity } from '../../../../harness/tuning/sensitivity.js';
 function rowsOf(method: string, studies: Array<Array<Array<number | null>>>): TuningRow[] {
   return studies.flatMap((study, k) =>
     study.map((steps, j) => ({
-      workload: 'w', method, study: k, point: { learningRate: (k + 1) * 10 + j }, steps, medianSteps: null, winner: false, rechecked: steps.length > 1,
+      workload: 'w',
+      method,
+      study: k,
+      point: { learningRate: (k + 1) * 10 + j },
+      steps,
+      medianSteps: null,
+      winner: false,
+      rechecked: steps.length > 1,
     })),
   );
 }
@@ -24,13 +31,25 @@ describe('tuningSensitivity', () => {
       [[140, 150, 145], [160, 170, 150], [null]],
     ]);
     const [s] = tuningSensitivity({ rows: [...method, ...baseline] }, pair, time);
-    expect(s).toMatchObject({ effectName: 'speedup', noEffect: 1, higherIsBetter: true, flips: false, reading: 'keeps its side' });
+    expect(s).toMatchObject({
+      effectName: 'speedup',
+      noEffect: 1,
+      higherIsBetter: true,
+      flips: false,
+      reading: 'keeps its side',
+    });
     // Chosen: study 0's winners (lower median study of two): 105 and 200; runner-ups: 125 and 230.
     expect(s!.chosen).toBeCloseTo(200 / 105, 12);
     expect(s!.runnerUp.method).toBeCloseTo(200 / 125, 12);
     expect(s!.runnerUp.baseline).toBeCloseTo(230 / 105, 12);
     expect(s!.runnerUp.both).toBeCloseTo(230 / 125, 12);
-    expect(s!.arms[0]).toMatchObject({ method: 'm', point: { learningRate: 10 }, values: [100, 110, 105], runnerUp: { learningRate: 11 }, runnerUpValues: [120, 125, 130] });
+    expect(s!.arms[0]).toMatchObject({
+      method: 'm',
+      point: { learningRate: 10 },
+      values: [100, 110, 105],
+      runnerUp: { learningRate: 11 },
+      runnerUpValues: [120, 125, 130],
+    });
     expect(s!.bootstrap.methodAhead).toBe(1);
     expect(s!.bootstrap.interval![0]).toBeGreaterThan(1);
     expect(tuningSensitivity({ rows: [...method, ...baseline] }, pair, time)).toEqual([s]);
@@ -53,9 +72,17 @@ describe('tuningSensitivity', () => {
   });
 
   it('counts a method whose every point missed the target as behind', () => {
-    const method = rowsOf('m', [[[null], [null], [null]], [[null], [null], [null]]]);
+    const method = rowsOf('m', [
+      [[null], [null], [null]],
+      [[null], [null], [null]],
+    ]);
     const [s] = tuningSensitivity({ rows: [...method, ...baseline] }, pair, time);
-    expect(s).toMatchObject({ chosen: null, runnerUp: { method: null, baseline: null, both: null }, flips: false, reading: 'no finite tuning effect' });
+    expect(s).toMatchObject({
+      chosen: null,
+      runnerUp: { method: null, baseline: null, both: null },
+      flips: false,
+      reading: 'no finite tuning effect',
+    });
     expect(s!.bootstrap).toMatchObject({ methodAhead: 0, interval: null });
   });
 
@@ -63,13 +90,33 @@ describe('tuningSensitivity', () => {
     const fb = (method: string, studies: number[][][]): TuningRow[] =>
       studies.flatMap((study, k) =>
         study.map((ms, j) => ({
-          workload: 'w', method, study: k, point: { learningRate: j }, steps: ms.map(() => null), medianSteps: null, winner: false, rechecked: ms.length > 1,
-          metric: [...ms].sort((a, b) => a - b)[ms.length >> 1]!, ...(ms.length > 1 ? { metrics: ms } : {}),
+          workload: 'w',
+          method,
+          study: k,
+          point: { learningRate: j },
+          steps: ms.map(() => null),
+          medianSteps: null,
+          winner: false,
+          rechecked: ms.length > 1,
+          metric: [...ms].sort((a, b) => a - b)[ms.length >> 1]!,
+          ...(ms.length > 1 ? { metrics: ms } : {}),
         })),
       );
     const rows = [
-      ...fb('m', [[[0.30, 0.32, 0.31], [0.35, 0.36, 0.34]], [[0.33, 0.32, 0.34], [0.4]]]),
-      ...fb('b', [[[0.50, 0.52, 0.51], [0.55, 0.56, 0.54]], [[0.53, 0.52, 0.54], [0.6]]]),
+      ...fb('m', [
+        [
+          [0.3, 0.32, 0.31],
+          [0.35, 0.36, 0.34],
+        ],
+        [[0.33, 0.32, 0.34], [0.4]],
+      ]),
+      ...fb('b', [
+        [
+          [0.5, 0.52, 0.51],
+          [0.55, 0.56, 0.54],
+        ],
+        [[0.53, 0.52, 0.54], [0.6]],
+      ]),
     ];
     const [lower] = tuningSensitivity({ rows }, pair, { fixedBudget: true, higherIsBetter: () => false });
     expect(lower).toMatchObject({ effectName: 'difference', noEffect: 0, higherIsBetter: false, flips: false });

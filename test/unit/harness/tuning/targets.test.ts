@@ -27,7 +27,9 @@ describe('target setting (DESIGN § Rules)', () => {
     // Ten seeds; seed k peaks at 0.80 + 0.01k and first reaches 0.82 at step 25(k+1)-ish.
     const curves = Array.from({ length: 10 }, (_, k) => curve([0.5, 0.7, 0.78 + 0.01 * k, 0.8 + 0.01 * k]));
     const t = setTarget(curves, 'validation/accuracy', 'higher', 25);
-    expect(t.best.map((b) => Number(b.toFixed(2)))).toEqual([0.8, 0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87, 0.88, 0.89]);
+    expect(t.best.map((b) => Number(b.toFixed(2)))).toEqual([
+      0.8, 0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87, 0.88, 0.89,
+    ]);
     expect(t.quantile).toBeCloseTo(0.818, 10);
     expect(t.target).toBe(0.818);
     // Seeds 0 and 1 never reach 0.818; seed 2 reaches at step 100; seeds 4+ at step 75.
@@ -42,7 +44,9 @@ describe('target setting (DESIGN § Rules)', () => {
     const curves = Array.from({ length: 9 }, (_, k) => curve([0.5, 0.9, 0.7, 0.8 + 0.01 * k]));
     curves.push([]);
     const t = setTarget(curves, 'validation/accuracy', 'higher', 25, { outcome: 'final' });
-    expect(t.best.slice(0, 9).map((b) => Number(b.toFixed(2)))).toEqual([0.8, 0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87, 0.88]);
+    expect(t.best.slice(0, 9).map((b) => Number(b.toFixed(2)))).toEqual([
+      0.8, 0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87, 0.88,
+    ]);
     expect(t.best[9]).toBe(-Infinity);
     // numpy.quantile([-inf, .80, ..., .88], 0.2): between .80 and .81 at 0.8 of the way.
     expect(t.quantile).toBeCloseTo(0.808, 10);

@@ -4,19 +4,42 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BatchNorm } from '../../../../workloads/common/batch-norm.js';
 import { useBackend } from '../../../helpers/backend.js';
 
-interface Step { y: number[][]; gradX: number[][]; gradGamma: number[]; gradBeta: number[]; runningMean: number[]; runningVar: number[] }
-interface Run { step0: Step; step1: Step; inference: number[][] }
+interface Step {
+  y: number[][];
+  gradX: number[][];
+  gradGamma: number[];
+  gradBeta: number[];
+  runningMean: number[];
+  runningVar: number[];
+}
+interface Run {
+  step0: Step;
+  step1: Step;
+  inference: number[][];
+}
 /** PyTorch BatchNorm1d applied per ghost batch: scripts/fixtures/ghost_batch_norm.py. */
-const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/ghost-batch-norm.json', import.meta.url), 'utf8')) as {
-  B: number; D: number; gamma: number[]; beta: number[]; ghost4: Run; ghost8: Run;
+const fixture = JSON.parse(
+  readFileSync(new URL('../../../fixtures/ghost-batch-norm.json', import.meta.url), 'utf8'),
+) as {
+  B: number;
+  D: number;
+  gamma: number[];
+  beta: number[];
+  ghost4: Run;
+  ghost8: Run;
 };
 const { B, D } = fixture;
 
 /** The fixture's inputs (same formula as the Python script). */
 function inputs(step: number): tf.Tensor2D {
-  return tf.tensor2d(Array.from({ length: B }, (_, i) => Array.from({ length: D }, (_, j) => Math.sin(0.37 * i + 1.3 * j + step) * (1 + 0.5 * j) + 0.05 * i)));
+  return tf.tensor2d(
+    Array.from({ length: B }, (_, i) =>
+      Array.from({ length: D }, (_, j) => Math.sin(0.37 * i + 1.3 * j + step) * (1 + 0.5 * j) + 0.05 * i),
+    ),
+  );
 }
-const lossWeights = () => tf.tensor2d(Array.from({ length: B }, (_, i) => Array.from({ length: D }, (_, j) => (i + 1) * 0.1 - j * 0.2)));
+const lossWeights = () =>
+  tf.tensor2d(Array.from({ length: B }, (_, i) => Array.from({ length: D }, (_, j) => (i + 1) * 0.1 - j * 0.2)));
 
 function layer(ghost: number | null): BatchNorm {
   const bn = new BatchNorm(D, { ghostBatchSize: ghost });
@@ -26,11 +49,20 @@ function layer(ghost: number | null): BatchNorm {
 }
 
 const close = (actual: number[] | number[][], expected: number[] | number[][], tol = 2e-5) =>
-  expect((actual as number[][]).flat().map((v, i) => Math.abs(v - (expected as number[][]).flat()[i]!)).every((e) => e < tol), `${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`).toBe(true);
+  expect(
+    (actual as number[][])
+      .flat()
+      .map((v, i) => Math.abs(v - (expected as number[][]).flat()[i]!))
+      .every((e) => e < tol),
+    `${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`,
+  ).toBe(true);
 
 /** Two training steps (forward, gradients, running statistics) then inference, against the fixture. */
 function expectMatches(bn: BatchNorm, run: Run) {
-  for (const [s, ref] of [[0, run.step0], [1, run.step1]] as const) {
+  for (const [s, ref] of [
+    [0, run.step0],
+    [1, run.step1],
+  ] as const) {
     const x = inputs(s);
     const w = lossWeights();
     const y = tf.tidy(() => bn.applyTrain(x));
@@ -82,10 +114,20 @@ describe('batch normalisation with ghost batches', () => {
     bn.runningVar.assign(tf.tensor1d([4, 0.25]));
     bn.gamma.assign(tf.tensor1d([3, 1]));
     bn.beta.assign(tf.tensor1d([0.5, 0]));
-    const x = tf.tensor2d([[3, -1], [1, -2.5]]);
+    const x = tf.tensor2d([
+      [3, -1],
+      [1, -2.5],
+    ]);
     const y = bn.apply(x);
     // (3 − 1)/2·3 + 0.5 = 3.5; (−1 + 2)/0.5 = 2; (1 − 1)/2·3 + 0.5 = 0.5; (−2.5 + 2)/0.5 = −1
-    close(y.arraySync(), [[3.5, 2], [0.5, -1]], 1e-6);
+    close(
+      y.arraySync(),
+      [
+        [3.5, 2],
+        [0.5, -1],
+      ],
+      1e-6,
+    );
     // Inference normalises each row on its own: a batch of one gives the same row.
     const one = tf.tensor2d([[3, -1]]);
     const y1 = bn.apply(one);

@@ -7,7 +7,11 @@ import { createBnMlp } from '../../../../workloads/common/bn-mlp.js';
 import { useBackend } from '../../../helpers/backend.js';
 
 const SEED = '0123456789abcdef0123456789abcdef';
-const rows = (n: number, d: number, shift: number) => tf.tensor2d(Array.from({ length: n * d }, (_, i) => Math.cos(i * 0.7 + shift) + shift), [n, d]);
+const rows = (n: number, d: number, shift: number) =>
+  tf.tensor2d(
+    Array.from({ length: n * d }, (_, i) => Math.cos(i * 0.7 + shift) + shift),
+    [n, d],
+  );
 
 describe('batch-normalised MLP', () => {
   beforeAll(() => useBackend('cpu'));
@@ -16,7 +20,10 @@ describe('batch-normalised MLP', () => {
     const m = createBnMlp(new Rng(SEED), [6, 4, 3], { ghostBatchSize: null });
     expect(m.params.map((p) => p.shape)).toEqual([[6, 4], [4], [4], [4, 3], [3]]);
     expect(m.params.every((p) => p.trainable)).toBe(true);
-    expect(m.state!.map((p) => [p.shape, p.trainable])).toEqual([[[4], false], [[4], false]]);
+    expect(m.state!.map((p) => [p.shape, p.trainable])).toEqual([
+      [[4], false],
+      [[4], false],
+    ]);
     tf.dispose([...m.params, ...m.state!]);
   });
 
@@ -29,7 +36,15 @@ describe('batch-normalised MLP', () => {
     const one = m.apply(first);
     expect(Array.from(one.dataSync())).toEqual(Array.from(tf.slice(all, [0, 0], [1, 3]).dataSync()).map((v) => v));
     // At initialisation (running mean 0, variance 1, γ = 1, β = 0) inference is relu(x·W1/√(1+ε))·W2 + b2.
-    const expected = tf.tidy(() => tf.add(tf.matMul(tf.relu(tf.div(tf.matMul(x, m.params[0] as tf.Tensor2D), Math.sqrt(1 + 1e-5))), m.params[3] as tf.Tensor2D), m.params[4]!));
+    const expected = tf.tidy(() =>
+      tf.add(
+        tf.matMul(
+          tf.relu(tf.div(tf.matMul(x, m.params[0] as tf.Tensor2D), Math.sqrt(1 + 1e-5))),
+          m.params[3] as tf.Tensor2D,
+        ),
+        m.params[4]!,
+      ),
+    );
     expect(Math.max(...Array.from(tf.abs(tf.sub(all, expected)).dataSync()))).toBeLessThan(1e-5);
     // Training mode: the whole batch's statistics (inputs shifted by 2, so they differ from the running ones) ...
     const before = m.state![0]!.arraySync() as number[];
@@ -53,7 +68,8 @@ describe('batch-normalised MLP', () => {
     const model = {
       params: [],
       // Always predicts class 1: accuracy 2/3.
-      apply: (x: tf.Tensor2D) => tf.tidy(() => tf.concat<tf.Tensor2D>([tf.zeros([x.shape[0], 1]), tf.ones([x.shape[0], 1])], 1)),
+      apply: (x: tf.Tensor2D) =>
+        tf.tidy(() => tf.concat<tf.Tensor2D>([tf.zeros([x.shape[0], 1]), tf.ones([x.shape[0], 1])], 1)),
       applyTrain: () => {
         throw new Error('evaluation called the training path');
       },

@@ -98,13 +98,19 @@ describe('inverted dropout', () => {
     const plain = createMlp(new Rng(init), [5, 7, 3]);
     const withDrop = createMlp(new Rng(init), [5, 7, 3], 'relu', new Dropout(0.5, SEED));
     expect(Object.keys(plain)).not.toContain('applyTrain');
-    const x = tf.tensor2d(Array.from({ length: 4 * 5 }, (_, i) => Math.sin(i) * 2), [4, 5]);
+    const x = tf.tensor2d(
+      Array.from({ length: 4 * 5 }, (_, i) => Math.sin(i) * 2),
+      [4, 5],
+    );
     const [evalPlain, evalDrop, train] = [plain.apply(x), withDrop.apply(x), withDrop.applyTrain!(x)];
     expect(evalDrop.dataSync()).toEqual(evalPlain.dataSync());
     // By hand: (relu(x W1 + b1) ⊙ mask) W2 + b2, the mask drawn from a twin of the model's stream.
     const [w1, b1, w2, b2] = withDrop.params;
     const mask = tf.tensor2d(new Dropout(0.5, SEED).nextMask(4, 7), [4, 7]);
-    const byHand = tf.add(tf.matMul(tf.mul(tf.relu(tf.add(tf.matMul(x, w1 as tf.Tensor2D), b1!)), mask), w2 as tf.Tensor2D), b2!);
+    const byHand = tf.add(
+      tf.matMul(tf.mul(tf.relu(tf.add(tf.matMul(x, w1 as tf.Tensor2D), b1!)), mask), w2 as tf.Tensor2D),
+      b2!,
+    );
     expect(train.dataSync()).toEqual(byHand.dataSync());
     expect(train.dataSync()).not.toEqual(evalDrop.dataSync());
     tf.dispose([x, evalPlain, evalDrop, train, mask, byHand, ...plain.params, ...withDrop.params]);

@@ -7,7 +7,7 @@ import { expectClose as close, expectTrajectory, fixtures, trajectory } from '..
 describe('Adan', () => {
   beforeAll(() => useBackend('cpu'));
 
-  it('matches the independent reference for its first steps (paper Algorithm 1, authors\' conventions)', () => {
+  it("matches the independent reference for its first steps (paper Algorithm 1, authors' conventions)", () => {
     const f = fixtures.adan!;
     const got = trajectory(new AdanOptimizer(f.config as never));
     expectTrajectory(got, f.thetas);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { familyPredictions, lastValue, parametricEnsemble, plausible } from '../../../../../benchmarks/methods/predictors/extrapolators.js';
+import {
+  familyPredictions,
+  lastValue,
+  parametricEnsemble,
+  plausible,
+} from '../../../../../benchmarks/methods/predictors/extrapolators.js';
 
-const head = (f: (s: number) => number, until: number, every = 20) => Array.from({ length: until / every }, (_, j) => (j + 1) * every).map((step) => ({ step, value: f(step) }));
+const head = (f: (s: number) => number, until: number, every = 20) =>
+  Array.from({ length: until / every }, (_, j) => (j + 1) * every).map((step) => ({ step, value: f(step) }));
 
 describe('learning-curve extrapolators', () => {
   it('each family extrapolates a noiseless curve of its own form to the final step', () => {
@@ -21,11 +27,17 @@ describe('learning-curve extrapolators', () => {
   });
 
   it('keeps predictions monotone past the last value and a loss at or above 0', () => {
-    const down = [{ step: 1, value: 1 }, { step: 2, value: 0.5 }];
+    const down = [
+      { step: 1, value: 1 },
+      { step: 2, value: 0.5 },
+    ];
     expect(plausible(down, 0.7)).toBe(0.5);
     expect(plausible(down, -0.2)).toBe(0);
     expect(plausible(down, 0.3)).toBe(0.3);
-    const up = [{ step: 1, value: 0.2 }, { step: 2, value: 0.6 }];
+    const up = [
+      { step: 1, value: 0.2 },
+      { step: 2, value: 0.6 },
+    ];
     expect(plausible(up, 0.4)).toBe(0.6);
     expect(plausible(up, 0.9)).toBe(0.9);
   });

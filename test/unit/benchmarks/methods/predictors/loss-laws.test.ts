@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { annealingLaw, fitAnnealingLaw, fitStepPowerLaw, stepPowerLaw, type LawPoint } from '../../../../../benchmarks/methods/predictors/loss-laws.js';
+import {
+  annealingLaw,
+  fitAnnealingLaw,
+  fitStepPowerLaw,
+  stepPowerLaw,
+  type LawPoint,
+} from '../../../../../benchmarks/methods/predictors/loss-laws.js';
 import { lrAreas } from '../../../../../benchmarks/methods/predictors/lr-areas.js';
 
 interface Fixture {
@@ -11,10 +17,12 @@ interface Fixture {
   annealingLaw: { params: number[]; sse: number };
   stepPowerLaw: { params: number[]; sse: number };
 }
-const fx = JSON.parse(readFileSync(new URL('../../../../fixtures/predictors/loss-law-fits.json', import.meta.url), 'utf8')) as Fixture;
+const fx = JSON.parse(
+  readFileSync(new URL('../../../../fixtures/predictors/loss-law-fits.json', import.meta.url), 'utf8'),
+) as Fixture;
 
 describe('loss-curve laws', () => {
-  it('the fixture\'s areas are the ones lrAreas computes (same schedule, same λ)', () => {
+  it("the fixture's areas are the ones lrAreas computes (same schedule, same λ)", () => {
     const lrs = Array.from({ length: fx.steps }, (_, i) => fx.peak * 0.5 * (1 + Math.cos((Math.PI * i) / fx.steps)));
     const { s1, s2 } = lrAreas(lrs, fx.lambda);
     for (const p of fx.points.filter((q) => q.schedule === 'cosine')) {
@@ -33,7 +41,9 @@ describe('loss-curve laws', () => {
     const fit = fitStepPowerLaw(fx.points);
     expect(fit.sse).toBeLessThanOrEqual(fx.stepPowerLaw.sse * (1 + 1e-3));
     expect(Math.abs(fit.sse - fx.stepPowerLaw.sse) / fx.stepPowerLaw.sse).toBeLessThan(1e-3);
-    fit.params.forEach((p, i) => expect(Math.abs(p - fx.stepPowerLaw.params[i]!) / Math.abs(fx.stepPowerLaw.params[i]!)).toBeLessThan(0.02));
+    fit.params.forEach((p, i) =>
+      expect(Math.abs(p - fx.stepPowerLaw.params[i]!) / Math.abs(fx.stepPowerLaw.params[i]!)).toBeLessThan(0.02),
+    );
   });
 
   it('recovers the parameters of noiseless curves of two schedules', () => {
@@ -56,7 +66,10 @@ describe('loss-curve laws', () => {
 
   it('analytic gradients match finite differences', () => {
     const q = { step: 300, s1: 2.1, s2: 0.3 };
-    const check = (f: { value(p: readonly number[], q: never): number; gradient(p: readonly number[], q: never): number[] }, p: number[]) => {
+    const check = (
+      f: { value(p: readonly number[], q: never): number; gradient(p: readonly number[], q: never): number[] },
+      p: number[],
+    ) => {
       const g = f.gradient(p, q as never);
       p.forEach((_, i) => {
         const h = 1e-6;

@@ -19,7 +19,9 @@ describe('capped trainer log', () => {
     expect(log.truncated).toBe(true);
     expect(text.startsWith(body.slice(0, LOG_HEAD_CHARS))).toBe(true);
     expect(text.endsWith(body.slice(-LOG_TAIL_CHARS))).toBe(true);
-    expect(text).toContain(`[… ${body.length - LOG_HEAD_CHARS - LOG_TAIL_CHARS} characters of the trainer's stderr left out …]`);
+    expect(text).toContain(
+      `[… ${body.length - LOG_HEAD_CHARS - LOG_TAIL_CHARS} characters of the trainer's stderr left out …]`,
+    );
     expect(log.lastChars(20)).toBe(body.slice(-20));
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CurvePoint } from '../../../../../harness/core/trial.js';
 import { CoarseCrossing } from '../../../../../harness/runner/external/crossing.js';
 
-const at = (step: number, acc: number): CurvePoint => ({ step, examples: step * 128, trainSeconds: step / 100, metrics: { 'validation/accuracy': acc } });
+const at = (step: number, acc: number): CurvePoint => ({
+  step,
+  examples: step * 128,
+  trainSeconds: step / 100,
+  metrics: { 'validation/accuracy': acc },
+});
 
 /** Feeds a fine curve (every 5 steps) through the rule; returns the step it reports, or null. */
 function crossingOf(accs: Array<[number, number]>, coarse = 25, last = 100, target = 0.88): number | null {
@@ -25,28 +30,61 @@ function replayRule(accs: Array<[number, number]>, coarse = 25, last = 100, targ
   return accs.find(([s, a]) => s > from && s <= c[0] && a >= target)![0];
 }
 
-describe('an external trainer\'s steps to target by the in-process rule', () => {
+describe("an external trainer's steps to target by the in-process rule", () => {
   it('a fine up-crossing that falls back before the coarse eval does not count', () => {
     // Met at 10 (fine), missed at 25 (coarse), met again from 35: the replay finds 35 (interval 25–50].
-    const accs: Array<[number, number]> = [[5, 0.8], [10, 0.881], [15, 0.879], [20, 0.87], [25, 0.875], [30, 0.87], [35, 0.882], [40, 0.879], [45, 0.883], [50, 0.885]];
+    const accs: Array<[number, number]> = [
+      [5, 0.8],
+      [10, 0.881],
+      [15, 0.879],
+      [20, 0.87],
+      [25, 0.875],
+      [30, 0.87],
+      [35, 0.882],
+      [40, 0.879],
+      [45, 0.883],
+      [50, 0.885],
+    ];
     expect(crossingOf(accs)).toBe(35);
     expect(replayRule(accs)).toBe(35);
   });
 
   it('a crossing exactly on the coarse grid, and one confirmed only at the last step off the grid', () => {
-    expect(crossingOf([[5, 0.1], [10, 0.1], [15, 0.1], [20, 0.1], [25, 0.9]])).toBe(25);
-    const tail: Array<[number, number]> = [[85, 0.5], [90, 0.5], [95, 0.89], [100, 0.5], [105, 0.9]];
+    expect(
+      crossingOf([
+        [5, 0.1],
+        [10, 0.1],
+        [15, 0.1],
+        [20, 0.1],
+        [25, 0.9],
+      ]),
+    ).toBe(25);
+    const tail: Array<[number, number]> = [
+      [85, 0.5],
+      [90, 0.5],
+      [95, 0.89],
+      [100, 0.5],
+      [105, 0.9],
+    ];
     expect(crossingOf(tail, 25, 105)).toBe(105);
     expect(replayRule(tail, 25, 105)).toBe(105);
   });
 
   it('never met on the grid: no crossing', () => {
-    expect(crossingOf([[5, 0.9], [10, 0.9], [15, 0.5], [20, 0.5], [25, 0.5]])).toBeNull();
+    expect(
+      crossingOf([
+        [5, 0.9],
+        [10, 0.9],
+        [15, 0.5],
+        [20, 0.5],
+        [25, 0.5],
+      ]),
+    ).toBeNull();
   });
 
   it('agrees with the replay rule on random curves', () => {
     let s = 12345;
-    const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let k = 0; k < 500; k++) {
       const accs: Array<[number, number]> = [];
       let acc = 0.8;

@@ -29,8 +29,15 @@ function project(): string {
 }
 
 const method = (cwd: string, extra: Partial<CommandMethodDefinition> = {}): CommandMethodDefinition => ({
-  kind: 'command', id: 'ext', version: 1, title: 't', description: 'd', hparams: { learningRate: 0.01 },
-  command: ['/usr/bin/python3', 'train.py', '--epochs', '3'], cwd, ...extra,
+  kind: 'command',
+  id: 'ext',
+  version: 1,
+  title: 't',
+  description: 'd',
+  hparams: { learningRate: 0.01 },
+  command: ['/usr/bin/python3', 'train.py', '--epochs', '3'],
+  cwd,
+  ...extra,
 });
 
 describe('command identity (part of the trial id)', () => {
@@ -47,8 +54,16 @@ describe('command identity (part of the trial id)', () => {
 
   it('gives a new trial id when the script, a declared file, the command or its environment changes', () => {
     const dir = project();
-    const registries = (m: CommandMethodDefinition) => createRegistries([{ defs: { workloads: builtinWorkloads, methods: [m] }, origin: 'test' }]);
-    const idOf = (m: CommandMethodDefinition) => makeTrial(registries(m), { workloadId: 'teacher-student', arm: { method: 'ext' }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: true }).id;
+    const registries = (m: CommandMethodDefinition) =>
+      createRegistries([{ defs: { workloads: builtinWorkloads, methods: [m] }, origin: 'test' }]);
+    const idOf = (m: CommandMethodDefinition) =>
+      makeTrial(registries(m), {
+        workloadId: 'teacher-student',
+        arm: { method: 'ext' },
+        repeat: { purpose: 'eval', index: 0 },
+        backend,
+        stopAtTarget: true,
+      }).id;
     const m = method(dir, { files: ['lib/a.py'] });
     const first = idOf(m);
     expect(idOf(m)).toBe(first);
@@ -56,7 +71,13 @@ describe('command identity (part of the trial id)', () => {
     const second = idOf(m);
     writeFileSync(join(dir, 'lib', 'a.py'), 'A = 3\n');
     const third = idOf(m);
-    const ids = [first, second, third, idOf({ ...m, command: [...m.command, '--fast'] }), idOf({ ...m, env: { X: '1' } })];
+    const ids = [
+      first,
+      second,
+      third,
+      idOf({ ...m, command: [...m.command, '--fast'] }),
+      idOf({ ...m, env: { X: '1' } }),
+    ];
     expect(new Set(ids).size).toBe(5);
     // An undeclared file does not count.
     writeFileSync(join(dir, 'lib', 'b.py'), 'B = 9\n');
@@ -77,24 +98,50 @@ describe('command identity (part of the trial id)', () => {
     }
   });
 
-  it('leaves built-in trial ids as they were: the committed adan reference\'s method parts plan to the same ids', () => {
+  it("leaves built-in trial ids as they were: the committed adan reference's method parts plan to the same ids", () => {
     const ref = readReference(join(ROOT, 'reference-results', 'adan', 'wasm-tfjs4.22.0-k4.json'));
     for (const t of ref.trials) expect(trialId(t.config)).toBe(t.trialId);
-    const registries = createRegistries([{ defs: { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims }, origin: 'test' }]);
-    const plan = planEvaluation(registries, registries.claims.get('adan'), 'standard', ref.repeats, backend, chosenPoints(ref.tuning));
+    const registries = createRegistries([
+      { defs: { workloads: builtinWorkloads, methods: builtinMethods, claims: benchmarkClaims }, origin: 'test' },
+    ]);
+    const plan = planEvaluation(
+      registries,
+      registries.claims.get('adan'),
+      'standard',
+      ref.repeats,
+      backend,
+      chosenPoints(ref.tuning),
+    );
     expect(plan.every((p) => p.config.method.command === undefined)).toBe(true);
     // The reference was made by today's workloads and methods: every planned id is a stored one.
     expect(plan.map((p) => trialId(p.config)).sort()).toEqual(ref.trials.map((t) => t.trialId).sort());
   });
 
   it('plans the built-in PyTorch method with its script and helper hashed', () => {
-    const registries = createRegistries([{ defs: { workloads: builtinWorkloads, methods: builtinMethods }, origin: 'test' }]);
-    const t = makeTrial(registries, { workloadId: 'fashion-mnist-mlp', arm: { method: 'nadamw-pytorch' }, repeat: { purpose: 'eval', index: 0 }, backend, stopAtTarget: true });
+    const registries = createRegistries([
+      { defs: { workloads: builtinWorkloads, methods: builtinMethods }, origin: 'test' },
+    ]);
+    const t = makeTrial(registries, {
+      workloadId: 'fashion-mnist-mlp',
+      arm: { method: 'nadamw-pytorch' },
+      repeat: { purpose: 'eval', index: 0 },
+      backend,
+      stopAtTarget: true,
+    });
     const cmd = t.config.method.command!;
     expect(cmd.argv).toEqual(['/usr/bin/python3', 'examples/pytorch/fashion_mnist_mlp.py']);
-    expect(Object.keys(cmd.files)).toEqual(['examples/pytorch/fashion_mnist_mlp.py', 'examples/pytorch/reprobench_rng.py']);
+    expect(Object.keys(cmd.files)).toEqual([
+      'examples/pytorch/fashion_mnist_mlp.py',
+      'examples/pytorch/reprobench_rng.py',
+    ]);
     // Kernel and instruction set pinned, so the trial's bits do not follow the CPU.
-    expect(cmd.env).toMatchObject({ OPENBLAS_CORETYPE: 'Haswell', ATEN_CPU_CAPABILITY: 'avx2', OPENBLAS_L2_SIZE: null });
-    expect(readFileSync(join(ROOT, 'examples', 'pytorch', 'fashion_mnist_mlp.py'), 'utf8')).toContain('torch.set_num_threads(1)');
+    expect(cmd.env).toMatchObject({
+      OPENBLAS_CORETYPE: 'Haswell',
+      ATEN_CPU_CAPABILITY: 'avx2',
+      OPENBLAS_L2_SIZE: null,
+    });
+    expect(readFileSync(join(ROOT, 'examples', 'pytorch', 'fashion_mnist_mlp.py'), 'utf8')).toContain(
+      'torch.set_num_threads(1)',
+    );
   });
 });

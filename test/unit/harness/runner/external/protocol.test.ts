@@ -3,14 +3,24 @@ import { MAX_LINE_CHARS, parseTrainerLine } from '../../../../../harness/runner/
 
 describe('trainer protocol lines', () => {
   it('parses each message type', () => {
-    expect(parseTrainerLine('{"type":"start","framework":"torch 1.13.0","initSeconds":1.5}')).toEqual({ ok: true, message: { type: 'start', framework: 'torch 1.13.0', initSeconds: 1.5 } });
+    expect(parseTrainerLine('{"type":"start","framework":"torch 1.13.0","initSeconds":1.5}')).toEqual({
+      ok: true,
+      message: { type: 'start', framework: 'torch 1.13.0', initSeconds: 1.5 },
+    });
     expect(parseTrainerLine('{"type":"progress","step":25,"examples":3200,"trainSeconds":0.5,"loss":0.7}')).toEqual({
-      ok: true, message: { type: 'progress', step: 25, examples: 3200, trainSeconds: 0.5, loss: 0.7 },
+      ok: true,
+      message: { type: 'progress', step: 25, examples: 3200, trainSeconds: 0.5, loss: 0.7 },
     });
-    expect(parseTrainerLine('{"type":"eval","step":25,"metrics":{"validation/accuracy":0.8,"x":null},"evalSeconds":0.1}')).toEqual({
-      ok: true, message: { type: 'eval', step: 25, metrics: { 'validation/accuracy': 0.8, x: null }, evalSeconds: 0.1 },
+    expect(
+      parseTrainerLine('{"type":"eval","step":25,"metrics":{"validation/accuracy":0.8,"x":null},"evalSeconds":0.1}'),
+    ).toEqual({
+      ok: true,
+      message: { type: 'eval', step: 25, metrics: { 'validation/accuracy': 0.8, x: null }, evalSeconds: 0.1 },
     });
-    expect(parseTrainerLine('{"type":"final","step":1000}')).toEqual({ ok: true, message: { type: 'final', step: 1000 } });
+    expect(parseTrainerLine('{"type":"final","step":1000}')).toEqual({
+      ok: true,
+      message: { type: 'final', step: 1000 },
+    });
   });
 
   it('ignores unknown extra fields (forward compatible)', () => {
@@ -21,8 +31,14 @@ describe('trainer protocol lines', () => {
   it('reads non-finite numbers written by Python json (bare tokens) or as strings, but not inside other strings', () => {
     const bare = parseTrainerLine('{"type":"progress","step":2,"examples":64,"trainSeconds":0.1,"loss":NaN}');
     expect(bare.ok && bare.message.type === 'progress' && Number.isNaN(bare.message.loss)).toBe(true);
-    const inf = parseTrainerLine('{"type":"eval","step":2,"metrics":{"a":Infinity,"b":-Infinity,"c":"NaN"},"evalSeconds":0}');
-    expect(inf.ok && inf.message.type === 'eval' ? inf.message.metrics : null).toEqual({ a: Infinity, b: -Infinity, c: NaN });
+    const inf = parseTrainerLine(
+      '{"type":"eval","step":2,"metrics":{"a":Infinity,"b":-Infinity,"c":"NaN"},"evalSeconds":0}',
+    );
+    expect(inf.ok && inf.message.type === 'eval' ? inf.message.metrics : null).toEqual({
+      a: Infinity,
+      b: -Infinity,
+      c: NaN,
+    });
     const quoted = parseTrainerLine('{"type":"start","framework":"NaN Infinity build"}');
     expect(quoted).toEqual({ ok: true, message: { type: 'start', framework: 'NaN Infinity build' } });
   });
