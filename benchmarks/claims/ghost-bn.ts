@@ -2,6 +2,15 @@ import { defineClaim } from '../../harness/core/claim.js';
 import { TUNING_NOTE } from './tuning-note.js';
 
 /** Both arms: SGD + Nesterov momentum 0.9, 2% warmup, cosine decay; only the learning rate is tuned. */
+/** Catalogue #52, the paper behind this card, train-longer and weight-distance-log. */
+export const HOFFER_2017 = {
+  title: 'Train longer, generalize better: closing the generalization gap in large batch training of neural networks',
+  authors: 'Elad Hoffer, Itay Hubara, Daniel Soudry',
+  year: 2017,
+  url: 'https://arxiv.org/abs/1705.08741',
+  catalogue: 52,
+};
+
 const LR_SPACE = { learningRate: { min: 1e-2, max: 1, scaling: 'log' as const } };
 
 /**
@@ -14,13 +23,7 @@ export const ghostBnClaim = defineClaim({
   id: 'ghost-bn',
   version: 2,
   title: 'Ghost Batch Normalisation narrows the large-batch generalisation gap at the same number of updates',
-  paper: {
-    title: 'Train longer, generalize better: closing the generalization gap in large batch training of neural networks',
-    authors: 'Elad Hoffer, Itay Hubara, Daniel Soudry',
-    year: 2017,
-    url: 'https://arxiv.org/abs/1705.08741',
-    catalogue: 52,
-  },
+  paper: HOFFER_2017,
   quote:
     'We further investigate different techniques to train models in the large-batch regime and present a novel algorithm named ' +
     '"Ghost Batch Normalization" which enables significant decrease in the generalization gap without increasing the number of updates.',

@@ -1,4 +1,5 @@
 import { defineClaim } from '../../harness/core/claim.js';
+import { HOFFER_2017 } from './ghost-bn.js';
 
 /**
  * Every arm: the paper's MNIST regime (the authors' models/mnist_f1.py): SGD with heavy-ball
@@ -26,13 +27,7 @@ export const trainLongerClaim = defineClaim({
   id: 'train-longer',
   version: 1,
   title: 'Large-batch training for as many updates as the small batch closes the generalisation gap',
-  paper: {
-    title: 'Train longer, generalize better: closing the generalization gap in large batch training of neural networks',
-    authors: 'Elad Hoffer, Itay Hubara, Daniel Soudry',
-    year: 2017,
-    url: 'https://arxiv.org/abs/1705.08741',
-    catalogue: 52,
-  },
+  paper: HOFFER_2017,
   quote:
     'Following this hypothesis we conducted experiments to show empirically that the "generalization gap" stems from the ' +
     'relatively small number of updates rather than the batch size, and can be completely eliminated by adapting the training regime used.',

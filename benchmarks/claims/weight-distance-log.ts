@@ -1,4 +1,5 @@
 import { defineClaim } from '../../harness/core/claim.js';
+import { HOFFER_2017 } from './ghost-bn.js';
 
 /**
  * Catalogue #52, the observation the paper builds on: in the initial high-learning-rate phase the
@@ -10,13 +11,7 @@ export const weightDistanceLogClaim = defineClaim({
   id: 'weight-distance-log',
   version: 1,
   title: 'The weight distance from initialisation grows logarithmically with the number of updates',
-  paper: {
-    title: 'Train longer, generalize better: closing the generalization gap in large batch training of neural networks',
-    authors: 'Elad Hoffer, Itay Hubara, Daniel Soudry',
-    year: 2017,
-    url: 'https://arxiv.org/abs/1705.08741',
-    catalogue: 52,
-  },
+  paper: HOFFER_2017,
   quote:
     'We examine the initial high learning rate training phase. We find that the weight distance from its initialization grows logarithmically with the number of weight updates.',
   claimedEffect: {
