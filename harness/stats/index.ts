@@ -105,14 +105,13 @@ export { calibratedBoundaries, type CalibrationOptions } from './sequential-cali
 export {
   createSequentialPlan,
   sequentialDecision,
-  sequentialSampleSize,
   type SequentialPlanOptions,
   type SequentialPlan,
   type SequentialLook,
   type SequentialData,
   type SequentialDecision,
-  type SequentialSizeOptions,
 } from './sequential.js';
+export { sequentialSampleSize, type SequentialSizeOptions } from './sequential-size.js';
 export {
   simulateSequential,
   type SequentialSimulationOptions,

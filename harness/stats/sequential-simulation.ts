@@ -1,6 +1,7 @@
 import { pairedTTest } from './paired-t.js';
 import { createRng } from './rng.js';
-import { createSequentialPlan, sequentialDecision, sequentialSampleSize, type SequentialPlan } from './sequential.js';
+import { createSequentialPlan, sequentialDecision, type SequentialPlan } from './sequential.js';
+import { sequentialSampleSize } from './sequential-size.js';
 import type { SpendingFunction } from './sequential-boundaries.js';
 
 /** Options of {@link simulateSequential}. */

@@ -2,12 +2,10 @@ import { ReprobenchError } from '../errors.js';
 import { studentTCdf } from './distributions.js';
 import { mean, variance } from './descriptives.js';
 import { logRankTest } from './logrank.js';
-import { seedsForTTest } from './power.js';
 import { welchSe } from './welch.js';
 import { absoluteMargin } from './tost.js';
-import { driftForPower, efficacyBoundaries, pToZ, type SpendingFunction } from './sequential-boundaries.js';
+import { efficacyBoundaries, pToZ, type SpendingFunction } from './sequential-boundaries.js';
 import { calibratedBoundaries } from './sequential-calibration.js';
-import { normQuantile } from './distributions.js';
 import { requireFinite, requireInteger, requireProbability } from './validate.js';
 
 /** Options of {@link createSequentialPlan}. */
@@ -175,7 +173,7 @@ export function createSequentialPlan(options: SequentialPlanOptions): Sequential
 }
 
 /** Seeds per arm at each look: first, first + batch, … up to max; a short last step is merged. */
-function lookSeeds(first: number, batch: number, max: number): number[] {
+export function lookSeeds(first: number, batch: number, max: number): number[] {
   const seeds: number[] = [];
   for (let n = Math.min(first, max); ; n += batch) {
     seeds.push(Math.min(n, max));
@@ -340,45 +338,4 @@ export function sequentialDecision(plan: SequentialPlan, lookIndex: number, data
     nextBatch: { seedsPerArm: next.seedsPerArm, fromRepeat: n, toRepeat: next.seedsPerArm - 1 },
     explanation: `continue: ${zs}; run repeats ${n}..${next.seedsPerArm - 1}`,
   };
-}
-
-/** Options of {@link sequentialSampleSize}. */
-export interface SequentialSizeOptions extends Omit<SequentialPlanOptions, 'maxSeedsPerArm' | 'testType'> {
-  /** Effect to detect (absolute, mean difference) and the pilot SD (of differences when paired). */
-  effect: number;
-  sd: number;
-  /** @default 0.8 */
-  power?: number;
-}
-
-/**
- * Sizes a fixed-budget sequential design for equal power with a fixed design: returns the fixed
- * design's seeds per arm and the sequential cap, inflated by (θ_seq / θ_fixed)² where θ are the
- * drifts giving the requested power (the usual inflation factor; about 1.02–1.1 for O'Brien–Fleming).
- * @throws ReprobenchError `E_STATS_INPUT` / `E_STATS_DEGENERATE` as {@link seedsForTTest}.
- */
-export function sequentialSampleSize(options: SequentialSizeOptions): {
-  fixedSeedsPerArm: number;
-  maxSeedsPerArm: number;
-  inflation: number;
-} {
-  const power = options.power ?? 0.8;
-  const alpha = (options.alpha ?? 0.05) / (options.familySize ?? 1);
-  const design = (options.paired ?? true) ? 'paired' : 'independent';
-  const fixed = seedsForTTest({ effect: options.effect, sd: options.sd, alpha, power, design });
-  let max = fixed;
-  let inflation = 1;
-  const batch = options.batchSize;
-  const first = Math.ceil((options.minSeedsPerArm ?? Math.max(3, batch)) / batch) * batch;
-  for (let it = 0; it < 5; it++) {
-    // Normal-theory bounds suffice for sizing; the plan itself may calibrate them afterwards.
-    const cap = Math.max(max, batch, first);
-    const fr = lookSeeds(first, batch, cap).map((n) => n / cap);
-    const b = efficacyBoundaries(fr, alpha, options.spending ?? 'obrien-fleming');
-    inflation = (driftForPower(fr, b, power) / (normQuantile(1 - alpha) + normQuantile(power))) ** 2;
-    const next = Math.ceil(fixed * inflation);
-    if (next === max) break;
-    max = next;
-  }
-  return { fixedSeedsPerArm: fixed, maxSeedsPerArm: max, inflation };
 }

@@ -11,7 +11,8 @@ import { trialRecord } from '../trial-record.js';
 import { commandCwd, commandIdentity, scriptHash } from './identity.js';
 import { interpreterOf } from './interpreter.js';
 import { trainerInput } from './protocol.js';
-import { commandEnv, runExternal, type ExternalRunResult } from './run-external.js';
+import { commandEnv } from './command-env.js';
+import { runExternal, type ExternalRunResult } from './run-external.js';
 
 const inside = (dir: string, root: string): boolean => !relative(root, dir).startsWith('..');
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createSequentialPlan,
-  sequentialDecision,
-  sequentialSampleSize,
-} from '../../../../harness/stats/sequential.js';
+import { createSequentialPlan, sequentialDecision } from '../../../../harness/stats/sequential.js';
+import { sequentialSampleSize } from '../../../../harness/stats/sequential-size.js';
 import { expectCode } from './fixtures.js';
 
 const FAST = { calibrationPaths: 20_000 };
