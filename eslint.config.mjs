@@ -15,6 +15,9 @@ export default tseslint.config(
       'runs/',
       'test-artifacts/',
       '.reprobench-tmp/',
+      // Payloads carried to the GPU machine (bundles, Debian packages): local, git-ignored, not source.
+      '.gpu*/',
+      '.gl/',
       'docs/',
       'reference-results/',
       // Fixture projects are test inputs, some faulty or hostile on purpose; trainers' bytes are hashed.
