@@ -13,6 +13,7 @@ import { planStage } from './stages.js';
 import { FineEvals } from './fine-evals.js';
 import { resolutionOf } from './resolution.js';
 import { weightDistance } from './weight-distance.js';
+import { meetsTarget } from '../scoring/time-to-result.js';
 
 export interface TrialProgress {
   step: number;
@@ -44,11 +45,6 @@ export interface TrainInputs {
 }
 
 const now = () => performance.now() / 1000;
-
-function meets(value: number | null | undefined, target: TrialConfig['target']): boolean {
-  if (value == null || !Number.isFinite(value)) return false;
-  return target.direction === 'higher' ? value >= target.value : value <= target.value;
-}
 
 /**
  * One seeded training run. Timing follows AlgoPerf: model and data setup and every evaluation
@@ -144,7 +140,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     evalSeconds += now() - e0;
     return { step: at, examples: at * config.batchSize, trainSeconds: seconds, metrics };
   };
-  const metOf = (p: CurvePoint) => meets(p.metrics[config.target.metric], config.target);
+  const metOf = (p: CurvePoint) => meetsTarget(p.metrics[config.target.metric], config.target);
 
   /** Adds a point to the curve; true when it is the first to meet the target. */
   const addPoint = (point: CurvePoint): boolean => {
@@ -160,7 +156,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
       metric: value ?? null,
       trainSeconds: point.trainSeconds,
     });
-    if (reachedAt || !meets(value, config.target)) return false;
+    if (reachedAt || !meetsTarget(value, config.target)) return false;
     reachedAt = point;
     status = 'reached';
     reason = `${config.target.metric} ${fmt(value!)} met the target ${config.target.value} at step ${point.step}`;

@@ -7,6 +7,7 @@ import { CappedLog } from './capped-log.js';
 import { CoarseCrossing } from './crossing.js';
 import { evalCadence, parseTrainerLine, type TrainerInput } from './protocol.js';
 import { resolutionOf } from '../resolution.js';
+import { meetsTarget } from '../../scoring/time-to-result.js';
 
 export interface ExternalRunInputs {
   config: TrialConfig;
@@ -43,11 +44,6 @@ const DETAIL_STDERR_CHARS = 2000;
 
 const now = () => performance.now() / 1000;
 const fmt = (v: number): string => Number(v.toPrecision(4)).toString();
-
-function meets(value: number | null | undefined, target: TrialConfig['target']): boolean {
-  if (value == null || !Number.isFinite(value)) return false;
-  return target.direction === 'higher' ? value >= target.value : value <= target.value;
-}
 
 /**
  * Runs one external trainer (docs/protocol.md) and judges it by the rules of built-in trials
@@ -282,7 +278,7 @@ export function runExternal(inp: ExternalRunInputs): Promise<ExternalRunResult> 
                 (reachedAt ? ` (after reaching the target at step ${reachedAt.step})` : ''),
             );
           }
-          const crossing = reachedAt ? null : coarse.observe(point, meets(value, target));
+          const crossing = reachedAt ? null : coarse.observe(point, meetsTarget(value, target));
           if (crossing) {
             reachedAt = crossing;
             reachedReason =
