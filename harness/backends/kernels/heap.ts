@@ -30,14 +30,28 @@ export type ProjectKernel = (args: KernelArgs) => tf.TensorInfo | tf.TensorInfo[
 
 /** A float32 view of the whole heap; rebuilt when the heap grows (growth replaces its buffer). */
 export function heapF32(backend: WasmBackendLike): Float32Array {
+  return cachedView(backend, f32Views, Float32Array);
+}
+const f32Views = new WeakMap<object, Float32Array>();
+
+/** An int32 view of the whole heap, for kernels that move 32-bit words without reading them as numbers. */
+export function heapI32(backend: WasmBackendLike): Int32Array {
+  return cachedView(backend, i32Views, Int32Array);
+}
+const i32Views = new WeakMap<object, Int32Array>();
+
+function cachedView<T extends Float32Array | Int32Array>(
+  backend: WasmBackendLike,
+  views: WeakMap<object, T>,
+  View: new (buffer: ArrayBufferLike) => T,
+): T {
   const buf = backend.wasm.HEAPU8.buffer;
   const cached = views.get(backend);
   if (cached && cached.buffer === buf) return cached;
-  const view = new Float32Array(buf);
+  const view = new View(buf);
   views.set(backend, view);
   return view;
 }
-const views = new WeakMap<object, Float32Array>();
 
 /** The byte offset of a tensor's data in the heap: what the project's wasm kernels take. */
 export function byteOffset(backend: WasmBackendLike, t: tf.TensorInfo): number {

@@ -4,7 +4,7 @@ import { conv2dBackpropInput } from './conv2d-backprop-input.js';
 import { ADAMW_KERNEL, adamwKernel } from './adamw.js';
 import { ADAN_KERNEL, adanKernel } from './adan.js';
 import { wasmBatchMatMul } from './batch-matmul.js';
-import { cast, concat, gatherV2, identity, splitV, transpose } from './data-movement.js';
+import { cast, concat, gatherV2, identity, splitV, tile, transpose } from './data-movement.js';
 import { exp, tanh } from './elementwise.js';
 import { replaceKernel, type KernelArgs, type ProjectKernel } from './heap.js';
 import { maxPoolGrad } from './max-pool-grad.js';
@@ -23,7 +23,7 @@ import { unsortedSegmentSum } from './unsorted-segment-sum.js';
  *   the unfused ops, so no class change;
  * - kernels replaced because the shipped ones were slow, each bit-identical to what it replaces:
  *   MaxPoolGrad and Conv2DBackpropInput (scalar loops), Sum over leading axes (a transpose
- *   first), SplitV, Concat, GatherV2 and last-axis-preserving Transpose (element-by-element
+ *   first), SplitV, Concat, GatherV2, Tile and last-axis-preserving Transpose (element-by-element
  *   copies), Identity and same-dtype Cast (copies where sharing the data does).
  */
 export const WASM_KERNELS = [
@@ -39,6 +39,7 @@ export const WASM_KERNELS = [
   'SplitV',
   'Concat',
   'Transpose',
+  'Tile',
   'GatherV2',
   'Identity',
   'Cast',
@@ -55,6 +56,7 @@ const WRAPPED: Record<string, (original: (args: KernelArgs) => tf.TensorInfo) =>
   Cast: cast,
   Concat: concat,
   Transpose: transpose,
+  Tile: tile,
   Tanh: tanh,
   Exp: exp,
 };
