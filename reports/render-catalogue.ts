@@ -3,7 +3,7 @@ import { PACKAGE_VERSION } from '../harness/package-root.js';
 import { writeFileAtomic, writeJsonAtomic } from '../harness/store/atomic.js';
 import { CLAIM_LABELS } from '../harness/stats/index.js';
 import { PAPER_STATUSES, type PaperListing } from '../harness/core/paper.js';
-import { catalogueData, type CatalogueData } from './data/catalogue-data.js';
+import { catalogueData, type CatalogueData, type ClaimSeconds } from './data/catalogue-data.js';
 import { template, templateFile } from './handlebars.js';
 
 export function renderCatalogue(d: CatalogueData, wallSeconds: number | null): string {
@@ -15,7 +15,7 @@ export function renderCatalogue(d: CatalogueData, wallSeconds: number | null): s
     paperTally: paperTally(d),
     wallSeconds,
     // Re-judged from references there are no timings: leave the column out rather than fill it with dashes.
-    anyTrainSeconds: d.rows.some((r) => r.trainSeconds !== null),
+    anySeconds: d.rows.some((r) => r.wallSeconds !== null),
     generatedAt: new Date().toISOString(),
     version: PACKAGE_VERSION,
     css: templateFile('report.css'),
@@ -74,9 +74,9 @@ function papersMarkdown(d: CatalogueData): string[] {
 export function writeCatalogue(
   runsDir: string,
   claimIds: string[],
-  o: { wallSeconds?: number; trainSeconds?: Record<string, number>; papers?: PaperListing[]; cwd?: string } = {},
+  o: { wallSeconds?: number; seconds?: Record<string, ClaimSeconds>; papers?: PaperListing[]; cwd?: string } = {},
 ): { html: string; json: string; data: CatalogueData } {
-  const data = catalogueData(runsDir, claimIds, o.trainSeconds, {
+  const data = catalogueData(runsDir, claimIds, o.seconds, {
     ...(o.papers ? { papers: o.papers } : {}),
     ...(o.cwd ? { cwd: o.cwd } : {}),
   });

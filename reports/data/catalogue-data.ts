@@ -41,7 +41,9 @@ export interface CatalogueRow {
   /** The claim's report, relative to the catalogue page. */
   reportHref: string;
   /** Training seconds of every trial of the run (tuning included), summed; null when not measured by this call. */
+  /** Training seconds summed over the claim's trials, and the claim's wall time, in `run all` (null elsewhere). */
   trainSeconds: number | null;
+  wallSeconds: number | null;
   /** The card against its first reference run, in short ("card unchanged since its first run (…)"). */
   preregistration: { kind: string; short: string };
 }
@@ -80,6 +82,12 @@ function readSummary(path: string): ClaimSummary {
   }
 }
 
+/** What `run all` measured for one claim: its wall time and its trials' training time. */
+export interface ClaimSeconds {
+  wall: number;
+  train: number;
+}
+
 /**
  * The catalogue from `<runsDir>/<claim>/summary.json` for each claim id: one row per claim with its
  * verdict, and per comparison the effect, its CI and the Holm-adjusted p, linking to the claim's report.
@@ -87,7 +95,7 @@ function readSummary(path: string): ClaimSummary {
 export function catalogueData(
   runsDir: string,
   claimIds: string[],
-  trainSeconds: Record<string, number> = {},
+  seconds: Record<string, ClaimSeconds> = {},
   o: { cwd?: string; papers?: PaperListing[] } = {},
 ): CatalogueData {
   const rows: CatalogueRow[] = [];
@@ -133,7 +141,8 @@ export function catalogueData(
       reportHref: relative(runsDir, join(runsDir, id, 'report.html'))
         .split('\\')
         .join('/'),
-      trainSeconds: trainSeconds[id] ?? null,
+      trainSeconds: seconds[id]?.train ?? null,
+      wallSeconds: seconds[id]?.wall ?? null,
       preregistration: (({ kind, short }) => ({ kind, short }))(
         preregistrationOf(s, readClaimReferences(o.cwd ?? process.cwd(), s.claim.id)),
       ),

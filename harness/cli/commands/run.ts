@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { checkSeeds } from '../../core/limits.js';
 import { writeCatalogue } from '../../../reports/render-catalogue.js';
+import type { ClaimSeconds } from '../../../reports/data/catalogue-data.js';
 import { listPapers } from '../../core/papers.js';
 import { writeReport } from '../../../reports/render-report.js';
 import { loadRegistries } from '../../builtins.js';
@@ -140,12 +141,13 @@ export function runCommand(y: Argv) {
       const registries = await loadRegistries();
       const ids = registries.claims.ids();
       const t0 = performance.now();
-      const trainSeconds: Record<string, number> = {};
+      const seconds: Record<string, ClaimSeconds> = {};
       // A claim with an arm that has no usable trial does not stop the others; the command fails at the end.
       const unusable: ReprobenchError[] = [];
       for (const id of ids) {
         log(`\n=== claim ${id} (${ids.indexOf(id) + 1}/${ids.length}) ===`);
         const dir = join(base, id);
+        const c0 = performance.now();
         try {
           await runOne(argv, id, dir, log);
         } catch (e) {
@@ -153,20 +155,24 @@ export function runCommand(y: Argv) {
           log(e.format());
           unusable.push(e);
         }
-        trainSeconds[id] = [...readTrials(dir).values()].reduce((sum, t) => sum + t.outcome.trainSeconds, 0);
+        const train = [...readTrials(dir).values()].reduce((sum, t) => sum + t.outcome.trainSeconds, 0);
+        seconds[id] = { wall: (performance.now() - c0) / 1000, train };
       }
       if (argv['dry-run']) return;
       const wall = (performance.now() - t0) / 1000;
       const cat = writeCatalogue(base, ids, {
         wallSeconds: wall,
-        trainSeconds,
+        seconds,
         papers: listPapers(registries),
         cwd: process.cwd(),
       });
       log('');
       const idWidth = Math.max(16, ...cat.data.rows.map((r) => r.id.length));
       for (const r of cat.data.rows) {
-        log(`  ${r.id.padEnd(idWidth)} ${r.verdict.toUpperCase().padEnd(22)} ${r.fidelity.padEnd(9)} ${r.scope}`);
+        const took = r.wallSeconds === null ? '' : ` ${r.wallSeconds.toFixed(0)} s`;
+        log(
+          `  ${r.id.padEnd(idWidth)} ${r.verdict.toUpperCase().padEnd(22)} ${r.fidelity.padEnd(9)}${took} ${r.scope}`,
+        );
         for (const c of r.comparisons) log(`  ${''.padEnd(idWidth)}   ${c.label}: ${c.headline} → ${c.verdict}`);
       }
       log(`catalogue: ${relative(process.cwd(), cat.html)}  (${ids.length} claims, ${wall.toFixed(0)} s wall)`);

@@ -49,13 +49,17 @@ describe('catalogue report', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'rex'), { recursive: true });
     writeFileSync(join(dir, 'rex', 'summary.json'), JSON.stringify(summary('rex', 'reproduced', 'REX <beats> linear')));
-    const out = writeCatalogue(dir, ['rex', 'grokking'], { wallSeconds: 1234.5, trainSeconds: { rex: 99.5 } });
+    const out = writeCatalogue(dir, ['rex', 'grokking'], {
+      wallSeconds: 1234.5,
+      seconds: { rex: { wall: 131.2, train: 99.5 } },
+    });
     expect(out.data.rows).toHaveLength(1);
     expect(out.data.rows[0]).toMatchObject({
       id: 'rex',
       verdict: 'reproduced',
       reportHref: 'rex/report.html',
       trainSeconds: 99.5,
+      wallSeconds: 131.2,
       catalogue: 34,
       fidelity: 'stand-in',
       differs: 'a <related> schedule',
@@ -69,9 +73,11 @@ describe('catalogue report', () => {
     expect(html).toContain('REX &lt;beats&gt; linear');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
     expect(html).toContain('Not run yet: grokking');
+    // The claim's own wall time and its trials' training time, in one cell.
+    expect(html).toContain('<td>131.20 (99.50)</td>');
     expect(JSON.parse(readFileSync(out.json, 'utf8')).wallSeconds).toBe(1234.5);
     // Re-rendered without timings: no made-up number.
-    expect(writeCatalogue(dir, ['rex']).data.rows[0]!.trainSeconds).toBeNull();
+    expect(writeCatalogue(dir, ['rex']).data.rows[0]).toMatchObject({ trainSeconds: null, wallSeconds: null });
     expect(readFileSync(out.html, 'utf8')).not.toContain('∞');
   });
 

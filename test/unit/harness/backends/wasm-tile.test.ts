@@ -14,7 +14,7 @@ function tileByDefinition(x: Int32Array, shape: number[], reps: number[]): Int32
     let rest = i;
     let src = 0;
     for (let k = outShape.length - 1; k >= 0; k--) {
-      src += (rest % outShape[k]! % shape[k]!) * inStrides[k]!;
+      src += ((rest % outShape[k]!) % shape[k]!) * inStrides[k]!;
       rest = Math.floor(rest / outShape[k]!);
     }
     out[i] = x[src]!;
@@ -38,15 +38,39 @@ describe("the project's Tile kernel for wasm and blas", () => {
   // [shape, reps]: the Mean gradient's column broadcast, the softmax-shaped one, a row broadcast,
   // reps on every axis, rank 1 and 4, a width past the 4-wide loops, reps of 1 only, and an empty output.
   const CASES: Array<[number[], number[]]> = [
-    [[1024, 1], [1, 64]],
-    [[64, 16, 1], [1, 1, 64]],
-    [[1, 64], [1024, 1]],
-    [[2, 3, 5], [3, 2, 2]],
+    [
+      [1024, 1],
+      [1, 64],
+    ],
+    [
+      [64, 16, 1],
+      [1, 1, 64],
+    ],
+    [
+      [1, 64],
+      [1024, 1],
+    ],
+    [
+      [2, 3, 5],
+      [3, 2, 2],
+    ],
     [[7], [5]],
-    [[2, 1, 3, 2], [2, 4, 1, 3]],
-    [[3, 9], [2, 3]],
-    [[4, 5], [1, 1]],
-    [[3, 2], [0, 2]],
+    [
+      [2, 1, 3, 2],
+      [2, 4, 1, 3],
+    ],
+    [
+      [3, 9],
+      [2, 3],
+    ],
+    [
+      [4, 5],
+      [1, 1],
+    ],
+    [
+      [3, 2],
+      [0, 2],
+    ],
   ];
   for (const backend of backends) {
     for (const [shape, reps] of CASES) {
