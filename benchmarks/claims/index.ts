@@ -2,6 +2,7 @@ import type { ClaimDefinition } from '../../harness/core/claim.js';
 import { adanClaim } from './adan.js';
 import { autolrsClaim } from './autolrs.js';
 import { cyclicalCurriculumClaim } from './cyclical-curriculum.js';
+import { earlyStoppingSpeedupClaim } from './early-stopping-speedup.js';
 import { el2nDietClaim } from './el2n-diet.js';
 import { frameworkParityClaim } from './framework-parity.js';
 import { ghostBnClaim } from './ghost-bn.js';
@@ -40,4 +41,5 @@ export const benchmarkClaims: ClaimDefinition[] = [
   smallInitClaim,
   repeatDropoutClaim,
   qkLayerNormHighLrClaim,
+  earlyStoppingSpeedupClaim,
 ];

@@ -9,6 +9,7 @@ import { el2nPrune } from './el2n-prune.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { largeBatchAdapted, largeBatchSameEpochs } from './large-batch.js';
+import { lrSweepMethods } from './lr-sweep.js';
 import { nadamwPytorch } from './pytorch.js';
 import { qkLayerNorm } from './qk-layernorm.js';
 import { scheduleMethods } from './schedule-methods.js';
@@ -32,4 +33,5 @@ export const builtinMethods: MethodDefinition[] = [
   largeBatchSameEpochs,
   dropout,
   qkLayerNorm,
+  ...lrSweepMethods,
 ];
