@@ -17,6 +17,7 @@ import { qkLayerNormHighLrClaim } from './qk-layernorm-high-lr.js';
 import { repeatDropoutClaim } from './repeat-dropout.js';
 import { rexClaim } from './rex.js';
 import { trainLongerClaim } from './train-longer.js';
+import { weightDecayRepetitionClaim } from './weight-decay-repetition.js';
 import { weightDistanceLogClaim } from './weight-distance-log.js';
 import { smallInitClaim } from './small-init.js';
 
@@ -42,4 +43,5 @@ export const benchmarkClaims: ClaimDefinition[] = [
   repeatDropoutClaim,
   qkLayerNormHighLrClaim,
   earlyStoppingSpeedupClaim,
+  weightDecayRepetitionClaim,
 ];

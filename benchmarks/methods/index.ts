@@ -14,6 +14,7 @@ import { nadamwPytorch } from './pytorch.js';
 import { qkLayerNorm } from './qk-layernorm.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
+import { weightDecayMethods } from './weight-decay.js';
 
 /** The built-in methods, registered by id. */
 export const builtinMethods: MethodDefinition[] = [
@@ -34,4 +35,5 @@ export const builtinMethods: MethodDefinition[] = [
   dropout,
   qkLayerNorm,
   ...lrSweepMethods,
+  ...weightDecayMethods,
 ];
