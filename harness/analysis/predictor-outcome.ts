@@ -75,6 +75,8 @@ export interface PredictorOutcome {
    * predictor over each seed's curves (in the card's arm order), a secondary number the verdict does not use.
    */
   earlyStopping?: Array<{ repeat: number } & EarlyStoppingResult>;
+  /** true where early stopping is what the claim judges (task `early-stopping`), not a secondary number. */
+  earlyStoppingJudged?: true;
 }
 
 const finitePoints = (t: CurveTrial, metric: string): Array<{ step: number; value: number }> =>
@@ -199,7 +201,7 @@ export function predictorOutcome(
       spec.task === 'schedule-transfer'
         ? `MAPE of ${spec.metric} over the held-out curves (fraction)`
         : spec.task === 'early-stopping'
-          ? `training steps of the sweep (${spec.maxRegret * 100}% regret or more charges the full sweep)`
+          ? `training steps of the sweep (a regret over ${spec.maxRegret * 100}% charges the full sweep)`
           : `absolute error of the final ${spec.metric}`,
     repeats,
     methodErrors: [],
@@ -207,6 +209,7 @@ export function predictorOutcome(
     perCurve: [],
     fitted: [],
     notes: [],
+    ...(spec.task === 'early-stopping' ? { earlyStoppingJudged: true as const } : {}),
   };
   for (const r of repeats) {
     const byArm = new Map(mine.filter((t) => t.config.repeat.index === r).map((t) => [t.config.method.id, t] as const));

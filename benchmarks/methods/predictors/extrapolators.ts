@@ -60,8 +60,26 @@ export interface FamilyFit {
   params: number;
 }
 
+/**
+ * Fits already made, by head and final step: one analysis fits the same heads more than once (the
+ * summary, the reference comparison and the report each run the early-stopping sweep), and a fit is
+ * deterministic. Bounded so that a long session does not grow without limit.
+ */
+const FIT_CACHE = new Map<string, Record<string, FamilyFit | null>>();
+const FIT_CACHE_SIZE = 20_000;
+
 /** Each family fitted to the head (null where a fit gave no finite value at `finalStep`). */
 export function familyFits(head: CurveHead, finalStep: number): Record<string, FamilyFit | null> {
+  const key = `${finalStep}|${head.map((p) => `${p.step}:${p.value}`).join(',')}`;
+  const hit = FIT_CACHE.get(key);
+  if (hit) return hit;
+  const fits = fitFamilies(head, finalStep);
+  if (FIT_CACHE.size >= FIT_CACHE_SIZE) FIT_CACHE.delete(FIT_CACHE.keys().next().value!);
+  FIT_CACHE.set(key, fits);
+  return fits;
+}
+
+function fitFamilies(head: CurveHead, finalStep: number): Record<string, FamilyFit | null> {
   const scale = head[head.length - 1]!.step;
   const x = head.map((p) => p.step / scale);
   const y = head.map((p) => p.value);

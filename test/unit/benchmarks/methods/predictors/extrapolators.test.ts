@@ -55,6 +55,8 @@ describe('learning-curve extrapolators', () => {
     expect(fits.exp3!.sse).toBeCloseTo(0.0008918236408807998, 9);
     expect(fits['log-power']!.value).toBeCloseTo(0.2352526118525844, 6);
     expect(fits.pow3!.sse).toBeCloseTo(0.010982061349356781, 6);
+    // A second fit of the same head is the cached one (the analysis fits the same heads several times).
+    expect(familyFits([...h], 1600)).toBe(fits);
     const scipy: Array<[number, number]> = [
       [0.1, 0.3331168056556168],
       [0.2, 0.3333333861624028],
