@@ -58,6 +58,21 @@ export const weightDecayRepetitionClaim = defineClaim({
       [weightDecayId(3)]: LR_SPACE,
     },
   },
+  tuningRecord: {
+    command: 'reprobench reference update weight-decay-repetition --preset standard --backend wasm',
+    date: '2026-12-04',
+    backend: 'wasm',
+    chosen: {
+      'char-lm:repeat-16/adamw-wd-1': { learningRate: 0.016751594261611217 },
+      'char-lm:repeat-16/adamw-wd-3': { learningRate: 0.016751594261611217 },
+      'char-lm:repeat-16/adamw-wd-0.1': { learningRate: 0.0020414065827468798 },
+    },
+    metric: {
+      'char-lm:repeat-16/adamw-wd-1': 3.529020483023226,
+      'char-lm:repeat-16/adamw-wd-3': 3.6959582015735624,
+      'char-lm:repeat-16/adamw-wd-0.1': 3.5566771624791342,
+    },
+  },
   miniature:
     'The paper pre-trains Llama-style models (150M–1.4B parameters) on a fixed 200M tokens for many epochs with the Marin/' +
     'Levanter AdamW recipe, tunes weight decay, learning rate and epoch count by coordinate descent, and finds optimal decays ' +
