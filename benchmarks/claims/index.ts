@@ -2,6 +2,7 @@ import type { ClaimDefinition } from '../../harness/core/claim.js';
 import { adanClaim } from './adan.js';
 import { autolrsClaim } from './autolrs.js';
 import { cyclicalCurriculumClaim } from './cyclical-curriculum.js';
+import { earlyStoppingSpeedupClaim } from './early-stopping-speedup.js';
 import { el2nDietClaim } from './el2n-diet.js';
 import { frameworkParityClaim } from './framework-parity.js';
 import { ghostBnClaim } from './ghost-bn.js';
@@ -16,6 +17,7 @@ import { qkLayerNormHighLrClaim } from './qk-layernorm-high-lr.js';
 import { repeatDropoutClaim } from './repeat-dropout.js';
 import { rexClaim } from './rex.js';
 import { trainLongerClaim } from './train-longer.js';
+import { weightDecayRepetitionClaim } from './weight-decay-repetition.js';
 import { weightDistanceLogClaim } from './weight-distance-log.js';
 import { smallInitClaim } from './small-init.js';
 
@@ -40,4 +42,6 @@ export const benchmarkClaims: ClaimDefinition[] = [
   smallInitClaim,
   repeatDropoutClaim,
   qkLayerNormHighLrClaim,
+  earlyStoppingSpeedupClaim,
+  weightDecayRepetitionClaim,
 ];

@@ -9,10 +9,12 @@ import { el2nPrune } from './el2n-prune.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { largeBatchAdapted, largeBatchSameEpochs } from './large-batch.js';
+import { lrSweepMethods } from './lr-sweep.js';
 import { nadamwPytorch } from './pytorch.js';
 import { qkLayerNorm } from './qk-layernorm.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
+import { weightDecayMethods } from './weight-decay.js';
 
 /** The built-in methods, registered by id. */
 export const builtinMethods: MethodDefinition[] = [
@@ -32,4 +34,6 @@ export const builtinMethods: MethodDefinition[] = [
   largeBatchSameEpochs,
   dropout,
   qkLayerNorm,
+  ...lrSweepMethods,
+  ...weightDecayMethods,
 ];

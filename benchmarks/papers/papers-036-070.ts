@@ -205,12 +205,14 @@ export const papers036to070 = definePapers([
   },
   {
     paper: 57,
-    status: 'not-yet-run',
+    year: 2025,
+    status: 'claim',
+    claims: ['weight-decay-repetition'],
     title: 'Pre-training under infinite compute',
-    quote: 'ensembling independently trained models achieves a significantly lower loss asymptote',
+    quote: 'finding that the optimal weight decay is 30× larger than standard practice',
     reason:
-      'planned miniature: char-lm on a fixed small corpus, weight decay from the default up to ×30 over widths and ' +
-      'epochs, the optimal weight decay and a power-law asymptote of single models vs ensembles',
+      'a stand-in: AdamW weight decay 1 and 3 vs the standard 0.1 on char-lm with 960 words repeated about 16 times, ' +
+      'each rate-tuned alike; the ensembling asymptote, parameter scaling and distillation are not tested',
   },
   {
     paper: 58,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ClaimDefinition, PhenomenonContrast } from '../core/claim.js';
+import { predictorBaseline, type ClaimDefinition, type PhenomenonContrast } from '../core/claim.js';
 import { claimVerdict, combineLabels, type ClaimVerdict, type ComparisonInput } from '../stats/index.js';
 import { scopedLabel, verdictScope, type Fidelity, type VerdictScope } from './scope.js';
 import type { ArmSummary, WorkloadSummary } from './arm-summary.js';
@@ -299,7 +299,7 @@ function judgePredictor(claim: ClaimDefinition, workloads: WorkloadSummary[]): C
     : '';
   return scoped(claim, workloads, {
     ...v,
-    basis: `statistics engine: predictor ${claim.predictor?.method} vs ${claim.predictor?.baseline}, per-seed errors paired, margin δ = ±${Number((claim.margin.value * 100).toPrecision(4))}% on the error ratio, one-sided tests against ±δ (lower error is better), Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
+    basis: `statistics engine: predictor ${claim.predictor?.method} vs ${claim.predictor ? predictorBaseline(claim.predictor) : ''}, per-seed errors paired, margin δ = ±${Number((claim.margin.value * 100).toPrecision(4))}% on the error ratio, one-sided tests against ±δ (lower error is better), Holm over ${comparisons.length} comparison${comparisons.length === 1 ? '' : 's'} at α = ${v.alpha}${left}`,
     unjudged,
   });
 }

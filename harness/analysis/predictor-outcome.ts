@@ -1,4 +1,4 @@
-import type { PredictorSpec } from '../core/claim.js';
+import { predictorBaseline, type PredictorSpec } from '../core/claim.js';
 import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { TrialConfig, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
@@ -12,6 +12,7 @@ import type {
 import type { Registries } from '../core/registries.js';
 import { mean } from '../stats/descriptives.js';
 import { predictiveEarlyStopping, type EarlyStoppingResult } from './early-stopping.js';
+import { sweepSpeedup } from './sweep-speedup.js';
 
 /** The learning rate of every update of a trial (index = the train loop's 0-based step), from its method's schedule. */
 export type LearningRatesOf = (config: TrialConfig) => number[];
@@ -74,6 +75,8 @@ export interface PredictorOutcome {
    * predictor over each seed's curves (in the card's arm order), a secondary number the verdict does not use.
    */
   earlyStopping?: Array<{ repeat: number } & EarlyStoppingResult>;
+  /** true where early stopping is what the claim judges (task `early-stopping`), not a secondary number. */
+  earlyStoppingJudged?: true;
 }
 
 const finitePoints = (t: CurveTrial, metric: string): Array<{ step: number; value: number }> =>
@@ -95,6 +98,8 @@ function seedErrors(
   | string {
   const unusable = (a: string): boolean =>
     byArm.get(a)!.status === 'diverged' || finitePoints(byArm.get(a)!, spec.metric).length === 0;
+  if (spec.task === 'early-stopping')
+    throw new ReprobenchError('E_INTERNAL', 'an early-stopping seed has no per-curve errors', 'call sweepSpeedup');
   if (spec.task === 'extrapolate-final') {
     // Every curve is a separate extrapolation: a diverged one has no error (NaN) and is left out of
     // the seed's mean, not the seed.
@@ -178,7 +183,7 @@ export function predictorOutcome(
   if (!inputs)
     throw new ReprobenchError(
       'E_INTERNAL',
-      `the ${spec.task} predictors ${spec.method} and ${spec.baseline} need the registries`,
+      `the ${spec.task} predictor ${spec.method} (vs ${predictorBaseline(spec)}) needs the registries`,
       'pass predictorInputsFrom(registries) to the analysis',
     );
   const mine = trials.filter(
@@ -191,20 +196,32 @@ export function predictorOutcome(
   const repeats = [...new Set(mine.map((t) => t.config.repeat.index))].sort((a, b) => a - b);
   const out: PredictorOutcome = {
     method: spec.method,
-    baseline: spec.baseline,
+    baseline: predictorBaseline(spec),
     errorName:
       spec.task === 'schedule-transfer'
         ? `MAPE of ${spec.metric} over the held-out curves (fraction)`
-        : `absolute error of the final ${spec.metric}`,
+        : spec.task === 'early-stopping'
+          ? `training steps of the sweep (a regret over ${spec.maxRegret * 100}% charges the full sweep)`
+          : `absolute error of the final ${spec.metric}`,
     repeats,
     methodErrors: [],
     baselineErrors: [],
     perCurve: [],
     fitted: [],
     notes: [],
+    ...(spec.task === 'early-stopping' ? { earlyStoppingJudged: true as const } : {}),
   };
   for (const r of repeats) {
     const byArm = new Map(mine.filter((t) => t.config.repeat.index === r).map((t) => [t.config.method.id, t] as const));
+    if (spec.task === 'early-stopping') {
+      const s = sweepSpeedup(spec, byArm, predictorOf(inputs, spec.method, 'extrapolate-final'), `${workload}\0${r}`);
+      out.methodErrors.push(s.usedSteps);
+      out.baselineErrors.push(s.fullSteps);
+      out.perCurve.push(...s.perArm.map((a) => ({ repeat: r, ...a })));
+      (out.earlyStopping ??= []).push({ repeat: r, ...s.result });
+      if (s.note) out.notes.push(`repeat ${r}: ${s.note}`);
+      continue;
+    }
     const e = seedErrors(spec, byArm, inputs);
     if (typeof e === 'string') {
       out.methodErrors.push(NaN);

@@ -1,5 +1,5 @@
 import { curveStatistic } from '../analysis/curve-statistic.js';
-import type { ClaimDefinition, PredictorSpec } from '../core/claim.js';
+import { predictorBaseline, type ClaimDefinition, type PredictorSpec } from '../core/claim.js';
 import { predictorOutcome, type PredictorInputs } from '../analysis/predictor-outcome.js';
 import type { CurvePoint, TrialRecord } from '../core/trial.js';
 import { workloadRefOf } from '../core/workload.js';
@@ -299,7 +299,7 @@ function predictorGroups(
     const identical = sameClass && mine.every(([r, c]) => curveDigest(c.curve) === r.curveDigest);
     for (const [id, refErr, curErr] of [
       [spec.method, ref.methodErrors, cur.methodErrors],
-      [spec.baseline, ref.baselineErrors, cur.baselineErrors],
+      [predictorBaseline(spec), ref.baselineErrors, cur.baselineErrors],
     ] as const) {
       const both = ref.repeats.flatMap((r, i) => {
         const j = cur.repeats.indexOf(r);

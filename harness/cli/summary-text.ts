@@ -160,7 +160,7 @@ function predictorLines(p: PredictorOutcome): string[] {
     ...p.notes.map((n) => `    note: ${n}`),
     ...(p.earlyStopping?.length
       ? [
-          `    predictive early stopping with ${p.method} (secondary, not judged): speed-up ${p.earlyStopping.map((e) => f(e.speedup)).join(', ')}; ` +
+          `    predictive early stopping with ${p.method} (${p.earlyStoppingJudged ? 'judged above' : 'secondary, not judged'}): speed-up ${p.earlyStopping.map((e) => f(e.speedup)).join(', ')}; ` +
             `regret ${p.earlyStopping.map((e) => f(e.regret)).join(', ')} (per seed)`,
         ]
       : []),

@@ -128,19 +128,38 @@ export interface PhenomenonSpec {
  *   `skipFraction` of the budget, averaged over the held-out arms.
  * - `extrapolate-final`: see only the evals up to `observedFraction` of the budget of each arm's
  *   curve and predict the metric at the last eval; error = absolute error, averaged over the arms.
+ * - `early-stopping`: predictive early stopping in a sweep (LC-PFN § early stopping, Domhan et al.
+ *   2015). Per seed the arms' curves run one after another in a seeded random order; from
+ *   `observedFraction` of its budget on, every `checkEvery` of the budget, a curve is stopped when
+ *   the `method` predictor's probability that its final value beats the best final value so far
+ *   falls below `threshold`. The per-seed "error" is the steps run with stopping and its baseline
+ *   the steps of the full sweep (ratio = 1 / speed-up); a seed whose kept best final value is more
+ *   than `maxRegret` (relative) worse than the sweep's best is charged the full sweep. A lower-is-better metric only.
  */
 export type PredictorSpec = {
   /** In words, with units, for the report. */
   description: string;
   /** The curve metric predicted, e.g. 'validation/loss'. */
   metric: string;
-  /** The paper's predictor and the one it is compared with (ids in the predictor registry). */
+  /** The paper's predictor (an id in the predictor registry). */
   method: string;
-  baseline: string;
 } & (
-  | { task: 'schedule-transfer'; fit: string[]; heldOut: string[]; skipFraction: number }
-  | { task: 'extrapolate-final'; observedFraction: number }
+  | {
+      task: 'schedule-transfer';
+      /** The predictor it is compared with. */
+      baseline: string;
+      fit: string[];
+      heldOut: string[];
+      skipFraction: number;
+    }
+  | { task: 'extrapolate-final'; baseline: string; observedFraction: number }
+  | { task: 'early-stopping'; observedFraction: number; checkEvery: number; threshold: number; maxRegret: number }
 );
+
+/** What a predictor claim compares its predictor with: a baseline predictor, or running every curve to the end. */
+export function predictorBaseline(p: PredictorSpec): string {
+  return p.task === 'early-stopping' ? 'full sweep (no stopping)' : p.baseline;
+}
 
 export interface ClaimDefinition {
   id: string;

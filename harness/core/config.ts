@@ -84,7 +84,7 @@ const MethodShape = z.unknown().superRefine((v, ctx) => {
   const r = (kind === 'command' ? CommandMethodShape : TfjsMethodShape).safeParse(v);
   if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
 });
-const predictorCommon = { description: z.string(), metric: z.string().min(1), method: id, baseline: id };
+const predictorCommon = { description: z.string(), metric: z.string().min(1), method: id };
 const arm = z.object({ method: id, hparams: hp.optional() });
 const seedCount = z
   .number()
@@ -145,12 +145,26 @@ const ClaimShape = z.object({
     .discriminatedUnion('task', [
       z.object({
         ...predictorCommon,
+        baseline: id,
         task: z.literal('schedule-transfer'),
         fit: z.array(id).min(1),
         heldOut: z.array(id).min(1),
         skipFraction: z.number().min(0).lt(1),
       }),
-      z.object({ ...predictorCommon, task: z.literal('extrapolate-final'), observedFraction: z.number().gt(0).lt(1) }),
+      z.object({
+        ...predictorCommon,
+        baseline: id,
+        task: z.literal('extrapolate-final'),
+        observedFraction: z.number().gt(0).lt(1),
+      }),
+      z.object({
+        ...predictorCommon,
+        task: z.literal('early-stopping'),
+        observedFraction: z.number().gt(0).lt(1),
+        checkEvery: z.number().gt(0).lt(1),
+        threshold: z.number().gt(0).lt(1),
+        maxRegret: z.number().min(0),
+      }),
     ])
     .optional(),
   quickWorkloads: z.array(id).optional(),
@@ -188,7 +202,13 @@ const ClaimShape = z.object({
     .optional(),
 });
 const PredictorShape = z.discriminatedUnion('task', [
-  z.object({ id, task: z.literal('extrapolate-final'), title: z.string(), predict: fn }),
+  z.object({
+    id,
+    task: z.literal('extrapolate-final'),
+    title: z.string(),
+    predict: fn,
+    probabilityBelow: fn.optional(),
+  }),
   z.object({ id, task: z.literal('schedule-transfer'), title: z.string(), fit: fn }),
 ]);
 const ConfigShape = z.object({

@@ -21,6 +21,11 @@ export interface ExtrapolatorDefinition {
   task: 'extrapolate-final';
   title: string;
   predict(head: CurveHead, finalStep: number): number;
+  /**
+   * The predictive probability that the curve's value at `finalStep` is below `value` (a
+   * posterior's P(y_final < value)); needed by the `early-stopping` task. @default absent
+   */
+  probabilityBelow?(head: CurveHead, finalStep: number, value: number): number;
 }
 
 /** Fits the curves of some schedules and predicts the curves of others (task `schedule-transfer`). */

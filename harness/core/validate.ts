@@ -25,20 +25,33 @@ export function checkPredictor(c: ClaimDefinition, predictors: Registry<Predicto
       'is a predictor claim without a predictor',
       'declare `predictor: { task, description, metric, method, baseline, ... }` (docs/claims.md)',
     );
+  // Early stopping runs an extrapolator's predictive probability against running every curve to the end.
+  const task = p.task === 'early-stopping' ? 'extrapolate-final' : p.task;
   const known = predictors
     .values()
-    .filter((d) => d.task === p.task)
+    .filter(
+      (d) =>
+        d.task === task &&
+        (p.task !== 'early-stopping' || ('probabilityBelow' in d && d.probabilityBelow !== undefined)),
+    )
     .map((d) => d.id);
-  for (const id of [p.method, p.baseline]) {
+  for (const id of p.task === 'early-stopping' ? [p.method] : [p.method, p.baseline]) {
     if (!known.includes(id)) {
       const s = suggest(id, known);
       throw bad(
-        `names unknown ${p.task} predictor "${id}"`,
+        `names unknown ${p.task === 'early-stopping' ? 'probabilistic extrapolate-final' : p.task} predictor "${id}"`,
         `${s ? `did you mean "${s}"? ` : ''}known: ${known.join(', ')}`,
       );
     }
   }
-  if (p.method === p.baseline)
+  if (p.task === 'early-stopping') {
+    const fractions = [p.observedFraction, p.checkEvery, p.threshold];
+    if (!fractions.every((x) => x > 0 && x < 1) || !(p.maxRegret >= 0))
+      throw bad(
+        'early stopping needs observedFraction, checkEvery and threshold in (0, 1) and maxRegret ≥ 0',
+        'e.g. observedFraction 0.1, checkEvery 0.05, threshold 0.05, maxRegret 0.01',
+      );
+  } else if (p.method === p.baseline)
     throw bad(`compares predictor "${p.method}" with itself`, 'name a different baseline predictor');
   if (c.baselines.length)
     throw bad(

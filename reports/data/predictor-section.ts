@@ -12,6 +12,8 @@ export interface PredictorReport {
   notes: string[];
   /** Predictive early stopping per seed (a secondary number), when computed. */
   earlyStopping: PredictorOutcome['earlyStopping'] | null;
+  /** Whether the early stopping is the claim's judged outcome (else a secondary number). */
+  earlyStoppingJudged: boolean;
 }
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -47,5 +49,6 @@ export function predictorReport(p: PredictorOutcome): PredictorReport {
     curves,
     notes: p.notes,
     earlyStopping: p.earlyStopping ?? null,
+    earlyStoppingJudged: p.earlyStoppingJudged === true,
   };
 }

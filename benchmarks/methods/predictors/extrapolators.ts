@@ -1,4 +1,5 @@
 import { definePredictor, type CurveHead, type ExtrapolatorDefinition } from '../../../harness/core/predictor.js';
+import { normCdf } from '../../../harness/stats/index.js';
 import { leastSquares } from './least-squares.js';
 
 /**
@@ -52,12 +53,37 @@ const FAMILIES: Record<
   },
 };
 
-/** The fitted families' predictions at `finalStep` (null where a fit gave no finite value). */
-export function familyPredictions(head: CurveHead, finalStep: number): Record<string, number | null> {
+/** One family's least-squares fit to a head: its value at the final step, sum of squares, parameter count. */
+export interface FamilyFit {
+  value: number;
+  sse: number;
+  params: number;
+}
+
+/**
+ * Fits already made, by head and final step: one analysis fits the same heads more than once (the
+ * summary, the reference comparison and the report each run the early-stopping sweep), and a fit is
+ * deterministic. Bounded so that a long session does not grow without limit.
+ */
+const FIT_CACHE = new Map<string, Record<string, FamilyFit | null>>();
+const FIT_CACHE_SIZE = 20_000;
+
+/** Each family fitted to the head (null where a fit gave no finite value at `finalStep`). */
+export function familyFits(head: CurveHead, finalStep: number): Record<string, FamilyFit | null> {
+  const key = `${finalStep}|${head.map((p) => `${p.step}:${p.value}`).join(',')}`;
+  const hit = FIT_CACHE.get(key);
+  if (hit) return hit;
+  const fits = fitFamilies(head, finalStep);
+  if (FIT_CACHE.size >= FIT_CACHE_SIZE) FIT_CACHE.delete(FIT_CACHE.keys().next().value!);
+  FIT_CACHE.set(key, fits);
+  return fits;
+}
+
+function fitFamilies(head: CurveHead, finalStep: number): Record<string, FamilyFit | null> {
   const scale = head[head.length - 1]!.step;
   const x = head.map((p) => p.step / scale);
   const y = head.map((p) => p.value);
-  const out: Record<string, number | null> = {};
+  const out: Record<string, FamilyFit | null> = {};
   for (const [name, f] of Object.entries(FAMILIES)) {
     const fit = leastSquares(
       { value: (p, k) => f.value(p, x[k]!), gradient: (p, k) => f.gradient(p, x[k]!) },
@@ -66,9 +92,36 @@ export function familyPredictions(head: CurveHead, finalStep: number): Record<st
       { min: f.min, max: f.max },
     );
     const v = f.value(fit.params, finalStep / scale);
-    out[name] = Number.isFinite(fit.sse) && Number.isFinite(v) ? v : null;
+    out[name] =
+      Number.isFinite(fit.sse) && Number.isFinite(v) ? { value: v, sse: fit.sse, params: fit.params.length } : null;
   }
   return out;
+}
+
+/** The fitted families' predictions at `finalStep` (null where a fit gave no finite value). */
+export function familyPredictions(head: CurveHead, finalStep: number): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(familyFits(head, finalStep)).map(([k, f]) => [k, f ? f.value : null]));
+}
+
+/**
+ * The ensemble's predictive P(y_final < value): an equal-weight mixture over the fitted families of
+ * a normal around each family's (plausible) prediction with the fit's residual variance
+ * SSE / (n − k) — the Gaussian observation noise of Domhan et al.'s model, whose prior LC-PFN is
+ * trained on (automl/lcpfn, lcpfn/domhan_prior.py). A plug-in predictive: no posterior over the
+ * parameters or the weights, so it is narrower than Domhan's MCMC or LC-PFN. With fewer than 4
+ * points, or no usable fit, it returns 1 (no evidence against the curve).
+ */
+export function ensembleProbabilityBelow(head: CurveHead, finalStep: number, value: number): number {
+  if (head.length < 4) return 1;
+  const fits = Object.values(familyFits(head, finalStep)).filter((f): f is FamilyFit => f !== null);
+  if (!fits.length) return 1;
+  const p = fits.map((f) => {
+    const mu = plausible(head, f.value);
+    const sd = Math.sqrt(f.sse / Math.max(1, head.length - f.params));
+    // A perfect fit leaves no noise: the probability is then a step at the prediction.
+    return sd > 0 ? normCdf((value - mu) / sd) : value > mu ? 1 : 0;
+  });
+  return p.reduce((a, b) => a + b, 0) / p.length;
 }
 
 /**
@@ -104,4 +157,5 @@ export const parametricEnsemble: ExtrapolatorDefinition = definePredictor({
       .map((v) => plausible(head, v));
     return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : head[head.length - 1]!.value;
   },
+  probabilityBelow: ensembleProbabilityBelow,
 });

@@ -35,8 +35,12 @@ describe('shipped claim cards', () => {
       expect(c.margin.value).toBeGreaterThan(0);
       expect(c.repeats.standard).toBeGreaterThanOrEqual(c.repeats.quick);
       if (c.testType === 'phenomenon') expect(c.phenomenon).toBeDefined();
-      // A predictor card compares two predictors on its arms' curves: no baseline arm, a baseline predictor.
-      else if (c.testType === 'predictor') expect([c.baselines, Boolean(c.predictor?.baseline)]).toEqual([[], true]);
+      // A predictor card compares two predictors on its arms' curves (or stopping with running everything): no baseline arm.
+      else if (c.testType === 'predictor')
+        expect([c.baselines, c.predictor!.task === 'early-stopping' || Boolean(c.predictor!.baseline)]).toEqual([
+          [],
+          true,
+        ]);
       else expect(c.baselines.length).toBeGreaterThan(0);
       for (const w of c.quickWorkloads ?? []) expect(c.workloads).toContain(w);
       // Fixed-budget cards: the outcome compared is a workload's target metric, whose direction decides "better".

@@ -181,4 +181,67 @@ describe('predictor outcomes per seed', () => {
       12,
     );
   });
+
+  it('early stopping: per seed the steps with stopping against the full sweep, judged as their ratio (1 / speed-up)', () => {
+    const sweepTrial = (arm: string, repeat: number, floor: number): CurveTrial => ({
+      config: {
+        workload: { id: 'w', version: 1, variant: 'default' },
+        method: { id: arm, version: 1, hparams: {} },
+        repeat: { purpose: 'eval', index: repeat },
+        budget: { steps: 1000, seconds: 60 },
+        target: { metric: 'validation/loss', value: 0, direction: 'lower' },
+      } as unknown as TrialConfig,
+      status: 'censored',
+      curve: Array.from({ length: 50 }, (_, j) => (j + 1) * 20).map((step) => ({
+        step,
+        examples: step,
+        trainSeconds: 0,
+        metrics: { 'validation/loss': floor + 0.8 * Math.exp(-step / 150) + 0.002 * Math.sin(step * (repeat + 3)) },
+      })),
+    });
+    const floors: Record<string, number> = { a: 0.2, b: 0.6, c: 0.7, d: 0.8 };
+    const trials = [0, 1, 2].flatMap((r) => Object.entries(floors).map(([arm, f]) => sweepTrial(arm, r, f)));
+    const spec: PredictorSpec = {
+      task: 'early-stopping',
+      description: 'd',
+      metric: 'validation/loss',
+      method: 'parametric-ensemble',
+      observedFraction: 0.1,
+      checkEvery: 0.1,
+      threshold: 0.05,
+      maxRegret: 0.01,
+    };
+    const p = predictorOutcome(spec, trials, 'w', inputs);
+    expect(p.baseline).toBe('full sweep (no stopping)');
+    expect(p.earlyStoppingJudged).toBe(true);
+    expect(p.baselineErrors).toEqual([4000, 4000, 4000]);
+    for (const [i, e] of p.earlyStopping!.entries()) {
+      // Whatever the seed's order, every curve after `a` has run is far worse and is stopped; nothing is lost.
+      expect(e.regret).toBe(0);
+      expect(p.methodErrors[i]).toBe(e.usedSteps);
+      expect(e.speedup).toBeCloseTo(4000 / e.usedSteps!, 12);
+      const afterA = e.order!.slice(e.order!.indexOf('a') + 1);
+      expect(e.stopped.map((x) => x.arm)).toEqual(expect.arrayContaining(afterA));
+    }
+    const claim = defineClaim({
+      id: 'es',
+      version: 1,
+      title: 't',
+      paper: { title: 'p', authors: 'a', year: 2026, url: 'u' },
+      quote: 'q',
+      claimedEffect: { description: 'd', direction: 'method-better', magnitude: 0.5 },
+      fidelity: { kind: 'faithful' },
+      testType: 'predictor',
+      predictor: spec,
+      methods: Object.keys(floors).map((method) => ({ method })),
+      baselines: [],
+      workloads: ['w'],
+      margin: { value: 0.1, units: 'relative' },
+      repeats: { quick: 2, standard: 3 },
+      miniature: 'm',
+    });
+    const j = judgeClaim(claim, [{ workload: 'w', target: null, arms: [], predictor: p }]);
+    expect(j.comparisons[0]!.estimate).toBeCloseTo(p.methodErrors.reduce((x, y) => x + y) / 12000, 12);
+    expect(j.basis).toMatch(/parametric-ensemble vs full sweep \(no stopping\)/);
+  });
 });

@@ -86,6 +86,27 @@ describe('predictor claim cards', () => {
     );
   });
 
+  it('accept an early-stopping card with a probabilistic extrapolator; refuse a point-only one or rule values out of range', () => {
+    const stopping: PredictorSpec = {
+      task: 'early-stopping',
+      description: 'd',
+      metric: 'validation/loss',
+      method: 'parametric-ensemble',
+      observedFraction: 0.1,
+      checkEvery: 0.05,
+      threshold: 0.05,
+      maxRegret: 0.01,
+    };
+    expect(check({ ...base, predictor: stopping })).not.toThrow();
+    // last-value gives a point, no probability: it cannot run a probabilistic stopping rule.
+    expect(check({ ...base, predictor: { ...stopping, method: 'last-value' } })).toThrow(
+      /unknown probabilistic extrapolate-final predictor "last-value"/,
+    );
+    expect(check({ ...base, predictor: { ...stopping, threshold: 0 } })).toThrow(/threshold in \(0, 1\)/);
+    expect(check({ ...base, predictor: { ...stopping, checkEvery: 1.5 } })).toThrow(/checkEvery/);
+    expect(check({ ...base, predictor: { ...stopping, maxRegret: -0.1 } })).toThrow(/maxRegret ≥ 0/);
+  });
+
   it('refuse fit or held-out arms that are not methods of the card, or are both', () => {
     expect(check({ ...base, predictor: { ...transfer, heldOut: ['wsd'] } })).toThrow(
       /wsd are not among the claim's methods/,

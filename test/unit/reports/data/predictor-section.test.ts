@@ -38,5 +38,22 @@ describe('predictor tables of the report', () => {
     });
     expect(r.notes).toEqual(['repeat 2: wsd diverged']);
     expect(r.earlyStopping![0]!.speedup).toBe(1.5);
+    // Here a secondary number; an early-stopping claim marks it as the judged outcome.
+    expect(r.earlyStoppingJudged).toBe(false);
+    expect(
+      predictorReport({
+        method: 'ensemble',
+        baseline: 'full sweep (no stopping)',
+        errorName: 'steps',
+        repeats: [0],
+        methodErrors: [120],
+        baselineErrors: [300],
+        perCurve: [],
+        fitted: [],
+        notes: [],
+        earlyStopping: [{ repeat: 0, speedup: 2.5, regret: 0, stopped: [] }],
+        earlyStoppingJudged: true,
+      }).earlyStoppingJudged,
+    ).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ensembleProbabilityBelow,
+  familyFits,
   familyPredictions,
   lastValue,
   parametricEnsemble,
@@ -40,5 +42,43 @@ describe('learning-curve extrapolators', () => {
     ];
     expect(plausible(up, 0.4)).toBe(0.6);
     expect(plausible(up, 0.9)).toBe(0.9);
+  });
+
+  it("gives the ensemble's predictive P(final < v) that scipy's fits give (test/fixtures/early-stopping/ensemble_probability.py)", () => {
+    const h = Array.from({ length: 20 }, (_, j) => ({
+      step: (j + 1) * 20,
+      value: 0.3 + 0.8 * Math.exp(-((j + 1) * 20) / 150) + 0.01 * Math.sin(7 * j),
+    }));
+    // scipy least_squares (trf, bounded) from the same starts: value and SSE per family, then P at five values.
+    const fits = familyFits(h, 1600);
+    expect(fits.exp3!.value).toBeCloseTo(0.30227473292930834, 6);
+    expect(fits.exp3!.sse).toBeCloseTo(0.0008918236408807998, 9);
+    expect(fits['log-power']!.value).toBeCloseTo(0.2352526118525844, 6);
+    expect(fits.pow3!.sse).toBeCloseTo(0.010982061349356781, 6);
+    // A second fit of the same head is the cached one (the analysis fits the same heads several times).
+    expect(familyFits([...h], 1600)).toBe(fits);
+    const scipy: Array<[number, number]> = [
+      [0.1, 0.3331168056556168],
+      [0.2, 0.3333333861624028],
+      [0.24, 0.5848171088133273],
+      [0.28, 0.6670170683981579],
+      [0.3, 0.7922456589763348],
+    ];
+    for (const [v, p] of scipy) expect(ensembleProbabilityBelow(h, 1600, v)).toBeCloseTo(p, 5);
+    expect(parametricEnsemble.probabilityBelow!(h, 1600, 0.24)).toBe(ensembleProbabilityBelow(h, 1600, 0.24));
+  });
+
+  it('gives no evidence against a curve too short to fit (P = 1), and a probability that grows with the value', () => {
+    expect(
+      ensembleProbabilityBelow(
+        head((s) => 1 / s, 60),
+        1600,
+        0.0,
+      ),
+    ).toBe(1);
+    const h = head((s) => 0.3 + 0.8 * Math.exp(-s / 150) + 0.01 * Math.sin(s), 400);
+    const ps = [0.1, 0.2, 0.3, 0.4, 0.5].map((v) => ensembleProbabilityBelow(h, 1600, v));
+    for (let i = 1; i < ps.length; i++) expect(ps[i]!).toBeGreaterThanOrEqual(ps[i - 1]!);
+    expect(ps[4]).toBeGreaterThan(0.99);
   });
 });
