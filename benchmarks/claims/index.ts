@@ -5,6 +5,7 @@ import { cyclicalCurriculumClaim } from './cyclical-curriculum.js';
 import { el2nDietClaim } from './el2n-diet.js';
 import { frameworkParityClaim } from './framework-parity.js';
 import { ghostBnClaim } from './ghost-bn.js';
+import { granetClaim } from './granet.js';
 import { grokkingClaim } from './grokking.js';
 import { hardBatchesClaim } from './hard-batches.js';
 import { lcExtrapolationClaim } from './lc-extrapolation.js';
@@ -40,4 +41,5 @@ export const benchmarkClaims: ClaimDefinition[] = [
   smallInitClaim,
   repeatDropoutClaim,
   qkLayerNormHighLrClaim,
+  granetClaim,
 ];

@@ -7,6 +7,7 @@ import { dataSubset } from './data-subset.js';
 import { dropout } from './dropout.js';
 import { el2nPrune } from './el2n-prune.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
+import { gmp, granet } from './granet.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { largeBatchAdapted, largeBatchSameEpochs } from './large-batch.js';
 import { nadamwPytorch } from './pytorch.js';
@@ -32,4 +33,6 @@ export const builtinMethods: MethodDefinition[] = [
   largeBatchSameEpochs,
   dropout,
   qkLayerNorm,
+  gmp,
+  granet,
 ];
