@@ -6,6 +6,8 @@ import { el2nDietClaim } from './el2n-diet.js';
 import { frameworkParityClaim } from './framework-parity.js';
 import { ghostBnClaim } from './ghost-bn.js';
 import { granetClaim } from './granet.js';
+import { lnPlasticityLossClaim } from './ln-plasticity-loss.js';
+import { napPlasticityClaim } from './nap-plasticity.js';
 import { grokkingClaim } from './grokking.js';
 import { hardBatchesClaim } from './hard-batches.js';
 import { lcExtrapolationClaim } from './lc-extrapolation.js';
@@ -42,4 +44,6 @@ export const benchmarkClaims: ClaimDefinition[] = [
   repeatDropoutClaim,
   qkLayerNormHighLrClaim,
   granetClaim,
+  napPlasticityClaim,
+  lnPlasticityLossClaim,
 ];

@@ -14,6 +14,7 @@ import { nadamwPytorch } from './pytorch.js';
 import { qkLayerNorm } from './qk-layernorm.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
+import { adamTasks, napTasks } from './task-sequence.js';
 
 /** The built-in methods, registered by id. */
 export const builtinMethods: MethodDefinition[] = [
@@ -35,4 +36,6 @@ export const builtinMethods: MethodDefinition[] = [
   qkLayerNorm,
   gmp,
   granet,
+  adamTasks,
+  napTasks,
 ];

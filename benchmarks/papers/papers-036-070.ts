@@ -339,11 +339,12 @@ export const papers036to070 = definePapers([
   {
     paper: 70,
     year: 2024,
-    status: 'not-yet-run',
+    status: 'claim',
+    claims: ['nap-plasticity', 'ln-plasticity-loss'],
     title: 'Normalization and effective learning rates in reinforcement learning',
     quote: 'the effective learning rate remains constant throughout training',
     reason:
-      'planned miniature: a sequence of randomly relabelled fashion-mnist tasks, MLP with layer norm with and without ' +
-      'normalize-and-project, training accuracy per task, parameter norms and effective learning rates',
+      'a fashion-mnist random-label task sequence (20 tasks) with a layer-normalised MLP and Adam: NaP (projection to the ' +
+      'initial weight norms) vs layer norm alone on the last task; and layer norm alone vs a fresh network (plasticity loss)',
   },
 ]);
