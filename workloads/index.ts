@@ -1,5 +1,6 @@
 import type { WorkloadDefinition } from '../harness/core/workload.js';
 import { charLm } from './char-lm/workload.js';
+import { fashionMnistRelabel } from './fashion-mnist/relabel.js';
 import { fashionMnistMlp } from './fashion-mnist/workload.js';
 import { linearTeacher } from './synthetic/linear-teacher.js';
 import { modularAddition } from './synthetic/modular-addition.js';
@@ -14,4 +15,5 @@ export const builtinWorkloads: WorkloadDefinition[] = [
   charLm,
   modularAddition,
   linearTeacher,
+  fashionMnistRelabel,
 ];

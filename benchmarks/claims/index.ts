@@ -6,6 +6,9 @@ import { earlyStoppingSpeedupClaim } from './early-stopping-speedup.js';
 import { el2nDietClaim } from './el2n-diet.js';
 import { frameworkParityClaim } from './framework-parity.js';
 import { ghostBnClaim } from './ghost-bn.js';
+import { granetClaim } from './granet.js';
+import { lnPlasticityLossClaim } from './ln-plasticity-loss.js';
+import { napPlasticityClaim } from './nap-plasticity.js';
 import { grokkingClaim } from './grokking.js';
 import { hardBatchesClaim } from './hard-batches.js';
 import { lcExtrapolationClaim } from './lc-extrapolation.js';
@@ -44,4 +47,7 @@ export const benchmarkClaims: ClaimDefinition[] = [
   qkLayerNormHighLrClaim,
   earlyStoppingSpeedupClaim,
   weightDecayRepetitionClaim,
+  granetClaim,
+  napPlasticityClaim,
+  lnPlasticityLossClaim,
 ];

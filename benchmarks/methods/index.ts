@@ -7,6 +7,7 @@ import { dataSubset } from './data-subset.js';
 import { dropout } from './dropout.js';
 import { el2nPrune } from './el2n-prune.js';
 import { ghostBatchNorm } from './ghost-batch-norm.js';
+import { gmp, granet } from './granet.js';
 import { highLossBatches } from './high-loss-batches.js';
 import { largeBatchAdapted, largeBatchSameEpochs } from './large-batch.js';
 import { lrSweepMethods } from './lr-sweep.js';
@@ -15,6 +16,7 @@ import { qkLayerNorm } from './qk-layernorm.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 import { weightDecayMethods } from './weight-decay.js';
+import { adamTasks, napTasks } from './task-sequence.js';
 
 /** The built-in methods, registered by id. */
 export const builtinMethods: MethodDefinition[] = [
@@ -36,4 +38,8 @@ export const builtinMethods: MethodDefinition[] = [
   qkLayerNorm,
   ...lrSweepMethods,
   ...weightDecayMethods,
+  gmp,
+  granet,
+  adamTasks,
+  napTasks,
 ];

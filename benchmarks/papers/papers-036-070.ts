@@ -307,12 +307,14 @@ export const papers036to070 = definePapers([
   {
     paper: 67,
     year: 2021,
-    status: 'not-yet-run',
+    status: 'claim',
+    claims: ['granet'],
     title: 'Sparse Training via Boosting Pruning Plasticity with Neuroregeneration',
-    quote: 'boosts the sparse-to-sparse training performance over various dense-to-sparse methods',
+    quote:
+      'pruning plasticity can be substantially improved by injecting a brain-inspired mechanism called neuroregeneration',
     reason:
-      'planned miniature: fashion-mnist MLP at 90–98% sparsity and equal steps, gradual magnitude pruning with ' +
-      'zero-cost regrowth vs without regrowth, final accuracy',
+      "GraNet vs GMP (the authors' Masking ported), dense to 98% sparsity in the same 1,200 steps on the fashion-mnist " +
+      'MLP, final validation accuracy; dense training vs GMP as the validity check',
   },
   {
     paper: 68,
@@ -339,11 +341,12 @@ export const papers036to070 = definePapers([
   {
     paper: 70,
     year: 2024,
-    status: 'not-yet-run',
+    status: 'claim',
+    claims: ['nap-plasticity', 'ln-plasticity-loss'],
     title: 'Normalization and effective learning rates in reinforcement learning',
     quote: 'the effective learning rate remains constant throughout training',
     reason:
-      'planned miniature: a sequence of randomly relabelled fashion-mnist tasks, MLP with layer norm with and without ' +
-      'normalize-and-project, training accuracy per task, parameter norms and effective learning rates',
+      'a fashion-mnist random-label task sequence (20 tasks) with a layer-normalised MLP and Adam: NaP (projection to the ' +
+      'initial weight norms) vs layer norm alone on the last task; and layer norm alone vs a fresh network (plasticity loss)',
   },
 ]);
