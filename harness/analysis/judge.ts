@@ -17,7 +17,10 @@ export type ClaimJudgement = ClaimVerdict & {
   scopedLabel: string;
 };
 
-/** Adds the scope and fidelity every label carries; left-out comparisons keep a claim from being fully reproduced. */
+/**
+ * Adds the scope and fidelity every label carries; left-out comparisons keep a claim from being fully
+ * reproduced; the card's validity checks gate the label instead of counting in it.
+ */
 function scoped(
   claim: ClaimDefinition,
   workloads: WorkloadSummary[],
@@ -27,20 +30,35 @@ function scoped(
     claim,
     workloads.map((w) => ({ workload: w.workload, target: w.target, budgetSteps: w.arms[0]?.budgetSteps ?? null })),
   );
-  const overall = v.comparisons.length
+  const checks = new Set((claim.validityChecks ?? []).map((c) => c.method));
+  const comparisons = v.comparisons.map((c) => (checks.has(c.methodId) ? { ...c, validityCheck: true as const } : c));
+  const counted = comparisons.filter((c) => !c.validityCheck);
+  const gates = comparisons.filter((c) => c.validityCheck);
+  const failed = gates.filter((c) => c.verdict !== 'reproduced');
+  const combined = counted.length
     ? combineLabels(
-        v.comparisons.map((c) => c.verdict),
+        counted.map((c) => c.verdict),
         v.unjudged.length,
       )
     : v.overall;
+  const overall = failed.length ? 'inconclusive' : combined;
+  const name = (c: (typeof comparisons)[number]) => `${c.methodId} vs ${c.baselineId ?? '—'} on ${c.workload}`;
+  const notes = [
+    ...(v.unjudged.length && counted.length && combined !== combineLabels(counted.map((c) => c.verdict))
+      ? [`${v.unjudged.length} comparison(s) not judged`]
+      : []),
+    ...(failed.length
+      ? [`validity check not met: ${failed.map((c) => `${name(c)} ${c.verdict}`).join(', ')}`]
+      : gates.length
+        ? [`validity check met (${gates.map(name).join(', ')}), not counted in the label`]
+        : []),
+  ];
   const fidelity = claim.fidelity;
   return {
     ...v,
+    comparisons,
     overall,
-    explanation:
-      overall === v.overall
-        ? v.explanation
-        : `${overall} (${v.unjudged.length} comparison(s) not judged); ${v.explanation}`,
+    explanation: notes.length ? `${overall} (${notes.join('; ')}); ${v.explanation}` : v.explanation,
     scope,
     fidelity,
     scopedLabel: scopedLabel(overall, scope, fidelity),

@@ -136,7 +136,7 @@ export function formatSummary(s: ClaimSummary): string {
     lines.push(`    (about ${j.repeatsNeeded} repeats per method would decide the open comparisons)`);
   for (const c of j.comparisons) {
     lines.push(
-      `    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict.toUpperCase()}`,
+      `    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict.toUpperCase()}${c.validityCheck ? ' (validity check, not counted in the label)' : ''}`,
     );
     lines.push(`      ${c.explanation}`);
   }

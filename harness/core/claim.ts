@@ -200,6 +200,13 @@ export interface ClaimDefinition {
   workloads: string[];
   /** Workloads the `quick` preset runs (all when absent). */
   quickWorkloads?: string[];
+  /**
+   * Arms (method ids among `methods`) whose comparisons check the setting, not the paper's claim:
+   * e.g. a dense arm showing that pruning costs accuracy at all. They are judged, Holm-adjusted with
+   * the rest and shown, but not counted in the claim's label; unless every one is reproduced, the
+   * claim is inconclusive (the setting cannot show the effect), whatever its other comparisons say.
+   */
+  validityChecks?: Array<{ method: string; why: string }>;
   /** Equivalence margin δ, relative to the baseline's value unless `absolute`. */
   margin: { value: number; units: 'relative' | 'absolute' };
   /** Repeats per preset; presets change nothing else (DESIGN § Rules). */

@@ -158,6 +158,22 @@ export function checkClaimReferences(r: Registries): void {
         'declare `phenomenon: { description, statistic, nullRegion, claimedSide }` (docs/claims.md)',
       );
     }
+    for (const v of c.validityChecks ?? []) {
+      if (!c.methods.some((m) => m.method === v.method) || !v.why?.trim()) {
+        throw new ReprobenchError(
+          'E_BAD_CONFIG',
+          `claim "${c.id}": validity check "${v.method}" is not one of its methods, or says not why`,
+          `name an arm of methods (${c.methods.map((m) => m.method).join(', ')}) and why its comparison must hold`,
+        );
+      }
+    }
+    if (c.validityChecks?.length && c.methods.every((m) => c.validityChecks!.some((v) => v.method === m.method))) {
+      throw new ReprobenchError(
+        'E_BAD_CONFIG',
+        `claim "${c.id}": every method is a validity check, so nothing is left to judge the claim`,
+        "keep at least one of the paper's methods out of validityChecks",
+      );
+    }
     checkPredictor(c, r.predictors);
     if (c.testType !== 'phenomenon' && c.testType !== 'predictor' && c.baselines.length === 0) {
       throw new ReprobenchError(

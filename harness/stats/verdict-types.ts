@@ -83,6 +83,8 @@ export interface ComparisonVerdict extends Omit<ComparisonAnalysis, 'pilot' | 't
   testType: TestType;
   direction: ClaimDirection;
   verdict: ComparisonLabel;
+  /** Set on a comparison of the card's `validityChecks`: it gates the claim's label instead of counting in it. */
+  validityCheck?: true;
   /** "claimed 2× · measured 1.27× [1.16, 1.39]": the paper's claim next to the estimate and its CI. */
   headline: string;
   /** One line a person can read: the verdict and the numbers that decided it. */

@@ -129,7 +129,7 @@ export function catalogueData(
       differs: s.judgement.fidelity.kind === 'stand-in' ? s.judgement.fidelity.differs : null,
       explanation: s.judgement.explanation,
       comparisons: s.judgement.comparisons.map((c) => ({
-        label: `${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} · ${c.workload}`,
+        label: `${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} · ${c.workload}${c.validityCheck ? ' (validity check)' : ''}`,
         verdict: c.verdict,
         headline: c.headline,
         effectName: c.effectName,

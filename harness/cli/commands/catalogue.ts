@@ -39,7 +39,7 @@ export function catalogueCommand(y: Argv) {
         );
         for (const c of j.comparisons)
           process.stdout.write(
-            `${''.padEnd(width)}   ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict}\n`,
+            `${''.padEnd(width)}   ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict}${c.validityCheck ? ' (validity check)' : ''}\n`,
           );
       }
       if (r.missing.length)
