@@ -15,6 +15,7 @@ import { overtrainingPeakClaim } from './overtraining-peak.js';
 import { qkLayerNormHighLrClaim } from './qk-layernorm-high-lr.js';
 import { repeatDropoutClaim } from './repeat-dropout.js';
 import { rexClaim } from './rex.js';
+import { scheduleRefinementClaim } from './schedule-refinement.js';
 import { trainLongerClaim } from './train-longer.js';
 import { weightDistanceLogClaim } from './weight-distance-log.js';
 import { smallInitClaim } from './small-init.js';
@@ -40,4 +41,5 @@ export const benchmarkClaims: ClaimDefinition[] = [
   smallInitClaim,
   repeatDropoutClaim,
   qkLayerNormHighLrClaim,
+  scheduleRefinementClaim,
 ];

@@ -11,6 +11,7 @@ import { highLossBatches } from './high-loss-batches.js';
 import { largeBatchAdapted, largeBatchSameEpochs } from './large-batch.js';
 import { nadamwPytorch } from './pytorch.js';
 import { qkLayerNorm } from './qk-layernorm.js';
+import { refinedSchedule } from './refined-schedule.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 
@@ -32,4 +33,5 @@ export const builtinMethods: MethodDefinition[] = [
   largeBatchSameEpochs,
   dropout,
   qkLayerNorm,
+  refinedSchedule,
 ];

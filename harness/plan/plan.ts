@@ -85,6 +85,7 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
     stepHint: horizon.stepHint,
     target: w.target,
     stopAtTarget: spec.stopAtTarget,
+    ...(arm.recordGradNorm === true ? { recordGradNorm: true as const } : {}),
   };
   const extraText = Object.entries(extra)
     .map(([k, v]) => ` ${k}=${fmtValue(v)}`)
