@@ -63,4 +63,16 @@ describe('the opt-in gradient-norm trace leaves stored trial ids as they were', 
     const { recordGradNorm: _dropped, ...rest } = on.config;
     expect(trialId(rest)).toBe(off.id);
   });
+
+  it('is refused, with a coded error, for an external trainer that cannot report it', () => {
+    const spec = {
+      workloadId: 'fashion-mnist-mlp',
+      repeat: { purpose: 'eval' as const, index: 0 },
+      backend,
+      stopAtTarget: false,
+    };
+    expect(() => makeTrial(registries, { ...spec, arm: { method: 'nadamw-pytorch', recordGradNorm: true } })).toThrow(
+      expect.objectContaining({ code: 'E_BAD_CONFIG', message: expect.stringMatching(/external trainer/) as string }),
+    );
+  });
 });
