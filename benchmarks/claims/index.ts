@@ -19,6 +19,7 @@ import { overtrainingPeakClaim } from './overtraining-peak.js';
 import { qkLayerNormHighLrClaim } from './qk-layernorm-high-lr.js';
 import { repeatDropoutClaim } from './repeat-dropout.js';
 import { rexClaim } from './rex.js';
+import { scheduleRefinementClaim } from './schedule-refinement.js';
 import { trainLongerClaim } from './train-longer.js';
 import { weightDecayRepetitionClaim } from './weight-decay-repetition.js';
 import { weightDistanceLogClaim } from './weight-distance-log.js';
@@ -50,4 +51,5 @@ export const benchmarkClaims: ClaimDefinition[] = [
   granetClaim,
   napPlasticityClaim,
   lnPlasticityLossClaim,
+  scheduleRefinementClaim,
 ];

@@ -13,6 +13,7 @@ import { largeBatchAdapted, largeBatchSameEpochs } from './large-batch.js';
 import { lrSweepMethods } from './lr-sweep.js';
 import { nadamwPytorch } from './pytorch.js';
 import { qkLayerNorm } from './qk-layernorm.js';
+import { refinedSchedule } from './refined-schedule.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 import { weightDecayMethods } from './weight-decay.js';
@@ -42,4 +43,5 @@ export const builtinMethods: MethodDefinition[] = [
   granet,
   adamTasks,
   napTasks,
+  refinedSchedule,
 ];

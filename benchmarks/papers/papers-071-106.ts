@@ -26,13 +26,14 @@ export const papers071to106 = definePapers([
     paper: 73,
     year: 2023,
     status: 'claim',
-    claims: ['linear-decay'],
+    claims: ['linear-decay', 'schedule-refinement'],
     title: 'When, Why and How Much? Adaptive Learning Rate Scheduling by Refinement',
     quote:
       'the linear-decay schedule matches or outperforms all commonly used default schedules including cosine annealing',
     reason:
-      'linear decay vs cosine annealing at a fixed budget on polynomial-regression and char-lm (non-inferiority); the ' +
-      'schedule refinement half is not tested',
+      'linear decay vs cosine annealing at a fixed budget on polynomial-regression and char-lm (non-inferiority); and a ' +
+      "schedule refined from each repeat's linear-decay gradient norms (the authors' closed form, Adam variant) vs linear " +
+      'decay on char-lm at the same peak rate',
   },
   {
     paper: 74,

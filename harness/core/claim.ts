@@ -9,6 +9,11 @@ export interface ArmSpec {
   method: string;
   /** Overrides of the method's defaults that the card states (e.g. a shared schedule). */
   hparams?: HParams;
+  /**
+   * Record every step's gradient norm in this arm's trials (trial config `recordGradNorm`; the
+   * curve metric `train/grad-norm`). Only `true` joins the trial id, so arms without it keep theirs.
+   */
+  recordGradNorm?: true;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BatchSource, BatchSourceContext } from '../runner/batch-source.js';
+import type { GradNormTrace } from '../runner/grad-norm.js';
 import type { Rng } from '../rng.js';
 import type { StagePlanner } from '../runner/stages.js';
 import type { TrainingOptimizer } from './optimizer.js';
@@ -77,6 +78,22 @@ interface MethodCommon {
    * When present, `trainSubset` is not called (return `rows` instead).
    */
   selectData?(hp: HParams, ctx: DataSelectionContext): Promise<DataSelection>;
+  /**
+   * A schedule derived from a pilot run (schedule refinement, Defazio et al. 2023): the trial
+   * first trains to its budget from the same initialisation and batches at the pilot's learning
+   * rate, recording every step's gradient norms, then starts again from the same initialisation
+   * and trains at the rates `derive` returns. The pilot's steps and seconds are charged to the
+   * trial (outcome `scoring`); a diverged pilot ends the trial as diverged. Absent or null: no pilot.
+   */
+  pilotSchedule?(hp: HParams): PilotSchedule | null;
+}
+
+/** A pilot run's schedule and the rule that turns its gradient norms into the trial's schedule. */
+export interface PilotSchedule {
+  /** The pilot's learning rate at a step. */
+  learningRate(ctx: ScheduleContext): number;
+  /** The learning rate of each step of the trial (index = 0-based step; the last value holds after the end). */
+  derive(trace: GradNormTrace, ctx: { totalSteps: number }): number[];
 }
 
 /** What `selectData` gets: the trial's data and workload, and the method's seeded stream. */

@@ -61,6 +61,12 @@ export const TrialConfigSchema = z.object({
   target: TargetSchema,
   /** Stop at the first eval that meets the target (time-to-target) or train to the budget. */
   stopAtTarget: z.boolean(),
+  /**
+   * Record the global L2 norm of every step's raw minibatch gradient (the record's `trace.gradNorm`,
+   * and its mean since the last eval as the curve metric `train/grad-norm`). Absent when off, never
+   * `false`, so trials without it keep their ids.
+   */
+  recordGradNorm: z.literal(true).optional(),
 });
 export type TrialConfig = z.infer<typeof TrialConfigSchema>;
 
@@ -131,11 +137,21 @@ export const OutcomeSchema = z.object({
   /** Why the trial ended where it did, in words. */
   reason: z.string(),
   /**
-   * Methods that score examples before training (`selectData`): the optimizer steps their
-   * scoring models took and the seconds they used, already included in `trainSeconds` and in
+   * Methods that train before training (`selectData` scoring models, a `pilotSchedule` pilot run):
+   * the optimizer steps those runs took and the seconds they used, already included in `trainSeconds` and in
    * the curve's seconds but not in `stepsRun`. Absent for every other method.
    */
   scoring: z.object({ steps: z.number().int().nonnegative(), seconds: z.number().nonnegative() }).optional(),
+  /**
+   * Methods whose schedule is derived from a pilot run (method.ts `pilotSchedule`): the largest
+   * per-step difference between the derived learning rate and the pilot's, relative to the pilot's
+   * peak (0 = the derived schedule is the pilot's), and between the derived rate and a linear decay
+   * from its own peak at step 0 to 0 at its last step (what schedule refinement gives for a constant
+   * gradient norm), relative to that peak. The pilot's steps and seconds are in `scoring`.
+   */
+  derivedSchedule: z
+    .object({ lInfFromPilot: z.number().nonnegative(), lInfFromLinear: z.number().nonnegative() })
+    .optional(),
 });
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
@@ -148,6 +164,8 @@ export const TrialRecordSchema = z.object({
   status: TrialStatusSchema,
   outcome: OutcomeSchema,
   curve: z.array(CurvePointSchema),
+  /** Trials with `recordGradNorm`: per optimizer step (step k at index k − 1), the global L2 norm of the raw minibatch gradient. */
+  trace: z.object({ gradNorm: z.array(z.number()) }).optional(),
   error: z.object({ message: z.string(), detail: z.string().optional() }).optional(),
   /** External trainers only: their stderr, size-capped (head and tail kept), absolute paths replaced. */
   log: z.object({ stderr: z.string(), bytes: z.number().int().nonnegative(), truncated: z.boolean() }).optional(),

@@ -6,6 +6,7 @@ import type { Registries } from '../core/registries.js';
 import { trialId, type TrialConfig } from '../core/trial.js';
 import { parseWorkloadRef, resolveVariant } from '../core/workload.js';
 import { choiceKey } from '../tuning/result.js';
+import { ReprobenchError } from '../errors.js';
 import type { Repeat } from '../runner/seeds.js';
 
 export interface PlannedTrial {
@@ -59,6 +60,13 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
   const ref = parseWorkloadRef(workloadId);
   const w = resolveVariant(registries.workloads.get(ref.id), ref.variant);
   const m = registries.methods.get(arm.method);
+  if (arm.recordGradNorm && isCommandMethod(m)) {
+    throw new ReprobenchError(
+      'E_BAD_CONFIG',
+      `arm ${m.id} asks for the gradient-norm trace, but ${m.id} runs an external trainer, which does not report gradient norms`,
+      'leave recordGradNorm off for external trainers, or use a built-in method',
+    );
+  }
   const horizon = inExamples(m.budgetUnit === 'examples' ? w.batchSize / (m.batchSize ?? w.batchSize) : 1, {
     budget: spec.budgetSteps
       ? { ...w.budget, steps: spec.budgetSteps, seconds: w.budget.seconds * (spec.budgetSteps / w.budget.steps) }
@@ -85,6 +93,7 @@ export function makeTrial(registries: Registries, spec: TrialSpec): PlannedTrial
     stepHint: horizon.stepHint,
     target: w.target,
     stopAtTarget: spec.stopAtTarget,
+    ...(arm.recordGradNorm === true ? { recordGradNorm: true as const } : {}),
   };
   const extraText = Object.entries(extra)
     .map(([k, v]) => ` ${k}=${fmtValue(v)}`)

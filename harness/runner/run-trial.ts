@@ -8,7 +8,7 @@ import { runCommandTrial } from './external/command-trial.js';
 import { buildValidationSet, disposeValidationSet, keptValidationSet } from './evaluate.js';
 import { trialSeeds } from './seeds.js';
 import { trialRecord } from './trial-record.js';
-import { train } from './train-loop.js';
+import { trainTrial } from './pilot-run.js';
 import type { RunTrialContext } from './trial-context.js';
 
 /** Runs one planned trial in this process and returns its complete record (not yet stored). */
@@ -33,9 +33,9 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   const kept = workload.dataPerRepeat ? null : keptValidationSet(data);
   const before = tf.memory().numTensors;
   const valid = kept ?? buildValidationSet(data);
-  let result: Awaited<ReturnType<typeof train>>;
+  let result: Awaited<ReturnType<typeof trainTrial>>;
   try {
-    result = await train({
+    result = await trainTrial({
       valid,
       config,
       seeds,
@@ -53,7 +53,13 @@ export async function runTrial(id: string, config: TrialConfig, ctx: RunTrialCon
   return trialRecord(
     id,
     config,
-    { seeds, status: result.status, outcome: result.outcome, curve: result.curve },
+    {
+      seeds,
+      status: result.status,
+      outcome: result.outcome,
+      curve: result.curve,
+      ...(config.recordGradNorm && result.gradNorms ? { trace: { gradNorm: result.gradNorms.l2 } } : {}),
+    },
     ctx,
     startedAt,
   );

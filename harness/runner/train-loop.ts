@@ -14,6 +14,7 @@ import { FineEvals } from './fine-evals.js';
 import { resolutionOf } from './resolution.js';
 import { weightDistance } from './weight-distance.js';
 import { meetsTarget } from '../scoring/time-to-result.js';
+import { gradNorms, type GradNormTrace } from './grad-norm.js';
 
 export interface TrialProgress {
   step: number;
@@ -27,6 +28,8 @@ export interface TrainResult {
   status: Exclude<TrialStatus, 'failed' | 'timeout'>;
   outcome: Outcome;
   curve: CurvePoint[];
+  /** Per-step gradient norms, when recorded (the config's `recordGradNorm` or the input's). */
+  gradNorms?: GradNormTrace;
 }
 
 export interface TrainInputs {
@@ -42,6 +45,13 @@ export interface TrainInputs {
   valid?: ValidationSet;
   /** Called after each optimizer step with the live tensor count (tests check for leaks). */
   onStep?: (step: number) => void;
+  /**
+   * The learning rate per step in place of the method's (a schedule derived from a pilot run,
+   * runner/pilot-run.ts). Required for a method with `pilotSchedule`, which `trainTrial` runs.
+   */
+  learningRate?: (step: number) => number;
+  /** Record every step's gradient norms even when the config does not ask (a pilot run). */
+  recordGradNorm?: boolean;
 }
 
 const now = () => performance.now() / 1000;
@@ -58,6 +68,10 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const { config, seeds, workload, method } = inputs;
   if (isCommandMethod(method))
     throw new Error(`method ${method.id} runs an external command; the tfjs training loop cannot train it`);
+  if (method.pilotSchedule?.(config.method.hparams) && !inputs.learningRate)
+    throw new Error(
+      `method ${method.id} derives its schedule from a pilot run: train it with trainTrial (runner/pilot-run.ts)`,
+    );
   const t0 = now();
   const loss = workload.loss ?? ((o: tf.Tensor2D, y: tf.Tensor2D) => taskLoss(inputs.data.task, o, y));
   // Scoring runs are compute the method spends to choose its data: timed as training, not init.
@@ -117,10 +131,21 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   let stage = 0;
   let stageLeft = 0;
   let stageLr = 0;
+  const recordNorms = config.recordGradNorm === true || inputs.recordGradNorm === true;
+  const norms: GradNormTrace | undefined = recordNorms ? { l2: [], l1: [] } : undefined;
+  let normSum = 0;
+  let normCount = 0;
 
-  /** One optimizer step on a batch; the caller frees the batch. */
-  const optimizerStep = async (x: tf.Tensor2D, y: tf.Tensor2D): Promise<number> => {
+  /** One optimizer step on a batch; the caller frees the batch. `record`: a trial step whose gradient norms are traced. */
+  const optimizerStep = async (x: tf.Tensor2D, y: tf.Tensor2D, record = false): Promise<number> => {
     const { value, grads } = tf.variableGrads(() => loss(forwardTrain(x), y), model.params);
+    if (record && norms) {
+      const n = await gradNorms(Object.values(grads));
+      norms.l2.push(n.l2);
+      norms.l1.push(n.l1);
+      normSum += n.l2;
+      normCount++;
+    }
     optimizer.applyGradients(grads);
     // Read asynchronously: WebGPU in Node has no synchronous read-back (tfjs's readSync needs
     // OffscreenCanvas), and on wasm/blas/cpu the promise resolves at once with the same value.
@@ -135,6 +160,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     const metrics: Record<string, number | null> = {
       ...(await evaluate(model, data.task, valid, loss)),
       'train/loss': trainLoss,
+      ...(config.recordGradNorm ? { 'train/grad-norm': normCount > 0 ? normSum / normCount : null } : {}),
     };
     if (initial) metrics[WEIGHT_DISTANCE_METRIC] = await weightDistance(model.params, initial);
     evalSeconds += now() - e0;
@@ -168,6 +194,8 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     const point = await measure(step, trainSeconds, lossCount > 0 ? lossSum / lossCount : null);
     lossSum = 0;
     lossCount = 0;
+    normSum = 0;
+    normCount = 0;
     lastEvalStep = step;
     if (fine && !reachedAt && metOf(point)) {
       // The first eval to meet the target: place the crossing by replaying the interval before it.
@@ -238,10 +266,13 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
         }
       }
       const s0 = now();
-      const lr = planner ? stageLr : method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint });
+      const lr = planner
+        ? stageLr
+        : (inputs.learningRate?.(step) ??
+          method.learningRate(config.method.hparams, { step, totalSteps: config.stepHint }));
       optimizer.learningRate = lr;
       const batch = await batches.next();
-      const batchLoss = await optimizerStep(batch.x, batch.y);
+      const batchLoss = await optimizerStep(batch.x, batch.y, true);
       step++;
       if (planner) stageLeft--;
       trainSeconds += now() - s0;
@@ -296,7 +327,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     reason,
     ...(selection ? { scoring: { steps: selection.scoringSteps, seconds: scoringSeconds } } : {}),
   };
-  return { status, outcome, curve };
+  return { status, outcome, curve, ...(norms ? { gradNorms: norms } : {}) };
 }
 
 /**

@@ -2,7 +2,8 @@ import type { BackendInfo } from '../backends/select.js';
 import { configHash, TRIAL_SCHEMA_VERSION, type TrialConfig, type TrialRecord } from '../core/trial.js';
 import { trialProvenance, type HostProvenance } from '../store/provenance.js';
 
-type Ran = Pick<TrialRecord, 'status' | 'outcome' | 'curve' | 'seeds'> & Partial<Pick<TrialRecord, 'error' | 'log'>>;
+type Ran = Pick<TrialRecord, 'status' | 'outcome' | 'curve' | 'seeds'> &
+  Partial<Pick<TrialRecord, 'error' | 'log' | 'trace'>>;
 
 /**
  * The stored record of a trial that just ended, built-in or external: the same fields and
