@@ -1,6 +1,7 @@
 import type { WorkloadDefinition } from '../harness/core/workload.js';
 import { charLm } from './char-lm/workload.js';
 import { fashionMnistMlp } from './fashion-mnist/workload.js';
+import { inr1d } from './inr/workload.js';
 import { linearTeacher } from './synthetic/linear-teacher.js';
 import { modularAddition } from './synthetic/modular-addition.js';
 import { polynomialRegression } from './synthetic/polynomial.js';
@@ -14,4 +15,5 @@ export const builtinWorkloads: WorkloadDefinition[] = [
   charLm,
   modularAddition,
   linearTeacher,
+  inr1d,
 ];

@@ -18,6 +18,7 @@ import { rexClaim } from './rex.js';
 import { trainLongerClaim } from './train-longer.js';
 import { weightDistanceLogClaim } from './weight-distance-log.js';
 import { smallInitClaim } from './small-init.js';
+import { winnerLowControlClaim, winnerSpectralBottleneckClaim } from './winner.js';
 
 /** The shipped paper claims, registered by id. */
 export const benchmarkClaims: ClaimDefinition[] = [
@@ -40,4 +41,6 @@ export const benchmarkClaims: ClaimDefinition[] = [
   smallInitClaim,
   repeatDropoutClaim,
   qkLayerNormHighLrClaim,
+  winnerSpectralBottleneckClaim,
+  winnerLowControlClaim,
 ];

@@ -13,6 +13,7 @@ import { nadamwPytorch } from './pytorch.js';
 import { qkLayerNorm } from './qk-layernorm.js';
 import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
+import { winnerInit } from './winner-init.js';
 
 /** The built-in methods, registered by id. */
 export const builtinMethods: MethodDefinition[] = [
@@ -32,4 +33,5 @@ export const builtinMethods: MethodDefinition[] = [
   largeBatchSameEpochs,
   dropout,
   qkLayerNorm,
+  winnerInit,
 ];

@@ -117,12 +117,14 @@ export const papers036to070 = definePapers([
   },
   {
     paper: 48,
-    status: 'not-yet-run',
+    year: 2025,
+    status: 'claim',
+    claims: ['winner-spectral-bottleneck', 'winner-low-control'],
     title: 'Spectral Bottleneck in Deep Neural Networks: Noise is All You Need',
     quote: 'yields faster convergence and with improved representation accuracy',
     reason:
-      "planned miniature: 1-D SIREN fitting of low- and high-frequency signals, the standard initialisation vs WINNER's " +
-      'spectrum-scaled noise, steps to a PSNR target',
+      "1-D SIREN fitting (inr-1d) of a high-frequency and a low-frequency signal, SIREN's initialisation vs WINNER's " +
+      'centroid-scaled noise, steps to 30 dB PSNR',
   },
   {
     paper: 49,

@@ -47,6 +47,11 @@ export interface Model {
   applyTrain?(x: tf.Tensor2D): tf.Tensor2D;
   /** Non-trainable variables that `applyTrain` updates (running statistics); freed with the model. @default [] */
   state?: tf.Variable[];
+  /**
+   * Model options this model consumed when it was built (e.g. an initialisation that reads the
+   * target), so a method's `modelOptions` that set only these need no training-mode path. @default []
+   */
+  buildOptions?: string[];
 }
 
 export type Direction = 'higher' | 'lower';

@@ -316,7 +316,8 @@ function createModel(
     seed: deriveSeed('method', [seeds.method, 'model']),
   });
   const model = workload.createModel(new Rng(seeds.init), data, extra ? { ...options, ...extra } : options);
-  if (extra && !model.applyTrain) {
+  const consumed = new Set(model.buildOptions ?? []);
+  if (extra && !model.applyTrain && !Object.keys(extra).every((k) => consumed.has(k))) {
     tf.dispose([...model.params, ...(model.state ?? [])]);
     throw new ReprobenchError(
       'E_BAD_CONFIG',
