@@ -18,7 +18,8 @@ import { rexClaim } from './rex.js';
 import { trainLongerClaim } from './train-longer.js';
 import { weightDistanceLogClaim } from './weight-distance-log.js';
 import { smallInitClaim } from './small-init.js';
-import { winnerLowControlClaim, winnerSpectralBottleneckClaim } from './winner.js';
+import { winnerLowControlClaim } from './winner-low-control.js';
+import { winnerSpectralBottleneckClaim } from './winner-spectral-bottleneck.js';
 
 /** The shipped paper claims, registered by id. */
 export const benchmarkClaims: ClaimDefinition[] = [
