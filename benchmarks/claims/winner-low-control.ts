@@ -7,7 +7,7 @@ import { WINNER_ADAM, WINNER_PAPER, WINNER_SETTING } from './winner-setting.js';
  */
 export const winnerLowControlClaim = defineClaim({
   id: 'winner-low-control',
-  version: 1,
+  version: 2,
   title: 'WINNER initialisation is no slower than a SIREN on a low-frequency signal',
   paper: WINNER_PAPER,
   quote:
@@ -17,7 +17,7 @@ export const winnerLowControlClaim = defineClaim({
   claimedEffect: {
     description:
       'speedup in steps to 30 dB PSNR of WINNER over the SIREN initialisation on a signal with only low frequencies ' +
-      '(SIREN steps / WINNER steps): no worse than 0.75, i.e. WINNER at most a quarter slower ("any target signal")',
+      '(SIREN steps / WINNER steps): no worse than 1/1.25 = 0.8, i.e. WINNER needs at most 25% more steps ("any target signal")',
     direction: 'non-inferior',
   },
   fidelity: {
@@ -28,7 +28,9 @@ export const winnerLowControlClaim = defineClaim({
   methods: [{ method: 'winner-init', hparams: WINNER_ADAM }],
   baselines: [{ method: 'adamw', hparams: WINNER_ADAM }],
   workloads: ['inr-1d:low'],
-  // "Effectively fit any target" is about fitting, not speed: a quarter slower is still an effective fit.
+  // "Effectively fit any target" is about fitting, not speed: 25% more steps is still an effective fit.
+  // Version 2 (after the first standard run): the description said 0.75 where the engine's bound for a
+  // 25% margin on a speedup is 1/1.25 = 0.8; the margin itself is unchanged.
   margin: { value: 0.25, units: 'relative' },
   repeats: { quick: 3, standard: 8 },
   miniature:
@@ -36,7 +38,7 @@ export const winnerLowControlClaim = defineClaim({
     'The signal: 8 equal-amplitude sinusoids below 2% of Nyquist (frequencies off the DFT bins, so the unwindowed spectrum ' +
     "leaks and the authors' centroid reads about 0.07 rather than 0.01; s0 ≈ 1,400). Target 30 dB PSNR, budget 300 steps. " +
     'Skeptical notes: the same one-seed pilot as winner-spectral-bottleneck was seen before this card and its margin were ' +
-    'written, and on this signal it had SIREN reach 30 dB in about half the steps of WINNER; the margin (a quarter slower) ' +
+    'written, and on this signal it had SIREN reach 30 dB in about half the steps of WINNER; the margin (25% more steps) ' +
     'was argued from the wording, not from that pilot, and the verdict is left to the standard run. The paper tunes its ' +
     'constants on audio, whose spectra are never this narrow.',
 });
