@@ -1,4 +1,5 @@
 import type { WorkloadDefinition } from '../harness/core/workload.js';
+import { charLmContinual } from './char-lm/continual.js';
 import { charLm } from './char-lm/workload.js';
 import { fashionMnistMlp } from './fashion-mnist/workload.js';
 import { inr1d } from './inr/workload.js';
@@ -16,4 +17,5 @@ export const builtinWorkloads: WorkloadDefinition[] = [
   modularAddition,
   linearTeacher,
   inr1d,
+  charLmContinual,
 ];

@@ -7,6 +7,7 @@ import { frameworkParityClaim } from './framework-parity.js';
 import { ghostBnClaim } from './ghost-bn.js';
 import { grokkingClaim } from './grokking.js';
 import { hardBatchesClaim } from './hard-batches.js';
+import { infiniteScheduleClaim } from './infinite-schedule.js';
 import { lcExtrapolationClaim } from './lc-extrapolation.js';
 import { linearDecayClaim } from './linear-decay.js';
 import { lrAnnealingLawClaim } from './lr-annealing-law.js';
@@ -44,4 +45,5 @@ export const benchmarkClaims: ClaimDefinition[] = [
   qkLayerNormHighLrClaim,
   winnerSpectralBottleneckClaim,
   winnerLowControlClaim,
+  infiniteScheduleClaim,
 ];

@@ -2,6 +2,7 @@ import type { MethodDefinition } from '../../harness/core/method.js';
 import { adan } from './adan.js';
 import { adamw, nadamw } from './adamw.js';
 import { autolrs } from './autolrs.js';
+import { infiniteSchedule, repeatedCosine } from './continual-schedules.js';
 import { cyclicalCurriculum } from './cyclical-curriculum.js';
 import { dataSubset } from './data-subset.js';
 import { dropout } from './dropout.js';
@@ -34,4 +35,6 @@ export const builtinMethods: MethodDefinition[] = [
   dropout,
   qkLayerNorm,
   winnerInit,
+  infiniteSchedule,
+  repeatedCosine,
 ];

@@ -274,14 +274,16 @@ export const papers036to070 = definePapers([
   },
   {
     paper: 64,
-    status: 'not-yet-run',
+    year: 2025,
+    status: 'claim',
+    claims: ['infinite-schedule'],
     title: 'Beyond Cosine Decay: On the effectiveness of Infinite Learning Rate Schedule for Continual Pre-training',
     quote:
       'the infinite learning rate schedule consistently enhances continual pre-training performance compared to a ' +
       'repeated cosine decay',
     reason:
-      'planned miniature: char-lm over a stream of three corpora, a repeated cosine decay per stage vs the infinite ' +
-      'schedule, mean validation loss over all corpora after each stage',
+      'char-lm MLP over two corpora (words, then names), the repeated cosine decay vs the infinite schedule, held-out ' +
+      'bits/char over both corpora after the last task',
   },
   {
     paper: 65,

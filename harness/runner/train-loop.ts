@@ -80,7 +80,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const model = createModel(workload, method, config, data, inputs.options, seeds);
   const forwardTrain = (x: tf.Tensor2D) => (model.applyTrain ? model.applyTrain(x) : model.apply(x));
   const optimizer = method.createOptimizer(config.method.hparams);
-  const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order), selection?.epochRows);
+  const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order), selection?.epochRows ?? data.trainOrder);
   const valid = inputs.valid ?? buildValidationSet(data);
   const batches: BatchSource =
     method.batchSource?.(config.method.hparams, {
