@@ -7,14 +7,16 @@ const SHARED = { learningRate: 3e-3, taskSteps: CONTINUAL_TASK_STEPS, warmupRati
 /**
  * Catalogue #64: over a two-task continual pre-training stream (words, then names), the infinite
  * schedule vs a cosine decay restarted per task, held-out bits/char over both corpora at the end.
+ * Version 2 (after the first standard run): the author list had the first two authors swapped and
+ * the miniature text called Paul Janson the first author; nothing measured changed.
  */
 export const infiniteScheduleClaim = defineClaim({
   id: 'infinite-schedule',
-  version: 1,
+  version: 2,
   title: 'The infinite learning-rate schedule beats a repeated cosine decay in continual pre-training',
   paper: {
     title: 'Beyond Cosine Decay: On the effectiveness of Infinite Learning Rate Schedule for Continual Pre-training',
-    authors: 'Paul Janson, Vaibhav Singh, Paria Mehrbod, Adam Ibrahim, Irina Rish, Eugene Belilovsky, Benjamin Thérien',
+    authors: 'Vaibhav Singh, Paul Janson, Paria Mehrbod, Adam Ibrahim, Irina Rish, Eugene Belilovsky, Benjamin Thérien',
     year: 2025,
     url: 'https://arxiv.org/abs/2503.02844',
     catalogue: 64,
@@ -46,7 +48,7 @@ export const infiniteScheduleClaim = defineClaim({
     'The paper pre-trains MAE ViTs and decoder-only LMs over sequences of image or text datasets. Here: the char-lm MLP ' +
     '(6-character one-hot context, 162-128-27, batch 128, AdamW with PyTorch defaults) trained 1,000 steps on CMU-dict ' +
     'words, then 1,000 steps on English first names (same alphabet; workload char-lm-continual), both arms from the same ' +
-    "initial weights and on the same batches. The infinite schedule is the first author's infinite_lr " +
+    "initial weights and on the same batches. The infinite schedule is infinite_lr from the second author's code " +
     '(cosine_cooldown_infinite) with the middle of their sweep fixed before any run: cooldown end 0.4, constant-rate ratio ' +
     '0.5, constant phase to 0.8 of each task, minimum 0.1 of the peak, 5% warmup in the first task only; the baseline is ' +
     'their repeated half-cycle cosine, 5% warmup and decay to 0.1 of the peak, restarted at each task. Peak 3e-3 for both ' +

@@ -17,7 +17,7 @@ function taskOf(hp: HParams, step: number): { task: number; iter: number; steps:
 }
 
 /**
- * The infinite schedule of Janson et al. (2025), as the first author's code computes it per
+ * The infinite schedule of Singh, Janson et al. (2025), as the second author's code computes it per
  * iteration (github.com/Pauljanson002/MAE-1 `infinite_scheduler.py` `infinite_lr`, decay style
  * `cosine_cooldown_infinite`, one epoch per task): with T = the task's iterations, t = the
  * iteration within it, η_c = constantLrRatio·η and η_min = minLrRatio·η,
@@ -66,7 +66,7 @@ const reference = {
   url: 'https://arxiv.org/abs/2503.02844',
 };
 
-/** Janson et al.'s infinite schedule over a sequence of tasks of `taskSteps` steps each, AdamW. */
+/** Singh, Janson et al.'s infinite schedule over a sequence of tasks of `taskSteps` steps each, AdamW. */
 export const infiniteSchedule = defineMethod({
   id: 'infinite-schedule',
   version: 1,
