@@ -11,6 +11,7 @@ import { lnPlasticityLossClaim } from './ln-plasticity-loss.js';
 import { napPlasticityClaim } from './nap-plasticity.js';
 import { grokkingClaim } from './grokking.js';
 import { hardBatchesClaim } from './hard-batches.js';
+import { infiniteScheduleClaim } from './infinite-schedule.js';
 import { lcExtrapolationClaim } from './lc-extrapolation.js';
 import { linearDecayClaim } from './linear-decay.js';
 import { lrAnnealingLawClaim } from './lr-annealing-law.js';
@@ -24,6 +25,8 @@ import { trainLongerClaim } from './train-longer.js';
 import { weightDecayRepetitionClaim } from './weight-decay-repetition.js';
 import { weightDistanceLogClaim } from './weight-distance-log.js';
 import { smallInitClaim } from './small-init.js';
+import { winnerLowControlClaim } from './winner-low-control.js';
+import { winnerSpectralBottleneckClaim } from './winner-spectral-bottleneck.js';
 
 /** The shipped paper claims, registered by id. */
 export const benchmarkClaims: ClaimDefinition[] = [
@@ -52,4 +55,7 @@ export const benchmarkClaims: ClaimDefinition[] = [
   napPlasticityClaim,
   lnPlasticityLossClaim,
   scheduleRefinementClaim,
+  winnerSpectralBottleneckClaim,
+  winnerLowControlClaim,
+  infiniteScheduleClaim,
 ];

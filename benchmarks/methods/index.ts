@@ -2,6 +2,7 @@ import type { MethodDefinition } from '../../harness/core/method.js';
 import { adan } from './adan.js';
 import { adamw, nadamw } from './adamw.js';
 import { autolrs } from './autolrs.js';
+import { infiniteSchedule, repeatedCosine } from './continual-schedules.js';
 import { cyclicalCurriculum } from './cyclical-curriculum.js';
 import { dataSubset } from './data-subset.js';
 import { dropout } from './dropout.js';
@@ -18,6 +19,7 @@ import { scheduleMethods } from './schedule-methods.js';
 import { sgdNesterov } from './sgd.js';
 import { weightDecayMethods } from './weight-decay.js';
 import { adamTasks, napTasks } from './task-sequence.js';
+import { winnerInit } from './winner-init.js';
 
 /** The built-in methods, registered by id. */
 export const builtinMethods: MethodDefinition[] = [
@@ -44,4 +46,7 @@ export const builtinMethods: MethodDefinition[] = [
   adamTasks,
   napTasks,
   refinedSchedule,
+  winnerInit,
+  infiniteSchedule,
+  repeatedCosine,
 ];

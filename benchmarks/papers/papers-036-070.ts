@@ -117,12 +117,14 @@ export const papers036to070 = definePapers([
   },
   {
     paper: 48,
-    status: 'not-yet-run',
+    year: 2025,
+    status: 'claim',
+    claims: ['winner-spectral-bottleneck', 'winner-low-control'],
     title: 'Spectral Bottleneck in Deep Neural Networks: Noise is All You Need',
     quote: 'yields faster convergence and with improved representation accuracy',
     reason:
-      "planned miniature: 1-D SIREN fitting of low- and high-frequency signals, the standard initialisation vs WINNER's " +
-      'spectrum-scaled noise, steps to a PSNR target',
+      "1-D SIREN fitting (inr-1d) of a high-frequency and a low-frequency signal, SIREN's initialisation vs WINNER's " +
+      'centroid-scaled noise, steps to 30 dB PSNR',
   },
   {
     paper: 49,
@@ -274,14 +276,16 @@ export const papers036to070 = definePapers([
   },
   {
     paper: 64,
-    status: 'not-yet-run',
+    year: 2025,
+    status: 'claim',
+    claims: ['infinite-schedule'],
     title: 'Beyond Cosine Decay: On the effectiveness of Infinite Learning Rate Schedule for Continual Pre-training',
     quote:
       'the infinite learning rate schedule consistently enhances continual pre-training performance compared to a ' +
       'repeated cosine decay',
     reason:
-      'planned miniature: char-lm over a stream of three corpora, a repeated cosine decay per stage vs the infinite ' +
-      'schedule, mean validation loss over all corpora after each stage',
+      'char-lm MLP over two corpora (words, then names), the repeated cosine decay vs the infinite schedule, held-out ' +
+      'bits/char over both corpora after the last task',
   },
   {
     paper: 65,

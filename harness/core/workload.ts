@@ -17,6 +17,12 @@ export interface SupervisedData {
   featureSize: number;
   /** Multiplier applied to `x` when a batch is built (1/255 for bytes). @default 1 */
   xScale?: number;
+  /**
+   * The workload's own training order (e.g. a sequence of tasks, one corpus after another): the
+   * rows of each epoch of the batch stream, drawn from the trial's order stream. A method's
+   * curriculum (`DataSelection.epochRows`) replaces it. @default a fresh permutation per epoch
+   */
+  trainOrder?: (epoch: number, rng: Rng) => Int32Array;
   /** `classNames` (optional) label the classes in exported data (`reprobench data export`). */
   task:
     | { kind: 'classification'; numClasses: number; classNames?: readonly string[] }
@@ -47,6 +53,11 @@ export interface Model {
   applyTrain?(x: tf.Tensor2D): tf.Tensor2D;
   /** Non-trainable variables that `applyTrain` updates (running statistics); freed with the model. @default [] */
   state?: tf.Variable[];
+  /**
+   * Model options this model consumed when it was built (e.g. an initialisation that reads the
+   * target), so a method's `modelOptions` that set only these need no training-mode path. @default []
+   */
+  buildOptions?: string[];
 }
 
 export type Direction = 'higher' | 'lower';

@@ -23,5 +23,7 @@ export function subsetTraining(data: SupervisedData, rows: Int32Array): Supervis
     y.set(train.y.subarray(r * ySize, (r + 1) * ySize), i * ySize);
   });
   const sub: ExampleSet = { x, y, n: rows.length };
-  return { ...data, train: sub };
+  // The workload's own order names rows of the whole set, which the subset renumbers.
+  const { trainOrder: _wholeSetOrder, ...rest } = data;
+  return { ...rest, train: sub };
 }

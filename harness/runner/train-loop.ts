@@ -94,7 +94,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   const model = createModel(workload, method, config, data, inputs.options, seeds);
   const forwardTrain = (x: tf.Tensor2D) => (model.applyTrain ? model.applyTrain(x) : model.apply(x));
   const optimizer = method.createOptimizer(config.method.hparams);
-  const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order), selection?.epochRows);
+  const stream = new BatchStream(data, config.batchSize, new Rng(seeds.order), selection?.epochRows ?? data.trainOrder);
   const valid = inputs.valid ?? buildValidationSet(data);
   const batches: BatchSource =
     method.batchSource?.(config.method.hparams, {
@@ -347,7 +347,8 @@ function createModel(
     seed: deriveSeed('method', [seeds.method, 'model']),
   });
   const model = workload.createModel(new Rng(seeds.init), data, extra ? { ...options, ...extra } : options);
-  if (extra && !model.applyTrain) {
+  const consumed = new Set(model.buildOptions ?? []);
+  if (extra && !model.applyTrain && !Object.keys(extra).every((k) => consumed.has(k))) {
     tf.dispose([...model.params, ...(model.state ?? [])]);
     throw new ReprobenchError(
       'E_BAD_CONFIG',

@@ -17,7 +17,7 @@ const SPLITS: Record<string, CharLmSplit> = {
 };
 
 /** Cross-entropy in bits (nats / ln 2), so `validation/loss` reads as held-out bits per character. */
-const bitsPerChar = (outputs: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar =>
+export const bitsPerChar = (outputs: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar =>
   tf.tidy(() => tf.div<tf.Scalar>(tf.losses.softmaxCrossEntropy(targets, outputs), Math.LN2));
 
 export const charLm = defineWorkload({
