@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { predictorBaseline, type ClaimDefinition, type PhenomenonContrast } from '../core/claim.js';
-import { claimVerdict, combineLabels, type ClaimVerdict, type ComparisonInput } from '../stats/index.js';
+import { claimVerdict, combineLabels, tallyLabels, type ClaimVerdict, type ComparisonInput } from '../stats/index.js';
 import { scopedLabel, verdictScope, type Fidelity, type VerdictScope } from './scope.js';
 import type { ArmSummary, WorkloadSummary } from './arm-summary.js';
 
@@ -53,12 +53,21 @@ function scoped(
         ? [`validity check met (${gates.map(name).join(', ')}), not counted in the label`]
         : []),
   ];
+  // The engine's lead tallies every comparison; with validity checks it is restated over the counted ones.
+  const lead = /^[a-z ]+: [^(]*? of \d+ comparison\(s\)/;
+  const body =
+    gates.length && counted.length && lead.test(v.explanation)
+      ? v.explanation.replace(
+          lead,
+          `${combined}: ${tallyLabels(counted.map((c) => c.verdict))} of ${counted.length} counted comparison(s)`,
+        )
+      : v.explanation;
   const fidelity = claim.fidelity;
   return {
     ...v,
     comparisons,
     overall,
-    explanation: notes.length ? `${overall} (${notes.join('; ')}); ${v.explanation}` : v.explanation,
+    explanation: notes.length ? `${overall} (${notes.join('; ')}); ${body}` : body,
     scope,
     fidelity,
     scopedLabel: scopedLabel(overall, scope, fidelity),

@@ -6,7 +6,7 @@ import { canonicalJson } from './trial.js';
 /**
  * What a card commits to before its first standard run (docs/claims.md § Pre-registration): what
  * is compared (test type, workloads, arms), what counts (claimed effect, margin, the phenomenon's
- * null region, the predictor spec, the fixed-budget outcome), how hard it is tried (repeats, tuning
+ * null region, the predictor spec, the fixed-budget outcome, the validity checks), how hard it is tried (repeats, tuning
  * budget) and how close to the paper it is (fidelity). The tuning record is not: it is written
  * after the first run.
  */
@@ -21,6 +21,7 @@ export function preregisteredFields(c: ClaimDefinition): Record<string, unknown>
     workloads: c.workloads,
     methods: c.methods,
     baselines: c.baselines,
+    validityChecks: c.validityChecks,
     outcome: c.outcome,
     phenomenon: c.phenomenon,
     predictor: c.predictor,
