@@ -117,7 +117,6 @@ export const papers036to070 = definePapers([
   },
   {
     paper: 48,
-    year: 2025,
     status: 'claim',
     claims: ['winner-spectral-bottleneck', 'winner-low-control'],
     title: 'Spectral Bottleneck in Deep Neural Networks: Noise is All You Need',
@@ -207,7 +206,6 @@ export const papers036to070 = definePapers([
   },
   {
     paper: 57,
-    year: 2025,
     status: 'claim',
     claims: ['weight-decay-repetition'],
     title: 'Pre-training under infinite compute',
@@ -276,7 +274,6 @@ export const papers036to070 = definePapers([
   },
   {
     paper: 64,
-    year: 2025,
     status: 'claim',
     claims: ['infinite-schedule'],
     title: 'Beyond Cosine Decay: On the effectiveness of Infinite Learning Rate Schedule for Continual Pre-training',
