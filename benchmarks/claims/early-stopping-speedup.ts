@@ -1,5 +1,6 @@
 import { defineClaim } from '../../harness/core/claim.js';
 import { LR_SWEEP, lrSweepId } from '../methods/lr-sweep.js';
+import { ADRIAENSEN_2023 } from './lc-extrapolation.js';
 
 /**
  * Catalogue #27, the model-selection half of LC-PFN: in a learning-rate sweep run one
@@ -12,13 +13,7 @@ export const earlyStoppingSpeedupClaim = defineClaim({
   id: 'early-stopping-speedup',
   version: 1,
   title: 'Predictive early stopping speeds up a learning-rate sweep 2× without losing its best run',
-  paper: {
-    title: 'Efficient Bayesian Learning Curve Extrapolation using Prior-Data Fitted Networks',
-    authors: 'Steven Adriaensen, Herilalaina Rakotoarison, Samuel Müller, Frank Hutter',
-    year: 2023,
-    url: 'https://arxiv.org/abs/2310.20447',
-    catalogue: 27,
-  },
+  paper: ADRIAENSEN_2023,
   quote:
     'Finally, we investigate its potential in the context of model selection and find that a simple LC-PFN based predictive ' +
     'early stopping criterion obtains 2 - 6x speed-ups on 45 of these datasets, at virtually no overhead.',

@@ -3,6 +3,15 @@ import { defineClaim } from '../../harness/core/claim.js';
 /** Constant rate, no warmup: the curves of a small hyperparameter sweep, as LC-PFN's benchmark curves are. */
 const CONSTANT = { schedule: 'constant', warmupFraction: 0 };
 
+/** LC-PFN's paper, shared by the cards that test its two halves (extrapolation, early stopping). */
+export const ADRIAENSEN_2023 = {
+  title: 'Efficient Bayesian Learning Curve Extrapolation using Prior-Data Fitted Networks',
+  authors: 'Steven Adriaensen, Herilalaina Rakotoarison, Samuel Müller, Frank Hutter',
+  year: 2023,
+  url: 'https://arxiv.org/abs/2310.20447',
+  catalogue: 27,
+};
+
 /**
  * Catalogue #27, the extrapolation half with a documented stand-in: from the first 25% of each
  * validation-loss curve, a parametric-curve ensemble (the extrapolators LC-PFN is compared with)
@@ -12,13 +21,7 @@ export const lcExtrapolationClaim = defineClaim({
   id: 'lc-extrapolation',
   version: 2,
   title: 'Extrapolating a learning curve beats taking its last value',
-  paper: {
-    title: 'Efficient Bayesian Learning Curve Extrapolation using Prior-Data Fitted Networks',
-    authors: 'Steven Adriaensen, Herilalaina Rakotoarison, Samuel Müller, Frank Hutter',
-    year: 2023,
-    url: 'https://arxiv.org/abs/2310.20447',
-    catalogue: 27,
-  },
+  paper: ADRIAENSEN_2023,
   quote:
     'We also show that the same LC-PFN achieves competitive performance extrapolating a total of 20 000 real learning curves ' +
     'from four learning curve benchmarks (LCBench, NAS-Bench-201, Taskset, and PD1) that stem from training a wide range of model ' +
