@@ -37,3 +37,29 @@ export interface GradNormTrace {
   l2: number[];
   l1: number[];
 }
+
+/**
+ * A trial's gradient-norm trace as it trains: every recorded step's norms, and the mean L2 norm
+ * since the last eval (the curve's `train/grad-norm`).
+ */
+export class GradNormRecorder {
+  readonly trace: GradNormTrace = { l2: [], l1: [] };
+  private sum = 0;
+  private count = 0;
+
+  async record(grads: readonly tf.Tensor[]): Promise<void> {
+    const n = await gradNorms(grads);
+    this.trace.l2.push(n.l2);
+    this.trace.l1.push(n.l1);
+    this.sum += n.l2;
+    this.count++;
+  }
+
+  /** The mean L2 norm of the steps recorded since the last call (null when there were none). */
+  takeWindowMean(): number | null {
+    const mean = this.count > 0 ? this.sum / this.count : null;
+    this.sum = 0;
+    this.count = 0;
+    return mean;
+  }
+}

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { isCommandMethod, type MethodDefinition, type TfjsMethodDefinition } from '../core/method.js';
+import { isCommandMethod, type MethodDefinition } from '../core/method.js';
 import type { CurvePoint, Outcome, TrialConfig, TrialStatus } from '../core/trial.js';
-import { WEIGHT_DISTANCE_METRIC, type Model, type SupervisedData, type WorkloadDefinition } from '../core/workload.js';
-import { ReprobenchError } from '../errors.js';
+import { WEIGHT_DISTANCE_METRIC, type SupervisedData, type WorkloadDefinition } from '../core/workload.js';
 import { BatchStream } from './batches.js';
 import type { BatchSource } from './batch-source.js';
 import { subsetTraining } from './subset.js';
@@ -14,7 +13,8 @@ import { FineEvals } from './fine-evals.js';
 import { resolutionOf } from './resolution.js';
 import { weightDistance } from './weight-distance.js';
 import { meetsTarget } from '../scoring/time-to-result.js';
-import { gradNorms, type GradNormTrace } from './grad-norm.js';
+import { GradNormRecorder, type GradNormTrace } from './grad-norm.js';
+import { createModel } from './trial-model.js';
 
 export interface TrialProgress {
   step: number;
@@ -131,21 +131,12 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
   let stage = 0;
   let stageLeft = 0;
   let stageLr = 0;
-  const recordNorms = config.recordGradNorm === true || inputs.recordGradNorm === true;
-  const norms: GradNormTrace | undefined = recordNorms ? { l2: [], l1: [] } : undefined;
-  let normSum = 0;
-  let normCount = 0;
+  const norms = config.recordGradNorm === true || inputs.recordGradNorm === true ? new GradNormRecorder() : undefined;
 
   /** One optimizer step on a batch; the caller frees the batch. `record`: a trial step whose gradient norms are traced. */
   const optimizerStep = async (x: tf.Tensor2D, y: tf.Tensor2D, record = false): Promise<number> => {
     const { value, grads } = tf.variableGrads(() => loss(forwardTrain(x), y), model.params);
-    if (record && norms) {
-      const n = await gradNorms(Object.values(grads));
-      norms.l2.push(n.l2);
-      norms.l1.push(n.l1);
-      normSum += n.l2;
-      normCount++;
-    }
+    if (record && norms) await norms.record(Object.values(grads));
     optimizer.applyGradients(grads);
     // Read asynchronously: WebGPU in Node has no synchronous read-back (tfjs's readSync needs
     // OffscreenCanvas), and on wasm/blas/cpu the promise resolves at once with the same value.
@@ -160,7 +151,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     const metrics: Record<string, number | null> = {
       ...(await evaluate(model, data.task, valid, loss)),
       'train/loss': trainLoss,
-      ...(config.recordGradNorm ? { 'train/grad-norm': normCount > 0 ? normSum / normCount : null } : {}),
+      ...(config.recordGradNorm && norms ? { 'train/grad-norm': norms.takeWindowMean() } : {}),
     };
     if (initial) metrics[WEIGHT_DISTANCE_METRIC] = await weightDistance(model.params, initial);
     evalSeconds += now() - e0;
@@ -194,8 +185,6 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     const point = await measure(step, trainSeconds, lossCount > 0 ? lossSum / lossCount : null);
     lossSum = 0;
     lossCount = 0;
-    normSum = 0;
-    normCount = 0;
     lastEvalStep = step;
     if (fine && !reachedAt && metOf(point)) {
       // The first eval to meet the target: place the crossing by replaying the interval before it.
@@ -327,36 +316,7 @@ export async function train(inputs: TrainInputs): Promise<TrainResult> {
     reason,
     ...(selection ? { scoring: { steps: selection.scoringSteps, seconds: scoringSeconds } } : {}),
   };
-  return { status, outcome, curve, ...(norms ? { gradNorms: norms } : {}) };
-}
-
-/**
- * Builds the trial's model with the method's model options (if any) over the variant's. A method
- * that sets model options on a model without a training-mode path would silently change nothing.
- */
-function createModel(
-  workload: WorkloadDefinition,
-  method: TfjsMethodDefinition,
-  config: TrialConfig,
-  data: SupervisedData,
-  options: TrainInputs['options'],
-  seeds: TrialSeeds,
-): Model {
-  const extra = method.modelOptions?.(config.method.hparams, {
-    batchSize: config.batchSize,
-    seed: deriveSeed('method', [seeds.method, 'model']),
-  });
-  const model = workload.createModel(new Rng(seeds.init), data, extra ? { ...options, ...extra } : options);
-  const consumed = new Set(model.buildOptions ?? []);
-  if (extra && !model.applyTrain && !Object.keys(extra).every((k) => consumed.has(k))) {
-    tf.dispose([...model.params, ...(model.state ?? [])]);
-    throw new ReprobenchError(
-      'E_BAD_CONFIG',
-      `method ${method.id} sets model options (${Object.keys(extra).join(', ')}) but the model of ${workload.id}:${config.workload.variant} has no training-mode path that reads them`,
-      "use a workload variant whose model reads them (batch normalisation: fashion-mnist-mlp:bn-large; dropout: char-lm's MLP variants)",
-    );
-  }
-  return model;
+  return { status, outcome, curve, ...(norms ? { gradNorms: norms.trace } : {}) };
 }
 
 /** Reads a scalar (asynchronously, as everywhere in a trial: see the loss read above) and frees it. */
