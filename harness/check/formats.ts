@@ -8,8 +8,11 @@ export interface ReferenceClaimVerdict {
   scopedLabel: string;
   scope: string;
   fidelity: string;
-  /** "claimed 2× · measured 1.27× [1.16, 1.39]" per comparison, with its label. */
-  comparisons: Array<{ comparison: string; headline: string; label: string }>;
+  /**
+   * "claimed 2× · measured 1.27× [1.16, 1.39]" per comparison, with its label; a comparison of the
+   * card's `validityChecks` is marked, since it gates the claim's label instead of counting in it.
+   */
+  comparisons: Array<{ comparison: string; headline: string; label: string; validityCheck?: true }>;
 }
 
 export interface CheckedClaim {

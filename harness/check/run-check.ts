@@ -51,6 +51,7 @@ export function referenceClaimVerdict(
       comparison: `${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}`,
       headline: c.headline,
       label: c.verdict,
+      ...(c.validityCheck ? { validityCheck: true as const } : {}),
     })),
   };
 }

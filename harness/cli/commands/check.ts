@@ -115,7 +115,10 @@ export function checkCommand(y: Argv) {
           `check ${c.claim}: ${outcome.code ? 'FAILED' : 'passed'} (reference ${c.referenceClass}, now ${c.currentClass}${c.sameClass ? ', same numerics class' : ''})`,
         );
         log(`  the reference's claim verdict: ${v.label.toUpperCase()} ${v.scope} · ${v.fidelity}`);
-        for (const x of v.comparisons) log(`    ${x.comparison}: ${x.headline} → ${x.label}`);
+        for (const x of v.comparisons)
+          log(
+            `    ${x.comparison}: ${x.headline} → ${x.label}${x.validityCheck ? ' (validity check, not counted in the label)' : ''}`,
+          );
         for (const g of c.groups)
           log(
             `  ${g.method} on ${g.workload}: ${g.quantity && g.quantity !== 'steps to target' ? g.quantity : 'steps'} ${g.steps.verdict}, wall time ${g.seconds.verdict}`,

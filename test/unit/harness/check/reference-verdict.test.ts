@@ -41,4 +41,19 @@ describe("check states the reference's claim verdict with its scope and fidelity
     ]);
     expect(md).toContain(`The reference's claim verdict: **${v.label}** ${v.scope} · faithful.`);
   });
+
+  it('marks the comparison of a validity check, which gates the label instead of counting in it', async () => {
+    const registries = await loadRegistries(ROOT);
+    const claim = registries.claims.get('granet');
+    const checks = new Set((claim.validityChecks ?? []).map((c) => c.method));
+    expect(checks.size).toBeGreaterThan(0);
+    const ref = readReference(findReferences(ROOT, 'granet')[0]!);
+    const v = referenceClaimVerdict(claim, ref, predictorInputsFrom(registries));
+    const marked = v.comparisons.filter((c) => c.validityCheck);
+    expect(marked.length).toBeGreaterThan(0);
+    // Exactly the comparisons whose method is a validity check are marked; the rest make the label.
+    for (const c of v.comparisons)
+      expect(c.validityCheck === true).toBe([...checks].some((m) => c.comparison.startsWith(`${m} vs `)));
+    expect(v.comparisons.some((c) => !c.validityCheck)).toBe(true);
+  });
 });
