@@ -45,17 +45,30 @@ export function formatReport(r: BenchReport): string {
   }
   if ('skipped' in r.pytorch) out.push(`PyTorch: skipped — ${r.pytorch.skipped}`);
   else
-    out.push(`PyTorch ${r.pytorch.version}, torch.set_num_threads(1), OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for it`);
+    out.push(
+      `PyTorch ${r.pytorch.version}, torch.set_num_threads(1), OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for it (this process, and so blas: ${process.env.OPENBLAS_CORETYPE ? `OPENBLAS_CORETYPE=${process.env.OPENBLAS_CORETYPE}` : 'unset'})`,
+    );
   for (const s of r.skipped) out.push(`skipped ${s.backend}${s.name === '*' ? '' : ` ${s.name}`}: ${s.reason}`);
 
   if (r.optimizers.length) {
     out.push(
       '',
-      'Optimizers: MLP training step (784-256-10, batch 128), ms, median over rounds; ratio = this ÷ AdamW per round, median [min–max]',
+      'Optimizers: MLP training step (784-256-10, batch 128), ms, median over rounds; ratio = this ÷ AdamW per round, median [min–max];',
+      '  update = the optimizer step alone on one kept gradient; update vs PyTorch = this update ÷ the same optimizer\'s in PyTorch, per round, median',
     );
     out.push(
       ...table(
-        ['optimizer', 'backend', 'ms/step', 'vs AdamW', 'PyTorch vs AdamW', 'within 25%'],
+        [
+          'optimizer',
+          'backend',
+          'ms/step',
+          'vs AdamW',
+          'PyTorch vs AdamW',
+          'within 25%',
+          'update ms',
+          'update vs AdamW',
+          'update vs PyTorch',
+        ],
         r.optimizers.map((x) => [
           x.name,
           x.backend,
@@ -63,6 +76,9 @@ export function formatReport(r: BenchReport): string {
           `${round(x.ratioToAdamw, 3)}× [${round(x.ratioRange[0], 3)}–${round(x.ratioRange[1], 3)}]`,
           x.pytorchRatioToAdamw !== undefined ? `${round(x.pytorchRatioToAdamw, 3)}×` : '',
           x.withinGoal === undefined ? '' : x.withinGoal ? 'yes' : 'no',
+          x.updateMs.toFixed(3),
+          `${round(x.updateRatioToAdamw, 3)}×`,
+          x.updateVsPytorch !== undefined ? `${round(x.updateVsPytorch, 3)}×` : '',
         ]),
       ),
     );

@@ -67,6 +67,12 @@ export interface BenchModel {
   step(read?: boolean): Promise<number>;
   /** Waits until every step so far has run (reads a parameter back). */
   sync(): Promise<void>;
+  /**
+   * Milliseconds per optimizer update alone: one gradient is computed and kept, then applied `n`
+   * times (the optimizer's fused kernel or its ops, nothing of the forward and backward pass).
+   * It moves the parameters on with the same gradient, so step losses after it mean nothing.
+   */
+  updateMs(n: number): Promise<number>;
   dispose(): void;
 }
 
@@ -113,6 +119,18 @@ function trainer(
     },
     async sync() {
       await params[0]!.data();
+    },
+    async updateMs(n) {
+      const { value, grads } = tf.variableGrads(loss, params);
+      value.dispose();
+      opt.applyGradients(grads); // the first update allocates the optimizer's slots
+      await params[0]!.data();
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) opt.applyGradients(grads);
+      await params[0]!.data();
+      const ms = (performance.now() - t0) / n;
+      tf.dispose(Object.values(grads));
+      return ms;
     },
     dispose() {
       opt.dispose();

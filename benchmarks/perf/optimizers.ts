@@ -41,6 +41,18 @@ export interface OptimizerResult {
   /** |ratioToAdamw ÷ pytorchRatioToAdamw − 1| ≤ FAIRNESS_GOAL */
   withinGoal?: boolean;
   rounds: number[];
+  /**
+   * The optimizer's update alone (one kept MLP gradient applied again and again: the fused kernel
+   * or the reference's ops, no forward or backward pass), median over rounds; and ÷ AdamW's.
+   */
+  updateMs: number;
+  updateRatioToAdamw: number;
+  /**
+   * This update's time ÷ the same optimizer's update in PyTorch, per round, then the median (tfjs
+   * rows, where PyTorch is measured): at most 1 means the optimizer is not slower to apply here
+   * than in its reference implementation, so it is not the engine that handicaps it.
+   */
+  updateVsPytorch?: number;
 }
 
 export interface OptimizerOptions {
@@ -52,6 +64,8 @@ export interface OptimizerOptions {
 }
 
 const perRound = (a: number[], b: number[]) => a.map((v, i) => v / b[i]!);
+const makeOptimizer = (opt: (typeof OPTIMIZERS)[number]) =>
+  opt.method.createOptimizer(opt.hparams ?? opt.method.hparams) as unknown as tf.Optimizer;
 
 /**
  * Each built-in optimizer's MLP training step (784-256-10, batch 128) against AdamW's, on each
@@ -87,6 +101,8 @@ export async function measureOptimizers(
   const times = new Map<string, number[]>();
   const push = (k: string, v: number) => times.set(k, [...(times.get(k) ?? []), v]);
   const count = (ms: number) => Math.max(5, Math.min(400, Math.ceil((o.seconds * 1000) / Math.max(ms, 0.05))));
+  // Updates are short (tenths of a millisecond): more repeats for the same time, more resolution.
+  const updates = (ms: number) => Math.max(20, Math.min(4000, Math.ceil((o.seconds * 500) / Math.max(ms, 0.01))));
   try {
     for (let r = 0; r < o.rounds; r++) {
       for (const b of usable) {
@@ -95,9 +111,7 @@ export async function measureOptimizers(
           const k = `${opt.name}@${b}`;
           let model = models.get(k);
           if (!model) {
-            model = createMlp(
-              () => opt.method.createOptimizer(opt.hparams ?? opt.method.hparams) as unknown as tf.Optimizer,
-            );
+            model = createMlp(() => makeOptimizer(opt));
             models.set(k, model);
             for (let i = 0; i < 3; i++) await model.step();
             const t = performance.now();
@@ -108,6 +122,16 @@ export async function measureOptimizers(
           const t0 = performance.now();
           for (let i = 0; i < n; i++) await model.step();
           push(k, (performance.now() - t0) / n);
+
+          // The update alone, on a model of its own (it moves the parameters along one gradient).
+          const u = `${k}/update`;
+          let updating = models.get(u);
+          if (!updating) {
+            updating = createMlp(() => makeOptimizer(opt));
+            models.set(u, updating);
+            steps.set(u, updates(await updating.updateMs(5)));
+          }
+          push(u, await updating.updateMs(steps.get(u)!));
         }
       }
       if (peer) {
@@ -115,6 +139,9 @@ export async function measureOptimizers(
           const k = `${opt.name}@pytorch`;
           if (!steps.has(k)) steps.set(k, count(await peer.run('mlp', 3, 3, opt.name)));
           push(k, await peer.run('mlp', steps.get(k)!, 1, opt.name));
+          const u = `${k}/update`;
+          if (!steps.has(u)) steps.set(u, updates(await peer.update('mlp', 5, opt.name)));
+          push(u, await peer.update('mlp', steps.get(u)!, opt.name));
         }
       }
       o.log(`optimizers: round ${r + 1}/${o.rounds} done`);
@@ -122,7 +149,7 @@ export async function measureOptimizers(
   } finally {
     peer?.close();
     for (const [k, model] of models) {
-      await initBackend(k.split('@')[1] as BackendName);
+      await initBackend(k.split('@')[1]!.split('/')[0] as BackendName);
       model.dispose();
     }
   }
@@ -130,8 +157,11 @@ export async function measureOptimizers(
   const optimizers: OptimizerResult[] = [];
   for (const backend of [...usable, ...(peer ? ['pytorch'] : [])]) {
     const base = times.get(`adamw@${backend}`)!;
+    const updateBase = times.get(`adamw@${backend}/update`)!;
     for (const opt of OPTIMIZERS) {
       const rounds = times.get(`${opt.name}@${backend}`)!;
+      const updateRounds = times.get(`${opt.name}@${backend}/update`)!;
+      const torchUpdates = peer && backend !== 'pytorch' ? times.get(`${opt.name}@pytorch/update`) : undefined;
       const ratio = spread(perRound(rounds, base));
       const torch =
         peer && backend !== 'pytorch'
@@ -147,6 +177,9 @@ export async function measureOptimizers(
           ? { pytorchRatioToAdamw: torch, withinGoal: Math.abs(ratio.median / torch - 1) <= FAIRNESS_GOAL }
           : {}),
         rounds,
+        updateMs: spread(updateRounds).median,
+        updateRatioToAdamw: spread(perRound(updateRounds, updateBase)).median,
+        ...(torchUpdates ? { updateVsPytorch: spread(perRound(updateRounds, torchUpdates)).median } : {}),
       });
     }
   }

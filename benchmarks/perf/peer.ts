@@ -6,6 +6,7 @@ import type { ModelName } from './models.js';
  * A long-lived process that trains the pinned models on request, one JSON request and one JSON
  * reply per line, so that its rounds interleave with this process's in one run.
  *   {"cmd": "info"} → {...};  {"cmd": "run", "model", "steps", "warmup", "optimizer"?} → {"msPerStep", ...} or {"error"}
+ *   {"cmd": "update", "model", "steps", "optimizer"} → {"msPerUpdate", ...} (the PyTorch peer only)
  */
 export class LinePeer {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -50,6 +51,11 @@ export class LinePeer {
         ...(optimizer ? { optimizer } : {}),
       })
     ).msPerStep;
+  }
+
+  /** Milliseconds per `optimizer.step()` alone on `model`, one kept gradient applied `steps` times. */
+  async update(model: ModelName, steps: number, optimizer: string): Promise<number> {
+    return (await this.request<{ msPerUpdate: number }>({ cmd: 'update', model, steps, optimizer })).msPerUpdate;
   }
 
   close(): void {

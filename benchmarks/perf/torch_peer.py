@@ -5,6 +5,8 @@ in one run: each input line is a JSON request, each output line a JSON reply.
   {"cmd": "info"}                               -> {"torch": "...", "threads": 1, "blas": "..."}
   {"cmd": "run", "model": "mlp", "steps": 50}   -> {"model": "mlp", "msPerStep": 1.23, "loss": ...}
   {"cmd": "run", "model": "mlp", "optimizer": "adan", "steps": 50}   (optimizers: torch_optimizers.py)
+  {"cmd": "update", "model": "mlp", "optimizer": "adan", "steps": 50} -> {"msPerUpdate": 0.12, ...}
+      (optimizer.step() alone, on one kept gradient: the bench's update-only rows)
 """
 import json
 import math
@@ -79,13 +81,31 @@ MODELS = {
 built = {}
 
 
-def run(name, steps, warmup, optimizer='adam'):
-    key = (name, optimizer)
+def build(name, optimizer, purpose='run'):
+    """One model and optimizer per (model, optimizer, purpose): update-only timing moves the
+    parameters along one kept gradient, so it never shares a model with the step timing."""
+    key = (name, optimizer, purpose)
     if key not in built:
         torch.manual_seed(0)
         m, loss = MODELS[name]()
         built[key] = (m, loss, OPTIMIZERS[optimizer](m.parameters()))
-    m, loss, opt = built[key]
+    return built[key]
+
+
+def update(name, steps, optimizer):
+    """optimizer.step() alone: one gradient computed and kept in .grad, applied `steps` times."""
+    _, loss, opt = build(name, optimizer, 'update')
+    opt.zero_grad(set_to_none=True)
+    loss().backward()
+    opt.step()  # the first step allocates the optimizer's state
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        opt.step()
+    return {'model': name, 'msPerUpdate': (time.perf_counter() - t0) * 1000 / steps, 'steps': steps}
+
+
+def run(name, steps, warmup, optimizer='adam'):
+    m, loss, opt = build(name, optimizer)
 
     def step():
         opt.zero_grad(set_to_none=True)
@@ -107,6 +127,8 @@ def main():
         req = json.loads(line)
         if req.get('cmd') == 'info':
             reply = {'torch': torch.__version__, 'threads': torch.get_num_threads()}
+        elif req.get('cmd') == 'update':
+            reply = update(req['model'], int(req['steps']), req.get('optimizer', 'adam'))
         else:
             reply = run(req['model'], int(req['steps']), int(req.get('warmup', 2)), req.get('optimizer', 'adam'))
         sys.stdout.write(json.dumps(reply) + '\n')

@@ -79,21 +79,34 @@ describe('reprobench bench', () => {
       ratioToAdamw: number;
       pytorchRatioToAdamw?: number;
       withinGoal?: boolean;
+      updateMs: number;
+      updateRatioToAdamw: number;
+      updateVsPytorch?: number;
     };
     const report = JSON.parse(r.stdout) as { optimizers: Opt[]; results: unknown[] };
     expect(report.results).toHaveLength(0);
     const wasm = report.optimizers.filter((x) => x.backend === 'wasm');
     expect(wasm.map((x) => x.name)).toEqual(['adamw', 'nadamw', 'adan', 'sgd-nesterov', 'sgd-momentum']);
     expect(wasm[0]!.ratioToAdamw).toBe(1);
-    for (const x of wasm) expect(x.msPerStep).toBeGreaterThan(0);
+    expect(wasm[0]!.updateRatioToAdamw).toBe(1);
+    for (const x of wasm) {
+      expect(x.msPerStep).toBeGreaterThan(0);
+      // The update alone is part of a step, so it must take less than the whole step.
+      expect(x.updateMs).toBeGreaterThan(0);
+      expect(x.updateMs).toBeLessThan(x.msPerStep);
+    }
     if (torchUnavailable()) {
-      expect(wasm.every((x) => x.pytorchRatioToAdamw === undefined)).toBe(true);
+      expect(wasm.every((x) => x.pytorchRatioToAdamw === undefined && x.updateVsPytorch === undefined)).toBe(true);
     } else {
       const torch = report.optimizers.filter((x) => x.backend === 'pytorch');
       expect(torch.map((x) => x.name)).toEqual(wasm.map((x) => x.name));
       expect(torch.every((t) => t.pytorchRatioToAdamw === undefined && t.withinGoal === undefined)).toBe(true);
+      for (const t of torch) expect(t.updateMs).toBeLessThan(t.msPerStep);
       for (const x of wasm) {
-        expect(x.pytorchRatioToAdamw).toBe(torch.find((t) => t.name === x.name)!.ratioToAdamw);
+        const t = torch.find((q) => q.name === x.name)!;
+        // One round: the per-round ratio is the ratio of the two medians.
+        expect(x.updateVsPytorch).toBeCloseTo(x.updateMs / t.updateMs, 10);
+        expect(x.pytorchRatioToAdamw).toBe(t.ratioToAdamw);
         expect(x.withinGoal).toBe(Math.abs(x.ratioToAdamw / x.pytorchRatioToAdamw! - 1) <= 0.25);
       }
     }
