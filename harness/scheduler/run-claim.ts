@@ -3,19 +3,18 @@ import { summarizeClaim, type ClaimSummary } from '../analysis/summary.js';
 import { predictorInputsFrom } from '../analysis/predictor-outcome.js';
 import { readManifest, writeManifest, type Manifest } from '../store/manifest.js';
 import type { TrialRecord } from '../core/trial.js';
-import { isFinished, requireUsable } from '../store/trial-store.js';
+import { requireUsable } from '../store/trial-store.js';
 import { claimRunDir } from '../store/run-dir.js';
 import { usableCacheDir } from '../store/fs-errors.js';
 import { isReprobenchError, type ReprobenchError } from '../errors.js';
 import { workloadRefOf } from '../core/workload.js';
-import { armsOf } from '../plan/plan.js';
+import { armsOf, type PlannedTrial } from '../plan/plan.js';
 import { chosenPoints, type TuningResult } from '../tuning/result.js';
-import { estimateSeconds, formatDuration } from '../plan/estimate.js';
-import { planEvaluation, type PlannedTrial } from '../plan/plan.js';
 import { allTuningTrials, planPhases, type PhaseContext } from '../plan/phases.js';
 import { resolveRun } from '../plan/resolve-run.js';
 import { isDone, openSession, runPhase, type ClaimSession, type SessionOptions } from './session.js';
 import { runAdaptive, type AdaptiveResult } from './adaptive.js';
+import { dryRun } from './dry-run.js';
 
 export interface RunClaimOptions extends SessionOptions {
   preset: Preset;
@@ -43,6 +42,8 @@ export interface RunClaimResult {
    * the command ends with after writing its summary and report; null when every arm has one.
    */
   unusable: ReprobenchError | null;
+  /** A dry run's estimate of the seconds left to run (absent when the claim ran). */
+  estimatedSeconds?: number;
 }
 
 /**
@@ -63,8 +64,9 @@ export async function runClaim(o: RunClaimOptions): Promise<RunClaimResult> {
   const ctx: PhaseContext = { registries, claim, backend, ...run };
 
   if (o.dryRun) {
-    dryRun(s, o, ctx);
+    const estimatedSeconds = dryRun(s, o, ctx);
     return {
+      estimatedSeconds,
       summary: null,
       ranTrials: 0,
       reusedTrials: 0,
@@ -210,49 +212,4 @@ export function firstUnusableArm(
     }
   }
   return null;
-}
-
-/** Trials a dry run lists by name; the rest are counted (a plan can hold thousands). */
-const DRY_RUN_LISTED = 50;
-
-/** `--dry-run`: the plan, what is already done, and an estimate; nothing runs. */
-function dryRun(s: ClaimSession, o: RunClaimOptions, ctx: PhaseContext): void {
-  const { registries, claim, backend } = s;
-  const { repeats, workloads } = ctx;
-  const plan = planPhases(ctx, s.stored);
-  const planned = plan.tuning;
-  const tuning = plan.tuningTrials;
-  const tuneTodo = plan.tuningMissing;
-  const evalCount = workloads.length * (claim.methods.length + claim.baselines.length) * repeats;
-  // The re-check trials are known once the first phase is done; before that, their most.
-  const recheck = planned ? plan.recheckTrials : null;
-  const recheckTodo = planned ? plan.recheckMissing : null;
-  const evalTodo = plan.evaluationMissing;
-  o.log(`plan for claim ${claim.id} (${o.preset}, ${repeats} repeats per method and workload, ${o.workers} workers):`);
-  if (planned?.recordedFrom)
-    o.log(`  tuning: none; the quick preset reuses the points the standard run chose (${planned.recordedFrom})`);
-  else if (planned)
-    o.log(
-      `  tuning: ${tuning.length} trials (${planned.choose([]).description}), ${tuning.length - tuneTodo.length} already done`,
-    );
-  if (planned?.rechecks) {
-    o.log(
-      recheck && recheckTodo
-        ? `  tuning re-check: ${recheck.length} trials, ${recheck.length - recheckTodo.length} already done`
-        : `  tuning re-check: up to ${planned.recheckPlaceholders.length} trials (which points depends on the first tuning phase)`,
-    );
-  }
-  o.log(
-    `  evaluation: ${evalCount} trials, ${evalTodo ? evalCount - evalTodo.length : 0} already done${evalTodo ? '' : ' (their configuration depends on the tuning result)'}`,
-  );
-  const todo = [...tuneTodo, ...(recheckTodo ?? []), ...(evalTodo ?? [])];
-  for (const t of todo.slice(0, DRY_RUN_LISTED)) o.log(`    todo ${t.id} ${t.label}`);
-  if (todo.length > DRY_RUN_LISTED) {
-    o.log(`    … and ${todo.length - DRY_RUN_LISTED} more (\`reprobench plan ${claim.id}\` lists every trial)`);
-  }
-  const pendingRecheck = recheckTodo ?? planned?.recheckPlaceholders ?? [];
-  const pendingEval = evalTodo ?? planEvaluation(registries, claim, o.preset, repeats, backend, {});
-  const finished = [...s.stored.values()].filter(isFinished);
-  const est = estimateSeconds([...tuneTodo, ...pendingRecheck, ...pendingEval], finished, registries, o.workers);
-  o.log(`  estimated time: ${formatDuration(est)} on ${o.workers} worker${o.workers === 1 ? '' : 's'}`);
 }

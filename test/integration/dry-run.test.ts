@@ -20,8 +20,17 @@ describe('run --dry-run', () => {
     expect(r.stdout).toContain(
       'evaluation: 120 trials, 0 already done (their configuration depends on the tuning result)',
     );
-    expect(r.stdout).toMatch(/estimated time: \d+ (s|min)/);
+    // Nothing ran here yet: the hints' step time over how far the committed reference's trials ran (they stop at the target).
+    expect(r.stdout).toMatch(/estimated time: \d+ (s|min) on \d+ workers? \(from step-time hints and the reference's steps run\)/);
     expect(existsSync(join(out, 'trials'))).toBe(false);
+  });
+
+  it('`run all --dry-run` ends with the estimate for the whole catalogue', () => {
+    const r = cli(['run', 'all', '--preset', 'standard', '--backend', 'wasm', '--dry-run', '--out', tempDir()]);
+    expect(r.code, r.stderr).toBe(0);
+    const claims = r.stdout.match(/^=== claim /gm)?.length ?? 0;
+    expect(claims).toBeGreaterThanOrEqual(25);
+    expect(r.stdout).toMatch(new RegExp(`\\nestimated time for all ${claims} claims: \\d+(\\.\\d)? (s|min|h) on \\d+ workers?\\n?$`));
   });
 
   it('the quick preset plans no tuning where the committed standard reference already chose the points', () => {
@@ -42,6 +51,7 @@ describe('run --dry-run', () => {
       'tuning: 8 trials (grid over learningRate, 1 tuning seed per point, lowest median steps to target wins), 8 already done',
     );
     expect(r.stdout).toContain('evaluation: 12 trials, 8 already done');
+    expect(r.stdout).toMatch(/estimated time: \d+ s on \d+ workers? \(from finished trials\)/);
     expect(r.stdout.match(/^ {4}todo /gm)).toHaveLength(4);
   });
 });

@@ -12,6 +12,7 @@ import { writeSummaryJson } from '../../../reports/summary.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { runClaim } from '../../scheduler/run-claim.js';
 import { parseShard } from '../../plan/shard.js';
+import { formatDuration } from '../../plan/estimate.js';
 import { nonEmptyPath, positiveInt, trainingOptions } from '../options.js';
 import { printLine } from '../terminal-text.js';
 import { isReprobenchError } from '../../errors.js';
@@ -144,12 +145,13 @@ export function runCommand(y: Argv) {
       const seconds: Record<string, ClaimSeconds> = {};
       // A claim with an arm that has no usable trial does not stop the others; the command fails at the end.
       const unusable: ReprobenchError[] = [];
+      let estimated = 0;
       for (const id of ids) {
         log(`\n=== claim ${id} (${ids.indexOf(id) + 1}/${ids.length}) ===`);
         const dir = join(base, id);
         const c0 = performance.now();
         try {
-          await runOne(argv, id, dir, log);
+          estimated += await runOne(argv, id, dir, log);
         } catch (e) {
           if (!isReprobenchError(e) || e.code !== 'E_NO_USABLE_TRIAL') throw e;
           log(e.format());
@@ -158,7 +160,10 @@ export function runCommand(y: Argv) {
         const train = [...readTrials(dir).values()].reduce((sum, t) => sum + t.outcome.trainSeconds, 0);
         seconds[id] = { wall: (performance.now() - c0) / 1000, train };
       }
-      if (argv['dry-run']) return;
+      if (argv['dry-run']) {
+        log(`\nestimated time for all ${ids.length} claims: ${formatDuration(estimated)} on ${argv.workers} worker${argv.workers === 1 ? '' : 's'}`);
+        return;
+      }
       const wall = (performance.now() - t0) / 1000;
       const cat = writeCatalogue(base, ids, {
         wallSeconds: wall,
@@ -199,7 +204,8 @@ interface RunArgs {
 }
 
 /** One claim: run it, print its summary, write summary.json and report.html into `runDir`. */
-async function runOne(argv: RunArgs, claim: string, runDir: string, log: (l: string) => void): Promise<void> {
+/** Runs one claim and prints its summary; a dry run returns its estimate of the seconds left. */
+async function runOne(argv: RunArgs, claim: string, runDir: string, log: (l: string) => void): Promise<number> {
   const tty = Boolean(process.stdout.isTTY) && !argv['dry-run'];
   const result = await runClaim({
     claim,
@@ -218,7 +224,7 @@ async function runOne(argv: RunArgs, claim: string, runDir: string, log: (l: str
     reporter: tty ? ttyReporter(argv.workers) : lineReporter(log),
     log,
   });
-  if (!result.summary) return;
+  if (!result.summary) return result.estimatedSeconds ?? 0;
   log('');
   log(formatSummary(result.summary));
   const json = writeSummaryJson(runDir, result.summary);
@@ -232,4 +238,5 @@ async function runOne(argv: RunArgs, claim: string, runDir: string, log: (l: str
   );
   // Written and shown above; a claim judged on an arm without results must not end with exit 0.
   if (result.unusable) throw result.unusable;
+  return 0;
 }
