@@ -46,7 +46,7 @@ export function formatReport(r: BenchReport): string {
   if ('skipped' in r.pytorch) out.push(`PyTorch: skipped — ${r.pytorch.skipped}`);
   else
     out.push(
-      `PyTorch ${r.pytorch.version}, torch.set_num_threads(1), OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for it (this process, and so blas: ${process.env.OPENBLAS_CORETYPE ? `OPENBLAS_CORETYPE=${process.env.OPENBLAS_CORETYPE}` : 'unset'})`,
+      `PyTorch ${r.pytorch.version}, torch.set_num_threads(1); OpenBLAS kernels for it and for blas alike: ${r.pytorch.openblasCoretype}`,
     );
   for (const s of r.skipped) out.push(`skipped ${s.backend}${s.name === '*' ? '' : ` ${s.name}`}: ${s.reason}`);
 
@@ -54,7 +54,7 @@ export function formatReport(r: BenchReport): string {
     out.push(
       '',
       'Optimizers: MLP training step (784-256-10, batch 128), ms, median over rounds; ratio = this ÷ AdamW per round, median [min–max];',
-      '  update = the optimizer step alone on one kept gradient; update vs PyTorch = this update ÷ the same optimizer\'s in PyTorch, per round, median',
+      '  update = the optimizer step alone on two kept gradients in turn; update vs PyTorch = this update ÷ the same optimizer\'s in PyTorch, per round, median',
     );
     out.push(
       ...table(

@@ -42,7 +42,7 @@ export interface OptimizerResult {
   withinGoal?: boolean;
   rounds: number[];
   /**
-   * The optimizer's update alone (one kept MLP gradient applied again and again: the fused kernel
+   * The optimizer's update alone (two kept MLP gradients applied in turn: the fused kernel
    * or the reference's ops, no forward or backward pass), median over rounds; and ÷ AdamW's.
    */
   updateMs: number;

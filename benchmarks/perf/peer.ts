@@ -53,7 +53,7 @@ export class LinePeer {
     ).msPerStep;
   }
 
-  /** Milliseconds per `optimizer.step()` alone on `model`, one kept gradient applied `steps` times. */
+  /** Milliseconds per `optimizer.step()` alone on `model`, two kept gradients applied in turn. */
   async update(model: ModelName, steps: number, optimizer: string): Promise<number> {
     return (await this.request<{ msPerUpdate: number }>({ cmd: 'update', model, steps, optimizer })).msPerUpdate;
   }

@@ -9,8 +9,12 @@ export const SYSTEM_PYTHON = '/usr/bin/python3';
 const PEER = join(PACKAGE_ROOT, 'benchmarks', 'perf', 'torch_peer.py');
 
 /**
- * PyTorch's environment for a fair single-threaded peer: this machine sets OPENBLAS_CORETYPE and
- * OPENBLAS_L2_SIZE for other tools; they are unset for this subprocess only (DESIGN § Backends).
+ * PyTorch's environment for a fair single-threaded peer. Debian's PyTorch does its products in the
+ * same libopenblas as the `blas` backend, so the peer keeps this process's OPENBLAS_CORETYPE and
+ * OPENBLAS_L2_SIZE: both sides run the same OpenBLAS kernels, set or chosen for the CPU alike. (This
+ * machine sets OPENBLAS_CORETYPE=Haswell for every process; with it unset for the peer alone, as
+ * the bench first did, PyTorch got the AVX-512 Cooperlake kernels and `blas` the AVX2 ones, and the
+ * MLP's ratio measured that difference: 1.64× against 1.09× with the same kernels, docs/engine.md.)
  * glibc's malloc hands PyTorch's large temporaries (an AdamW step makes several of 800 KB) back to
  * the kernel on every free and faults them in again on the next step; on the project's VMs that
  * made an AdamW step 14 ms instead of 0.25 ms under load (docs/engine.md). Keeping them in the heap
@@ -18,7 +22,7 @@ const PEER = join(PACKAGE_ROOT, 'benchmarks', 'perf', 'torch_peer.py');
  * heap, allocated once, does for tfjs.
  */
 function peerEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
+  return {
     ...process.env,
     OMP_NUM_THREADS: '1',
     OPENBLAS_NUM_THREADS: '1',
@@ -26,9 +30,11 @@ function peerEnv(): NodeJS.ProcessEnv {
     MALLOC_MMAP_THRESHOLD_: String(32 << 20),
     MALLOC_TRIM_THRESHOLD_: String(1 << 30),
   };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
-  return env;
+}
+
+/** The OpenBLAS core type both `blas` and the PyTorch peer run here: the variable's value, or OpenBLAS's own choice. */
+export function openblasCoretype(): string {
+  return process.env.OPENBLAS_CORETYPE ? process.env.OPENBLAS_CORETYPE : "OpenBLAS's choice for this CPU";
 }
 
 /** Why PyTorch rows cannot be measured here, or null when they can. */

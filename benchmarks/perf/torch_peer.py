@@ -6,7 +6,7 @@ in one run: each input line is a JSON request, each output line a JSON reply.
   {"cmd": "run", "model": "mlp", "steps": 50}   -> {"model": "mlp", "msPerStep": 1.23, "loss": ...}
   {"cmd": "run", "model": "mlp", "optimizer": "adan", "steps": 50}   (optimizers: torch_optimizers.py)
   {"cmd": "update", "model": "mlp", "optimizer": "adan", "steps": 50} -> {"msPerUpdate": 0.12, ...}
-      (optimizer.step() alone, on one kept gradient: the bench's update-only rows)
+      (optimizer.step() alone, on two kept gradients in turn: the bench's update-only rows)
 """
 import json
 import math
@@ -93,14 +93,25 @@ def build(name, optimizer, purpose='run'):
 
 
 def update(name, steps, optimizer):
-    """optimizer.step() alone: one gradient computed and kept in .grad, applied `steps` times."""
+    """optimizer.step() alone: one gradient computed and kept, then it and -0.5 times it set as
+    .grad in turn, `steps` updates (as models.ts updateMs does: a gradient that never changes
+    drives Adan's gradient difference to 0 and its state through subnormal numbers)."""
     _, loss, opt = build(name, optimizer, 'update')
     opt.zero_grad(set_to_none=True)
     loss().backward()
-    opt.step()  # the first step allocates the optimizer's state
-    t0 = time.perf_counter()
-    for _ in range(steps):
+    params = [p for group in opt.param_groups for p in group['params']]
+    turns = [[p.grad for p in params], [p.grad.mul(-0.5) for p in params]]
+
+    def step(i):
+        for p, g in zip(params, turns[i % 2]):
+            p.grad = g
         opt.step()
+
+    step(0)  # the first steps allocate the optimizer's state
+    step(1)
+    t0 = time.perf_counter()
+    for i in range(steps):
+        step(i)
     return {'model': name, 'msPerUpdate': (time.perf_counter() - t0) * 1000 / steps, 'steps': steps}
 
 
