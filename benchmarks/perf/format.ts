@@ -54,7 +54,7 @@ export function formatReport(r: BenchReport): string {
     out.push(
       '',
       'Optimizers: MLP training step (784-256-10, batch 128), ms, median over rounds; ratio = this ÷ AdamW per round, median [min–max];',
-      '  update = the optimizer step alone on two kept gradients in turn; update vs PyTorch = this update ÷ the same optimizer\'s in PyTorch, per round, median',
+      "  update = the optimizer step alone on two kept gradients in turn; update vs PyTorch = this update ÷ the same optimizer's in PyTorch, per round, median",
     );
     out.push(
       ...table(

@@ -21,7 +21,9 @@ describe('run --dry-run', () => {
       'evaluation: 120 trials, 0 already done (their configuration depends on the tuning result)',
     );
     // Nothing ran here yet: the hints' step time over how far the committed reference's trials ran (they stop at the target).
-    expect(r.stdout).toMatch(/estimated time: \d+ (s|min) on \d+ workers? \(from step-time hints and the reference's steps run\)/);
+    expect(r.stdout).toMatch(
+      /estimated time: \d+ (s|min) on \d+ workers? \(from step-time hints and the reference's steps run\)/,
+    );
     expect(existsSync(join(out, 'trials'))).toBe(false);
   });
 
@@ -30,7 +32,9 @@ describe('run --dry-run', () => {
     expect(r.code, r.stderr).toBe(0);
     const claims = r.stdout.match(/^=== claim /gm)?.length ?? 0;
     expect(claims).toBeGreaterThanOrEqual(25);
-    expect(r.stdout).toMatch(new RegExp(`\\nestimated time for all ${claims} claims: \\d+(\\.\\d)? (s|min|h) on \\d+ workers?\\n?$`));
+    expect(r.stdout).toMatch(
+      new RegExp(`\\nestimated time for all ${claims} claims: \\d+(\\.\\d)? (s|min|h) on \\d+ workers?\\n?$`),
+    );
   });
 
   it('the quick preset plans no tuning where the committed standard reference already chose the points', () => {

@@ -161,7 +161,9 @@ export function runCommand(y: Argv) {
         seconds[id] = { wall: (performance.now() - c0) / 1000, train };
       }
       if (argv['dry-run']) {
-        log(`\nestimated time for all ${ids.length} claims: ${formatDuration(estimated)} on ${argv.workers} worker${argv.workers === 1 ? '' : 's'}`);
+        log(
+          `\nestimated time for all ${ids.length} claims: ${formatDuration(estimated)} on ${argv.workers} worker${argv.workers === 1 ? '' : 's'}`,
+        );
         return;
       }
       const wall = (performance.now() - t0) / 1000;
