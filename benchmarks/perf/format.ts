@@ -44,10 +44,20 @@ export function formatReport(r: BenchReport): string {
     for (const name of new Set(r.results.map((x) => x.name))) out.push(`  ${name}: ${MODEL_TITLES[name]}`);
   }
   if ('skipped' in r.pytorch) out.push(`PyTorch: skipped — ${r.pytorch.skipped}`);
-  else
+  else {
+    // blas's numerics class ends in its OpenBLAS core: the same core on both sides or the blas ratios measure the kernels.
+    const blasCore = r.results
+      .find((x) => x.backend === 'blas')
+      ?.numericsClass?.split('-')
+      .pop();
     out.push(
-      `PyTorch ${r.pytorch.version}, torch.set_num_threads(1); OpenBLAS kernels for it and for blas alike: ${r.pytorch.openblasCoretype}`,
+      `PyTorch ${r.pytorch.version}, torch.set_num_threads(1), OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for it and for blas; OpenBLAS core: ${r.pytorch.openblasCore}${blasCore ? ` (blas: ${blasCore})` : ''}`,
     );
+    if (blasCore && blasCore !== r.pytorch.openblasCore)
+      out.push(
+        'warning: blas and PyTorch ran different OpenBLAS kernels, so the blas ratios measure that difference too',
+      );
+  }
   for (const s of r.skipped) out.push(`skipped ${s.backend}${s.name === '*' ? '' : ` ${s.name}`}: ${s.reason}`);
 
   if (r.optimizers.length) {

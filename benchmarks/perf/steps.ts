@@ -5,7 +5,7 @@ import { CREATE, type BenchModel, type ModelName } from './models.js';
 import { spread } from './stats.js';
 import { childEntry } from './child-entry.js';
 import { LinePeer } from './peer.js';
-import { openblasCoretype, TorchPeer, torchUnavailable } from './torch.js';
+import { TorchPeer, torchUnavailable } from './torch.js';
 
 /** Row label of tfjs 4.22's wasm backend as shipped (the "before"), measured in a child process. */
 export const STOCK = 'wasm-stock';
@@ -68,8 +68,8 @@ export interface StepReport {
   ratios: RatioResult[];
   speedups: SpeedupResult[];
   skipped: Skipped[];
-  /** `openblasCoretype`: the OpenBLAS kernels PyTorch's products and `blas` both ran (torch.ts). */
-  pytorch: { version: string; threads: 1; openblasCoretype: string } | { skipped: string };
+  /** `openblasCore`: the OpenBLAS core whose kernels PyTorch's products ran (blas's is in its numerics class). */
+  pytorch: { version: string; threads: 1; openblasCore: string } | { skipped: string };
   backendReasons: Record<string, string[]>;
 }
 
@@ -113,7 +113,7 @@ export async function measureSteps(o: StepOptions): Promise<StepReport> {
     } else {
       peer = new TorchPeer();
       await peer.start();
-      pytorch = { version: peer.version, threads: 1, openblasCoretype: openblasCoretype() };
+      pytorch = { version: peer.version, threads: 1, openblasCore: peer.openblasCore };
     }
   }
 

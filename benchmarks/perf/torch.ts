@@ -9,20 +9,17 @@ export const SYSTEM_PYTHON = '/usr/bin/python3';
 const PEER = join(PACKAGE_ROOT, 'benchmarks', 'perf', 'torch_peer.py');
 
 /**
- * PyTorch's environment for a fair single-threaded peer. Debian's PyTorch does its products in the
- * same libopenblas as the `blas` backend, so the peer keeps this process's OPENBLAS_CORETYPE and
- * OPENBLAS_L2_SIZE: both sides run the same OpenBLAS kernels, set or chosen for the CPU alike. (This
- * machine sets OPENBLAS_CORETYPE=Haswell for every process; with it unset for the peer alone, as
- * the bench first did, PyTorch got the AVX-512 Cooperlake kernels and `blas` the AVX2 ones, and the
- * MLP's ratio measured that difference: 1.64× against 1.09× with the same kernels, docs/engine.md.)
- * glibc's malloc hands PyTorch's large temporaries (an AdamW step makes several of 800 KB) back to
- * the kernel on every free and faults them in again on the next step; on the project's VMs that
- * made an AdamW step 14 ms instead of 0.25 ms under load (docs/engine.md). Keeping them in the heap
- * (mmap threshold at glibc's 32 MiB maximum, no trimming) measures PyTorch's compute, as the wasm
- * heap, allocated once, does for tfjs.
+ * PyTorch's environment for a fair single-threaded peer: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE
+ * unset (DESIGN § Backends; the bench unsets them for its own process too, so `blas` and PyTorch,
+ * which load the same libopenblas, run the same kernels: command.ts). glibc's malloc hands
+ * PyTorch's large temporaries (an AdamW step makes several of 800 KB) back to the kernel on every
+ * free and faults them in again on the next step; on the project's VMs that made an AdamW step
+ * 14 ms instead of 0.25 ms under load (docs/engine.md). Keeping them in the heap (mmap threshold at
+ * glibc's 32 MiB maximum, no trimming) measures PyTorch's compute, as the wasm heap, allocated
+ * once, does for tfjs.
  */
 function peerEnv(): NodeJS.ProcessEnv {
-  return {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     OMP_NUM_THREADS: '1',
     OPENBLAS_NUM_THREADS: '1',
@@ -30,11 +27,9 @@ function peerEnv(): NodeJS.ProcessEnv {
     MALLOC_MMAP_THRESHOLD_: String(32 << 20),
     MALLOC_TRIM_THRESHOLD_: String(1 << 30),
   };
-}
-
-/** The OpenBLAS core type both `blas` and the PyTorch peer run here: the variable's value, or OpenBLAS's own choice. */
-export function openblasCoretype(): string {
-  return process.env.OPENBLAS_CORETYPE ? process.env.OPENBLAS_CORETYPE : "OpenBLAS's choice for this CPU";
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
 }
 
 /** Why PyTorch rows cannot be measured here, or null when they can. */
@@ -48,12 +43,16 @@ export function torchUnavailable(): string | null {
 /** The PyTorch peer (torch_peer.py): the same models, torch.set_num_threads(1). */
 export class TorchPeer extends LinePeer {
   version = '';
+  /** The OpenBLAS core whose kernels PyTorch's products run (openblas_get_corename in the peer). */
+  openblasCore = '';
 
   constructor() {
     super(SYSTEM_PYTHON, [PEER], peerEnv());
   }
 
   async start(): Promise<void> {
-    this.version = (await this.request<{ torch: string }>({ cmd: 'info' })).torch;
+    const info = await this.request<{ torch: string; openblasCore: string }>({ cmd: 'info' });
+    this.version = info.torch;
+    this.openblasCore = info.openblasCore;
   }
 }

@@ -8,6 +8,7 @@ in one run: each input line is a JSON request, each output line a JSON reply.
   {"cmd": "update", "model": "mlp", "optimizer": "adan", "steps": 50} -> {"msPerUpdate": 0.12, ...}
       (optimizer.step() alone, on two kept gradients in turn: the bench's update-only rows)
 """
+import ctypes
 import json
 import math
 import sys
@@ -81,6 +82,16 @@ MODELS = {
 built = {}
 
 
+def openblas_core():
+    """The core whose kernels the loaded libopenblas runs (the library torch's products use)."""
+    try:
+        lib = ctypes.CDLL('libopenblas.so.0')
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        return lib.openblas_get_corename().decode()
+    except (OSError, AttributeError) as e:
+        return f'unknown ({e})'
+
+
 def build(name, optimizer, purpose='run'):
     """One model and optimizer per (model, optimizer, purpose): update-only timing moves the
     parameters along one kept gradient, so it never shares a model with the step timing."""
@@ -137,7 +148,7 @@ def main():
     for line in sys.stdin:
         req = json.loads(line)
         if req.get('cmd') == 'info':
-            reply = {'torch': torch.__version__, 'threads': torch.get_num_threads()}
+            reply = {'torch': torch.__version__, 'threads': torch.get_num_threads(), 'openblasCore': openblas_core()}
         elif req.get('cmd') == 'update':
             reply = update(req['model'], int(req['steps']), req.get('optimizer', 'adam'))
         else:

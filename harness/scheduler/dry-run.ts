@@ -3,14 +3,22 @@ import { isFinished } from '../store/trial-store.js';
 import { estimateSeconds, formatDuration, type MeasuredTrial } from '../plan/estimate.js';
 import { planEvaluation } from '../plan/plan.js';
 import { planPhases, type PhaseContext } from '../plan/phases.js';
-import type { RunClaimOptions } from './run-claim.js';
+import type { Preset } from '../core/claim.js';
 import type { ClaimSession } from './session.js';
+
+/** What a dry run needs of `run`'s options (RunClaimOptions has them all). */
+interface DryRunOptions {
+  preset: Preset;
+  workers: number;
+  cwd: string;
+  log: (line: string) => void;
+}
 
 /** Trials a dry run lists by name; the rest are counted (a plan can hold thousands). */
 const DRY_RUN_LISTED = 50;
 
 /** `--dry-run`: the plan, what is already done, and an estimate (returned, in seconds); nothing runs. */
-export function dryRun(s: ClaimSession, o: RunClaimOptions, ctx: PhaseContext): number {
+export function dryRun(s: ClaimSession, o: DryRunOptions, ctx: PhaseContext): number {
   const { registries, claim, backend } = s;
   const { repeats, workloads } = ctx;
   const plan = planPhases(ctx, s.stored);

@@ -113,6 +113,43 @@ describe('reprobench bench', () => {
     expect(r.stderr).toContain('optimizers: round 1/1 done');
   });
 
+  it('runs blas and the PyTorch peer on the same OpenBLAS kernels even where the environment pins a core type', () => {
+    // This machine kind sets OPENBLAS_CORETYPE=Haswell; the peer unsets it (DESIGN), so blas must too.
+    const r = cli(
+      [
+        'bench',
+        '--json',
+        '--quick',
+        '--only',
+        'steps',
+        '--models',
+        'mlp',
+        '--backends',
+        'blas',
+        '--rounds',
+        '1',
+        '--no-stock',
+      ],
+      { timeoutMs: 300_000, env: { OPENBLAS_CORETYPE: 'Haswell', OPENBLAS_L2_SIZE: '512' } },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      results: Array<{ backend: string; numericsClass?: string }>;
+      pytorch: { skipped?: string; openblasCore?: string };
+    };
+    const blas = report.results.find((x) => x.backend === 'blas');
+    expect(blas?.numericsClass, 'the blas backend must load here (npm run test:all builds its addon)').toMatch(
+      /^blas-.*-openblas[\d.]+-\w+$/,
+    );
+    if (torchUnavailable()) {
+      expect(report.pytorch.skipped).toBe(torchUnavailable());
+    } else {
+      // The peer reports the core its libopenblas runs (openblas_get_corename): the one blas's class names.
+      expect(report.pytorch.openblasCore).toMatch(/^\w+$/);
+      expect(blas!.numericsClass!.endsWith(`-${report.pytorch.openblasCore}`)).toBe(true);
+    }
+  });
+
   it('rejects an unknown model with a coded error', () => {
     const r = cli(['bench', '--models', 'resnet']);
     expect(r.code).toBe(2);
