@@ -13,7 +13,7 @@ export async function benchHandler(
   // Debian's PyTorch and the blas addon load the same libopenblas, which reads these at load time.
   // This machine sets OPENBLAS_CORETYPE=Haswell for every process; DESIGN has the PyTorch peer run
   // without it, and the blas backend must run the same kernels or the ratio measures OpenBLAS's
-  // kernel choice (MLP blas 1.64× PyTorch with the pin on blas alone, 1.00× with neither pinned,
+  // kernel choice (MLP blas 1.64× PyTorch with the pin on blas alone, 1.12× with neither pinned,
   // docs/engine.md): unset for the whole bench, before any backend loads; the report names both.
   delete process.env.OPENBLAS_CORETYPE;
   delete process.env.OPENBLAS_L2_SIZE;
