@@ -136,7 +136,7 @@ export function formatSummary(s: ClaimSummary): string {
     lines.push(`    (about ${j.repeatsNeeded} repeats per method would decide the open comparisons)`);
   for (const c of j.comparisons) {
     lines.push(
-      `    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict.toUpperCase()}${c.validityCheck ? ' (validity check, not counted in the label)' : ''}`,
+      `    ${c.methodId}${c.baselineId ? ` vs ${c.baselineId}` : ''} on ${c.workload}: ${c.headline} → ${c.verdict.toUpperCase()}${validityNote(c)}`,
     );
     lines.push(`      ${c.explanation}`);
   }
@@ -165,4 +165,9 @@ function predictorLines(p: PredictorOutcome): string[] {
         ]
       : []),
   ];
+}
+
+/** What every terminal line of a comparison adds when it is one of the card's validity checks. */
+export function validityNote(c: { validityCheck?: true | undefined }): string {
+  return c.validityCheck ? ' (validity check, not counted in the label)' : '';
 }

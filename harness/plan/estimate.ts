@@ -1,4 +1,5 @@
 import type { Registries } from '../core/registries.js';
+import { mean } from '../stats/descriptives.js';
 import type { PlannedTrial } from './plan.js';
 
 /** What a finished trial measured that an estimate needs: a run's trial record or a reference's trial. */
@@ -34,7 +35,6 @@ function like(t: PlannedTrial, pool: MeasuredTrial[], sameBackend: boolean): Mea
   return match;
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const shareRun = (ts: MeasuredTrial[]) => mean(ts.map((d) => d.outcome.stepsRun / d.config.budget.steps));
 
 /**

@@ -8,6 +8,7 @@ import { toJunit, toMarkdown, type CheckedClaim } from '../../check/formats.js';
 import { lineReporter, ttyReporter } from '../../scheduler/progress.js';
 import { findReferences } from '../../store/reference.js';
 import { nonEmptyPath, portableBackend, trainingOptions } from '../options.js';
+import { validityNote } from '../summary-text.js';
 import { resolve } from 'node:path';
 
 export function checkCommand(y: Argv) {
@@ -115,10 +116,7 @@ export function checkCommand(y: Argv) {
           `check ${c.claim}: ${outcome.code ? 'FAILED' : 'passed'} (reference ${c.referenceClass}, now ${c.currentClass}${c.sameClass ? ', same numerics class' : ''})`,
         );
         log(`  the reference's claim verdict: ${v.label.toUpperCase()} ${v.scope} · ${v.fidelity}`);
-        for (const x of v.comparisons)
-          log(
-            `    ${x.comparison}: ${x.headline} → ${x.label}${x.validityCheck ? ' (validity check, not counted in the label)' : ''}`,
-          );
+        for (const x of v.comparisons) log(`    ${x.comparison}: ${x.headline} → ${x.label}${validityNote(x)}`);
         for (const g of c.groups)
           log(
             `  ${g.method} on ${g.workload}: ${g.quantity && g.quantity !== 'steps to target' ? g.quantity : 'steps'} ${g.steps.verdict}, wall time ${g.seconds.verdict}`,
