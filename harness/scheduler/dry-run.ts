@@ -69,8 +69,8 @@ export function dryRun(s: ClaimSession, o: DryRunOptions, ctx: PhaseContext): nu
 }
 
 /**
- * The committed references' trials of this claim (every class; the estimate matches them by
- * backend): what each workload's trials took per step, and how far into their budget they ran.
+ * The committed references' trials of this claim, every class: how far into their budget each
+ * workload's arms ran before stopping (the estimate uses that share, not their seconds).
  * A reference that cannot be read is left out of the estimate, with a line saying so.
  */
 function referenceTrials(cwd: string, claim: string, log: (line: string) => void): MeasuredTrial[] {
