@@ -11,14 +11,57 @@
 // Register tile of the product: MR rows of op(A) by NR columns of op(B).
 #define MR 4
 #define NR 8
+_Static_assert(MR == 4 && NR == 8, "pack_a and pack_b copy 4×4 blocks: one per A panel, two per B panel");
 // k block: an A panel (MR×KC) and a B panel (KC×NR) together stay well inside a 32 KiB L1.
 #define KC 256
 // Rows of op(A) packed at a time: bounds the scratch (MC×KC floats) whatever M is.
 #define MC 256
 
+// Transposes the 4×4 block whose rows are r0..r3 (lanes are columns) into o0..o3. Shuffles move
+// bits, so every value is copied exactly.
+#define TRANSPOSE4(r0, r1, r2, r3, o0, o1, o2, o3)           \
+  do {                                                       \
+    v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5);      \
+    v128_t t1 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);      \
+    v128_t t2 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);      \
+    v128_t t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);      \
+    o0 = wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5);             \
+    o1 = wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7);             \
+    o2 = wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5);             \
+    o3 = wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7);             \
+  } while (0)
+
+// Copies the 4 rows src, src + ld, src + 2·ld, src + 3·ld (kc values each) into dst as kc
+// groups of 4 (k-major, group stride `stride` floats): four rows at once through 4×4 transposes,
+// the last kc % 4 values one by one.
+static void pack_rows4(const float *src, size_t ld, int kc, float *dst, int stride) {
+  int k = 0;
+  for (; k + 4 <= kc; k += 4) {
+    v128_t o0, o1, o2, o3;
+    v128_t r0 = wasm_v128_load(src + k), r1 = wasm_v128_load(src + ld + k);
+    v128_t r2 = wasm_v128_load(src + 2 * ld + k), r3 = wasm_v128_load(src + 3 * ld + k);
+    TRANSPOSE4(r0, r1, r2, r3, o0, o1, o2, o3);
+    wasm_v128_store(dst + (size_t)k * stride, o0);
+    wasm_v128_store(dst + (size_t)(k + 1) * stride, o1);
+    wasm_v128_store(dst + (size_t)(k + 2) * stride, o2);
+    wasm_v128_store(dst + (size_t)(k + 3) * stride, o3);
+  }
+  for (; k < kc; k++)
+    for (int r = 0; r < 4; r++) dst[(size_t)k * stride + r] = src[r * ld + k];
+}
+
 // Copies op(A)'s rows [i0, i0 + MR), columns [k0, k0 + kc), into ap as kc groups of MR values (k-major), zero-filling
-// rows past M, so the inner loop reads A contiguously whatever A's layout.
+// rows past M, so the inner loop reads A contiguously whatever A's layout. Full panels are copied
+// four values at a time: as they lie when A is stored K×M, through 4×4 transposes when M×K.
 static void pack_a(const float *a, int trans, int M, int K, int k0, int kc, int i0, float *ap) {
+  if (i0 + MR <= M) {
+    if (trans) {
+      for (int k = 0; k < kc; k++) wasm_v128_store(ap + k * MR, wasm_v128_load(a + (size_t)(k0 + k) * M + i0));
+    } else {
+      pack_rows4(a + (size_t)i0 * K + k0, (size_t)K, kc, ap, MR);
+    }
+    return;
+  }
   for (int r = 0; r < MR; r++) {
     int i = i0 + r;
     if (i >= M) {
@@ -35,11 +78,16 @@ static void pack_a(const float *a, int trans, int M, int K, int k0, int kc, int 
 // Copies op(B)'s rows [k0, k0 + kc), columns [j0, j0 + NR), into bp as kc groups of NR values, zero-filling columns
 // past N.
 static void pack_b(const float *b, int trans, int K, int N, int k0, int kc, int j0, float *bp) {
-  if (!trans && j0 + NR <= N) {  // B is stored K×N: each group is 8 contiguous floats
-    for (int k = 0; k < kc; k++) {
-      const float *src = b + (size_t)(k0 + k) * N + j0;
-      wasm_v128_store(bp + k * NR, wasm_v128_load(src));
-      wasm_v128_store(bp + k * NR + 4, wasm_v128_load(src + 4));
+  if (j0 + NR <= N) {
+    if (trans) {  // B is stored N×K: columns j0.. are rows of b, transposed four by four
+      pack_rows4(b + (size_t)j0 * K + k0, (size_t)K, kc, bp, NR);
+      pack_rows4(b + (size_t)(j0 + 4) * K + k0, (size_t)K, kc, bp + 4, NR);
+    } else {  // B is stored K×N: each group is 8 contiguous floats
+      for (int k = 0; k < kc; k++) {
+        const float *src = b + (size_t)(k0 + k) * N + j0;
+        wasm_v128_store(bp + k * NR, wasm_v128_load(src));
+        wasm_v128_store(bp + k * NR + 4, wasm_v128_load(src + 4));
+      }
     }
     return;
   }
