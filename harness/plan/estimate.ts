@@ -71,6 +71,9 @@ export function estimateSeconds(
   return { seconds: total / Math.max(1, Math.min(workers, trials.length)), basis: [...basis] };
 }
 
+/** What plannedSeconds adds to a hint's cost: scripts/step-time-hints.ts takes it off measured step times. */
+export const PLANNED_MARGIN = 1.15;
+
 /**
  * A trial's cost before anything ran: the workload's msPerStepHint for the backend over the full
  * step budget. It depends on the plan alone, never on a machine's measurements, so every machine
@@ -78,7 +81,7 @@ export function estimateSeconds(
  */
 export function plannedSeconds(t: PlannedTrial, registries: Registries): number {
   const hint = registries.workloads.get(t.config.workload.id).msPerStepHint?.[t.config.backend] ?? 50;
-  return (hint / 1000) * t.config.budget.steps * 1.15;
+  return (hint / 1000) * t.config.budget.steps * PLANNED_MARGIN;
 }
 
 export function formatDuration(seconds: number): string {
