@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { predictorBaseline, type ClaimDefinition, type PhenomenonContrast } from '../core/claim.js';
-import { claimVerdict, combineLabels, tallyLabels, type ClaimVerdict, type ComparisonInput } from '../stats/index.js';
+import {
+  claimExplanation,
+  claimVerdict,
+  combineLabels,
+  type ClaimVerdict,
+  type ComparisonInput,
+} from '../stats/index.js';
 import { scopedLabel, verdictScope, type Fidelity, type VerdictScope } from './scope.js';
 import type { ArmSummary, WorkloadSummary } from './arm-summary.js';
 
@@ -54,12 +60,12 @@ function scoped(
         : []),
   ];
   // The engine's lead tallies every comparison; with validity checks it is restated over the counted ones.
-  const lead = /^[a-z ]+: [^(]*? of \d+ comparison\(s\)/;
   const body =
-    gates.length && counted.length && lead.test(v.explanation)
-      ? v.explanation.replace(
-          lead,
-          `${combined}: ${tallyLabels(counted.map((c) => c.verdict))} of ${counted.length} counted comparison(s)`,
+    gates.length && counted.length && v.lead
+      ? claimExplanation(
+          combined,
+          counted.map((c) => c.verdict),
+          { ...v.lead, tested: `counted ${v.lead.tested}` },
         )
       : v.explanation;
   const fidelity = claim.fidelity;
@@ -172,6 +178,7 @@ export function judgeClaim(claim: ClaimDefinition, workloads: WorkloadSummary[])
       alpha: 0.05,
       seed,
       repeatsNeeded: null,
+      lead: null,
       basis: 'statistics engine: nothing to test',
       unjudged,
     });
@@ -316,6 +323,7 @@ function judgePredictor(claim: ClaimDefinition, workloads: WorkloadSummary[]): C
       alpha: 0.05,
       seed,
       repeatsNeeded: null,
+      lead: null,
       basis: 'statistics engine: nothing to test',
       unjudged,
     });

@@ -80,10 +80,11 @@ export {
   type ClaimVerdict,
   type ClaimVerdictOptions,
   type ComparisonVerdict,
+  type ExplanationLead,
   type MarginTest,
   type MarginTests,
 } from './verdict-types.js';
-export { combineLabels, tallyLabels } from './verdict-combine.js';
+export { claimExplanation, combineLabels, tallyLabels } from './verdict-combine.js';
 export { claimedVsMeasured } from './verdict-headline.js';
 export { oneSidedP, type IntervalFamily, type Side } from './margin-tests.js';
 export { equivalenceVerdict } from './verdict-equivalence.js';

@@ -5,7 +5,7 @@ import { oneSidedP, type Side } from './margin-tests.js';
 import { holm } from './multiple.js';
 import { seedsForTost, seedsForTTest } from './power.js';
 import { requireInteger, requireProbability } from './validate.js';
-import { combineLabels, tallyLabels } from './verdict-combine.js';
+import { claimExplanation, combineLabels } from './verdict-combine.js';
 import { equivalenceVerdict } from './verdict-equivalence.js';
 import { claimedVsMeasured } from './verdict-headline.js';
 import type {
@@ -281,9 +281,14 @@ export function claimVerdict(comparisons: readonly ComparisonInput[], options: C
   const repeats =
     needs.length && (overall === 'inconclusive' || overall === 'partly reproduced') ? Math.max(...needs) : null;
   const kind = direction === 'non-inferior' ? 'non-inferiority' : 'superiority';
+  const lead = {
+    tested: `comparison(s) (${kind}, margin-aware tests, Holm at α = ${alpha})`,
+    tail: repeats !== null ? `; about ${repeats} repeats per arm would decide the open ones` : '',
+  };
   return {
     overall,
-    explanation: `${overall}: ${tallyLabels(labels)} of ${verdicts.length} comparison(s) (${kind}, margin-aware tests, Holm at α = ${alpha})${repeats !== null ? `; about ${repeats} repeats per arm would decide the open ones` : ''}`,
+    explanation: claimExplanation(overall, labels, lead),
+    lead,
     comparisons: verdicts,
     alpha,
     seed: options.seed,

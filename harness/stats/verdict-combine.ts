@@ -1,4 +1,4 @@
-import { CLAIM_LABELS, type ClaimLabel, type ComparisonLabel } from './verdict-types.js';
+import { CLAIM_LABELS, type ClaimLabel, type ComparisonLabel, type ExplanationLead } from './verdict-types.js';
 
 /**
  * The claim's label from its comparisons' labels (docs/stats.md § Rules). `leftOut` counts
@@ -23,4 +23,13 @@ export function tallyLabels(labels: readonly ComparisonLabel[]): string {
     .filter(([, k]) => k > 0)
     .map(([l, k]) => `${k} ${l}`)
     .join(', ');
+}
+
+/** A claim explanation's lead: "mixed: 1 reproduced, 1 contradicted of 2 comparison(s) (…)". */
+export function claimExplanation(
+  overall: ClaimLabel,
+  labels: readonly ComparisonLabel[],
+  lead: ExplanationLead,
+): string {
+  return `${overall}: ${tallyLabels(labels)} of ${labels.length} ${lead.tested}${lead.tail}`;
 }

@@ -6,7 +6,7 @@ import { pairedTTest } from './paired-t.js';
 import { seedsForTost, seedsForTTest } from './power.js';
 import { tResult } from './t-common.js';
 import { pairedTost, tost } from './tost.js';
-import { combineLabels, tallyLabels } from './verdict-combine.js';
+import { claimExplanation, combineLabels } from './verdict-combine.js';
 import { claimedVsMeasured } from './verdict-headline.js';
 import type { ClaimVerdict, ClaimVerdictOptions, ComparisonLabel, ComparisonVerdict } from './verdict-types.js';
 import { welchTTest } from './welch.js';
@@ -181,12 +181,16 @@ export function equivalenceVerdict(
   });
   const labels = verdicts.map((v) => v.verdict);
   const overall = combineLabels(labels);
-  const tally = tallyLabels(labels);
   const needs = verdicts.filter((v) => v.repeatsNeeded !== null).map((v) => v.repeatsNeeded as number);
   const repeats = overall === 'inconclusive' && needs.length ? Math.max(...needs) : null;
+  const lead = {
+    tested: `equivalence comparison(s), TOST at α = ${alpha}`,
+    tail: repeats !== null ? `; about ${repeats} repeats per arm would decide it` : '',
+  };
   return {
     overall,
-    explanation: `${overall}: ${tally} of ${verdicts.length} equivalence comparison(s), TOST at α = ${alpha}${repeats !== null ? `; about ${repeats} repeats per arm would decide it` : ''}`,
+    explanation: claimExplanation(overall, labels, lead),
+    lead,
     comparisons: verdicts,
     alpha,
     seed: options.seed,

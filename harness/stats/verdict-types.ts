@@ -108,10 +108,24 @@ export interface ComparisonVerdict extends Omit<ComparisonAnalysis, 'pilot' | 't
   alpha: number;
 }
 
+/**
+ * The parts of a claim explanation's lead besides its label and tally, so that a caller counting
+ * fewer comparisons (a card's validity checks, harness/analysis/judge.ts) can restate it in the
+ * engine's own words: `${label}: ${tally} of ${n} ${tested}${tail}` (claimExplanation).
+ */
+export interface ExplanationLead {
+  /** What the comparisons are and how they were tested: "comparison(s) (superiority, margin-aware tests, Holm at α = 0.05)". */
+  tested: string;
+  /** What follows the tally: how many repeats would decide the open comparisons, or ''. */
+  tail: string;
+}
+
 /** The verdict of a claim over all its comparisons. */
 export interface ClaimVerdict {
   overall: ClaimLabel;
   explanation: string;
+  /** The explanation's lead in parts; null where no test ran. */
+  lead: ExplanationLead | null;
   comparisons: ComparisonVerdict[];
   alpha: number;
   seed: number;

@@ -75,6 +75,22 @@ describe("a card's validity checks gate its label instead of counting in it", ()
     expect(judgeClaim(claim, workload(regrowBetter, denseFar, prune)).overall).toBe('reproduced');
   });
 
+  it("an equivalence card's lead is restated over the counted comparisons in the equivalence engine's words", () => {
+    const equivalence = defineClaim({
+      ...claim,
+      claimedEffect: { description: 'd', direction: 'equivalent' },
+      validityChecks: [{ method: 'dense', why: 'an arm that must be equivalent, or the margin is too wide to tell' }],
+    });
+    const j = judgeClaim(equivalence, workload(regrowSame, denseSame, prune));
+    expect(j.comparisons.map((c) => [c.methodId, c.verdict])).toEqual([
+      ['regrow', 'reproduced'],
+      ['dense', 'reproduced'],
+    ]);
+    expect(j.explanation).toMatch(
+      /^reproduced \(validity check met \(dense vs prune on w\), not counted in the label\); reproduced: 1 reproduced of 1 counted equivalence comparison\(s\), TOST at α = 0\.05$/,
+    );
+  });
+
   it('not met: inconclusive whatever the claim comparison says, naming the failed check', () => {
     const j = judgeClaim(claim, workload(regrowBetter, denseSame, prune));
     expect(j.comparisons.find((c) => c.methodId === 'regrow')!.verdict).toBe('reproduced');
