@@ -148,7 +148,12 @@ export interface WorkloadDefinition {
   /** The horizon schedules anneal over (AlgoPerf's step_hint). @default budget.steps */
   stepHint?: number;
   batchSize: number;
-  /** Rough cost per step on each backend, only for `--dry-run` estimates before any trial ran. */
+  /**
+   * Rough cost per step on each backend, eval and init included: the `--dry-run` estimate before any
+   * trial ran, and the shard balancer's cost model. The built-in workloads' `wasm` values were
+   * measured with scripts/step-time-hints.ts over `run all --preset standard --backend wasm` on the
+   * project's 2-core machine, 2 workers (2026-12-05); the other backends' are older guesses.
+   */
   msPerStepHint?: Partial<Record<string, number>>;
   variants?: Record<string, VariantOverride>;
   calibration?: Calibration;

@@ -66,7 +66,7 @@ export const fashionMnistRelabel = defineWorkload({
   budget: { steps: RELABEL.tasks * RELABEL.stepsPerTask, seconds: 900 },
   evalEvery: RELABEL.stepsPerTask,
   batchSize: RELABEL.batchSize,
-  msPerStepHint: { wasm: 8 },
+  msPerStepHint: { wasm: 2.7 },
   variants: {
     'last-task': {
       description:

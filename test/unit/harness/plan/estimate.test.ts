@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistries } from '../../../../harness/builtins.js';
-import { estimateSeconds, type MeasuredTrial } from '../../../../harness/plan/estimate.js';
+import { estimateSeconds, PLANNED_MARGIN, type MeasuredTrial } from '../../../../harness/plan/estimate.js';
 import type { PlannedTrial } from '../../../../harness/plan/plan.js';
+import { fashionMnistMlp } from '../../../../workloads/fashion-mnist/workload.js';
 import { ROOT } from '../../../helpers/cli.js';
 
-// fashion-mnist-mlp's msPerStepHint on wasm is 16 ms: a planned 1000-step trial is 16 s × 1.15 from the hint.
+// A planned 1000-step fashion-mnist-mlp trial on wasm costs its msPerStepHint × 1000 steps × the planning margin.
 const WORKLOAD = 'fashion-mnist-mlp';
-const HINTED = 0.016 * 1000 * 1.15;
+const HINTED = (fashionMnistMlp.msPerStepHint!.wasm! / 1000) * 1000 * PLANNED_MARGIN;
 const planned = (o: { variant?: string; method?: string; backend?: string } = {}): PlannedTrial =>
   ({
     id: 'x',
