@@ -34,7 +34,7 @@ export function findClang() {
 // -disable-lsr: loop strength reduction gives each pointer of the product's inner loop its own
 // induction variable and adds its offset with an i32.add before every load; without it clang folds
 // constant offsets into the loads' offset fields, and V8 into its addressing modes. The 4×8 tile
-// then runs about a fifth faster (docs/engine.md, kernel set wasm 4: the product's speed); the
+// then runs about a fifth faster (docs/engine.md § "The product at the ceiling of 128-bit SIMD"); the
 // arithmetic, and so every result, is the same.
 // --import-memory: the kernels work in tfjs's heap. stack-size=0 and the checks below: the
 // module must not own any memory of its own (no data, no C stack) inside that heap.
