@@ -152,7 +152,10 @@ export interface WorkloadDefinition {
    * Rough cost per step on each backend, eval and init included: the `--dry-run` estimate before any
    * trial ran, and the shard balancer's cost model. The built-in workloads' `wasm` values were
    * measured with scripts/step-time-hints.ts over `run all --preset standard --backend wasm` on the
-   * project's 2-core machine, 2 workers (2026-12-05); the other backends' are older guesses.
+   * project's 2-core machine, 2 workers (2026-12-05); their `blas` values are those times the
+   * blas ÷ wasm ratio the same script gives over `run all --preset quick` on each backend (a quick
+   * run pays more per step, so only the ratio is taken from it); `cpu` and `tensorflow` are older
+   * guesses.
    */
   msPerStepHint?: Partial<Record<string, number>>;
   variants?: Record<string, VariantOverride>;

@@ -93,5 +93,5 @@ export const charLmContinual = defineWorkload({
   budget: { steps: TASKS.length * CONTINUAL_TASK_STEPS, seconds: 900 },
   evalEvery: 50,
   batchSize: BATCH,
-  msPerStepHint: { wasm: 1.3, cpu: 60, tensorflow: 3, blas: 9.5 },
+  msPerStepHint: { wasm: 1.3, cpu: 60, tensorflow: 3, blas: 0.64 },
 });

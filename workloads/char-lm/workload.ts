@@ -52,7 +52,7 @@ export const charLm = defineWorkload({
   evalEvery: 50,
   fineEvalEvery: 10,
   batchSize: 128,
-  msPerStepHint: { wasm: 1.5, cpu: 60, tensorflow: 3, blas: 9.5 },
+  msPerStepHint: { wasm: 1.5, cpu: 60, tensorflow: 3, blas: 1.2 },
   variants: {
     // Budgeted training (REX, catalogue #34): see the polynomial-regression variants.
     'budget-10': {

@@ -66,7 +66,7 @@ export const fashionMnistRelabel = defineWorkload({
   budget: { steps: RELABEL.tasks * RELABEL.stepsPerTask, seconds: 900 },
   evalEvery: RELABEL.stepsPerTask,
   batchSize: RELABEL.batchSize,
-  msPerStepHint: { wasm: 2.7 },
+  msPerStepHint: { wasm: 2.7, blas: 2.2 },
   variants: {
     'last-task': {
       description:

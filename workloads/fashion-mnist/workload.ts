@@ -32,7 +32,7 @@ export const fashionMnistMlp = defineWorkload({
   evalEvery: 25,
   fineEvalEvery: 5,
   batchSize: 128,
-  msPerStepHint: { wasm: 6.1, cpu: 140, tensorflow: 3, blas: 6.4 },
+  msPerStepHint: { wasm: 6.1, cpu: 140, tensorflow: 3, blas: 2.9 },
   variants: {
     ...BN_VARIANTS,
     // Target and budget from `reprobench calibrate fashion-mnist-mlp:deep --tune 2x6 --steps 1000

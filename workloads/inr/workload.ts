@@ -95,7 +95,7 @@ export const inr1d = defineWorkload({
   evalEvery: 10,
   fineEvalEvery: 1,
   batchSize: INR_SAMPLES,
-  msPerStepHint: { wasm: 49, cpu: 300, tensorflow: 10 },
+  msPerStepHint: { wasm: 49, cpu: 300, tensorflow: 10, blas: 51 },
   variants: {
     low: { description: `${SIGNALS.low.tones} sinusoids below 2% of Nyquist (the low-frequency control)` },
   },

@@ -88,6 +88,6 @@ export const linearTeacher = defineWorkload({
   budget: { steps: 2000, seconds: 120 },
   evalEvery: 20,
   batchSize: LINEAR_TEACHER_TRAIN,
-  msPerStepHint: { wasm: 0.26, cpu: 2, tensorflow: 0.5 },
+  msPerStepHint: { wasm: 0.26, cpu: 2, tensorflow: 0.5, blas: 0.25 },
   variants: linearTeacherVariants,
 });

@@ -58,7 +58,7 @@ export const modularAddition = defineWorkload({
   budget: { steps: 2400, seconds: 900 },
   evalEvery: 50,
   batchSize: N_TRAIN,
-  msPerStepHint: { wasm: 1.6, cpu: 80, tensorflow: 3, blas: 3 },
+  msPerStepHint: { wasm: 1.6, cpu: 80, tensorflow: 3, blas: 0.8 },
   calibration: {
     command:
       'reprobench calibrate modular-addition --method adamw --hparams \'{"learningRate":0.003,"weightDecay":1,"beta2":0.98,"schedule":"constant","warmupFraction":0}\' --steps 2000 --seeds 10 --backend wasm',

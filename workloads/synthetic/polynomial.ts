@@ -67,7 +67,7 @@ export const polynomialRegression = defineWorkload({
   evalEvery: 20,
   fineEvalEvery: 2,
   batchSize: BATCH,
-  msPerStepHint: { wasm: 0.51, cpu: 6, tensorflow: 1, blas: 4.3 },
+  msPerStepHint: { wasm: 0.51, cpu: 6, tensorflow: 1, blas: 0.31 },
   // Budgeted training (REX, catalogue #34): the schedule anneals over the shortened budget (the
   // step hint follows the budget). Fixed-budget claims use the target only for its metric and
   // direction, so these variants keep the workload's target.
