@@ -10,9 +10,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadRegistries } from '../harness/builtins.js';
-import type { MeasuredTrial } from '../harness/plan/estimate.js';
-import { PLANNED_MARGIN } from '../harness/plan/estimate.js';
-import { readTrials } from '../harness/store/trial-store.js';
+import { measuredSeconds, PLANNED_MARGIN, type MeasuredTrial } from '../harness/plan/estimate.js';
+import { readTrials, trialsDir } from '../harness/store/trial-store.js';
 
 export interface MeasuredHint {
   workload: string;
@@ -40,7 +39,7 @@ export function measuredHints(trials: MeasuredTrial[]): MeasuredHint[] {
     };
     g.trials++;
     g.steps += t.outcome.stepsRun;
-    g.seconds += t.outcome.trainSeconds + t.outcome.evalSeconds + t.outcome.initSeconds;
+    g.seconds += measuredSeconds(t);
     groups.set(key, g);
   }
   return [...groups.values()]
@@ -56,9 +55,9 @@ export function measuredHints(trials: MeasuredTrial[]): MeasuredHint[] {
 
 /** A run directory holds trials/; a parent of run directories (run all's --out) holds one per claim. */
 function runDirs(path: string): string[] {
-  if (existsSync(join(path, 'trials'))) return [path];
+  if (existsSync(trialsDir(path))) return [path];
   return readdirSync(path, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(path, d.name, 'trials')))
+    .filter((d) => d.isDirectory() && existsSync(trialsDir(join(path, d.name))))
     .map((d) => join(path, d.name));
 }
 

@@ -35,6 +35,10 @@ function like(t: PlannedTrial, pool: MeasuredTrial[], sameBackend: boolean): Mea
   return match;
 }
 
+/** A finished trial's seconds: training, evaluation and initialisation. */
+export const measuredSeconds = (d: MeasuredTrial) =>
+  d.outcome.trainSeconds + d.outcome.evalSeconds + d.outcome.initSeconds;
+
 const shareRun = (ts: MeasuredTrial[]) => mean(ts.map((d) => d.outcome.stepsRun / d.config.budget.steps));
 
 /**
@@ -58,9 +62,7 @@ export function estimateSeconds(
     const own = like(t, done, true);
     if (own.length > 0) {
       basis.add('finished trials');
-      const perStep = mean(
-        own.map((d) => (d.outcome.trainSeconds + d.outcome.evalSeconds + d.outcome.initSeconds) / d.outcome.stepsRun),
-      );
+      const perStep = mean(own.map((d) => measuredSeconds(d) / d.outcome.stepsRun));
       total += perStep * shareRun(own) * t.config.budget.steps;
       continue;
     }

@@ -9,24 +9,25 @@ interface Row {
   rounds: number[];
 }
 
+/** `bench --json --quick --only steps`, one round, on these models and backends. */
+const quickSteps = (models: string, backends: string, ...more: string[]) => [
+  'bench',
+  '--json',
+  '--quick',
+  '--only',
+  'steps',
+  '--models',
+  models,
+  '--backends',
+  backends,
+  '--rounds',
+  '1',
+  ...more,
+];
+
 describe('reprobench bench', () => {
   it('--json prints per-step times of the pinned models, the shipped-wasm "before", and PyTorch where it is installed', () => {
-    const r = cli(
-      [
-        'bench',
-        '--json',
-        '--quick',
-        '--only',
-        'steps',
-        '--models',
-        'mlp,transformer',
-        '--backends',
-        'wasm',
-        '--rounds',
-        '1',
-      ],
-      { timeoutMs: 300_000 },
-    );
+    const r = cli(quickSteps('mlp,transformer', 'wasm'), { timeoutMs: 300_000 });
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as {
       results: Row[];
@@ -115,23 +116,10 @@ describe('reprobench bench', () => {
 
   it('runs blas and the PyTorch peer on the same OpenBLAS kernels even where the environment pins a core type', () => {
     // This machine kind sets OPENBLAS_CORETYPE=Haswell; the peer unsets it (DESIGN), so blas must too.
-    const r = cli(
-      [
-        'bench',
-        '--json',
-        '--quick',
-        '--only',
-        'steps',
-        '--models',
-        'mlp',
-        '--backends',
-        'blas',
-        '--rounds',
-        '1',
-        '--no-stock',
-      ],
-      { timeoutMs: 300_000, env: { OPENBLAS_CORETYPE: 'Haswell', OPENBLAS_L2_SIZE: '512' } },
-    );
+    const r = cli(quickSteps('mlp', 'blas', '--no-stock'), {
+      timeoutMs: 300_000,
+      env: { OPENBLAS_CORETYPE: 'Haswell', OPENBLAS_L2_SIZE: '512' },
+    });
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as {
       results: Array<{ backend: string; numericsClass?: string }>;
